@@ -1,0 +1,35 @@
+/**
+ * opsnote's Eleventy configuration: one line per area. The work happens in `src/<area>/`.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { site } from "./src/site.ts";
+import { createWarningPrinter } from "./src/diagnostics/diagnostic.ts";
+import { contentPlugin } from "./src/content/index.ts";
+import { markdownPlugin } from "./src/markdown/index.ts";
+import { collectionsPlugin } from "./src/collections/index.ts";
+import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
+
+export default async function (eleventyConfig: UserConfig) {
+  const report = createWarningPrinter();
+  eleventyConfig.on("eleventy.before", () => report.reset());
+
+  await eleventyConfig.addPlugin(contentPlugin, { site, report }); // YAML front matter -> checked `post`, URLs, drafts
+  await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
+  await eleventyConfig.addPlugin(collectionsPlugin); // posts newest first, tags, categories
+  await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
+  await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
+}
+
+export const config = {
+  dir: {
+    input: process.env.OPSNOTE_POSTS ?? "posts",
+    output: process.env.OPSNOTE_OUTPUT ?? "_site",
+    layouts: LAYOUTS_DIR,
+  },
+  pathPrefix: site.pathPrefix,
+  // Posts are content, never templates: `{{ }}` and `{% %}` in a post stay as written.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+  templateFormats: ["md", "11ty.js"],
+};

@@ -1,0 +1,74 @@
+/**
+ * Eleventy adapter for posts: YAML-only front matter kept apart from Eleventy's own keys, one
+ * checked `post` object per page, post URLs, and drafts left out of production builds.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { SiteSettings } from "../site.ts";
+import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
+import { buildPost, type Post } from "./post.ts";
+
+export interface ContentPluginOptions {
+  site: SiteSettings;
+  report: DiagnosticSink;
+}
+
+/** The slice of Eleventy's data a post page is built from. */
+interface PostPageData {
+  frontMatter?: Record<string, unknown>;
+  frontMatterSource?: FrontMatterSource;
+  page: { inputPath: string; rawInput?: string };
+}
+
+export function isPostPath(inputPath: string): boolean {
+  return /\.(md|markdown)$/i.test(inputPath);
+}
+
+/** Drafts appear only when asked for: in the preview server, or with OPSNOTE_DRAFTS=1. */
+export function includeDrafts(): boolean {
+  return process.env.OPSNOTE_DRAFTS === "1" || (process.env.ELEVENTY_RUN_MODE ?? "build") !== "build";
+}
+
+export function isDraft(frontMatter: Record<string, unknown> | undefined): boolean {
+  return frontMatter?.draft === true || frontMatter?.published === false;
+}
+
+export function contentPlugin(eleventyConfig: UserConfig, { site, report }: ContentPluginOptions): void {
+  eleventyConfig.setFrontMatterParsingOptions({
+    language: "yaml",
+    engines: {
+      yaml: readFrontMatter,
+      // Posts are data, never code: every engine that would evaluate JavaScript is refused.
+      js: refuseFrontMatterLanguage("js"),
+      javascript: refuseFrontMatterLanguage("javascript"),
+      jsLegacy: refuseFrontMatterLanguage("js"),
+      node: refuseFrontMatterLanguage("node"),
+    },
+  });
+
+  eleventyConfig.addPreprocessor("drafts", "md", (data: PostPageData) => {
+    if (!includeDrafts() && isDraft(data.frontMatter)) return false;
+    return undefined;
+  });
+
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    post: (data: PostPageData): Post | undefined => {
+      if (!isPostPath(data.page.inputPath)) return undefined;
+      const result = buildPost({
+        inputPath: data.page.inputPath,
+        frontMatter: data.frontMatter ?? {},
+        source: data.frontMatterSource,
+        body: data.page.rawInput ?? "",
+        site,
+      });
+      result.warnings.forEach(report);
+      if (!result.ok) throw new DiagnosticError(result.errors);
+      return result.post;
+    },
+    // Posts get their URL and layout from opsnote, never from their own front matter (which is
+    // kept under `frontMatter`); generated pages keep the permalink they set.
+    permalink: (data: PostPageData & { post?: Post; permalink?: unknown }) =>
+      isPostPath(data.page.inputPath) ? data.post?.url : data.permalink,
+  });
+  eleventyConfig.addGlobalData("layout", "post");
+}

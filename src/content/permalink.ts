@@ -1,0 +1,64 @@
+/**
+ * Post URLs from a Jekyll-style pattern: `/:categories/:title/`, `/:year/:month/:day/:title/`, ….
+ * Every value becomes a safe path segment: a post can never produce `..`, a backslash or an empty
+ * segment, whatever its front matter says.
+ */
+import type { WallClock } from "./dates.ts";
+import { termSlug } from "../slug/slugify.ts";
+
+export interface PermalinkValues {
+  /** Category slugs, outermost first. */
+  categories: string[];
+  date: WallClock;
+  /** The post's slug: its file name without the date prefix and extension. */
+  title: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Splits a path into segments, dropping empty, `.` and `..` ones, and reading `\` as `/`. */
+function safeSegments(pathText: string): string[] {
+  return pathText
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .flatMap((segment) => segment.replace(/\\/g, "/").split("/"))
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
+/** Expands a pattern into a root-relative URL ending in `/` (or in a file name such as `.html`). */
+export function expandPermalink(pattern: string, values: PermalinkValues): string {
+  const tokens: Record<string, string> = {
+    categories: values.categories.join("/"),
+    year: String(values.date.year),
+    month: pad(values.date.month),
+    i_month: String(values.date.month),
+    day: pad(values.date.day),
+    i_day: String(values.date.day),
+    short_year: pad(values.date.year % 100),
+    title: values.title,
+    slug: values.title,
+  };
+  const expanded = pattern.replace(/:([a-z_]+)/g, (whole, name: string) => tokens[name] ?? whole);
+  const segments = safeSegments(expanded);
+  const last = segments.at(-1) ?? "";
+  const isFile = /\.[a-z0-9]+$/i.test(last);
+  return `/${segments.join("/")}${segments.length > 0 && !isFile ? "/" : ""}`;
+}
+
+/** `2021-04-13-kubernetes-intro.md` -> `kubernetes-intro`; `my-post/index.md` -> `my-post`. */
+export function postSlugFromPath(inputPath: string): string {
+  const parts = inputPath.replace(/\\/g, "/").split("/");
+  let name = parts.at(-1) ?? "";
+  name = name.replace(/\.(md|markdown)$/i, "");
+  if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
+  name = name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
+  return termSlug(name);
+}

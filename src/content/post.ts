@@ -1,0 +1,152 @@
+/**
+ * What a post is once its front matter has been checked: the values every page, list and feed
+ * reads. Built once per post from the raw front matter and the file's path.
+ */
+import path from "node:path";
+import type { SiteSettings } from "../site.ts";
+import { dateFromFileName, parsePostDate, type PostDate } from "./dates.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { parseFrontMatter, type FrontMatter } from "./schema.ts";
+import type { FrontMatterSource } from "./front-matter.ts";
+import { expandPermalink, postSlugFromPath } from "./permalink.ts";
+import { normalizeText, termSlug } from "../slug/slugify.ts";
+import { readingStats } from "./reading-time.ts";
+
+export interface Term {
+  /** As shown: NFC, trimmed, zero-width characters removed. */
+  name: string;
+  /** One safe, non-empty URL segment. */
+  slug: string;
+}
+
+export interface TocSettings {
+  enabled: boolean;
+  /** @default "목차" */
+  label: string;
+  sticky: boolean;
+  icon?: string;
+}
+
+export interface Post {
+  inputPath: string;
+  slug: string;
+  title: string;
+  date: PostDate;
+  /** From `last_modified_at`; absent when not given. */
+  updated?: PostDate;
+  tags: Term[];
+  categories: Term[];
+  /** Root-relative URL, without the site's path prefix. */
+  url: string;
+  toc: TocSettings;
+  excerpt?: string;
+  draft: boolean;
+  pin: boolean;
+  series?: string;
+  /** Minutes to read the body; see reading-time.ts for how prose and code count. */
+  readingMinutes: number;
+}
+
+export const DEFAULT_TOC_LABEL = "목차";
+
+export interface BuildPostInput {
+  inputPath: string;
+  frontMatter: Record<string, unknown>;
+  source?: FrontMatterSource;
+  /** Markdown body, for the reading time. */
+  body: string;
+  site: Pick<SiteSettings, "timeZone" | "permalink">;
+}
+
+export type BuildPostResult =
+  | { ok: true; post: Post; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/** Trims, normalises and de-duplicates terms (case-insensitively), keeping the first spelling. */
+export function toTerms(names: readonly string[]): Term[] {
+  const terms = new Map<string, Term>();
+  for (const raw of names) {
+    const name = normalizeText(raw);
+    if (name === "") continue;
+    const key = name.toLowerCase();
+    if (!terms.has(key)) terms.set(key, { name, slug: termSlug(name) });
+  }
+  return [...terms.values()];
+}
+
+function titleFromSlug(slug: string): string {
+  return slug.replace(/[-_]+/g, " ").trim() || "제목 없음";
+}
+
+export function buildPost({ inputPath, frontMatter, source, body, site }: BuildPostInput): BuildPostResult {
+  const lineOf = (field: string) => source?.keyLines[field];
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const parsed = parseFrontMatter(frontMatter);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) {
+      errors.push({ severity: "error", file: inputPath, line: lineOf(problem.field), field: problem.field, message: problem.message });
+    }
+    return { ok: false, errors, warnings };
+  }
+  const fm: FrontMatter = parsed.value;
+  const slug = postSlugFromPath(inputPath);
+
+  const readDate = (field: "date" | "last_modified_at", value: unknown): PostDate | undefined => {
+    const result = parsePostDate(value, site.timeZone);
+    if (!result.ok) {
+      errors.push({ severity: "error", file: inputPath, line: lineOf(field), field, message: result.error });
+      return undefined;
+    }
+    for (const message of result.warnings) {
+      warnings.push({ severity: "warning", file: inputPath, line: lineOf(field), field, message });
+    }
+    return result.date;
+  };
+
+  const fileDate = dateFromFileName(path.basename(inputPath));
+  let date: PostDate | undefined;
+  if (fm.date !== undefined) {
+    date = readDate("date", fm.date);
+  } else if (fileDate !== undefined) {
+    date = readDate("date", fileDate);
+  } else {
+    errors.push({
+      severity: "error", file: inputPath, line: 1, field: "date",
+      message: "expected a `date` field or a file name starting with YYYY-MM-DD-",
+    });
+  }
+  const updated = fm.last_modified_at === undefined ? undefined : readDate("last_modified_at", fm.last_modified_at);
+  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
+
+  const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
+  const permalinkPattern = fm.permalink ?? site.permalink;
+  const url = expandPermalink(permalinkPattern, {
+    categories: categories.map((c) => c.slug),
+    date: date.wall,
+    title: slug,
+  });
+
+  const post: Post = {
+    inputPath,
+    slug,
+    title: fm.title !== undefined ? normalizeText(fm.title) : titleFromSlug(slug),
+    date,
+    updated,
+    tags: toTerms(fm.tags ?? []),
+    categories,
+    url,
+    toc: {
+      enabled: fm.toc ?? false,
+      label: fm.toc_label ?? DEFAULT_TOC_LABEL,
+      sticky: fm.toc_sticky ?? false,
+      icon: fm.toc_icon,
+    },
+    excerpt: fm.excerpt ?? fm.description,
+    draft: fm.draft === true || fm.published === false,
+    pin: fm.pin ?? false,
+    series: fm.series,
+    readingMinutes: readingStats(body).minutes,
+  };
+  return { ok: true, post, warnings };
+}

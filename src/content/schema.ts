@@ -1,0 +1,100 @@
+/**
+ * The front-matter schema: the single source of truth for what a post may say about itself.
+ * It speaks Jekyll / Minimal Mistakes' vocabulary so migrated posts build unchanged; keys it
+ * does not know (sidebar, author_profile, header, …) are kept and ignored.
+ * The `FrontMatter` type is inferred from it: there is no second, hand-written description.
+ */
+import { z } from "zod";
+
+/** A scalar YAML may give for a word: `tags: [2021, k8s]` has a number in it. */
+const word = z.union([z.string(), z.number()]).transform((value) => String(value));
+
+/**
+ * `tags` / `categories`: a list, or one string. A single string is split on commas when it has
+ * any (`"helm, 쿠버네티스"`), otherwise on whitespace, as Jekyll does (`"kubernetes devops"`).
+ */
+const terms = z
+  .union([word, z.array(word), z.null()])
+  .transform((value): string[] => {
+    if (value === null) return [];
+    if (Array.isArray(value)) return value;
+    return value.includes(",") ? value.split(",") : value.split(/\s+/);
+  });
+
+/** Dates stay strings here (YAML timestamps are off) and are read by dates.ts with the site zone. */
+const dateText = z.union([z.string(), z.date()]);
+
+export const frontMatterSchema = z.looseObject({
+  title: word.optional(),
+  date: dateText.optional(),
+  last_modified_at: dateText.optional(),
+  tags: terms.optional(),
+  categories: terms.optional(),
+  /** Jekyll's singular form. */
+  category: terms.optional(),
+  excerpt: word.optional(),
+  description: word.optional(),
+  permalink: z.string().optional(),
+  toc: z.boolean().optional(),
+  /** @default "목차" */
+  toc_label: word.optional(),
+  toc_sticky: z.boolean().optional(),
+  toc_icon: z.string().optional(),
+  draft: z.boolean().optional(),
+  published: z.boolean().optional(),
+  pin: z.boolean().optional(),
+  series: word.optional(),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+export interface SchemaProblem {
+  /** Top-level front-matter key, e.g. `tags`. */
+  field: string;
+  message: string;
+}
+
+const EXPECTED: Record<string, string> = {
+  title: "a string",
+  date: "a date",
+  last_modified_at: "a date",
+  tags: "a list of strings or one string",
+  categories: "a list of strings or one string",
+  category: "a list of strings or one string",
+  excerpt: "a string",
+  description: "a string",
+  permalink: "a string such as /kubernetes/intro/",
+  toc: "true or false",
+  toc_label: "a string",
+  toc_sticky: "true or false",
+  toc_icon: "a string",
+  draft: "true or false",
+  published: "true or false",
+  pin: "true or false",
+  series: "a string",
+};
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Validates raw front matter; problems name the field and what was expected instead. */
+export function parseFrontMatter(
+  raw: Record<string, unknown>,
+): { ok: true; value: FrontMatter } | { ok: false; problems: SchemaProblem[] } {
+  const result = frontMatterSchema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "(front matter)");
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const expected = EXPECTED[field] ?? issue.message;
+    problems.push({ field, message: `expected ${expected}, got ${describe(raw[field])}` });
+  }
+  return { ok: false, problems };
+}

@@ -1,0 +1,61 @@
+/**
+ * Problems found in a post, in the compiler-style form every opsnote command prints:
+ * `posts/x.md:3:1 error tags: expected a list of strings`.
+ */
+import path from "node:path";
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Path of the source file, as given (relative paths are kept relative). */
+  file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  column?: number;
+  /** Front-matter field or construct the problem is about, e.g. `tags` or `code`. */
+  field?: string;
+  message: string;
+}
+
+/** `./posts/x.md` -> `posts/x.md`; absolute paths inside the working directory become relative. */
+export function displayPath(file: string): string {
+  const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : path.normalize(file);
+  return relative.startsWith("..") ? file : relative.split(path.sep).join("/");
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? displayPath(d.file) : `${displayPath(d.file)}:${d.line}:${d.column ?? 1}`;
+  return `${where} ${d.severity} ${d.field ? `${d.field}: ` : ""}${d.message}`;
+}
+
+/** An error that carries its diagnostics, so a build failure prints them and not a stack trace. */
+export class DiagnosticError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "DiagnosticError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+export type DiagnosticSink = (diagnostic: Diagnostic) => void;
+
+/**
+ * Prints warnings once per file, line and message: Eleventy may render a page more than once
+ * (serve mode re-runs), and a repeated warning hides new ones.
+ */
+export function createWarningPrinter(write: (line: string) => void = (line) => console.warn(line)): DiagnosticSink & {
+  reset(): void;
+} {
+  const seen = new Set<string>();
+  const sink = (diagnostic: Diagnostic) => {
+    const text = formatDiagnostic(diagnostic);
+    if (seen.has(text)) return;
+    seen.add(text);
+    write(`[opsnote] ${text}`);
+  };
+  sink.reset = () => seen.clear();
+  return sink;
+}

@@ -1,0 +1,71 @@
+import type { Post, Term } from "../content/post.ts";
+import type { PostDate } from "../content/dates.ts";
+import { formatDate } from "../content/dates.ts";
+import type { TocEntry } from "../markdown/toc.ts";
+import { strings } from "../ui/strings.ts";
+
+export function DateTime({ date }: { date: PostDate }) {
+  return <time datetime={date.iso}>{formatDate(date)}</time>;
+}
+
+export function tagUrl(term: Term): string {
+  return `/tags/${term.slug}/`;
+}
+
+export function categoryUrl(term: Term): string {
+  return `/categories/${term.slug}/`;
+}
+
+export function TermLinks({ label, terms, href, className }: {
+  label: string; terms: readonly Term[]; href: (t: Term) => string; className: string;
+}) {
+  if (terms.length === 0) return null;
+  return (
+    <p class={className}>
+      <span class="term-list__label">{label}</span>{" "}
+      {terms.map((term) => (
+        <a key={term.slug} class="term" href={href(term)}>{term.name}</a>
+      ))}
+    </p>
+  );
+}
+
+function TocList({ entries }: { entries: readonly TocEntry[] }) {
+  return (
+    <ol>
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <a href={`#${entry.id}`}>{entry.text}</a>
+          {entry.children.length > 0 ? <TocList entries={entry.children} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The generated table of contents: plain links, readable without JavaScript. */
+export function Toc({ entries, label, sticky, icon }: {
+  entries: readonly TocEntry[]; label: string; sticky: boolean; icon?: string;
+}) {
+  if (entries.length === 0) return null;
+  return (
+    <nav class={sticky ? "toc toc--sticky" : "toc"} aria-labelledby="toc-title">
+      <h2 class="toc__title" id="toc-title" data-icon={icon}>{label}</h2>
+      <TocList entries={entries} />
+    </nav>
+  );
+}
+
+/** A post in a list: title, date, reading time, tags. */
+export function PostSummary({ post }: { post: Post }) {
+  return (
+    <article class="post-summary">
+      <h2 class="post-summary__title"><a href={post.url}>{post.title}</a>{post.draft ? <span class="badge">{strings.draft}</span> : null}</h2>
+      <p class="post-summary__meta">
+        <DateTime date={post.date} /> · {strings.readingTime(post.readingMinutes)}
+      </p>
+      {post.excerpt ? <p class="post-summary__excerpt">{post.excerpt}</p> : null}
+      <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" />
+    </article>
+  );
+}

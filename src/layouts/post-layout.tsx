@@ -1,0 +1,24 @@
+import type { Post } from "../content/post.ts";
+import type { PageData } from "./page-data.ts";
+import { postsOf } from "./page-data.ts";
+import { PostPage } from "./post.tsx";
+import { renderDocument } from "./render.ts";
+
+/** Older and newer neighbours of a post in the newest-first list. */
+export function neighbours(posts: readonly Post[], url: string): { previous?: Post; next?: Post } {
+  const index = posts.findIndex((p) => p.url === url);
+  if (index === -1) return {};
+  return { previous: posts[index + 1], next: index > 0 ? posts[index - 1] : undefined };
+}
+
+/** The Eleventy layout every post is wrapped in. */
+export const postLayout = {
+  data: {},
+  render(data: PageData): string {
+    const post = data.post;
+    if (!post) throw new Error(`${data.page.inputPath}: the post layout is only for posts`);
+    return renderDocument(
+      <PostPage post={post} content={data.content ?? ""} toc={data.toc} {...neighbours(postsOf(data), post.url)} />,
+    );
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * Heading ids, anchor links and the one-h1 rule, as a markdown-it core rule.
+ *
+ * Written here rather than taken from markdown-it-anchor because two things it does not do matter
+ * for Korean posts migrated from Jekyll: ids must de-duplicate exactly as GitHub does (github-slugger's
+ * counter, through the shared slugger) and a body written with `#` headings must move one level down,
+ * since the page's only h1 is the post title.
+ */
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { HeadingSlugger } from "../slug/slugify.ts";
+
+export interface HeadingMeta {
+  /** Level after shifting: 2..6 in a post body. */
+  level: number;
+  /** Plain text of the heading (inline code included, markup removed). */
+  text: string;
+  id: string;
+}
+
+/** The plain text a reader sees in a heading's inline tokens. */
+export function inlineText(children: readonly Token[] | null): string {
+  if (!children) return "";
+  return children
+    .map((child) => {
+      if (child.type === "text" || child.type === "code_inline") return child.content;
+      if (child.type === "image") return inlineText(child.children);
+      return "";
+    })
+    .join("");
+}
+
+const MAX_LEVEL = 6;
+
+function headingsRule(state: StateCore): void {
+  const tokens = state.tokens;
+  const headingOpens = tokens.filter((t) => t.type === "heading_open");
+  const shift = headingOpens.some((t) => t.tag === "h1") ? 1 : 0;
+  const slugger = new HeadingSlugger();
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.type !== "heading_open") continue;
+    const inline = tokens[i + 1];
+    const close = tokens[i + 2];
+    const level = Math.min(MAX_LEVEL, Number(open.tag.slice(1)) + shift);
+    open.tag = `h${level}`;
+    if (close?.type === "heading_close") close.tag = open.tag;
+    const text = inlineText(inline?.children ?? null).trim();
+    const id = slugger.next(text);
+    open.attrSet("id", id);
+    open.meta = { level, text, id } satisfies HeadingMeta;
+    if (inline?.children) {
+      const anchor = new state.Token("html_inline", "", 0);
+      const label = state.md.utils.escapeHtml(`‘${text}’ 섹션 링크`);
+      anchor.content = ` <a class="heading-anchor" href="#${encodeURIComponent(id)}" aria-label="${label}">#</a>`;
+      inline.children.push(anchor);
+    }
+  }
+}
+
+export function headingsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push("opsnote_headings", headingsRule);
+}
+
+/** Heading metadata of a parsed document, in order. */
+export function collectHeadings(tokens: readonly Token[]): HeadingMeta[] {
+  return tokens
+    .filter((t) => t.type === "heading_open" && t.meta && typeof t.meta.id === "string")
+    .map((t) => t.meta as unknown as HeadingMeta);
+}

@@ -1,0 +1,29 @@
+/**
+ * Eleventy adapter for the markdown pipeline: installs the one markdown-it instance and computes
+ * each post's table of contents from the same tokens the page renders.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { SiteSettings } from "../site.ts";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { Post } from "../content/post.ts";
+import { getCodeHighlighter } from "./highlight.ts";
+import { createMarkdown, extractToc } from "./create-markdown.ts";
+import type { MarkdownEnv } from "./env.ts";
+
+export interface MarkdownPluginOptions {
+  site: Pick<SiteSettings, "tocDepth">;
+  report: DiagnosticSink;
+}
+
+export async function markdownPlugin(eleventyConfig: UserConfig, { site, report }: MarkdownPluginOptions): Promise<void> {
+  const md = createMarkdown({ highlighter: await getCodeHighlighter(), report });
+  eleventyConfig.setLibrary("md", md);
+  // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
+  eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    // Eleventy first calls computed functions with placeholder data to learn their dependencies,
+    // so `post` may not be a Post yet: check before reading it.
+    toc: (data: MarkdownEnv & { post?: Partial<Post>; page: { rawInput?: string } }) =>
+      data.post?.toc?.enabled === true ? extractToc(md, data.page.rawInput ?? "", site.tocDepth, data) : undefined,
+  });
+}
