@@ -1,0 +1,85 @@
+/**
+ * Builds a folder of posts into a site, atomically: Eleventy writes into a fresh folder next to the
+ * output, which replaces the output only when the whole build succeeded. A failed or killed build
+ * leaves the previous site as it was; litter from a killed build is removed by the next one.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+
+export interface BuildSiteOptions {
+  /** Folder of markdown posts. @default "posts" */
+  posts?: string;
+  /** Folder the site is written to. @default "_site" */
+  output?: string;
+  /** Print Eleventy's per-file lines. @default false */
+  verbose?: boolean;
+  /** Eleventy's config file. @default ".eleventy.ts" */
+  configPath?: string;
+}
+
+export interface BuildSiteResult {
+  output: string;
+  pages: number;
+  seconds: number;
+}
+
+const STAGING_MARK = ".opsnote-staging-";
+const RETIRED_MARK = ".opsnote-retired-";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes staging folders of builds whose process is gone (a SIGKILLed build cannot clean up). */
+async function removeLitter(output: string): Promise<void> {
+  const parent = path.dirname(output);
+  const base = path.basename(output);
+  if (!existsSync(parent)) return;
+  for (const entry of await readdir(parent)) {
+    for (const mark of [STAGING_MARK, RETIRED_MARK]) {
+      if (!entry.startsWith(`${base}${mark}`)) continue;
+      const pid = Number(entry.slice(`${base}${mark}`.length).split("-")[0]);
+      if (!Number.isInteger(pid) || pid === process.pid || !isAlive(pid)) {
+        await rm(path.join(parent, entry), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+  const started = performance.now();
+  const posts = path.resolve(options.posts ?? "posts");
+  const output = path.resolve(options.output ?? "_site");
+  if (!existsSync(posts)) throw new Error(`posts folder not found: ${posts}`);
+  await mkdir(path.dirname(output), { recursive: true });
+  await removeLitter(output);
+
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = `${output}${STAGING_MARK}${stamp}`;
+  const retired = `${output}${RETIRED_MARK}${stamp}`;
+  const eleventy = new Eleventy(posts, staging, {
+    configPath: options.configPath ?? ".eleventy.ts",
+    quietMode: !options.verbose,
+    source: "cli",
+    runMode: "build",
+  });
+  // The caller prints the error; Eleventy's own handler would add a stack trace to it.
+  eleventy.errorHandler.logger = { message() {}, error() {}, warn() {}, log() {}, forceLog() {} } as never;
+  try {
+    const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
+    if (existsSync(output)) await rename(output, retired);
+    await rename(staging, output);
+    await rm(retired, { recursive: true, force: true });
+    return { output, pages: templates.length, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

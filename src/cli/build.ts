@@ -1,0 +1,47 @@
+/**
+ * `npm run build [-- --posts DIR --output DIR --verbose]`: a production build (drafts left out).
+ * Environment: OPSNOTE_POSTS and OPSNOTE_OUTPUT set the same folders.
+ */
+import { buildSite } from "./build-site.ts";
+import { describeBuildError } from "./errors.ts";
+import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
+import { displayPath } from "../diagnostics/diagnostic.ts";
+
+const USAGE = "usage: npm run build -- [--posts DIR] [--output DIR] [--verbose]";
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseCommandLine(argv, {
+      posts: { type: "string" },
+      output: { type: "string" },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    }));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    const result = await buildSite({
+      posts: values.posts ?? process.env.OPSNOTE_POSTS,
+      output: values.output ?? process.env.OPSNOTE_OUTPUT,
+      verbose: values.verbose,
+    });
+    console.log(`[opsnote] wrote ${result.pages} pages to ${displayPath(result.output)} in ${result.seconds.toFixed(2)} s`);
+    return 0;
+  } catch (error) {
+    for (const line of describeBuildError(error, values.verbose)) console.error(`[opsnote] ${line}`);
+    console.error("[opsnote] build failed; the previous site was left as it was");
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
