@@ -38,8 +38,12 @@ function keyLinesOf(text: string): Record<string, number> {
   return keyLines;
 }
 
-/** Parses the text between the `---` fences; `filePath` is only used in messages. */
-export function readFrontMatter(text: string, filePath = "(unknown file)"): PostData {
+/**
+ * Parses the text between the `---` fences. gray-matter calls engines as `(text, options)`, and
+ * Eleventy puts the template's path in `options.filePath`; it is only used in messages.
+ */
+export function readFrontMatter(text: string, options: { filePath?: string } = {}): PostData {
+  const filePath = options.filePath ?? "(unknown file)";
   let parsed: unknown;
   try {
     // CORE_SCHEMA: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.

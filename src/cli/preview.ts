@@ -1,0 +1,151 @@
+/**
+ * `npm start [-- --port 8080 --expose --posts DIR]`: builds the blog, drafts included, and serves it
+ * on 127.0.0.1 with live reload.
+ *
+ * Eleventy's watcher rebuilds on post, asset and layout changes; `npm start` runs this file under
+ * `tsx watch`, which restarts the process when any `src/**` module or `.eleventy.ts` changes (Eleventy
+ * would keep stale copies of TypeScript modules). A broken save never stops the server: the page
+ * shows the error until the next good save.
+ */
+import { watch as watchFiles, type FSWatcher } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
+import { describeBuildError } from "./errors.ts";
+import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
+
+const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR]";
+
+/** The subset of Eleventy's programmatic API the preview drives. */
+interface EleventyWatcher {
+  init(): Promise<unknown>;
+  watch(): Promise<(changedPath: string) => Promise<void>>;
+  stopWatch(): Promise<unknown>;
+  watcher?: { on(event: "unlink", fn: (changedPath: string) => void): void };
+  errorHandler: Record<"once" | "error" | "fatal" | "warn", (...args: unknown[]) => void>;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseCommandLine(argv, {
+      port: { type: "string", default: process.env.PORT ?? "8080" },
+      host: { type: "string", default: "127.0.0.1" },
+      expose: { type: "boolean", default: false },
+      posts: { type: "string" },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    }));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: expected a port number, got "${values.port}"\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const posts = path.resolve(values.posts ?? process.env.OPSNOTE_POSTS ?? "posts");
+  const output = path.resolve(values.output ?? ".cache/preview");
+  process.env.OPSNOTE_DRAFTS = "1";
+
+  let builds = 0;
+  const state: BuildState = { id: `${process.pid}-0`, errors: [], hasOutput: false };
+  let server;
+  try {
+    server = await startPreviewServer({
+      root: output,
+      host: values.expose ? "0.0.0.0" : values.host,
+      port,
+      state: () => state,
+    });
+  } catch (error) {
+    if (!(error instanceof PortError)) throw error;
+    console.error(`[opsnote] ${error.message}`);
+    return 1;
+  }
+  console.log(`[opsnote] preview at ${server.url} (drafts shown; Ctrl+C to stop)`);
+
+  const finish = (errors: string[]) => {
+    builds += 1;
+    state.id = `${process.pid}-${builds}`;
+    state.errors = errors;
+    if (errors.length === 0) state.hasOutput = true;
+    for (const line of errors) console.error(`[opsnote] ${line}`);
+    console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
+    server?.announce();
+  };
+
+  let current: EleventyWatcher | undefined;
+  let retryWatcher: FSWatcher | undefined;
+
+  const start = async (): Promise<void> => {
+    let succeeded = false;
+    let lastError: unknown;
+    const eleventy = new Eleventy(posts, output, {
+      configPath: ".eleventy.ts",
+      source: "cli",
+      runMode: "watch",
+      quietMode: true,
+      config(eleventyConfig: { on(event: string, fn: () => void): void }) {
+        eleventyConfig.on("eleventy.before", () => {
+          succeeded = false;
+          lastError = undefined;
+        });
+        eleventyConfig.on("eleventy.after", () => {
+          succeeded = true;
+          finish([]);
+        });
+        eleventyConfig.on("eleventy.afterwatch", () => {
+          if (!succeeded) finish(describeBuildError(lastError ?? new Error("build failed")));
+        });
+      },
+    }) as unknown as EleventyWatcher;
+    // Eleventy prints build errors with stack traces and stops watching on errors it considers
+    // fatal; the preview records them for the page instead and keeps watching.
+    const record = (...args: unknown[]) => {
+      lastError ??= args.find((a) => a instanceof Error);
+    };
+    eleventy.errorHandler.once = (_type, error) => record(error);
+    eleventy.errorHandler.error = record;
+    eleventy.errorHandler.fatal = record;
+    const stopWatch = eleventy.stopWatch.bind(eleventy);
+    eleventy.stopWatch = async () => undefined;
+    current = { ...eleventy, stopWatch } as EleventyWatcher;
+    try {
+      await eleventy.init();
+      const rebuild = await eleventy.watch();
+      // Eleventy does not rebuild when a file is deleted; a deleted broken post must clear the error.
+      eleventy.watcher?.on("unlink", (deleted) => void rebuild(deleted));
+    } catch (error) {
+      // The first build failed before Eleventy started watching: watch the posts folder ourselves
+      // and start over on the next save.
+      finish(describeBuildError(lastError ?? error));
+      await stopWatch().catch(() => undefined);
+      retryWatcher = watchFiles(posts, { recursive: true }, () => {
+        retryWatcher?.close();
+        retryWatcher = undefined;
+        void start();
+      });
+    }
+  };
+  await start();
+
+  await new Promise<void>((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+  });
+  retryWatcher?.close();
+  await current?.stopWatch().catch(() => undefined);
+  await server.close();
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
+process.exit();

@@ -1,0 +1,37 @@
+/**
+ * Live reload for the preview: a tiny EventSource client injected into every HTML page, and the
+ * error panel shown in the page while the last build is broken.
+ */
+
+export const EVENTS_PATH = "/__opsnote/events";
+
+/**
+ * Reloads when the server announces a build id it has not shown yet. EventSource reconnects by
+ * itself, so this also survives the server process restarting after a `src/**` edit.
+ */
+export const CLIENT_SCRIPT = `<script type="module">
+const shown = document.documentElement.dataset.opsnoteBuild;
+const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+events.addEventListener("build", (event) => { if (event.data !== shown) location.reload(); });
+</script>`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function errorPanel(lines: readonly string[]): string {
+  return `<div id="opsnote-build-error" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.25rem;background:#fff0f0;color:#6b0000;border-bottom:3px solid #c00;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all">` +
+    `<strong>opsnote: 빌드 실패 — 파일을 고치고 저장하면 바로 다시 빌드합니다.</strong>\n${lines.map(escapeHtml).join("\n")}</div>`;
+}
+
+/** Adds the build id, the reload client and, when the build is broken, the error panel. */
+export function injectPreview(html: string, buildId: string, errors: readonly string[]): string {
+  let out = html.replace(/<html\b/i, `<html data-opsnote-build="${escapeHtml(buildId)}"`);
+  if (errors.length > 0) out = out.replace(/<body\b[^>]*>/i, (body) => `${body}${errorPanel(errors)}`);
+  return /<\/body>/i.test(out) ? out.replace(/<\/body>/i, `${CLIENT_SCRIPT}</body>`) : out + CLIENT_SCRIPT;
+}
+
+/** The page served for any URL while no build has ever succeeded. */
+export function errorPage(buildId: string, errors: readonly string[]): string {
+  return injectPreview(`<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>빌드 실패 · opsnote</title></head><body></body></html>`, buildId, errors);
+}
