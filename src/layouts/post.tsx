@@ -14,9 +14,11 @@ export interface PostPageProps {
 }
 
 export function PostPage({ post, content, toc, previous, next }: PostPageProps) {
+  const hasToc = toc !== undefined && toc.length > 0;
   return (
     <Base title={post.title} description={post.excerpt}>
-      <article class="post">
+      {/* post--with-toc: the stylesheet widens the article into a two-column grid with the TOC at the side. */}
+      <article class={hasToc ? "post post--with-toc" : "post"}>
         <header class="post__header">
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" />
           <h1 class="post__title">
