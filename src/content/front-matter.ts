@@ -38,8 +38,12 @@ function keyLinesOf(text: string): Record<string, number> {
   return keyLines;
 }
 
-/** Parses the text between the `---` fences; `filePath` is only used in messages. */
-export function readFrontMatter(text: string, filePath = "(unknown file)"): PostData {
+/**
+ * Parses the text between the `---` fences. gray-matter calls an engine with its options object
+ * (Eleventy adds `filePath` to it); a plain string is accepted too. The path is only used in messages.
+ */
+export function readFrontMatter(text: string, options?: string | { filePath?: string }): PostData {
+  const filePath = (typeof options === "string" ? options : options?.filePath) ?? "(unknown file)";
   let parsed: unknown;
   try {
     // CORE_SCHEMA: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
