@@ -85,7 +85,7 @@ before(async () => {
     // Front matter is stripped exactly as in the build, so reported lines are file lines.
     const file = matter(text, { engines: { yaml: (yaml: string) => readFrontMatter(yaml, fixture.input) } });
     const data = file.data as Partial<PostData>;
-    const env: MarkdownEnv = { page: { inputPath: fixture.input }, frontMatterSource: data.frontMatterSource };
+    const env: MarkdownEnv & Record<string, unknown> = { page: { inputPath: fixture.input }, frontMatterSource: data.frontMatterSource };
     warnings.length = 0;
     const html = md.render(file.content, env);
     rendered.set(fixture.name, { markdown: file.content, html, warnings: [...warnings] });
@@ -118,7 +118,7 @@ for (const fixture of fixtures) {
 }
 
 test("the template fixtures really contain template expressions", () => {
-  const expressions = (name: string) => rendered.get(name)!.markdown.match(TEMPLATE_EXPRESSION) ?? [];
+  const expressions = (name: string): string[] => rendered.get(name)!.markdown.match(TEMPLATE_EXPRESSION) ?? [];
   assert.ok(expressions("helm-template").includes("{{ .Values.image.tag }}"));
   assert.ok(expressions("helm-template").includes("{{- if .Values.ingress.enabled }}"));
   assert.ok(expressions("helm-template").includes('{{ include "opsnote.labels" . | nindent 4 }}'));
