@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { parseHTML } from "linkedom";
-import type { MarkdownIt } from "markdown-it";
+import type { Env, MarkdownIt } from "markdown-it";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
 import { getCodeHighlighter } from "../../src/markdown/highlight.ts";
 import { readFrontMatter, type PostData } from "../../src/content/front-matter.ts";
@@ -85,7 +85,7 @@ before(async () => {
     // Front matter is stripped exactly as in the build, so reported lines are file lines.
     const file = matter(text, { engines: { yaml: (yaml: string) => readFrontMatter(yaml, fixture.input) } });
     const data = file.data as Partial<PostData>;
-    const env: MarkdownEnv & Record<string, unknown> = { page: { inputPath: fixture.input }, frontMatterSource: data.frontMatterSource };
+    const env: MarkdownEnv & Env = { page: { inputPath: fixture.input }, frontMatterSource: data.frontMatterSource };
     warnings.length = 0;
     const html = md.render(file.content, env);
     rendered.set(fixture.name, { markdown: file.content, html, warnings: [...warnings] });
