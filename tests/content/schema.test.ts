@@ -15,7 +15,7 @@ const termCases: [name: string, value: unknown, expected: string[]][] = [
   ["a comma string (spaces inside a term kept)", "helm, 쿠버네티스, GitHub Actions", ["helm", " 쿠버네티스", " GitHub Actions"]],
   ["numbers in a list become strings", [2021, "k8s"], ["2021", "k8s"]],
   ["a single number", 2021, ["2021"]],
-  ["null (an empty `tags:` key) is no terms", null, []],
+  ["null (a key with no value) is no terms", null, []],
   ["an empty list", [], []],
 ];
 

@@ -4,6 +4,12 @@ import { FALLBACK_HEADING_ID, HeadingSlugger, slugify, termSlug } from "../../sr
 
 const NFD = (text: string) => text.normalize("NFD");
 
+/** A test-name form of a string: invisible characters spelled out, decomposed text marked. */
+function show(text: string): string {
+  const visible = JSON.stringify(text).replace(/[\u200B-\u200D\u2060\uFEFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return text === text.normalize("NFC") ? visible : `${visible} (NFD)`;
+}
+
 // slugify: one string, GitHub's ids (Hangul kept, punctuation dropped, spaces -> hyphens).
 const slugCases: [input: string, expected: string][] = [
   ["그래서 쿠버네티스가 뭔데?", "그래서-쿠버네티스가-뭔데"],
@@ -20,7 +26,7 @@ const slugCases: [input: string, expected: string][] = [
 ];
 
 for (const [input, expected] of slugCases) {
-  test(`slugify(${JSON.stringify(input)}) is "${expected}"`, () => {
+  test(`slugify(${show(input)}) is "${expected}"`, () => {
     assert.equal(slugify(input), expected);
   });
 }
@@ -76,7 +82,7 @@ const termCases: [input: string, expected: string][] = [
 ];
 
 for (const [input, expected] of termCases) {
-  test(`termSlug(${JSON.stringify(input)}) is "${expected}"`, () => {
+  test(`termSlug(${show(input)}) is "${expected}"`, () => {
     assert.equal(termSlug(input), expected);
   });
 }
@@ -85,7 +91,7 @@ for (const [input, expected] of termCases) {
 const hostileTerms = ["..", ".", "../..", "/", "\\", "..\\..", "%2e%2e", "%2F", "🚀", "???", "", "   ", "\u200B", "a/../..", "C++"];
 
 for (const term of hostileTerms) {
-  test(`termSlug(${JSON.stringify(term)}) is one safe, non-empty segment`, () => {
+  test(`termSlug(${show(term)}) is one safe, non-empty segment`, () => {
     const slug = termSlug(term);
     assert.notEqual(slug, "");
     assert.ok(!slug.includes("/") && !slug.includes("\\"), `"${slug}" has a separator`);
