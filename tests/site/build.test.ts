@@ -8,7 +8,7 @@
  *   code block, a Korean tag spelled once in NFC and once in NFD).
  * The failing builds are made in their own tests.
  */
-import { after, before, test } from "node:test";
+import { after, before, mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -27,6 +27,8 @@ const NFD_KUBERNETES = "쿠버네티스".normalize("NFD");
 let tmp: string;
 let seedSite: string;
 let tinySite: string;
+/** What the tiny build printed through console.warn. */
+let tinyWarnings: string[] = [];
 
 type Page = ReturnType<typeof parseHTML>["document"];
 
@@ -78,11 +80,21 @@ before(async () => {
       "",
       "    helm install web ./chart",
       "",
+      "```kubectl", // line 20: an unknown language, reported with this line
+      "get pods",
+      "```",
+      "",
     ].join("\n"),
     // Written on macOS: the tag arrives decomposed into jamo.
     "2021-05-02-nfd-tag.md": ["---", "title: NFD 태그", `tags: [${NFD_KUBERNETES}]`, "---", "", "본문.", ""].join("\n"),
   });
-  tinySite = (await buildSite({ posts: tinyPosts, output: path.join(tmp, "tiny") })).output;
+  const warn = mock.method(console, "warn", () => {});
+  try {
+    tinySite = (await buildSite({ posts: tinyPosts, output: path.join(tmp, "tiny") })).output;
+  } finally {
+    tinyWarnings = warn.mock.calls.map((call) => String(call.arguments[0]));
+    warn.mock.restore();
+  }
 });
 
 after(async () => {
@@ -219,6 +231,12 @@ test("tiny: an indented code block survives Eleventy's md.disable('code')", asyn
   const document = await page(tinySite, "/쿠버네티스/helm-basics/");
   const blocks = [...document.querySelectorAll(".post__content pre > code")].map((code) => code.textContent);
   assert.ok(blocks.includes("helm install web ./chart\n"), JSON.stringify(blocks));
+});
+
+test("tiny: an unknown fence language is a warning naming the file and its line in the file", () => {
+  const unknown = tinyWarnings.filter((line) => line.includes("unknown code language"));
+  assert.equal(unknown.length, 1, tinyWarnings.join("\n"));
+  assert.match(unknown[0]!, /2021-05-01-helm-basics\.md:20:1 warning code: unknown code language "kubectl"; rendered as plain text$/);
 });
 
 test("tiny: a Korean category gives a Hangul post URL on disk", () => {
