@@ -39,11 +39,11 @@ function keyLinesOf(text: string): Record<string, number> {
 }
 
 /**
- * Parses the text between the `---` fences. gray-matter calls engines as `(text, options)`, and
- * Eleventy puts the template's path in `options.filePath`; it is only used in messages.
+ * Parses the text between the `---` fences. gray-matter calls an engine with its options object
+ * (Eleventy adds `filePath` to it); a plain string is accepted too. The path is only used in messages.
  */
-export function readFrontMatter(text: string, options: { filePath?: string } = {}): PostData {
-  const filePath = options.filePath ?? "(unknown file)";
+export function readFrontMatter(text: string, options?: string | { filePath?: string }): PostData {
+  const filePath = (typeof options === "string" ? options : options?.filePath) ?? "(unknown file)";
   let parsed: unknown;
   try {
     // CORE_SCHEMA: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.

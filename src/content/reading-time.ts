@@ -41,7 +41,9 @@ export function readingStats(markdown: string): ReadingStats {
     .join("\n")
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, " ")
-    .replace(/[#>*_`|~-]+/g, " ");
+    .replace(/\|/g, " ")
+    // Emphasis and code marks sit inside an eojeol (`**인그레스**는`, `` `Pod`를 ``): drop them, do not split.
+    .replace(/[#>*_`~-]+/g, "");
   const eojeol = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   const minutes = Math.max(1, Math.round(eojeol / PROSE_EOJEOL_PER_MINUTE + codeLines / CODE_LINES_PER_MINUTE));
   return { eojeol, codeLines, minutes };

@@ -1,0 +1,210 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { buildPost, toTerms, type BuildPostInput, type Post } from "../../src/content/post.ts";
+import { expandPermalink, postSlugFromPath } from "../../src/content/permalink.ts";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+
+const SITE = { timeZone: "Asia/Seoul", permalink: "/:categories/:title/" };
+const SEED_PATH = "posts/2021-04-13-kubernetes-intro.md";
+
+function build(frontMatter: Record<string, unknown>, input: Partial<BuildPostInput> = {}) {
+  return buildPost({ inputPath: SEED_PATH, frontMatter, body: "본문", site: SITE, ...input });
+}
+
+function post(frontMatter: Record<string, unknown>, input: Partial<BuildPostInput> = {}): Post {
+  const result = build(frontMatter, input);
+  assert.ok(result.ok, `expected a post, got ${JSON.stringify(result.ok ? null : result.errors)}`);
+  return result.post;
+}
+
+function errors(frontMatter: Record<string, unknown>, input: Partial<BuildPostInput> = {}): Diagnostic[] {
+  const result = build(frontMatter, input);
+  assert.equal(result.ok, false, "expected the post to be rejected");
+  return result.ok ? [] : result.errors;
+}
+
+const NFD = (text: string) => text.normalize("NFD");
+
+// Terms: NFC, trimmed, zero-width characters removed, case-insensitive duplicates dropped.
+const termCases: [name: string, input: string[], expected: { name: string; slug: string }[]][] = [
+  ["trimmed", ["  kubernetes  "], [{ name: "kubernetes", slug: "kubernetes" }]],
+  ["NFD becomes NFC", [NFD("쿠버네티스")], [{ name: "쿠버네티스", slug: "쿠버네티스" }]],
+  ["NFD and NFC spellings are one term", ["쿠버네티스", NFD("쿠버네티스")], [{ name: "쿠버네티스", slug: "쿠버네티스" }]],
+  ["zero-width characters removed", ["쿠\u200B버네티스"], [{ name: "쿠버네티스", slug: "쿠버네티스" }]],
+  ["case-insensitive duplicates keep the first spelling", ["Kubernetes", "kubernetes"], [{ name: "Kubernetes", slug: "kubernetes" }]],
+  ["empty and blank terms dropped", ["", "  ", "\u200B", "helm"], [{ name: "helm", slug: "helm" }]],
+  ["CI/CD keeps its name, gets a safe slug", ["CI/CD"], [{ name: "CI/CD", slug: "ci-cd" }]],
+  ["inner whitespace collapsed", ["GitHub   Actions"], [{ name: "GitHub Actions", slug: "github-actions" }]],
+];
+
+for (const [name, input, expected] of termCases) {
+  test(`toTerms: ${name}`, () => {
+    assert.deepEqual(toTerms(input), expected);
+  });
+}
+
+test("buildPost: the seed front matter gives the seed post", () => {
+  const p = post({
+    title: "Kubernetes intro",
+    tags: ["kubernetes", "devops"],
+    categories: ["devops"],
+    last_modified_at: "2021-04-13T13:00:00+18:00",
+    toc: true,
+  });
+  assert.equal(p.title, "Kubernetes intro");
+  assert.equal(p.slug, "kubernetes-intro");
+  assert.equal(p.url, "/devops/kubernetes-intro/");
+  assert.equal(p.date.iso, "2021-04-13T00:00:00+09:00", "date from the file name, in Seoul");
+  assert.equal(p.updated?.iso, "2021-04-13T13:00:00+09:00");
+  assert.deepEqual(p.tags.map((t) => t.slug), ["kubernetes", "devops"]);
+  assert.deepEqual(p.categories, [{ name: "devops", slug: "devops" }]);
+  assert.deepEqual(p.toc, { enabled: true, label: "목차", sticky: false, icon: undefined });
+});
+
+test("buildPost: the +18:00 last_modified_at is a warning naming file, line and field", () => {
+  const result = build(
+    { last_modified_at: "2021-04-13T13:00:00+18:00" },
+    { source: { bodyLineOffset: 10, keyLines: { last_modified_at: 8 } } },
+  );
+  assert.ok(result.ok);
+  assert.equal(result.warnings.length, 1);
+  assert.deepEqual(
+    { ...result.warnings[0], message: undefined },
+    { severity: "warning", file: SEED_PATH, line: 8, field: "last_modified_at", message: undefined },
+  );
+});
+
+const tagCases: [name: string, tags: unknown, expected: string[]][] = [
+  ["a list", ["kubernetes", "devops"], ["kubernetes", "devops"]],
+  ["a single string", "kubernetes", ["kubernetes"]],
+  ["a whitespace string", "kubernetes devops", ["kubernetes", "devops"]],
+  ["a comma string, trimmed", "helm, 쿠버네티스 ,GitHub Actions", ["helm", "쿠버네티스", "GitHub Actions"]],
+  ["an NFD comma string", NFD("helm, 쿠버네티스"), ["helm", "쿠버네티스"]],
+];
+
+for (const [name, tags, expected] of tagCases) {
+  test(`buildPost: tags as ${name}`, () => {
+    const names = post({ tags }).tags.map((t) => t.name);
+    assert.deepEqual(names, expected);
+    for (const n of names) assert.equal(n, n.normalize("NFC"));
+  });
+}
+
+test("buildPost: category and categories are merged, categories first", () => {
+  assert.deepEqual(post({ categories: "devops", category: "kubernetes" }).categories.map((c) => c.slug), ["devops", "kubernetes"]);
+});
+
+test("buildPost: schema errors name the file, the key's line and the field", () => {
+  const [error, ...rest] = errors(
+    { title: "x", tags: { a: 1 } },
+    { source: { bodyLineOffset: 6, keyLines: { title: 2, tags: 3 } } },
+  );
+  assert.deepEqual(rest, []);
+  assert.equal(error!.severity, "error");
+  assert.equal(error!.file, SEED_PATH);
+  assert.equal(error!.line, 3);
+  assert.equal(error!.field, "tags");
+  assert.match(error!.message, /expected a list of strings or one string, got a mapping/);
+});
+
+test("buildPost: a bad date is an error on the date field", () => {
+  const [error] = errors({ date: "2021-02-30" }, { source: { bodyLineOffset: 4, keyLines: { date: 2 } } });
+  assert.equal(error!.field, "date");
+  assert.equal(error!.line, 2);
+  assert.match(error!.message, /2021-02-30.*not a real date/);
+});
+
+test("buildPost: the date comes from the file name when absent", () => {
+  const p = post({}, { inputPath: "posts/2020-01-02-helm.md" });
+  assert.equal(p.date.iso, "2020-01-02T00:00:00+09:00");
+  assert.equal(p.date.instant.toISOString(), "2020-01-01T15:00:00.000Z");
+});
+
+test("buildPost: a front-matter date wins over the file name", () => {
+  assert.equal(post({ date: "2022-05-06" }, { inputPath: "posts/2020-01-02-helm.md" }).date.iso, "2022-05-06T00:00:00+09:00");
+});
+
+test("buildPost: no date and no dated file name is an error naming the field", () => {
+  const [error] = errors({ title: "x" }, { inputPath: "posts/helm.md" });
+  assert.equal(error!.file, "posts/helm.md");
+  assert.equal(error!.field, "date");
+  assert.match(error!.message, /expected a `date` field or a file name starting with YYYY-MM-DD-/);
+});
+
+test("buildPost: the title falls back to the slug, then to 제목 없음", () => {
+  assert.equal(post({}, { inputPath: "posts/2021-04-13-helm-chart_basics.md" }).title, "helm chart basics");
+  assert.equal(post({ title: `  ${NFD("쿠버네티스")}  ` }).title, "쿠버네티스");
+});
+
+test("buildPost: draft from `draft: true` or `published: false`", () => {
+  assert.equal(post({}).draft, false);
+  assert.equal(post({ draft: true }).draft, true);
+  assert.equal(post({ published: false }).draft, true);
+});
+
+// URLs.
+const urlCases: [name: string, frontMatter: Record<string, unknown>, site: typeof SITE, url: string][] = [
+  ["site pattern /:categories/:title/", { categories: ["devops"] }, SITE, "/devops/kubernetes-intro/"],
+  ["nested categories", { categories: ["DevOps", "Kubernetes"] }, SITE, "/devops/kubernetes/kubernetes-intro/"],
+  ["no category", {}, SITE, "/kubernetes-intro/"],
+  ["a Korean category", { categories: ["쿠버네티스"] }, SITE, "/쿠버네티스/kubernetes-intro/"],
+  ["a date pattern", {}, { ...SITE, permalink: "/:year/:month/:day/:title/" }, "/2021/04/13/kubernetes-intro/"],
+  ["a date pattern uses the Seoul wall date", { date: "2021-04-13T00:30:00" }, { ...SITE, permalink: "/:year/:month/:day/:title/" }, "/2021/04/13/kubernetes-intro/"],
+  ["a post's permalink overrides the site's", { categories: ["devops"], permalink: "/k8s/intro/" }, SITE, "/k8s/intro/"],
+  ["a post's permalink may use tokens", { categories: ["devops"], permalink: "/notes/:title/" }, SITE, "/notes/kubernetes-intro/"],
+  ["a permalink with .html stays a file", { permalink: "/old/intro.html" }, SITE, "/old/intro.html"],
+  ["a permalink without slashes gets them", { permalink: "k8s/intro" }, SITE, "/k8s/intro/"],
+];
+
+for (const [name, frontMatter, site, url] of urlCases) {
+  test(`buildPost url: ${name} -> ${url}`, () => {
+    assert.equal(post(frontMatter, { site }).url, url);
+  });
+}
+
+// Whatever a post says, its URL stays inside the site.
+const escapeCases: [name: string, frontMatter: Record<string, unknown>][] = [
+  ["permalink with ..", { permalink: "/../../etc/passwd/" }],
+  ["permalink of only ..", { permalink: "../.." }],
+  ["permalink with backslashes", { permalink: "\\..\\..\\windows\\" }],
+  ["permalink with encoded ..", { permalink: "/%2e%2e/%2e%2e/etc/" }],
+  ["permalink with an encoded slash", { permalink: "/a%2F..%2F..%2Fb/" }],
+  ["a category named ..", { categories: [".."] }],
+  ["a category climbing up", { categories: ["../../etc"] }],
+];
+
+for (const [name, frontMatter] of escapeCases) {
+  test(`buildPost url cannot escape the site: ${name}`, () => {
+    const url = post(frontMatter).url;
+    assert.ok(url.startsWith("/"), url);
+    const segments = url.split("/").slice(1, -1);
+    for (const segment of segments) {
+      assert.notEqual(segment, "", `empty segment in ${url}`);
+      assert.ok(![".", ".."].includes(segment), `${url} has a dot segment`);
+      assert.ok(![".", ".."].includes(decodeURIComponent(segment)), `${url} decodes to a dot segment`);
+      assert.ok(!segment.includes("\\"), `${url} has a backslash`);
+    }
+    // A browser resolving the URL keeps it as is: nothing to collapse.
+    assert.equal(decodeURI(new URL(url, "https://example.kr/base/").pathname), url);
+  });
+}
+
+test("expandPermalink: an all-dots permalink collapses to the root, never above it", () => {
+  const date = { year: 2021, month: 4, day: 13, hour: 0, minute: 0, second: 0 };
+  assert.equal(expandPermalink("/../../", { categories: [], date, title: "x" }), "/");
+  assert.equal(expandPermalink("/:i_month/:i_day/:short_year/:slug/", { categories: [], date, title: "x" }), "/4/13/21/x/");
+});
+
+const slugPathCases: [inputPath: string, slug: string][] = [
+  ["posts/2021-04-13-kubernetes-intro.md", "kubernetes-intro"],
+  ["posts/2021-04-13-쿠버네티스-입문.md", "쿠버네티스-입문"],
+  ["posts/helm/index.md", "helm"],
+  ["posts\\windows\\2021-04-13-x.markdown", "x"],
+  ["posts/2021-04-13-CI.CD.md", "ci-cd"],
+];
+
+for (const [inputPath, slug] of slugPathCases) {
+  test(`postSlugFromPath(${JSON.stringify(inputPath)}) is "${slug}"`, () => {
+    assert.equal(postSlugFromPath(inputPath), slug);
+  });
+}

@@ -1,0 +1,70 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseFrontMatter, type FrontMatter } from "../../src/content/schema.ts";
+
+function valid(raw: Record<string, unknown>): FrontMatter {
+  const result = parseFrontMatter(raw);
+  assert.ok(result.ok, `expected valid front matter, got ${JSON.stringify(result.ok ? null : result.problems)}`);
+  return result.value;
+}
+
+const termCases: [name: string, value: unknown, expected: string[]][] = [
+  ["a list", ["kubernetes", "devops"], ["kubernetes", "devops"]],
+  ["a single word", "kubernetes", ["kubernetes"]],
+  ["a single string split on whitespace, as Jekyll does", "kubernetes devops", ["kubernetes", "devops"]],
+  ["a comma string (spaces inside a term kept)", "helm, 쿠버네티스, GitHub Actions", ["helm", " 쿠버네티스", " GitHub Actions"]],
+  ["numbers in a list become strings", [2021, "k8s"], ["2021", "k8s"]],
+  ["a single number", 2021, ["2021"]],
+  ["null (a key with no value) is no terms", null, []],
+  ["an empty list", [], []],
+];
+
+for (const field of ["tags", "categories", "category"] as const) {
+  for (const [name, value, expected] of termCases) {
+    test(`schema: ${field} as ${name}`, () => {
+      assert.deepEqual(valid({ [field]: value })[field], expected);
+    });
+  }
+}
+
+test("schema: unknown Jekyll keys are kept and ignored", () => {
+  const fm = valid({ title: "x", sidebar: { nav: "docs" }, author_profile: true });
+  assert.equal(fm.title, "x");
+  assert.deepEqual((fm as Record<string, unknown>).sidebar, { nav: "docs" });
+});
+
+test("schema: dates stay strings (no YAML timestamps)", () => {
+  assert.equal(valid({ date: "2021-04-13 10:00:00 +0900" }).date, "2021-04-13 10:00:00 +0900");
+});
+
+test("schema: a numeric title is read as text", () => {
+  assert.equal(valid({ title: 2021 }).title, "2021");
+});
+
+const problemCases: [name: string, raw: Record<string, unknown>, field: string, message: RegExp][] = [
+  ["tags as a mapping", { tags: { a: 1 } }, "tags", /^expected a list of strings or one string, got a mapping$/],
+  ["tags with a nested list", { tags: [["a"]] }, "tags", /^expected a list of strings or one string, got a list$/],
+  ["categories as true", { categories: true }, "categories", /^expected a list of strings or one string, got boolean true$/],
+  ["toc as a string", { toc: "yes" }, "toc", /^expected true or false, got string "yes"$/],
+  ["title as a list", { title: ["a", "b"] }, "title", /^expected a string, got a list$/],
+  ["date as a number", { date: 20210413 }, "date", /^expected a date, got number 20210413$/],
+  ["permalink as a number", { permalink: 5 }, "permalink", /^expected a string such as \/kubernetes\/intro\/, got number 5$/],
+  ["draft as null", { draft: null }, "draft", /^expected true or false, got null$/],
+];
+
+for (const [name, raw, field, message] of problemCases) {
+  test(`schema problem names the field and the expectation: ${name}`, () => {
+    const result = parseFrontMatter(raw);
+    assert.equal(result.ok, false);
+    const problems = result.ok ? [] : result.problems;
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.field, field);
+    assert.match(problems[0]!.message, message);
+  });
+}
+
+test("schema: every bad field is reported once, in one pass", () => {
+  const result = parseFrontMatter({ title: ["a"], tags: { a: 1 }, toc: "yes", pin: "no" });
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.ok ? [] : result.problems.map((p) => p.field).sort(), ["pin", "tags", "title", "toc"]);
+});

@@ -1,0 +1,129 @@
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { parseHTML } from "linkedom";
+import { getCodeHighlighter, type CodeHighlighter } from "../../src/markdown/highlight.ts";
+
+let highlighter: CodeHighlighter;
+before(async () => {
+  highlighter = await getCodeHighlighter();
+});
+
+/** The distinct light-theme colours of the tokens in highlighted HTML. */
+function tokenColours(html: string): Set<string> {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const pre = document.querySelector("pre.shiki");
+  assert.ok(pre, `no pre.shiki in ${html}`);
+  const colours = [...pre.querySelectorAll("span.line span")].map(
+    (span) => /--shiki-light:\s*([^;]+)/.exec(span.getAttribute("style") ?? "")?.[1]?.toLowerCase(),
+  );
+  return new Set(colours.filter((c): c is string => c !== undefined));
+}
+
+const resolveCases: [name: string, expected: string | undefined][] = [
+  ["yaml", "yaml"],
+  ["YAML", "yaml"],
+  ["Yml", "yml"],
+  ["Dockerfile", "dockerfile"],
+  ["DOCKERFILE", "dockerfile"],
+  [" yaml ", "yaml"],
+  ["tf", "hcl"],
+  ["TF", "hcl"],
+  ["terraform", "hcl"],
+  ["Terraform", "hcl"],
+  ["helm", "yaml"],
+  ["golang", "go"],
+  ["text", "text"],
+  ["", "text"],
+  ["plaintext", "text"],
+  ["kubectl", undefined],
+  ["promql", undefined],
+  ["not-a-language", undefined],
+];
+
+for (const [name, expected] of resolveCases) {
+  test(`resolveLanguage(${JSON.stringify(name)}) is ${JSON.stringify(expected)}`, () => {
+    assert.equal(highlighter.resolveLanguage(name), expected);
+  });
+}
+
+const SESSION = "$ kubectl get pods\nNAME    READY   STATUS\nweb-0   1/1     Running";
+
+test("console is highlighted with the shellsession grammar", () => {
+  const console = highlighter.resolveLanguage("console");
+  const session = highlighter.resolveLanguage("shellsession");
+  assert.ok(console !== undefined && session !== undefined);
+  assert.equal(highlighter.highlight(SESSION, console), highlighter.highlight(SESSION, session));
+  assert.equal(highlighter.highlight(SESSION, highlighter.resolveLanguage("shell-session")!), highlighter.highlight(SESSION, session));
+  assert.notEqual(highlighter.highlight(SESSION, console), highlighter.highlight(SESSION, "text"));
+});
+
+test("tf and terraform are highlighted exactly like hcl", () => {
+  const code = 'resource "aws_s3_bucket" "logs" {\n  bucket = "opsnote-logs"\n}';
+  const hcl = highlighter.highlight(code, "hcl");
+  assert.equal(highlighter.highlight(code, highlighter.resolveLanguage("tf")!), hcl);
+  assert.equal(highlighter.highlight(code, highlighter.resolveLanguage("terraform")!), hcl);
+});
+
+/** A snippet per language the issue lists: each must come out in more than one colour. */
+const SAMPLES: Record<string, string> = {
+  bash: 'if [ -f "$HOME/.kube/config" ]; then echo "ok"; fi # check',
+  sh: 'export KUBECONFIG="$HOME/.kube/config" # env',
+  shell: 'for ns in default kube-system; do kubectl get pods -n "$ns"; done',
+  zsh: 'alias k="kubectl" # short',
+  console: SESSION,
+  shellsession: SESSION,
+  yaml: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web # comment\nspec:\n  replicas: 3",
+  yml: "on:\n  push:\n    branches: [main]",
+  json: '{ "name": "opsnote", "private": true, "version": 1 }',
+  jsonc: '{\n  // comment\n  "strict": true\n}',
+  dockerfile: "FROM node:20-alpine\nRUN npm ci\nCMD [\"node\", \"server.js\"]",
+  hcl: 'variable "region" {\n  default = "ap-northeast-2"\n}',
+  tf: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  count = 2\n}',
+  terraform: 'provider "aws" {\n  region = var.region\n}',
+  toml: '[server]\nport = 8080\nname = "opsnote"',
+  ini: "[database]\nhost = localhost ; comment\nport = 5432",
+  nginx: "server {\n  listen 80;\n  location / { proxy_pass http://app:3000; }\n}",
+  go: 'package main\n\nfunc main() { fmt.Println("hi") }',
+  python: 'def main() -> None:\n    print("hi")  # comment',
+  javascript: 'const port = 3000; // comment\nconsole.log(`port ${port}`);',
+  typescript: "interface Post { title: string }\nconst n: number = 1;",
+  diff: "--- a/values.yaml\n+++ b/values.yaml\n-replicas: 1\n+replicas: 3",
+  sql: "SELECT name, count(*) FROM pods WHERE ready = true GROUP BY name;",
+  makefile: "build:\n\tgo build -o bin/app ./cmd/app\n\n.PHONY: build",
+  xml: '<?xml version="1.0"?>\n<project><version>1.0</version></project>',
+  properties: "# comment\nserver.port=8080\nspring.application.name=opsnote",
+  powershell: 'Get-Process | Where-Object { $_.CPU -gt 100 } # comment',
+  rust: 'fn main() {\n    let x: u32 = 5;\n    println!("{}", x);\n}',
+  java: 'public class App {\n  public static void main(String[] args) { System.out.println("hi"); }\n}',
+};
+
+for (const [name, code] of Object.entries(SAMPLES)) {
+  test(`fence language "${name}" loads and highlights`, () => {
+    const language = highlighter.resolveLanguage(name);
+    assert.ok(language !== undefined, `"${name}" is not a known language`);
+    assert.ok(tokenColours(highlighter.highlight(code, language)).size >= 2, `"${name}" came out in a single colour`);
+  });
+}
+
+test("highlighted HTML carries both themes as CSS variables", () => {
+  const html = highlighter.highlight("a: 1", "yaml");
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const pre = document.querySelector("pre")!;
+  assert.ok(pre.classList.contains("shiki"));
+  assert.match(pre.getAttribute("style") ?? "", /--shiki-light:.*--shiki-dark:/);
+  for (const span of pre.querySelectorAll("span.line span")) {
+    assert.match(span.getAttribute("style") ?? "", /--shiki-light:[^;]+;--shiki-dark:/);
+  }
+});
+
+test("code is escaped, never passed through as HTML", () => {
+  const code = '<script>alert("x")</script> & {{ .Values.x }}';
+  const html = highlighter.highlight(code, "text");
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  assert.equal(document.querySelector("script"), null);
+  assert.equal(document.querySelector("pre code")!.textContent, code);
+});
+
+test("the highlighter is created once per process", async () => {
+  assert.equal(await getCodeHighlighter(), highlighter);
+});
