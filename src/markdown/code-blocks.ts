@@ -4,11 +4,18 @@
  * The fence renderer is replaced (rather than markdown-it's `highlight` option used) because the
  * renderer sees `env` and the token's line: an unknown language is reported with the file and line,
  * then rendered as escaped plain text instead of failing the build.
+ *
+ * Order matters: the fence meta and notation comments are read first (code-meta.ts), the clean
+ * code is highlighted by the pure `(code, language)` highlighter, then its lines are decorated
+ * (code-frame.ts).
  */
 import type { MarkdownIt } from "markdown-it";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
+import { extractCodeNotation, parseCodeMeta } from "./code-meta.ts";
+import { renderCodeFrame } from "./code-frame.ts";
+import { SESSION_LANGUAGES, classifySessionLines } from "./console-session.ts";
 
 export interface CodeBlocksOptions {
   highlighter: CodeHighlighter;
@@ -28,7 +35,7 @@ export function codeBlocksPlugin(md: MarkdownIt, { highlighter, report }: CodeBl
   md.renderer.rules.fence = (tokens, idx, _options, rawEnv) => {
     const env = rawEnv as MarkdownEnv | undefined;
     const token = tokens[idx]!;
-    const { name } = parseFenceInfo(unescapeAll(token.info));
+    const { name, meta: metaText } = parseFenceInfo(unescapeAll(token.info));
     let language = highlighter.resolveLanguage(name);
     if (language === undefined) {
       report?.({
@@ -39,9 +46,10 @@ export function codeBlocksPlugin(md: MarkdownIt, { highlighter, report }: CodeBl
       });
       language = "text";
     }
-    const code = token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content;
+    const { code, marks } = extractCodeNotation(token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content);
     const label = name === "" ? "" : name.toLowerCase();
+    const session = SESSION_LANGUAGES.has(language) ? classifySessionLines(code.split("\n")) : undefined;
     const html = highlighter.highlight(code, language);
-    return `<div class="code-block" data-lang="${escapeHtml(label)}">${html}</div>\n`;
+    return renderCodeFrame({ html, label, meta: parseCodeMeta(metaText), marks, session, escapeHtml });
   };
 }
