@@ -5,6 +5,7 @@ import markdownIt, { type MarkdownIt } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import { headingsPlugin, collectHeadings } from "./headings.ts";
 import { codeBlocksPlugin } from "./code-blocks.ts";
+import { alertsPlugin } from "./alerts.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
@@ -23,6 +24,7 @@ export function createMarkdown({ highlighter, report }: MarkdownOptions): Markdo
     typographer: false, // keep straight quotes: posts are full of code-like text
   });
   md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
+  md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
   md.use(headingsPlugin); // a core rule pushed after `inline`: it needs each heading's inline children
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
   return md;

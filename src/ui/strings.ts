@@ -25,4 +25,6 @@ export const strings = {
   draft: "초안",
   recentPosts: "최근 글",
   credits: "이미지 출처",
+  /** Callout labels: GitHub alerts and the Jekyll themes' notices map to these five kinds. */
+  callout: { note: "참고", tip: "팁", important: "중요", warning: "경고", caution: "주의" },
 } as const;
