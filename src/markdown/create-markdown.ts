@@ -6,6 +6,7 @@ import cjkFriendly from "markdown-it-cjk-friendly";
 import { headingsPlugin, collectHeadings } from "./headings.ts";
 import { codeBlocksPlugin } from "./code-blocks.ts";
 import { alertsPlugin } from "./alerts.ts";
+import { imagesPlugin } from "./images.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
@@ -26,6 +27,7 @@ export function createMarkdown({ highlighter, report }: MarkdownOptions): Markdo
   md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
   md.use(headingsPlugin); // a core rule pushed after `inline`: it needs each heading's inline children
+  md.use(imagesPlugin, { report }); // a core rule pushed after `inline` (image tokens) + the image renderer
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
   return md;
 }

@@ -1,0 +1,142 @@
+/**
+ * Images: intrinsic width and height in the HTML (the browser reserves the space, so nothing
+ * jumps while images load), lazy loading for every image but the first of a post, and captions.
+ *
+ * An image alone in its paragraph becomes `<figure>` with a `<figcaption>` when it has a title
+ * (`![alt](src "title")`) or when an italic line follows it directly (`*caption*` on the next line),
+ * the two ways Jekyll posts caption images. Sizes are read from the files at build time:
+ * `/assets/…` from the project's `assets/` folder, relative paths from the post's folder.
+ * Remote images keep no size (the build never fetches).
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { imageSize } from "image-size";
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { sourceLocation, type MarkdownEnv } from "./env.ts";
+
+export interface ImagesOptions {
+  /** The folder `/assets/` URLs are served from. @default path.resolve("assets") */
+  assetsDir?: string;
+  /** Receives a warning for a local image whose file is missing or unreadable. @default ignore */
+  report?: DiagnosticSink;
+}
+
+export interface ImageDimensions {
+  width: number;
+  height: number;
+}
+
+/**
+ * The file a local image URL points to, or undefined for remote and data URLs.
+ * @example resolveImageFile("/assets/a.png", { assetsDir: "/site/assets", postFile: "posts/x.md" }) // "/site/assets/a.png"
+ */
+export function resolveImageFile(src: string, { assetsDir, postFile }: { assetsDir: string; postFile?: string }): string | undefined {
+  if (src === "" || /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(src)) return undefined;
+  let pathname: string;
+  try {
+    pathname = decodeURI(src.replace(/[?#].*$/s, ""));
+  } catch {
+    return undefined;
+  }
+  if (pathname.startsWith("/assets/")) return path.join(assetsDir, pathname.slice("/assets/".length));
+  if (pathname.startsWith("/") || postFile === undefined) return undefined;
+  return path.resolve(path.dirname(postFile), pathname);
+}
+
+/**
+ * The caption of an image-only paragraph: the image's title, or the italic line right under it.
+ * Returns the caption's inline tokens and whether the title was used, or undefined when the
+ * paragraph is not a captioned image.
+ */
+export function findImageCaption(children: readonly Token[]): { image: Token; caption: Token[]; fromTitle: boolean } | undefined {
+  const meaningful = children.filter((t) => !(t.type === "text" && t.content.trim() === ""));
+  const image = meaningful[0];
+  if (image?.type !== "image") return undefined;
+  const rest = meaningful.slice(1);
+  if (rest.length === 0) {
+    const title = image.attrGet("title");
+    if (title === null || title.trim() === "") return undefined;
+    const text = { type: "text", content: title, tag: "", nesting: 0 } as Token;
+    return { image, caption: [text], fromTitle: true };
+  }
+  const [softbreak, open] = rest;
+  const close = rest.at(-1);
+  if (softbreak?.type !== "softbreak" || open?.type !== "em_open" || close?.type !== "em_close") return undefined;
+  const caption = rest.slice(2, -1);
+  // `*a* b *c*` is not one italic line.
+  if (caption.some((t) => t.type === "em_open" && t.level === open.level)) return undefined;
+  return { image, caption, fromTitle: false };
+}
+
+function imagesRule(state: StateCore): void {
+  let first = true;
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type !== "inline" || !token.children) continue;
+    for (const child of token.children) {
+      if (child.type !== "image") continue;
+      // Inline tokens have no line of their own: keep the paragraph's for warnings.
+      child.meta = { ...child.meta, firstImage: first, line: token.map?.[0] };
+      first = false;
+    }
+    const open = tokens[i - 1];
+    const close = tokens[i + 1];
+    if (open?.type !== "paragraph_open" || close?.type !== "paragraph_close" || open.hidden) continue;
+    const found = findImageCaption(token.children);
+    if (!found) continue;
+    open.tag = close.tag = "figure";
+    if (found.fromTitle) found.image.attrs = (found.image.attrs ?? []).filter(([name]) => name !== "title");
+    const figcaptionOpen = new state.Token("html_inline", "", 0);
+    figcaptionOpen.content = "<figcaption>";
+    const figcaptionClose = new state.Token("html_inline", "", 0);
+    figcaptionClose.content = "</figcaption>";
+    if (found.fromTitle) found.caption = found.caption.map((t) => Object.assign(new state.Token("text", "", 0), { content: t.content }));
+    token.children = [found.image, figcaptionOpen, ...found.caption, figcaptionClose];
+  }
+}
+
+export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"), report }: ImagesOptions = {}): void {
+  const sizes = new Map<string, { mtimeMs: number; size: ImageDimensions | undefined }>();
+  const sizeOf = (file: string): ImageDimensions | undefined | "missing" => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      return "missing";
+    }
+    const cached = sizes.get(file);
+    if (cached?.mtimeMs === mtimeMs) return cached.size;
+    let size: ImageDimensions | undefined;
+    try {
+      const { width, height } = imageSize(readFileSync(file));
+      size = width && height ? { width, height } : undefined;
+    } catch {
+      size = undefined;
+    }
+    sizes.set(file, { mtimeMs, size });
+    return size;
+  };
+
+  md.core.ruler.push("opsnote_images", imagesRule);
+  const renderDefault = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, rawEnv, self) => {
+    const env = rawEnv as MarkdownEnv | undefined;
+    const token = tokens[idx]!;
+    const src = token.attrGet("src") ?? "";
+    const file = resolveImageFile(src, { assetsDir, postFile: env?.page?.inputPath });
+    const size = file === undefined ? undefined : sizeOf(file);
+    if (size === "missing") {
+      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line), field: "image", message: `image file not found: ${src}` });
+    } else if (size) {
+      token.attrSet("width", String(size.width));
+      token.attrSet("height", String(size.height));
+    }
+    if (token.meta?.firstImage !== true) {
+      token.attrSet("loading", "lazy");
+      token.attrSet("decoding", "async");
+    }
+    return renderDefault(tokens, idx, options, env, self);
+  };
+}
