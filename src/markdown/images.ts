@@ -55,8 +55,8 @@ export function findImageCaption(children: readonly Token[]): { image: Token; ca
   if (image?.type !== "image") return undefined;
   const rest = meaningful.slice(1);
   if (rest.length === 0) {
-    const title = image.attrGet("title");
-    if (title === null || title.trim() === "") return undefined;
+    const title = String(image.attrGet("title") ?? "");
+    if (title.trim() === "") return undefined;
     const text = { type: "text", content: title, tag: "", nesting: 0 } as Token;
     return { image, caption: [text], fromTitle: true };
   }
@@ -124,11 +124,11 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
   md.renderer.rules.image = (tokens, idx, options, rawEnv, self) => {
     const env = rawEnv as MarkdownEnv | undefined;
     const token = tokens[idx]!;
-    const src = token.attrGet("src") ?? "";
+    const src = String(token.attrGet("src") ?? "");
     const file = resolveImageFile(src, { assetsDir, postFile: env?.page?.inputPath });
     const size = file === undefined ? undefined : sizeOf(file);
     if (size === "missing") {
-      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line), field: "image", message: `image file not found: ${src}` });
+      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}` });
     } else if (size) {
       token.attrSet("width", String(size.width));
       token.attrSet("height", String(size.height));
@@ -137,6 +137,6 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
       token.attrSet("loading", "lazy");
       token.attrSet("decoding", "async");
     }
-    return renderDefault(tokens, idx, options, env, self);
+    return renderDefault(tokens, idx, options, rawEnv, self);
   };
 }
