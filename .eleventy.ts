@@ -9,6 +9,7 @@ import { contentPlugin } from "./src/content/index.ts";
 import { markdownPlugin } from "./src/markdown/index.ts";
 import { collectionsPlugin } from "./src/collections/index.ts";
 import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
+import { searchPlugin } from "./src/search/index.ts";
 
 export default async function (eleventyConfig: UserConfig) {
   const report = createWarningPrinter();
@@ -18,6 +19,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
   await eleventyConfig.addPlugin(collectionsPlugin); // posts newest first, tags, categories
   await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
+  await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
 }
 

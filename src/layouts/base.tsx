@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { site } from "../site.ts";
 import { strings } from "../ui/strings.ts";
 import { credits } from "../credits.ts";
+import { ClientStrings, HeaderTools, ReaderScripts, SearchDialog } from "./reader-tools.tsx";
 
 export interface BaseProps {
   title?: string;
@@ -21,6 +22,7 @@ export function Base({ title, description, children }: BaseProps) {
         <meta name="description" content={description ?? site.description} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href="/assets/css/opsnote.css" />
+        <ReaderScripts />
       </head>
       <body>
         <a class="skip-link" href="#main">{strings.skipToContent}</a>
@@ -33,6 +35,7 @@ export function Base({ title, description, children }: BaseProps) {
               <a href="/tags/">{strings.tags}</a>
               <a href="/about/">{strings.about}</a>
             </nav>
+            <HeaderTools />
           </div>
         </header>
         <main id="main" tabindex={-1}>{children}</main>
@@ -48,6 +51,8 @@ export function Base({ title, description, children }: BaseProps) {
             ))}
           </p>
         </footer>
+        <SearchDialog />
+        <ClientStrings />
       </body>
     </html>
   );

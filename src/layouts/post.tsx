@@ -18,14 +18,15 @@ export function PostPage({ post, content, toc, previous, next }: PostPageProps) 
   return (
     <Base title={post.title} description={post.excerpt}>
       {/* post--with-toc: the stylesheet widens the article into a two-column grid with the TOC at the side. */}
-      <article class={hasToc ? "post post--with-toc" : "post"}>
+      {/* Search indexes only the body of published posts (data-pagefind-body); generated pages are left out. */}
+      <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={post.draft ? undefined : ""}>
         <header class="post__header">
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" />
-          <h1 class="post__title">
+          <h1 class="post__title" data-pagefind-meta="title">
             {post.title}
             {post.draft ? <span class="badge">{strings.draft}</span> : null}
           </h1>
-          <p class="post__meta">
+          <p class="post__meta" data-pagefind-ignore="">
             <span>{strings.published} <DateTime date={post.date} /></span>
             {post.updated ? (
               <span>{strings.updated} <DateTime date={post.updated} /></span>
@@ -39,7 +40,7 @@ export function PostPage({ post, content, toc, previous, next }: PostPageProps) 
           ) : null}
           <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
         </div>
-        <footer class="post__footer">
+        <footer class="post__footer" data-pagefind-ignore="">
           <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" />
           {previous || next ? (
             <nav class="post-nav" aria-label={strings.postNavigation}>

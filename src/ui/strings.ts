@@ -25,6 +25,27 @@ export const strings = {
   draft: "초안",
   recentPosts: "최근 글",
   credits: "이미지 출처",
+  search: "검색",
+  searchLabel: "검색어",
+  searchPlaceholder: "검색어를 입력하세요 (예: 쿠버네티스)",
+  searchShortcut: "/",
+  close: "닫기",
+  themeToggle: "테마",
+  /** Words the page's scripts show; `{count}` is replaced. Sent to the browser as JSON. */
+  client: {
+    themeSystem: "테마: 시스템 설정",
+    themeLight: "테마: 밝게",
+    themeDark: "테마: 어둡게",
+    copy: "복사",
+    copyLabel: "코드 복사",
+    copyCommandsLabel: "명령어만 복사",
+    copied: "복사했습니다",
+    copyFailed: "복사하지 못했습니다",
+    searchLoading: "검색 준비 중…",
+    searchNoResults: "검색 결과가 없습니다.",
+    searchResults: "검색 결과 {count}개",
+    searchFailed: "검색을 불러오지 못했습니다.",
+  },
   /** Callout labels: GitHub alerts and the Jekyll themes' notices map to these five kinds. */
   callout: { note: "참고", tip: "팁", important: "중요", warning: "경고", caution: "주의" },
 } as const;

@@ -43,7 +43,7 @@ test("a post without a TOC keeps the single-column article", () => {
   assert.equal(document.querySelector("nav.toc"), null);
 });
 
-test("the stylesheet stays within its 20 KB budget", () => {
+test("the stylesheet stays within its 30 KB budget (issue 5)", () => {
   const bytes = statSync(new URL("../../assets/css/opsnote.css", import.meta.url)).size;
-  assert.ok(bytes <= 20 * 1024, `assets/css/opsnote.css is ${bytes} bytes`);
+  assert.ok(bytes <= 30 * 1024, `assets/css/opsnote.css is ${bytes} bytes`);
 });

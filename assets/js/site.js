@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * The page's small script (deferred module): theme toggle, copy buttons on code blocks, and the
+ * search entry points. Search itself (search.js, Pagefind's client and WASM) loads only when the
+ * reader opens it. Without JavaScript the page is complete; these only add tools.
+ */
+
+const root = document.documentElement;
+const ui = /** @type {Record<string, string>} */ (JSON.parse(document.getElementById("opsnote-ui")?.textContent || "{}"));
+const THEME_KEY = "opsnote-theme";
+const THEMES = /** @type {const} */ (["system", "light", "dark"]);
+
+/* ---------- Theme: system -> light -> dark -> system ---------- */
+
+function currentTheme() {
+  const theme = root.getAttribute("data-theme");
+  return theme === "light" || theme === "dark" ? theme : "system";
+}
+
+/** @param {HTMLElement} button */
+function labelThemeButton(button) {
+  const theme = currentTheme();
+  const label = ui[`theme${theme[0]?.toUpperCase()}${theme.slice(1)}`] ?? theme;
+  button.setAttribute("aria-label", label);
+  button.title = label;
+}
+
+for (const button of document.querySelectorAll("[data-theme-toggle]")) {
+  if (!(button instanceof HTMLElement)) continue;
+  labelThemeButton(button);
+  button.addEventListener("click", () => {
+    const next = THEMES[(THEMES.indexOf(currentTheme()) + 1) % THEMES.length] ?? "system";
+    if (next === "system") root.removeAttribute("data-theme");
+    else root.setAttribute("data-theme", next);
+    try {
+      if (next === "system") localStorage.removeItem(THEME_KEY);
+      else localStorage.setItem(THEME_KEY, next);
+    } catch {
+      // Not remembered when storage is blocked; the choice still applies to this page.
+    }
+    labelThemeButton(button);
+  });
+}
+
+/* ---------- Copy buttons ---------- */
+
+/**
+ * The text a block's copy button copies. For a shell session, only the commands: the build marked
+ * prompts (`.prompt`) and output lines (`.output`), see src/markdown/console-session.ts.
+ * @param {Element} block
+ */
+function textToCopy(block) {
+  const code = block.querySelector("pre code");
+  if (!code) return "";
+  if (block.getAttribute("data-copy") !== "commands") return code.textContent ?? "";
+  return [...code.querySelectorAll(".line:not(.output)")]
+    .map((line) => [...line.childNodes].filter((node) => !(node instanceof Element && node.classList.contains("prompt"))).map((node) => node.textContent).join(""))
+    .join("\n");
+}
+
+for (const block of document.querySelectorAll(".code-block")) {
+  const header = block.querySelector(".code-block__header");
+  if (!header) continue;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "code-block__copy";
+  button.textContent = ui.copy ?? "Copy";
+  button.setAttribute("aria-label", (block.getAttribute("data-copy") === "commands" ? ui.copyCommandsLabel : ui.copyLabel) ?? "Copy");
+  let timer = 0;
+  button.addEventListener("click", async () => {
+    let message = ui.copied ?? "Copied";
+    try {
+      await navigator.clipboard.writeText(textToCopy(block));
+    } catch {
+      message = ui.copyFailed ?? "Copy failed";
+    }
+    button.textContent = message;
+    button.setAttribute("data-state", "done");
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      button.textContent = ui.copy ?? "Copy";
+      button.removeAttribute("data-state");
+    }, 2000);
+  });
+  header.append(button);
+}
+
+/* ---------- Search: loaded on first use ---------- */
+
+/** @type {Promise<typeof import("./search.js")> | undefined} */
+let searchModule;
+
+async function openSearch() {
+  searchModule ??= import("./search.js");
+  (await searchModule).openSearch(ui);
+}
+
+for (const button of document.querySelectorAll("[data-search-open]")) button.addEventListener("click", () => void openSearch());
+
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+  const target = /** @type {HTMLElement | null} */ (event.target);
+  if (target && (target.isContentEditable || /^(?:INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  event.preventDefault();
+  void openSearch();
+});

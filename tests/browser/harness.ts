@@ -1,0 +1,143 @@
+/**
+ * Shared set-up of the browser tests: Debian's Chromium driven by playwright-core (Playwright never
+ * downloads a browser here), a sample site built once per test file, and a plain static server on
+ * 127.0.0.1 that sends the production Content-Security-Policy (the preview server would inject its
+ * live-reload script, which a test of the real pages must not have).
+ */
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildSite } from "../../src/cli/build-site.ts";
+import { resolveRequestPath } from "../../src/preview/safe-path.ts";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const CHROMIUM = "/usr/bin/chromium";
+export const OUTPUT_DIR = path.join(ROOT, "tests/.output");
+
+/**
+ * Why the browser tests cannot run here, or undefined when they can. In CI a missing Chromium is
+ * an error, not a skip: `.ci/run` installs it.
+ */
+export function skipReason(): string | undefined {
+  if (existsSync(CHROMIUM)) return undefined;
+  const reason = `no chromium at ${CHROMIUM}: install Debian chromium`;
+  if (process.env.CI) throw new Error(`${reason} (CI must run the browser tests)`);
+  return reason;
+}
+
+/** The policy nginx sends in production; the pages must work under it. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startStaticServer(root: string): Promise<StaticServer> {
+  const server = http.createServer(async (req, res) => {
+    const resolved = resolveRequestPath(root, req.url ?? "/");
+    let file: string | undefined;
+    for (const candidate of resolved ? [resolved, path.join(resolved, "index.html")] : []) {
+      if ((await stat(candidate).catch(() => undefined))?.isFile()) {
+        file = candidate;
+        break;
+      }
+    }
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("404");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "content-security-policy": CONTENT_SECURITY_POLICY,
+      "cache-control": "no-store",
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export interface SampleSite {
+  dir: string;
+  server: StaticServer;
+  browser: Browser;
+  /** Every CSP violation and page error seen by any page of `newPage`. */
+  problems: string[];
+  newPage(options?: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+/** The seed post plus the browser fixtures (tests/browser/posts), built as `npm run build` does. */
+export async function openSampleSite(): Promise<SampleSite> {
+  process.chdir(ROOT);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "opsnote-browser-"));
+  const posts = path.join(tmp, "posts");
+  await cp(path.join(ROOT, "posts"), posts, { recursive: true });
+  for (const file of await readdir(path.join(ROOT, "tests/browser/posts"))) {
+    await cp(path.join(ROOT, "tests/browser/posts", file), path.join(posts, file));
+  }
+  const dir = (await buildSite({ posts, output: path.join(tmp, "site") })).output;
+  const server = await startStaticServer(dir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  const problems: string[] = [];
+  return {
+    dir,
+    server,
+    browser,
+    problems,
+    async newPage({ width = 1280, colorScheme = "light", javaScript = true } = {}) {
+      const context = await browser.newContext({
+        viewport: { width, height: 800 },
+        colorScheme,
+        javaScriptEnabled: javaScript,
+        reducedMotion: "reduce",
+        locale: "ko-KR",
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
+      });
+      page.on("response", (response) => {
+        // No favicon yet is not a reader-facing problem; every other failed request is.
+        if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      return { page, context };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
