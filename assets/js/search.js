@@ -54,7 +54,8 @@ export function closestSection(data) {
     (top, sub) => ((sub.locations?.length ?? 0) > (top?.locations?.length ?? 0) ? sub : top),
     /** @type {SubResult | undefined} */ (undefined),
   );
-  return best ? { url: best.url, heading: best.title, excerpt: best.excerpt } : { url: data.url, excerpt: data.excerpt };
+  // Headings end with their "#" anchor link, which Pagefind reads as part of the title.
+  return best ? { url: best.url, heading: best.title.replace(/\s*#$/, ""), excerpt: best.excerpt } : { url: data.url, excerpt: data.excerpt };
 }
 
 /** @type {{ dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLOListElement } | undefined} */
@@ -104,12 +105,13 @@ function setUp(ui) {
 /** @param {Record<string, string>} ui */
 async function runSearch(ui) {
   if (!view) return;
-  const { input, status, list } = view;
+  const { dialog, input, status, list } = view;
   const id = ++searchId;
   const query = normalizeQuery(input.value);
   if (query === "") {
     list.replaceChildren();
     status.textContent = "";
+    delete dialog.dataset.query;
     return;
   }
   let pagefind;
@@ -148,6 +150,8 @@ async function runSearch(ui) {
     }),
   );
   status.textContent = data.length === 0 ? (ui.searchNoResults ?? "") : (ui.searchResults ?? "{count}").replace("{count}", String(search.results.length));
+  // Which query the shown results answer (the browser tests wait for it).
+  dialog.dataset.query = input.value;
 }
 
 /** Opens the dialog with the cursor in the input; starts loading the index at once. @param {Record<string, string>} ui */
