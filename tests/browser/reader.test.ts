@@ -70,7 +70,8 @@ test("search: Pagefind loads only when search opens; button, arrows, Enter and E
   assert.deepEqual(requests.filter((p) => p.startsWith("/pagefind/") || p.endsWith("/search.js")), [], "nothing of search before it opens");
 
   await page.getByRole("button", { name: "검색" }).click();
-  assert.ok(await page.locator("#search-dialog").evaluate((d) => (d as HTMLDialogElement).open));
+  await page.locator("#search-dialog[open]").waitFor(); // search.js is imported on the first click
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input");
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("#search-dialog").evaluate((d) => (d as HTMLDialogElement).open), false);
 
