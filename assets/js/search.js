@@ -43,19 +43,18 @@ function appendExcerpt(excerpt, target) {
 }
 
 /**
- * The section of the post the match is in: the sub-result (a heading and what follows it) with
- * the most matches, or the page itself when the match is above the first heading.
+ * The section of the post the match is in: the sub-result (the text under one heading, or the
+ * text above the first heading) with the most matches; on a tie, the earlier one.
  * @param {ResultData} data
  * @returns {{ url: string, heading?: string, excerpt: string }}
  */
 export function closestSection(data) {
-  const sections = (data.sub_results ?? []).filter((sub) => sub.url.includes("#"));
-  const best = sections.reduce(
+  const best = (data.sub_results ?? []).reduce(
     (top, sub) => ((sub.locations?.length ?? 0) > (top?.locations?.length ?? 0) ? sub : top),
     /** @type {SubResult | undefined} */ (undefined),
   );
-  // Headings end with their "#" anchor link, which Pagefind reads as part of the title.
-  return best ? { url: best.url, heading: best.title.replace(/\s*#$/, ""), excerpt: best.excerpt } : { url: data.url, excerpt: data.excerpt };
+  if (!best) return { url: data.url, excerpt: data.excerpt };
+  return { url: best.url, heading: best.url.includes("#") ? best.title : undefined, excerpt: best.excerpt };
 }
 
 /** @type {{ dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLOListElement } | undefined} */

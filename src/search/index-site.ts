@@ -15,7 +15,8 @@ export interface IndexSiteResult {
 export async function indexSite(siteDir: string): Promise<IndexSiteResult> {
   const started = performance.now();
   try {
-    const { index, errors } = await pagefind.createIndex({});
+    // Heading anchors are "#" links: left out so they appear in no excerpt or section title.
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: [".heading-anchor"] });
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join("; ")}`);
