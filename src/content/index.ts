@@ -5,7 +5,8 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
+import { readFile } from "node:fs/promises";
+import { frontMatterSourceOf, readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
 import { buildPost, type Post } from "./post.ts";
 
 export interface ContentPluginOptions {
@@ -48,6 +49,12 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
 
   eleventyConfig.addPreprocessor("drafts", "md", (data: PostPageData) => {
     if (!includeDrafts() && isDraft(data.frontMatter)) return false;
+    return undefined;
+  });
+  // gray-matter does not call the YAML engine for an empty block or a file without front matter;
+  // read the file once more (rare) so body lines still map to file lines in every message.
+  eleventyConfig.addPreprocessor("front-matter-source", "md", async (data: PostPageData) => {
+    data.frontMatterSource ??= frontMatterSourceOf(await readFile(data.page.inputPath, "utf8"));
     return undefined;
   });
 
