@@ -6,6 +6,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { findUnsafeSymlinks } from "./symlinks.ts";
 import { frontMatterSourceOf, readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
 import { buildPost, type Post } from "./post.ts";
 
@@ -46,6 +48,14 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
       node: refuseFrontMatterLanguage("node"),
     },
   });
+
+  // Links that would publish files from outside the project, or loop, are never read.
+  const postsDir = (eleventyConfig.directories as { input: string }).input;
+  for (const link of findUnsafeSymlinks(postsDir, [postsDir, "assets"])) {
+    const relative = path.relative(process.cwd(), link.path).split(path.sep).join("/");
+    eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
+    report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
+  }
 
   eleventyConfig.addPreprocessor("drafts", "md", (data: PostPageData) => {
     if (!includeDrafts() && isDraft(data.frontMatter)) return false;
