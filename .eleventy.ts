@@ -31,5 +31,5 @@ export const config = {
   // Posts are content, never templates: `{{ }}` and `{% %}` in a post stay as written.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
-  templateFormats: ["md", "11ty.js"],
+  templateFormats: ["md", "markdown", "11ty.js"],
 };

@@ -46,7 +46,10 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
     },
   });
 
-  eleventyConfig.addPreprocessor("drafts", "md", (data: PostPageData) => {
+  // Jekyll's other markdown extension is read exactly like `.md` (also listed in templateFormats).
+  eleventyConfig.addExtension("markdown", { key: "md" });
+
+  eleventyConfig.addPreprocessor("drafts", "md,markdown", (data: PostPageData) => {
     if (!includeDrafts() && isDraft(data.frontMatter)) return false;
     return undefined;
   });
