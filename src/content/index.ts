@@ -57,6 +57,10 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
   eleventyConfig.addGlobalData("eleventyComputed", {
     post: (data: PostPageData): Post | undefined => {
       if (!isPostPath(data.page.inputPath)) return undefined;
+      // Eleventy first calls computed functions with a proxy of the data to learn their dependencies.
+      // The proxy lists no keys, so zod sees empty front matter and a post dated only in its front
+      // matter would fail; `post` depends on no computed key, so that pass is skipped.
+      if (Object.keys(data.page).length === 0) return undefined;
       const result = buildPost({
         inputPath: data.page.inputPath,
         frontMatter: data.frontMatter ?? {},
