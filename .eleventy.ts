@@ -7,6 +7,7 @@ import { site } from "./src/site.ts";
 import { createWarningPrinter } from "./src/diagnostics/diagnostic.ts";
 import { contentPlugin } from "./src/content/index.ts";
 import { markdownPlugin } from "./src/markdown/index.ts";
+import { jekyllPlugin } from "./src/jekyll/index.ts";
 import { collectionsPlugin } from "./src/collections/index.ts";
 import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
 
@@ -15,6 +16,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.before", () => report.reset());
 
   await eleventyConfig.addPlugin(contentPlugin, { site, report }); // YAML front matter -> checked `post`, URLs, drafts
+  await eleventyConfig.addPlugin(jekyllPlugin, { site, report }); // Jekyll Liquid -> markdown, redirect_from, page bundles
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
   await eleventyConfig.addPlugin(collectionsPlugin); // posts newest first, tags, categories
   await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
@@ -31,5 +33,5 @@ export const config = {
   // Posts are content, never templates: `{{ }}` and `{% %}` in a post stay as written.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
-  templateFormats: ["md", "11ty.js"],
+  templateFormats: ["md", "markdown", "11ty.js"],
 };

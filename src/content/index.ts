@@ -57,13 +57,16 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
     report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
   }
 
-  eleventyConfig.addPreprocessor("drafts", "md", (data: PostPageData) => {
+  // Jekyll's other markdown extension is read exactly like `.md` (also listed in templateFormats).
+  eleventyConfig.addExtension("markdown", { key: "md" });
+
+  eleventyConfig.addPreprocessor("drafts", "md,markdown", (data: PostPageData) => {
     if (!includeDrafts() && isDraft(data.frontMatter)) return false;
     return undefined;
   });
   // gray-matter does not call the YAML engine for an empty block or a file without front matter;
   // read the file once more (rare) so body lines still map to file lines in every message.
-  eleventyConfig.addPreprocessor("front-matter-source", "md", async (data: PostPageData) => {
+  eleventyConfig.addPreprocessor("front-matter-source", "md,markdown", async (data: PostPageData) => {
     data.frontMatterSource ??= frontMatterSourceOf(await readFile(data.page.inputPath, "utf8"));
     return undefined;
   });
@@ -71,6 +74,10 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
   eleventyConfig.addGlobalData("eleventyComputed", {
     post: (data: PostPageData): Post | undefined => {
       if (!isPostPath(data.page.inputPath)) return undefined;
+      // Eleventy first calls computed functions with a proxy of the data to learn their dependencies.
+      // The proxy lists no keys, so zod sees empty front matter and a post dated only in its front
+      // matter would fail; `post` depends on no computed key, so that pass is skipped.
+      if (Object.keys(data.page).length === 0) return undefined;
       const result = buildPost({
         inputPath: data.page.inputPath,
         frontMatter: data.frontMatter ?? {},

@@ -42,6 +42,10 @@ export function codeBlocksPlugin(md: MarkdownIt, { highlighter, report }: CodeBl
     const code = token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content;
     const label = name === "" ? "" : name.toLowerCase();
     const html = highlighter.highlight(code, language);
-    return `<div class="code-block" data-lang="${escapeHtml(label)}">${html}</div>\n`;
+    // kramdown's `{: file="deploy.yaml"}` (set by attribute-lists.ts) names the block.
+    const title = token.attrGet("data-title");
+    const titled = title === null ? "" : ` data-title="${escapeHtml(String(title))}"`;
+    const heading = title === null ? "" : `<div class="code-block__title">${escapeHtml(String(title))}</div>`;
+    return `<div class="code-block" data-lang="${escapeHtml(label)}"${titled}>${heading}${html}</div>\n`;
   };
 }

@@ -16,7 +16,7 @@ export interface MarkdownPluginOptions {
 }
 
 export async function markdownPlugin(eleventyConfig: UserConfig, { site, report }: MarkdownPluginOptions): Promise<void> {
-  const md = createMarkdown({ highlighter: await getCodeHighlighter(), report });
+  const md = createMarkdown({ highlighter: await getCodeHighlighter(), report, tocDepth: site.tocDepth });
   eleventyConfig.setLibrary("md", md);
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));

@@ -25,4 +25,6 @@ export const strings = {
   draft: "초안",
   recentPosts: "최근 글",
   credits: "이미지 출처",
+  /** Callout labels (Minimal Mistakes notices, Chirpy prompts). */
+  callout: { info: "정보", tip: "팁", warning: "주의", danger: "경고", important: "중요" },
 } as const;
