@@ -11,6 +11,7 @@ import type { FrontMatterSource } from "./front-matter.ts";
 import { expandPermalink, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { readingStats } from "./reading-time.ts";
+import { extractExcerpt } from "./excerpt.ts";
 
 export interface Term {
   /** As shown: NFC, trimmed, zero-width characters removed. */
@@ -39,7 +40,8 @@ export interface Post {
   /** Root-relative URL, without the site's path prefix. */
   url: string;
   toc: TocSettings;
-  excerpt?: string;
+  /** Plain text: `excerpt` (or `description`), else the text before `<!--more-->`, else the first paragraph. */
+  excerpt: string;
   draft: boolean;
   pin: boolean;
   series?: string;
@@ -142,7 +144,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,
     },
-    excerpt: fm.excerpt ?? fm.description,
+    excerpt: fm.excerpt !== undefined || fm.description !== undefined ? normalizeText(fm.excerpt ?? fm.description ?? "") : extractExcerpt(body),
     draft: fm.draft === true || fm.published === false,
     pin: fm.pin ?? false,
     series: fm.series,
