@@ -7,7 +7,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Post } from "../content/post.ts";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError } from "../diagnostics/diagnostic.ts";
-import { groupByTerm, sortPostsNewestFirst } from "./taxonomy.ts";
+import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
 import { findUrlConflicts, planSite, type SitePlan } from "./site-plan.ts";
@@ -31,8 +31,13 @@ function postItems(api: CollectionApi): PostItem[] {
 }
 
 const postsOf = (api: CollectionApi): Post[] => postItems(api).map((item) => item.data.post);
-const tagsOf = (posts: readonly Post[]) => groupByTerm(posts, (post) => post.tags, "tags");
-const categoriesOf = (posts: readonly Post[]) => groupByTerm(posts, (post) => post.categories, "categories");
+function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"], kind: string): TermGroup[] {
+  const groups = groupByTerm(posts, pick, kind);
+  applyGroupSpelling(groups, pick);
+  return groups;
+}
+const tagsOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.tags, "tags");
+const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.categories, "categories");
 
 export function collectionsPlugin(eleventyConfig: UserConfig, { site }: CollectionsPluginOptions): void {
   const plan = (api: CollectionApi): SitePlan => {
