@@ -42,7 +42,7 @@ export interface SiteSettings {
   permalink: string;
   /** Heading levels in the generated table of contents, counted from the top level present. @default 3 */
   tocDepth: number;
-  /** Posts per list page (home, tag and category pages). @default 10 */
+  /** Posts per list page (home, tag and category pages). Environment: `OPSNOTE_PAGE_SIZE`. @default 10 */
   pageSize: number;
   /** Site ownership codes; a `<meta>` is written only for the ones given. */
   verification: {
@@ -81,7 +81,7 @@ export const site: SiteSettings = {
   },
   permalink: "/:categories/:title/",
   tocDepth: 3,
-  pageSize: 10,
+  pageSize: Number(process.env.OPSNOTE_PAGE_SIZE ?? 10),
   verification: {
     google: process.env.OPSNOTE_GOOGLE_VERIFICATION,
     naver: process.env.OPSNOTE_NAVER_VERIFICATION,
