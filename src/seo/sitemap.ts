@@ -3,6 +3,7 @@
  * site plan with absolute URLs and `lastmod`, written with xmlbuilder2 (every value escaped).
  */
 import { create } from "xmlbuilder2";
+import { xmlText } from "../feeds/xml-text.ts";
 import type { PlannedPage } from "../collections/site-plan.ts";
 import type { SiteSettings } from "../site.ts";
 import { absoluteUrl, SITEMAP_URL } from "../urls/site-urls.ts";
@@ -15,7 +16,7 @@ export function buildSitemap(pages: readonly PlannedPage[], site: Pick<SiteSetti
   for (const page of pages) {
     if (!page.inSitemap) continue;
     const url = urlset.ele("url");
-    url.ele("loc").txt(absoluteUrl(site, page.url));
+    url.ele("loc").txt(xmlText(absoluteUrl(site, page.url)));
     // W3C datetime; the instant in UTC is enough for a crawler.
     if (page.lastModified) url.ele("lastmod").txt(page.lastModified.toISOString().replace(/\.\d{3}Z$/, "Z"));
   }

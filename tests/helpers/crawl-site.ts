@@ -55,6 +55,11 @@ export function urlsInHtml(html: string): string[] {
   return urls;
 }
 
+/**
+ * An XML document with CSS selectors (linkedom). Caveat: linkedom leaves entities in attribute
+ * values undecoded, so an `&` in a URL attribute reads as `&amp;`; tests/feeds/atom.test.ts
+ * checks escaping with a standards parser instead.
+ */
 export function parseXml(xml: string) {
   return new DOMParser().parseFromString(xml, "text/xml");
 }

@@ -100,8 +100,8 @@ test("no draft appears in pages, lists, taxonomies, feeds or the sitemap", async
   for (const slug of draftOnlyTags) assert.ok(!existsSync(path.join(OUTPUT, "tags", slug)), `tag page of draft-only tag ${slug}`);
 });
 
-function textOf(parent: Element, name: string): string | undefined {
-  return [...parent.children].find((el) => el.localName === name)?.textContent?.trim();
+function textOf(parent: { children: ArrayLike<unknown> }, name: string): string | undefined {
+  return Array.from(parent.children as ArrayLike<Element>).find((el) => el.localName === name)?.textContent?.trim();
 }
 
 function checkAtom(xml: string, where: string): { ids: string[] } {
