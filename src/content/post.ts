@@ -11,7 +11,7 @@ import type { FrontMatterSource } from "./front-matter.ts";
 import { expandPermalink, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { readingStats } from "./reading-time.ts";
-import { excerptBeforeMore } from "./excerpt.ts";
+import { extractExcerpt } from "./excerpt.ts";
 
 export interface Term {
   /** As shown: NFC, trimmed, zero-width characters removed. */
@@ -40,8 +40,8 @@ export interface Post {
   /** Root-relative URL, without the site's path prefix. */
   url: string;
   toc: TocSettings;
-  /** `excerpt` or `description`, else the plain text before `<!--more-->`. */
-  excerpt?: string;
+  /** Plain text: `excerpt` (or `description`), else the text before `<!--more-->`, else the first paragraph. */
+  excerpt: string;
   /** Social-card image: `image` / `image.path` (Chirpy), `header.image` / `header.teaser` (Minimal Mistakes), `images[0]` (Hugo). */
   image?: string;
   /** Old URLs that redirect here (`redirect_from`, Hugo's `aliases`), as written. */
@@ -167,7 +167,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,
     },
-    excerpt: fm.excerpt ?? fm.description ?? excerptBeforeMore(body),
+    excerpt: fm.excerpt !== undefined || fm.description !== undefined ? normalizeText(fm.excerpt ?? fm.description ?? "") : extractExcerpt(body),
     image: socialImage(fm),
     redirectFrom: [...(fm.redirect_from ?? []), ...(fm.aliases ?? [])],
     renderWithLiquid: fm.render_with_liquid ?? true,
