@@ -54,10 +54,16 @@ describe(WORKFLOW_FILE, () => {
     assert.ok("workflow_dispatch" in workflow.on);
   });
 
-  test("may deploy to Pages (pages: write, id-token: write) and only read the repository", () => {
-    assert.equal(workflow.permissions.pages, "write");
-    assert.equal(workflow.permissions["id-token"], "write");
-    assert.equal(workflow.permissions.contents, "read");
+  test("only the deploy job may write to Pages (pages: write, id-token: write); the rest reads", () => {
+    assert.deepEqual(workflow.permissions, { contents: "read" });
+    const [deployName, deploy] = jobUsing("actions/deploy-pages");
+    assert.deepEqual(deploy.permissions, { pages: "write", "id-token": "write" });
+    for (const [name, job] of jobs.filter(([name]) => name !== deployName)) {
+      // npm ci runs third-party install scripts here: they must not be able to publish.
+      const writes = Object.entries(job.permissions ?? workflow.permissions).filter(([, level]) => level === "write");
+      assert.deepEqual(writes, [], `job ${name} has write permissions`);
+      assert.ok(job.permissions?.pages === "read" || stepIndex(job.steps, { action: "actions/configure-pages" }) < 0, `job ${name}: configure-pages needs pages: read`);
+    }
   });
 
   test("never runs two deployments at once nor cancels one half-way", () => {
