@@ -60,7 +60,8 @@ describe(WORKFLOW_FILE, () => {
     assert.deepEqual(deploy.permissions, { pages: "write", "id-token": "write" });
     for (const [name, job] of jobs.filter(([name]) => name !== deployName)) {
       // npm ci runs third-party install scripts here: they must not be able to publish.
-      const writes = Object.entries(job.permissions ?? workflow.permissions).filter(([, level]) => level === "write");
+      const permissions: Record<string, string> = job.permissions ?? workflow.permissions;
+      const writes = Object.entries(permissions).filter(([, level]) => level === "write");
       assert.deepEqual(writes, [], `job ${name} has write permissions`);
       assert.ok(job.permissions?.pages === "read" || stepIndex(job.steps, { action: "actions/configure-pages" }) < 0, `job ${name}: configure-pages needs pages: read`);
     }
