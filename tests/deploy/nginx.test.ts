@@ -21,6 +21,15 @@ import { NGINX_BINARY, startNginx, type RunningNginx } from "./nginx-server.ts";
 const skip = existsSync(NGINX_BINARY) ? false : `nginx is not installed (${NGINX_BINARY}); .ci/run installs it`;
 if (skip) console.log(`nginx.test.ts skipped: ${skip}`);
 
+const REQUEST_TIMEOUT_MS = 5_000;
+/** Build, nginx start and crawl together (a build takes a few seconds on 2 shared cores). */
+const SETUP_TIMEOUT_MS = 180_000;
+
+/** fetch with a bounded wait: a hung nginx fails the test instead of hanging it. */
+function get(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
+}
+
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -94,7 +103,7 @@ async function writePosts(root: string): Promise<string> {
 /** Crawls from the prefix's home page and, when the build has one, its sitemap. */
 async function crawlFromHomeAndSitemap(nginx: RunningNginx, prefix: string): Promise<CrawledResponse[]> {
   const start = [`${nginx.origin}${prefix}`];
-  const sitemap = await fetch(`${nginx.origin}${prefix}sitemap.xml`, { signal: AbortSignal.timeout(5000) });
+  const sitemap = await get(`${nginx.origin}${prefix}sitemap.xml`);
   if (sitemap.status === 200) {
     const urls = extractSitemapUrls(await sitemap.text());
     assert.ok(urls.length > 0, "sitemap.xml lists no URL");
@@ -142,7 +151,7 @@ describe("the site behind nginx with deploy/nginx.conf", { skip }, () => {
     nginx = await startNginx(output);
     crawled = await crawlFromHomeAndSitemap(nginx, "/");
     console.log(`crawl: ${crawled.length} URLs: ${summarize(crawled)}`);
-  });
+  }, { timeout: SETUP_TIMEOUT_MS });
 
   after(async () => {
     await nginx?.stop();
@@ -166,14 +175,14 @@ describe("the site behind nginx with deploy/nginx.conf", { skip }, () => {
   });
 
   test("a Korean URL without its trailing slash redirects to the page, relative to the visitor's host", async () => {
-    const response = await fetch(`${nginx.origin}/tags/${encodeURIComponent("쿠버네티스")}`, { redirect: "manual" });
+    const response = await get(`${nginx.origin}/tags/${encodeURIComponent("쿠버네티스")}`, { redirect: "manual" });
     assert.equal(response.status, 301);
     assert.equal(response.headers.get("location"), `/tags/${encodeURIComponent("쿠버네티스")}/`);
   });
 
   test("an unknown URL answers 404 with the site's 404 page, never cached", async () => {
     for (const unknown of ["/no-such-page/", `/tags/${encodeURIComponent("없는-태그")}/`, "/assets/missing.0123abcd.css", "/.env"]) {
-      const response = await fetch(`${nginx.origin}${unknown}`, { signal: AbortSignal.timeout(5000) });
+      const response = await get(`${nginx.origin}${unknown}`);
       const body = await response.text();
       assert.equal(response.status, 404, unknown);
       assert.equal(response.headers.get("cache-control"), "no-store", `${unknown}: a 404 must not be cached`);
@@ -202,7 +211,7 @@ describe("the site behind nginx with deploy/nginx.conf", { skip }, () => {
       ["/", "no-cache"],
     ];
     for (const [url, expected] of cases) {
-      const response = await fetch(`${nginx.origin}${url}`, { signal: AbortSignal.timeout(5000) });
+      const response = await get(`${nginx.origin}${url}`);
       await response.arrayBuffer();
       assert.equal(response.status, 200, url);
       assert.equal(response.headers.get("cache-control"), expected, url);
@@ -234,10 +243,33 @@ describe("the site behind nginx with deploy/nginx.conf", { skip }, () => {
     }
   });
 
+  test("feeds, sitemap and robots.txt, once the build writes them, are served with their types and revalidated", async () => {
+    const files: [file: string, type: RegExp][] = [
+      ["feed.xml", /^(text\/xml|application\/(atom|rss)\+xml)/],
+      ["feed.json", /^application\/(feed\+)?json/],
+      ["sitemap.xml", /^(text|application)\/xml/],
+      ["robots.txt", /^text\/plain/],
+    ];
+    const absent: string[] = [];
+    for (const [file, type] of files) {
+      if (!existsSync(path.join(output, file))) {
+        absent.push(file);
+        continue;
+      }
+      const response = await get(`${nginx.origin}/${file}`, { headers: { "accept-encoding": "gzip" } });
+      await response.arrayBuffer();
+      assert.equal(response.status, 200, file);
+      assert.match(response.headers.get("content-type") ?? "", type, file);
+      assert.match(response.headers.get("content-type") ?? "", /charset=utf-8/, `${file}: Korean text needs its charset`);
+      assert.equal(response.headers.get("cache-control"), "no-cache", file);
+    }
+    if (absent.length > 0) console.log(`not in the build yet, not checked: ${absent.join(", ")}`);
+  });
+
   test("text is gzip-compressed when the client asks, and identical once decompressed", async () => {
     for (const url of ["/", "/assets/images/components-of-kubernetes.svg"]) {
-      const plain = await fetch(`${nginx.origin}${url}`, { headers: { "accept-encoding": "identity" } });
-      const gzipped = await fetch(`${nginx.origin}${url}`, { headers: { "accept-encoding": "gzip" } });
+      const plain = await get(`${nginx.origin}${url}`, { headers: { "accept-encoding": "identity" } });
+      const gzipped = await get(`${nginx.origin}${url}`, { headers: { "accept-encoding": "gzip" } });
       assert.equal(plain.headers.get("content-encoding"), null, url);
       assert.equal(gzipped.headers.get("content-encoding"), "gzip", url);
       assert.match(gzipped.headers.get("vary") ?? "", /Accept-Encoding/i, url);
@@ -260,7 +292,7 @@ describe("a project-site build (OPSNOTE_PATH_PREFIX=/blog/) behind nginx", { ski
       timeout: 120_000,
     });
     nginx = await startNginx(path.join(work, "root"));
-  });
+  }, { timeout: SETUP_TIMEOUT_MS });
 
   after(async () => {
     await nginx?.stop();
