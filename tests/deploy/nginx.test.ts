@@ -18,7 +18,10 @@ import { site } from "../../src/site.ts";
 import { crawlSite, extractSitemapUrls, type CrawledResponse } from "./crawl-site.ts";
 import { NGINX_BINARY, startNginx, type RunningNginx } from "./nginx-server.ts";
 
-const skip = existsSync(NGINX_BINARY) ? false : `nginx is not installed (${NGINX_BINARY}); .ci/run installs it`;
+const missing = existsSync(NGINX_BINARY) ? false : `nginx is not installed (${NGINX_BINARY}); .ci/run installs it`;
+// In CI (.ci/run sets up nginx) a missing nginx is a failure, never a silent skip.
+if (missing && process.env.CI) throw new Error(`CI: ${missing}`);
+const skip = missing;
 if (skip) console.log(`nginx.test.ts skipped: ${skip}`);
 
 const REQUEST_TIMEOUT_MS = 5_000;
