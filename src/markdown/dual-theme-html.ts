@@ -14,13 +14,18 @@
  * over the bench corpus and edge cases). Anything this path does not reproduce (plain text, a
  * grammar with token-type or bracket overrides) goes to `codeToHtml` itself.
  */
-import { EncodedTokenMetadata, FontStyle, INITIAL, Theme, type IRawTheme, type StateStack } from "shiki/textmate";
+import { EncodedTokenMetadata, INITIAL, Theme, type IRawTheme, type StateStack } from "shiki/textmate";
 import type { BundledLanguage, BundledTheme, HighlighterGeneric } from "shiki";
 
 /** Same as shiki's `tokenizeTimeLimit` default: a line that takes longer is left partly tokenized. */
 const TOKENIZE_TIME_LIMIT_MS = 500;
 const CSS_VARIABLE_PREFIX = "--shiki-";
 const WHITESPACE_ONLY = /^\s+$/;
+/** vscode-textmate's FontStyle bits (a const enum, which `verbatimModuleSyntax` cannot import). */
+const ITALIC = 1;
+const BOLD = 2;
+const UNDERLINE = 4;
+const STRIKETHROUGH = 8;
 
 export type Shiki = HighlighterGeneric<BundledLanguage, BundledTheme>;
 
@@ -86,11 +91,11 @@ function styleObject(variant: Variant): [string, string][] {
   const styles: [string, string][] = [];
   if (variant.color) styles.push(["color", variant.color]);
   if (variant.fontStyle) {
-    if (variant.fontStyle & FontStyle.Italic) styles.push(["font-style", "italic"]);
-    if (variant.fontStyle & FontStyle.Bold) styles.push(["font-weight", "bold"]);
+    if (variant.fontStyle & ITALIC) styles.push(["font-style", "italic"]);
+    if (variant.fontStyle & BOLD) styles.push(["font-weight", "bold"]);
     const decorations: string[] = [];
-    if (variant.fontStyle & FontStyle.Underline) decorations.push("underline");
-    if (variant.fontStyle & FontStyle.Strikethrough) decorations.push("line-through");
+    if (variant.fontStyle & UNDERLINE) decorations.push("underline");
+    if (variant.fontStyle & STRIKETHROUGH) decorations.push("line-through");
     if (decorations.length) styles.push(["text-decoration", decorations.join(" ")]);
   }
   return styles;
