@@ -37,6 +37,8 @@ export interface PrefillOptions {
    * Worker threads besides this one. @default availableParallelism() - 1, or OPSNOTE_HIGHLIGHT_WORKERS
    */
   workers?: number;
+  /** Whether this thread highlights too while the workers run (it is otherwise idle). @default true */
+  highlightHere?: boolean;
   /** Below this many uncached blocks, workers cost more to start than they save. @default 400 */
   minBlocksForWorkers?: number;
   /**
@@ -83,8 +85,8 @@ export function defaultWorkerCount(): number {
 }
 
 function startWorker(data: HighlightWorkerData): Worker {
-  // Workers inherit this thread's loader flags (tsx's `--import`), so the .ts entry loads as here.
-  return new Worker(new URL("./highlight-worker.ts", import.meta.url), { workerData: data });
+  // A .mjs bootstrap: Node 20 cannot start a worker from a .ts entry even with tsx loaded here.
+  return new Worker(new URL("./highlight-worker.mjs", import.meta.url), { workerData: data });
 }
 
 /** Highlights `jobs` into the cache on `workers` threads plus this one. */
@@ -113,10 +115,11 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  const results = await Promise.allSettled([runHere(), ...Array.from({ length: workers }, runWorker)]);
-  // A failed worker only loses its current chunk (the renderer highlights those blocks itself).
-  const failure = results.find((r) => r.status === "rejected");
-  if (failure && results.every((r) => r.status === "rejected")) throw (failure as PromiseRejectedResult).reason;
+  const here = options.highlightHere === false ? [] : [runHere()];
+  const results = await Promise.allSettled([...here, ...Array.from({ length: workers }, runWorker)]);
+  // A failed worker only loses its current chunk: the renderer highlights those blocks itself.
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) console.warn(`[opsnote] a highlight worker failed; continuing on this thread: ${String(failure.reason)}`);
 }
 
 export async function prefillHighlightCache(options: PrefillOptions): Promise<PrefillResult> {
@@ -137,7 +140,8 @@ export async function prefillHighlightCache(options: PrefillOptions): Promise<Pr
     }
   }
   const misses = [...jobs.values()];
-  const workers = misses.length >= (options.minBlocksForWorkers ?? 400) ? (options.workers ?? defaultWorkerCount()) : 0;
-  if (misses.length > 0 && workers > 0) await highlightInParallel(misses, options, workers);
+  const useWorkers = misses.length > 0 && misses.length >= (options.minBlocksForWorkers ?? 400);
+  const workers = useWorkers ? (options.workers ?? defaultWorkerCount()) : 0;
+  if (workers > 0) await highlightInParallel(misses, options, workers);
   return { blocks, misses: misses.length, workers };
 }
