@@ -34,7 +34,8 @@ export interface PrefillOptions {
   /** The cache key's salt, handed to the workers. */
   salt: string;
   /**
-   * Worker threads besides this one. @default availableParallelism() - 1, or OPSNOTE_HIGHLIGHT_WORKERS
+   * Worker threads besides this one; 0 skips the scan. @default OPSNOTE_HIGHLIGHT_WORKERS, else 0
+   * (on the shared 2-core bench machine a worker did not pay for its start-up; see docs/benchmarks.md)
    */
   workers?: number;
   /** Whether this thread highlights too while the workers run (it is otherwise idle). @default true */
@@ -79,9 +80,12 @@ async function markdownFiles(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+/** OPSNOTE_HIGHLIGHT_WORKERS: a number, or "auto" for one per core besides this thread. */
 export function defaultWorkerCount(): number {
-  const configured = Number(process.env.OPSNOTE_HIGHLIGHT_WORKERS);
-  return Number.isInteger(configured) && configured >= 0 ? configured : Math.max(0, availableParallelism() - 1);
+  const configured = process.env.OPSNOTE_HIGHLIGHT_WORKERS ?? "0";
+  if (configured === "auto") return Math.max(0, availableParallelism() - 1);
+  const count = Number(configured);
+  return Number.isInteger(count) && count >= 0 ? count : 0;
 }
 
 function startWorker(data: HighlightWorkerData): Worker {
@@ -124,6 +128,8 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
 
 export async function prefillHighlightCache(options: PrefillOptions): Promise<PrefillResult> {
   const { md, highlighter, cache } = options;
+  const workerCount = options.workers ?? defaultWorkerCount();
+  if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0 }; // the renderer highlights misses itself
   const files = await markdownFiles(options.inputDir);
   const jobs = new Map<string, HighlightJob>();
   let blocks = 0;
@@ -141,7 +147,7 @@ export async function prefillHighlightCache(options: PrefillOptions): Promise<Pr
   }
   const misses = [...jobs.values()];
   const useWorkers = misses.length > 0 && misses.length >= (options.minBlocksForWorkers ?? 400);
-  const workers = useWorkers ? (options.workers ?? defaultWorkerCount()) : 0;
+  const workers = useWorkers ? workerCount : 0;
   if (workers > 0) await highlightInParallel(misses, options, workers);
   return { blocks, misses: misses.length, workers };
 }
