@@ -7,8 +7,11 @@ import { site } from "./src/site.ts";
 import { createWarningPrinter } from "./src/diagnostics/diagnostic.ts";
 import { contentPlugin } from "./src/content/index.ts";
 import { markdownPlugin } from "./src/markdown/index.ts";
+import { jekyllPlugin } from "./src/jekyll/index.ts";
 import { collectionsPlugin } from "./src/collections/index.ts";
 import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
+import { feedsPlugin } from "./src/feeds/index.ts";
+import { seoPlugin } from "./src/seo/index.ts";
 import { searchPlugin } from "./src/search/index.ts";
 
 export default async function (eleventyConfig: UserConfig) {
@@ -16,9 +19,12 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.before", () => report.reset());
 
   await eleventyConfig.addPlugin(contentPlugin, { site, report }); // YAML front matter -> checked `post`, URLs, drafts
+  await eleventyConfig.addPlugin(jekyllPlugin, { site, report }); // Jekyll Liquid -> markdown, redirect_from, page bundles
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
-  await eleventyConfig.addPlugin(collectionsPlugin); // posts newest first, tags, categories
+  await eleventyConfig.addPlugin(collectionsPlugin, { site }); // posts, tags, categories, series, archive, paginated lists
   await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
+  await eleventyConfig.addPlugin(feedsPlugin, { site }); // Atom + JSON Feed, a feed per tag and category
+  await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
   await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
 }
@@ -33,5 +39,5 @@ export const config = {
   // Posts are content, never templates: `{{ }}` and `{% %}` in a post stay as written.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
-  templateFormats: ["md", "11ty.js"],
+  templateFormats: ["md", "markdown", "11ty.js"],
 };

@@ -70,8 +70,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     source: "cli",
     runMode: "build",
   });
-  // The caller prints the error; Eleventy's own handler would add a stack trace to it.
+  // The caller prints the error; Eleventy's own handler would add a stack trace to it, and would
+  // set process.exitCode, which is the caller's to decide (a test process builds broken sites on purpose).
   eleventy.errorHandler.logger = { message() {}, error() {}, warn() {}, log() {}, forceLog() {} } as never;
+  const exitCode = process.exitCode;
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
     if (existsSync(output)) await rename(output, retired);
@@ -81,5 +83,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    process.exitCode = exitCode;
   }
 }

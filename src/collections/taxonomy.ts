@@ -56,3 +56,19 @@ export function groupByTerm(posts: readonly Post[], pick: (post: Post) => readon
   }
   return result.sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.name, b.name));
 }
+
+/**
+ * Makes every post show a term the way the site spells it (the group's most used spelling), so a
+ * post tagged `docker` lists "Docker" like the tag page it links to. Mutates the posts' term
+ * objects in place: they are the per-build `post` data every page and feed reads, and a term's
+ * slug (its identity) does not change.
+ */
+export function applyGroupSpelling(groups: readonly TermGroup[], pick: (post: Post) => Term[]): void {
+  for (const group of groups) {
+    for (const post of group.posts) {
+      for (const term of pick(post)) {
+        if (term.slug === group.slug) term.name = group.name;
+      }
+    }
+  }
+}

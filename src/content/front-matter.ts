@@ -72,6 +72,19 @@ export function readFrontMatter(text: string, options?: string | { filePath?: st
   };
 }
 
+/**
+ * Where a file's body starts, read from the whole file. Used when gray-matter did not call the
+ * engine: an empty `---`/`---` block, or no front matter at all. An unclosed block is not front
+ * matter (gray-matter reads it as body too).
+ */
+export function frontMatterSourceOf(fileText: string): FrontMatterSource {
+  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== "---") return { bodyLineOffset: 0, keyLines: {} };
+  const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
+  if (close === -1) return { bodyLineOffset: 0, keyLines: {} };
+  return { bodyLineOffset: close + 1, keyLines: keyLinesOf(["", ...lines.slice(1, close)].join("\n")) };
+}
+
 /** Front-matter languages other than YAML would run code (`---js`) or are not supported. */
 export function refuseFrontMatterLanguage(language: string) {
   return (_text: string, options?: { filePath?: string }): never => {

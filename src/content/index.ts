@@ -5,7 +5,10 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { findUnsafeSymlinks } from "./symlinks.ts";
+import { frontMatterSourceOf, readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
 import { buildPost, type Post } from "./post.ts";
 
 export interface ContentPluginOptions {
@@ -46,14 +49,35 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
     },
   });
 
-  eleventyConfig.addPreprocessor("drafts", "md", (data: PostPageData) => {
+  // Links that would publish files from outside the project, or loop, are never read.
+  const postsDir = (eleventyConfig.directories as { input: string }).input;
+  for (const link of findUnsafeSymlinks(postsDir, [postsDir, "assets"])) {
+    const relative = path.relative(process.cwd(), link.path).split(path.sep).join("/");
+    eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
+    report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
+  }
+
+  // Jekyll's other markdown extension is read exactly like `.md` (also listed in templateFormats).
+  eleventyConfig.addExtension("markdown", { key: "md" });
+
+  eleventyConfig.addPreprocessor("drafts", "md,markdown", (data: PostPageData) => {
     if (!includeDrafts() && isDraft(data.frontMatter)) return false;
+    return undefined;
+  });
+  // gray-matter does not call the YAML engine for an empty block or a file without front matter;
+  // read the file once more (rare) so body lines still map to file lines in every message.
+  eleventyConfig.addPreprocessor("front-matter-source", "md,markdown", async (data: PostPageData) => {
+    data.frontMatterSource ??= frontMatterSourceOf(await readFile(data.page.inputPath, "utf8"));
     return undefined;
   });
 
   eleventyConfig.addGlobalData("eleventyComputed", {
     post: (data: PostPageData): Post | undefined => {
       if (!isPostPath(data.page.inputPath)) return undefined;
+      // Eleventy first calls computed functions with a proxy of the data to learn their dependencies.
+      // The proxy lists no keys, so zod sees empty front matter and a post dated only in its front
+      // matter would fail; `post` depends on no computed key, so that pass is skipped.
+      if (Object.keys(data.page).length === 0) return undefined;
       const result = buildPost({
         inputPath: data.page.inputPath,
         frontMatter: data.frontMatter ?? {},

@@ -11,6 +11,7 @@ import type { FrontMatterSource } from "./front-matter.ts";
 import { expandPermalink, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { readingStats } from "./reading-time.ts";
+import { extractExcerpt } from "./excerpt.ts";
 
 export interface Term {
   /** As shown: NFC, trimmed, zero-width characters removed. */
@@ -32,14 +33,21 @@ export interface Post {
   slug: string;
   title: string;
   date: PostDate;
-  /** From `last_modified_at`; absent when not given. */
+  /** From `last_modified_at` (Jekyll), `lastmod` (Hugo) or `updated` (Zola); absent when not given. */
   updated?: PostDate;
   tags: Term[];
   categories: Term[];
   /** Root-relative URL, without the site's path prefix. */
   url: string;
   toc: TocSettings;
-  excerpt?: string;
+  /** Plain text: `excerpt` (or `description`), else the text before `<!--more-->`, else the first paragraph. */
+  excerpt: string;
+  /** Social-card image: `image` / `image.path` (Chirpy), `header.image` / `header.teaser` (Minimal Mistakes), `images[0]` (Hugo). */
+  image?: string;
+  /** Old URLs that redirect here (`redirect_from`, Hugo's `aliases`), as written. */
+  redirectFrom: string[];
+  /** `render_with_liquid: false` leaves the post's Liquid as written, without warnings. @default true */
+  renderWithLiquid: boolean;
   draft: boolean;
   pin: boolean;
   series?: string;
@@ -74,8 +82,22 @@ export function toTerms(names: readonly string[]): Term[] {
   return [...terms.values()];
 }
 
-function titleFromSlug(slug: string): string {
-  return slug.replace(/[-_]+/g, " ").trim() || "제목 없음";
+/** `2024-01-02-쿠버네티스-입문.md` -> "쿠버네티스 입문": Jekyll's title for a post without one. */
+export function titleFromPath(inputPath: string): string {
+  const parts = inputPath.replace(/\\/g, "/").split("/");
+  let name = (parts.at(-1) ?? "").replace(/\.(md|markdown)$/i, "");
+  if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
+  return normalizeText(name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/[-_]+/g, " ")) || "제목 없음";
+}
+
+/** The first image a theme would put on the post's social card. */
+function socialImage(fm: FrontMatter): string | undefined {
+  const fromImage = typeof fm.image === "string" ? fm.image : fm.image?.path;
+  const fromImages = typeof fm.images === "string" ? fm.images : fm.images?.[0];
+  const found = [fromImage, fm.header?.image, fm.header?.overlay_image, fm.header?.teaser, fromImages]
+    .map((value) => value?.trim())
+    .find((value) => value !== undefined && value !== "");
+  return found;
 }
 
 export function buildPost({ inputPath, frontMatter, source, body, site }: BuildPostInput): BuildPostResult {
@@ -92,7 +114,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   const fm: FrontMatter = parsed.value;
   const slug = postSlugFromPath(inputPath);
 
-  const readDate = (field: "date" | "last_modified_at", value: unknown): PostDate | undefined => {
+  const readDate = (field: string, value: unknown): PostDate | undefined => {
     const result = parsePostDate(value, site.timeZone);
     if (!result.ok) {
       errors.push({ severity: "error", file: inputPath, line: lineOf(field), field, message: result.error });
@@ -104,7 +126,9 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
     return result.date;
   };
 
-  const fileDate = dateFromFileName(path.basename(inputPath));
+  // A page bundle (`2024-11-07-name/index.md`) carries its date on the folder.
+  const isBundle = /^index\.(md|markdown)$/i.test(path.basename(inputPath));
+  const fileDate = dateFromFileName(path.basename(isBundle ? path.dirname(inputPath) : inputPath).normalize("NFC"));
   let date: PostDate | undefined;
   if (fm.date !== undefined) {
     date = readDate("date", fm.date);
@@ -113,10 +137,11 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   } else {
     errors.push({
       severity: "error", file: inputPath, line: 1, field: "date",
-      message: "expected a `date` field or a file name starting with YYYY-MM-DD-",
+      message: "no date: expected a `date` field or a file name starting with YYYY-MM-DD- (e.g. 2024-11-07-name.md)",
     });
   }
-  const updated = fm.last_modified_at === undefined ? undefined : readDate("last_modified_at", fm.last_modified_at);
+  const updatedField = (["last_modified_at", "lastmod", "updated"] as const).find((key) => fm[key] !== undefined);
+  const updated = updatedField === undefined ? undefined : readDate(updatedField, fm[updatedField]);
   if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
 
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
@@ -130,7 +155,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   const post: Post = {
     inputPath,
     slug,
-    title: fm.title !== undefined ? normalizeText(fm.title) : titleFromSlug(slug),
+    title: fm.title !== undefined && normalizeText(fm.title) !== "" ? normalizeText(fm.title) : titleFromPath(inputPath),
     date,
     updated,
     tags: toTerms(fm.tags ?? []),
@@ -142,7 +167,10 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,
     },
-    excerpt: fm.excerpt ?? fm.description,
+    excerpt: fm.excerpt !== undefined || fm.description !== undefined ? normalizeText(fm.excerpt ?? fm.description ?? "") : extractExcerpt(body),
+    image: socialImage(fm),
+    redirectFrom: [...(fm.redirect_from ?? []), ...(fm.aliases ?? [])],
+    renderWithLiquid: fm.render_with_liquid ?? true,
     draft: fm.draft === true || fm.published === false,
     pin: fm.pin ?? false,
     series: fm.series,

@@ -24,10 +24,27 @@ const terms = z
 /** Dates stay strings here (YAML timestamps are off) and are read by dates.ts with the site zone. */
 const dateText = z.union([z.string(), z.date()]);
 
+/** `redirect_from` (jekyll-redirect-from) / `aliases` (Hugo): one old URL or a list of them. */
+const urlList = z.union([z.string(), z.array(z.string()), z.null()]).transform((value): string[] =>
+  value === null ? [] : Array.isArray(value) ? value : [value],
+);
+
+/** Minimal Mistakes' `header:`; only the images are read, the rest (overlay colours, actions) is ignored. */
+const header = z
+  .looseObject({ image: z.string().optional(), teaser: z.string().optional(), overlay_image: z.string().optional() })
+  .nullable();
+
+/** Chirpy's `image:` is a path or `{ path, alt, lqip }`. */
+const image = z.union([z.string(), z.looseObject({ path: z.string().optional(), alt: word.optional() }), z.null()]);
+
 export const frontMatterSchema = z.looseObject({
   title: word.optional(),
   date: dateText.optional(),
   last_modified_at: dateText.optional(),
+  /** Hugo's name for the updated date. */
+  lastmod: dateText.optional(),
+  /** Zola's name for the updated date. */
+  updated: dateText.optional(),
   tags: terms.optional(),
   categories: terms.optional(),
   /** Jekyll's singular form. */
@@ -44,6 +61,15 @@ export const frontMatterSchema = z.looseObject({
   published: z.boolean().optional(),
   pin: z.boolean().optional(),
   series: word.optional(),
+  redirect_from: urlList.optional(),
+  /** Hugo's `redirect_from`. */
+  aliases: urlList.optional(),
+  /** Jekyll 4: `false` leaves every `{% %}` and `{{ }}` of the post as written. */
+  render_with_liquid: z.boolean().optional(),
+  header: header.optional(),
+  image: image.optional(),
+  /** Hugo's social images: the first one is used. */
+  images: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
@@ -72,6 +98,14 @@ const EXPECTED: Record<string, string> = {
   published: "true or false",
   pin: "true or false",
   series: "a string",
+  lastmod: "a date",
+  updated: "a date",
+  redirect_from: "a URL path or a list of them",
+  aliases: "a URL path or a list of them",
+  render_with_liquid: "true or false",
+  header: "a mapping such as { image: /assets/x.png, teaser: /assets/x-th.png }",
+  image: "an image path or { path: …, alt: … }",
+  images: "an image path or a list of them",
 };
 
 function describe(value: unknown): string {

@@ -2,45 +2,55 @@ import type { ComponentChildren } from "preact";
 import { site } from "../site.ts";
 import { strings } from "../ui/strings.ts";
 import { credits } from "../credits.ts";
+import { SeoHead, type SeoHeadProps } from "../seo/seo-head.tsx";
+import { truncateText } from "../content/excerpt.ts";
+import { ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, HOME_URL, TAGS_URL } from "../urls/site-urls.ts";
 import { ClientStrings, HeaderTools, ReaderScripts, SearchDialog } from "./reader-tools.tsx";
 
 export interface BaseProps {
   title?: string;
   description?: string;
+  /** Root-relative URL of the page (without the path prefix): canonical link and cards. */
+  url: string;
+  /** Cards, JSON-LD, feeds and robots settings of this page. */
+  seo?: Omit<Partial<SeoHeadProps>, "site" | "url" | "title" | "description">;
   children: ComponentChildren;
 }
 
 /** The HTML shell of every page: head, skip link, site header, main, footer with credits. */
-export function Base({ title, description, children }: BaseProps) {
+export function Base({ title, description, url, seo, children }: BaseProps) {
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
+  const summary = truncateText(description || site.description);
   return (
     <html lang={site.language}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <meta name="description" content={description ?? site.description} />
+        <meta name="description" content={summary} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href="/assets/css/opsnote.css" />
+        <SeoHead site={site} url={url} title={fullTitle} description={summary} {...seo} />
         <ReaderScripts />
       </head>
       <body>
         <a class="skip-link" href="#main">{strings.skipToContent}</a>
         <header class="site-header">
           <div class="site-header__inner">
-            <a class="site-title" href="/">{site.title}</a>
+            <a class="site-title" href={HOME_URL}>{site.title}</a>
             <nav class="site-nav" aria-label={strings.siteNavigation}>
-              <a href="/">{strings.home}</a>
-              <a href="/categories/">{strings.categories}</a>
-              <a href="/tags/">{strings.tags}</a>
-              <a href="/about/">{strings.about}</a>
+              <a href={HOME_URL}>{strings.home}</a>
+              <a href={ARCHIVE_URL}>{strings.archive}</a>
+              <a href={CATEGORIES_URL}>{strings.categories}</a>
+              <a href={TAGS_URL}>{strings.tags}</a>
+              <a href={ABOUT_URL}>{strings.about}</a>
             </nav>
             <HeaderTools />
           </div>
         </header>
         <main id="main" tabindex={-1}>{children}</main>
         <footer class="site-footer">
-          <p>© {site.author.name}</p>
+          <p>© {site.author.name} · <a href={ATOM_FEED_URL}>{strings.atomFeed}</a></p>
           <p class="credits">
             {strings.credits}:{" "}
             {credits.map((credit) => (

@@ -3,18 +3,14 @@ import type { PostDate } from "../content/dates.ts";
 import { formatDate } from "../content/dates.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
+import { tagUrl } from "../urls/site-urls.ts";
 
 export function DateTime({ date }: { date: PostDate }) {
   return <time datetime={date.iso}>{formatDate(date)}</time>;
 }
 
-export function tagUrl(term: Term): string {
-  return `/tags/${term.slug}/`;
-}
-
-export function categoryUrl(term: Term): string {
-  return `/categories/${term.slug}/`;
-}
+// URLs live in src/urls/site-urls.ts; re-exported for the layouts that import them from here.
+export { tagUrl, categoryUrl } from "../urls/site-urls.ts";
 
 export function TermLinks({ label, terms, href, className }: {
   label: string; terms: readonly Term[]; href: (t: Term) => string; className: string;
@@ -60,7 +56,11 @@ export function Toc({ entries, label, sticky, icon }: {
 export function PostSummary({ post }: { post: Post }) {
   return (
     <article class="post-summary">
-      <h2 class="post-summary__title"><a href={post.url}>{post.title}</a>{post.draft ? <span class="badge">{strings.draft}</span> : null}</h2>
+      <h2 class="post-summary__title">
+        <a href={post.url}>{post.title}</a>
+        {post.pin ? <span class="badge badge--pinned">{strings.pinned}</span> : null}
+        {post.draft ? <span class="badge">{strings.draft}</span> : null}
+      </h2>
       <p class="post-summary__meta">
         <DateTime date={post.date} /> · {strings.readingTime(post.readingMinutes)}
       </p>

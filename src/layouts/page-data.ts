@@ -1,6 +1,10 @@
 import type { Post } from "../content/post.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import type { TermGroup } from "../collections/taxonomy.ts";
+import type { Series } from "../collections/series.ts";
+import type { ArchiveYear } from "../collections/archive.ts";
+import type { ListPage } from "../collections/paginate.ts";
+import type { PlannedPage, TermListPage } from "../collections/site-plan.ts";
 
 /** The parts of Eleventy's data cascade that opsnote's layouts and pages read. */
 export interface PageData {
@@ -12,10 +16,19 @@ export interface PageData {
   page: { url: string; inputPath: string };
   post?: Post;
   toc?: TocEntry[];
+  /** A post's raw front matter, for keys the schema does not check yet (`image`). */
+  frontMatter?: Record<string, unknown>;
   collections: {
-    posts?: { data: { post: Post } }[];
+    /** `content` is the post's rendered body, without its layout. */
+    posts?: { data: { post: Post }; content?: string }[];
     tagList?: TermGroup[];
     categoryList?: TermGroup[];
+    seriesList?: Series[];
+    archive?: ArchiveYear[];
+    homePages?: ListPage<Post>[];
+    tagPages?: TermListPage[];
+    categoryPages?: TermListPage[];
+    sitePages?: PlannedPage[];
   };
 }
 

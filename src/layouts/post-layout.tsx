@@ -3,6 +3,9 @@ import type { PageData } from "./page-data.ts";
 import { postsOf } from "./page-data.ts";
 import { PostPage } from "./post.tsx";
 import { renderDocument } from "./render.ts";
+import { findSeriesPosition } from "../collections/series.ts";
+import { absoluteImageUrl } from "../seo/post-image.ts";
+import { site } from "../site.ts";
 
 /** Older and newer neighbours of a post in the newest-first list. */
 export function neighbours(posts: readonly Post[], url: string): { previous?: Post; next?: Post } {
@@ -17,8 +20,16 @@ export const postLayout = {
   render(data: PageData): string {
     const post = data.post;
     if (!post) throw new Error(`${data.page.inputPath}: the post layout is only for posts`);
+    const image = post.image;
     return renderDocument(
-      <PostPage post={post} content={data.content ?? ""} toc={data.toc} {...neighbours(postsOf(data), post.url)} />,
+      <PostPage
+        post={post}
+        content={data.content ?? ""}
+        toc={data.toc}
+        series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
+        image={image === undefined ? undefined : absoluteImageUrl(site, image)}
+        {...neighbours(postsOf(data), post.url)}
+      />,
     );
   },
 };

@@ -3,6 +3,9 @@ import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { Base } from "./base.tsx";
 import { DateTime, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
+import type { SeriesPosition } from "../collections/series.ts";
+import { site } from "../site.ts";
+import { buildBlogPosting } from "../seo/json-ld.ts";
 
 export interface PostPageProps {
   post: Post;
@@ -11,12 +14,46 @@ export interface PostPageProps {
   toc?: readonly TocEntry[];
   previous?: Post;
   next?: Post;
+  /** The series this post is part of. */
+  series?: SeriesPosition;
+  /** Absolute URL of the post's sharing image. */
+  image?: string;
 }
 
-export function PostPage({ post, content, toc, previous, next }: PostPageProps) {
+/** "쿠버네티스 첫걸음 (2/3)" and every part in order; the current part is not a link. */
+export function SeriesNav({ series: { series, part } }: { series: SeriesPosition }) {
+  return (
+    <nav class="series" aria-label={strings.seriesParts(series.name)}>
+      <p class="series__title">
+        <span class="series__label">{strings.series}</span> {strings.seriesPosition(series.name, part, series.posts.length)}
+      </p>
+      <ol class="series__list">
+        {series.posts.map((member, index) => (
+          <li key={member.url}>
+            {index + 1 === part ? (
+              <span aria-current="page">{member.title} <span class="series__current">({strings.currentPart})</span></span>
+            ) : (
+              <a href={member.url}>{member.title}</a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function PostPage({ post, content, toc, previous, next, series, image }: PostPageProps) {
   const hasToc = toc !== undefined && toc.length > 0;
   return (
-    <Base title={post.title} description={post.excerpt}>
+    <Base
+      title={post.title}
+      description={post.excerpt}
+      url={post.url}
+      seo={{
+        type: "article", image, jsonLd: buildBlogPosting(post, site, image),
+        published: post.date.iso, modified: (post.updated ?? post.date).iso,
+      }}
+    >
       {/* post--with-toc: the stylesheet widens the article into a two-column grid with the TOC at the side. */}
       {/* Search indexes only the body of published posts (data-pagefind-body); generated pages are left out. */}
       <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={post.draft ? undefined : ""}>
@@ -34,6 +71,7 @@ export function PostPage({ post, content, toc, previous, next }: PostPageProps) 
             <span>{strings.readingTime(post.readingMinutes)}</span>
           </p>
         </header>
+        {series ? <SeriesNav series={series} /> : null}
         <div class={toc && toc.length > 0 ? "post__body post__body--with-toc" : "post__body"}>
           {toc && toc.length > 0 ? (
             <Toc entries={toc} label={post.toc.label} sticky={post.toc.sticky} icon={post.toc.icon} />

@@ -50,6 +50,10 @@ export function codeBlocksPlugin(md: MarkdownIt, { highlighter, report }: CodeBl
     const label = name === "" ? "" : name.toLowerCase();
     const session = SESSION_LANGUAGES.has(language) ? classifySessionLines(code.split("\n")) : undefined;
     const html = highlighter.highlight(code, language);
-    return renderCodeFrame({ html, label, meta: parseCodeMeta(metaText), marks, session, escapeHtml });
+    const meta = parseCodeMeta(metaText);
+    // kramdown's `{: file="deploy.yaml"}` (set by attribute-lists.ts) names the block like `title="…"`.
+    const fileTitle = token.attrGet("data-title");
+    if (meta.title === undefined && fileTitle !== null) meta.title = String(fileTitle);
+    return renderCodeFrame({ html, label, meta, marks, session, escapeHtml });
   };
 }

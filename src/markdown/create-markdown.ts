@@ -7,6 +7,8 @@ import { headingsPlugin, collectHeadings } from "./headings.ts";
 import { codeBlocksPlugin } from "./code-blocks.ts";
 import { alertsPlugin } from "./alerts.ts";
 import { imagesPlugin } from "./images.ts";
+import { attributeListsPlugin } from "./attribute-lists.ts";
+import { markdownInHtmlPlugin } from "./markdown-in-html.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
@@ -16,18 +18,25 @@ export interface MarkdownOptions {
   highlighter: CodeHighlighter;
   /** Receives warnings found while rendering (unknown code languages, …). */
   report?: DiagnosticSink;
+  /** Heading levels in an in-place kramdown `{:toc}`. @default 3 */
+  tocDepth?: number;
 }
 
-export function createMarkdown({ highlighter, report }: MarkdownOptions): MarkdownIt {
+export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOptions): MarkdownIt {
   const md = markdownIt({
     html: true, // the author is trusted: raw HTML passes through (see README, "Escaping policy")
     linkify: true,
     typographer: false, // keep straight quotes: posts are full of code-like text
   });
   md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
+  md.use(markdownInHtmlPlugin); // a block rule before `html_block`: `<div markdown="1">` holds markdown
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
   md.use(headingsPlugin); // a core rule pushed after `inline`: it needs each heading's inline children
-  md.use(imagesPlugin, { report }); // a core rule pushed after `inline` (image tokens) + the image renderer
+  // kramdown `{: …}` lists: collected before `inline` (paragraphs still raw text), applied after the
+  // heading ids exist (pushed after headingsPlugin), so `{:toc}` lists the same ids.
+  md.use(attributeListsPlugin, { tocDepth });
+  // A core rule pushed after the attribute lists: an image's `{: …}` is gone before captions are read.
+  md.use(imagesPlugin, { report });
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
   return md;
 }

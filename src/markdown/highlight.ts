@@ -7,7 +7,12 @@
  * pipeline. Both themes are emitted as CSS variables (`--shiki-light`, `--shiki-dark`) so the page
  * switches colours with CSS alone.
  */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric } from "shiki";
+import { createDualThemeRenderer } from "./dual-theme-html.ts";
 
 /** The grammars a DevOps note needs, loaded up front. */
 export const LANGUAGES = [
@@ -50,6 +55,8 @@ export interface CodeHighlighter {
 
 export function wrapHighlighter(shiki: HighlighterGeneric<BundledLanguage, BundledTheme>): CodeHighlighter {
   const loaded = new Set<string>(shiki.getLoadedLanguages());
+  // Same bytes as `shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false })`, tokenized once.
+  const renderer = createDualThemeRenderer(shiki, { themes: THEMES });
   return {
     languages: [...loaded].sort(),
     resolveLanguage(name) {
@@ -58,23 +65,54 @@ export function wrapHighlighter(shiki: HighlighterGeneric<BundledLanguage, Bundl
       const aliased = LANGUAGE_ALIASES[key] ?? key;
       return loaded.has(aliased) ? aliased : undefined;
     },
-    highlight(code, language) {
-      return shiki.codeToHtml(code, {
-        lang: language,
-        themes: THEMES,
-        defaultColor: false,
-      });
-    },
+    highlight: (code, language) => renderer.render(code, language),
   };
 }
 
+let shikiPromise: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | undefined;
 let highlighterPromise: Promise<CodeHighlighter> | undefined;
+
+function getShiki(): Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> {
+  shikiPromise ??= createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES] });
+  return shikiPromise;
+}
 
 /** The process-wide highlighter, created on first use. */
 export function getCodeHighlighter(): Promise<CodeHighlighter> {
-  highlighterPromise ??= createHighlighter({
-    themes: Object.values(THEMES),
-    langs: [...LANGUAGES],
-  }).then(wrapHighlighter);
+  highlighterPromise ??= getShiki().then(wrapHighlighter);
   return highlighterPromise;
+}
+
+/** Bump when opsnote's own highlighting output changes (wrapper markup, renderer). */
+const RENDERER_VERSION = "dual-theme-html/1";
+
+/** The installed version of a package, read from its package.json (some packages do not export it). */
+export function packageVersion(name: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
+  while (dir !== path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (json.name === name) return json.version ?? "unknown";
+    }
+    dir = path.dirname(dir);
+  }
+  return "unknown";
+}
+
+/**
+ * Everything besides code and language that decides the highlighted HTML, as one string for the
+ * highlight cache's key: versions of shiki, its grammars and themes, the themes' resolved content
+ * and names, the loaded languages (an alias may resolve differently) and the renderer version.
+ */
+export async function getHighlightSalt(): Promise<string> {
+  const shiki = await getShiki();
+  const themes = Object.entries(THEMES).map(([slot, name]) => [slot, name, shiki.getTheme(name)]);
+  return JSON.stringify({
+    renderer: RENDERER_VERSION,
+    defaultColor: false,
+    versions: ["shiki", "@shikijs/langs", "@shikijs/themes", "@shikijs/vscode-textmate"].map((n) => `${n}@${packageVersion(n)}`),
+    languages: [...LANGUAGES],
+    themes: createHash("sha256").update(JSON.stringify(themes)).digest("hex"),
+  });
 }

@@ -5,7 +5,8 @@
  * An image alone in its paragraph becomes `<figure>` with a `<figcaption>` when it has a title
  * (`![alt](src "title")`) or when an italic line follows it directly (`*caption*` on the next line),
  * the two ways Jekyll posts caption images. Sizes are read from the files at build time:
- * `/assets/…` from the project's `assets/` folder, relative paths from the post's folder.
+ * `/assets/…` from the project's `assets/` folder (or the `assets/` beside the posts folder, where
+ * `npm run import` puts a migrated blog's images), relative paths from the post's folder.
  * Remote images keep no size (the build never fetches).
  */
 import { readFileSync, statSync } from "node:fs";
@@ -122,14 +123,23 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
   md.core.ruler.push("opsnote_images", imagesRule);
   const renderDefault = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, rawEnv, self) => {
-    const env = rawEnv as MarkdownEnv | undefined;
+    const env = rawEnv as (MarkdownEnv & { eleventy?: { directories?: { input?: string } } }) | undefined;
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
-    const file = resolveImageFile(src, { assetsDir, postFile: env?.page?.inputPath });
-    const size = file === undefined ? undefined : sizeOf(file);
+    const input = env?.eleventy?.directories?.input;
+    const candidates = [assetsDir, ...(input ? [path.resolve(input, "..", "assets")] : [])].map((dir) =>
+      resolveImageFile(src, { assetsDir: dir, postFile: env?.page?.inputPath }),
+    );
+    let size: ReturnType<typeof sizeOf> | undefined;
+    for (const file of new Set(candidates)) {
+      if (file === undefined) continue;
+      size = sizeOf(file);
+      if (size !== "missing") break;
+    }
     if (size === "missing") {
       report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}` });
-    } else if (size) {
+    } else if (size && token.attrGet("width") === null && token.attrGet("height") === null) {
+      // A size the author set (kramdown `{: width="700"}`) wins over the file's.
       token.attrSet("width", String(size.width));
       token.attrSet("height", String(size.height));
     }

@@ -6,7 +6,9 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { Post } from "../content/post.ts";
-import { getCodeHighlighter } from "./highlight.ts";
+import { getCodeHighlighter, getHighlightSalt } from "./highlight.ts";
+import { createCachedHighlighter, createHighlightCache } from "./highlight-cache.ts";
+import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
 import type { MarkdownEnv } from "./env.ts";
 
@@ -16,7 +18,15 @@ export interface MarkdownPluginOptions {
 }
 
 export async function markdownPlugin(eleventyConfig: UserConfig, { site, report }: MarkdownPluginOptions): Promise<void> {
-  const md = createMarkdown({ highlighter: await getCodeHighlighter(), report });
+  const highlighter = await getCodeHighlighter();
+  const salt = await getHighlightSalt();
+  const cache = createHighlightCache({ salt });
+  const md = createMarkdown({ highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth });
+  // A cold build's blocks are highlighted on every core before rendering; the renderer then reads the cache.
+  const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
+    await prefillHighlightCache({ inputDir: directories.input, md, highlighter, cache, salt, scanned });
+  });
   eleventyConfig.setLibrary("md", md);
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));

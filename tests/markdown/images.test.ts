@@ -73,3 +73,11 @@ test("a missing local image is reported with file and line; a remote one is not"
   render("본문\n\n![없음](/assets/images/nope.png)\n\n![원격](https://example.com/a.png)");
   assert.deepEqual(warnings.map(formatDiagnostic), ["posts/x.md:3:1 warning image: image file not found: /assets/images/nope.png"]);
 });
+
+test("a width the author set is kept, not replaced by the file's", () => {
+  const document = render(`![a](${SVG})\n\n<p>x</p>\n\n![b](${SVG}){: width="700"}`);
+  const [first, second] = [...document.querySelectorAll("img")];
+  assert.equal(first!.getAttribute("width"), "1498");
+  assert.equal(second!.getAttribute("width"), "700");
+  assert.equal(second!.getAttribute("height"), null);
+});

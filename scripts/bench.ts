@@ -1,0 +1,130 @@
+/**
+ * `npm run bench [-- --sizes 1000,4000 --seed 42 --runs 1 --incremental-size 1000 --keep]`
+ *
+ * Generates a deterministic corpus of Korean DevOps posts in a temp folder (outside the repo),
+ * builds it with opsnote cold (empty highlight cache), warm (cache present, nothing changed) and
+ * after editing one post, and with plain Eleventy 3 as the reference, each build in its own
+ * process (so peak RSS is that build's). Then times a one-post edit in Eleventy's watch +
+ * incremental mode. Prints a markdown table; numbers are the best of `--runs` runs.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { writeCorpus } from "./bench/corpus.ts";
+import type { BuildMeasurement } from "./bench/measure-build.ts";
+import type { IncrementalMeasurement } from "./bench/measure-incremental.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,4000" },
+    seed: { type: "string", default: "42" },
+    runs: { type: "string", default: "1" },
+    "incremental-size": { type: "string", default: "1000" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map(Number).filter((n) => n > 0);
+const seed = Number(values.seed);
+const runs = Math.max(1, Number(values.runs));
+const incrementalSize = Number(values["incremental-size"]);
+
+interface Measured extends BuildMeasurement {
+  wallSeconds: number;
+}
+
+function runChild<T>(script: string, args: string[], env: Record<string, string> = {}): T & { wallSeconds: number } {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench", script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const last = result.stdout.trim().split("\n").at(-1) ?? "";
+  if (result.status !== 0 || !last.startsWith("{")) {
+    throw new Error(`${script} ${args.join(" ")} failed (${result.status}):\n${result.stderr || result.stdout}`);
+  }
+  return { ...(JSON.parse(last) as T), wallSeconds };
+}
+
+function best(measure: () => Measured): Measured {
+  const all = Array.from({ length: runs }, measure);
+  return all.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+const ratio = (value: number, reference: number) => `${(value / reference).toFixed(2)}×`;
+
+function editPost(file: string): void {
+  // A writer's typical edit: a sentence changed and a line added to one code block.
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.replace(/\n```\n/, "\n# 수정: 한 줄 추가\n```\n").replace(/다\./, "다. 수정했다."));
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), "opsnote-bench-"));
+console.error(`[bench] corpus and output in ${work}`);
+const rows: string[] = [];
+const notes: string[] = [];
+try {
+  for (const size of sizes) {
+    const dir = path.join(work, String(size));
+    const posts = path.join(dir, "posts");
+    const names = writeCorpus(posts, size, seed);
+    const env = { OPSNOTE_CACHE_DIR: path.join(dir, "cache") };
+    const build = (kind: "opsnote" | "plain", output: string) => runChild<BuildMeasurement>("measure-build.ts", [kind, posts, path.join(dir, output)], env);
+
+    console.error(`[bench] ${size} posts: plain Eleventy`);
+    const plain = best(() => build("plain", "plain"));
+    console.error(`[bench] ${size} posts: opsnote cold`);
+    const cold = best(() => {
+      rmSync(env.OPSNOTE_CACHE_DIR, { recursive: true, force: true });
+      return build("opsnote", "site");
+    });
+    console.error(`[bench] ${size} posts: opsnote warm`);
+    const warm = best(() => build("opsnote", "site"));
+    console.error(`[bench] ${size} posts: opsnote after a one-post edit`);
+    const edited = best(() => {
+      editPost(path.join(posts, names[Math.floor(names.length / 2)]!));
+      return build("opsnote", "site");
+    });
+    const row = (label: string, m: Measured, ref: Measured | undefined) =>
+      `| ${size} | ${label} | ${m.wallSeconds.toFixed(2)} s | ${m.cpuSeconds.toFixed(2)} s | ${mib(m.peakRssBytes)} | ${Math.round(m.pages / m.wallSeconds)} | ${ref ? ratio(m.wallSeconds, ref.wallSeconds) : "1.00×"} | ${ref ? ratio(m.cpuSeconds, ref.cpuSeconds) : "1.00×"} | ${ref ? ratio(m.peakRssBytes, ref.peakRssBytes) : "1.00×"} |`;
+    rows.push(row("plain Eleventy 3 (reference)", plain, undefined), row("opsnote cold", cold, plain), row("opsnote warm", warm, plain), row("opsnote one post edited", edited, plain));
+
+    if (size === incrementalSize) {
+      console.error(`[bench] ${size} posts: one-post edit in watch + incremental mode`);
+      const file = path.join(posts, names[Math.floor(names.length / 3)]!);
+      const inc = runChild<IncrementalMeasurement>("measure-incremental.ts", [posts, path.join(dir, "incremental"), file], env);
+      notes.push(
+        `Preview (Eleventy watch + incremental, ${size} posts, cache warm): one-post edit rebuilt in ${Math.round(inc.rebuildMs)} ms ` +
+          `(${Math.round(inc.editToDoneMs)} ms from the file write, including chokidar's 150 ms write-settle delay); ` +
+          `initial build ${inc.initialSeconds.toFixed(2)} s, peak RSS ${mib(inc.peakRssBytes)}.`,
+      );
+    }
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+const memory = mib(os.totalmem());
+const header = [
+  `Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${memory} RAM, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}.`,
+  `Corpus seed ${seed}; best of ${runs} run(s); wall time includes process start-up (Node + tsx, both builds alike).`,
+  "",
+  "| posts | build | wall | CPU (user+sys) | peak RSS | pages/s | wall vs reference | CPU vs reference | RSS vs reference |",
+  "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+];
+console.log([...header, ...rows, "", ...notes].join("\n"));
+try {
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  console.log(`\nopsnote commit ${commit}.`);
+} catch {
+  // not a git checkout: the table stands without the commit
+}

@@ -1,0 +1,88 @@
+/**
+ * A post's excerpt as plain text: the `excerpt` key, else the text before `<!--more-->`, else the
+ * first paragraph. Computed once from the markdown body (in buildPost) so the home page, term
+ * pages, meta descriptions, feeds and JSON-LD all show the same words.
+ *
+ * The body is parsed with a plain markdown-it (no highlighter, no plugins): only the text of
+ * paragraphs, headings and list items is wanted, and markdown-it knows what a paragraph is better
+ * than any regular expression (fences, HTML blocks, `<!--more-->` inside code stay out).
+ */
+import markdownIt from "markdown-it";
+import type { Token } from "markdown-it";
+
+/** Jekyll's, Hugo's and WordPress's excerpt separator. */
+export const MORE_MARKER = "<!--more-->";
+
+const parser = markdownIt({ html: true, linkify: false, typographer: false });
+
+/** Plain text of an inline token's children: code spans keep their text, images their alt. */
+function inlineText(token: Token): string {
+  return (token.children ?? [])
+    .map((child) => {
+      if (child.type === "text" || child.type === "code_inline") return child.content;
+      if (child.type === "softbreak" || child.type === "hardbreak") return " ";
+      if (child.type === "image") return child.children?.map((c) => c.content).join("") ?? "";
+      return "";
+    })
+    .join("");
+}
+
+/** kramdown attribute lists (`{: .notice--info}`) are markup, not words. */
+function collapse(text: string): string {
+  return text.normalize("NFC").replace(/^\{:[^}]*\}$/gm, "").replace(/\{:[^}\n]*\}/g, "").replace(/\s+/g, " ").trim();
+}
+
+/** `<!--more-->`, and Zola's spaced `<!-- more -->`. */
+const MORE_PATTERN = /^<!--\s*more\s*-->/i;
+
+function isMoreComment(html: string): boolean {
+  return MORE_PATTERN.test(html.trim());
+}
+
+/** True when the `<!--more-->` marker stands on its own as an HTML block or inline HTML. */
+function isMoreMarker(token: Token): boolean {
+  if (token.type === "html_block") return isMoreComment(token.content);
+  if (token.type === "inline") return token.children?.some((c) => c.type === "html_inline" && isMoreComment(c.content)) ?? false;
+  return false;
+}
+
+/**
+ * The excerpt of a markdown body (front matter removed).
+ * @example extractExcerpt("# 제목\n\n첫 문단 `kubectl`.\n\n둘째") // "첫 문단 kubectl."
+ */
+export function extractExcerpt(markdown: string): string {
+  const tokens = parser.parse(markdown, {});
+  const moreIndex = tokens.findIndex(isMoreMarker);
+  if (moreIndex !== -1) {
+    const before: string[] = [];
+    for (const token of tokens.slice(0, moreIndex + 1)) {
+      if (token.type !== "inline") continue;
+      // Text on the marker's own line before it counts; text after it does not.
+      const children = token.children ?? [];
+      const stop = children.findIndex((c) => c.type === "html_inline" && isMoreComment(c.content));
+      before.push(inlineText({ ...token, children: stop === -1 ? children : children.slice(0, stop) } as Token));
+    }
+    const text = collapse(before.join(" "));
+    if (text !== "") return text;
+  }
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i]!.type === "paragraph_open" && tokens[i + 1]?.type === "inline") {
+      const text = collapse(inlineText(tokens[i + 1]!));
+      if (text !== "") return text;
+    }
+  }
+  return "";
+}
+
+/**
+ * Shortens plain text to at most `maxLength` characters at a word boundary, adding "…".
+ * For `<meta name="description">` and cards, which search engines cut anyway.
+ * @default maxLength 160
+ */
+export function truncateText(text: string, maxLength = 160): string {
+  const chars = [...text];
+  if (chars.length <= maxLength) return text;
+  const cut = chars.slice(0, maxLength - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

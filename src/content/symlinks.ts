@@ -1,0 +1,62 @@
+/**
+ * Symbolic links in the posts folder. Eleventy follows them, so a link could publish a file from
+ * anywhere on the machine (`posts/notes.md -> ~/.ssh/…`) or loop (`posts/all -> .`). opsnote keeps
+ * a linked file only when it resolves inside the posts or assets folder, and never descends into a
+ * linked folder; everything it skips is reported.
+ */
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+
+export interface SkippedSymlink {
+  /** The link, as a path inside the posts folder. */
+  path: string;
+  reason: string;
+  /** Links to folders are skipped with everything below them. */
+  isDirectory: boolean;
+}
+
+function isInside(child: string, parents: readonly string[]): boolean {
+  return parents.some((parent) => child === parent || child.startsWith(parent + path.sep));
+}
+
+/** Walks `root` without following links and lists the links to skip. */
+export function findUnsafeSymlinks(root: string, allowedRoots: readonly string[]): SkippedSymlink[] {
+  const allowed = allowedRoots.flatMap((dir) => {
+    try {
+      return [realpathSync(dir)];
+    } catch {
+      return [];
+    }
+  });
+  const skipped: SkippedSymlink[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(full);
+        continue;
+      }
+      if (!entry.isSymbolicLink()) continue;
+      let target: string;
+      try {
+        target = realpathSync(full);
+      } catch {
+        skipped.push({ path: full, reason: "the link is broken or loops", isDirectory: false });
+        continue;
+      }
+      if (statSync(target).isDirectory()) {
+        skipped.push({ path: full, reason: `links to the folder ${target}; linked folders are not followed`, isDirectory: true });
+      } else if (!isInside(target, allowed)) {
+        skipped.push({ path: full, reason: `links to ${target}, outside the posts and assets folders`, isDirectory: false });
+      }
+    }
+  };
+  walk(root);
+  return skipped;
+}

@@ -1,0 +1,84 @@
+/**
+ * Eleventy adapter for feeds: the site's Atom (`/feed.xml`) and JSON Feed (`/feed.json`), and an
+ * Atom feed per tag and per category (`/tags/helm/feed.xml`), all with every published post's full
+ * content and absolute URLs.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { SiteSettings } from "../site.ts";
+import type { Post } from "../content/post.ts";
+import type { PageData } from "../layouts/page-data.ts";
+import type { TermListPage } from "../collections/site-plan.ts";
+import { GENERATED_PAGE } from "../pages/virtual-template.ts";
+import { termHeading } from "../pages/taxonomy.tsx";
+import { strings } from "../ui/strings.ts";
+import { absoluteUrl, ATOM_FEED_URL, FAVICON_URL, HOME_URL, JSON_FEED_URL } from "../urls/site-urls.ts";
+import { buildFeedEntry, type FeedEntry, type FeedInfo } from "./feed-entry.ts";
+import { buildAtomFeed } from "./atom.ts";
+import { buildJsonFeed } from "./json-feed.ts";
+
+export interface FeedsPluginOptions {
+  site: SiteSettings;
+}
+
+type AbsolutizeHtml = (html: string, pageUrl: string) => Promise<string>;
+
+export function feedsPlugin(eleventyConfig: UserConfig, { site }: FeedsPluginOptions): void {
+  /**
+   * Post bodies link root-relatively (`/assets/…`, `#heading`); a feed reader needs absolute URLs
+   * with the path prefix. HtmlBasePlugin's filter does exactly that with a real HTML parser, so it
+   * is borrowed rather than re-implemented. Looked up when rendering: plugins may load in any order.
+   */
+  const absolutizeHtml: AbsolutizeHtml = async (html, pageUrl) => {
+    const filter = eleventyConfig.getFilter("transformWithHtmlBase") as
+      | ((this: unknown, content: string, base: string, pageUrl: string) => Promise<string>)
+      | undefined;
+    if (!filter) throw new Error("feeds need Eleventy's HtmlBasePlugin (filter transformWithHtmlBase); add it in .eleventy.ts");
+    return filter.call({}, html, `${site.url}/`, pageUrl);
+  };
+
+  const entriesOf = async (data: PageData, posts: readonly Post[]): Promise<FeedEntry[]> => {
+    const contentByUrl = new Map((data.collections.posts ?? []).map((item) => [item.data.post.url, item.content ?? ""]));
+    return Promise.all(
+      posts.map(async (post) => buildFeedEntry(post, await absolutizeHtml(contentByUrl.get(post.url) ?? "", post.url), site)),
+    );
+  };
+
+  const infoOf = (title: string, description: string, feedUrl: string, pageUrl: string): FeedInfo => ({
+    title, description, language: site.language, author: site.author,
+    feedUrl: absoluteUrl(site, feedUrl), pageUrl: absoluteUrl(site, pageUrl), icon: absoluteUrl(site, FAVICON_URL),
+  });
+
+  const allPosts = (data: PageData) => (data.collections.posts ?? []).map((item) => item.data.post);
+
+  eleventyConfig.addTemplate("_opsnote/feeds/atom.11ty.js", {
+    data: { ...GENERATED_PAGE, permalink: ATOM_FEED_URL },
+    render: async (data: PageData) =>
+      buildAtomFeed(infoOf(site.title, site.description, ATOM_FEED_URL, HOME_URL), await entriesOf(data, allPosts(data))),
+  });
+
+  eleventyConfig.addTemplate("_opsnote/feeds/json.11ty.js", {
+    data: { ...GENERATED_PAGE, permalink: JSON_FEED_URL },
+    render: async (data: PageData) =>
+      buildJsonFeed(infoOf(site.title, site.description, JSON_FEED_URL, HOME_URL), await entriesOf(data, allPosts(data))),
+  });
+
+  for (const collection of ["tagPages", "categoryPages"] as const) {
+    eleventyConfig.addTemplate(`_opsnote/feeds/${collection}.11ty.js`, {
+      data: {
+        ...GENERATED_PAGE,
+        pagination: {
+          data: `collections.${collection}`, size: 1, alias: "listPage", addAllPagesToCollections: false,
+          // One feed per term, with all its posts: only the term's first list page makes one.
+          before: (pages: TermListPage[]) => pages.filter((page) => page.pageNumber === 1),
+        },
+        permalink: (data: { listPage: TermListPage }) => data.listPage.feedUrl,
+      },
+      render: async (data: PageData & { listPage: TermListPage }) => {
+        const page = data.listPage;
+        const heading = termHeading(page);
+        const info = infoOf(strings.termFeedTitle(site.title, heading), site.description, page.feedUrl, page.firstUrl);
+        return buildAtomFeed(info, await entriesOf(data, page.term.posts));
+      },
+    });
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Jekyll's Liquid, as found in real posts, converted to plain markdown without running a template
+ * engine (which would eat Helm's `{{ .Values.x }}` and GitHub Actions' `${{ secrets.X }}` in code).
+ *
+ * What is converted: `{% raw %}` markers, `{% highlight %}` blocks, `{% post_url %}` / `{% link %}`,
+ * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url`, Minimal Mistakes'
+ * `{% include figure %}`. Anything else outside code stays exactly as written, with a warning.
+ *
+ * Code (fences, indented code, inline code) is never touched, with one exception: Jekyll runs Liquid
+ * before markdown, so authors put `{% raw %}` markers inside fences too, and Jekyll removes them there.
+ * The output keeps the file's line numbers (markdown-it's line maps feed later warnings): a removed
+ * line comes back as a blank line after its block.
+ */
+import markdownIt from "markdown-it";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+export interface LiquidContext {
+  /** The post's path, for messages. */
+  file: string;
+  /** Lines before the body (front matter and fences): body line + offset = file line. @default 0 */
+  lineOffset?: number;
+  /** Absolute origin of the site, without a trailing slash. @example "https://ops.example.kr" */
+  siteUrl: string;
+  /** Path the site is served under. @default "/" */
+  pathPrefix?: string;
+  /**
+   * The root-relative URL of the post a `{% post_url %}` or `{% link %}` names
+   * (`2024-11-07-name`, `sub/2024-11-07-name`, `_posts/2024-11-07-name.md`), or undefined.
+   */
+  resolvePost(reference: string): string | undefined;
+  /** Renders a figure caption's inline markdown. @default HTML-escaped text */
+  renderInline?(markdown: string): string;
+}
+
+export interface LiquidConversion {
+  markdown: string;
+  /** Errors (missing `post_url` targets) and warnings (Liquid left as written). */
+  diagnostics: Diagnostic[];
+}
+
+/** Diagnostic `field`s this module reports: the kinds a migration report groups by. */
+export const LIQUID_FIELDS = { unknown: "liquid", postUrl: "post_url", link: "link", include: "include" } as const;
+
+const RAW_MARKER = /\{%-?\s*(end)?raw\s*-?%\}/g;
+const HIGHLIGHT_OPEN = /^(\s*)\{%-?\s*highlight\s+([^\s%]+)([^%]*?)-?%\}(.*)$/;
+const HIGHLIGHT_CLOSE = /\{%-?\s*endhighlight\s*-?%\}/;
+/** `{{ site.url }}{{ site.baseurl }}` first (one URL), then tags, then objects. */
+const LIQUID_ITEM = /\{\{-?\s*site\.url\s*-?\}\}\{\{-?\s*site\.baseurl\s*-?\}\}|\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g;
+
+const codeScanner = markdownIt("commonmark");
+
+/** 0-based body lines that markdown reads as code (fences with their markers, indented code). */
+function codeLines(markdown: string): Set<number> {
+  const lines = new Set<number>();
+  for (const token of codeScanner.parse(markdown, {})) {
+    if ((token.type === "fence" || token.type === "code_block") && token.map) {
+      for (let line = token.map[0]; line < token.map[1]; line++) lines.add(line);
+    }
+  }
+  return lines;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** `image_path="/a.png" alt='x' popup=true` -> { image_path: "/a.png", alt: "x", popup: "true" }. */
+export function parseIncludeParameters(text: string): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const match of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+    parameters[match[1]!] = match[2] ?? match[3] ?? match[4] ?? "";
+  }
+  return parameters;
+}
+
+/** Minimal Mistakes' `_includes/figure`, as static HTML. */
+export function renderFigure(parameters: Record<string, string>, renderInline: (text: string) => string): string {
+  const classes = ["figure", ...(parameters.class ?? "").split(/\s+/).filter(Boolean)];
+  const image = `<img src="${escapeHtml(parameters.image_path ?? "")}" alt="${escapeHtml(parameters.alt ?? "")}">`;
+  const caption = parameters.caption ? `<figcaption>${renderInline(parameters.caption)}</figcaption>` : "";
+  return `<figure class="${escapeHtml(classes.join(" "))}">${image}${caption}</figure>`;
+}
+
+/** The longest run of backticks in `lines`, so a generated fence is longer than any inside it. */
+function fenceFor(lines: readonly string[]): string {
+  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  return "`".repeat(Math.max(3, longest + 1));
+}
+
+export function convertLiquid(markdown: string, context: LiquidContext): LiquidConversion {
+  const diagnostics: Diagnostic[] = [];
+  const lineOffset = context.lineOffset ?? 0;
+  const prefix = (context.pathPrefix ?? "/").replace(/\/+$/, "");
+  const renderInline = context.renderInline ?? escapeHtml;
+  const lines = markdown.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const code = codeLines(lines.join("\n"));
+  const out: string[] = [];
+  let inRaw = false;
+
+  const report = (severity: Diagnostic["severity"], bodyLine: number, field: string, message: string) =>
+    diagnostics.push({ severity, file: context.file, line: bodyLine + 1 + lineOffset, field, message });
+
+  /** Removes raw markers (tracking whether we are inside one); undefined when the line held only markers. */
+  const stripRawMarkers = (line: string): string | undefined => {
+    let found = false;
+    const stripped = line.replace(RAW_MARKER, (_whole, end: string | undefined) => {
+      found = true;
+      inRaw = end === undefined;
+      return "";
+    });
+    return found && stripped.trim() === "" ? undefined : stripped;
+  };
+
+  const absolute = (pathText: string) => `${context.siteUrl}${prefix}${pathText.startsWith("/") ? "" : "/"}${pathText}`;
+
+  /** One Liquid tag or object outside code and outside raw: its replacement, or undefined to keep it. */
+  const convertItem = (item: string, bodyLine: number): string | undefined => {
+    const inner = item.replace(/^\{[{%]-?\s*|\s*-?[}%]\}$/g, "");
+    if (/^site\.url\s*-?\}\}\{\{-?\s*site\.baseurl$/.test(inner)) return `${context.siteUrl}${prefix}`;
+    if (item.startsWith("{{")) {
+      if (inner === "site.baseurl") return ""; // root-relative URLs get the path prefix from HtmlBasePlugin
+      if (inner === "site.url") return context.siteUrl;
+      const filtered = /^(["'])(.*?)\1\s*\|\s*(relative_url|absolute_url|prepend:\s*site\.baseurl)$/.exec(inner);
+      if (filtered) return filtered[3] === "absolute_url" ? absolute(filtered[2]!) : filtered[2]!;
+      return undefined;
+    }
+    const [, tag = "", rest = ""] = /^(\w+)\s*([\s\S]*)$/.exec(inner) ?? [];
+    if (tag === "post_url" || tag === "link") {
+      const reference = rest.trim();
+      const url = context.resolvePost(reference);
+      if (url !== undefined) return url;
+      report("error", bodyLine, tag === "post_url" ? LIQUID_FIELDS.postUrl : LIQUID_FIELDS.link,
+        `no post "${reference}" in the posts folder (${tag === "post_url" ? "expected a file name such as 2024-11-07-name, without .md" : "expected a path such as _posts/2024-11-07-name.md"})`);
+      return item;
+    }
+    if (tag === "include") {
+      const [, name = "", parameters = ""] = /^(\S+)\s*([\s\S]*)$/.exec(rest.trim()) ?? [];
+      if (name === "figure") {
+        const parsed = parseIncludeParameters(parameters);
+        if (parsed.image_path) return renderFigure(parsed, renderInline);
+        report("warning", bodyLine, LIQUID_FIELDS.include, `{% include figure %} without image_path; kept as written`);
+        return undefined;
+      }
+      report("warning", bodyLine, LIQUID_FIELDS.include,
+        `{% include ${name} %} is a theme include opsnote does not have; kept as written`);
+      return undefined;
+    }
+    return undefined;
+  };
+
+  /** Converts Liquid in one line of prose, leaving inline code spans alone. */
+  const convertProse = (line: string, bodyLine: number): string => {
+    let result = "";
+    // Split into inline code spans (`…`, ``…``) and the text between them.
+    const parts = line.split(/(`+)/);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (/^`+$/.test(part)) {
+        const close = parts.indexOf(part, i + 1);
+        if (close !== -1) {
+          result += parts.slice(i, close + 1).join("");
+          i = close;
+          continue;
+        }
+        result += part;
+        continue;
+      }
+      result += convertText(part, bodyLine);
+    }
+    return result;
+  };
+
+  const convertText = (text: string, bodyLine: number): string => {
+    let result = "";
+    let last = 0;
+    for (const match of text.matchAll(new RegExp(`${RAW_MARKER.source}|${LIQUID_ITEM.source}`, "g"))) {
+      const item = match[0];
+      result += text.slice(last, match.index);
+      last = match.index + item.length;
+      const rawMarker = /^\{%-?\s*(end)?raw\s*-?%\}$/.exec(item);
+      if (rawMarker) {
+        inRaw = rawMarker[1] === undefined;
+        continue;
+      }
+      if (inRaw) {
+        result += item;
+        continue;
+      }
+      const replacement = convertItem(item, bodyLine);
+      if (replacement === undefined) {
+        result += item;
+        if (!/^\{%-?\s*include\b/.test(item)) {
+          report("warning", bodyLine, LIQUID_FIELDS.unknown, `Liquid ${item} is not run by opsnote; kept as written`);
+        }
+      } else {
+        result += replacement;
+      }
+    }
+    return result + text.slice(last);
+  };
+
+  // Lines removed from a code block come back as blank lines after it, so later lines keep their numbers.
+  let removedCodeLines = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (code.has(index)) {
+      const kept = stripRawMarkers(line);
+      if (kept !== undefined) out.push(kept);
+      else removedCodeLines++;
+      continue;
+    }
+    for (; removedCodeLines > 0; removedCodeLines--) out.push("");
+    const highlight = inRaw ? null : HIGHLIGHT_OPEN.exec(line);
+    if (highlight) {
+      const [, indent = "", language = "", , firstCode = ""] = highlight;
+      let end = index + 1;
+      while (end < lines.length && !HIGHLIGHT_CLOSE.test(lines[end]!)) end++;
+      if (end >= lines.length && !HIGHLIGHT_CLOSE.test(firstCode)) {
+        report("warning", index, LIQUID_FIELDS.unknown, "{% highlight %} without {% endhighlight %}; kept as written");
+        out.push(line);
+        continue;
+      }
+      const body = [firstCode, ...lines.slice(index + 1, end + 1)];
+      const closing = body.findIndex((l) => HIGHLIGHT_CLOSE.test(l));
+      const codeBody = body.slice(0, closing + 1);
+      const lastLine = codeBody[closing]!.split(HIGHLIGHT_CLOSE)[0]!;
+      const after = codeBody[closing]!.split(HIGHLIGHT_CLOSE).slice(1).join("");
+      codeBody[closing] = lastLine;
+      const content = codeBody
+        .map((l) => l.replace(RAW_MARKER, ""))
+        .filter((l, i) => !(i === 0 && l.trim() === ""))
+        .filter((l, i, all) => !(i === all.length - 1 && l.trim() === ""));
+      const fence = fenceFor(content);
+      // Content lines keep their own indentation: the fence's indentation is removed from them again.
+      out.push(`${indent}${fence}${language.toLowerCase()}`, ...content, `${indent}${fence}`);
+      // Keep the line count so later warnings still name the right line.
+      const consumed = end - index + 1;
+      const produced = content.length + 2;
+      for (let pad = produced; pad < consumed; pad++) out.push("");
+      if (after.trim() !== "") out.push(convertProse(after, end));
+      index = end;
+      continue;
+    }
+    if (/\{%-?\s*(end)?raw\s*-?%\}/.test(line) && line.replace(RAW_MARKER, "").trim() === "") {
+      // A line holding only raw markers becomes blank; the text around it is unchanged.
+      stripRawMarkers(line);
+      out.push("");
+      continue;
+    }
+    out.push(convertProse(line, index));
+  }
+  return { markdown: out.join("\n"), diagnostics };
+}

@@ -1,0 +1,108 @@
+/**
+ * Every post's URL, known before any page renders: `{% post_url %}` in one post needs the URL of
+ * another, and redirect pages need the URL of their post. Built by reading each file's front
+ * matter with the same reader and `buildPost` the pages use, so the URLs are the same.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { readFrontMatter, type PostData } from "../content/front-matter.ts";
+import { buildPost } from "../content/post.ts";
+import type { SiteSettings } from "../site.ts";
+
+export interface IndexedPost {
+  /** Path relative to the posts folder, `/`-separated, NFC. */
+  relativePath: string;
+  url: string;
+  redirectFrom: string[];
+  draft: boolean;
+}
+
+export interface PostIndex {
+  posts: IndexedPost[];
+  /** The URL a `post_url` / `link` reference names, or undefined. */
+  resolve(reference: string): string | undefined;
+}
+
+const POST_FILE = /\.(md|markdown)$/i;
+
+/**
+ * Lookup keys, with and without the extension, for every tail of the path: `2024/sub/x.md` gives
+ * `2024/sub/x`, `sub/x`, `x` (and the `.md` forms), because the posts folder may sit one level
+ * above or below where the old site's `_posts` was.
+ */
+function keysOf(relativePath: string): string[] {
+  const segments = relativePath.split("/");
+  return segments.flatMap((_, start) => {
+    const tail = segments.slice(start).join("/");
+    return [tail, tail.replace(POST_FILE, "")];
+  });
+}
+
+/** Normalises how a post refers to another: NFC, `/`, no leading `_posts/` or `./`, quotes removed. */
+function referenceKey(reference: string): string {
+  return reference
+    .trim()
+    .replace(/^["']|["']$/g, "")
+    .normalize("NFC")
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/|\/)+/, "")
+    .replace(/^_posts\//, "");
+}
+
+export function createPostIndex(posts: IndexedPost[]): PostIndex {
+  const byKey = new Map<string, string | null>();
+  for (const post of posts) {
+    for (const key of new Set(keysOf(post.relativePath))) {
+      // Two posts with the same name in different folders: the bare name is ambiguous.
+      byKey.set(key, byKey.has(key) && byKey.get(key) !== post.url ? null : post.url);
+    }
+  }
+  return {
+    posts,
+    resolve: (reference) => byKey.get(referenceKey(reference)) ?? undefined,
+  };
+}
+
+async function listPostFiles(root: string, relative = ""): Promise<string[]> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const child = path.posix.join(relative, entry.name);
+    if (entry.isDirectory()) files.push(...(await listPostFiles(root, child)));
+    else if (entry.isFile() && POST_FILE.test(entry.name)) files.push(child);
+  }
+  return files;
+}
+
+/** Reads every post under `postsDir`; a post that does not build is left out (its own page reports it). */
+export async function indexPosts(
+  postsDir: string,
+  site: Pick<SiteSettings, "timeZone" | "permalink">,
+): Promise<PostIndex> {
+  const posts: IndexedPost[] = [];
+  for (const relativePath of await listPostFiles(postsDir)) {
+    const inputPath = path.join(postsDir, relativePath);
+    const text = (await readFile(inputPath, "utf8")).replace(/^\uFEFF/, "");
+    let data: Partial<PostData>;
+    let body: string;
+    try {
+      // An options object: standalone gray-matter otherwise caches by content and shares results.
+      const parsed = matter(text, { language: "yaml", engines: { yaml: (yaml: string) => readFrontMatter(yaml, inputPath) as never } });
+      data = parsed.data as Partial<PostData>;
+      body = parsed.content;
+    } catch {
+      continue;
+    }
+    const result = buildPost({ inputPath, frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body, site });
+    if (!result.ok) continue;
+    posts.push({
+      relativePath: relativePath.normalize("NFC"),
+      url: result.post.url,
+      redirectFrom: result.post.redirectFrom,
+      draft: result.post.draft,
+    });
+  }
+  return createPostIndex(posts);
+}

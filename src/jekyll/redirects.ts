@@ -1,0 +1,95 @@
+/**
+ * Pages for `redirect_from` (jekyll-redirect-from) and Hugo's `aliases`: a migrated post keeps its
+ * old URLs. Each is a tiny HTML page, as jekyll-redirect-from writes: meta refresh for browsers,
+ * canonical for search engines, and a link for everyone else. A redirect never replaces a real page.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The redirect page's HTML; `target` is the URL browsers go to, `canonical` the absolute one. */
+export function renderRedirectPage(target: string, canonical: string): string {
+  const to = escapeHtml(target);
+  return `<!doctype html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<title>이동 중…</title>
+<link rel="canonical" href="${escapeHtml(canonical)}">
+<meta http-equiv="refresh" content="0; url=${to}">
+<meta name="robots" content="noindex">
+</head>
+<body>
+<p><a href="${to}">${to}</a>(으)로 이동했습니다.</p>
+</body>
+</html>
+`;
+}
+
+/**
+ * The file an old URL is served from, relative to the output folder: `/old/` and `/old` ->
+ * `old/index.html`, `/old.html` -> `old.html`. Undefined for URLs that cannot be a file here
+ * (absolute URLs, `..`, the site root).
+ */
+export function redirectFilePath(fromUrl: string): string | undefined {
+  const clean = fromUrl.trim().split(/[?#]/)[0]!.normalize("NFC");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith("//")) return undefined;
+  let segments: string[];
+  try {
+    segments = clean.split("/").map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+  segments = segments.filter((segment) => segment !== "" && segment !== ".");
+  if (segments.length === 0 || segments.some((segment) => segment === ".." || /[\\\0]/.test(segment))) return undefined;
+  const last = segments.at(-1)!;
+  return /\.html?$/i.test(last) ? segments.join("/") : [...segments, "index.html"].join("/");
+}
+
+export interface RedirectSource {
+  /** The post's file, for messages. */
+  file: string;
+  /** Root-relative URL of the post, without the path prefix. */
+  url: string;
+  redirectFrom: readonly string[];
+}
+
+export interface WriteRedirectsOptions {
+  outputDir: string;
+  /** @default "/" */
+  pathPrefix: string;
+  /** Absolute origin, no trailing slash. */
+  siteUrl: string;
+  report(diagnostic: Diagnostic): void;
+}
+
+/** Writes every redirect page; returns how many were written. */
+export async function writeRedirects(posts: readonly RedirectSource[], options: WriteRedirectsOptions): Promise<number> {
+  const prefix = options.pathPrefix.replace(/\/+$/, "");
+  let written = 0;
+  for (const post of posts) {
+    for (const from of post.redirectFrom) {
+      const relative = redirectFilePath(from);
+      const warn = (message: string) =>
+        options.report({ severity: "warning", file: post.file, field: "redirect_from", message });
+      if (relative === undefined) {
+        warn(`"${from}" is not a path on this site; no redirect page written`);
+        continue;
+      }
+      const file = path.join(options.outputDir, ...relative.split("/"));
+      if (existsSync(file)) {
+        warn(`"${from}" is already a page of the site; it was not replaced by a redirect`);
+        continue;
+      }
+      const target = `${prefix}${post.url}`;
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, renderRedirectPage(target, `${options.siteUrl}${target}`));
+      written++;
+    }
+  }
+  return written;
+}

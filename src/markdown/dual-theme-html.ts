@@ -1,0 +1,237 @@
+/**
+ * Dual-theme shiki HTML from ONE tokenization.
+ *
+ * `codeToHtml(code, { themes: { light, dark }, defaultColor: false })` tokenizes the code once per
+ * theme, because vscode-textmate bakes the theme's colours into each token while it tokenizes, and
+ * then aligns the two token lists. Tokenizing is most of the cost. A token's colours are a pure
+ * function of its scope path, though, so this module tokenizes once with scopes
+ * (`grammar.tokenizeLine`), resolves each distinct scope path against both themes exactly as
+ * vscode-textmate does (`Theme.match` + `EncodedTokenMetadata.set`, memoised), and then repeats
+ * shiki's own steps: split where either theme's metadata changes (what `alignThemesTokenization`
+ * yields), flatten the variants to CSS variables, merge whitespace-only tokens, print the HTML.
+ *
+ * The output is byte-identical to shiki's (tests/markdown/dual-theme-html.test.ts compares them
+ * over the bench corpus and edge cases). Anything this path does not reproduce (plain text, a
+ * grammar with token-type or bracket overrides) goes to `codeToHtml` itself.
+ */
+import { EncodedTokenMetadata, INITIAL, Theme, type IRawTheme, type StateStack } from "shiki/textmate";
+import type { BundledLanguage, BundledTheme, HighlighterGeneric } from "shiki";
+
+/** Same as shiki's `tokenizeTimeLimit` default: a line that takes longer is left partly tokenized. */
+const TOKENIZE_TIME_LIMIT_MS = 500;
+const CSS_VARIABLE_PREFIX = "--shiki-";
+const WHITESPACE_ONLY = /^\s+$/;
+/** vscode-textmate's FontStyle bits (a const enum, which `verbatimModuleSyntax` cannot import). */
+const ITALIC = 1;
+const BOLD = 2;
+const UNDERLINE = 4;
+const STRIKETHROUGH = 8;
+
+export type Shiki = HighlighterGeneric<BundledLanguage, BundledTheme>;
+
+/** The parts of vscode-textmate's Grammar this module reads (some are internal, checked at runtime). */
+interface ScopedGrammar {
+  tokenizeLine(line: string, state: StateStack | null, timeLimit?: number): {
+    tokens: { startIndex: number; endIndex: number; scopes: string[] }[];
+    ruleStack: StateStack;
+  };
+  getMetadataForScope(scope: string): { languageId: number; tokenType: number };
+  _basicScopeAttributesProvider?: { getDefaultAttributes(): { languageId: number; tokenType: number } };
+  _tokenTypeMatchers?: unknown[];
+  balancedBracketSelectors?: { matchesAlways: boolean } | null;
+}
+
+/** Minimal ScopeStack: `Theme.match` reads only `scopeName` and `parent`. */
+interface ScopePath {
+  parent: ScopePath | null;
+  scopeName: string;
+}
+
+interface ResolvedTheme {
+  name: string;
+  fg: string;
+  bg: string;
+  theme: Theme;
+  colors: string[];
+}
+
+interface Variant {
+  color: string | undefined;
+  fontStyle: number;
+}
+
+export interface DualThemeOptions {
+  /** Theme names as loaded in the highlighter, in CSS-variable order. @example { light: "github-light", dark: "github-dark" } */
+  themes: Readonly<Record<string, string>>;
+}
+
+export interface DualThemeRenderer {
+  /** The same string as `shiki.codeToHtml(code, { lang, themes, defaultColor: false })`. */
+  render(code: string, language: string): string;
+}
+
+function resolveTheme(shiki: Shiki, name: string): ResolvedTheme {
+  const raw = shiki.getTheme(name);
+  // Built exactly as shiki's Registry builds the theme it tokenizes with, so colour ids agree.
+  const theme = Theme.createFromRawTheme(raw as unknown as IRawTheme);
+  return { name: raw.name, fg: raw.fg, bg: raw.bg, theme, colors: theme.getColorMap() };
+}
+
+/** Hexadecimal references for `<` and `&`, as hast-util-to-html writes text. */
+function escapeText(text: string): string {
+  return text.replace(/[<&]/g, (c) => (c === "<" ? "&#x3C;" : "&#x26;"));
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"]/g, (c) => (c === "&" ? "&#x26;" : "&#x22;"));
+}
+
+/** shiki's getTokenStyleObject, for one theme's variant. */
+function styleObject(variant: Variant): [string, string][] {
+  const styles: [string, string][] = [];
+  if (variant.color) styles.push(["color", variant.color]);
+  if (variant.fontStyle) {
+    if (variant.fontStyle & ITALIC) styles.push(["font-style", "italic"]);
+    if (variant.fontStyle & BOLD) styles.push(["font-weight", "bold"]);
+    const decorations: string[] = [];
+    if (variant.fontStyle & UNDERLINE) decorations.push("underline");
+    if (variant.fontStyle & STRIKETHROUGH) decorations.push("line-through");
+    if (decorations.length) styles.push(["text-decoration", decorations.join(" ")]);
+  }
+  return styles;
+}
+
+/** shiki's flatTokenVariants with `defaultColor: false`, stringified: `--shiki-light:#x;--shiki-dark:#y`. */
+function variantStyle(names: readonly string[], variants: readonly Variant[]): string {
+  const perTheme = variants.map((v) => new Map(styleObject(v)));
+  const keys = new Set(perTheme.flatMap((m) => [...m.keys()]));
+  const parts: string[] = [];
+  perTheme.forEach((styles, index) => {
+    for (const key of keys) {
+      const suffix = key === "color" ? "" : key === "background-color" ? "-bg" : `-${key}`;
+      parts.push(`${CSS_VARIABLE_PREFIX}${names[index]}${suffix}:${styles.get(key) || "inherit"}`);
+    }
+  });
+  return parts.join(";");
+}
+
+export function createDualThemeRenderer(shiki: Shiki, { themes }: DualThemeOptions): DualThemeRenderer {
+  const names = Object.keys(themes);
+  const resolved = names.map((key) => resolveTheme(shiki, themes[key]!));
+  const preOpen =
+    `<pre class="${escapeAttribute(`shiki shiki-themes ${resolved.map((t) => t.name).join(" ")}`)}" style="${escapeAttribute(
+      [
+        resolved.map((t, i) => `${CSS_VARIABLE_PREFIX}${names[i]}:${t.fg || "inherit"}`).join(";"),
+        resolved.map((t, i) => `${CSS_VARIABLE_PREFIX}${names[i]}-bg:${t.bg || "inherit"}`).join(";"),
+      ].join(";"),
+    )}" tabindex="0"><code>`;
+
+  /** Per grammar: scope path (joined) -> each theme's encoded metadata, and metadata -> style string. */
+  const metadataCache = new WeakMap<ScopedGrammar, Map<string, number[]>>();
+  const styleCache = new Map<string, string>();
+
+  function metadataOf(grammar: ScopedGrammar, scopes: readonly string[]): number[] {
+    let cache = metadataCache.get(grammar);
+    if (!cache) metadataCache.set(grammar, (cache = new Map()));
+    const key = scopes.join(" ");
+    let result = cache.get(key);
+    if (result) return result;
+    const defaults = grammar._basicScopeAttributesProvider!.getDefaultAttributes();
+    result = resolved.map(({ theme }) => {
+      const style = theme.getDefaults();
+      // The root's starting attributes, then one merge per pushed scope: AttributedScopeStack.
+      let metadata = EncodedTokenMetadata.set(0, defaults.languageId, defaults.tokenType, null, style.fontStyle, style.foregroundId, style.backgroundId);
+      let path: ScopePath | null = null;
+      for (const scope of scopes) {
+        path = { parent: path, scopeName: scope };
+        const basic = grammar.getMetadataForScope(scope);
+        const match = theme.match(path as never);
+        metadata = EncodedTokenMetadata.set(
+          metadata, basic.languageId, basic.tokenType, null,
+          match ? match.fontStyle : -1, match ? match.foregroundId : 0, match ? match.backgroundId : 0,
+        );
+      }
+      return metadata;
+    });
+    cache.set(key, result);
+    return result;
+  }
+
+  function styleOf(metadata: readonly number[]): string {
+    const key = metadata.join(",");
+    let style = styleCache.get(key);
+    if (style === undefined) {
+      style = variantStyle(names, metadata.map((m, i) => ({
+        color: resolved[i]!.colors[EncodedTokenMetadata.getForeground(m)],
+        fontStyle: EncodedTokenMetadata.getFontStyle(m),
+      })));
+      styleCache.set(key, style);
+    }
+    return style;
+  }
+
+  function isSupported(grammar: ScopedGrammar): boolean {
+    return (
+      typeof grammar.tokenizeLine === "function" &&
+      typeof grammar.getMetadataForScope === "function" &&
+      grammar._basicScopeAttributesProvider !== undefined &&
+      (grammar._tokenTypeMatchers?.length ?? 0) === 0 &&
+      (grammar.balancedBracketSelectors == null || grammar.balancedBracketSelectors.matchesAlways)
+    );
+  }
+
+  function renderLine(grammar: ScopedGrammar, line: string, state: StateStack): { html: string; state: StateStack } {
+    if (line === "") return { html: `<span class="line"></span>`, state: INITIAL };
+    const result = grammar.tokenizeLine(line, state, TOKENIZE_TIME_LIMIT_MS);
+    // Segments where neither theme's metadata changes are one token (tokenizeLine2 merges equal
+    // metadata per theme; aligning two themes splits at the union of their boundaries).
+    const tokens: { content: string; style: string }[] = [];
+    let previous: number[] | undefined;
+    let start = -1;
+    const flush = (end: number) => {
+      if (previous && end > start) tokens.push({ content: line.slice(start, end), style: styleOf(previous) });
+    };
+    for (const token of result.tokens) {
+      if (token.startIndex >= line.length) break; // the "\n" vscode-textmate appends
+      const metadata = metadataOf(grammar, token.scopes);
+      if (previous && metadata.every((m, i) => m === previous![i])) continue;
+      flush(token.startIndex);
+      previous = metadata;
+      start = token.startIndex;
+    }
+    flush(line.length);
+    // mergeWhitespaceTokens: a whitespace-only token joins the next one and takes its style.
+    let html = `<span class="line">`;
+    let carry = "";
+    tokens.forEach((token, index) => {
+      if (WHITESPACE_ONLY.test(token.content) && index + 1 < tokens.length) {
+        carry += token.content;
+        return;
+      }
+      const style = token.style === "" ? "" : ` style="${escapeAttribute(token.style)}"`;
+      html += `<span${style}>${escapeText(carry + token.content)}</span>`;
+      carry = "";
+    });
+    return { html: `${html}</span>`, state: result.ruleStack };
+  }
+
+  return {
+    render(code, language) {
+      const fallback = () => shiki.codeToHtml(code, { lang: language, themes, defaultColor: false });
+      const name = shiki.resolveLangAlias?.(language) ?? language;
+      if (["text", "plaintext", "txt", "plain", "ansi"].includes(name)) return fallback();
+      const grammar = shiki.getLanguage(name) as unknown as ScopedGrammar;
+      if (!isSupported(grammar)) return fallback();
+      let state: StateStack = INITIAL;
+      const lines: string[] = [];
+      // shiki's splitLines: "\r\n" and "\n" end lines.
+      for (const line of code.split(/\r?\n/)) {
+        const rendered = renderLine(grammar, line, state);
+        lines.push(rendered.html);
+        // An empty line keeps the state (shiki `continue`s without touching it).
+        if (line !== "") state = rendered.state;
+      }
+      return `${preOpen}${lines.join("\n")}</code></pre>`;
+    },
+  };
+}

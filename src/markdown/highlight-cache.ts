@@ -1,0 +1,101 @@
+/**
+ * An on-disk cache of highlighted code blocks, so a rebuild highlights only what changed.
+ *
+ * One file per block, named by a hash of everything that decides the HTML: the code, the language
+ * and a `salt` (shiki's, the grammars' and the themes' versions, the theme names, the renderer's
+ * own version). Lookups are sync because markdown-it's renderers are.
+ *
+ * Safe under concurrent builds and killed builds: an entry is written to a temp file and renamed
+ * into place (rename is atomic), and every entry starts with a header holding its key, its
+ * length and its SHA-256, checked on every read. A torn, truncated or foreign file is treated as
+ * a miss and rewritten, never served.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { threadId } from "node:worker_threads";
+import type { CodeHighlighter } from "./highlight.ts";
+
+const FORMAT = "opsnote-highlight-cache/1";
+
+export interface HighlightCacheOptions {
+  /** Folder the entries live in. @default process.env.OPSNOTE_CACHE_DIR ?? ".cache/highlight" */
+  dir?: string;
+  /** Everything besides code and language that changes the HTML (versions, themes, options). */
+  salt: string;
+}
+
+export interface HighlightCache {
+  readonly dir: string;
+  /** The entry name for a block: a SHA-256 of salt, language and code. */
+  keyOf(code: string, language: string): string;
+  /** The cached HTML, or undefined when missing or failing its integrity check. */
+  read(key: string): string | undefined;
+  /** Stores an entry atomically; a failure to write only costs a future miss. */
+  write(key: string, html: string): void;
+  /** Whether an entry file exists (not checked: a cheap pre-scan before `read`). */
+  has(key: string): boolean;
+}
+
+export function defaultCacheDir(): string {
+  return path.resolve(process.env.OPSNOTE_CACHE_DIR ?? path.join(".cache", "highlight"));
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+let tempCounter = 0;
+
+export function createHighlightCache({ dir = defaultCacheDir(), salt }: HighlightCacheOptions): HighlightCache {
+  const root = path.resolve(dir);
+  // Two-character fan-out keeps folders small at tens of thousands of blocks.
+  const fileOf = (key: string) => path.join(root, key.slice(0, 2), `${key}.html`);
+  const headerOf = (key: string, html: string) =>
+    `${FORMAT} ${key} ${Buffer.byteLength(html)} ${sha256(html)}\n`;
+
+  return {
+    dir: root,
+    keyOf: (code, language) => sha256(JSON.stringify([salt, language, code])),
+    has: (key) => existsSync(fileOf(key)),
+    read(key) {
+      let text: string;
+      try {
+        text = readFileSync(fileOf(key), "utf8");
+      } catch {
+        return undefined;
+      }
+      const newline = text.indexOf("\n");
+      if (newline === -1) return undefined;
+      const html = text.slice(newline + 1);
+      return text.slice(0, newline + 1) === headerOf(key, html) ? html : undefined;
+    },
+    write(key, html) {
+      const file = fileOf(key);
+      const temp = `${file}.${process.pid}-${threadId}-${++tempCounter}.tmp`;
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(temp, headerOf(key, html) + html);
+        renameSync(temp, file);
+      } catch {
+        rmSync(temp, { force: true });
+      }
+    },
+  };
+}
+
+/** A highlighter that answers from the cache and fills it on a miss; same interface, same output. */
+export function createCachedHighlighter(highlighter: CodeHighlighter, cache: HighlightCache): CodeHighlighter {
+  return {
+    languages: highlighter.languages,
+    resolveLanguage: (name) => highlighter.resolveLanguage(name),
+    highlight(code, language) {
+      const key = cache.keyOf(code, language);
+      const cached = cache.read(key);
+      if (cached !== undefined) return cached;
+      const html = highlighter.highlight(code, language);
+      cache.write(key, html);
+      return html;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Highlights a cold build's code blocks on every core, before Eleventy renders.
+ *
+ * markdown-it renders on one thread, synchronously, so the highlighting of a cold build cannot be
+ * spread over cores from inside the fence renderer. Instead, before the build (`eleventy.before`),
+ * this scans the posts for fenced blocks, and the blocks missing from the highlight cache are
+ * highlighted by worker threads and by this thread, filling the cache. Eleventy's ordinary pipeline
+ * then runs unchanged and its renderer finds every block in the cache.
+ *
+ * The scan only warms the cache: a block it reads differently from the renderer is simply a cache
+ * miss the renderer highlights itself, so output never depends on the scan being exact.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { MarkdownIt, Token } from "markdown-it";
+import { parseFenceInfo } from "./code-blocks.ts";
+import type { CodeHighlighter } from "./highlight.ts";
+import type { HighlightCache } from "./highlight-cache.ts";
+import type { HighlightJob, HighlightWorkerData } from "./highlight-worker.ts";
+
+export interface CodeBlock {
+  code: string;
+  language: string;
+}
+
+export interface PrefillOptions {
+  /** Folder of markdown posts (searched recursively). */
+  inputDir: string;
+  md: MarkdownIt;
+  highlighter: CodeHighlighter;
+  cache: HighlightCache;
+  /** The cache key's salt, handed to the workers. */
+  salt: string;
+  /**
+   * Worker threads besides this one; 0 skips the scan. @default OPSNOTE_HIGHLIGHT_WORKERS, else 0
+   * (on the shared 2-core bench machine a worker did not pay for its start-up; see docs/benchmarks.md)
+   */
+  workers?: number;
+  /** Whether this thread highlights too while the workers run (it is otherwise idle). @default true */
+  highlightHere?: boolean;
+  /** Below this many uncached blocks, workers cost more to start than they save. @default 400 */
+  minBlocksForWorkers?: number;
+  /**
+   * File -> modification time of files already scanned; unchanged files are skipped, so a rebuild
+   * in the preview server scans only what was edited. @default scan every file
+   */
+  scanned?: Map<string, number>;
+}
+
+export interface PrefillResult {
+  blocks: number;
+  misses: number;
+  workers: number;
+}
+
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
+/** Blocks handed out at a time: small enough to balance, large enough to keep messages rare. */
+const CHUNK_SIZE = 64;
+
+/** The fenced code blocks of a markdown file, as the fence renderer will see them. */
+export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: CodeHighlighter): CodeBlock[] {
+  const body = text.replace(FRONT_MATTER, "").replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
+  const tokens: Token[] = [];
+  // Block level only: fences are block tokens, and skipping inline parsing makes the scan cheap.
+  md.block.parse(body, md, {}, tokens);
+  return tokens
+    .filter((token) => token.type === "fence")
+    .map((token) => ({
+      code: token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content,
+      language: highlighter.resolveLanguage(parseFenceInfo(md.utils.unescapeAll(token.info)).name) ?? "text",
+    }));
+}
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && !entry.parentPath.includes("node_modules"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** OPSNOTE_HIGHLIGHT_WORKERS: a number, or "auto" for one per core besides this thread. */
+export function defaultWorkerCount(): number {
+  const configured = process.env.OPSNOTE_HIGHLIGHT_WORKERS ?? "0";
+  if (configured === "auto") return Math.max(0, availableParallelism() - 1);
+  const count = Number(configured);
+  return Number.isInteger(count) && count >= 0 ? count : 0;
+}
+
+function startWorker(data: HighlightWorkerData): Worker {
+  // A .mjs bootstrap: Node 20 cannot start a worker from a .ts entry even with tsx loaded here.
+  return new Worker(new URL("./highlight-worker.mjs", import.meta.url), { workerData: data });
+}
+
+/** Highlights `jobs` into the cache on `workers` threads plus this one. */
+async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions, workers: number): Promise<void> {
+  const chunks: HighlightJob[][] = [];
+  for (let i = 0; i < jobs.length; i += CHUNK_SIZE) chunks.push(jobs.slice(i, i + CHUNK_SIZE));
+  const next = () => chunks.shift();
+
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = startWorker({ cacheDir: options.cache.dir, salt: options.salt });
+      const feed = () => {
+        const chunk = next();
+        if (chunk) worker.postMessage(chunk);
+        else void worker.terminate().then(() => resolve());
+      };
+      worker.on("message", feed); // "ready" first, then one message per finished chunk
+      worker.on("error", reject);
+      worker.on("exit", (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`highlight worker exited with ${code}`))));
+    });
+
+  // This thread highlights too, yielding between chunks so worker messages are answered.
+  const runHere = async () => {
+    for (let chunk = next(); chunk; chunk = next()) {
+      for (const job of chunk) options.cache.write(job.key, options.highlighter.highlight(job.code, job.language));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const here = options.highlightHere === false ? [] : [runHere()];
+  const results = await Promise.allSettled([...here, ...Array.from({ length: workers }, runWorker)]);
+  // A failed worker only loses its current chunk: the renderer highlights those blocks itself.
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) console.warn(`[opsnote] a highlight worker failed; continuing on this thread: ${String(failure.reason)}`);
+}
+
+export async function prefillHighlightCache(options: PrefillOptions): Promise<PrefillResult> {
+  const { md, highlighter, cache } = options;
+  const workerCount = options.workers ?? defaultWorkerCount();
+  if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0 }; // the renderer highlights misses itself
+  const files = await markdownFiles(options.inputDir);
+  const jobs = new Map<string, HighlightJob>();
+  let blocks = 0;
+  for (const file of files) {
+    if (options.scanned) {
+      const modified = (await stat(file)).mtimeMs;
+      if (options.scanned.get(file) === modified) continue;
+      options.scanned.set(file, modified);
+    }
+    for (const block of collectCodeBlocks(md, await readFile(file, "utf8"), highlighter)) {
+      blocks++;
+      const key = cache.keyOf(block.code, block.language);
+      if (!jobs.has(key) && !cache.has(key)) jobs.set(key, { key, ...block });
+    }
+  }
+  const misses = [...jobs.values()];
+  const useWorkers = misses.length > 0 && misses.length >= (options.minBlocksForWorkers ?? 400);
+  const workers = useWorkers ? workerCount : 0;
+  if (workers > 0) await highlightInParallel(misses, options, workers);
+  return { blocks, misses: misses.length, workers };
+}

@@ -1,0 +1,51 @@
+/**
+ * Every URL opsnote generates, in one place. Pages link with root-relative URLs (`/tags/helm/`):
+ * Eleventy's HtmlBasePlugin adds the path prefix to those in HTML output. Feeds, the sitemap,
+ * canonical links and JSON-LD are read outside the site, so they get absolute URLs built here,
+ * prefix included.
+ */
+import type { Term } from "../content/post.ts";
+import type { SiteSettings } from "../site.ts";
+
+export const HOME_URL = "/";
+export const TAGS_URL = "/tags/";
+export const CATEGORIES_URL = "/categories/";
+export const ARCHIVE_URL = "/archive/";
+export const ABOUT_URL = "/about/";
+export const NOT_FOUND_URL = "/404.html";
+export const ATOM_FEED_URL = "/feed.xml";
+export const JSON_FEED_URL = "/feed.json";
+export const SITEMAP_URL = "/sitemap.xml";
+export const ROBOTS_URL = "/robots.txt";
+export const FAVICON_URL = "/assets/favicon.svg";
+
+export function tagUrl(term: Pick<Term, "slug">): string {
+  return `${TAGS_URL}${term.slug}/`;
+}
+
+export function categoryUrl(term: Pick<Term, "slug">): string {
+  return `${CATEGORIES_URL}${term.slug}/`;
+}
+
+/** Atom feed of one term's list page, e.g. `/tags/helm/feed.xml`. */
+export function termFeedUrl(termPageUrl: string): string {
+  return `${termPageUrl}feed.xml`;
+}
+
+/** Page `n` (1-based) of a list that starts at `firstUrl`: `/` -> `/page/2/`, `/tags/helm/` -> `/tags/helm/page/2/`. */
+export function pagedUrl(firstUrl: string, pageNumber: number): string {
+  return pageNumber <= 1 ? firstUrl : `${firstUrl}page/${pageNumber}/`;
+}
+
+/** Root-relative URL -> path under the site's prefix: `/tags/` -> `/blog/tags/`. */
+export function prefixedPath(site: Pick<SiteSettings, "pathPrefix">, rootRelative: string): string {
+  return `${site.pathPrefix.replace(/\/$/, "")}${rootRelative.startsWith("/") ? rootRelative : `/${rootRelative}`}`;
+}
+
+/**
+ * Root-relative URL -> absolute URL with the prefix, percent-encoded as URL does (Hangul slugs
+ * included), so feed readers and crawlers get one canonical spelling.
+ */
+export function absoluteUrl(site: Pick<SiteSettings, "url" | "pathPrefix">, rootRelative: string): string {
+  return new URL(prefixedPath(site, rootRelative), `${site.url}/`).href;
+}

@@ -1,0 +1,97 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { paginate } from "../../src/collections/paginate.ts";
+import { findUrlConflicts, orderForHome, planSite, outputFileOf } from "../../src/collections/site-plan.ts";
+import { groupByTerm } from "../../src/collections/taxonomy.ts";
+import { groupSeries, findSeriesPosition } from "../../src/collections/series.ts";
+import { groupByMonth } from "../../src/collections/archive.ts";
+import { toTerms, type Post } from "../../src/content/post.ts";
+import { makePost } from "../helpers/make-post.ts";
+
+function post(name: string, date: string, extra: Partial<Post> & { tagNames?: string[] } = {}): Post {
+  const { tagNames = [], ...rest } = extra;
+  return makePost(name, date, { tags: toTerms(tagNames), ...rest });
+}
+
+const PAGINATION: [number, number, string, string[]][] = [
+  [0, 10, "/", ["/"]],
+  [10, 10, "/", ["/"]],
+  [11, 10, "/", ["/", "/page/2/"]],
+  [5, 2, "/tags/helm/", ["/tags/helm/", "/tags/helm/page/2/", "/tags/helm/page/3/"]],
+];
+
+for (const [count, size, first, urls] of PAGINATION) {
+  test(`${count} items, ${size} a page from ${first}: ${urls.join(" ")}`, () => {
+    const pages = paginate(Array.from({ length: count }, (_, i) => i), size, first);
+    assert.deepEqual(pages.map((p) => p.url), urls);
+    assert.equal(pages.flatMap((p) => p.items).length, count);
+    assert.equal(pages[0]!.previousUrl, undefined);
+    assert.equal(pages.at(-1)!.nextUrl, undefined);
+    if (pages.length > 1) assert.equal(pages[1]!.previousUrl, first);
+  });
+}
+
+test("a page size below 1 is refused", () => {
+  assert.throws(() => paginate([1], 0, "/"), RangeError);
+});
+
+test("pinned posts come first on the home page, each group newest first", () => {
+  const posts = [post("old-pin", "2020-01-01", { pin: true }), post("new", "2021-03-01"), post("older", "2021-01-01"), post("new-pin", "2020-06-01", { pin: true })];
+  assert.deepEqual(orderForHome(posts).map((p) => p.slug), ["new-pin", "old-pin", "new", "older"]);
+});
+
+test("the archive groups by the written year and month, newest first", () => {
+  // 00:30 on May 1st in Seoul is still April in UTC: the author's calendar wins.
+  const years = groupByMonth([post("a", "2021-05-01T00:30:00+09:00"), post("b", "2021-04-30"), post("c", "2020-12-31")]);
+  assert.deepEqual(years.map((y) => [y.year, y.months.map((m) => [m.month, m.posts.map((p) => p.slug)])]), [
+    [2021, [[5, ["a"]], [4, ["b"]]]],
+    [2020, [[12, ["c"]]]],
+  ]);
+});
+
+test("a series is in publication order and members can join from the site settings", () => {
+  const posts = [post("two", "2021-04-20", { series: "쿠버네티스 첫걸음" }), post("one", "2021-04-13"), post("three", "2021-05-10", { series: "쿠버네티스 첫걸음" })];
+  const series = groupSeries(posts, (p) => (p.slug === "one" ? "쿠버네티스 첫걸음" : undefined));
+  assert.equal(series.length, 1);
+  assert.deepEqual(series[0]!.posts.map((p) => p.slug), ["one", "two", "three"]);
+  assert.equal(findSeriesPosition(series, "/three/")!.part, 3);
+  assert.equal(findSeriesPosition(series, "/nowhere/"), undefined);
+});
+
+test("/a/ and /a/index.html, or an encoded and a plain Hangul URL, are the same file", () => {
+  assert.equal(outputFileOf("/a/"), outputFileOf("/a/index.html"));
+  assert.equal(outputFileOf("/tags/%EB%8F%84%EC%BB%A4/"), outputFileOf("/tags/도커/"));
+});
+
+test("a post whose URL is a tag page fails, naming that post and the tag's first post", () => {
+  const posts = [post("uses-helm", "2021-01-01", { tagNames: ["helm"] }), post("squatter", "2021-02-01", { url: "/tags/helm/" })];
+  const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags, "tags"), categories: [], pageSize: 10 });
+  const conflicts = findUrlConflicts(plan.pages);
+  assert.equal(conflicts.length, 1);
+  const text = `${conflicts[0]!.file}: ${conflicts[0]!.message}`;
+  assert.match(text, /tag page of "helm"/);
+  assert.match(text, /posts\/squatter\.md/);
+  assert.match(text, /posts\/uses-helm\.md/);
+});
+
+test("a post at /feed.xml or /page/2/ collides with the generated file", () => {
+  const posts = [
+    ...Array.from({ length: 3 }, (_, i) => post(`p${i}`, `2021-01-0${i + 1}`)),
+    post("feed", "2021-02-01", { url: "/feed.xml" }),
+    post("paged", "2021-02-02", { url: "/page/2/" }),
+  ];
+  const plan = planSite({ posts, tags: [], categories: [], pageSize: 2 });
+  const messages = findUrlConflicts(plan.pages).map((d) => `${d.file}: ${d.message}`);
+  assert.equal(messages.length, 2, messages.join("\n"));
+  assert.ok(messages.some((m) => m.startsWith("posts/feed.md") && m.includes("Atom feed")));
+  assert.ok(messages.some((m) => m.startsWith("posts/paged.md") && m.includes("page 2 of the home page")));
+});
+
+test("a clean plan has no conflicts and lists only public HTML pages in the sitemap", () => {
+  const posts = [post("a", "2021-01-01", { tagNames: ["helm"] }), post("b", "2021-01-02", { draft: true })];
+  const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags, "tags"), categories: [], pageSize: 10 });
+  assert.deepEqual(findUrlConflicts(plan.pages), []);
+  const inSitemap = plan.pages.filter((p) => p.inSitemap).map((p) => p.url);
+  assert.ok(inSitemap.includes("/a/") && !inSitemap.includes("/b/"));
+  assert.ok(!inSitemap.some((url) => url.endsWith(".xml") || url.endsWith(".json") || url === "/404.html"));
+});

@@ -1,0 +1,72 @@
+/**
+ * Hugo/Zola page bundles and `redirect_from` pages, on a real build of a temp posts folder.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildTempSite, writeTempFolder } from "../helpers/temp-site.ts";
+import { redirectFilePath } from "../../src/jekyll/redirects.ts";
+
+const posts = await writeTempFolder("bundles", {
+  "helm-intro/index.md": "---\ntitle: 번들\ndate: 2024-03-03\ncategories: [helm]\n---\n\n![차트](chart.png)\n\n![하위](img/sub.svg)\n",
+  "helm-intro/chart.png": Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+  "helm-intro/img/sub.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+  "helm-intro/notes.txt": "not media",
+  "helm-intro/draft.md.bak": "not a post",
+  "2024-05-05-moved.md":
+    "---\ntitle: 옮긴 글\nredirect_from:\n  - /old/moved/\n  - /2019/01/01/moved.html\n  - /helm/helm-intro/\n---\n\n본문\n",
+  "2024-06-06-hugo.md": "---\ntitle: 휴고\naliases: /posts/hugo-old/\n---\n\n본문\n",
+});
+const secret = path.join(tmpdir(), `opsnote-secret-${process.pid}.png`);
+await writeFile(secret, "secret");
+await symlink(secret, path.join(posts, "helm-intro", "leak.png"));
+const site = await buildTempSite(posts);
+
+test("a page bundle builds as one post named after its folder, with its images beside it", async () => {
+  const doc = await site.page("/helm/helm-intro/");
+  assert.equal(doc.querySelector("h1")?.textContent?.trim(), "번들");
+  assert.equal(doc.querySelector(".post__content img")?.getAttribute("src"), "chart.png");
+  assert.ok(existsSync(path.join(site.output, "helm", "helm-intro", "chart.png")));
+  assert.ok(existsSync(path.join(site.output, "helm", "helm-intro", "img", "sub.svg")));
+});
+
+test("only media is copied from a bundle, and symbolic links are not followed", () => {
+  assert.ok(!existsSync(path.join(site.output, "helm", "helm-intro", "notes.txt")));
+  assert.ok(!existsSync(path.join(site.output, "helm", "helm-intro", "draft.md.bak")));
+  assert.ok(!existsSync(path.join(site.output, "helm", "helm-intro", "leak.png")));
+});
+
+test("redirect_from writes a redirect page per old URL: refresh, canonical and a link", async () => {
+  for (const url of ["/old/moved/", "/2019/01/01/moved.html"]) {
+    const doc = await site.page(url);
+    assert.equal(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/moved/");
+    assert.match(doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? "", /^https?:\/\/[^/]+\/moved\/$/);
+    assert.equal(doc.querySelector("a")?.getAttribute("href"), "/moved/");
+  }
+});
+
+test("Hugo's aliases work like redirect_from", async () => {
+  const doc = await site.page("/posts/hugo-old/");
+  assert.equal(doc.querySelector("a")?.getAttribute("href"), "/hugo/");
+});
+
+test("a redirect never replaces a real page", async () => {
+  const doc = await site.page("/helm/helm-intro/");
+  assert.equal(doc.querySelector('meta[http-equiv="refresh"]'), null);
+});
+
+test("redirect file paths: folders get index.html, .html stays a file, unsafe paths are refused", () => {
+  const table: [string, string | undefined][] = [
+    ["/old/", "old/index.html"],
+    ["old", "old/index.html"],
+    ["/2019/01/01/x.html", "2019/01/01/x.html"],
+    ["/%EC%BF%A0%EB%B2%84/", "쿠버/index.html"],
+    ["/a/../../etc/", undefined],
+    ["https://elsewhere.example/x", undefined],
+    ["/", undefined],
+  ];
+  for (const [from, expected] of table) assert.equal(redirectFilePath(from), expected, from);
+});

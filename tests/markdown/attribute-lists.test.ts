@@ -1,0 +1,55 @@
+/**
+ * kramdown constructs (tests/markdown/fixtures/kramdown): attribute lists, callouts, code titles,
+ * image sizes, `{:toc}`, `markdown="1"`. Plus structure checks with a real HTML parser.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { createMarkdown } from "../../src/markdown/create-markdown.ts";
+import { parseAttributeList } from "../../src/markdown/attribute-lists.ts";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { plainHighlighter, testFixtures } from "../helpers/render-fixtures.ts";
+
+const md = createMarkdown({ highlighter: plainHighlighter });
+const render = (markdown: string) => parseHTML(`<main>${md.render(markdown, {})}</main>`).document;
+
+await testFixtures(path.join(import.meta.dirname, "fixtures", "kramdown"), (markdown, file) => {
+  const diagnostics: Diagnostic[] = [];
+  const withReport = createMarkdown({ highlighter: plainHighlighter, report: (d) => diagnostics.push(d) });
+  return { html: withReport.render(markdown, { page: { inputPath: file } }), diagnostics };
+});
+
+test("parseAttributeList reads classes, an id, quoted and bare values, and flags", () => {
+  assert.deepEqual(parseAttributeList(`.a .b--c #top file="x y.yaml" width='700' height=300 toc`), {
+    classes: ["a", "b--c"], id: "top", attributes: [["file", "x y.yaml"], ["width", "700"], ["height", "300"]], flags: ["toc"],
+  });
+});
+
+test("no attribute list ever leaks into the page as text", () => {
+  const doc = render("문단\n{: .notice--info}\n\n> 인용\n{: .prompt-tip}\n\n```yaml\na: 1\n```\n{: file=\"a.yaml\"}\n\n![x](/x.png)\n{: width=\"700px\"}\n\n* TOC\n{:toc}\n\n## 제목\n");
+  assert.ok(!doc.querySelector("main")!.textContent!.includes("{:"));
+});
+
+test("a callout wraps its block and is labelled in Korean", () => {
+  const doc = render("> 주의할 점\n{: .prompt-warning}\n");
+  const callout = doc.querySelector("div.callout.callout--warning[role=note]");
+  assert.ok(callout);
+  assert.equal(callout.querySelector(".callout__title")?.textContent, "경고");
+  assert.equal(callout.querySelector("blockquote p")?.textContent, "주의할 점");
+});
+
+test("`{: file=…}` titles the code block above it", () => {
+  const doc = render("```yaml\na: 1\n```\n{: file=\"deploy.yaml\"}\n");
+  const block = doc.querySelector(".code-block");
+  assert.equal(block?.getAttribute("data-title"), "deploy.yaml");
+  assert.equal(block?.querySelector(".code-block__title")?.textContent, "deploy.yaml");
+});
+
+test("the in-place TOC links every heading id on the page, except `.no_toc` ones", () => {
+  const doc = render("* TOC\n{:toc}\n\n## 하나\n\n### 하나의 하위\n\n## 제외\n{: .no_toc}\n\n## 둘\n");
+  const links = [...doc.querySelectorAll("nav.toc a")].map((a) => decodeURIComponent(a.getAttribute("href")!.slice(1)));
+  assert.deepEqual(links, ["하나", "하나의-하위", "둘"]);
+  for (const id of links) assert.ok(doc.getElementById(id), `missing target #${id}`);
+  assert.equal(doc.querySelector("ul li")?.textContent?.includes("TOC"), false);
+});

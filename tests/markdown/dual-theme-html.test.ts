@@ -1,0 +1,59 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { createHighlighter } from "shiki";
+import { LANGUAGES, THEMES } from "../../src/markdown/highlight.ts";
+import { createDualThemeRenderer } from "../../src/markdown/dual-theme-html.ts";
+import { generatePost } from "../../scripts/bench/corpus.ts";
+
+const shiki = await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES] });
+const fast = createDualThemeRenderer(shiki, { themes: THEMES });
+const reference = (code: string, lang: string) => shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false });
+
+/** Every fenced block of the first posts of the bench corpus, with the fence name as written. */
+function corpusBlocks(posts: number): { code: string; lang: string }[] {
+  const blocks: { code: string; lang: string }[] = [];
+  for (let i = 0; i < posts; i++) {
+    for (const match of generatePost(11, i).text.matchAll(/^```(\w+)\n([\s\S]*?)\n```$/gm)) {
+      blocks.push({ code: match[2]!, lang: match[1]! });
+    }
+  }
+  return blocks;
+}
+
+test("matches shiki's codeToHtml on every block of 120 corpus posts", () => {
+  const blocks = corpusBlocks(120);
+  assert.ok(blocks.length > 400, `expected many blocks, got ${blocks.length}`);
+  for (const { code, lang } of blocks) assert.equal(fast.render(code, lang), reference(code, lang), `${lang}:\n${code}`);
+});
+
+const EDGE_CASES: [string, string][] = [
+  ["yaml", ""],
+  ["yaml", "\n\n"],
+  ["yaml", "key: value   \n\n  # 주석 <b>&amp;</b>\nlist:\n\t- \"a\"\n"],
+  ["shellscript", "echo \"$HOME\" > /tmp/x && cat <<'EOF'\n  <tag> & 'quote'\nEOF\n   "],
+  ["shellsession", "$ kubectl get po\r\nNAME   READY\r\n$ echo 한글 😀"],
+  ["json", "{\"a\": [1, 2.5e3, true, null], \"k\\\"q\": \"<script>\"}"],
+  ["go", "package main\n\n/* block\n comment */\nfunc main() { fmt.Println(`raw\nstring`) }"],
+  ["python", "@decorator\nclass A(B):\n    \"\"\"doc\n    string\"\"\"\n    def f(self, *a, **k) -> None: ...\n"],
+  ["hcl", "resource \"x\" \"y\" {\n  a = \"${var.b}\"\n  c = <<EOT\nheredoc\nEOT\n}"],
+  ["docker", "FROM node:20 AS build\nRUN echo \\\n  continued\nENTRYPOINT [\"a\", \"b\"]"],
+  ["markdown", "# Title\n\n*em* **strong** ~~del~~ `code`\n\n```yaml\na: 1\n```"],
+  ["html", "<div class=\"x\" onclick=\"f()\">&nbsp;<script>let a = 1 < 2;</script><style>a{color:red}</style></div>"],
+  ["diff", "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new"],
+  ["text", "plain <text> & stuff"],
+];
+
+test("matches shiki's codeToHtml on edge cases (empty, blank lines, CRLF, escapes, embedded languages)", () => {
+  for (const [lang, code] of EDGE_CASES) assert.equal(fast.render(code, lang), reference(code, lang), `${lang}: ${JSON.stringify(code)}`);
+});
+
+test("matches shiki's codeToHtml on random text in every loaded language", () => {
+  const alphabet = fc.constantFrom(..."ab019 \t\n{}[]()<>&\"'`$#:;=-*/\\.,@%한글".split(""));
+  fc.assert(
+    fc.property(fc.constantFrom(...LANGUAGES), fc.string({ unit: alphabet, maxLength: 80 }), (lang, code) => {
+      assert.equal(fast.render(code, lang), reference(code, lang));
+    }),
+    { numRuns: 400, seed: 7 },
+  );
+});
