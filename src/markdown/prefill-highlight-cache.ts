@@ -16,6 +16,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { MarkdownIt, Token } from "markdown-it";
 import { parseFenceInfo } from "./code-blocks.ts";
+import { extractCodeNotation } from "./code-meta.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { HighlightCache } from "./highlight-cache.ts";
 import type { HighlightJob, HighlightWorkerData } from "./highlight-worker.ts";
@@ -68,7 +69,8 @@ export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: Cod
   return tokens
     .filter((token) => token.type === "fence")
     .map((token) => ({
-      code: token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content,
+      // Notation comments are taken out before highlighting (code-meta.ts): cache the same code.
+      code: extractCodeNotation(token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content).code,
       language: highlighter.resolveLanguage(parseFenceInfo(md.utils.unescapeAll(token.info)).name) ?? "text",
     }));
 }
