@@ -45,7 +45,7 @@ export function Toc({ entries, label, sticky, icon }: {
 }) {
   if (entries.length === 0) return null;
   return (
-    <nav class={sticky ? "toc toc--sticky" : "toc"} aria-labelledby="toc-title" data-pagefind-ignore="">
+    <nav class={sticky ? "toc toc--sticky" : "toc"} aria-labelledby="toc-title">
       <h2 class="toc__title" id="toc-title" data-icon={icon}>{label}</h2>
       <TocList entries={entries} />
     </nav>

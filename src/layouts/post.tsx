@@ -63,7 +63,7 @@ export function PostPage({ post, content, toc, previous, next, series, image }: 
             {post.title}
             {post.draft ? <span class="badge">{strings.draft}</span> : null}
           </h1>
-          <p class="post__meta" data-pagefind-ignore="">
+          <p class="post__meta">
             <span>{strings.published} <DateTime date={post.date} /></span>
             {post.updated ? (
               <span>{strings.updated} <DateTime date={post.updated} /></span>
@@ -78,7 +78,7 @@ export function PostPage({ post, content, toc, previous, next, series, image }: 
           ) : null}
           <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
         </div>
-        <footer class="post__footer" data-pagefind-ignore="">
+        <footer class="post__footer">
           <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" />
           {previous || next ? (
             <nav class="post-nav" aria-label={strings.postNavigation}>

@@ -6,6 +6,20 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
 
+/**
+ * Parts of a post that are not its content: they would otherwise match every query about a tag or
+ * a date, and show up in excerpts ("#" heading anchors, "카테고리 devops").
+ */
+export const NOT_INDEXED = [
+  ".heading-anchor", // the "#" link after each heading
+  ".term-list", // category kicker and tag list
+  ".post__meta", // dates and reading time
+  ".toc",
+  ".series", // the list of the series' other posts
+  ".post__footer", // tags, previous and next post titles
+  ".code-block__header", // language label
+] as const;
+
 export interface IndexSiteResult {
   pages: number;
   seconds: number;
@@ -15,8 +29,7 @@ export interface IndexSiteResult {
 export async function indexSite(siteDir: string): Promise<IndexSiteResult> {
   const started = performance.now();
   try {
-    // Heading anchors are "#" links: left out so they appear in no excerpt or section title.
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: [".heading-anchor"] });
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...NOT_INDEXED] });
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join("; ")}`);
