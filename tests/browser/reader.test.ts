@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { ROOT, openSampleSite, skipReason, type SampleSite } from "./harness.ts";
@@ -68,6 +68,20 @@ test("search: a prefix (쿠버) and mixed English/Korean words with particles", 
   assert.deepEqual(await search(page, "뷁뛟쀍"), []);
   assert.equal(await page.locator(".search__status").textContent(), "검색 결과가 없습니다.");
   await context.close();
+});
+
+test("search: the index holds exactly the published posts, no generated page", { skip }, async () => {
+  const entry = JSON.parse(await readFile(path.join(site.dir, "pagefind/pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const htmlFiles = (await readdir(site.dir, { recursive: true })).filter((file) => file.endsWith(".html"));
+  let posts = 0;
+  for (const file of htmlFiles) {
+    if (/<article class="post(?: post--with-toc)?"/.test(await readFile(path.join(site.dir, file), "utf8"))) posts += 1;
+  }
+  assert.ok(htmlFiles.length > posts, "the site has generated pages too");
+  assert.deepEqual(Object.keys(entry.languages), ["ko"], "Pagefind read <html lang=ko>");
+  assert.equal(entry.languages.ko!.page_count, posts);
 });
 
 test("search: Pagefind loads only when search opens; button, arrows, Enter and Escape work", { skip }, async () => {
