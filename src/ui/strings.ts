@@ -41,7 +41,6 @@ export const strings = {
     copyCommandsLabel: "명령어만 복사",
     copied: "복사했습니다",
     copyFailed: "복사하지 못했습니다",
-    searchLoading: "검색 준비 중…",
     searchNoResults: "검색 결과가 없습니다.",
     searchResults: "검색 결과 {count}개",
     searchFailed: "검색을 불러오지 못했습니다.",
