@@ -3,6 +3,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Post } from "../content/post.ts";
+import { includeUnpublished, isPublished } from "../content/publication.ts";
 import { groupByTerm, sortPostsNewestFirst } from "./taxonomy.ts";
 
 interface CollectionItem {
@@ -13,7 +14,10 @@ interface CollectionApi {
 }
 
 function postItems(api: CollectionApi): (CollectionItem & { data: { post: Post } })[] {
-  const items = api.getAll().filter((item): item is CollectionItem & { data: { post: Post } } => item.data.post !== undefined);
+  const now = new Date();
+  const showAll = includeUnpublished();
+  const items = api.getAll().filter((item): item is CollectionItem & { data: { post: Post } } =>
+    item.data.post !== undefined && (showAll || isPublished(item.data.post, now)));
   const order = new Map(sortPostsNewestFirst(items.map((item) => item.data.post)).map((post, index) => [post, index]));
   return items.sort((a, b) => order.get(a.data.post)! - order.get(b.data.post)!);
 }
