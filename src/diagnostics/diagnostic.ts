@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 
-export type Severity = "error" | "warning";
+/** `info` notes something deliberate but worth knowing (a scheduled post); it never fails anything. */
+export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
   severity: Severity;
