@@ -9,6 +9,7 @@ import { contentPlugin } from "./src/content/index.ts";
 import { markdownPlugin } from "./src/markdown/index.ts";
 import { collectionsPlugin } from "./src/collections/index.ts";
 import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
+import { checkPlugin } from "./src/check/index.ts";
 
 export default async function (eleventyConfig: UserConfig) {
   const report = createWarningPrinter();
@@ -19,6 +20,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(collectionsPlugin); // posts newest first, tags, categories
   await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
+  await eleventyConfig.addPlugin(checkPlugin, { site, report }); // `npm run check` before every build: errors stop production builds
 }
 
 export const config = {
