@@ -4,6 +4,7 @@
  * whoever listens for `CHECK_EVENT` (src/cli/preview.ts shows them in the page) and keeps serving.
  * Analyses of unchanged posts are reused between preview rebuilds.
  */
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type Diagnostic, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
@@ -23,7 +24,8 @@ export interface CheckPluginOptions {
 export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets }: CheckPluginOptions): void {
   const cache = createCheckCache();
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
-    const { diagnostics } = await checkPosts({ posts: directories.input, assets, site, cache });
+    // Absolute, as Eleventy gives inputPath to the content plugin: one problem prints one line.
+    const { diagnostics } = await checkPosts({ posts: path.resolve(directories.input), assets, site, cache });
     const errors = diagnostics.filter((d) => d.severity === "error");
     const isProduction = (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
     diagnostics.filter((d) => d.severity !== "error" || !isProduction).forEach(report);

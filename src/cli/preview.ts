@@ -13,6 +13,8 @@ import Eleventy from "@11ty/eleventy";
 import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
 import { describeBuildError } from "./errors.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
+import { CHECK_EVENT } from "../check/index.ts";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR]";
 
@@ -57,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
   process.env.OPSNOTE_DRAFTS = "1";
 
   let builds = 0;
-  const state: BuildState = { id: `${process.pid}-0`, errors: [], hasOutput: false };
+  const state: BuildState = { id: `${process.pid}-0`, errors: [], hasOutput: false, problems: [] };
+  // Errors `check` found in the build under way (printed by the check plugin itself).
+  let checkErrors: string[] = [];
   let server;
   try {
     server = await startPreviewServer({
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
     builds += 1;
     state.id = `${process.pid}-${builds}`;
     state.errors = errors;
+    state.problems = checkErrors.filter((line) => !errors.includes(line));
     if (errors.length === 0) state.hasOutput = true;
     for (const line of errors) console.error(`[opsnote] ${line}`);
     console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
@@ -94,10 +99,14 @@ async function main(argv: string[]): Promise<number> {
       source: "cli",
       runMode: "watch",
       quietMode: true,
-      config(eleventyConfig: { on(event: string, fn: () => void): void }) {
+      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void }) {
         eleventyConfig.on("eleventy.before", () => {
           succeeded = false;
           lastError = undefined;
+          checkErrors = [];
+        });
+        eleventyConfig.on(CHECK_EVENT, (diagnostics: Diagnostic[]) => {
+          checkErrors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
         });
         eleventyConfig.on("eleventy.after", () => {
           succeeded = true;
