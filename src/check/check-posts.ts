@@ -117,7 +117,7 @@ export async function checkPosts(options: CheckPostsOptions): Promise<CheckRepor
     if (other) {
       diagnostics.push({
         severity: "error", file: analysis.file, field: "url",
-        message: `${post.url} is also the URL of ${other.file}; one page would overwrite the other (rename a file or set permalink)`,
+        message: `${post.url} is also the URL of ${displayPath(other.file)}; one page would overwrite the other (rename a file or set permalink)`,
       });
     } else {
       byUrl.set(post.url, analysis);
@@ -147,7 +147,7 @@ export async function checkPosts(options: CheckPostsOptions): Promise<CheckRepor
       diagnostics.push({ severity, file: analysis.file, line: link.line, column: link.column, field: link.kind, message });
     const checkAnchor = (link: LinkRef, target: PostAnalysis, fragment: string | undefined) => {
       if (fragment === undefined || fragment === "" || target.headingIds.has(fragment)) return;
-      const where = target === analysis ? "this post" : target.file;
+      const where = target === analysis ? "this post" : displayPath(target.file);
       const known = [...target.headingIds].slice(0, 5).map((id) => `#${id}`).join(", ");
       report(link, "warning", `#${fragment}: no heading with this id in ${where}${known ? ` (ids there: ${known}${target.headingIds.size > 5 ? ", …" : ""})` : ""}`);
     };
