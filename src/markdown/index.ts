@@ -8,6 +8,7 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { Post } from "../content/post.ts";
 import { getCodeHighlighter } from "./highlight.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
+import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
 
 export interface MarkdownPluginOptions {
@@ -17,6 +18,8 @@ export interface MarkdownPluginOptions {
 
 export async function markdownPlugin(eleventyConfig: UserConfig, { site, report }: MarkdownPluginOptions): Promise<void> {
   const md = createMarkdown({ highlighter: await getCodeHighlighter(), report });
+  // The preview re-renders every post on each save (see render-cache.ts); a production build renders each once.
+  if ((process.env.ELEVENTY_RUN_MODE ?? "build") !== "build") cacheRenders(md);
   eleventyConfig.setLibrary("md", md);
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));
