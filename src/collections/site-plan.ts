@@ -5,6 +5,7 @@
  * neither post.
  */
 import type { Post } from "../content/post.ts";
+import { isPublished } from "../content/publication.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 import { sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
@@ -88,7 +89,7 @@ export function planSite({ posts, tags, categories, pageSize }: PlanSiteInput): 
   const pages: PlannedPage[] = [
     ...homePages.map((page) => fixed(page.url, page.pageNumber === 1 ? "the home page" : `page ${page.pageNumber} of the home page`, true, newest(page.items))),
     ...posts.map((post): PlannedPage => ({
-      url: post.url, file: post.inputPath, what: `the post "${post.title}"`, inSitemap: !post.draft, lastModified: lastModifiedOf(post),
+      url: post.url, file: post.inputPath, what: `the post "${post.title}"`, inSitemap: isPublished(post, new Date()), lastModified: lastModifiedOf(post),
     })),
     ...[...tagPages, ...categoryPages].flatMap((page): PlannedPage[] => {
       const what = `the ${TERM_LABEL[page.kind]} page of "${page.term.name}"${page.pageNumber > 1 ? ` (page ${page.pageNumber})` : ""}`;

@@ -10,6 +10,9 @@ import path from "node:path";
 import { findUnsafeSymlinks } from "./symlinks.ts";
 import { frontMatterSourceOf, readFrontMatter, refuseFrontMatterLanguage, type FrontMatterSource } from "./front-matter.ts";
 import { buildPost, type Post } from "./post.ts";
+import { includeUnpublished, isPublished } from "./publication.ts";
+import { gitDateKey, readGitDates } from "./git-dates.ts";
+import { postDateFromInstant } from "./dates.ts";
 
 export interface ContentPluginOptions {
   site: SiteSettings;
@@ -25,15 +28,6 @@ interface PostPageData {
 
 export function isPostPath(inputPath: string): boolean {
   return /\.(md|markdown)$/i.test(inputPath);
-}
-
-/** Drafts appear only when asked for: in the preview server, or with OPSNOTE_DRAFTS=1. */
-export function includeDrafts(): boolean {
-  return process.env.OPSNOTE_DRAFTS === "1" || (process.env.ELEVENTY_RUN_MODE ?? "build") !== "build";
-}
-
-export function isDraft(frontMatter: Record<string, unknown> | undefined): boolean {
-  return frontMatter?.draft === true || frontMatter?.published === false;
 }
 
 export function contentPlugin(eleventyConfig: UserConfig, { site, report }: ContentPluginOptions): void {
@@ -60,8 +54,13 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
   // Jekyll's other markdown extension is read exactly like `.md` (also listed in templateFormats).
   eleventyConfig.addExtension("markdown", { key: "md" });
 
+  // Unpublished posts (drafts, future dates: see publication.ts) are dropped before anything reads
+  // them, so no page, list, taxonomy or feed of a production build can mention them.
   eleventyConfig.addPreprocessor("drafts", "md,markdown", (data: PostPageData) => {
-    if (!includeDrafts() && isDraft(data.frontMatter)) return false;
+    if (includeUnpublished()) return undefined;
+    const built = buildPost({ inputPath: data.page.inputPath, frontMatter: data.frontMatter ?? {}, body: "", site });
+    // A post that does not build is reported by `post` below, with its errors.
+    if (built.ok && !isPublished(built.post, new Date())) return false;
     return undefined;
   });
   // gray-matter does not call the YAML engine for an empty block or a file without front matter;
@@ -69,6 +68,12 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
   eleventyConfig.addPreprocessor("front-matter-source", "md,markdown", async (data: PostPageData) => {
     data.frontMatterSource ??= frontMatterSourceOf(await readFile(data.page.inputPath, "utf8"));
     return undefined;
+  });
+
+  // Last commit per post, read once per build (see git-dates.ts).
+  let gitDates = new Map<string, Date>();
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
+    gitDates = await readGitDates(directories.input);
   });
 
   eleventyConfig.addGlobalData("eleventyComputed", {
@@ -87,6 +92,8 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
       });
       result.warnings.forEach(report);
       if (!result.ok) throw new DiagnosticError(result.errors);
+      const committed = result.post.updated ? undefined : gitDates.get(gitDateKey(data.page.inputPath));
+      if (committed) result.post.updated = postDateFromInstant(committed, site.timeZone);
       return result.post;
     },
     // Posts get their URL and layout from opsnote, never from their own front matter (which is

@@ -8,6 +8,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { readFrontMatter, type PostData } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
+import { isPublished } from "../content/publication.ts";
 import type { SiteSettings } from "../site.ts";
 
 export interface IndexedPost {
@@ -15,7 +16,9 @@ export interface IndexedPost {
   relativePath: string;
   url: string;
   redirectFrom: string[];
-  draft: boolean;
+
+  /** Public in a production build (not a draft, not scheduled): see content/publication.ts. */
+  published: boolean;
 }
 
 export interface PostIndex {
@@ -101,7 +104,7 @@ export async function indexPosts(
       relativePath: relativePath.normalize("NFC"),
       url: result.post.url,
       redirectFrom: result.post.redirectFrom,
-      draft: result.post.draft,
+      published: isPublished(result.post, new Date()),
     });
   }
   return createPostIndex(posts);

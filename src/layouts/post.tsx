@@ -2,7 +2,8 @@ import type { Post } from "../content/post.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { Base } from "./base.tsx";
-import { DateTime, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
+import { DateTime, StatusBadge, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
+import { isSameCalendarDay } from "../content/dates.ts";
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
 import { buildBlogPosting } from "../seo/json-ld.ts";
@@ -60,11 +61,11 @@ export function PostPage({ post, content, toc, previous, next, series, image }: 
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" />
           <h1 class="post__title">
             {post.title}
-            {post.draft ? <span class="badge">{strings.draft}</span> : null}
+            <StatusBadge post={post} />
           </h1>
           <p class="post__meta">
             <span>{strings.published} <DateTime date={post.date} /></span>
-            {post.updated ? (
+            {post.updated && !isSameCalendarDay(post.updated, post.date) ? (
               <span>{strings.updated} <DateTime date={post.updated} /></span>
             ) : null}
             <span>{strings.readingTime(post.readingMinutes)}</span>
