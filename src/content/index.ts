@@ -12,7 +12,7 @@ import { frontMatterSourceOf, readFrontMatter, refuseFrontMatterLanguage, type F
 import { buildPost, type Post } from "./post.ts";
 import { includeUnpublished, isPublished } from "./publication.ts";
 import { gitDateKey, readGitDates } from "./git-dates.ts";
-import { postDateFromInstant } from "./dates.ts";
+import { isSameCalendarDay, postDateFromInstant } from "./dates.ts";
 
 export interface ContentPluginOptions {
   site: SiteSettings;
@@ -93,7 +93,9 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
       result.warnings.forEach(report);
       if (!result.ok) throw new DiagnosticError(result.errors);
       const committed = result.post.updated ? undefined : gitDates.get(gitDateKey(data.page.inputPath));
-      if (committed) result.post.updated = postDateFromInstant(committed, site.timeZone);
+      // A commit on the publish day is the post being written, not updated: only a later day counts.
+      const fromGit = committed ? postDateFromInstant(committed, site.timeZone) : undefined;
+      if (fromGit && !isSameCalendarDay(fromGit, result.post.date)) result.post.updated = fromGit;
       return result.post;
     },
     // Posts get their URL and layout from opsnote, never from their own front matter (which is

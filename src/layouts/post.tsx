@@ -3,7 +3,6 @@ import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { Base } from "./base.tsx";
 import { DateTime, StatusBadge, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
-import { isSameCalendarDay } from "../content/dates.ts";
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
 import { buildBlogPosting } from "../seo/json-ld.ts";
@@ -65,7 +64,7 @@ export function PostPage({ post, content, toc, previous, next, series, image }: 
           </h1>
           <p class="post__meta">
             <span>{strings.published} <DateTime date={post.date} /></span>
-            {post.updated && !isSameCalendarDay(post.updated, post.date) ? (
+            {post.updated ? (
               <span>{strings.updated} <DateTime date={post.updated} /></span>
             ) : null}
             <span>{strings.readingTime(post.readingMinutes)}</span>
