@@ -3,7 +3,7 @@
  * prints one compiler-style line per problem, errors first, then a summary. Exit code 1 when there
  * is an error, 0 otherwise (warnings and notes do not fail).
  */
-import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
+import { runCommand } from "./args.ts";
 import { checkPosts } from "../check/check-posts.ts";
 import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { site } from "../site.ts";
@@ -11,25 +11,10 @@ import { summarise } from "../check/summary.ts";
 
 const USAGE = "usage: npm run check -- [--posts DIR] [--assets DIR]";
 
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseCommandLine(argv, {
-      posts: { type: "string" },
-      assets: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    }));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+await runCommand({ usage: USAGE, options: {
+  posts: { type: "string" },
+  assets: { type: "string" },
+} }, async ({ values }) => {
   const started = performance.now();
   const report = await checkPosts({
     posts: values.posts ?? process.env.OPSNOTE_POSTS ?? "posts",
@@ -41,6 +26,4 @@ async function main(argv: string[]): Promise<number> {
   const summary = summarise(report);
   console.log(`${summary.text} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
   return summary.errors > 0 ? 1 : 0;
-}
-
-process.exitCode = await main(process.argv.slice(2));
+});

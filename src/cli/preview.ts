@@ -10,7 +10,7 @@
 import { watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
+import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
 import { describeBuildError } from "./errors.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
 import { CHECK_EVENT } from "../check/index.ts";
@@ -19,6 +19,16 @@ import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts"
 const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--full]";
 
 /** The subset of Eleventy's programmatic API the preview drives. */
+const OPTIONS = {
+  port: { type: "string", default: process.env.PORT ?? "8080" },
+  host: { type: "string", default: "127.0.0.1" },
+  expose: { type: "boolean", default: false },
+  // Rebuild everything on each save instead of Eleventy's incremental mode (half the time at 1,000 posts).
+  full: { type: "boolean", default: false },
+  posts: { type: "string" },
+  output: { type: "string" },
+} as const;
+
 interface EleventyWatcher {
   init(): Promise<unknown>;
   watch(): Promise<(changedPath: string) => Promise<void>>;
@@ -28,34 +38,10 @@ interface EleventyWatcher {
   errorHandler: Record<"once" | "error" | "fatal" | "warn", (...args: unknown[]) => void>;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseCommandLine(argv, {
-      port: { type: "string", default: process.env.PORT ?? "8080" },
-      host: { type: "string", default: "127.0.0.1" },
-      expose: { type: "boolean", default: false },
-      // Rebuild everything on each save instead of Eleventy's incremental mode (half the time at 1,000 posts).
-      full: { type: "boolean", default: false },
-      posts: { type: "string" },
-      output: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    }));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port: expected a port number, got "${values.port}"\n${USAGE}`);
-    return EXIT_USAGE;
+    throw new UsageError(`--port: expected a port number, got "${values.port}"`);
   }
   const posts = path.resolve(values.posts ?? process.env.OPSNOTE_POSTS ?? "posts");
   const output = path.resolve(values.output ?? ".cache/preview");
@@ -160,5 +146,5 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand({ usage: USAGE, options: OPTIONS }, preview);
 process.exit();
