@@ -63,14 +63,19 @@ export function readFrontMatter(text: string, options?: string | FrontMatterEngi
     // CORE_SCHEMA: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
     parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: filePath, json: false });
   } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const line = error.mark ? FENCE_LINE + error.mark.line : undefined;
+    // js-yaml 5 refuses a block of only comments or `...`; gray-matter skips truly empty ones.
+    if (error instanceof yaml.YAMLException && /input is empty/.test(error.reason)) {
+      parsed = null;
+    } else if (error instanceof yaml.YAMLException) {
+      // Without a mark the error is about the block as a whole: point at its opening line.
+      const line = error.mark ? FENCE_LINE + error.mark.line : FENCE_LINE;
       throw new DiagnosticError([{
         severity: "error", file: filePath, line, column: error.mark ? error.mark.column + 1 : undefined,
         field: "front matter", message: `invalid YAML: ${error.reason}${YAML_HINTS[error.reason] ?? ""}`,
       }]);
+    } else {
+      throw error;
     }
-    throw error;
   }
   if (parsed !== null && parsed !== undefined && (typeof parsed !== "object" || Array.isArray(parsed))) {
     throw new DiagnosticError([{
