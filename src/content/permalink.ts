@@ -23,12 +23,14 @@ const pad = (n: number) => String(n).padStart(2, "0");
 function decodeFully(segment: string): string {
   let current = segment;
   for (let round = 0; round < 4; round++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return current;
-    }
+    // Run by run, so one malformed escape (`%`, `%zz`) does not keep the others encoded.
+    const next = current.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
     if (next === current) return current;
     current = next;
   }
