@@ -205,7 +205,10 @@ for (const name of cases) {
     } finally {
       console.warn = warn;
     }
-    if (expect.timed) console.log(`# ${name}: built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    if (expect.timed) {
+      const rssMegabytes = Math.round(process.memoryUsage().rss / 1e6);
+      console.log(`# ${name}: built in ${((performance.now() - started) / 1000).toFixed(2)} s; process RSS after: ${rssMegabytes} MB`);
+    }
 
     // Nothing outside the output folder was created, removed or changed (no staging litter either).
     assert.deepEqual(await snapshot(dir, outside), before, "files outside the output folder changed");
