@@ -11,6 +11,7 @@ import { DiagnosticError } from "../diagnostics/diagnostic.ts";
 import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
+import { neighboursByUrl } from "./neighbours.ts";
 import { findUrlConflicts, planSite, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
@@ -59,6 +60,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site }: Collecti
     groupSeries(postsOf(api), (post) => site.seriesMembers[relativeToInput(post.inputPath)]),
   );
   eleventyConfig.addCollection("archive", (api: CollectionApi) => groupByMonth(postsOf(api)));
+  eleventyConfig.addCollection("postNeighbours", (api: CollectionApi) => neighboursByUrl(postsOf(api)));
   eleventyConfig.addCollection("homePages", (api: CollectionApi) => plan(api).homePages);
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => plan(api).tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => plan(api).categoryPages);
