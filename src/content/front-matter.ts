@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import * as yaml from "js-yaml";
 import matter from "gray-matter";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readTomlFrontMatter, splitTomlFrontMatter } from "./toml-front-matter.ts";
 
 export interface FrontMatterSource {
   /** Lines of the file before the markdown body: both `---` fences and the YAML between them. */
@@ -175,8 +176,10 @@ export const FRONT_MATTER_ENGINES = {
   ...REFUSED_FRONT_MATTER_ENGINES,
 };
 
-/** A whole post file parsed outside Eleventy, with the same engines and checks. */
+/** A whole post file parsed outside Eleventy, with the same engines and checks (TOML `+++` too). */
 export function parsePostText(fileText: string, filePath: string): { data: Partial<PostData>; content: string } {
+  const toml = splitTomlFrontMatter(fileText.replace(/^\uFEFF/, ""), filePath);
+  if (toml) return { data: readTomlFrontMatter(toml, filePath), content: toml.body };
   const options: FrontMatterEngineOptions & { language: string; engines: typeof FRONT_MATTER_ENGINES } = {
     language: "yaml", engines: FRONT_MATTER_ENGINES, filePath, fileText,
   };
@@ -200,6 +203,6 @@ export function findFileQuirks(fileText: string, file: string): Diagnostic[] {
   }
   const text = fileText.replace(/^\uFEFF/, "");
   if (text.trim() === "") quirks.push(warn("the file is empty; it was published as an empty post"));
-  else if (!/^---(?!-)/.test(text)) quirks.push(warn("has no front matter (a `---` block); title and date come from the file name", 1));
+  else if (!/^(---(?!-)|\+\+\+)/.test(text)) quirks.push(warn("has no front matter (a `---` block); title and date come from the file name", 1));
   return quirks;
 }

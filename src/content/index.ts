@@ -8,6 +8,7 @@ import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { findUnsafeSymlinks } from "./symlinks.ts";
+import { readTomlFrontMatter, splitTomlFrontMatter } from "./toml-front-matter.ts";
 import {
   FRONT_MATTER_ENGINES, findFileQuirks, findUnclosedFrontMatter, frontMatterSourceOf, type FrontMatterSource,
 } from "./front-matter.ts";
@@ -44,6 +45,16 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
     eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
     report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
   }
+
+  // Zola and Hugo write TOML between `+++` fences, which gray-matter does not know: read it here,
+  // first, so every later step sees it like YAML front matter.
+  eleventyConfig.addPreprocessor("toml-front-matter", "md,markdown", (data: PostPageData, content: string) => {
+    if (data.frontMatter !== undefined) return undefined;
+    const block = splitTomlFrontMatter(content.replace(/^\uFEFF/, ""), data.page.inputPath);
+    if (!block) return undefined;
+    Object.assign(data, readTomlFrontMatter(block, data.page.inputPath));
+    return block.body;
+  });
 
   // Jekyll's other markdown extension is read exactly like `.md` (also listed in templateFormats).
   eleventyConfig.addExtension("markdown", { key: "md" });
