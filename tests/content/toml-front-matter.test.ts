@@ -78,3 +78,13 @@ test("a Zola post builds: title, dates, tags and category pages, code kept liter
   const tagPage = await site.page("/tags/인그레스/");
   assert.ok(tagPage.querySelector('a[href="/devops/ingress/"]'));
 });
+
+test("Hugo's slug and url keys set the URL", async () => {
+  const posts = await writeTempFolder("hugo-url", {
+    "2024-01-02-first.md": '+++\ntitle = "a"\nslug = "쿠버네티스 입문"\ncategories = ["k8s"]\n+++\n본문\n',
+    "2024-01-03-second.md": "---\ntitle: b\nurl: /notes/second-post/\n---\n본문\n",
+  });
+  const site = await buildTempSite(posts);
+  assert.equal((await site.page("/k8s/쿠버네티스-입문/")).querySelector("h1")!.textContent!.trim(), "a");
+  assert.equal((await site.page("/notes/second-post/")).querySelector("h1")!.textContent!.trim(), "b");
+});
