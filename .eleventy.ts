@@ -12,6 +12,7 @@ import { collectionsPlugin } from "./src/collections/index.ts";
 import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
 import { feedsPlugin } from "./src/feeds/index.ts";
 import { seoPlugin } from "./src/seo/index.ts";
+import { checkPlugin } from "./src/check/index.ts";
 import { searchPlugin } from "./src/search/index.ts";
 
 export default async function (eleventyConfig: UserConfig) {
@@ -27,6 +28,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
   await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
+  await eleventyConfig.addPlugin(checkPlugin, { site, report }); // `npm run check` before every build: errors stop production builds
 }
 
 export const config = {

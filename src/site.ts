@@ -44,6 +44,12 @@ export interface SiteSettings {
   tocDepth: number;
   /** Posts per list page (home, tag and category pages). Environment: `OPSNOTE_PAGE_SIZE`. @default 10 */
   pageSize: number;
+  /**
+   * Newest posts in each feed, with full content. Feed readers keep what they have fetched; a feed of
+   * every post would grow with the blog (at 1,000 posts a full-content feed per tag is hundreds of MB).
+   * Environment: `OPSNOTE_FEED_SIZE`. @default 20
+   */
+  feedSize: number;
   /** Site ownership codes; a `<meta>` is written only for the ones given. */
   verification: {
     /** Google Search Console `google-site-verification` content. */
@@ -82,6 +88,7 @@ export const site: SiteSettings = {
   permalink: "/:categories/:title/",
   tocDepth: 3,
   pageSize: Number(process.env.OPSNOTE_PAGE_SIZE ?? 10),
+  feedSize: Number(process.env.OPSNOTE_FEED_SIZE ?? 20),
   verification: {
     google: process.env.OPSNOTE_GOOGLE_VERIFICATION,
     naver: process.env.OPSNOTE_NAVER_VERIFICATION,

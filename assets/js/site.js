@@ -6,7 +6,7 @@
  */
 
 const root = document.documentElement;
-const ui = /** @type {Record<string, string>} */ (JSON.parse(document.getElementById("opsnote-ui")?.textContent || "{}"));
+const ui = /** @type {Record<string, string>} */ (JSON.parse(document.getElementById("opsnote-ui")?.dataset.strings || "{}"));
 const THEME_KEY = "opsnote-theme";
 const THEMES = /** @type {const} */ (["system", "light", "dark"]);
 

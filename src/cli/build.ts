@@ -4,31 +4,16 @@
  */
 import { buildSite } from "./build-site.ts";
 import { describeBuildError } from "./errors.ts";
-import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
+import { runCommand } from "./args.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 
 const USAGE = "usage: npm run build -- [--posts DIR] [--output DIR] [--verbose]";
 
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseCommandLine(argv, {
-      posts: { type: "string" },
-      output: { type: "string" },
-      verbose: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    }));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+await runCommand({ usage: USAGE, options: {
+  posts: { type: "string" },
+  output: { type: "string" },
+  verbose: { type: "boolean", default: false },
+} }, async ({ values }) => {
   try {
     const result = await buildSite({
       posts: values.posts ?? process.env.OPSNOTE_POSTS,
@@ -42,6 +27,4 @@ async function main(argv: string[]): Promise<number> {
     console.error("[opsnote] build failed; the previous site was left as it was");
     return 1;
   }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+});

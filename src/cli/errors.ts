@@ -18,10 +18,29 @@ export function errorChain(error: unknown): unknown[] {
   return chain;
 }
 
+/**
+ * A front-matter language no engine reads (`---toml`): gray-matter throws a bare "engine … is not
+ * registered" and Eleventy wraps it in a message holding the path. There is no hook before
+ * gray-matter picks the engine, so the two messages are read here (the build test pins them).
+ */
+function unknownLanguageOf(chain: readonly unknown[]): Diagnostic | undefined {
+  const messages = chain.map((e) => (e instanceof Error ? e.message : ""));
+  const language = messages.map((m) => /^gray-matter engine "(.*)" is not registered$/.exec(m)?.[1]).find((l) => l !== undefined);
+  const file = messages.map((m) => /^Having trouble reading front matter from template (.+)$/.exec(m)?.[1]).find((f) => f !== undefined);
+  if (language === undefined || file === undefined) return undefined;
+  return {
+    severity: "error", file, line: 1, field: "front matter",
+    message: `"---${language}" front matter is not supported: posts use YAML (---)`,
+  };
+}
+
 /** The diagnostics carried anywhere in the chain, if any. */
 export function diagnosticsOf(error: unknown): Diagnostic[] | undefined {
-  const found = errorChain(error).find((e): e is DiagnosticError => e instanceof DiagnosticError);
-  return found?.diagnostics;
+  const chain = errorChain(error);
+  const found = chain.find((e): e is DiagnosticError => e instanceof DiagnosticError);
+  if (found) return found.diagnostics;
+  const unknownLanguage = unknownLanguageOf(chain);
+  return unknownLanguage ? [unknownLanguage] : undefined;
 }
 
 /** Lines to print for a failed build: diagnostics when known, else the chain of messages. */

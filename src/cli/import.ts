@@ -4,7 +4,7 @@
  * `npm run import -- --report <posts folder>`: builds the folder and prints warnings by kind.
  */
 import path from "node:path";
-import { EXIT_USAGE, UsageError, parseCommandLine } from "./args.ts";
+import { UsageError, runCommand } from "./args.ts";
 import { displayPath, formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { importJekyllSite } from "../jekyll/import-site.ts";
 import { WARNING_KINDS, groupByKind, reportFolder } from "../jekyll/report-folder.ts";
@@ -61,33 +61,19 @@ async function runReport(folder: string): Promise<number> {
   return report.errors.length > 0 ? 1 : 0;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseCommandLine(argv, {
+await runCommand(
+  {
+    usage: USAGE,
+    options: {
       report: { type: "string" },
       posts: { type: "string", default: "posts" },
       assets: { type: "string", default: "assets" },
-      help: { type: "boolean", short: "h", default: false },
-    }, true);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (values.report !== undefined) return runReport(values.report);
-  if (positionals.length !== 1) {
-    console.error(USAGE);
-    return EXIT_USAGE;
-  }
-  return runImport(positionals[0]!, values.posts, values.assets);
-}
-
-process.exitCode = await main(process.argv.slice(2));
+    },
+    allowPositionals: true,
+  },
+  async ({ values, positionals }) => {
+    if (values.report !== undefined) return runReport(values.report);
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the Jekyll site or _posts folder" : "expected one folder");
+    return runImport(positionals[0]!, values.posts, values.assets);
+  },
+);

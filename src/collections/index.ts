@@ -6,10 +6,12 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Post } from "../content/post.ts";
 import type { SiteSettings } from "../site.ts";
+import { includeUnpublished, isPublished } from "../content/publication.ts";
 import { DiagnosticError } from "../diagnostics/diagnostic.ts";
 import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
+import { neighboursByUrl } from "./neighbours.ts";
 import { findUrlConflicts, planSite, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
@@ -25,7 +27,10 @@ interface CollectionApi {
 type PostItem = CollectionItem & { data: { post: Post } };
 
 function postItems(api: CollectionApi): PostItem[] {
-  const items = api.getAll().filter((item): item is PostItem => item.data.post !== undefined);
+  const now = new Date();
+  const showAll = includeUnpublished();
+  const items = api.getAll().filter((item): item is PostItem =>
+    item.data.post !== undefined && (showAll || isPublished(item.data.post, now)));
   const order = new Map(sortPostsNewestFirst(items.map((item) => item.data.post)).map((post, index) => [post, index]));
   return items.sort((a, b) => order.get(a.data.post)! - order.get(b.data.post)!);
 }
@@ -55,6 +60,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site }: Collecti
     groupSeries(postsOf(api), (post) => site.seriesMembers[relativeToInput(post.inputPath)]),
   );
   eleventyConfig.addCollection("archive", (api: CollectionApi) => groupByMonth(postsOf(api)));
+  eleventyConfig.addCollection("postNeighbours", (api: CollectionApi) => neighboursByUrl(postsOf(api)));
   eleventyConfig.addCollection("homePages", (api: CollectionApi) => plan(api).homePages);
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => plan(api).tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => plan(api).categoryPages);

@@ -5,6 +5,7 @@
  * neither post.
  */
 import type { Post } from "../content/post.ts";
+import { isPublished } from "../content/publication.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 import { sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
@@ -88,7 +89,7 @@ export function planSite({ posts, tags, categories, pageSize }: PlanSiteInput): 
   const pages: PlannedPage[] = [
     ...homePages.map((page) => fixed(page.url, page.pageNumber === 1 ? "the home page" : `page ${page.pageNumber} of the home page`, true, newest(page.items))),
     ...posts.map((post): PlannedPage => ({
-      url: post.url, file: post.inputPath, what: `the post "${post.title}"`, inSitemap: !post.draft, lastModified: lastModifiedOf(post),
+      url: post.url, file: post.inputPath, what: `the post "${post.title}"`, inSitemap: isPublished(post, new Date()), lastModified: lastModifiedOf(post),
     })),
     ...[...tagPages, ...categoryPages].flatMap((page): PlannedPage[] => {
       const what = `the ${TERM_LABEL[page.kind]} page of "${page.term.name}"${page.pageNumber > 1 ? ` (page ${page.pageNumber})` : ""}`;
@@ -121,12 +122,16 @@ export function outputFileOf(url: string): string {
   return (decoded.endsWith("/") ? `${decoded}index.html` : decoded).normalize("NFC");
 }
 
-/** Two planned pages that would write the same file, as errors naming both sources. */
+/**
+ * Two planned pages that would write the same file, as errors naming both sources. URLs that
+ * differ only in letter case clash too: on macOS and Windows (and on many static hosts' storage)
+ * `/devops/Intro/` and `/devops/intro/` are one file, and the site would lose a page there.
+ */
 export function findUrlConflicts(pages: readonly PlannedPage[]): Diagnostic[] {
   const byFile = new Map<string, PlannedPage>();
   const diagnostics: Diagnostic[] = [];
   for (const page of pages) {
-    const file = outputFileOf(page.url);
+    const file = outputFileOf(page.url).toLowerCase();
     const first = byFile.get(file);
     if (first === undefined) {
       byFile.set(file, page);
@@ -134,11 +139,14 @@ export function findUrlConflicts(pages: readonly PlannedPage[]): Diagnostic[] {
     }
     // Name a post file first: it is the one the blogger can change.
     const [a, b] = first.file === GENERATED ? [page, first] : [first, page];
+    const where = outputFileOf(first.url) === outputFileOf(page.url)
+      ? page.url
+      : `${a.url} and ${b.url} (one file where letter case is ignored)`;
     diagnostics.push({
       severity: "error",
       file: a.file,
       field: "permalink",
-      message: `${a.what} and ${b.what}${b.file === GENERATED ? "" : ` (${b.file})`} would both be written to ${page.url}; change the post's permalink, title or terms`,
+      message: `${a.what} and ${b.what}${b.file === GENERATED ? "" : ` (${b.file})`} would both be written to ${where}; change the post's permalink, title or terms`,
     });
   }
   return diagnostics;

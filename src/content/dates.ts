@@ -119,3 +119,21 @@ export function formatDate(date: PostDate): string {
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
+
+/** A moment (a git commit, say) as a PostDate in `timeZone`. */
+export function postDateFromInstant(instant: Date, timeZone: string): PostDate {
+  const dateTime = DateTime.fromJSDate(instant, { zone: timeZone });
+  return {
+    instant,
+    iso: dateTime.toISO({ suppressMilliseconds: true })!,
+    wall: {
+      year: dateTime.year, month: dateTime.month, day: dateTime.day,
+      hour: dateTime.hour, minute: dateTime.minute, second: dateTime.second,
+    },
+  };
+}
+
+/** True when both dates fall on the same calendar day as written (a 수정일 the same day adds nothing). */
+export function isSameCalendarDay(a: PostDate, b: PostDate): boolean {
+  return a.wall.year === b.wall.year && a.wall.month === b.wall.month && a.wall.day === b.wall.day;
+}

@@ -8,8 +8,11 @@
  *   (`permalink`, `layout`, `pagination`, `eleventyComputed`, …): posts are content, not templates;
  * - a syntax error names the file and the line in the file, not in the YAML block.
  */
+import { readFileSync } from "node:fs";
 import * as yaml from "js-yaml";
-import { DiagnosticError } from "../diagnostics/diagnostic.ts";
+import matter from "gray-matter";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readTomlFrontMatter, splitTomlFrontMatter } from "./toml-front-matter.ts";
 
 export interface FrontMatterSource {
   /** Lines of the file before the markdown body: both `---` fences and the YAML between them. */
@@ -38,25 +41,42 @@ function keyLinesOf(text: string): Record<string, number> {
   return keyLines;
 }
 
+/** js-yaml's reasons in a blogger's words, where the reason alone points the wrong way. */
+const YAML_HINTS: Record<string, string> = {
+  "deficient indentation": " (is a quote opened above and never closed, or a line indented less than its list?)",
+  "duplicated mapping key": " (a field is written twice; keep one)",
+  "tab characters must not be used in indentation": " (indent with spaces)",
+};
+
 /**
  * Parses the text between the `---` fences. gray-matter calls an engine with its options object
  * (Eleventy adds `filePath` to it); a plain string is accepted too. The path is only used in messages.
  */
-export function readFrontMatter(text: string, options?: string | { filePath?: string }): PostData {
+export function readFrontMatter(text: string, options?: string | FrontMatterEngineOptions): PostData {
   const filePath = (typeof options === "string" ? options : options?.filePath) ?? "(unknown file)";
+  // gray-matter hands an unclosed block over as if it were closed at the end of the file; only the
+  // whole file tells the two apart. Checked first: the YAML error the body would cause misleads.
+  const fileText = typeof options === "string" ? undefined : options?.fileText ?? readFileText(options?.filePath);
+  const unclosed = fileText === undefined ? undefined : findUnclosedFrontMatter(fileText, filePath);
+  if (unclosed) throw new DiagnosticError([unclosed]);
   let parsed: unknown;
   try {
     // CORE_SCHEMA: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
     parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: filePath, json: false });
   } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const line = error.mark ? FENCE_LINE + error.mark.line : undefined;
+    // js-yaml 5 refuses a block of only comments or `...`; gray-matter skips truly empty ones.
+    if (error instanceof yaml.YAMLException && /input is empty/.test(error.reason)) {
+      parsed = null;
+    } else if (error instanceof yaml.YAMLException) {
+      // Without a mark the error is about the block as a whole: point at its opening line.
+      const line = error.mark ? FENCE_LINE + error.mark.line : FENCE_LINE;
       throw new DiagnosticError([{
         severity: "error", file: filePath, line, column: error.mark ? error.mark.column + 1 : undefined,
-        field: "front matter", message: `invalid YAML: ${error.reason}`,
+        field: "front matter", message: `invalid YAML: ${error.reason}${YAML_HINTS[error.reason] ?? ""}`,
       }]);
+    } else {
+      throw error;
     }
-    throw error;
   }
   if (parsed !== null && parsed !== undefined && (typeof parsed !== "object" || Array.isArray(parsed))) {
     throw new DiagnosticError([{
@@ -85,6 +105,41 @@ export function frontMatterSourceOf(fileText: string): FrontMatterSource {
   return { bodyLineOffset: close + 1, keyLines: keyLinesOf(["", ...lines.slice(1, close)].join("\n")) };
 }
 
+/** What gray-matter passes to an engine: its own options plus what Eleventy and opsnote add. */
+export interface FrontMatterEngineOptions {
+  /** Eleventy adds the template's path. */
+  filePath?: string;
+  /** The whole file, when the caller has it (standalone parsing); otherwise it is read from `filePath`. */
+  fileText?: string;
+}
+
+function readFileText(filePath: string | undefined): string | undefined {
+  if (filePath === undefined) return undefined;
+  try {
+    return readFileSync(filePath, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An opening `---` with no closing one. gray-matter then reads the whole file as front matter:
+ * the post either fails with a confusing YAML error far below, or (when the body happens to be
+ * valid YAML, or only `# headings`, which YAML reads as comments) silently loses its body.
+ * Mirrors gray-matter's own test: the block ends at the first line starting with `---`.
+ */
+export function findUnclosedFrontMatter(fileText: string, file: string): Diagnostic | undefined {
+  const text = fileText.replace(/^\uFEFF/, "");
+  // `----…` is a thematic break, not front matter (gray-matter agrees).
+  if (!text.startsWith("---") || text.charAt(3) === "-") return undefined;
+  const firstLineEnd = text.search(/\r?\n/);
+  if (firstLineEnd !== -1 && text.indexOf("\n---", firstLineEnd) !== -1) return undefined;
+  return {
+    severity: "error", file, line: 1, field: "front matter",
+    message: "front matter opened on line 1 is never closed: add a line `---` after the last field (or remove line 1)",
+  };
+}
+
 /** Front-matter languages other than YAML would run code (`---js`) or are not supported. */
 export function refuseFrontMatterLanguage(language: string) {
   return (_text: string, options?: { filePath?: string }): never => {
@@ -93,4 +148,61 @@ export function refuseFrontMatterLanguage(language: string) {
       message: `"---${language}" front matter is not allowed: posts are data, never code; use YAML (---)`,
     }]);
   };
+}
+
+/** Engines that would run code: refused wherever a post is parsed. */
+export const REFUSED_FRONT_MATTER_ENGINES = {
+  js: refuseFrontMatterLanguage("js"),
+  javascript: refuseFrontMatterLanguage("javascript"),
+  // Eleventy's fallback for `---js { … }` objects: gray-matter's eval.
+  jsLegacy: refuseFrontMatterLanguage("js"),
+  node: refuseFrontMatterLanguage("node"),
+  coffee: refuseFrontMatterLanguage("coffee"),
+  cson: refuseFrontMatterLanguage("cson"),
+};
+
+/**
+ * Every gray-matter engine opsnote allows, for Eleventy and for each standalone parse. gray-matter
+ * merges its defaults under these, and its default `javascript` engine is `eval`: any parse that
+ * does not pass this table runs the code of a `---js` post.
+ * `---json` is data: JSON is YAML, so it is read by the YAML engine and kept under `frontMatter`
+ * like any post's values (gray-matter's own JSON engine would let a post set Eleventy's keys).
+ * Any other language (`---toml`) fails with gray-matter's "not registered" error, which
+ * describeBuildError turns into a message naming the file.
+ */
+export const FRONT_MATTER_ENGINES = {
+  yaml: readFrontMatter,
+  json: readFrontMatter,
+  ...REFUSED_FRONT_MATTER_ENGINES,
+};
+
+/** A whole post file parsed outside Eleventy, with the same engines and checks (TOML `+++` too). */
+export function parsePostText(fileText: string, filePath: string): { data: Partial<PostData>; content: string } {
+  const toml = splitTomlFrontMatter(fileText.replace(/^\uFEFF/, ""), filePath);
+  if (toml) return { data: readTomlFrontMatter(toml, filePath), content: toml.body };
+  const options: FrontMatterEngineOptions & { language: string; engines: typeof FRONT_MATTER_ENGINES } = {
+    language: "yaml", engines: FRONT_MATTER_ENGINES, filePath, fileText,
+  };
+  // An options object always: without one gray-matter caches by input text and shares results.
+  const file = matter(fileText.replace(/^\uFEFF/, ""), options as never);
+  return { data: file.data as Partial<PostData>, content: file.content };
+}
+
+/**
+ * Harmless quirks of a post file, one warning each: the build reads them fine, but an editor on
+ * another system may not (a BOM shows as a stray character, CRLF as `^M` in diffs), and an empty
+ * file or one without front matter is more often a mistake than a choice.
+ */
+export function findFileQuirks(fileText: string, file: string): Diagnostic[] {
+  const warn = (message: string, line?: number): Diagnostic => ({ severity: "warning", file, line, field: "file", message });
+  const quirks: Diagnostic[] = [];
+  if (fileText.startsWith("\uFEFF")) quirks.push(warn("starts with a byte order mark (BOM); it was ignored. Save the file as UTF-8 without BOM", 1));
+  const crlf = fileText.indexOf("\r\n");
+  if (crlf !== -1) {
+    quirks.push(warn("uses Windows line endings (CRLF); they were read as LF", fileText.slice(0, crlf).split("\n").length));
+  }
+  const text = fileText.replace(/^\uFEFF/, "");
+  if (text.trim() === "") quirks.push(warn("the file is empty; it was published as an empty post"));
+  else if (!/^(---(?!-)|\+\+\+)/.test(text)) quirks.push(warn("has no front matter (a `---` block); title and date come from the file name", 1));
+  return quirks;
 }

@@ -16,18 +16,33 @@ export interface PermalinkValues {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/**
+ * Decodes until nothing changes (at most a few rounds): `%252e%252e` is `..` once a server or a
+ * browser has decoded it twice, so it must be judged as `..`, not written as a folder `%2e%2e`.
+ */
+function decodeFully(segment: string): string {
+  let current = segment;
+  for (let round = 0; round < 4; round++) {
+    // Run by run, so one malformed escape (`%`, `%zz`) does not keep the others encoded.
+    const next = current.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
 /** Splits a path into segments, dropping empty, `.` and `..` ones, and reading `\` as `/`. */
 function safeSegments(pathText: string): string[] {
   return pathText
     .replace(/\\/g, "/")
     .split("/")
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
+    .map(decodeFully)
     .flatMap((segment) => segment.replace(/\\/g, "/").split("/"))
     .map((segment) => segment.trim())
     .filter((segment) => segment !== "" && segment !== "." && segment !== "..");

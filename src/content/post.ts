@@ -112,7 +112,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
     return { ok: false, errors, warnings };
   }
   const fm: FrontMatter = parsed.value;
-  const slug = postSlugFromPath(inputPath);
+  const slug = fm.slug !== undefined && fm.slug.trim() !== "" ? termSlug(fm.slug) : postSlugFromPath(inputPath);
 
   const readDate = (field: string, value: unknown): PostDate | undefined => {
     const result = parsePostDate(value, site.timeZone);
@@ -145,7 +145,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
 
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
-  const permalinkPattern = fm.permalink ?? site.permalink;
+  const permalinkPattern = fm.permalink ?? fm.url ?? site.permalink;
   const url = expandPermalink(permalinkPattern, {
     categories: categories.map((c) => c.slug),
     date: date.wall,

@@ -52,6 +52,10 @@ export const frontMatterSchema = z.looseObject({
   excerpt: word.optional(),
   description: word.optional(),
   permalink: z.string().optional(),
+  /** Hugo: the post's URL, like `permalink`. */
+  url: z.string().optional(),
+  /** Hugo/Zola: the `:title` part of the URL instead of the file name. */
+  slug: word.optional(),
   toc: z.boolean().optional(),
   /** @default "목차" */
   toc_label: word.optional(),
@@ -90,6 +94,8 @@ const EXPECTED: Record<string, string> = {
   excerpt: "a string",
   description: "a string",
   permalink: "a string such as /kubernetes/intro/",
+  url: "a string such as /kubernetes/intro/",
+  slug: "a string such as kubernetes-intro",
   toc: "true or false",
   toc_label: "a string",
   toc_sticky: "true or false",

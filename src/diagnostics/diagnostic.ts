@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 
-export type Severity = "error" | "warning";
+/** `info` notes something deliberate but worth knowing (a scheduled post); it never fails anything. */
+export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
   severity: Severity;
@@ -18,10 +19,14 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `./posts/x.md` -> `posts/x.md`; absolute paths inside the working directory become relative. */
+/**
+ * `./posts/x.md` -> `posts/x.md`: paths inside the working directory are shown relative, others
+ * absolute, however they were given (`../../tmp/x.md` and `/tmp/x.md` print the same).
+ */
 export function displayPath(file: string): string {
-  const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : path.normalize(file);
-  return relative.startsWith("..") ? file : relative.split(path.sep).join("/");
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join("/");
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

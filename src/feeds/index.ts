@@ -1,7 +1,7 @@
 /**
  * Eleventy adapter for feeds: the site's Atom (`/feed.xml`) and JSON Feed (`/feed.json`), and an
- * Atom feed per tag and per category (`/tags/helm/feed.xml`), all with every published post's full
- * content and absolute URLs.
+ * Atom feed per tag and per category (`/tags/helm/feed.xml`), each with the newest `site.feedSize`
+ * posts' full content and absolute URLs.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
@@ -36,11 +36,24 @@ export function feedsPlugin(eleventyConfig: UserConfig, { site }: FeedsPluginOpt
     return filter.call({}, html, `${site.url}/`, pageUrl);
   };
 
+  // A post appears in several feeds (site, each tag, each category): absolutize its HTML once a build.
+  let absoluteContent = new Map<string, Promise<string>>();
+  eleventyConfig.on("eleventy.before", () => {
+    absoluteContent = new Map();
+  });
+
   const entriesOf = async (data: PageData, posts: readonly Post[]): Promise<FeedEntry[]> => {
-    const contentByUrl = new Map((data.collections.posts ?? []).map((item) => [item.data.post.url, item.content ?? ""]));
-    return Promise.all(
-      posts.map(async (post) => buildFeedEntry(post, await absolutizeHtml(contentByUrl.get(post.url) ?? "", post.url), site)),
-    );
+    const items = new Map((data.collections.posts ?? []).map((item) => [item.data.post.url, item]));
+    const contentOf = (post: Post) => {
+      let content = absoluteContent.get(post.url);
+      if (!content) {
+        content = absolutizeHtml(items.get(post.url)?.content ?? "", post.url);
+        absoluteContent.set(post.url, content);
+      }
+      return content;
+    };
+    // `posts` are newest first (collections and term groups are sorted so).
+    return Promise.all(posts.slice(0, site.feedSize).map(async (post) => buildFeedEntry(post, await contentOf(post), site)));
   };
 
   const infoOf = (title: string, description: string, feedUrl: string, pageUrl: string): FeedInfo => ({

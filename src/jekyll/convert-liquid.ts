@@ -4,7 +4,8 @@
  *
  * What is converted: `{% raw %}` markers, `{% highlight %}` blocks, `{% post_url %}` / `{% link %}`,
  * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url`, Minimal Mistakes'
- * `{% include figure %}`. Anything else outside code stays exactly as written, with a warning.
+ * `{% include figure %}`, and `{% comment %}` blocks (removed, as Jekyll hides them). Anything else
+ * outside code stays exactly as written, with a warning.
  *
  * Code (fences, indented code, inline code) is never touched, with one exception: Jekyll runs Liquid
  * before markdown, so authors put `{% raw %}` markers inside fences too, and Jekyll removes them there.
@@ -42,6 +43,8 @@ export interface LiquidConversion {
 export const LIQUID_FIELDS = { unknown: "liquid", postUrl: "post_url", link: "link", include: "include" } as const;
 
 const RAW_MARKER = /\{%-?\s*(end)?raw\s*-?%\}/g;
+const COMMENT_OPEN = /\{%-?\s*comment\s*-?%\}/;
+const COMMENT_CLOSE = /\{%-?\s*endcomment\s*-?%\}/;
 const HIGHLIGHT_OPEN = /^(\s*)\{%-?\s*highlight\s+([^\s%]+)([^%]*?)-?%\}(.*)$/;
 const HIGHLIGHT_CLOSE = /\{%-?\s*endhighlight\s*-?%\}/;
 /** `{{ site.url }}{{ site.baseurl }}` first (one URL), then tags, then objects. */
@@ -198,9 +201,43 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
     return result + text.slice(last);
   };
 
+  /**
+   * `{% comment %}…{% endcomment %}` outside code is text the author hid from readers, as Jekyll
+   * does: removed (lines become blank so later lines keep their numbers). Returns what is left of the
+   * line to convert, or undefined when the whole line was comment.
+   */
+  let inComment = false;
+  const stripComments = (line: string): string | undefined => {
+    let rest = line;
+    let kept = "";
+    for (;;) {
+      if (inComment) {
+        const close = COMMENT_CLOSE.exec(rest);
+        if (!close) return kept.trim() === "" ? undefined : kept;
+        inComment = false;
+        rest = rest.slice(close.index + close[0].length);
+        continue;
+      }
+      const open = COMMENT_OPEN.exec(rest);
+      if (!open) return kept + rest;
+      kept += rest.slice(0, open.index);
+      rest = rest.slice(open.index + open[0].length);
+      inComment = true;
+    }
+  };
+
   // Lines removed from a code block come back as blank lines after it, so later lines keep their numbers.
   let removedCodeLines = 0;
   for (let index = 0; index < lines.length; index++) {
+    const original = lines[index]!;
+    if (!code.has(index) && !inRaw && (inComment || COMMENT_OPEN.test(original))) {
+      const left = stripComments(original);
+      if (left === undefined || left.trim() === "") {
+        out.push("");
+        continue;
+      }
+      lines[index] = left;
+    }
     const line = lines[index]!;
     if (code.has(index)) {
       const kept = stripRawMarkers(line);
@@ -248,5 +285,6 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
     }
     out.push(convertProse(line, index));
   }
+  if (inComment) report("warning", lines.length - 1, LIQUID_FIELDS.unknown, "{% comment %} without {% endcomment %}: the rest of the post was hidden");
   return { markdown: out.join("\n"), diagnostics };
 }

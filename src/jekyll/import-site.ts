@@ -11,6 +11,7 @@ import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as yaml from "js-yaml";
 import matter from "gray-matter";
+import { REFUSED_FRONT_MATTER_ENGINES } from "../content/front-matter.ts";
 
 export interface ImportOptions {
   /** A Jekyll site (with `_posts/`) or a `_posts` folder. */
@@ -73,7 +74,17 @@ async function listFiles(root: string, relative = ""): Promise<string[]> {
 
 /** Local image URLs a post refers to: markdown and HTML images, MM's figure include, front-matter images. */
 export function referencedImages(text: string): string[] {
-  const parsed = matter(text.replace(/^\uFEFF/, ""), { language: "yaml", engines: { yaml: (s: string) => (yaml.load(s, { schema: yaml.CORE_SCHEMA }) ?? {}) as object } });
+  let parsed: { data: unknown; content: string };
+  try {
+    // gray-matter's default engines `eval` a `---js` block: code engines are refused here too.
+    parsed = matter(text.replace(/^\uFEFF/, ""), {
+      language: "yaml",
+      engines: { ...REFUSED_FRONT_MATTER_ENGINES, yaml: (s: string) => (yaml.load(s, { schema: yaml.CORE_SCHEMA }) ?? {}) as object },
+    });
+  } catch {
+    // Broken or refused front matter: the build reports it; images are still looked for in the text.
+    parsed = { data: {}, content: text };
+  }
   const data = parsed.data as Record<string, unknown>;
   const urls: string[] = [];
   const subpath = typeof data.media_subpath === "string" ? data.media_subpath : typeof data.img_path === "string" ? data.img_path : "";

@@ -9,7 +9,8 @@ import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { FrontMatterSource } from "../content/front-matter.ts";
 import { parseFrontMatter } from "../content/schema.ts";
-import { includeDrafts, isPostPath } from "../content/index.ts";
+import { isPostPath } from "../content/index.ts";
+import { includeUnpublished } from "../content/publication.ts";
 import { convertLiquid } from "./convert-liquid.ts";
 import { createPostIndex, indexPosts, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
@@ -73,7 +74,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report }: Jekyl
       await copyBundleMedia(bundleDir, path.dirname(path.resolve(result.outputPath)));
     }
     const posts = index.posts
-      .filter((post) => includeDrafts() || !post.draft)
+      .filter((post) => includeUnpublished() || post.published)
       .map((post) => ({ ...post, file: path.join(directories.input, post.relativePath) }));
     await writeRedirects(posts, { outputDir: directories.output, pathPrefix: site.pathPrefix, siteUrl: site.url, report });
   });

@@ -5,9 +5,9 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
-import { readFrontMatter, type PostData } from "../content/front-matter.ts";
+import { parsePostText, type PostData } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
+import { isPublished } from "../content/publication.ts";
 import type { SiteSettings } from "../site.ts";
 
 export interface IndexedPost {
@@ -15,7 +15,9 @@ export interface IndexedPost {
   relativePath: string;
   url: string;
   redirectFrom: string[];
-  draft: boolean;
+
+  /** Public in a production build (not a draft, not scheduled): see content/publication.ts. */
+  published: boolean;
 }
 
 export interface PostIndex {
@@ -88,9 +90,9 @@ export async function indexPosts(
     let data: Partial<PostData>;
     let body: string;
     try {
-      // An options object: standalone gray-matter otherwise caches by content and shares results.
-      const parsed = matter(text, { language: "yaml", engines: { yaml: (yaml: string) => readFrontMatter(yaml, inputPath) as never } });
-      data = parsed.data as Partial<PostData>;
+      // The same engines as the build: gray-matter's defaults would `eval` a `---js` post.
+      const parsed = parsePostText(text, inputPath);
+      data = parsed.data;
       body = parsed.content;
     } catch {
       continue;
@@ -101,7 +103,7 @@ export async function indexPosts(
       relativePath: relativePath.normalize("NFC"),
       url: result.post.url,
       redirectFrom: result.post.redirectFrom,
-      draft: result.post.draft,
+      published: isPublished(result.post, new Date()),
     });
   }
   return createPostIndex(posts);

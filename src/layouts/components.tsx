@@ -4,6 +4,14 @@ import { formatDate } from "../content/dates.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { tagUrl } from "../urls/site-urls.ts";
+import { postStatus } from "../content/publication.ts";
+
+/** "초안" or "예약" next to a post that is not public yet; only the preview ever shows such posts. */
+export function StatusBadge({ post }: { post: Post }) {
+  const status = postStatus(post, new Date());
+  if (status === "published") return null;
+  return <span class={`badge badge--${status}`}>{status === "draft" ? strings.draft : strings.scheduled}</span>;
+}
 
 export function DateTime({ date }: { date: PostDate }) {
   return <time datetime={date.iso}>{formatDate(date)}</time>;
@@ -59,7 +67,7 @@ export function PostSummary({ post }: { post: Post }) {
       <h2 class="post-summary__title">
         <a href={post.url}>{post.title}</a>
         {post.pin ? <span class="badge badge--pinned">{strings.pinned}</span> : null}
-        {post.draft ? <span class="badge">{strings.draft}</span> : null}
+        <StatusBadge post={post} />
       </h2>
       <p class="post-summary__meta">
         <DateTime date={post.date} /> · {strings.readingTime(post.readingMinutes)}

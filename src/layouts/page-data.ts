@@ -1,4 +1,5 @@
 import type { Post } from "../content/post.ts";
+import type { Neighbours } from "../collections/neighbours.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import type { TermGroup } from "../collections/taxonomy.ts";
 import type { Series } from "../collections/series.ts";
@@ -29,6 +30,7 @@ export interface PageData {
     tagPages?: TermListPage[];
     categoryPages?: TermListPage[];
     sitePages?: PlannedPage[];
+    postNeighbours?: Map<string, Neighbours>;
   };
 }
 

@@ -1,18 +1,9 @@
-import type { Post } from "../content/post.ts";
 import type { PageData } from "./page-data.ts";
-import { postsOf } from "./page-data.ts";
 import { PostPage } from "./post.tsx";
 import { renderDocument } from "./render.ts";
 import { findSeriesPosition } from "../collections/series.ts";
 import { absoluteImageUrl } from "../seo/post-image.ts";
 import { site } from "../site.ts";
-
-/** Older and newer neighbours of a post in the newest-first list. */
-export function neighbours(posts: readonly Post[], url: string): { previous?: Post; next?: Post } {
-  const index = posts.findIndex((p) => p.url === url);
-  if (index === -1) return {};
-  return { previous: posts[index + 1], next: index > 0 ? posts[index - 1] : undefined };
-}
 
 /** The Eleventy layout every post is wrapped in. */
 export const postLayout = {
@@ -28,7 +19,7 @@ export const postLayout = {
         toc={data.toc}
         series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
         image={image === undefined ? undefined : absoluteImageUrl(site, image)}
-        {...neighbours(postsOf(data), post.url)}
+        {...data.collections.postNeighbours?.get(post.url)}
       />,
     );
   },

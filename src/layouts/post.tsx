@@ -1,8 +1,9 @@
+import { isPublished } from "../content/publication.ts";
 import type { Post } from "../content/post.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { Base } from "./base.tsx";
-import { DateTime, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
+import { DateTime, StatusBadge, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
 import { buildBlogPosting } from "../seo/json-ld.ts";
@@ -55,13 +56,13 @@ export function PostPage({ post, content, toc, previous, next, series, image }: 
       }}
     >
       {/* post--with-toc: the stylesheet widens the article into a two-column grid with the TOC at the side. */}
-      {/* Search indexes only the body of published posts (data-pagefind-body); generated pages are left out. */}
-      <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={post.draft ? undefined : ""}>
+      {/* Search indexes only the body of published posts (data-pagefind-body): not drafts or scheduled posts the preview shows, nor generated pages. */}
+      <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={isPublished(post, new Date()) ? "" : undefined}>
         <header class="post__header">
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" />
           <h1 class="post__title" data-pagefind-meta="title">
             {post.title}
-            {post.draft ? <span class="badge">{strings.draft}</span> : null}
+            <StatusBadge post={post} />
           </h1>
           <p class="post__meta">
             <span>{strings.published} <DateTime date={post.date} /></span>

@@ -38,6 +38,7 @@ export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
   ansible: "yaml",
   "shell-session": "shellsession",
   jenkinsfile: "groovy",
+  liquid: "jinja", // same {% %} and {{ }} shapes; no grammar of its own loaded
 };
 
 /** Names that mean "no highlighting", and are not unknown. */

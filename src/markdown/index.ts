@@ -10,6 +10,7 @@ import { getCodeHighlighter, getHighlightSalt } from "./highlight.ts";
 import { createCachedHighlighter, createHighlightCache } from "./highlight-cache.ts";
 import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
+import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
 
 export interface MarkdownPluginOptions {
@@ -27,6 +28,8 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
     await prefillHighlightCache({ inputDir: directories.input, md, highlighter, cache, salt, scanned });
   });
+  // The preview re-renders every post on each save (see render-cache.ts); a production build renders each once.
+  if ((process.env.ELEVENTY_RUN_MODE ?? "build") !== "build") cacheRenders(md);
   eleventyConfig.setLibrary("md", md);
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));

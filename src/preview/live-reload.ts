@@ -19,15 +19,24 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function errorPanel(lines: readonly string[]): string {
+export const BUILD_FAILED_HEADING = "opsnote: 빌드 실패 — 파일을 고치고 저장하면 바로 다시 빌드합니다.";
+export const CHECK_FAILED_HEADING = "opsnote: 검사 오류 — 미리보기는 계속되지만, 배포 빌드는 이 오류로 실패합니다.";
+
+export function errorPanel(lines: readonly string[], heading = BUILD_FAILED_HEADING): string {
   return `<div id="opsnote-build-error" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.25rem;background:#fff0f0;color:#6b0000;border-bottom:3px solid #c00;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all">` +
-    `<strong>opsnote: 빌드 실패 — 파일을 고치고 저장하면 바로 다시 빌드합니다.</strong>\n${lines.map(escapeHtml).join("\n")}</div>`;
+    `<strong>${escapeHtml(heading)}</strong>\n${lines.map(escapeHtml).join("\n")}</div>`;
 }
 
-/** Adds the build id, the reload client and, when the build is broken, the error panel. */
-export function injectPreview(html: string, buildId: string, errors: readonly string[]): string {
+/**
+ * Adds the build id, the reload client and, when the build is broken, the error panel; when the
+ * build succeeded but `check` found errors (`problems`), a panel saying a production build would fail.
+ */
+export function injectPreview(html: string, buildId: string, errors: readonly string[], problems: readonly string[] = []): string {
   let out = html.replace(/<html\b/i, `<html data-opsnote-build="${escapeHtml(buildId)}"`);
-  if (errors.length > 0) out = out.replace(/<body\b[^>]*>/i, (body) => `${body}${errorPanel(errors)}`);
+  const panel = errors.length > 0
+    ? errorPanel([...new Set([...errors, ...problems])])
+    : problems.length > 0 ? errorPanel(problems, CHECK_FAILED_HEADING) : "";
+  if (panel !== "") out = out.replace(/<body\b[^>]*>/i, (body) => `${body}${panel}`);
   return /<\/body>/i.test(out) ? out.replace(/<\/body>/i, `${CLIENT_SCRIPT}</body>`) : out + CLIENT_SCRIPT;
 }
 

@@ -17,6 +17,8 @@ export interface BuildState {
   errors: string[];
   /** True once any build has written the folder. */
   hasOutput: boolean;
+  /** Errors `check` found in the last build that a production build would stop on. */
+  problems?: string[];
 }
 
 export interface PreviewServerOptions {
@@ -105,7 +107,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (file === undefined) {
       const notFound = await fileFor(path.join(root, "404.html"));
       const body = notFound ? await readFile(notFound, "utf8") : `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>404</title></head><body><h1>404</h1></body></html>`;
-      sendHtml(res, 404, injectPreview(body, state.id, state.errors));
+      sendHtml(res, 404, injectPreview(body, state.id, state.errors, state.problems));
       return;
     }
     // A folder URL without its slash: redirect, so relative links in the page resolve.
@@ -115,7 +117,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
     if (type.startsWith("text/html")) {
-      sendHtml(res, 200, injectPreview(await readFile(file, "utf8"), state.id, state.errors));
+      sendHtml(res, 200, injectPreview(await readFile(file, "utf8"), state.id, state.errors, state.problems));
       return;
     }
     res.writeHead(200, { "content-type": type, "cache-control": "no-store" });

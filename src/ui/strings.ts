@@ -23,6 +23,7 @@ export const strings = {
   categoryHeading: (name: string) => `카테고리: ${name}`,
   noPosts: "아직 글이 없습니다.",
   draft: "초안",
+  scheduled: "예약",
   recentPosts: "최근 글",
   credits: "이미지 출처",
   search: "검색",

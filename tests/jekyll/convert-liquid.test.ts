@@ -12,8 +12,8 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { plainHighlighter, testFixtures } from "../helpers/render-fixtures.ts";
 
 const index = createPostIndex([
-  { relativePath: "2024-11-07-helm-basics.md", url: "/helm/helm-basics/", redirectFrom: [], draft: false },
-  { relativePath: "k8s/2024-12-01-ingress.md", url: "/k8s/ingress/", redirectFrom: [], draft: false },
+  { relativePath: "2024-11-07-helm-basics.md", url: "/helm/helm-basics/", redirectFrom: [], published: true },
+  { relativePath: "k8s/2024-12-01-ingress.md", url: "/k8s/ingress/", redirectFrom: [], published: true },
 ]);
 
 function context(file: string, overrides: Partial<LiquidContext> = {}): LiquidContext {
@@ -56,7 +56,7 @@ test("include parameters: double, single and unquoted values", () => {
 });
 
 test("post_url resolves by name, by sub-folder path and by _posts path; NFD references match NFC files", () => {
-  const korean = createPostIndex([{ relativePath: "2024-01-01-쿠버네티스.md", url: "/쿠버네티스/", redirectFrom: [], draft: false }]);
+  const korean = createPostIndex([{ relativePath: "2024-01-01-쿠버네티스.md", url: "/쿠버네티스/", redirectFrom: [], published: true }]);
   assert.equal(korean.resolve("2024-01-01-쿠버네티스".normalize("NFD")), "/쿠버네티스/");
   assert.equal(index.resolve("k8s/2024-12-01-ingress"), "/k8s/ingress/");
   assert.equal(index.resolve("_posts/k8s/2024-12-01-ingress.md"), "/k8s/ingress/");
@@ -66,8 +66,8 @@ test("post_url resolves by name, by sub-folder path and by _posts path; NFD refe
 
 test("a bare name shared by two posts in different folders is ambiguous, not a guess", () => {
   const twins = createPostIndex([
-    { relativePath: "a/2024-01-01-x.md", url: "/a/x/", redirectFrom: [], draft: false },
-    { relativePath: "b/2024-01-01-x.md", url: "/b/x/", redirectFrom: [], draft: false },
+    { relativePath: "a/2024-01-01-x.md", url: "/a/x/", redirectFrom: [], published: true },
+    { relativePath: "b/2024-01-01-x.md", url: "/b/x/", redirectFrom: [], published: true },
   ]);
   assert.equal(twins.resolve("2024-01-01-x"), undefined);
   assert.equal(twins.resolve("b/2024-01-01-x"), "/b/x/");

@@ -39,10 +39,12 @@ test("the theme script is an external, blocking script in <head>; the page scrip
   assert.deepEqual(scripts, [["/assets/js/theme-init.js", null, false], ["/assets/js/site.js", "module", false]]);
 });
 
-test("the UI strings reach the page as a JSON data block the scripts read", () => {
-  const block = render(makePost({})).getElementById("opsnote-ui");
-  assert.equal(block?.getAttribute("type"), "application/json");
-  assert.deepEqual(JSON.parse(block!.textContent!), strings.client);
+test("the UI strings reach the page as JSON in a data attribute, with no inline <script>", () => {
+  const document = render(makePost({}));
+  const holder = document.getElementById("opsnote-ui");
+  assert.ok(holder?.hasAttribute("hidden"));
+  assert.deepEqual(JSON.parse(holder!.getAttribute("data-strings")!), strings.client);
+  assert.deepEqual([...document.querySelectorAll("script:not([src])")].map((s) => s.getAttribute("type")), ["application/ld+json"]);
 });
 
 test("the header has a search button (with its / shortcut) and a theme button; the search dialog is closed", () => {
@@ -52,4 +54,8 @@ test("the header has a search button (with its / shortcut) and a theme button; t
   const dialog = document.querySelector("dialog#search-dialog");
   assert.ok(dialog && !dialog.hasAttribute("open"));
   assert.ok(dialog.querySelector("label[for=search-input]") && dialog.querySelector("input#search-input"));
+});
+
+test("a scheduled post (dated in the future, shown only in the preview) is never indexed", () => {
+  assert.equal(render(makePost({ date: "2999-01-01" })).querySelector("[data-pagefind-body]"), null);
 });

@@ -1,6 +1,7 @@
 /**
  * The blog under a sub-path (a GitHub Pages project site): built with OPSNOTE_PATH_PREFIX=/blog/
- * and a page size of 2 so pagination links exist too. No link, asset or feed URL may leave /blog/.
+ * and a page size of 2 so pagination links exist too (and 3 posts a feed). No link, asset or feed URL
+ * may leave /blog/.
  */
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -16,7 +17,7 @@ const read = (file: string) => readFile(path.join(OUTPUT, file), "utf8");
 
 before(async () => {
   await rm(OUTPUT, { recursive: true, force: true });
-  const build = buildInChild("posts", OUTPUT, { OPSNOTE_PATH_PREFIX: "blog", OPSNOTE_SITE_URL: `${ORIGIN}/`, OPSNOTE_PAGE_SIZE: "2" });
+  const build = buildInChild("posts", OUTPUT, { OPSNOTE_PATH_PREFIX: "blog", OPSNOTE_SITE_URL: `${ORIGIN}/`, OPSNOTE_PAGE_SIZE: "2", OPSNOTE_FEED_SIZE: "3" });
   assert.equal(build.status, 0, build.stderr);
 });
 
@@ -32,6 +33,16 @@ test("list pages are paginated under the prefix: /blog/page/2/ and /blog/tags/<t
   const second = readDocument(await read("page/2/index.html"));
   assert.equal(second.querySelector('a[rel="prev"]')!.getAttribute("href"), "/blog/");
   assert.equal(second.querySelector('link[rel="canonical"]')!.getAttribute("href"), `${ORIGIN}/blog/page/2/`);
+});
+
+test("each feed holds the newest OPSNOTE_FEED_SIZE posts", async () => {
+  const atom = parseXml(await read("feed.xml"));
+  const entries = [...atom.querySelectorAll("entry")];
+  assert.equal(entries.length, 3);
+  const published = entries.map((entry) => Date.parse(entry.querySelector("published")!.textContent!));
+  assert.deepEqual(published, [...published].sort((a, b) => b - a), "newest first");
+  const json = JSON.parse(await read("feed.json")) as { items: unknown[] };
+  assert.equal(json.items.length, 3);
 });
 
 test("feeds, sitemap, robots.txt and JSON-LD use absolute URLs with the prefix", async () => {

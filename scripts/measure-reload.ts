@@ -1,0 +1,77 @@
+/**
+ * Measures save-to-reload time of the preview: starts `src/cli/preview.ts` on a generated corpus,
+ * listens to its event stream like a browser page does, rewrites one post and times how long it
+ * takes until the server announces the new build (the moment an open page reloads).
+ *
+ *   node --import tsx scripts/measure-reload.ts [COUNT=1000] [ROUNDS=5] [-- extra preview flags]
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { generatePosts } from "./generate-posts.ts";
+
+const [countText = "1000", roundsText = "5", ...extra] = process.argv.slice(2).filter((a) => a !== "--");
+const root = await mkdtemp(path.join(os.tmpdir(), "opsnote-reload-"));
+const posts = path.join(root, "posts");
+const names = await generatePosts(posts, Number(countText));
+
+const port = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, "127.0.0.1", () => {
+    const address = probe.address();
+    probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+  });
+});
+const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out"), ...extra], {
+  detached: true,
+  stdio: ["ignore", "pipe", "pipe"],
+});
+child.stderr.resume();
+let log = "";
+const listening = new Promise<void>((resolve, reject) => {
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    log += chunk;
+    if (log.includes("preview at ")) resolve();
+  });
+  child.once("exit", () => reject(new Error(`preview exited:\n${log}`)));
+});
+
+try {
+  const started = performance.now();
+  await listening;
+  const events = await fetch(`http://127.0.0.1:${port}/__opsnote/events`);
+  const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  const nextBuild = async (): Promise<string> => {
+    for (;;) {
+      const match = /event: build\ndata: (.*)\n\n/.exec(buffer);
+      if (match) {
+        buffer = buffer.slice(match.index + match[0].length);
+        return match[1]!;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error("event stream closed");
+      buffer += value;
+    }
+  };
+  await nextBuild();
+  console.log(`first build of ${names.length} posts: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const file = path.join(posts, names[Math.floor(names.length / 2)]!);
+  const original = await readFile(file, "utf8");
+  const times: number[] = [];
+  for (let round = 1; round <= Number(roundsText); round++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const saved = performance.now();
+    await writeFile(file, `${original}\n수정 ${round}\n`);
+    await nextBuild();
+    times.push(performance.now() - saved);
+    console.log(`save ${round}: ${times.at(-1)!.toFixed(0)} ms to the build event`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms`);
+  await reader.cancel();
+} finally {
+  process.kill(-child.pid!, "SIGTERM");
+  await rm(root, { recursive: true, force: true });
+}

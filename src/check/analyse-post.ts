@@ -1,0 +1,125 @@
+/**
+ * Everything `check` learns from one post file on its own: its schema and date problems, NFD
+ * spellings, malformed external links, unclosed fences, and the heading ids and links that the
+ * cross-post checks (check-posts.ts) then resolve. The result depends on the file's text only, so it
+ * is cached by modification time between builds.
+ */
+import path from "node:path";
+import type { MarkdownIt } from "markdown-it";
+import type { SiteSettings } from "../site.ts";
+import { buildPost, type Post } from "../content/post.ts";
+import { parsePostText } from "../content/read-post.ts";
+import { collectHeadings } from "../markdown/headings.ts";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, type LinkRef } from "./links.ts";
+
+export interface PostAnalysis {
+  /** The file as given to `check` (e.g. `posts/x.md`). */
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Absent when the front matter does not build. */
+  post?: Post;
+  /** Heading ids, exactly as the page gets them. */
+  headingIds: Set<string>;
+  /** Internal links and images, left for the cross-post checks. */
+  links: LinkRef[];
+  /** Line of the `date` key, when the post has one. */
+  dateLine?: number;
+}
+
+const NFC_FIX = "normalise to NFC (macOS writes Hangul decomposed, as NFD)";
+
+function isNfd(text: string): boolean {
+  return text !== text.normalize("NFC");
+}
+
+/** The line of a front-matter value: the first line from its key on that contains it. */
+function valueLine(lines: readonly string[], keyLine: number | undefined, value: string): number | undefined {
+  if (keyLine === undefined) return undefined;
+  for (let i = keyLine - 1; i < lines.length && i < keyLine + 200; i++) {
+    if (lines[i]!.includes(value)) return i + 1;
+  }
+  return keyLine;
+}
+
+function rawStrings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return [];
+}
+
+export function analysePost(options: {
+  file: string;
+  /** Path relative to the posts folder, for the file-name check. */
+  relativePath: string;
+  text: string;
+  md: MarkdownIt;
+  site: Pick<SiteSettings, "timeZone" | "permalink">;
+}): PostAnalysis {
+  const { file, relativePath, text, md, site } = options;
+  const diagnostics: Diagnostic[] = [];
+  const analysis: PostAnalysis = { file, diagnostics, headingIds: new Set(), links: [] };
+
+  if (isNfd(relativePath)) {
+    diagnostics.push({
+      severity: "warning", file, field: "file name",
+      message: `"${path.basename(relativePath)}" is NFD; ${NFC_FIX}: rename it to "${path.basename(relativePath).normalize("NFC")}"`,
+    });
+  }
+
+  let parsed;
+  try {
+    parsed = parsePostText(text, file);
+  } catch (error) {
+    if (!(error instanceof DiagnosticError)) throw error;
+    diagnostics.push(...error.diagnostics);
+    return analysis;
+  }
+  const { frontMatter, frontMatterSource, body } = parsed;
+  const lines = text.split(/\r?\n/);
+  const lineOf = (field: string) => frontMatterSource.keyLines[field];
+  analysis.dateLine = lineOf("date");
+
+  for (const field of ["title", "tags", "categories", "category", "series"]) {
+    for (const value of rawStrings(frontMatter[field])) {
+      if (!isNfd(value)) continue;
+      diagnostics.push({
+        severity: "warning", file, line: valueLine(lines, lineOf(field), value), field,
+        message: `"${value.normalize("NFC")}" is NFD; ${NFC_FIX}`,
+      });
+    }
+  }
+
+  // The body only feeds the reading time, which no check reads.
+  const built = buildPost({ inputPath: file, frontMatter, source: frontMatterSource, body: "", site });
+  diagnostics.push(...built.warnings);
+  if (built.ok) analysis.post = built.post;
+  else diagnostics.push(...built.errors);
+
+  const offset = frontMatterSource.bodyLineOffset;
+  const tokens = md.parse(body, { page: { inputPath: file }, frontMatterSource });
+  analysis.headingIds = new Set(collectHeadings(tokens).map((h) => h.id));
+  for (const line of findUnclosedFences(tokens, body.split(/\r?\n/), offset)) {
+    diagnostics.push({
+      severity: "warning", file, line, field: "code",
+      message: "this code fence is never closed; the rest of the post is shown as code",
+    });
+  }
+  for (const link of locateLinks(extractLinks(tokens, offset), lines)) {
+    const target = classifyLink(link.href);
+    if (target.type === "external") {
+      const problem = link.auto ? undefined : externalLinkProblem(target.url);
+      if (problem) {
+        diagnostics.push({
+          severity: "error", file, line: link.line, column: link.column, field: link.kind,
+          message: `${decodeTarget(link.href)} ${problem}`,
+        });
+      }
+    } else if (target.type === "empty") {
+      diagnostics.push({ severity: "warning", file, line: link.line, column: link.column, field: link.kind, message: "empty target ()" });
+    } else if (target.type !== "other-scheme") {
+      analysis.links.push(link);
+    }
+  }
+  return analysis;
+}

@@ -1,0 +1,201 @@
+/**
+ * `check`: every post validated without building the site. Each file is analysed on its own
+ * (analyse-post.ts, cached by modification time), then the checks that need all posts run over the
+ * results: duplicate URLs, internal links by URL or by `.md` path, heading anchors, assets, and
+ * scheduled dates (which depend on the time of the check, so they are never cached).
+ */
+import { statSync } from "node:fs";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { MarkdownIt } from "markdown-it";
+import type { SiteSettings } from "../site.ts";
+import { displayPath, type Diagnostic, type Severity } from "../diagnostics/diagnostic.ts";
+import { createMarkdown } from "../markdown/create-markdown.ts";
+import type { CodeHighlighter } from "../markdown/highlight.ts";
+import { postStatus } from "../content/publication.ts";
+import { categoryUrl, tagUrl } from "../layouts/components.tsx";
+import { pages } from "../pages/pages.tsx";
+import { analysePost, type PostAnalysis } from "./analyse-post.ts";
+import { classifyLink, decodeTarget, type LinkRef } from "./links.ts";
+
+export interface CheckPostsOptions {
+  /** Folder of posts. */
+  posts: string;
+  /** Folder that `/assets/…` URLs are served from. @default "assets" */
+  assets?: string;
+  site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /** What "in the future" is measured against. @default new Date() */
+  now?: Date;
+  /** URLs of pages that are not posts. @default the fixed URLs of src/pages, plus tag and category pages */
+  pageUrls?: Iterable<string>;
+  /** Analyses of unchanged files are reused from here. @default a fresh cache */
+  cache?: CheckCache;
+}
+
+export interface CheckReport {
+  posts: number;
+  /** Errors first, then warnings, then notes; each by file and line. */
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckCache {
+  md: MarkdownIt;
+  files: Map<string, { mtimeMs: number; size: number; analysis: PostAnalysis }>;
+}
+
+/** Parsing never highlights, so the markdown pipeline gets a highlighter that is never called. */
+const PARSE_ONLY: CodeHighlighter = {
+  languages: [],
+  resolveLanguage: () => "text",
+  highlight: (code) => code,
+};
+
+export function createCheckCache(): CheckCache {
+  const md = createMarkdown({ highlighter: PARSE_ONLY });
+  // Bare URLs that linkify turns into links are well formed by construction and their text stays in
+  // the heading's text tokens, so ids are the same without it; it is the slowest rule of a parse.
+  md.set({ linkify: false });
+  return { md, files: new Map() };
+}
+
+/** Post files under `folder`, relative to it, in a stable order. Dot folders and node_modules are skipped. */
+export async function listPostFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true });
+  return entries
+    .map((entry) => entry.split(path.sep).join("/"))
+    .filter((entry) => /\.(md|markdown)$/i.test(entry))
+    .filter((entry) => !entry.split("/").some((part) => part.startsWith(".") || part === "node_modules"))
+    .sort();
+}
+
+function fixedPageUrls(): string[] {
+  return Object.values(pages)
+    .map((page) => page.data.permalink)
+    .filter((permalink): permalink is string => typeof permalink === "string");
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0));
+}
+
+const fileKey = (file: string) => path.resolve(file).normalize("NFC");
+
+export async function checkPosts(options: CheckPostsOptions): Promise<CheckReport> {
+  const cache = options.cache ?? createCheckCache();
+  const now = options.now ?? new Date();
+  const assets = path.resolve(options.assets ?? "assets");
+  const relativePaths = await listPostFiles(options.posts);
+
+  const analyses = await Promise.all(relativePaths.map(async (relativePath) => {
+    const file = path.join(options.posts, relativePath);
+    const info = await stat(file);
+    const cached = cache.files.get(file);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.analysis;
+    const analysis = analysePost({ file, relativePath, text: await readFile(file, "utf8"), md: cache.md, site: options.site });
+    cache.files.set(file, { mtimeMs: info.mtimeMs, size: info.size, analysis });
+    return analysis;
+  }));
+  // Deleted files leave the cache, so a long preview session does not grow it.
+  const present = new Set(relativePaths.map((relativePath) => path.join(options.posts, relativePath)));
+  for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);
+
+  const diagnostics: Diagnostic[] = analyses.flatMap((a) => a.diagnostics);
+  const byUrl = new Map<string, PostAnalysis>();
+  const byFile = new Map<string, PostAnalysis>();
+  const pageUrls = new Set(options.pageUrls ?? fixedPageUrls());
+  for (const analysis of analyses) {
+    byFile.set(fileKey(analysis.file), analysis);
+    const post = analysis.post;
+    if (!post) continue;
+    const other = byUrl.get(post.url);
+    if (other) {
+      diagnostics.push({
+        severity: "error", file: analysis.file, field: "url",
+        message: `${post.url} is also the URL of ${displayPath(other.file)}; one page would overwrite the other (rename a file or set permalink)`,
+      });
+    } else {
+      byUrl.set(post.url, analysis);
+    }
+    if (options.pageUrls === undefined) {
+      for (const tag of post.tags) pageUrls.add(tagUrl(tag));
+      for (const category of post.categories) pageUrls.add(categoryUrl(category));
+    }
+    if (postStatus(post, now) === "scheduled") {
+      diagnostics.push({
+        severity: "info", file: analysis.file, line: analysis.dateLine, field: "date",
+        message: `${post.date.iso} is in the future: scheduled, left out of the published site until then`,
+      });
+    }
+  }
+
+  const exists = (file: string) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+
+  for (const analysis of analyses) {
+    const report = (link: LinkRef, severity: Severity, message: string) =>
+      diagnostics.push({ severity, file: analysis.file, line: link.line, column: link.column, field: link.kind, message });
+    const checkAnchor = (link: LinkRef, target: PostAnalysis, fragment: string | undefined) => {
+      if (fragment === undefined || fragment === "" || target.headingIds.has(fragment)) return;
+      const where = target === analysis ? "this post" : displayPath(target.file);
+      const known = [...target.headingIds].slice(0, 5).map((id) => `#${id}`).join(", ");
+      report(link, "warning", `#${fragment}: no heading with this id in ${where}${known ? ` (ids there: ${known}${target.headingIds.size > 5 ? ", …" : ""})` : ""}`);
+    };
+    const checkTargetPost = (link: LinkRef, target: PostAnalysis, shown: string) => {
+      if (!analysis.post || !target.post) return;
+      const status = postStatus(target.post, now);
+      if (postStatus(analysis.post, now) === "published" && status !== "published") {
+        report(link, "warning", `${shown} is a ${status} post; the link is broken in the published site until it is published`);
+      }
+    };
+
+    for (const link of analysis.links) {
+      const target = classifyLink(link.href);
+      const shown = decodeTarget(link.href);
+      if (target.type === "anchor") {
+        checkAnchor(link, analysis, target.fragment);
+      } else if (target.type === "post-file") {
+        const resolved = path.resolve(path.dirname(analysis.file), target.path);
+        const found = byFile.get(fileKey(resolved));
+        if (!found) {
+          report(link, "error", `${shown}: no such post (looked for ${displayPath(resolved)})`);
+          continue;
+        }
+        checkTargetPost(link, found, shown);
+        checkAnchor(link, found, target.fragment);
+      } else if (target.type === "file") {
+        const resolved = path.resolve(path.dirname(analysis.file), target.path);
+        if (!exists(resolved)) report(link, "error", `${shown}: no such file beside the post (looked for ${displayPath(resolved)})`);
+      } else if (target.type === "url") {
+        let urlPath = target.path;
+        if (!urlPath.startsWith("/")) {
+          if (!analysis.post) continue;
+          urlPath = decodeTarget(new URL(target.path, `http://site${encodeURI(analysis.post.url)}`).pathname);
+        }
+        const candidates = [urlPath, urlPath.replace(/index\.html$/, ""), /\/[^/.]*$/.test(urlPath) ? `${urlPath}/` : urlPath];
+        const post = candidates.map((c) => byUrl.get(c)).find((p) => p !== undefined);
+        if (post) {
+          checkTargetPost(link, post, shown);
+          checkAnchor(link, post, target.fragment);
+        } else if (urlPath.startsWith("/assets/")) {
+          if (!exists(path.join(assets, urlPath.slice("/assets/".length)))) {
+            report(link, "error", `${shown}: no such file in ${displayPath(assets)}/`);
+          }
+        } else if (!candidates.some((c) => pageUrls.has(c))) {
+          report(link, "error", `${shown}: no post or page has this URL`);
+        }
+      }
+    }
+  }
+  return { posts: analyses.length, diagnostics: sortDiagnostics(diagnostics) };
+}

@@ -1,0 +1,133 @@
+/**
+ * The links and images of a post, read from the same markdown-it tokens the page is rendered from,
+ * each with the file line it is written on, and sorted into what kind of target they point at.
+ */
+import type { Token } from "markdown-it";
+
+export interface LinkRef {
+  kind: "link" | "image";
+  /** The target as markdown-it normalised it (non-ASCII percent-encoded). */
+  href: string;
+  /** 1-based file line. */
+  line: number;
+  /** 1-based column of the target in that line, when it is found there as written. */
+  column?: number;
+  /** True for bare URLs found by linkify: well-formed by construction. */
+  auto: boolean;
+}
+
+/**
+ * Links and images in document order. `bodyLineOffset` turns body lines into file lines; inside a
+ * paragraph the line advances at each soft or hard break.
+ */
+export function extractLinks(tokens: readonly Token[], bodyLineOffset: number): LinkRef[] {
+  const links: LinkRef[] = [];
+  const walk = (children: readonly Token[], startLine: number) => {
+    let line = startLine;
+    for (const child of children) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+      else if (child.type === "link_open") {
+        links.push({ kind: "link", href: String(child.attrGet("href") ?? ""), line, auto: child.markup === "linkify" });
+      } else if (child.type === "image") {
+        links.push({ kind: "image", href: String(child.attrGet("src") ?? ""), line, auto: false });
+      }
+    }
+  };
+  for (const token of tokens) {
+    if (token.type === "inline" && token.children && token.map) walk(token.children, token.map[0] + 1 + bodyLineOffset);
+  }
+  return links;
+}
+
+/** Adds the column where each target is written, looking for it as written or percent-decoded. */
+export function locateLinks(links: LinkRef[], fileLines: readonly string[]): LinkRef[] {
+  for (const link of links) {
+    const text = fileLines[link.line - 1];
+    if (text === undefined || link.href === "") continue;
+    let at = text.indexOf(link.href);
+    if (at === -1) at = text.indexOf(decodeTarget(link.href));
+    if (at !== -1) link.column = at + 1;
+  }
+  return links;
+}
+
+/** Code fences whose closing marker is missing: markdown-it then shows the rest of the post as code. */
+export function findUnclosedFences(tokens: readonly Token[], bodyLines: readonly string[], bodyLineOffset: number): number[] {
+  const lines: number[] = [];
+  for (const token of tokens) {
+    if (token.type !== "fence" || !token.map) continue;
+    const [start, end] = token.map;
+    const last = bodyLines[end - 1]?.trim() ?? "";
+    const closed = end - start >= 2 && last.startsWith(token.markup) && /^([`~])\1*$/.test(last);
+    if (!closed) lines.push(start + 1 + bodyLineOffset);
+  }
+  return lines;
+}
+
+export type LinkTarget =
+  | { type: "anchor"; fragment: string }
+  | { type: "external"; url: string }
+  | { type: "other-scheme" }
+  | { type: "url"; path: string; fragment?: string }
+  | { type: "post-file"; path: string; fragment?: string }
+  | { type: "file"; path: string }
+  | { type: "empty" };
+
+/** Percent-decoding that never throws (a lone `%` stays as written), then NFC. */
+export function decodeTarget(text: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    decoded = text;
+  }
+  return decoded.normalize("NFC");
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const POST_FILE = /\.(md|markdown)$/i;
+const FILE_NAME = /(^|\/)[^/]+\.[a-z0-9]+$/i;
+
+/**
+ * Sorts a target: `#id` (this post), `http(s)://` and `//` (external), `/path` (a site URL),
+ * `x.md` (another post, by file), `img.png` (a file beside the post), `../x/` (a URL relative to the
+ * post's own URL).
+ */
+export function classifyLink(href: string): LinkTarget {
+  if (href.trim() === "") return { type: "empty" };
+  if (href.startsWith("#")) return { type: "anchor", fragment: decodeTarget(href.slice(1)) };
+  const scheme = SCHEME.exec(href)?.[1]?.toLowerCase();
+  if (scheme === "http" || scheme === "https") return { type: "external", url: href };
+  if (scheme !== undefined) return { type: "other-scheme" };
+  if (href.startsWith("//")) return { type: "external", url: `https:${href}` };
+  // `https//example.com` (colon missing) would otherwise pass for a relative path.
+  if (/^https?\/\//i.test(href)) return { type: "external", url: href };
+  const hashAt = href.indexOf("#");
+  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
+  const fragment = hashAt === -1 ? undefined : decodeTarget(href.slice(hashAt + 1));
+  const pathPart = decodeTarget(beforeHash.split("?")[0] ?? "");
+  if (pathPart.startsWith("/")) return { type: "url", path: pathPart, fragment };
+  if (POST_FILE.test(pathPart)) return { type: "post-file", path: pathPart, fragment };
+  if (pathPart === "") return { type: "anchor", fragment: fragment ?? "" };
+  if (FILE_NAME.test(pathPart)) return { type: "file", path: pathPart };
+  return { type: "url", path: pathPart, fragment };
+}
+
+/**
+ * What is wrong with an external URL, or undefined when it is well formed. Nothing is fetched
+ * (there may be no network): this catches typos (`http:/x`, an empty or dotless host, a space in
+ * the host), not dead sites.
+ */
+export function externalLinkProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "is not a valid URL";
+  }
+  if (!/^[a-z]+:\/\//i.test(url)) return `is missing "//" after "${parsed.protocol}"`;
+  if (parsed.hostname === "") return "has no host name";
+  const host = parsed.hostname;
+  if (!host.includes(".") && host !== "localhost" && !host.startsWith("[")) return `has a host name without a dot ("${host}")`;
+  return undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run check` and the build, as real processes: exit codes, the summary line, and the same
+ * checks stopping a production build.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+
+async function site(files: Record<string, string>): Promise<string> {
+  const root = await makeTempDir("check-cli");
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), text);
+  }
+  return root;
+}
+
+const GOOD = "---\ntitle: 좋은 글\ncategories: [devops]\n---\n\n## 설치\n\n[자기](#설치)\n";
+const WARNED = "---\ntitle: 경고\ndate: 2021-04-13T13:00:00+18:00\n---\n[없는 절](/devops/good/#없음)\n";
+const BROKEN = "---\ntitle: 깨진 글\ntags:\n  a: 1\n---\n[없는 글](/devops/nope/)\n";
+
+test("npm run check: exit 0 and a summary when there are only warnings", async (t) => {
+  const root = await site({ "posts/2021-05-01-good.md": GOOD, "posts/2021-05-02-warned.md": WARNED });
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const result = await runCli("src/cli/check.ts", ["--posts", path.join(root, "posts")]);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  const lines = result.stdout.trim().split("\n");
+  assert.equal(lines.length, 3);
+  assert.match(lines[0]!, /2021-05-02-warned\.md:3:1 warning date: offset \+18:00/);
+  assert.match(lines[1]!, /2021-05-02-warned\.md:5:\d+ warning link: #없음: no heading with this id/);
+  assert.match(lines[2]!, /^2 posts, 0 errors, 2 warnings \(\d+\.\d\d s\)$/);
+});
+
+test("npm run check: exit 1 on errors, errors listed before warnings", async (t) => {
+  const root = await site({ "posts/2021-05-01-good.md": GOOD, "posts/2021-05-02-warned.md": WARNED, "posts/2021-05-03-broken.md": BROKEN });
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const result = await runCli("src/cli/check.ts", ["--posts", path.join(root, "posts")]);
+  assert.equal(result.code, 1);
+  const lines = result.stdout.trim().split("\n");
+  assert.match(lines[0]!, /2021-05-03-broken\.md:3:1 error tags: expected a list of strings or one string, got a mapping$/);
+  assert.deepEqual(lines.slice(0, -1).map((line) => / (error|warning|info) /.exec(line)?.[1]), ["error", "error", "warning", "warning"]);
+  assert.match(lines.at(-1)!, /^3 posts, 2 errors, 2 warnings/);
+});
+
+test("npm run check: bad arguments give the usage and exit 2", async () => {
+  const result = await runCli("src/cli/check.ts", ["--nope"]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /usage: npm run check/);
+});
+
+test("a production build stops on a check error, names it, and leaves no site", async (t) => {
+  const root = await site({
+    "posts/2021-05-01-good.md": GOOD,
+    "posts/2021-05-02-link.md": "---\ntitle: 링크\n---\n\n[없는 글](/devops/nope/)\n",
+  });
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const output = path.join(root, "out");
+  const result = await runCli("src/cli/build.ts", ["--posts", path.join(root, "posts"), "--output", output], 120_000);
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  assert.match(result.stderr, /2021-05-02-link\.md:5:\d+ error link: \/devops\/nope\/: no post or page has this URL/);
+  assert.equal(existsSync(output), false);
+});
