@@ -7,6 +7,7 @@
 import { statSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { findUnsafeSymlinks } from "../content/symlinks.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { displayPath, type Diagnostic, type Severity } from "../diagnostics/diagnostic.ts";
@@ -58,11 +59,16 @@ export function createCheckCache(): CheckCache {
   return { md, files: new Map() };
 }
 
-/** Post files under `folder`, relative to it, in a stable order. Dot folders and node_modules are skipped. */
-export async function listPostFiles(folder: string): Promise<string[]> {
+/**
+ * Post files under `folder`, relative to it, in a stable order. Dot folders and node_modules are
+ * skipped, and so are the symbolic links the build skips (outside the folder, to folders, loops).
+ */
+export async function listPostFiles(folder: string, assets = "assets"): Promise<string[]> {
+  const skipped = findUnsafeSymlinks(folder, [folder, assets]).map((link) => path.relative(folder, link.path).split(path.sep).join("/"));
   const entries = await readdir(folder, { recursive: true });
   return entries
     .map((entry) => entry.split(path.sep).join("/"))
+    .filter((entry) => !skipped.some((link) => entry === link || entry.startsWith(`${link}/`)))
     .filter((entry) => /\.(md|markdown)$/i.test(entry))
     .filter((entry) => !entry.split("/").some((part) => part.startsWith(".") || part === "node_modules"))
     .sort();
@@ -90,7 +96,7 @@ export async function checkPosts(options: CheckPostsOptions): Promise<CheckRepor
   const cache = options.cache ?? createCheckCache();
   const now = options.now ?? new Date();
   const assets = path.resolve(options.assets ?? "assets");
-  const relativePaths = await listPostFiles(options.posts);
+  const relativePaths = await listPostFiles(options.posts, assets);
 
   const analyses = await Promise.all(relativePaths.map(async (relativePath) => {
     const file = path.join(options.posts, relativePath);

@@ -4,6 +4,7 @@
  * chain is printed as its compiler-style lines, without a stack trace.
  */
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { unsupportedLanguageOf } from "../content/front-matter.ts";
 
 function causeOf(error: unknown): unknown {
   if (typeof error !== "object" || error === null) return undefined;
@@ -20,18 +21,13 @@ export function errorChain(error: unknown): unknown[] {
 
 /**
  * A front-matter language no engine reads (`---toml`): gray-matter throws a bare "engine … is not
- * registered" and Eleventy wraps it in a message holding the path. There is no hook before
- * gray-matter picks the engine, so the two messages are read here (the build test pins them).
+ * registered" and Eleventy wraps it in a message holding the path (the build test pins both).
  */
 function unknownLanguageOf(chain: readonly unknown[]): Diagnostic | undefined {
   const messages = chain.map((e) => (e instanceof Error ? e.message : ""));
-  const language = messages.map((m) => /^gray-matter engine "(.*)" is not registered$/.exec(m)?.[1]).find((l) => l !== undefined);
   const file = messages.map((m) => /^Having trouble reading front matter from template (.+)$/.exec(m)?.[1]).find((f) => f !== undefined);
-  if (language === undefined || file === undefined) return undefined;
-  return {
-    severity: "error", file, line: 1, field: "front matter",
-    message: `"---${language}" front matter is not supported: posts use YAML (---)`,
-  };
+  if (file === undefined) return undefined;
+  return chain.map((e) => unsupportedLanguageOf(e, file)).find((d) => d !== undefined);
 }
 
 /** The diagnostics carried anywhere in the chain, if any. */

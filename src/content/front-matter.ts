@@ -176,6 +176,19 @@ export const FRONT_MATTER_ENGINES = {
   ...REFUSED_FRONT_MATTER_ENGINES,
 };
 
+/**
+ * gray-matter's own error for a `---lang` block no engine reads (`---toml`), as a diagnostic.
+ * gray-matter picks the engine before any opsnote code runs, so its message is what there is.
+ */
+export function unsupportedLanguageOf(error: unknown, file: string): Diagnostic | undefined {
+  const language = error instanceof Error ? /^gray-matter engine "(.*)" is not registered$/.exec(error.message)?.[1] : undefined;
+  if (language === undefined) return undefined;
+  return {
+    severity: "error", file, line: 1, field: "front matter",
+    message: `"---${language}" front matter is not supported: posts use YAML (---) or TOML (+++)`,
+  };
+}
+
 /** A whole post file parsed outside Eleventy, with the same engines and checks (TOML `+++` too). */
 export function parsePostText(fileText: string, filePath: string): { data: Partial<PostData>; content: string } {
   const toml = splitTomlFrontMatter(fileText.replace(/^\uFEFF/, ""), filePath);
@@ -183,8 +196,15 @@ export function parsePostText(fileText: string, filePath: string): { data: Parti
   const options: FrontMatterEngineOptions & { language: string; engines: typeof FRONT_MATTER_ENGINES } = {
     language: "yaml", engines: FRONT_MATTER_ENGINES, filePath, fileText,
   };
-  // An options object always: without one gray-matter caches by input text and shares results.
-  const file = matter(fileText.replace(/^\uFEFF/, ""), options as never);
+  let file;
+  try {
+    // An options object always: without one gray-matter caches by input text and shares results.
+    file = matter(fileText.replace(/^\uFEFF/, ""), options as never);
+  } catch (error) {
+    const unsupported = unsupportedLanguageOf(error, filePath);
+    if (unsupported) throw new DiagnosticError([unsupported]);
+    throw error;
+  }
   return { data: file.data as Partial<PostData>, content: file.content };
 }
 
