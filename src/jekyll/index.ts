@@ -12,7 +12,7 @@ import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
 import { includeUnpublished } from "../content/publication.ts";
 import { convertLiquid } from "./convert-liquid.ts";
-import { createPostIndex, indexPosts, type PostIndex } from "./post-index.ts";
+import { createPostIndex, indexPosts, type PostIndex, type PostIndexCache } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
 import { copyBundleMedia, isBundleIndex } from "./page-bundles.ts";
 
@@ -44,8 +44,9 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report }: Jekyl
   // Figure captions are inline markdown in Minimal Mistakes.
   const captions = markdownIt({ html: true, linkify: true });
 
+  const indexCache: PostIndexCache = new Map();
   eleventyConfig.on("eleventy.before", async ({ directories }: BuildEvent) => {
-    index = await indexPosts(directories.input, site);
+    index = await indexPosts(directories.input, site, indexCache);
   });
 
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {

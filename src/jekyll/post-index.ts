@@ -3,9 +3,9 @@
  * another, and redirect pages need the URL of their post. Built by reading each file's front
  * matter with the same reader and `buildPost` the pages use, so the URLs are the same.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parsePostText, type PostData } from "../content/front-matter.ts";
+import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
 import { isPublished } from "../content/publication.ts";
 import type { SiteSettings } from "../site.ts";
@@ -78,33 +78,54 @@ async function listPostFiles(root: string, relative = ""): Promise<string[]> {
   return files;
 }
 
+/**
+ * What one file contributes to the index, remembered by modification time: the preview rebuilds
+ * the index on every save, and only the saved file has changed.
+ */
+export type PostIndexCache = Map<string, { mtimeMs: number; size: number; entry: IndexedPost | undefined }>;
+
+async function indexFile(
+  postsDir: string,
+  relativePath: string,
+  site: Pick<SiteSettings, "timeZone" | "permalink">,
+  cache: PostIndexCache | undefined,
+): Promise<IndexedPost | undefined> {
+  const inputPath = path.join(postsDir, relativePath);
+  const info = await stat(inputPath);
+  const cached = cache?.get(inputPath);
+  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.entry;
+  const text = (await readFile(inputPath, "utf8")).replace(/^\uFEFF/, "");
+  let entry: IndexedPost | undefined;
+  try {
+    // The same engines as the build: gray-matter's defaults would `eval` a `---js` post.
+    const { data, content } = parsePostText(text, inputPath);
+    const result = buildPost({ inputPath, frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body: content, site });
+    if (result.ok) {
+      entry = {
+        relativePath: relativePath.normalize("NFC"),
+        url: result.post.url,
+        redirectFrom: result.post.redirectFrom,
+        published: isPublished(result.post, new Date()),
+      };
+    }
+  } catch {
+    // A post that does not parse is reported by its own page.
+  }
+  cache?.set(inputPath, { mtimeMs: info.mtimeMs, size: info.size, entry });
+  return entry;
+}
+
 /** Reads every post under `postsDir`; a post that does not build is left out (its own page reports it). */
 export async function indexPosts(
   postsDir: string,
   site: Pick<SiteSettings, "timeZone" | "permalink">,
+  cache?: PostIndexCache,
 ): Promise<PostIndex> {
-  const posts: IndexedPost[] = [];
-  for (const relativePath of await listPostFiles(postsDir)) {
-    const inputPath = path.join(postsDir, relativePath);
-    const text = (await readFile(inputPath, "utf8")).replace(/^\uFEFF/, "");
-    let data: Partial<PostData>;
-    let body: string;
-    try {
-      // The same engines as the build: gray-matter's defaults would `eval` a `---js` post.
-      const parsed = parsePostText(text, inputPath);
-      data = parsed.data;
-      body = parsed.content;
-    } catch {
-      continue;
-    }
-    const result = buildPost({ inputPath, frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body, site });
-    if (!result.ok) continue;
-    posts.push({
-      relativePath: relativePath.normalize("NFC"),
-      url: result.post.url,
-      redirectFrom: result.post.redirectFrom,
-      published: isPublished(result.post, new Date()),
-    });
+  const files = await listPostFiles(postsDir);
+  const entries = await Promise.all(files.map((relativePath) => indexFile(postsDir, relativePath, site, cache)));
+  if (cache) {
+    const present = new Set(files.map((relativePath) => path.join(postsDir, relativePath)));
+    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
   }
-  return createPostIndex(posts);
+  return createPostIndex(entries.filter((entry): entry is IndexedPost => entry !== undefined));
 }
