@@ -4,28 +4,19 @@
  * search opens); a post read with JavaScript off; and screenshots of home and a post, light and
  * dark, desktop and mobile, in tests/.output/screenshots (look at them after a visual change).
  */
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { OUTPUT_DIR, openSampleSite, skipReason, type SampleSite } from "./harness.ts";
+import { OUTPUT_DIR, skipReason, useSampleSite } from "./harness.ts";
 
 const skip = skipReason();
-let site: SampleSite;
+const sampleSite = useSampleSite(skip);
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SCREENSHOTS = path.join(OUTPUT_DIR, "screenshots");
 
-before(async () => {
-  if (!skip) site = await openSampleSite();
-});
-after(async () => {
-  if (site) {
-    assert.deepEqual(site.problems, [], "no CSP violation, script error or failed request on any page");
-    await site.close();
-  }
-});
 
 const HELM = "/devops/helm-chart-basics/";
 const PAGES = { home: "/", post: HELM, tag: `/tags/${encodeURIComponent("쿠버네티스")}/` };
@@ -49,14 +40,14 @@ async function axeViolations(page: Page): Promise<string[]> {
 for (const colorScheme of ["light", "dark"] as const) {
   test(`axe: no violations on home, a post, a tag page and with search open (${colorScheme})`, { skip }, async () => {
     // axe is injected as an inline script, which the production CSP (rightly) refuses: bypass it here.
-    const audit = await site.browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    const audit = await sampleSite().browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1280, height: 800 } });
     const auditPage = await audit.newPage();
     const report: Record<string, string[]> = {};
     for (const [name, url] of Object.entries(PAGES)) {
-      await auditPage.goto(`${site.server.url}${url}`);
+      await auditPage.goto(`${sampleSite().server.url}${url}`);
       report[name] = await axeViolations(auditPage);
     }
-    await auditPage.goto(`${site.server.url}${HELM}`);
+    await auditPage.goto(`${sampleSite().server.url}${HELM}`);
     await auditPage.keyboard.press("/");
     await auditPage.locator("#search-input").fill("쿠버네티스");
     await auditPage.waitForFunction(() => document.getElementById("search-dialog")?.dataset.query === "쿠버네티스");
@@ -68,8 +59,8 @@ for (const colorScheme of ["light", "dark"] as const) {
 }
 
 test("budgets: CSS <= 30 KB and a post's JavaScript <= 20 KB before search opens", { skip }, async () => {
-  const { page, context } = await site.newPage();
-  await page.goto(`${site.server.url}${HELM}`);
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   await page.waitForLoadState("networkidle");
   const resources = await page.evaluate(() =>
     performance.getEntriesByType("resource").map((entry) => {
@@ -96,8 +87,8 @@ test("budgets: CSS <= 30 KB and a post's JavaScript <= 20 KB before search opens
 });
 
 test("JavaScript off: the post is complete (text, code, callouts, figures, TOC) and the tools are hidden", { skip }, async () => {
-  const { page, context } = await site.newPage({ javaScript: false });
-  await page.goto(`${site.server.url}${HELM}`);
+  const { page, context } = await sampleSite().newPage({ javaScript: false });
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   assert.equal(await page.locator("h1").textContent(), "Helm 차트 기초");
   assert.ok(await page.getByText("helm repo add bitnami").isVisible(), "code is shown");
   assert.ok(await page.locator(".callout--tip .callout__title", { hasText: "팁" }).isVisible());
@@ -117,9 +108,9 @@ test("screenshots: home and a post, light and dark, 1280 and 390 wide", { skip }
   const written: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [1280, 390]) {
-      const { page, context } = await site.newPage({ colorScheme, width });
+      const { page, context } = await sampleSite().newPage({ colorScheme, width });
       for (const [name, url] of Object.entries({ home: "/", post: HELM })) {
-        await page.goto(`${site.server.url}${url}`);
+        await page.goto(`${sampleSite().server.url}${url}`);
         await page.evaluate(() => document.fonts.ready);
         const file = path.join(SCREENSHOTS, `${name}-${colorScheme}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });

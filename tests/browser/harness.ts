@@ -4,6 +4,8 @@
  * 127.0.0.1 that sends the production Content-Security-Policy (the preview server would inject its
  * live-reload script, which a test of the real pages must not have).
  */
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { createReadStream } from "node:fs";
@@ -139,5 +141,26 @@ export async function openSampleSite(): Promise<SampleSite> {
       await server.close();
       await rm(tmp, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Opens the sample site once for the calling test file (unless `skip`) and closes it after all its
+ * tests, failing the file if any page had a CSP violation, a script error or a failed request.
+ * @returns a getter for the open site
+ */
+export function useSampleSite(skip: string | undefined): () => SampleSite {
+  let site: SampleSite | undefined;
+  before(async () => {
+    if (!skip) site = await openSampleSite();
+  });
+  after(async () => {
+    if (!site) return;
+    assert.deepEqual(site.problems, [], "no CSP violation, script error or failed request on any page");
+    await site.close();
+  });
+  return () => {
+    if (!site) throw new Error("the sample site is not open (skipped?)");
+    return site;
   };
 }

@@ -3,25 +3,16 @@
  * Search (Korean particles, prefixes, mixed words, keyboard), theme toggle and reload, copy
  * buttons read back from the clipboard, TOC scrolling, skip link, scrollable code.
  */
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { ROOT, openSampleSite, skipReason, type SampleSite } from "./harness.ts";
+import { ROOT, skipReason, useSampleSite } from "./harness.ts";
 
 const skip = skipReason();
-let site: SampleSite;
+const sampleSite = useSampleSite(skip);
 
-before(async () => {
-  if (!skip) site = await openSampleSite();
-});
-after(async () => {
-  if (site) {
-    assert.deepEqual(site.problems, [], "no CSP violation, script error or failed request on any page");
-    await site.close();
-  }
-});
 
 const HELM = "/devops/helm-chart-basics/";
 const DOCKER = "/devops/docker-multi-stage/";
@@ -39,8 +30,8 @@ async function search(page: Page, query: string): Promise<string[]> {
 test("search: a query with a particle (쿠버네티스는) finds a post that only says 쿠버네티스가", { skip }, async () => {
   const helm = await readFile(path.join(ROOT, "tests/browser/posts/2024-05-01-helm-chart-basics.md"), "utf8");
   assert.ok(helm.includes("쿠버네티스가") && !helm.includes("쿠버네티스는"), "fixture guard: the Helm post only says 쿠버네티스가");
-  const { page, context } = await site.newPage();
-  await page.goto(`${site.server.url}/`);
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}/`);
   const titles = await search(page, "쿠버네티스는");
   assert.ok(titles.includes("Helm 차트 기초"), `results: ${titles.join(", ")}`);
   assert.ok(titles.includes("Kubernetes intro"));
@@ -51,8 +42,8 @@ test("search: a query with a particle (쿠버네티스는) finds a post that onl
 });
 
 test("search: a prefix (쿠버) and mixed English/Korean words with particles", { skip }, async () => {
-  const { page, context } = await site.newPage();
-  await page.goto(`${site.server.url}/`);
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}/`);
   const prefix = await search(page, "쿠버");
   assert.ok(prefix.includes("Helm 차트 기초") && prefix.includes("Kubernetes intro"), `쿠버: ${prefix.join(", ")}`);
   assert.ok(!prefix.includes("Docker 멀티 스테이지 빌드"));
@@ -71,13 +62,13 @@ test("search: a prefix (쿠버) and mixed English/Korean words with particles", 
 });
 
 test("search: the index holds exactly the published posts, no generated page", { skip }, async () => {
-  const entry = JSON.parse(await readFile(path.join(site.dir, "pagefind/pagefind-entry.json"), "utf8")) as {
+  const entry = JSON.parse(await readFile(path.join(sampleSite().dir, "pagefind/pagefind-entry.json"), "utf8")) as {
     languages: Record<string, { page_count: number }>;
   };
-  const htmlFiles = (await readdir(site.dir, { recursive: true })).filter((file) => file.endsWith(".html"));
+  const htmlFiles = (await readdir(sampleSite().dir, { recursive: true })).filter((file) => file.endsWith(".html"));
   let posts = 0;
   for (const file of htmlFiles) {
-    if (/<article class="post(?: post--with-toc)?"/.test(await readFile(path.join(site.dir, file), "utf8"))) posts += 1;
+    if (/<article class="post(?: post--with-toc)?"/.test(await readFile(path.join(sampleSite().dir, file), "utf8"))) posts += 1;
   }
   assert.ok(htmlFiles.length > posts, "the site has generated pages too");
   assert.deepEqual(Object.keys(entry.languages), ["ko"], "Pagefind read <html lang=ko>");
@@ -85,10 +76,10 @@ test("search: the index holds exactly the published posts, no generated page", {
 });
 
 test("search: Pagefind loads only when search opens; button, arrows, Enter and Escape work", { skip }, async () => {
-  const { page, context } = await site.newPage();
+  const { page, context } = await sampleSite().newPage();
   const requests: string[] = [];
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
-  await page.goto(`${site.server.url}${DOCKER}`);
+  await page.goto(`${sampleSite().server.url}${DOCKER}`);
   await page.waitForLoadState("networkidle");
   assert.deepEqual(requests.filter((p) => p.startsWith("/pagefind/") || p.endsWith("/search.js")), [], "nothing of search before it opens");
 
@@ -113,7 +104,7 @@ test("search: Pagefind loads only when search opens; button, arrows, Enter and E
 });
 
 test("theme: the toggle cycles system -> light -> dark, survives a reload, and is applied before the body is parsed", { skip }, async () => {
-  const { page, context } = await site.newPage({ colorScheme: "light" });
+  const { page, context } = await sampleSite().newPage({ colorScheme: "light" });
   // Records data-theme at the moment <body> is inserted: a theme set later would flash.
   await context.addInitScript(() => {
     const observer = new MutationObserver(() => {
@@ -123,7 +114,7 @@ test("theme: the toggle cycles system -> light -> dark, survives a reload, and i
     });
     observer.observe(document, { childList: true, subtree: true });
   });
-  await page.goto(`${site.server.url}${HELM}`);
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   const toggle = page.locator("[data-theme-toggle]");
   const theme = () => page.evaluate(() => document.documentElement.getAttribute("data-theme"));
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -149,9 +140,9 @@ test("theme: the toggle cycles system -> light -> dark, survives a reload, and i
 });
 
 test("copy: a console block copies only the commands; other blocks copy the code without notation comments", { skip }, async () => {
-  const { page, context } = await site.newPage();
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.server.url });
-  await page.goto(`${site.server.url}${HELM}`);
+  const { page, context } = await sampleSite().newPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: sampleSite().server.url });
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
   const consoleBlock = page.locator('.code-block[data-lang="console"]');
@@ -167,8 +158,8 @@ test("copy: a console block copies only the commands; other blocks copy the code
 });
 
 test("code: a long line scrolls inside its focusable box, never the page (390 px wide)", { skip }, async () => {
-  const { page, context } = await site.newPage({ width: 390 });
-  await page.goto(`${site.server.url}${HELM}`);
+  const { page, context } = await sampleSite().newPage({ width: 390 });
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   const pre = page.locator('.code-block[data-lang="bash"] pre');
   const { scrollWidth, clientWidth } = await pre.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   assert.ok(scrollWidth > clientWidth, "the long line overflows its box");
@@ -181,8 +172,8 @@ test("code: a long line scrolls inside its focusable box, never the page (390 px
 });
 
 test("TOC: a link scrolls its heading to the top of the window", { skip }, async () => {
-  const { page, context } = await site.newPage({ width: 1280 });
-  await page.goto(`${site.server.url}${HELM}`);
+  const { page, context } = await sampleSite().newPage({ width: 1280 });
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   await page.locator("nav.toc").getByRole("link", { name: "값 파일" }).click();
   const { top, scrollY } = await page.locator("#값-파일").evaluate((h) => ({ top: h.getBoundingClientRect().top, scrollY: window.scrollY }));
   assert.ok(scrollY > 0, "the page scrolled");
@@ -192,8 +183,8 @@ test("TOC: a link scrolls its heading to the top of the window", { skip }, async
 });
 
 test("keyboard: the first Tab reaches the skip link, which moves focus to main; focus is visible", { skip }, async () => {
-  const { page, context } = await site.newPage();
-  await page.goto(`${site.server.url}${HELM}`);
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}${HELM}`);
   await page.keyboard.press("Tab");
   const skipLink = await page.evaluate(() => ({ cls: document.activeElement?.className, text: document.activeElement?.textContent }));
   assert.deepEqual(skipLink, { cls: "skip-link", text: "본문으로 건너뛰기" });
