@@ -80,7 +80,8 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   let current: EleventyWatcher | undefined;
   let retryWatcher: FSWatcher | undefined;
 
-  const start = async (): Promise<void> => {
+  /** @param afterFailure the first build failed: read files fresh (see below). */
+  const start = async (afterFailure = false): Promise<void> => {
     let succeeded = false;
     let lastError: unknown;
     const eleventy = new Eleventy(posts, output, {
@@ -88,7 +89,10 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       source: "cli",
       runMode: "watch",
       quietMode: true,
-      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void }) {
+      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void }) {
+        // Eleventy keeps file contents in a process-wide cache that only its own watcher clears; a
+        // restart after a failed first build must not read the broken file from it again.
+        if (afterFailure) eleventyConfig.setUseTemplateCache(false);
         eleventyConfig.on("eleventy.before", () => {
           succeeded = false;
           lastError = undefined;
@@ -131,7 +135,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       retryWatcher = watchFiles(posts, { recursive: true }, () => {
         retryWatcher?.close();
         retryWatcher = undefined;
-        void start();
+        void start(true);
       });
     }
   };

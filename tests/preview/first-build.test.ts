@@ -1,0 +1,70 @@
+/**
+ * A preview started on a broken post: the server comes up anyway, shows the error, and serves the
+ * site once the post is fixed, without a restart (Eleventy's own file cache must not hand the broken
+ * text back). A real process on loopback; every wait is bounded and the process group is killed.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+
+const WAIT_MS = 60_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject).listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Polls `url` until `accept` says yes, or fails after WAIT_MS with what the preview printed. */
+async function until(url: string, accept: (status: number, body: string) => boolean, output: () => string): Promise<string> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const response = await fetch(url).catch(() => undefined);
+    const body = response ? await response.text() : "";
+    if (response && accept(response.status, body)) return body;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${url}\n--- preview output ---\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+test("a preview started on a broken post shows the error, then the site once the post is fixed", async () => {
+  const root = await makeTempDir("preview-first");
+  const posts = path.join(root, "posts");
+  await mkdir(posts);
+  const file = path.join(posts, "2024-01-01-x.md");
+  await writeFile(file, '---\ntitle: "broken\n---\nbody\n');
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
+    cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let terminal = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const broken = await until(`${base}/`, (status) => status === 500, () => terminal);
+    const panel = parseHTML(broken).document.querySelector("#opsnote-build-error");
+    assert.match(panel?.textContent ?? "", /2024-01-01-x\.md:2:\d+ error front matter: invalid YAML/);
+
+    await writeFile(file, '---\ntitle: "고쳤다"\n---\nbody\n');
+    const fixed = await until(`${base}/x/`, (status) => status === 200, () => terminal);
+    const { document } = parseHTML(fixed);
+    assert.equal(document.querySelector("h1")?.textContent?.trim(), "고쳤다");
+    assert.equal(document.querySelector("#opsnote-build-error"), null);
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await rm(root, { recursive: true, force: true });
+  }
+});
