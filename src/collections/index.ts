@@ -35,7 +35,6 @@ function postItems(api: CollectionApi): PostItem[] {
   return items.sort((a, b) => order.get(a.data.post)! - order.get(b.data.post)!);
 }
 
-const postsOf = (api: CollectionApi): Post[] => postItems(api).map((item) => item.data.post);
 function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"], kind: string): TermGroup[] {
   const groups = groupByTerm(posts, pick, kind);
   applyGroupSpelling(groups, pick);
@@ -44,28 +43,48 @@ function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"], kin
 const tagsOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.tags, "tags");
 const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.categories, "categories");
 
+/** Everything the collections are made of, derived once per build from the published posts. */
+interface BuildCollections {
+  items: PostItem[];
+  posts: Post[];
+  tags: TermGroup[];
+  categories: TermGroup[];
+  plan: SitePlan;
+}
+
 export function collectionsPlugin(eleventyConfig: UserConfig, { site }: CollectionsPluginOptions): void {
-  const plan = (api: CollectionApi): SitePlan => {
-    const posts = postsOf(api);
-    return planSite({ posts, tags: tagsOf(posts), categories: categoriesOf(posts), pageSize: site.pageSize });
+  // Eleventy asks for each collection separately; sorting, grouping and planning the site is done
+  // once per build and shared (a preview rebuild starts a new build, so the memo is cleared then).
+  let memo: BuildCollections | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    memo = undefined;
+  });
+  const derive = (api: CollectionApi): BuildCollections => {
+    if (memo) return memo;
+    const items = postItems(api);
+    const posts = items.map((item) => item.data.post);
+    const tags = tagsOf(posts);
+    const categories = categoriesOf(posts);
+    memo = { items, posts, tags, categories, plan: planSite({ posts, tags, categories, pageSize: site.pageSize }) };
+    return memo;
   };
   const relativeToInput = (inputPath: string) =>
     // Eleventy types `directories` as `object`; `input` is the posts folder, e.g. "./posts/".
     path.relative((eleventyConfig.directories as { input: string }).input, inputPath).split(path.sep).join("/");
 
-  eleventyConfig.addCollection("posts", (api: CollectionApi) => postItems(api));
-  eleventyConfig.addCollection("tagList", (api: CollectionApi) => tagsOf(postsOf(api)));
-  eleventyConfig.addCollection("categoryList", (api: CollectionApi) => categoriesOf(postsOf(api)));
+  eleventyConfig.addCollection("posts", (api: CollectionApi) => derive(api).items);
+  eleventyConfig.addCollection("tagList", (api: CollectionApi) => derive(api).tags);
+  eleventyConfig.addCollection("categoryList", (api: CollectionApi) => derive(api).categories);
   eleventyConfig.addCollection("seriesList", (api: CollectionApi) =>
-    groupSeries(postsOf(api), (post) => site.seriesMembers[relativeToInput(post.inputPath)]),
+    groupSeries(derive(api).posts, (post) => site.seriesMembers[relativeToInput(post.inputPath)]),
   );
-  eleventyConfig.addCollection("archive", (api: CollectionApi) => groupByMonth(postsOf(api)));
-  eleventyConfig.addCollection("postNeighbours", (api: CollectionApi) => neighboursByUrl(postsOf(api)));
-  eleventyConfig.addCollection("homePages", (api: CollectionApi) => plan(api).homePages);
-  eleventyConfig.addCollection("tagPages", (api: CollectionApi) => plan(api).tagPages);
-  eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => plan(api).categoryPages);
+  eleventyConfig.addCollection("archive", (api: CollectionApi) => groupByMonth(derive(api).posts));
+  eleventyConfig.addCollection("postNeighbours", (api: CollectionApi) => neighboursByUrl(derive(api).posts));
+  eleventyConfig.addCollection("homePages", (api: CollectionApi) => derive(api).plan.homePages);
+  eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
+  eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);
   eleventyConfig.addCollection("sitePages", (api: CollectionApi) => {
-    const { pages } = plan(api);
+    const { pages } = derive(api).plan;
     const conflicts = findUrlConflicts(pages);
     if (conflicts.length > 0) throw new DiagnosticError(conflicts);
     return pages;

@@ -17,8 +17,6 @@ export interface PageData {
   page: { url: string; inputPath: string };
   post?: Post;
   toc?: TocEntry[];
-  /** A post's raw front matter, for keys the schema does not check yet (`image`). */
-  frontMatter?: Record<string, unknown>;
   collections: {
     /** `content` is the post's rendered body, without its layout. */
     posts?: { data: { post: Post }; content?: string }[];
