@@ -4,7 +4,9 @@ import { strings } from "../ui/strings.ts";
 import { credits } from "../credits.ts";
 import { SeoHead, type SeoHeadProps } from "../seo/seo-head.tsx";
 import { truncateText } from "../content/excerpt.ts";
-import { ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, HOME_URL, TAGS_URL } from "../urls/site-urls.ts";
+import {
+  ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, CODE_STYLESHEET_URL, HOME_URL, STYLESHEET_URL, TAGS_URL,
+} from "../urls/site-urls.ts";
 import { ClientStrings, HeaderTools, ReaderScripts, SearchDialog } from "./reader-tools.tsx";
 
 export interface BaseProps {
@@ -29,7 +31,8 @@ export function Base({ title, description, url, seo, children }: BaseProps) {
         <title>{fullTitle}</title>
         <meta name="description" content={summary} />
         <meta name="color-scheme" content="light dark" />
-        <link rel="stylesheet" href="/assets/css/opsnote.css" />
+        <link rel="stylesheet" href={STYLESHEET_URL} />
+        <link rel="stylesheet" href={CODE_STYLESHEET_URL} />
         <SeoHead site={site} url={url} title={fullTitle} description={summary} {...seo} />
         <ReaderScripts />
       </head>

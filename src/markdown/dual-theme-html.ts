@@ -10,12 +10,15 @@
  * shiki's own steps: split where either theme's metadata changes (what `alignThemesTokenization`
  * yields), flatten the variants to CSS variables, merge whitespace-only tokens, print the HTML.
  *
- * The output is byte-identical to shiki's (tests/markdown/dual-theme-html.test.ts compares them
- * over the bench corpus and edge cases). Anything this path does not reproduce (plain text, a
- * grammar with token-type or bracket overrides) goes to `codeToHtml` itself.
+ * Token colours are then written as classes rather than `style` attributes (token-classes.ts).
+ * The output is byte-identical to shiki's with that one substitution (tests/markdown/dual-theme-html.test.ts
+ * compares them over the bench corpus, edge cases and random input). Anything this path does not
+ * reproduce (plain text, a grammar with token-type or bracket overrides) goes to `codeToHtml` itself,
+ * with the same substitution.
  */
 import { EncodedTokenMetadata, INITIAL, Theme, type IRawTheme, type StateStack } from "shiki/textmate";
 import type { BundledLanguage, BundledTheme, HighlighterGeneric } from "shiki";
+import { createTokenClasses } from "./token-classes.ts";
 
 /** Same as shiki's `tokenizeTimeLimit` default: a line that takes longer is left partly tokenized. */
 const TOKENIZE_TIME_LIMIT_MS = 500;
@@ -66,8 +69,12 @@ export interface DualThemeOptions {
 }
 
 export interface DualThemeRenderer {
-  /** The same string as `shiki.codeToHtml(code, { lang, themes, defaultColor: false })`. */
+  /** `shiki.codeToHtml(code, { lang, themes, defaultColor: false })` with styles as classes (`replaceStyles`). */
   render(code: string, language: string): string;
+  /** What turns shiki's own HTML into this renderer's: its `style` attributes into classes. */
+  replaceStyles(html: string): string;
+  /** The rules for the classes `render` writes (served as a stylesheet of the site). */
+  stylesheet: string;
 }
 
 function resolveTheme(shiki: Shiki, name: string): ResolvedTheme {
@@ -118,13 +125,9 @@ function variantStyle(names: readonly string[], variants: readonly Variant[]): s
 export function createDualThemeRenderer(shiki: Shiki, { themes }: DualThemeOptions): DualThemeRenderer {
   const names = Object.keys(themes);
   const resolved = names.map((key) => resolveTheme(shiki, themes[key]!));
-  const preOpen =
-    `<pre class="${escapeAttribute(`shiki shiki-themes ${resolved.map((t) => t.name).join(" ")}`)}" style="${escapeAttribute(
-      [
-        resolved.map((t, i) => `${CSS_VARIABLE_PREFIX}${names[i]}:${t.fg || "inherit"}`).join(";"),
-        resolved.map((t, i) => `${CSS_VARIABLE_PREFIX}${names[i]}-bg:${t.bg || "inherit"}`).join(";"),
-      ].join(";"),
-    )}" tabindex="0"><code>`;
+  const tokenClasses = createTokenClasses(resolved.map((t, i) => ({ slot: names[i]!, fg: t.fg, bg: t.bg, colors: t.colors })));
+  // The pre's colours are in the stylesheet (`.shiki{…}`), as token-classes.ts drops the same style from shiki's pre.
+  const preOpen = `<pre class="${escapeAttribute(`shiki shiki-themes ${resolved.map((t) => t.name).join(" ")}`)}" tabindex="0"><code>`;
 
   /** Per grammar: scope path (joined) -> each theme's encoded metadata, and metadata -> style string. */
   const metadataCache = new WeakMap<ScopedGrammar, Map<string, number[]>>();
@@ -208,16 +211,19 @@ export function createDualThemeRenderer(shiki: Shiki, { themes }: DualThemeOptio
         carry += token.content;
         return;
       }
-      const style = token.style === "" ? "" : ` style="${escapeAttribute(token.style)}"`;
-      html += `<span${style}>${escapeText(carry + token.content)}</span>`;
+      const classes = tokenClasses.classOf(token.style);
+      const attribute = classes === undefined ? ` style="${escapeAttribute(token.style)}"` : classes === "" ? "" : ` class="${classes}"`;
+      html += `<span${attribute}>${escapeText(carry + token.content)}</span>`;
       carry = "";
     });
     return { html: `${html}</span>`, state: result.ruleStack };
   }
 
   return {
+    replaceStyles: tokenClasses.replaceStyles,
+    stylesheet: tokenClasses.stylesheet,
     render(code, language) {
-      const fallback = () => shiki.codeToHtml(code, { lang: language, themes, defaultColor: false });
+      const fallback = () => tokenClasses.replaceStyles(shiki.codeToHtml(code, { lang: language, themes, defaultColor: false }));
       const name = shiki.resolveLangAlias?.(language) ?? language;
       if (["text", "plaintext", "txt", "plain", "ansi"].includes(name)) return fallback();
       const grammar = shiki.getLanguage(name) as unknown as ScopedGrammar;

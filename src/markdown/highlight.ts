@@ -4,8 +4,8 @@
  * Creating a highlighter loads grammars and themes (about 0.2 s) and is async; highlighting is
  * sync. So the highlighter is created once per process (`getCodeHighlighter` memoises the promise:
  * a config reload under `--serve` must not make a new one) and then handed to the sync markdown
- * pipeline. Both themes are emitted as CSS variables (`--shiki-light`, `--shiki-dark`) so the page
- * switches colours with CSS alone.
+ * pipeline. Both themes' colours are CSS variables (`--shiki-light`, `--shiki-dark`), set by short
+ * classes from a generated stylesheet (token-classes.ts), so the page switches colours with CSS alone.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -84,8 +84,13 @@ export function getCodeHighlighter(): Promise<CodeHighlighter> {
   return highlighterPromise;
 }
 
+/** The stylesheet that gives the highlighted HTML's token classes their colours (token-classes.ts). */
+export async function getCodeStylesheet(): Promise<string> {
+  return createDualThemeRenderer(await getShiki(), { themes: THEMES }).stylesheet;
+}
+
 /** Bump when opsnote's own highlighting output changes (wrapper markup, renderer). */
-const RENDERER_VERSION = "dual-theme-html/1";
+const RENDERER_VERSION = "dual-theme-html/2 token-classes";
 
 /** The installed version of a package, read from its package.json (some packages do not export it). */
 export function packageVersion(name: string): string {

@@ -1,12 +1,14 @@
 /**
- * Eleventy adapter for the markdown pipeline: installs the one markdown-it instance and computes
- * each post's table of contents from the same tokens the page renders.
+ * Eleventy adapter for the markdown pipeline: installs the one markdown-it instance, computes each
+ * post's table of contents from the same tokens the page renders, and writes the code colours' stylesheet.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { Post } from "../content/post.ts";
-import { getCodeHighlighter, getHighlightSalt } from "./highlight.ts";
+import { getCodeHighlighter, getCodeStylesheet, getHighlightSalt } from "./highlight.ts";
+import { GENERATED_PAGE } from "../pages/virtual-template.ts";
+import { CODE_STYLESHEET_URL } from "../urls/site-urls.ts";
 import { createCachedHighlighter, createHighlightCache } from "./highlight-cache.ts";
 import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
@@ -31,6 +33,12 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   // The preview re-renders every post on each save (see render-cache.ts); a production build renders each once.
   if ((process.env.ELEVENTY_RUN_MODE ?? "build") !== "build") cacheRenders(md);
   eleventyConfig.setLibrary("md", md);
+  // Token colours are classes (token-classes.ts); their rules come from the same themes.
+  const stylesheet = await getCodeStylesheet();
+  eleventyConfig.addTemplate("_opsnote/markdown/code.css.11ty.js", {
+    data: { ...GENERATED_PAGE, permalink: CODE_STYLESHEET_URL },
+    render: () => stylesheet,
+  });
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));
   eleventyConfig.addGlobalData("eleventyComputed", {

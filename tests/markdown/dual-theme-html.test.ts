@@ -4,11 +4,14 @@ import fc from "fast-check";
 import { createHighlighter } from "shiki";
 import { LANGUAGES, THEMES } from "../../src/markdown/highlight.ts";
 import { createDualThemeRenderer } from "../../src/markdown/dual-theme-html.ts";
+import { parseHTML } from "linkedom";
 import { generatePost } from "../../scripts/bench/corpus.ts";
 
 const shiki = await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES] });
 const fast = createDualThemeRenderer(shiki, { themes: THEMES });
-const reference = (code: string, lang: string) => shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false });
+const shikiHtml = (code: string, lang: string) => shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false });
+/** shiki's own output with token styles as classes: what the fast path must produce byte for byte. */
+const reference = (code: string, lang: string) => fast.replaceStyles(shikiHtml(code, lang));
 
 /** Every fenced block of the first posts of the bench corpus, with the fence name as written. */
 function corpusBlocks(posts: number): { code: string; lang: string }[] {
@@ -24,7 +27,45 @@ function corpusBlocks(posts: number): { code: string; lang: string }[] {
 test("matches shiki's codeToHtml on every block of 120 corpus posts", () => {
   const blocks = corpusBlocks(120);
   assert.ok(blocks.length > 400, `expected many blocks, got ${blocks.length}`);
-  for (const { code, lang } of blocks) assert.equal(fast.render(code, lang), reference(code, lang), `${lang}:\n${code}`);
+  for (const { code, lang } of blocks) {
+    const html = fast.render(code, lang);
+    assert.equal(html, reference(code, lang), `${lang}:\n${code}`);
+    // Every colour the themes give comes from the palette: no token keeps an inline style.
+    assert.ok(!html.includes(" style="), `an inline style is left in ${lang}:\n${html}`);
+  }
+});
+
+/** Declarations of each token span: from its style attribute, or from the stylesheet rules of its classes. */
+function tokenDeclarations(html: string, rules: Map<string, string[]>): string[][] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return [...document.querySelectorAll("pre.shiki span.line > span")].map((span) => {
+    const inline = (span.getAttribute("style") ?? "").split(";").filter((d) => d !== "" && !d.endsWith(":inherit"));
+    const fromClasses = [...span.classList].flatMap((name) => {
+      const declarations = rules.get(`.shiki .${name}`);
+      assert.ok(declarations, `no rule for class ${name}`);
+      return declarations;
+    });
+    return [...inline, ...fromClasses].sort();
+  });
+}
+
+test("the classes and the generated stylesheet give every token exactly shiki's colours and font styles", () => {
+  // The stylesheet, read by a CSS parser (linkedom's CSSOM): selector -> declarations.
+  const { document } = parseHTML(`<!doctype html><html><head><style>${fast.stylesheet}</style></head></html>`);
+  const sheet = (document.querySelector("style") as unknown as { sheet: { cssRules: ArrayLike<{ selectorText: string; style: { cssText: string } }> } }).sheet;
+  const rules = new Map<string, string[]>();
+  for (const rule of Array.from(sheet.cssRules)) {
+    assert.ok(!rules.has(rule.selectorText), `${rule.selectorText} is defined twice`);
+    rules.set(rule.selectorText, rule.style.cssText.split(";").map((d) => d.trim().replace(/:\s+/, ":")).filter((d) => d !== ""));
+  }
+  assert.deepEqual(rules.get(".shiki")?.sort(), ["--shiki-dark-bg:#24292e", "--shiki-dark:#e1e4e8", "--shiki-light-bg:#fff", "--shiki-light:#24292e"]);
+  let tokens = 0;
+  for (const { code, lang } of [...corpusBlocks(30), ...EDGE_CASES.map(([lang, code]) => ({ lang, code }))]) {
+    const expected = tokenDeclarations(shikiHtml(code, lang), new Map());
+    assert.deepEqual(tokenDeclarations(fast.render(code, lang), rules), expected, `${lang}:\n${code}`);
+    tokens += expected.length;
+  }
+  assert.ok(tokens > 1000, `compared only ${tokens} tokens`);
 });
 
 const EDGE_CASES: [string, string][] = [

@@ -1,11 +1,14 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { getCodeHighlighter, type CodeHighlighter } from "../../src/markdown/highlight.ts";
+import { getCodeHighlighter, getCodeStylesheet, type CodeHighlighter } from "../../src/markdown/highlight.ts";
+import { parseStylesheet, tokenVariables } from "../helpers/token-colours.ts";
 
 let highlighter: CodeHighlighter;
+let sheet: ReturnType<typeof parseStylesheet>;
 before(async () => {
   highlighter = await getCodeHighlighter();
+  sheet = parseStylesheet(await getCodeStylesheet());
 });
 
 /** The distinct light-theme colours of the tokens in highlighted HTML. */
@@ -13,9 +16,7 @@ function tokenColours(html: string): Set<string> {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const pre = document.querySelector("pre.shiki");
   assert.ok(pre, `no pre.shiki in ${html}`);
-  const colours = [...pre.querySelectorAll("span.line span")].map(
-    (span) => /--shiki-light:\s*([^;]+)/.exec(span.getAttribute("style") ?? "")?.[1]?.toLowerCase(),
-  );
+  const colours = [...pre.querySelectorAll("span.line span")].map((span) => tokenVariables(span, sheet)["--shiki-light"]?.toLowerCase());
   return new Set(colours.filter((c): c is string => c !== undefined));
 }
 
@@ -105,14 +106,20 @@ for (const [name, code] of Object.entries(SAMPLES)) {
   });
 }
 
-test("highlighted HTML carries both themes as CSS variables", () => {
+test("highlighted HTML carries both themes as CSS variables, set by classes of the code stylesheet", () => {
   const html = highlighter.highlight("a: 1", "yaml");
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const pre = document.querySelector("pre")!;
   assert.ok(pre.classList.contains("shiki"));
-  assert.match(pre.getAttribute("style") ?? "", /--shiki-light:.*--shiki-dark:/);
-  for (const span of pre.querySelectorAll("span.line span")) {
-    assert.match(span.getAttribute("style") ?? "", /--shiki-light:[^;]+;--shiki-dark:/);
+  assert.equal(pre.getAttribute("style"), null, "the pre's colours are in the stylesheet");
+  assert.match(sheet.get(".shiki")?.["--shiki-light-bg"] ?? "", /^#/);
+  const spans = [...pre.querySelectorAll("span.line span")];
+  assert.ok(spans.length >= 3);
+  for (const span of spans) {
+    assert.equal(span.getAttribute("style"), null);
+    const variables = tokenVariables(span, sheet);
+    assert.match(variables["--shiki-light"] ?? "", /^#[0-9a-f]{3,8}$/i, span.outerHTML);
+    assert.match(variables["--shiki-dark"] ?? "", /^#[0-9a-f]{3,8}$/i, span.outerHTML);
   }
 });
 

@@ -19,6 +19,8 @@ import { parseHTML } from "linkedom";
 import { DateTime } from "luxon";
 import { buildSite } from "../../src/cli/build-site.ts";
 import { describeBuildError, diagnosticsOf } from "../../src/cli/errors.ts";
+import { CODE_STYLESHEET_URL } from "../../src/urls/site-urls.ts";
+import { parseStylesheet, tokenVariables } from "../helpers/token-colours.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SEED_URL = "/devops/kubernetes-intro/";
@@ -211,16 +213,19 @@ test("seed: every stylesheet resolves to a file", async () => {
 
 // The tiny site: code highlighting and Korean tags.
 
-test("tiny: a yaml fence is highlighted with both themes as CSS variables", async () => {
+test("tiny: a yaml fence is highlighted with both themes as CSS variables, from the linked code stylesheet", async () => {
   const document = await page(tinySite, "/쿠버네티스/helm-basics/");
+  const stylesheets = [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => link.getAttribute("href")!);
+  assert.ok(stylesheets.includes(CODE_STYLESHEET_URL), `links ${stylesheets.join(", ")}`);
+  const sheet = parseStylesheet(await readFile(fileOf(tinySite, CODE_STYLESHEET_URL), "utf8"));
   const pre = document.querySelector(".code-block[data-lang=yaml] pre.shiki");
   assert.ok(pre, "no highlighted yaml block");
   const tokens = [...pre.querySelectorAll("span.line span")];
   assert.ok(tokens.length > 5);
   for (const token of tokens) {
-    const style = token.getAttribute("style") ?? "";
-    assert.match(style, /--shiki-light:#[0-9a-f]{3,8}/i);
-    assert.match(style, /--shiki-dark:#[0-9a-f]{3,8}/i);
+    const variables = tokenVariables(token, sheet);
+    assert.match(variables["--shiki-light"] ?? "", /^#[0-9a-f]{3,8}$/i, token.outerHTML);
+    assert.match(variables["--shiki-dark"] ?? "", /^#[0-9a-f]{3,8}$/i, token.outerHTML);
   }
   assert.ok(pre.textContent!.includes("name: {{ .Values.name }}"), "Helm expression kept in the build");
 });
