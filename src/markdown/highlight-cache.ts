@@ -41,8 +41,8 @@ export function defaultCacheDir(): string {
   return path.resolve(process.env.OPSNOTE_CACHE_DIR ?? path.join(".cache", "highlight"));
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 let tempCounter = 0;
@@ -51,24 +51,27 @@ export function createHighlightCache({ dir = defaultCacheDir(), salt }: Highligh
   const root = path.resolve(dir);
   // Two-character fan-out keeps folders small at tens of thousands of blocks.
   const fileOf = (key: string) => path.join(root, key.slice(0, 2), `${key}.html`);
-  const headerOf = (key: string, html: string) =>
-    `${FORMAT} ${key} ${Buffer.byteLength(html)} ${sha256(html)}\n`;
+  const headerOf = (key: string, html: string | Uint8Array) =>
+    `${FORMAT} ${key} ${typeof html === "string" ? Buffer.byteLength(html) : html.byteLength} ${sha256(html)}\n`;
 
   return {
     dir: root,
     keyOf: (code, language) => sha256(JSON.stringify([salt, language, code])),
     has: (key) => existsSync(fileOf(key)),
     read(key) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(fileOf(key), "utf8");
+        bytes = readFileSync(fileOf(key));
       } catch {
         return undefined;
       }
-      const newline = text.indexOf("\n");
+      const newline = bytes.indexOf(0x0a);
       if (newline === -1) return undefined;
-      const html = text.slice(newline + 1);
-      return text.slice(0, newline + 1) === headerOf(key, html) ? html : undefined;
+      const body = bytes.subarray(newline + 1);
+      if (bytes.toString("latin1", 0, newline + 1) !== headerOf(key, body)) return undefined;
+      // Decoded on its own, not sliced from the whole file's text: a page keeps this string until the
+      // build ends, and a slice would keep the header and the file's text alive with it.
+      return body.toString("utf8");
     },
     write(key, html) {
       const file = fileOf(key);
