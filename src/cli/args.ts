@@ -3,6 +3,7 @@
  * usage errors (exit 2, usage on stderr) and the exit code, written once for every command.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { limitHeapGrowth } from "./heap.ts";
 
 /** Thrown for arguments the command cannot use; `runCommand` prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -48,6 +49,7 @@ export async function runCommand<T extends Options>(
   run: (parsed: ParsedCommandLine<T>) => Promise<number>,
   argv: string[] = process.argv.slice(2),
 ): Promise<number> {
+  limitHeapGrowth();
   let code: number;
   try {
     const parsed = parse(argv, spec);
