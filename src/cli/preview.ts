@@ -173,6 +173,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       const rebuild = await eleventy.watch();
       // Eleventy does not rebuild when a file is deleted; a deleted broken post must clear the error.
       eleventy.watcher?.on("unlink", (deleted) => void rebuild(deleted));
+      console.log("[opsnote] watching for changes");
     } catch (error) {
       // The first build failed before Eleventy started watching: watch the posts folder ourselves
       // and start over on the next save.
@@ -185,8 +186,6 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       });
     }
   };
-  await start();
-
   // Saves of one post take the fast path while Eleventy's own watcher starts its rebuild.
   let fastPathQueue = Promise.resolve();
   const fastPath = async (files: string[]): Promise<void> => {
@@ -208,20 +207,26 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     announce([pagePath(output, result.outputPath)]);
     console.log(`[opsnote] ${result.url} updated in ${(performance.now() - started).toFixed(0)} ms; rebuilding the rest`);
   };
-  const postWatcher = watchPosts(posts, {
-    accept: isPostPath,
-    onChange: (files) => {
-      fastPathQueue = fastPathQueue.then(() => fastPath(files)).catch((error: unknown) => {
-        console.warn(`[opsnote] fast path: ${String(error)}`);
-      });
-    },
-  });
+  let postWatcher: FSWatcher | undefined;
+  try {
+    postWatcher = watchPosts(posts, {
+      accept: isPostPath,
+      onChange: (files) => {
+        fastPathQueue = fastPathQueue.then(() => fastPath(files)).catch((error: unknown) => {
+          console.warn(`[opsnote] fast path: ${String(error)}`);
+        });
+      },
+    });
+  } catch {
+    // No posts folder yet: Eleventy's watcher does all the work.
+  }
+  await start();
 
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });
   retryWatcher?.close();
-  postWatcher.close();
+  postWatcher?.close();
   await current?.stopWatch().catch(() => undefined);
   await server.close();
   return 0;
