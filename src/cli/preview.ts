@@ -11,8 +11,7 @@
  * rendered alone and the browser reloads within tens of milliseconds; Eleventy's rebuild follows,
  * and open pages reload again only if it changed them (src/preview/page-changes.ts).
  */
-import { watch as watchFiles, type FSWatcher } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFileSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
@@ -146,7 +145,13 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
           // Incremental builds may render only some posts: the others keep what they had.
           postPages = new Map([...postPages, ...capturing]);
           const { changed, restore } = ledger.afterBuild(results);
-          for (const page of restore) await writePageAtomically(page.outputPath, page.html).catch(() => undefined);
+          for (const page of restore) {
+            try {
+              writePageAtomically(page.outputPath, page.html);
+            } catch {
+              // the next build writes it
+            }
+          }
           finish([], onlyPostsSaved ? changed : undefined);
           onlyPostsSaved = false;
         });
@@ -186,14 +191,22 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       });
     }
   };
-  // Saves of one post take the fast path while Eleventy's own watcher starts its rebuild.
+  // Saves of one post take the fast path while Eleventy's own watcher starts its rebuild. The post is
+  // read synchronously, like the page is written (see writePageAtomically).
+  const readPost = (file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return undefined; // deleted or renamed: Eleventy's way
+    }
+  };
   let fastPathQueue = Promise.resolve();
   const fastPath = async (files: string[]): Promise<void> => {
     const file = files.length === 1 ? files[0]! : undefined;
     const captured = file === undefined ? undefined : postPages.get(file);
     const pipeline = pipelineOf(eleventyInstance?.config);
     const started = performance.now();
-    const text = file === undefined ? undefined : await readFile(file, "utf8").catch(() => undefined);
+    const text = file === undefined ? undefined : readPost(file);
     const result = captured && pipeline && text !== undefined && state.hasOutput && state.errors.length === 0
       ? await renderPostPage(text, captured, pipeline)
       : undefined;
@@ -203,7 +216,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     }
     const page = { inputPath: file, outputPath: result.outputPath, html: result.html, rawInput: result.rawInput };
     if (!ledger.recordFast(page)) return;
-    await writePageAtomically(result.outputPath, result.html);
+    writePageAtomically(result.outputPath, result.html);
     announce([pagePath(output, result.outputPath)]);
     console.log(`[opsnote] ${result.url} updated in ${(performance.now() - started).toFixed(0)} ms; rebuilding the rest`);
   };

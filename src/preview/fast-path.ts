@@ -5,18 +5,21 @@
  * Why it exists: every post's layout reads the `posts` collection (previous/next links, series), so
  * Eleventy's incremental mode cannot tell which pages a post edit touches: it recomputes the whole
  * data cascade, re-renders every post page and rewrites every list and feed. At 1,000 posts a
- * one-post edit took 2.8–6.5 s until the page reloaded (scripts/measure-reload.ts, 2 busy cores).
- * When the edit leaves the post's summary (post-summary.ts: what other pages show of it) as it was,
- * no other page can change, so the post's page is rendered here from the data its layout received
- * in the last build (captured with POST_PAGE_EVENT), with only the edited file's parts replaced,
- * in tens of milliseconds. Eleventy's rebuild still runs afterwards and writes the same bytes
- * (tests/preview/fast-path.test.ts compares them); feeds, lists and the search index catch up then.
+ * one-post edit took 2.8–3.4 s until the page reloaded (5.2–6.5 s before the fixes listed in
+ * docs/benchmarks.md; `scripts/measure-reload.ts 1000 3`, 2 cores shared with other builds), and
+ * Eleventy's rebuild alone takes 4.5–9.6 s on the same machine under load. When the edit leaves the
+ * post's summary (post-summary.ts: what other pages show of it) as it was, no other page can
+ * change, so the post's page is rendered here from the data its layout received in the last build
+ * (captured with POST_PAGE_EVENT), with only the edited file's parts replaced: the page reloads
+ * 55–160 ms after the save, about 5–40 ms of it rendering. Eleventy's rebuild still runs afterwards
+ * and writes the same bytes (tests/preview/fast-path.test.ts compares them); feeds, lists and the
+ * search index catch up then.
  *
  * Anything this module cannot prove safe returns a reason instead of a page, and the preview
  * simply waits for Eleventy's rebuild: a changed summary, front matter or Liquid that does not
  * read (the error panel comes from the rebuild), a post the last build did not render.
  */
-import { rename, writeFile } from "node:fs/promises";
+import { renameSync, writeFileSync } from "node:fs";
 import type { Post } from "../content/post.ts";
 import type { PageData } from "../layouts/page-data.ts";
 import { sameSummary } from "./post-summary.ts";
@@ -117,9 +120,13 @@ export async function renderPostPage(fileText: string, captured: CapturedPostPag
   }
 }
 
-/** Writes through a temporary file and a rename, so the server never reads half a page. */
-export async function writePageAtomically(outputPath: string, html: string): Promise<void> {
+/**
+ * Writes through a temporary file and a rename, so the server never reads half a page. Synchronous:
+ * one page is written in well under a millisecond, while an asynchronous write waits for a free
+ * thread in libuv's pool, which Eleventy's watcher and builds keep busy.
+ */
+export function writePageAtomically(outputPath: string, html: string): void {
   const temporary = `${outputPath}.${process.pid}.tmp`;
-  await writeFile(temporary, html);
-  await rename(temporary, outputPath);
+  writeFileSync(temporary, html);
+  renameSync(temporary, outputPath);
 }
