@@ -140,7 +140,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
         eleventyConfig.on(CHECK_EVENT, (diagnostics: Diagnostic[]) => {
           checkErrors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
         });
-        eleventyConfig.on("eleventy.after", async ({ results = [] }: { results?: WrittenPage[] }) => {
+        eleventyConfig.on("eleventy.after", ({ results = [] }: { results?: WrittenPage[] }) => {
           succeeded = true;
           // Incremental builds may render only some posts: the others keep what they had.
           postPages = new Map([...postPages, ...capturing]);
