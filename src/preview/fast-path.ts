@@ -11,7 +11,8 @@
  * post's summary (post-summary.ts: what other pages show of it) as it was, no other page can
  * change, so the post's page is rendered here from the data its layout received in the last build
  * (captured with POST_PAGE_EVENT), with only the edited file's parts replaced: the page reloads
- * 55–160 ms after the save, about 5–40 ms of it rendering. Eleventy's rebuild still runs afterwards
+ * typically 55–140 ms after the save (medians 82 and 136 ms; single saves took up to 780 ms while
+ * the cores were saturated), 5–40 ms of it rendering. Eleventy's rebuild still runs afterwards
  * and writes the same bytes (tests/preview/fast-path.test.ts compares them); feeds, lists and the
  * search index catch up then.
  *
