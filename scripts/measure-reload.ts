@@ -1,7 +1,9 @@
 /**
  * Measures save-to-reload time of the preview: starts `src/cli/preview.ts` on a generated corpus,
- * listens to its event stream like a browser page does, rewrites one post and times how long it
- * takes until the server announces the new build (the moment an open page reloads).
+ * listens to its event stream like a browser page does, rewrites one post's body and times how long
+ * it takes until the server announces the new build (the moment an open page reloads: the fast
+ * path, src/preview/fast-path.ts), then until Eleventy's own rebuild after it has finished
+ * (`[opsnote] built (N)`; it announces nothing when the pages it wrote were already up to date).
  *
  *   node --import tsx scripts/measure-reload.ts [COUNT=1000] [ROUNDS=5] [-- extra preview flags]
  */
@@ -29,6 +31,15 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", 
 });
 child.stderr.resume();
 let log = "";
+/** Resolves once the preview has printed `built (n)`: Eleventy's `n`-th build finished. */
+const built = (n: number) => new Promise<void>((resolve, reject) => {
+  const look = () => {
+    if (log.includes(`built (${n})`)) resolve();
+    else if (child.exitCode !== null) reject(new Error(`preview exited:\n${log}`));
+    else setTimeout(look, 5);
+  };
+  look();
+});
 const listening = new Promise<void>((resolve, reject) => {
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     log += chunk;
@@ -60,16 +71,24 @@ try {
   const file = path.join(posts, names[Math.floor(names.length / 2)]!);
   const original = await readFile(file, "utf8");
   const times: number[] = [];
+  const rebuilds: number[] = [];
   for (let round = 1; round <= Number(roundsText); round++) {
     await new Promise((r) => setTimeout(r, 500));
     const saved = performance.now();
     await writeFile(file, `${original}\n수정 ${round}\n`);
-    await nextBuild();
+    const event = await nextBuild();
     times.push(performance.now() - saved);
-    console.log(`save ${round}: ${times.at(-1)!.toFixed(0)} ms to the build event`);
+    // Each save is one more Eleventy build; the next round starts once it is done.
+    await built(round + 1);
+    rebuilds.push(performance.now() - saved);
+    const pages = event.includes(" ") ? ` (reload of ${event.slice(event.indexOf(" ") + 1)})` : " (every page reloads)";
+    console.log(`save ${round}: ${times.at(-1)!.toFixed(0)} ms to the build event${pages}; Eleventy's rebuild done after ${rebuilds.at(-1)!.toFixed(0)} ms`);
   }
-  times.sort((a, b) => a - b);
-  console.log(`median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  console.log(`build event: median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms`);
+  console.log(`Eleventy's rebuild: median ${median(rebuilds).toFixed(0)} ms, best ${Math.min(...rebuilds).toFixed(0)} ms`);
+  const extra = /event: build\ndata: .*\n\n/.exec(buffer);
+  if (extra) console.log(`unexpected extra build event after the rebuilds: ${extra[0].trim()}`);
   await reader.cancel();
 } finally {
   process.kill(-child.pid!, "SIGTERM");

@@ -6,15 +6,26 @@
  * `tsx watch`, which restarts the process when any `src/**` module or `.eleventy.ts` changes (Eleventy
  * would keep stale copies of TypeScript modules). A broken save never stops the server: the page
  * shows the error until the next good save.
+ *
+ * A save that changes only a post's body takes the fast path (src/preview/fast-path.ts): its page is
+ * rendered alone and the browser reloads within tens of milliseconds; Eleventy's rebuild follows,
+ * and open pages reload again only if it changed them (src/preview/page-changes.ts).
  */
-import { watch as watchFiles, type FSWatcher } from "node:fs";
+import { readFileSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
 import { describeBuildError } from "./errors.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
 import { CHECK_EVENT } from "../check/index.ts";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { isPostPath } from "../content/index.ts";
+import { POST_PAGE_EVENT } from "../layouts/index.ts";
+import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../preview/fast-path.ts";
+import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
+import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
+import { watchPosts } from "../preview/post-watcher.ts";
 
 const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--full]";
 
@@ -35,6 +46,8 @@ interface EleventyWatcher {
   stopWatch(): Promise<unknown>;
   setIncrementalBuild(incremental: boolean): void;
   watcher?: { on(event: "unlink", fn: (changedPath: string) => void): void };
+  /** Eleventy's merged configuration, once `init()` has run. */
+  config?: EleventyConfigView;
   errorHandler: Record<"once" | "error" | "fatal" | "warn", (...args: unknown[]) => void>;
 }
 
@@ -48,6 +61,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   process.env.OPSNOTE_DRAFTS = "1";
 
   let builds = 0;
+  let announced = 0;
   const state: BuildState = { id: `${process.pid}-0`, errors: [], hasOutput: false, problems: [] };
   // Errors `check` found in the build under way (printed by the check plugin itself).
   let checkErrors: string[] = [];
@@ -66,16 +80,34 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   }
   console.log(`[opsnote] preview at ${server.url} (drafts shown; Ctrl+C to stop)`);
 
-  const finish = (errors: string[]) => {
+  /** A new build id; `pages` (paths in the output folder) limits the reload to those pages. */
+  const announce = (pages?: readonly string[]) => {
+    announced += 1;
+    state.id = `${process.pid}-${announced}`;
+    server?.announce(pages);
+  };
+
+  /** @param changed the pages the build changed, when only posts were saved; otherwise every page reloads. */
+  const finish = (errors: string[], changed?: readonly string[]) => {
     builds += 1;
-    state.id = `${process.pid}-${builds}`;
+    const problems = checkErrors.filter((line) => !errors.includes(line));
+    const sameState = state.hasOutput && errors.length === 0 && isDeepStrictEqual([state.errors, state.problems], [errors, problems]);
     state.errors = errors;
-    state.problems = checkErrors.filter((line) => !errors.includes(line));
+    state.problems = problems;
     if (errors.length === 0) state.hasOutput = true;
     for (const line of errors) console.error(`[opsnote] ${line}`);
     console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
-    server?.announce();
+    const pages = sameState ? changed : undefined;
+    if (pages === undefined || pages.length > 0) announce(pages);
   };
+
+  // The fast path (src/preview/fast-path.ts): what each post's layout received in the last good
+  // build, the pages written, and whether the build under way was started by post saves alone.
+  let postPages = new Map<string, CapturedPostPage>();
+  let capturing = new Map<string, CapturedPostPage>();
+  const ledger = createPageLedger(output);
+  let onlyPostsSaved = false;
+  let eleventyInstance: EleventyWatcher | undefined;
 
   let current: EleventyWatcher | undefined;
   let retryWatcher: FSWatcher | undefined;
@@ -93,17 +125,35 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
         // Eleventy keeps file contents in a process-wide cache that only its own watcher clears; a
         // restart after a failed first build must not read the broken file from it again.
         if (afterFailure) eleventyConfig.setUseTemplateCache(false);
+        eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+          onlyPostsSaved = queue.length > 0 && queue.every(isPostPath);
+        });
         eleventyConfig.on("eleventy.before", () => {
           succeeded = false;
           lastError = undefined;
           checkErrors = [];
+          capturing = new Map();
+        });
+        eleventyConfig.on(POST_PAGE_EVENT, (data: CapturedPostPage) => {
+          capturing.set(path.resolve(data.page.inputPath), data);
         });
         eleventyConfig.on(CHECK_EVENT, (diagnostics: Diagnostic[]) => {
           checkErrors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
         });
-        eleventyConfig.on("eleventy.after", () => {
+        eleventyConfig.on("eleventy.after", ({ results = [] }: { results?: WrittenPage[] }) => {
           succeeded = true;
-          finish([]);
+          // Incremental builds may render only some posts: the others keep what they had.
+          postPages = new Map([...postPages, ...capturing]);
+          const { changed, restore } = ledger.afterBuild(results);
+          for (const page of restore) {
+            try {
+              writePageAtomically(page.outputPath, page.html);
+            } catch {
+              // the next build writes it
+            }
+          }
+          finish([], onlyPostsSaved ? changed : undefined);
+          onlyPostsSaved = false;
         });
         eleventyConfig.on("eleventy.afterwatch", () => {
           if (!succeeded) finish(describeBuildError(lastError ?? new Error("build failed")));
@@ -121,12 +171,14 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     const stopWatch = eleventy.stopWatch.bind(eleventy);
     eleventy.stopWatch = async () => undefined;
     current = { ...eleventy, stopWatch } as EleventyWatcher;
+    eleventyInstance = eleventy;
     if (!values.full) eleventy.setIncrementalBuild(true);
     try {
       await eleventy.init();
       const rebuild = await eleventy.watch();
       // Eleventy does not rebuild when a file is deleted; a deleted broken post must clear the error.
       eleventy.watcher?.on("unlink", (deleted) => void rebuild(deleted));
+      console.log("[opsnote] watching for changes");
     } catch (error) {
       // The first build failed before Eleventy started watching: watch the posts folder ourselves
       // and start over on the next save.
@@ -139,12 +191,55 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       });
     }
   };
+  // Saves of one post take the fast path while Eleventy's own watcher starts its rebuild. The post is
+  // read synchronously, like the page is written (see writePageAtomically).
+  const readPost = (file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return undefined; // deleted or renamed: Eleventy's way
+    }
+  };
+  let fastPathQueue = Promise.resolve();
+  const fastPath = async (files: string[]): Promise<void> => {
+    const file = files.length === 1 ? files[0]! : undefined;
+    const captured = file === undefined ? undefined : postPages.get(file);
+    const pipeline = pipelineOf(eleventyInstance?.config);
+    const started = performance.now();
+    const text = file === undefined ? undefined : readPost(file);
+    const result = captured && pipeline && text !== undefined && state.hasOutput && state.errors.length === 0
+      ? await renderPostPage(text, captured, pipeline)
+      : undefined;
+    if (file === undefined || !result?.ok) {
+      files.forEach((changed) => ledger.forget(changed));
+      return;
+    }
+    const page = { inputPath: file, outputPath: result.outputPath, html: result.html, rawInput: result.rawInput };
+    if (!ledger.recordFast(page)) return;
+    writePageAtomically(result.outputPath, result.html);
+    announce([pagePath(output, result.outputPath)]);
+    console.log(`[opsnote] ${result.url} updated in ${(performance.now() - started).toFixed(0)} ms; rebuilding the rest`);
+  };
+  let postWatcher: FSWatcher | undefined;
+  try {
+    postWatcher = watchPosts(posts, {
+      accept: isPostPath,
+      onChange: (files) => {
+        fastPathQueue = fastPathQueue.then(() => fastPath(files)).catch((error: unknown) => {
+          console.warn(`[opsnote] fast path: ${String(error)}`);
+        });
+      },
+    });
+  } catch {
+    // No posts folder yet: Eleventy's watcher does all the work.
+  }
   await start();
 
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });
   retryWatcher?.close();
+  postWatcher?.close();
   await current?.stopWatch().catch(() => undefined);
   await server.close();
   return 0;

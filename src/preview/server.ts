@@ -8,7 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { resolveRequestPath } from "./safe-path.ts";
-import { EVENTS_PATH, errorPage, injectPreview } from "./live-reload.ts";
+import { EVENTS_PATH, buildEventData, errorPage, injectPreview } from "./live-reload.ts";
 
 export interface BuildState {
   /** Changes after every build, successful or not. */
@@ -64,8 +64,11 @@ async function fileFor(resolved: string): Promise<string | undefined> {
 
 export interface PreviewServer {
   url: string;
-  /** Tells every open page that a build finished. */
-  announce(): void;
+  /**
+   * Tells every open page that a build finished. With `pages` (paths in the output folder such as
+   * `/devops/x/index.html`) only those pages reload; without, every page does.
+   */
+  announce(pages?: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -107,7 +110,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (file === undefined) {
       const notFound = await fileFor(path.join(root, "404.html"));
       const body = notFound ? await readFile(notFound, "utf8") : `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>404</title></head><body><h1>404</h1></body></html>`;
-      sendHtml(res, 404, injectPreview(body, state.id, state.errors, state.problems));
+      // The page may appear with the next build: reload on every build.
+      sendHtml(res, 404, injectPreview(body, state.id, state.errors, state.problems, { reloadOnAnyBuild: true }));
       return;
     }
     // A folder URL without its slash: redirect, so relative links in the page resolve.
@@ -129,9 +133,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   await listenWithRetry(server, port, host);
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/`,
-    announce() {
-      const id = options.state().id;
-      for (const client of clients) client.write(`event: build\ndata: ${id}\n\n`);
+    announce(pages) {
+      const data = buildEventData(options.state().id, pages);
+      for (const client of clients) client.write(`event: build\ndata: ${data}\n\n`);
     },
     close() {
       for (const client of clients) client.end();

@@ -7,21 +7,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
-
-const WAIT_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject).listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+import { WAIT_MS, freePort } from "../helpers/preview-process.ts";
 
 /** Polls `url` until `accept` says yes, or fails after WAIT_MS with what the preview printed. */
 async function until(url: string, accept: (status: number, body: string) => boolean, output: () => string): Promise<string> {

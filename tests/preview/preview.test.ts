@@ -4,60 +4,20 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/run-cli.ts";
+import { startPreview, withTimeout, type PreviewProcess } from "../helpers/preview-process.ts";
 
-const WAIT_MS = 60_000;
 const SENTINEL = `opsnote-sentinel-${process.pid}-must-never-be-served`;
 
 let root: string;
 let posts: string;
-let child: ChildProcess | undefined;
+let preview: PreviewProcess;
 let baseUrl: string;
-let terminal = "";
-let events: ReadableStreamDefaultReader<string> | undefined;
-let eventBuffer = "";
-
-function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}\n--- preview output ---\n${terminal}`)), ms);
-    }),
-  ]);
-}
-
-/** A port nobody uses right now: bind a throwaway server to port 0 and release it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject).listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** The next `build` event on the stream, as an open page would see it. */
-async function nextBuild(what: string): Promise<string> {
-  return withTimeout((async () => {
-    for (;;) {
-      const match = /event: build\ndata: (.*)\n\n/.exec(eventBuffer);
-      if (match) {
-        eventBuffer = eventBuffer.slice(match.index + match[0].length);
-        return match[1]!;
-      }
-      const { value, done } = await events!.read();
-      if (done) throw new Error("event stream closed");
-      eventBuffer += value;
-    }
-  })(), what);
-}
+const nextBuild = (what: string) => preview.nextBuild(what);
 
 /** GET with the path sent exactly as written (fetch would normalise `..` away). */
 function rawGet(requestPath: string): Promise<{ status: number; body: string }> {
@@ -68,7 +28,7 @@ function rawGet(requestPath: string): Promise<{ status: number; body: string }> 
       res.setEncoding("utf8").on("data", (chunk) => (body += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on("error", reject).end();
-  }), `GET ${requestPath}`, 10_000);
+  }), `GET ${requestPath}`, () => preview.terminal, 10_000);
 }
 
 async function page(urlPath: string) {
@@ -87,38 +47,12 @@ before(async () => {
   await writeFile(path.join(posts, "2021-04-14-draft.md"), post("쓰는 중", "초안 본문.", "draft: true\n"));
   await writeFile(path.join(posts, "2099-01-01-later.md"), post("나중에", "예약 본문."));
 
-  const port = await freePort();
-  child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
-  baseUrl = await withTimeout(new Promise<string>((resolve, reject) => {
-    const look = () => {
-      const url = /preview at (http:\/\/\S+)/.exec(terminal)?.[1];
-      if (url) resolve(url);
-    };
-    child!.stdout!.on("data", look);
-    child!.once("exit", (code) => reject(new Error(`preview exited with ${code}\n${terminal}`)));
-  }), "the preview URL");
-  const response = await fetch(new URL("/__opsnote/events", baseUrl));
-  events = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  await nextBuild("the first build");
+  preview = await startPreview({ posts, output: path.join(root, "out") });
+  baseUrl = preview.url;
 });
 
 after(async () => {
-  await events?.cancel().catch(() => undefined);
-  if (child?.pid !== undefined && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await withTimeout(exited, "the preview to exit", 10_000).catch(() => process.kill(-child!.pid!, "SIGKILL"));
-  }
+  await preview?.stop();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -155,26 +89,26 @@ test("a save shows up, a broken save shows its error in the page and the termina
     { name: "schema violation", text: "---\ntitle: 입문\ntags:\n  a: 1\n---\n본문\n", line: /2021-04-13-intro\.md:3:1 error tags: expected a list of strings or one string, got a mapping/ },
   ];
   for (const { name, text, line } of brokenSaves) {
-    terminal = "";
+    preview.clearTerminal();
     await writeFile(file, text);
     await nextBuild(`the rebuild after a ${name}`);
     ({ document } = await page("/devops/intro/"));
     const panel = document.querySelector("#opsnote-build-error");
     assert.ok(panel, `no error panel after a ${name}`);
     assert.match(panel.textContent!, line);
-    assert.match(terminal, line);
+    assert.match(preview.terminal, line);
     // The server is still up and serves the other pages.
     assert.equal((await page("/")).status, 200);
   }
 
   // An unclosed fence does not break the build; the page updates and check's warning reaches the terminal.
-  terminal = "";
+  preview.clearTerminal();
   await writeFile(file, post("입문", "## 설치\n\n```yaml\nkey: 펜스 안"));
   await nextBuild("the rebuild after an unclosed fence");
   ({ document } = await page("/devops/intro/"));
   assert.equal(document.querySelector("#opsnote-build-error"), null);
   assert.match(document.querySelector(".post__content pre")!.textContent!, /펜스 안/);
-  assert.match(terminal, /2021-04-13-intro\.md:\d+:1 warning code: this code fence is never closed/);
+  assert.match(preview.terminal, /2021-04-13-intro\.md:\d+:1 warning code: this code fence is never closed/);
 
   // A check error (a broken link) keeps the page fresh and says a production build would stop.
   await writeFile(file, post("입문", "## 설치\n\n[없는 글](/devops/nope/) 세 번째."));

@@ -1,0 +1,150 @@
+/**
+ * The preview's fast path (src/preview/fast-path.ts) against the build it stands in for: a body
+ * edit is written at once, and Eleventy's rebuild afterwards writes the very same bytes (with the
+ * site at the root and under a path prefix, where Eleventy's HTML transform rewrites every URL).
+ * Edits the fast path must leave alone go Eleventy's way, and open pages reload only when their
+ * page changed. Real preview processes on loopback.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { makeTempDir } from "../helpers/run-cli.ts";
+import { startPreview, type PreviewProcess } from "../helpers/preview-process.ts";
+
+const SERIES = "series: 배포 입문\n";
+const post = (title: string, extra: string, body: string) => `---\ntitle: ${title}\ncategories: [devops]\ntags: [kubernetes]\n${extra}---\n\n${body}\n`;
+
+/** The post the tests edit: in a series, with neighbours, a TOC, highlighted code and Liquid. */
+const middle = (more = "") => post("가운데 글", `${SERIES}toc: true\n`, [
+  "첫 문단은 목록에 보이는 발췌문이다.",
+  "## 설치",
+  "```yaml\nkind: Deployment\n```",
+  "이전 글: [입문]({% post_url 2024-01-01-first %})",
+  more,
+].join("\n\n"));
+
+/** A body-only edit: a new section after the excerpt, a few words, the same reading time. */
+const EDIT = "## 새 절\n\n고친 본문이다. ![구성 요소](/assets/images/components-of-kubernetes.svg)\n\n```shell\nkubectl get pods\n```";
+
+async function writeCorpus(posts: string): Promise<void> {
+  await mkdir(posts, { recursive: true });
+  await writeFile(path.join(posts, "2024-01-01-first.md"), post("입문", SERIES, "첫 글의 본문."));
+  await writeFile(path.join(posts, "2024-01-02-middle.md"), middle());
+  await writeFile(path.join(posts, "2024-01-03-last.md"), post("마지막 글", "", "마지막 본문."));
+  await writeFile(path.join(posts, "2024-01-04-draft.md"), post("쓰는 중", "draft: true\n", "초안."));
+}
+
+interface Site {
+  root: string;
+  posts: string;
+  output: string;
+  preview: PreviewProcess;
+}
+
+async function startSite(env: Record<string, string> = {}): Promise<Site> {
+  const root = await makeTempDir("fast-path");
+  const posts = path.join(root, "posts");
+  const output = path.join(root, "out");
+  await writeCorpus(posts);
+  return { root, posts, output, preview: await startPreview({ posts, output, env }) };
+}
+
+async function stopSite(site: Site | undefined): Promise<void> {
+  await site?.preview.stop();
+  if (site) await rm(site.root, { recursive: true, force: true });
+}
+
+/** Splits a build event's data into its id and, when only some pages changed, their paths. */
+function parseEvent(data: string): { id: string; pages?: string[] } {
+  const space = data.indexOf(" ");
+  return space === -1 ? { id: data } : { id: data.slice(0, space), pages: JSON.parse(data.slice(space + 1)) as string[] };
+}
+
+/**
+ * Edits the middle post's body and checks what the fast path wrote against what Eleventy's rebuild
+ * wrote afterwards, byte for byte. `builds` is the number of Eleventy builds so far.
+ */
+async function checkBodyEdit(site: Site, builds: number): Promise<Document> {
+  const { preview } = site;
+  const page = path.join(site.output, "devops/middle/index.html");
+  const before = await readFile(page);
+  preview.clearTerminal();
+  await writeFile(path.join(site.posts, "2024-01-02-middle.md"), middle(EDIT));
+
+  const event = parseEvent(await preview.nextBuild("the fast path"));
+  assert.deepEqual(event.pages, ["/devops/middle/index.html"], "only the edited page reloads");
+  assert.match(preview.terminal, /\/devops\/middle\/ updated in \d+ ms/);
+  assert.doesNotMatch(preview.terminal, new RegExp(`built \\(${builds + 1}\\)`), "the fast path came before Eleventy's rebuild");
+  const fast = await readFile(page);
+  const fastWritten = (await stat(page)).mtimeMs;
+  assert.notDeepEqual(fast, before);
+
+  await preview.printed(new RegExp(`built \\(${builds + 1}\\)`), "Eleventy's rebuild");
+  assert.ok((await stat(page)).mtimeMs > fastWritten, "Eleventy's rebuild wrote the page again");
+  const full = await readFile(page);
+  assert.equal(full.toString("utf8"), fast.toString("utf8"), "the fast path wrote what the full build writes");
+  assert.ok(full.equals(fast));
+
+  // The rebuild changed no page an open page shows: nothing was announced after the fast path.
+  const served = parseHTML(await (await fetch(new URL("/devops/middle/", preview.url))).text()).document;
+  assert.equal(served.documentElement.getAttribute("data-opsnote-build"), event.id);
+  return parseHTML(full.toString("utf8")).document;
+}
+
+let site: Site | undefined;
+before(async () => {
+  site = await startSite();
+});
+after(() => stopSite(site));
+
+test("a body edit: the fast path writes the bytes Eleventy's rebuild writes, and only that page reloads", async () => {
+  const document = await checkBodyEdit(site!, 1);
+  assert.match(document.querySelector(".post__content")!.textContent!, /고친 본문이다/);
+  assert.deepEqual([...document.querySelectorAll(".toc a")].map((a) => a.textContent), ["설치", "새 절"]);
+  assert.ok(document.querySelector(".post__content pre.shiki, .post__content pre code"), "highlighted code");
+  assert.equal(document.querySelector('.post__content a[href="/devops/first/"]')?.textContent, "입문", "Liquid post_url resolved");
+  assert.equal(document.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href"), "/devops/first/");
+  const parts = [...document.querySelectorAll(".series__list li")];
+  assert.deepEqual(parts.map((li) => li.querySelector("a, [aria-current]")!.firstChild!.textContent!.trim()), ["입문", "가운데 글"]);
+  assert.ok(parts[1]!.querySelector('[aria-current="page"]'));
+});
+
+test("a title edit goes Eleventy's way and reloads the pages that show the title, not the others", async () => {
+  const { preview, posts } = site!;
+  preview.clearTerminal();
+  await writeFile(path.join(posts, "2024-01-01-first.md"), post("새 입문", SERIES, "첫 글의 본문."));
+  const event = parseEvent(await preview.nextBuild("the rebuild after a title edit"));
+  assert.doesNotMatch(preview.terminal, /updated in/, "no fast path for a changed title");
+  assert.ok(event.pages, "only some pages reload");
+  for (const shown of ["/devops/first/index.html", "/devops/middle/index.html", "/index.html", "/archive/index.html"]) {
+    assert.ok(event.pages.includes(shown), `${shown} shows the title: ${event.pages.join(" ")}`);
+  }
+  assert.ok(!event.pages.includes("/devops/last/index.html"), "the last post does not show the first one's title");
+  const middlePage = parseHTML(await readFile(path.join(site!.output, "devops/middle/index.html"), "utf8")).document;
+  assert.match(middlePage.querySelector('.post-nav a[rel="prev"]')!.textContent!, /새 입문/);
+});
+
+test("a body edit that `check` finds an error in: the page at once, then every page with the problems panel", async () => {
+  const { preview, posts } = site!;
+  await writeFile(path.join(posts, "2024-01-02-middle.md"), middle(`${EDIT}\n\n[없는 글](/devops/nope/)`));
+  const fast = parseEvent(await preview.nextBuild("the fast path"));
+  assert.deepEqual(fast.pages, ["/devops/middle/index.html"]);
+  const rebuild = parseEvent(await preview.nextBuild("the rebuild with check's error"));
+  assert.equal(rebuild.pages, undefined, "every page reloads to show the panel");
+  const document = parseHTML(await (await fetch(new URL("/devops/last/", preview.url))).text()).document;
+  assert.match(document.querySelector("#opsnote-build-error")!.textContent!, /검사 오류[\s\S]*\/devops\/nope\/: no post or page has this URL/);
+});
+
+test("under a path prefix the fast path applies Eleventy's HTML transforms too", async () => {
+  let prefixed: Site | undefined;
+  try {
+    prefixed = await startSite({ OPSNOTE_PATH_PREFIX: "/blog/" });
+    const document = await checkBodyEdit(prefixed, 1);
+    assert.equal(document.querySelector('link[rel="stylesheet"]')?.getAttribute("href"), "/blog/assets/css/opsnote.css");
+    assert.equal(document.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href"), "/blog/devops/first/");
+  } finally {
+    await stopSite(prefixed);
+  }
+});
