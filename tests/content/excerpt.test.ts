@@ -1,5 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
+import markdownIt from "markdown-it";
 import { extractExcerpt, truncateText } from "../../src/content/excerpt.ts";
 import { buildPost } from "../../src/content/post.ts";
 
@@ -31,4 +33,37 @@ test("truncateText cuts at a word boundary and counts characters, not UTF-16 uni
   const cut = truncateText("쿠버네티스 ".repeat(40).trim(), 20);
   assert.ok([...cut].length <= 20, cut);
   assert.match(cut, /쿠버네티스…$/);
+});
+
+/**
+ * The oracle for posts without `<!--more-->`: markdown-it's full parse, then the first paragraph
+ * with text, which is what extractExcerpt computed before it parsed only the paragraphs it reads.
+ */
+function firstParagraphByFullParse(markdown: string): string {
+  const tokens = markdownIt({ html: true, linkify: false, typographer: false }).parse(markdown, {});
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i]!.type !== "paragraph_open" || tokens[i + 1]?.type !== "inline") continue;
+    const text = (tokens[i + 1]!.children ?? [])
+      .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : c.type === "image" ? c.children?.map((x) => x.content).join("") ?? "" : ""))
+      .join("")
+      .normalize("NFC").replace(/^\{:[^}]*\}$/gm, "").replace(/\{:[^}\n]*\}/g, "").replace(/\s+/g, " ").trim();
+    if (text !== "") return text;
+  }
+  return "";
+}
+
+test("without <!--more-->, the excerpt equals the first paragraph of a full parse (random posts)", () => {
+  const block = fc.constantFrom(
+    "# 제목", "## 설치 `kubectl`", "", "   ", "```yaml\nkey: 1\n```", "    indented code", "> 인용 문단", "- 목록 *항목*\n- 둘째",
+    "1. 하나\n2. 둘", "<div>\nhtml 블록\n</div>", "<!-- 주석 -->", "---", "| a | b |\n|---|---|\n| 1 | 2 |", "[참조]: https://example.kr",
+    "[링크][참조] 문단", "\\*별표\\* 이스케이프와 \\# 샵", "![그림](/a.svg) 설명", "**굵게** 와 _기울임_", "{: .notice--info}", "줄1\r\n줄2", "널\0문자",
+    "`코드` 만", "  두 칸 들여쓴 문단", "<span>인라인 html</span> 텍스트", "https://k8s.io 자동 링크 아님",
+  );
+  fc.assert(
+    fc.property(fc.array(block, { maxLength: 8 }), fc.constantFrom("\n\n", "\n", "\r\n\r\n"), (blocks, separator) => {
+      const markdown = blocks.join(separator);
+      assert.equal(extractExcerpt(markdown), firstParagraphByFullParse(markdown), JSON.stringify(markdown));
+    }),
+    { numRuns: 1500, seed: 11 },
+  );
 });
