@@ -75,6 +75,9 @@ const pending = new WeakMap<Token, AttributeList>();
 
 function attach(token: Token, list: AttributeList): void {
   pending.set(token, mergeLists(pending.get(token), list));
+  // A heading's `{: #id}` is its id: set now, so the heading rule (which runs before rule 2) gives
+  // the anchor link and the TOC that id instead of the one from the text.
+  if (token.type === "heading_open" && list.id) token.attrSet("id", list.id);
 }
 
 /** Index of the open token matching the close token at `closeIndex`. */

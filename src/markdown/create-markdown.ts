@@ -38,10 +38,29 @@ export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOption
   // A core rule pushed after the attribute lists: an image's `{: …}` is gone before captions are read.
   md.use(imagesPlugin, { report });
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
+  // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
+  // the inline content of everything but headings.
+  md.core.ruler.before("inline", "opsnote_headings_only", headingsOnlyRule);
   return md;
+}
+
+/** Set in `env` by extractToc: the parse is read for its headings only. */
+const HEADINGS_ONLY = Symbol("opsnote.headingsOnly");
+
+/**
+ * Inline parsing is most of a parse, and a TOC needs the inline content of headings alone (their
+ * text and ids): every other inline token is emptied first. Block structure, attribute lists and
+ * the heading ids (which depend only on headings, in order) come out as in a full parse; a
+ * property test in tests/markdown/toc.test.ts compares the two.
+ */
+function headingsOnlyRule(state: { env: unknown; tokens: { type: string; content: string }[] }): void {
+  if (!(state.env as Record<symbol, unknown>)[HEADINGS_ONLY]) return;
+  state.tokens.forEach((token, index) => {
+    if (token.type === "inline" && state.tokens[index - 1]?.type !== "heading_open") token.content = "";
+  });
 }
 
 /** The table of contents of a markdown body, with the same ids the rendered page gets. */
 export function extractToc(md: MarkdownIt, markdown: string, depth: number, env: MarkdownEnv = {}): TocEntry[] {
-  return buildToc(collectHeadings(md.parse(markdown, { ...env })), depth);
+  return buildToc(collectHeadings(md.parse(markdown, { ...env, [HEADINGS_ONLY]: true })), depth);
 }

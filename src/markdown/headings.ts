@@ -45,7 +45,9 @@ function headingsRule(state: StateCore): void {
     open.tag = `h${level}`;
     if (close?.type === "heading_close") close.tag = open.tag;
     const text = inlineText(inline?.children ?? null).trim();
-    const id = slugger.next(text);
+    // An id from a kramdown attribute list (`{: #id}`, attribute-lists.ts) wins over the text's.
+    const preset = open.attrGet("id");
+    const id = preset === null ? slugger.next(text) : String(preset);
     open.attrSet("id", id);
     open.meta = { level, text, id } satisfies HeadingMeta;
     if (inline?.children) {

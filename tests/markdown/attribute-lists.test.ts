@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { createMarkdown } from "../../src/markdown/create-markdown.ts";
+import { createMarkdown, extractToc } from "../../src/markdown/create-markdown.ts";
 import { parseAttributeList } from "../../src/markdown/attribute-lists.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { plainHighlighter, testFixtures } from "../helpers/render-fixtures.ts";
@@ -52,4 +52,13 @@ test("the in-place TOC links every heading id on the page, except `.no_toc` ones
   assert.deepEqual(links, ["하나", "하나의-하위", "둘"]);
   for (const id of links) assert.ok(doc.getElementById(id), `missing target #${id}`);
   assert.equal(doc.querySelector("ul li")?.textContent?.includes("TOC"), false);
+});
+
+test("a heading's {: #id} is its id everywhere: the element, its anchor link and the TOC", () => {
+  const markdown = "## 설치\n{: #install}\n\n## 설치\n\n본문";
+  const { document } = parseHTML(`<!doctype html><html><body>${md.render(markdown)}</body></html>`);
+  const headings = [...document.querySelectorAll("h2")];
+  assert.deepEqual(headings.map((h) => h.id), ["install", "설치"]);
+  assert.deepEqual(headings.map((h) => h.querySelector("a.heading-anchor")!.getAttribute("href")), ["#install", `#${encodeURIComponent("설치")}`]);
+  assert.deepEqual(extractToc(md, markdown, 3).map((entry) => entry.id), ["install", "설치"]);
 });

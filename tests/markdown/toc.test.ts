@@ -1,10 +1,11 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { readFile } from "node:fs/promises";
 import matter from "gray-matter";
 import type { MarkdownIt } from "markdown-it";
 import { buildToc, type TocEntry } from "../../src/markdown/toc.ts";
-import type { HeadingMeta } from "../../src/markdown/headings.ts";
+import { collectHeadings, type HeadingMeta } from "../../src/markdown/headings.ts";
 import { createMarkdown, extractToc } from "../../src/markdown/create-markdown.ts";
 import { getCodeHighlighter } from "../../src/markdown/highlight.ts";
 import { readFrontMatter } from "../../src/content/front-matter.ts";
@@ -92,4 +93,21 @@ test("extractToc on the seed post gives its exact outline", async () => {
   assert.equal(toc[1]!.children[1]!.id, "그래서-쿠버네티스가-뭔데");
   assert.equal(toc[2]!.id, "포스트를-마치며");
   assert.deepEqual(toc.map((e) => e.level), [2, 2, 2]);
+});
+
+test("extractToc equals the TOC of a full parse (random posts): skipping non-heading inline content changes no entry", () => {
+  const block = fc.constantFrom(
+    "## 설치", "## 설치", "### `kubectl` **명령**", "## [링크](https://k8s.io) 제목", "## 🚀", "## 제목 {#custom-id}", "## 두번째\n{: #ial-id}",
+    "제목 setext\n---", "큰 제목\n===", "> ## 인용 속 제목", "- ## 목록 속 제목", "<div markdown=\"1\">\n\n## 안쪽 제목\n\n</div>",
+    "> [!NOTE]\n> 알림 문단", "문단 *강조* 와 `코드`", "{: .notice}", "```yaml\n## 주석\n```", "#### 깊은 제목", "## Helm {{ .Values.x }}",
+    "<h2>html 제목</h2>", "| a | b |\n|---|---|\n| 1 | 2 |", "![그림](/a.svg)", "## 한글 제목 — 대시",
+  );
+  fc.assert(
+    fc.property(fc.array(block, { maxLength: 10 }), fc.integer({ min: 1, max: 4 }), (blocks, depth) => {
+      const markdown = blocks.join("\n\n");
+      const full = buildToc(collectHeadings(md.parse(markdown, {})), depth);
+      assert.deepEqual(extractToc(md, markdown, depth), full, JSON.stringify(markdown));
+    }),
+    { numRuns: 600, seed: 5 },
+  );
 });
