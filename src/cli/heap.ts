@@ -15,6 +15,12 @@ import v8 from "node:v8";
 
 export const HEAP_GROWING_PERCENT = 20;
 
-export function limitHeapGrowth(): void {
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+/**
+ * Sets the growing factor: `OPSNOTE_HEAP_GROWING_PERCENT` (an integer; 0 keeps V8's own heuristics,
+ * for comparing), else HEAP_GROWING_PERCENT.
+ */
+export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
+  const configured = env.OPSNOTE_HEAP_GROWING_PERCENT;
+  const percent = configured !== undefined && /^\d+$/.test(configured) ? Number(configured) : HEAP_GROWING_PERCENT;
+  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
