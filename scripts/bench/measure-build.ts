@@ -1,10 +1,12 @@
 /**
  * One measured build, run in its own process by `scripts/bench.ts` so that peak RSS belongs to this
  * build alone. Prints one JSON line: pages written, seconds inside the process, CPU seconds
- * (user + system, worker threads included) and peak RSS.
+ * (user + system, worker threads included), CPU seconds of child processes (the Pagefind binary;
+ * Linux only, 0 elsewhere) and peak RSS.
  *
  *   node --import tsx scripts/bench/measure-build.ts opsnote|plain POSTS OUTPUT
  */
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -15,7 +17,31 @@ export interface BuildMeasurement {
   pages: number;
   seconds: number;
   cpuSeconds: number;
+  /** Child processes that ended (Pagefind): not in `cpuSeconds`. */
+  childCpuSeconds: number;
   peakRssBytes: number;
+}
+
+/** Fields of /proc/PID/stat after the command name (which may hold spaces): state is [0], ppid [1]. */
+function procStat(pid: number | string): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return text.slice(text.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds of this process's children that ended and were reaped (cutime + cstime). Waits up to
+ * 2 s for children still present (a stopped Pagefind is reaped on a later turn of the event loop).
+ */
+async function childCpuSeconds(): Promise<number> {
+  if (!procStat("self")) return 0;
+  const children = () => readdirSync("/proc").filter((pid) => /^\d+$/.test(pid) && procStat(pid)?.[1] === String(process.pid));
+  for (let waited = 0; children().length > 0 && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  const fields = procStat("self")!;
+  return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks: USER_HZ is 100 on Linux
 }
 
 async function buildPlain(posts: string, output: string): Promise<number> {
@@ -34,11 +60,13 @@ if ((kind !== "opsnote" && kind !== "plain") || !posts || !output) {
 if (kind === "opsnote") limitHeapGrowth();
 const started = performance.now();
 const pages = kind === "plain" ? await buildPlain(posts, output) : (await buildSite({ posts, output })).pages;
+const seconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();
 const measurement: BuildMeasurement = {
   pages,
-  seconds: (performance.now() - started) / 1000,
+  seconds,
   cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+  childCpuSeconds: await childCpuSeconds(),
   peakRssBytes: usage.maxRSS * 1024,
 };
 console.log(JSON.stringify(measurement));
