@@ -289,8 +289,11 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
     dir: root,
     version,
     fileOf,
-    keyOf: ({ bytes, file, relativePath, site }) =>
-      sha256(JSON.stringify([version, file, relativePath, site.timeZone, site.permalink, sha256(bytes)])),
+    // The JSON array ends where the bytes begin, so no two inputs share a key.
+    keyOf: ({ bytes, file, relativePath, site }) => createHash("sha256")
+      .update(JSON.stringify([version, file, relativePath, site.timeZone, site.permalink]))
+      .update(bytes)
+      .digest("hex"),
     open(posts) {
       let manifest = opened.get(posts);
       if (!manifest) {
