@@ -163,6 +163,8 @@ export interface AnalysisManifest {
   readonly file: string;
   /** The analysis stored for a path under this key, or undefined. */
   get(relativePath: string, key: string): PostAnalysis | undefined;
+  /** Whether an entry for a path has this key (its analysis is not read). */
+  has(relativePath: string, key: string): boolean;
   set(relativePath: string, key: string, analysis: PostAnalysis): void;
   /**
    * Writes the manifest atomically when anything changed, keeping the entries of `present` paths
@@ -251,6 +253,7 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
           return undefined;
         }
       },
+      has: (relativePath, key) => entries.get(relativePath)?.key === key,
       set(relativePath, key, analysis) {
         entries.set(relativePath, { key, stored: toStoredAnalysis(analysis) });
         revived.set(relativePath, analysis);

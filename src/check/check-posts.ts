@@ -52,7 +52,8 @@ export interface CheckReport {
 
 export interface CheckCache {
   md: MarkdownIt;
-  files: Map<string, { mtimeMs: number; size: number; analysis: PostAnalysis }>;
+  /** By file: what it was when analysed, the analysis, and its key in the on-disk cache when one was used. */
+  files: Map<string, { mtimeMs: number; size: number; analysis: PostAnalysis; key?: string }>;
 }
 
 /** Parsing never highlights, so the markdown pipeline gets a highlighter that is never called. */
@@ -120,7 +121,11 @@ export async function analysePosts(options: AnalysePostsOptions): Promise<PostAn
     const file = path.join(options.posts, relativePath);
     const info = statSync(file);
     const cached = cache.files.get(file);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.analysis;
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && (!manifest || cached.key !== undefined)) {
+      // Known in memory; the manifest gets it back if it lost it (it was corrupt, or is another store's).
+      if (manifest && !manifest.has(relativePath, cached.key!)) manifest.set(relativePath, cached.key!, cached.analysis);
+      return cached.analysis;
+    }
     const bytes = readFileSync(file);
     const key = store?.keyOf({ bytes, file, relativePath, site });
     let analysis = key === undefined ? undefined : manifest?.get(relativePath, key);
@@ -128,7 +133,7 @@ export async function analysePosts(options: AnalysePostsOptions): Promise<PostAn
       analysis = analysePost({ file, relativePath, text: bytes.toString("utf8"), md: cache.md, site });
       if (key !== undefined) manifest?.set(relativePath, key, analysis);
     }
-    cache.files.set(file, { mtimeMs: info.mtimeMs, size: info.size, analysis });
+    cache.files.set(file, { mtimeMs: info.mtimeMs, size: info.size, analysis, key });
     return analysis;
   });
   // Deleted files leave the caches, so a long preview session does not grow them.
