@@ -2,8 +2,9 @@
  * An on-disk cache of post analyses (analyse-post.ts), so a build where nothing changed parses no
  * post before Eleventy starts: `check` and the Jekyll post index both read it (post-sources.ts).
  *
- * One manifest file per posts folder holds every post's entry: one read and one JSON parse instead
- * of thousands of small files. An entry is used only when its key matches: a SHA-256 of the file's
+ * One manifest file per posts folder holds every post's entry, one line each: one read instead of
+ * thousands of small files, and an entry is parsed only when it is used and serialised only when it
+ * changed, so the preview's rewrite after each save stays cheap. An entry is used only when its key matches: a SHA-256 of the file's
  * bytes, its path (diagnostics name it), the site settings an analysis depends on (time zone,
  * permalink) and the code version (`analysisCodeVersion`). Nothing in an entry depends on the time:
  * whether a post is scheduled or published is decided by its readers on every build.
@@ -15,16 +16,20 @@
  * at once: the last to finish wins, and each has seen a whole manifest.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, open as openFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import type { SiteSettings } from "../site.ts";
 import type { Post } from "../content/post.ts";
 import type { PostAnalysis } from "./analyse-post.ts";
 
-/** The manifest's layout; entries of another format are never read. */
-const FORMAT = "opsnote-analysis-cache/1";
+/**
+ * The manifest's layout: a header line, `FORMAT key length sha256 "folder"` (the length and hash are
+ * the rest's), then one line per post, `["relative/path.md","key"]<TAB>{stored analysis}` (JSON
+ * escapes every tab and newline inside strings). A manifest of another format is never read.
+ */
+const FORMAT = "opsnote-analysis-cache/2";
 
 /**
  * Bump when what `analysePost` returns changes in a way the source digest below cannot see (it
@@ -32,7 +37,11 @@ const FORMAT = "opsnote-analysis-cache/1";
  */
 export const ANALYSIS_FORMAT = 1;
 
-/** Manifests (and temp files of killed builds) untouched this long are removed on the next write. */
+/**
+ * When a manifest is written, the others are removed if their posts folder is gone (test runs and
+ * benchmarks make many short-lived folders) or if they were untouched this long (temp files of
+ * killed builds too).
+ */
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type AnalysisSite = Pick<SiteSettings, "timeZone" | "permalink">;
@@ -174,10 +183,10 @@ export interface AnalysisManifest {
   save(present: ReadonlySet<string>): Promise<boolean>;
 }
 
-interface ManifestBody {
-  posts: string;
-  /** `[relativePath, key, analysis]` */
-  entries: [string, string, StoredAnalysis][];
+/** One post's line, parsed as far as needed: its key, and its analysis as JSON text until used. */
+interface ManifestEntry {
+  key: string;
+  json: string;
 }
 
 let tempCounter = 0;
@@ -189,10 +198,12 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
   const fileOf = (posts: string) => path.join(root, `analyses-${nameOf(posts)}.json`);
   // The whole manifest belongs to one version and folder: another's is a miss without parsing it.
   const manifestKey = (posts: string) => sha256(JSON.stringify([version, path.resolve(posts), posts]));
-  const headerOf = (key: string, body: Buffer) => `${FORMAT} ${key} ${body.length} ${sha256(body)}\n`;
+  // The folder ends the header (JSON: one line) so that pruning can tell whether it still exists.
+  const headerOf = (posts: string, body: Buffer) =>
+    `${FORMAT} ${manifestKey(posts)} ${body.length} ${sha256(body)} ${JSON.stringify(path.resolve(posts))}\n`;
 
-  async function read(posts: string): Promise<{ entries: Map<string, { key: string; stored: StoredAnalysis }>; ok: boolean }> {
-    const entries = new Map<string, { key: string; stored: StoredAnalysis }>();
+  async function read(posts: string): Promise<{ entries: Map<string, ManifestEntry>; ok: boolean }> {
+    const entries = new Map<string, ManifestEntry>();
     let data: Buffer;
     try {
       data = await readFile(fileOf(posts));
@@ -202,14 +213,34 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
     const newline = data.indexOf(0x0a);
     if (newline === -1) return { entries, ok: false };
     const body = data.subarray(newline + 1);
-    if (data.subarray(0, newline + 1).toString("utf8") !== headerOf(manifestKey(posts), body)) return { entries, ok: false };
+    if (data.subarray(0, newline + 1).toString("utf8") !== headerOf(posts, body)) return { entries, ok: false };
     try {
-      const parsed = JSON.parse(body.toString("utf8")) as ManifestBody;
-      for (const [relativePath, key, stored] of parsed.entries) entries.set(relativePath, { key, stored });
+      for (const line of body.toString("utf8").split("\n")) {
+        if (line === "") continue;
+        const tab = line.indexOf("\t");
+        const [relativePath, key] = JSON.parse(line.slice(0, tab)) as [string, string];
+        entries.set(relativePath, { key, json: line.slice(tab + 1) });
+      }
     } catch {
       return { entries: new Map(), ok: false };
     }
     return { entries, ok: true };
+  }
+
+  /** The posts folder a manifest's header names, or undefined when it names none. */
+  async function folderOf(file: string): Promise<string | undefined> {
+    const handle = await openFile(file, "r");
+    try {
+      const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(16_384) });
+      const line = buffer.subarray(0, bytesRead).toString("utf8").split("\n", 1)[0]!;
+      if (!line.startsWith(FORMAT.replace(/\d+$/, ""))) return undefined; // any format's manifest names its folder
+      const folder = JSON.parse(line.slice(line.indexOf(' "') + 1)) as unknown;
+      return typeof folder === "string" ? folder : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      await handle.close();
+    }
   }
 
   async function removeStale(keep: string): Promise<void> {
@@ -225,14 +256,16 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
       .map(async (name) => {
         const file = path.join(root, name);
         try {
-          if (now - (await stat(file)).mtimeMs > STALE_MS) await rm(file, { force: true });
+          const old = now - (await stat(file)).mtimeMs > STALE_MS;
+          const folder = name.endsWith(".json") && !old ? await folderOf(file) : undefined;
+          if (old || (folder !== undefined && !existsSync(folder))) await rm(file, { force: true });
         } catch {
           // Removed by another build meanwhile.
         }
       }));
   }
 
-  async function open(posts: string): Promise<AnalysisManifest> {
+  async function openManifest(posts: string): Promise<AnalysisManifest> {
     const file = fileOf(posts);
     const { entries, ok } = await read(posts);
     // A corrupt manifest is rewritten by the next save even when nothing else changes.
@@ -246,7 +279,7 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
         const known = revived.get(relativePath);
         if (known) return known;
         try {
-          const analysis = fromStoredAnalysis(entry.stored);
+          const analysis = fromStoredAnalysis(JSON.parse(entry.json) as StoredAnalysis);
           revived.set(relativePath, analysis);
           return analysis;
         } catch {
@@ -255,7 +288,7 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
       },
       has: (relativePath, key) => entries.get(relativePath)?.key === key,
       set(relativePath, key, analysis) {
-        entries.set(relativePath, { key, stored: toStoredAnalysis(analysis) });
+        entries.set(relativePath, { key, json: JSON.stringify(toStoredAnalysis(analysis)) });
         revived.set(relativePath, analysis);
         dirty = true;
       },
@@ -267,15 +300,14 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
           dirty = true;
         }
         if (!dirty) return false;
-        const body: ManifestBody = {
-          posts,
-          entries: [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([relativePath, { key, stored }]) => [relativePath, key, stored]),
-        };
-        const bytes = Buffer.from(JSON.stringify(body), "utf8");
+        const lines = [...entries]
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .map(([relativePath, { key, json }]) => `${JSON.stringify([relativePath, key])}\t${json}\n`);
+        const bytes = Buffer.from(lines.join(""), "utf8");
         const temp = `${file}.${process.pid}-${threadId}-${++tempCounter}.tmp`;
         try {
           await mkdir(root, { recursive: true });
-          await writeFile(temp, Buffer.concat([Buffer.from(headerOf(manifestKey(posts), bytes), "utf8"), bytes]));
+          await writeFile(temp, Buffer.concat([Buffer.from(headerOf(posts, bytes), "utf8"), bytes]));
           await rename(temp, file);
         } catch {
           await rm(temp, { force: true });
@@ -300,7 +332,7 @@ export function createAnalysisCache({ dir = defaultAnalysisCacheDir(), version =
     open(posts) {
       let manifest = opened.get(posts);
       if (!manifest) {
-        manifest = open(posts);
+        manifest = openManifest(posts);
         opened.set(posts, manifest);
       }
       return manifest;

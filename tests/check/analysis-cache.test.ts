@@ -262,21 +262,26 @@ test("published or scheduled is decided at every build, also from a cached entry
   }
 });
 
-test("manifests untouched for a month are removed when another is written", async () => {
+test("other manifests are removed when one is written if their folder is gone or they were untouched for a month", async () => {
   const t = await setUp(FILES);
   try {
     await mkdir(t.dir, { recursive: true });
-    const old = path.join(t.dir, "analyses-0123.json");
-    const recent = path.join(t.dir, "analyses-4567.json");
-    const foreign = path.join(t.dir, "notes.txt");
-    for (const file of [old, recent, foreign]) await writeFile(file, "x");
+    const header = (folder: string) => `opsnote-analysis-cache/1 key 2 hash ${JSON.stringify(folder)}\n{}`;
+    const files = {
+      "analyses-old.json": header(t.root),
+      "analyses-recent.json": header(t.root),
+      "analyses-gone.json": header(path.join(t.root, "deleted-posts")),
+      "analyses-garbage.json": "garbage",
+      "analyses-killed.json.123-0-1.tmp": "half",
+      "notes.txt": "x",
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(t.dir, name), text);
     const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    await utimes(old, longAgo, longAgo);
-    await utimes(foreign, longAgo, longAgo);
+    for (const name of ["analyses-old.json", "analyses-killed.json.123-0-1.tmp", "notes.txt"]) await utimes(path.join(t.dir, name), longAgo, longAgo);
     await t.build();
-    const left = await readdir(t.dir);
-    assert.ok(!left.includes("analyses-0123.json"));
-    assert.ok(left.includes("analyses-4567.json") && left.includes("notes.txt"));
+    const left = (await readdir(t.dir)).sort();
+    const manifest = path.basename(createAnalysisCache({ dir: t.dir }).fileOf(t.posts));
+    assert.deepEqual(left, ["analyses-garbage.json", "analyses-recent.json", manifest, "notes.txt"].sort());
   } finally {
     await t.done();
   }
