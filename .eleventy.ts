@@ -13,14 +13,17 @@ import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
 import { feedsPlugin } from "./src/feeds/index.ts";
 import { seoPlugin } from "./src/seo/index.ts";
 import { checkPlugin } from "./src/check/index.ts";
+import { createPostSources } from "./src/check/post-sources.ts";
 import { searchPlugin } from "./src/search/index.ts";
 
 export default async function (eleventyConfig: UserConfig) {
   const report = createWarningPrinter();
   eleventyConfig.on("eleventy.before", () => report.reset());
+  // Every post read and analysed once per build, for `check` and the Jekyll post index both; cached in .cache/check.
+  const sources = createPostSources({ site });
 
   await eleventyConfig.addPlugin(contentPlugin, { site, report }); // YAML front matter -> checked `post`, URLs, drafts
-  await eleventyConfig.addPlugin(jekyllPlugin, { site, report }); // Jekyll Liquid -> markdown, redirect_from, page bundles
+  await eleventyConfig.addPlugin(jekyllPlugin, { site, report, sources }); // Jekyll Liquid -> markdown, redirect_from, page bundles
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
   await eleventyConfig.addPlugin(collectionsPlugin, { site }); // posts, tags, categories, series, archive, paginated lists
   await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
@@ -28,7 +31,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
   await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
-  await eleventyConfig.addPlugin(checkPlugin, { site, report }); // `npm run check` before every build: errors stop production builds
+  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources }); // `npm run check` before every build: errors stop production builds
 }
 
 export const config = {

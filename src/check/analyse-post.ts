@@ -1,8 +1,10 @@
 /**
  * Everything `check` learns from one post file on its own: its schema and date problems, NFD
  * spellings, malformed external links, unclosed fences, and the heading ids and links that the
- * cross-post checks (check-posts.ts) then resolve. The result depends on the file's text only, so it
- * is cached by modification time between builds.
+ * cross-post checks (check-posts.ts) then resolve, and the post itself (its URL, redirects and dates:
+ * the Jekyll post index reads them too). The result depends on the file's text, its path and the
+ * site's time zone and permalink only, never on the time, so it is cached: in memory by
+ * modification time between preview rebuilds, on disk by content between builds (analysis-cache.ts).
  */
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
@@ -16,6 +18,8 @@ import { classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUncl
 export interface PostAnalysis {
   /** The file as given to `check` (e.g. `posts/x.md`). */
   file: string;
+  /** Path relative to the posts folder, `/`-separated. */
+  relativePath: string;
   diagnostics: Diagnostic[];
   /** Absent when the front matter does not build. */
   post?: Post;
@@ -58,7 +62,7 @@ export function analysePost(options: {
 }): PostAnalysis {
   const { file, relativePath, text, md, site } = options;
   const diagnostics: Diagnostic[] = [];
-  const analysis: PostAnalysis = { file, diagnostics, headingIds: new Set(), links: [] };
+  const analysis: PostAnalysis = { file, relativePath, diagnostics, headingIds: new Set(), links: [] };
 
   if (isNfd(relativePath)) {
     diagnostics.push({

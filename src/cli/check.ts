@@ -5,6 +5,7 @@
  */
 import { runCommand } from "./args.ts";
 import { checkPosts } from "../check/check-posts.ts";
+import { createAnalysisCache } from "../check/analysis-cache.ts";
 import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { site } from "../site.ts";
 import { summarise } from "../check/summary.ts";
@@ -20,6 +21,8 @@ await runCommand({ usage: USAGE, options: {
     posts: values.posts ?? process.env.OPSNOTE_POSTS ?? "posts",
     assets: values.assets,
     site,
+    // The build's cache (.cache/check): unchanged posts are not parsed again.
+    store: createAnalysisCache(),
   });
   // One stream, so errors stay ahead of warnings when the output is piped.
   for (const diagnostic of report.diagnostics) console.log(formatDiagnostic(diagnostic));

@@ -12,13 +12,16 @@ import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
 import { includeUnpublished } from "../content/publication.ts";
 import { convertLiquid } from "./convert-liquid.ts";
-import { createPostIndex, indexPosts, type PostIndex, type PostIndexCache } from "./post-index.ts";
+import { createPostSources, type PostSources } from "../check/post-sources.ts";
+import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
 import { copyBundleMedia, isBundleIndex } from "./page-bundles.ts";
 
 export interface JekyllPluginOptions {
   site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix">;
   report: DiagnosticSink;
+  /** The per-build analysis of the posts, shared with `check`. @default a new one, with the on-disk cache */
+  sources?: PostSources;
 }
 
 interface PreprocessorData {
@@ -39,14 +42,16 @@ function wantsLiquid(frontMatter: Record<string, unknown> | undefined): boolean 
   return !parsed.ok || parsed.value.render_with_liquid !== false;
 }
 
-export function jekyllPlugin(eleventyConfig: UserConfig, { site, report }: JekyllPluginOptions): void {
+export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources }: JekyllPluginOptions): void {
   let index: PostIndex = createPostIndex([]);
   // Figure captions are inline markdown in Minimal Mistakes.
   const captions = markdownIt({ html: true, linkify: true });
 
-  const indexCache: PostIndexCache = new Map();
-  eleventyConfig.on("eleventy.before", async ({ directories }: BuildEvent) => {
-    index = await indexPosts(directories.input, site, indexCache);
+  const posts = sources ?? createPostSources({ site });
+  eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
+    // The same folder string as `check` asks for, so a build analyses the posts once for both.
+    const analyses = await posts.analyse(path.resolve(event.directories.input), event);
+    index = indexAnalyses(analyses, new Date());
   });
 
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {

@@ -1,14 +1,14 @@
 /**
  * Every post's URL, known before any page renders: `{% post_url %}` in one post needs the URL of
- * another, and redirect pages need the URL of their post. Built by reading each file's front
- * matter with the same reader and `buildPost` the pages use, so the URLs are the same.
+ * another, and redirect pages need the URL of their post. Built from the posts as `check` analyses
+ * them (src/check/analyse-post.ts), which read each file's front matter with the same reader and
+ * `buildPost` the pages use, so the URLs are the same; in a build the analyses are shared with
+ * `check` (src/check/post-sources.ts), so each post is read once for both.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
-import { parsePostText } from "../content/front-matter.ts";
-import { buildPost } from "../content/post.ts";
 import { isPublished } from "../content/publication.ts";
 import type { SiteSettings } from "../site.ts";
+import type { PostAnalysis } from "../check/analyse-post.ts";
+import { analysePosts, type CheckCache } from "../check/check-posts.ts";
 
 export interface IndexedPost {
   /** Path relative to the posts folder, `/`-separated, NFC. */
@@ -66,66 +66,33 @@ export function createPostIndex(posts: IndexedPost[]): PostIndex {
   };
 }
 
-async function listPostFiles(root: string, relative = ""): Promise<string[]> {
-  const entries = await readdir(path.join(root, relative), { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-    const child = path.posix.join(relative, entry.name);
-    if (entry.isDirectory()) files.push(...(await listPostFiles(root, child)));
-    else if (entry.isFile() && POST_FILE.test(entry.name)) files.push(child);
+/**
+ * The index of analysed posts; a post that does not build is left out (its own page reports it).
+ * `now` decides which posts are published: it is the time of the build, never cached.
+ */
+export function indexAnalyses(analyses: readonly PostAnalysis[], now: Date): PostIndex {
+  const posts: IndexedPost[] = [];
+  for (const { post, relativePath } of analyses) {
+    if (!post) continue;
+    posts.push({
+      relativePath: relativePath.normalize("NFC"),
+      url: post.url,
+      redirectFrom: post.redirectFrom,
+      published: isPublished(post, now),
+    });
   }
-  return files;
+  return createPostIndex(posts);
 }
 
 /**
- * What one file contributes to the index, remembered by modification time: the preview rebuilds
- * the index on every save, and only the saved file has changed.
+ * Reads every post under `postsDir` (see `indexAnalyses`). `cache` keeps the analyses of unchanged
+ * files for the next call, as the preview's rebuilds do.
  */
-export type PostIndexCache = Map<string, { mtimeMs: number; size: number; entry: IndexedPost | undefined }>;
-
-async function indexFile(
-  postsDir: string,
-  relativePath: string,
-  site: Pick<SiteSettings, "timeZone" | "permalink">,
-  cache: PostIndexCache | undefined,
-): Promise<IndexedPost | undefined> {
-  const inputPath = path.join(postsDir, relativePath);
-  const info = await stat(inputPath);
-  const cached = cache?.get(inputPath);
-  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.entry;
-  const text = (await readFile(inputPath, "utf8")).replace(/^\uFEFF/, "");
-  let entry: IndexedPost | undefined;
-  try {
-    // The same engines as the build: gray-matter's defaults would `eval` a `---js` post.
-    const { data, content } = parsePostText(text, inputPath);
-    const result = buildPost({ inputPath, frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body: content, site });
-    if (result.ok) {
-      entry = {
-        relativePath: relativePath.normalize("NFC"),
-        url: result.post.url,
-        redirectFrom: result.post.redirectFrom,
-        published: isPublished(result.post, new Date()),
-      };
-    }
-  } catch {
-    // A post that does not parse is reported by its own page.
-  }
-  cache?.set(inputPath, { mtimeMs: info.mtimeMs, size: info.size, entry });
-  return entry;
-}
-
-/** Reads every post under `postsDir`; a post that does not build is left out (its own page reports it). */
 export async function indexPosts(
   postsDir: string,
   site: Pick<SiteSettings, "timeZone" | "permalink">,
-  cache?: PostIndexCache,
+  cache?: CheckCache,
+  now: Date = new Date(),
 ): Promise<PostIndex> {
-  const files = await listPostFiles(postsDir);
-  const entries = await Promise.all(files.map((relativePath) => indexFile(postsDir, relativePath, site, cache)));
-  if (cache) {
-    const present = new Set(files.map((relativePath) => path.join(postsDir, relativePath)));
-    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-  }
-  return createPostIndex(entries.filter((entry): entry is IndexedPost => entry !== undefined));
+  return indexAnalyses(await analysePosts({ posts: postsDir, site, cache }), now);
 }

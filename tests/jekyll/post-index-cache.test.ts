@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { indexPosts, type PostIndexCache } from "../../src/jekyll/post-index.ts";
+import { indexPosts } from "../../src/jekyll/post-index.ts";
+import { createCheckCache } from "../../src/check/check-posts.ts";
 import { site } from "../../src/site.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
@@ -11,10 +12,10 @@ test("the post index cache follows edits and deletions between rebuilds", async 
     "2024-01-01-a.md": "---\ntitle: a\ncategories: [k8s]\n---\nbody\n",
     "2024-01-02-b.md": "---\ntitle: b\n---\nbody\n",
   });
-  const cache: PostIndexCache = new Map();
+  const cache = createCheckCache();
   const first = await indexPosts(posts, site, cache);
   assert.equal(first.resolve("2024-01-01-a"), "/k8s/a/");
-  assert.equal(cache.size, 2);
+  assert.equal(cache.files.size, 2);
 
   const edited = path.join(posts, "2024-01-01-a.md");
   await writeFile(edited, "---\ntitle: a\ncategories: [helm]\n---\nbody\n");
@@ -24,5 +25,5 @@ test("the post index cache follows edits and deletions between rebuilds", async 
   const second = await indexPosts(posts, site, cache);
   assert.equal(second.resolve("2024-01-01-a"), "/helm/a/");
   assert.equal(second.resolve("2024-01-02-b"), undefined);
-  assert.equal(cache.size, 1);
+  assert.equal(cache.files.size, 1);
 });
