@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeCorpus } from "./bench/corpus.ts";
 import type { BuildMeasurement } from "./bench/measure-build.ts";
-import type { IncrementalMeasurement } from "./bench/measure-incremental.ts";
+import type { ReloadMeasurement } from "./bench/measure-reload.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -99,13 +99,14 @@ try {
     rows.push(row("plain Eleventy 3 (reference)", plain, undefined), row("opsnote cold", cold, plain), row("opsnote warm", warm, plain), row("opsnote one post edited", edited, plain));
 
     if (size === incrementalSize) {
-      console.error(`[bench] ${size} posts: one-post edit in watch + incremental mode`);
-      const file = path.join(posts, names[Math.floor(names.length / 3)]!);
-      const inc = runChild<IncrementalMeasurement>("measure-incremental.ts", [posts, path.join(dir, "incremental"), file], env);
+      console.error(`[bench] ${size} posts: one-post edits in the preview (npm start)`);
+      const reload = runChild<ReloadMeasurement>("measure-reload.ts", ["--posts", posts, "--json", "5"], env);
+      const list = (values: number[]) => values.map((ms) => Math.round(ms)).join(" / ");
       notes.push(
-        `Preview (Eleventy watch + incremental, ${size} posts, cache warm): one-post edit rebuilt in ${Math.round(inc.rebuildMs)} ms ` +
-          `(${Math.round(inc.editToDoneMs)} ms from the file write, including chokidar's 150 ms write-settle delay); ` +
-          `initial build ${inc.initialSeconds.toFixed(2)} s, peak RSS ${mib(inc.peakRssBytes)}.`,
+        `Preview (\`npm start\`, ${size} posts, cache warm): a body edit of one post reloaded the page after ${list(reload.reloadMs)} ms ` +
+          `(median ${Math.round(reload.medianReloadMs)} ms, from the file write to the server's reload event); ` +
+          `Eleventy's rebuild that follows it finished after ${list(reload.rebuildMs)} ms (median ${Math.round(reload.medianRebuildMs)} ms); ` +
+          `first build ${reload.firstBuildSeconds.toFixed(2)} s.`,
       );
     }
     if (!values.keep) rmSync(dir, { recursive: true, force: true });

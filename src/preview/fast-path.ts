@@ -6,7 +6,7 @@
  * Eleventy's incremental mode cannot tell which pages a post edit touches: it recomputes the whole
  * data cascade, re-renders every post page and rewrites every list and feed. At 1,000 posts a
  * one-post edit took 2.8–3.4 s until the page reloaded (5.2–6.5 s before the fixes listed in
- * docs/benchmarks.md; `scripts/measure-reload.ts 1000 3`, 2 cores shared with other builds), and
+ * docs/benchmarks.md; `scripts/bench/measure-reload.ts 1000 3`, 2 cores shared with other builds), and
  * Eleventy's rebuild alone takes 4.5–9.6 s on the same machine under load. When the edit leaves the
  * post's summary (post-summary.ts: what other pages show of it) as it was, no other page can
  * change, so the post's page is rendered here from the data its layout received in the last build

@@ -1,23 +1,47 @@
 /**
- * Measures save-to-reload time of the preview: starts `src/cli/preview.ts` on a generated corpus,
+ * Measures save-to-reload time of the preview: starts `src/cli/preview.ts` on a posts folder,
  * listens to its event stream like a browser page does, rewrites one post's body and times how long
  * it takes until the server announces the new build (the moment an open page reloads: the fast
  * path, src/preview/fast-path.ts), then until Eleventy's own rebuild after it has finished
  * (`[opsnote] built (N)`; it announces nothing when the pages it wrote were already up to date).
  *
- *   node --import tsx scripts/measure-reload.ts [COUNT=1000] [ROUNDS=5] [-- extra preview flags]
+ *   node --import tsx scripts/bench/measure-reload.ts [COUNT=1000] [ROUNDS=5] [-- extra preview flags]
+ *   node --import tsx scripts/bench/measure-reload.ts --posts DIR --json [ROUNDS]   (from scripts/bench.ts)
+ *
+ * Without `--posts`, COUNT posts are generated in a temporary folder. With `--json`, the last line
+ * printed is a ReloadMeasurement.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { generatePosts } from "./generate-posts.ts";
+import { parseArgs } from "node:util";
+import { generatePosts } from "../generate-posts.ts";
 
-const [countText = "1000", roundsText = "5", ...extra] = process.argv.slice(2).filter((a) => a !== "--");
+export interface ReloadMeasurement {
+  posts: number;
+  firstBuildSeconds: number;
+  /** Save to build event, each round (ms). */
+  reloadMs: number[];
+  medianReloadMs: number;
+  /** Save to the end of Eleventy's rebuild after it, each round (ms). */
+  rebuildMs: number[];
+  medianRebuildMs: number;
+}
+
+const { values, positionals } = parseArgs({
+  options: { posts: { type: "string" }, json: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
+const [first, ...rest] = positionals;
+const [countText, roundsText = "5", ...extra] = values.posts === undefined ? [first ?? "1000", ...rest] : ["0", first ?? "5", ...rest];
+const log = values.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
 const root = await mkdtemp(path.join(os.tmpdir(), "opsnote-reload-"));
-const posts = path.join(root, "posts");
-const names = await generatePosts(posts, Number(countText));
+const posts = values.posts === undefined ? path.join(root, "posts") : path.resolve(values.posts);
+const names = values.posts === undefined
+  ? await generatePosts(posts, Number(countText))
+  : (await readdir(posts)).filter((name) => name.endsWith(".md")).sort();
 
 const port = await new Promise<number>((resolve) => {
   const probe = createServer().listen(0, "127.0.0.1", () => {
@@ -30,22 +54,22 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", 
   stdio: ["ignore", "pipe", "pipe"],
 });
 child.stderr.resume();
-let log = "";
+let output = "";
 /** Resolves once the preview has printed `built (n)`: Eleventy's `n`-th build finished. */
 const built = (n: number) => new Promise<void>((resolve, reject) => {
   const look = () => {
-    if (log.includes(`built (${n})`)) resolve();
-    else if (child.exitCode !== null) reject(new Error(`preview exited:\n${log}`));
+    if (output.includes(`built (${n})`)) resolve();
+    else if (child.exitCode !== null) reject(new Error(`preview exited:\n${output}`));
     else setTimeout(look, 5);
   };
   look();
 });
 const listening = new Promise<void>((resolve, reject) => {
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    log += chunk;
-    if (log.includes("preview at ")) resolve();
+    output += chunk;
+    if (output.includes("preview at ")) resolve();
   });
-  child.once("exit", () => reject(new Error(`preview exited:\n${log}`)));
+  child.once("exit", () => reject(new Error(`preview exited:\n${output}`)));
 });
 
 try {
@@ -67,7 +91,8 @@ try {
     }
   };
   await nextBuild();
-  console.log(`first build of ${names.length} posts: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const firstBuildSeconds = (performance.now() - started) / 1000;
+  log(`first build of ${names.length} posts: ${firstBuildSeconds.toFixed(1)} s`);
   const file = path.join(posts, names[Math.floor(names.length / 2)]!);
   const original = await readFile(file, "utf8");
   const times: number[] = [];
@@ -82,13 +107,20 @@ try {
     await built(round + 1);
     rebuilds.push(performance.now() - saved);
     const pages = event.includes(" ") ? ` (reload of ${event.slice(event.indexOf(" ") + 1)})` : " (every page reloads)";
-    console.log(`save ${round}: ${times.at(-1)!.toFixed(0)} ms to the build event${pages}; Eleventy's rebuild done after ${rebuilds.at(-1)!.toFixed(0)} ms`);
+    log(`save ${round}: ${times.at(-1)!.toFixed(0)} ms to the build event${pages}; Eleventy's rebuild done after ${rebuilds.at(-1)!.toFixed(0)} ms`);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  console.log(`build event: median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms`);
-  console.log(`Eleventy's rebuild: median ${median(rebuilds).toFixed(0)} ms, best ${Math.min(...rebuilds).toFixed(0)} ms`);
-  const extra = /event: build\ndata: .*\n\n/.exec(buffer);
-  if (extra) console.log(`unexpected extra build event after the rebuilds: ${extra[0].trim()}`);
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  log(`build event: median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms`);
+  log(`Eleventy's rebuild: median ${median(rebuilds).toFixed(0)} ms, best ${Math.min(...rebuilds).toFixed(0)} ms`);
+  const leftover = /event: build\ndata: .*\n\n/.exec(buffer);
+  if (leftover) log(`unexpected extra build event after the rebuilds: ${leftover[0].trim()}`);
+  await writeFile(file, original);
+  if (values.json) {
+    const measurement: ReloadMeasurement = {
+      posts: names.length, firstBuildSeconds, reloadMs: times, medianReloadMs: median(times), rebuildMs: rebuilds, medianRebuildMs: median(rebuilds),
+    };
+    console.log(JSON.stringify(measurement));
+  }
   await reader.cancel();
 } finally {
   process.kill(-child.pid!, "SIGTERM");
