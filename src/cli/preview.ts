@@ -27,15 +27,19 @@ import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipelin
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts } from "../preview/post-watcher.ts";
 
-const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--full]";
+const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental]";
 
 /** The subset of Eleventy's programmatic API the preview drives. */
 const OPTIONS = {
   port: { type: "string", default: process.env.PORT ?? "8080" },
   host: { type: "string", default: "127.0.0.1" },
   expose: { type: "boolean", default: false },
-  // Rebuild everything on each save instead of Eleventy's incremental mode (half the time at 1,000 posts).
-  full: { type: "boolean", default: false },
+  // Eleventy's incremental mode instead of a full rebuild after each save. Off by default: it does
+  // not know that the archive, the feeds and every post's previous/next links show other posts, so
+  // after a title change those pages kept the old title until a restart. A full rebuild is no slower
+  // at 1,000 posts (4.5 s against 4.7 s: the preview reuses rendered bodies), and a body-only save
+  // reloads from the fast path long before either finishes.
+  incremental: { type: "boolean", default: false },
   posts: { type: "string" },
   output: { type: "string" },
 } as const;
@@ -172,7 +176,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     eleventy.stopWatch = async () => undefined;
     current = { ...eleventy, stopWatch } as EleventyWatcher;
     eleventyInstance = eleventy;
-    if (!values.full) eleventy.setIncrementalBuild(true);
+    if (values.incremental) eleventy.setIncrementalBuild(true);
     try {
       await eleventy.init();
       const rebuild = await eleventy.watch();
