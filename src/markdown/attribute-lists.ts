@@ -1,7 +1,8 @@
 /**
  * kramdown's block inline attribute lists (IALs), as Jekyll posts use them: a line `{: .notice--info}`,
  * `{: .prompt-tip}`, `{: file="deploy.yaml"}`, `{: width="700px"}` or `{:toc}` right after a block
- * applies to that block, and `![x](a.png){: .align-center}` to an image. markdown-it reads such a
+ * applies to that block, `## 설치 {#install}` or `## 설치 {: .cls}` at the end of a heading to the
+ * heading, and `![x](a.png){: .align-center}` to an image. markdown-it reads such a
  * line as text, so without this rule it leaks into the page.
  *
  * Three core rules, because each needs a different stage of the token stream:
@@ -47,6 +48,8 @@ export interface AttributeListsOptions {
 
 /** One IAL line: `{: .a #b key="v" toc}` or `{:.a}`. */
 const IAL_LINE = /^[ \t]*\{:(?!:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$/;
+/** kramdown's header IALs at the end of a heading line: `## 설치 {#install}`, `## 설치 {: .cls #id}`. */
+const HEADER_IAL = /[ \t]+\{(?:(#[^\s{}]+)|:(?!:)[ \t]*([^{}\n]*?))[ \t]*\}[ \t]*$/;
 /** A span IAL right after an image: `{: width="700"}`. */
 const SPAN_IAL = /^\{:[ \t]*([^}\n]*?)[ \t]*\}/;
 
@@ -108,6 +111,14 @@ function collectRule(state: StateCore): void {
   const sourceLines = state.src.split("\n");
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;
+    if (inline.type === "inline" && tokens[i - 1]?.type === "heading_open") {
+      const header = HEADER_IAL.exec(inline.content);
+      if (header) {
+        inline.content = inline.content.slice(0, header.index);
+        attach(tokens[i - 1]!, parseAttributeList(header[1] ?? header[2]!));
+      }
+      continue;
+    }
     if (inline.type !== "inline" || tokens[i - 1]?.type !== "paragraph_open") continue;
     const lines = inline.content.split("\n");
     const lists: AttributeList[] = [];

@@ -62,3 +62,16 @@ test("a heading's {: #id} is its id everywhere: the element, its anchor link and
   assert.deepEqual(headings.map((h) => h.querySelector("a.heading-anchor")!.getAttribute("href")), ["#install", `#${encodeURIComponent("설치")}`]);
   assert.deepEqual(extractToc(md, markdown, 3).map((entry) => entry.id), ["install", "설치"]);
 });
+
+test("kramdown header IALs at the end of a heading line: {#id} and {: …} set the id and classes, and leave the text", () => {
+  const markdown = "## 설치 {#install}\n\n## 설정 {: .text-center #config}\n\n## 값 {{ .Values.image.tag }}\n\n## 빈 {#}";
+  const { document } = parseHTML(`<!doctype html><html><body>${md.render(markdown)}</body></html>`);
+  const headings = [...document.querySelectorAll("h2")];
+  assert.deepEqual(headings.map((h) => h.id), ["install", "config", "값--valuesimagetag-", "빈-"]);
+  assert.deepEqual(headings.map((h) => h.firstChild!.textContent!.trim()), ["설치", "설정", "값 {{ .Values.image.tag }}", "빈 {#}"]);
+  assert.ok(headings[1]!.classList.contains("text-center"));
+  assert.equal(headings[0]!.querySelector("a.heading-anchor")!.getAttribute("href"), "#install");
+  assert.deepEqual(extractToc(md, markdown, 3).map((entry) => [entry.id, entry.text]), [
+    ["install", "설치"], ["config", "설정"], ["값--valuesimagetag-", "값 {{ .Values.image.tag }}"], ["빈-", "빈 {#}"],
+  ]);
+});
