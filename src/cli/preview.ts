@@ -37,8 +37,8 @@ const OPTIONS = {
   // Eleventy's incremental mode instead of a full rebuild after each save. Off by default: it does
   // not know that the archive, the feeds and every post's previous/next links show other posts, so
   // after a title change those pages kept the old title until a restart. A full rebuild is no slower
-  // at 1,000 posts (4.5 s against 4.7 s: the preview reuses rendered bodies), and a body-only save
-  // reloads from the fast path long before either finishes.
+  // at 1,000 posts (median 3.8 s against 4.7 s: the preview reuses rendered bodies), and a body-only
+  // save reloads from the fast path long before either finishes (docs/benchmarks.md).
   incremental: { type: "boolean", default: false },
   posts: { type: "string" },
   output: { type: "string" },
