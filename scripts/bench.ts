@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --sizes 1000,4000 --seed 42 --runs 1 --incremental-size 1000 --keep]`
+ * `npm run bench [-- --sizes 1000,4000 --seed 42 --runs 1 --preview-size 1000 --keep]`
  *
  * Generates a deterministic corpus of Korean DevOps posts in a temp folder (outside the repo),
  * builds it with opsnote cold (empty highlight cache), warm (cache present, nothing changed) and
  * after editing one post, and with plain Eleventy 3 as the reference, each build in its own
- * process (so peak RSS is that build's). Then times a one-post edit in Eleventy's watch +
- * incremental mode. Prints a markdown table; numbers are the best of `--runs` runs.
+ * process (so peak RSS is that build's). Then times one-post saves in the preview (`npm start`,
+ * scripts/bench/measure-reload.ts) until the page reloads. Prints a markdown table; numbers are the
+ * best of `--runs` runs.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,14 +25,14 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,4000" },
     seed: { type: "string", default: "42" },
     runs: { type: "string", default: "1" },
-    "incremental-size": { type: "string", default: "1000" },
+    "preview-size": { type: "string", default: "1000" },
     keep: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map(Number).filter((n) => n > 0);
 const seed = Number(values.seed);
 const runs = Math.max(1, Number(values.runs));
-const incrementalSize = Number(values["incremental-size"]);
+const previewSize = Number(values["preview-size"]);
 
 interface Measured extends BuildMeasurement {
   wallSeconds: number;
@@ -98,7 +99,7 @@ try {
       `| ${size} | ${label} | ${m.wallSeconds.toFixed(2)} s | ${cpu(m).toFixed(2)} s | ${mib(m.peakRssBytes)} | ${Math.round(m.pages / m.wallSeconds)} | ${ref ? ratio(m.wallSeconds, ref.wallSeconds) : "1.00×"} | ${ref ? ratio(cpu(m), cpu(ref)) : "1.00×"} | ${ref ? ratio(m.peakRssBytes, ref.peakRssBytes) : "1.00×"} |`;
     rows.push(row("plain Eleventy 3 (reference)", plain, undefined), row("opsnote cold", cold, plain), row("opsnote warm", warm, plain), row("opsnote one post edited", edited, plain));
 
-    if (size === incrementalSize) {
+    if (size === previewSize) {
       console.error(`[bench] ${size} posts: one-post edits in the preview (npm start)`);
       const reload = runChild<ReloadMeasurement>("measure-reload.ts", ["--posts", posts, "--json", "5"], env);
       const list = (values: number[]) => values.map((ms) => Math.round(ms)).join(" / ");

@@ -34,8 +34,8 @@ const { values, positionals } = parseArgs({
   options: { posts: { type: "string" }, json: { type: "boolean", default: false } },
   allowPositionals: true,
 });
-const [first, ...rest] = positionals;
-const [countText, roundsText = "5", ...extra] = values.posts === undefined ? [first ?? "1000", ...rest] : ["0", first ?? "5", ...rest];
+// With --posts there is no COUNT (an empty one stands in): the positionals start at ROUNDS.
+const [countText = "1000", roundsText = "5", ...extra] = values.posts === undefined ? positionals : ["", ...positionals];
 const log = values.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
 const root = await mkdtemp(path.join(os.tmpdir(), "opsnote-reload-"));
 const posts = values.posts === undefined ? path.join(root, "posts") : path.resolve(values.posts);

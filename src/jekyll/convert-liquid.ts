@@ -95,10 +95,11 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
   const prefix = (context.pathPrefix ?? "/").replace(/\/+$/, "");
   const renderInline = context.renderInline ?? escapeHtml;
   const lines = markdown.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const normalized = lines.join("\n");
   // Every Liquid tag, object, comment and raw marker starts with `{%` or `{{`: a post without
   // either (most of them) is left as it is, without the markdown parse that finds its code lines.
-  if (!/\{[{%]/.test(markdown)) return { markdown: lines.join("\n"), diagnostics };
-  const code = codeLines(lines.join("\n"));
+  if (!/\{[{%]/.test(markdown)) return { markdown: normalized, diagnostics };
+  const code = codeLines(normalized);
   const out: string[] = [];
   let inRaw = false;
 
