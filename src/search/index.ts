@@ -4,9 +4,11 @@
  * folder before build-site.ts swaps it in (a failed index fails the build and keeps the old site).
  * The preview re-indexes with the same code, but in the background: the page reloads as soon as
  * Eleventy has written it (indexing 1,000 posts takes about 2 s), and search catches up after.
+ * A build and the preview's first index reuse the index of identical pages from the cache
+ * (index-cache.ts); the preview's later runs follow edits, which a cached index would not match.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { indexSite } from "./index-site.ts";
+import { createIndexCache, indexSite } from "./index-site.ts";
 
 interface AfterBuild {
   outputMode?: string;
@@ -16,19 +18,22 @@ interface AfterBuild {
 export function searchPlugin(eleventyConfig: UserConfig): void {
   let background: Promise<void> = Promise.resolve();
   let queued = false;
+  let firstRun = true;
   eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: AfterBuild) => {
     if (outputMode !== "fs" || !directories?.output) return;
     const output = directories.output;
     if ((process.env.ELEVENTY_RUN_MODE ?? "build") === "build") {
-      await indexSite(output);
+      await indexSite(output, { cache: createIndexCache() });
       return;
     }
+    const cache = firstRun ? createIndexCache() : undefined;
+    firstRun = false;
     // One index run at a time; saves made while one runs are covered by the next.
     if (queued) return;
     queued = true;
     background = background.then(async () => {
       queued = false;
-      await indexSite(output).catch((error: unknown) => console.warn(`[opsnote] search index not updated: ${String(error)}`));
+      await indexSite(output, { cache }).catch((error: unknown) => console.warn(`[opsnote] search index not updated: ${String(error)}`));
     });
   });
 }

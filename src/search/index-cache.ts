@@ -1,0 +1,182 @@
+/**
+ * An on-disk cache of the search index, so a build whose pages did not change does not run Pagefind
+ * again: at 4,000 posts Pagefind takes 10–11 s of wall time and 14–17 s of CPU, a third of a warm
+ * build (docs/benchmarks.md).
+ *
+ * Pagefind has no incremental mode (one changed page changes index chunks that every page shares), so
+ * an entry is a whole `pagefind/` folder, keyed by a SHA-256 of everything Pagefind reads: the path and
+ * bytes of every `.html` file of the site, and a `salt` holding Pagefind's version and the options it is
+ * given. Hashing more files than Pagefind indexes (pages without `data-pagefind-body`) can only cost a
+ * miss, never serve a stale index. Hand-written because no library caches a generated folder by the
+ * content of another one; the pattern is the highlight cache's (src/markdown/highlight-cache.ts).
+ *
+ * An entry is one file, `<key>.search`: a header line `FORMAT key length sha256` (the length and hash
+ * are of everything after the header), a JSON line with the page count and the files' paths and sizes,
+ * then the files' bytes one after another. It is written to a temp file and renamed into place (rename
+ * is atomic), and the header is checked on every read, so two builds at once or a killed build never
+ * serve a torn entry: a torn, truncated or foreign entry is a miss, and is replaced by the next store.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const FORMAT = "opsnote-search-cache/1";
+const EXTENSION = ".search";
+
+/** Entries kept besides the one just used: a site and one other (a branch, a test run). */
+const KEEP = 2;
+/** Temp files older than this are from killed builds. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+export interface SearchIndexCacheOptions {
+  /** Folder the entries live in. @default `$OPSNOTE_CACHE_DIR/search`, else `.cache/search` */
+  dir?: string;
+  /** Everything besides the pages that changes the index (Pagefind's version, its options). */
+  salt: string;
+}
+
+export interface CachedIndex {
+  /** Pages Pagefind indexed when the entry was made. */
+  pages: number;
+}
+
+export interface SearchIndexCache {
+  readonly dir: string;
+  /** The key of a site folder's pages: every `.html` file outside `pagefind/`, path and bytes. */
+  keyOf(siteDir: string): Promise<string>;
+  /**
+   * Writes the entry's files to `pagefindDir` (replacing it) and returns what it holds, or undefined,
+   * touching nothing, when the entry is missing or fails its integrity check.
+   */
+  restore(key: string, pagefindDir: string): Promise<CachedIndex | undefined>;
+  /** Stores `pagefindDir` under `key` atomically; a failure to write only costs a future miss. */
+  store(key: string, pagefindDir: string, index: CachedIndex): Promise<void>;
+}
+
+export function defaultSearchCacheDir(): string {
+  const base = process.env.OPSNOTE_CACHE_DIR;
+  return path.resolve(base !== undefined && base !== "" ? path.join(base, "search") : path.join(".cache", "search"));
+}
+
+function sha256(data: Uint8Array | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Files under `dir`, relative, with `/` separators, sorted by code unit so every machine agrees. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+interface EntryHeader {
+  pages: number;
+  files: [path: string, size: number][];
+}
+
+let tempCounter = 0;
+
+export function createSearchIndexCache({ dir = defaultSearchCacheDir(), salt }: SearchIndexCacheOptions): SearchIndexCache {
+  const root = path.resolve(dir);
+  const fileOf = (key: string) => path.join(root, `${key}${EXTENSION}`);
+
+  async function prune(keep: string): Promise<void> {
+    const names = await readdir(root).catch(() => [] as string[]);
+    const entries: { file: string; mtime: number }[] = [];
+    for (const name of names) {
+      const file = path.join(root, name);
+      const info = await stat(file).catch(() => undefined);
+      if (!info) continue;
+      if (name.endsWith(".tmp")) {
+        if (Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(file, { force: true });
+      } else if (name.endsWith(EXTENSION) && file !== keep) {
+        entries.push({ file, mtime: info.mtimeMs });
+      }
+    }
+    entries.sort((a, b) => b.mtime - a.mtime);
+    for (const { file } of entries.slice(KEEP - 1)) await rm(file, { force: true });
+  }
+
+  return {
+    dir: root,
+
+    async keyOf(siteDir) {
+      const hash = createHash("sha256").update(`${FORMAT}\0${salt}\0`);
+      const pages = (await filesUnder(siteDir)).filter((file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
+      // Synchronous reads: thousands of small files, and nothing else runs meanwhile (the build is done).
+      for (const file of pages) {
+        const bytes = readFileSync(path.join(siteDir, file));
+        hash.update(`${file}\0${bytes.byteLength}\0`).update(bytes);
+      }
+      return hash.digest("hex");
+    },
+
+    async restore(key, pagefindDir) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(fileOf(key));
+      } catch {
+        return undefined;
+      }
+      const headerEnd = bytes.indexOf(0x0a);
+      if (headerEnd === -1) return undefined;
+      const rest = bytes.subarray(headerEnd + 1);
+      if (bytes.toString("latin1", 0, headerEnd) !== `${FORMAT} ${key} ${rest.byteLength} ${sha256(rest)}`) return undefined;
+      const listEnd = rest.indexOf(0x0a);
+      let header: EntryHeader;
+      try {
+        header = JSON.parse(rest.toString("utf8", 0, listEnd)) as EntryHeader;
+      } catch {
+        return undefined;
+      }
+      const body = rest.subarray(listEnd + 1);
+      if (header.files.reduce((sum, [, size]) => sum + size, 0) !== body.byteLength) return undefined;
+
+      // Into a fresh folder first, renamed into place: a failed restore leaves no half index behind.
+      const temp = `${pagefindDir}.${process.pid}-${++tempCounter}.tmp`;
+      try {
+        let offset = 0;
+        const made = new Set<string>();
+        for (const [file, size] of header.files) {
+          const target = path.join(temp, ...file.split("/"));
+          const parent = path.dirname(target);
+          if (!made.has(parent)) {
+            mkdirSync(parent, { recursive: true });
+            made.add(parent);
+          }
+          writeFileSync(target, body.subarray(offset, offset + size));
+          offset += size;
+        }
+        await rm(pagefindDir, { recursive: true, force: true });
+        await rename(temp, pagefindDir);
+      } catch (error) {
+        await rm(temp, { recursive: true, force: true });
+        throw error;
+      }
+      // Recently used entries are the ones pruning keeps.
+      const now = new Date();
+      await utimes(fileOf(key), now, now).catch(() => undefined);
+      return { pages: header.pages };
+    },
+
+    async store(key, pagefindDir, { pages }) {
+      const file = fileOf(key);
+      const temp = `${file}.${process.pid}-${++tempCounter}.tmp`;
+      try {
+        const files = await filesUnder(pagefindDir);
+        const contents = files.map((name) => readFileSync(path.join(pagefindDir, name)));
+        const header: EntryHeader = { pages, files: files.map((name, i) => [name, contents[i]!.byteLength]) };
+        const rest = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...contents]);
+        await mkdir(root, { recursive: true });
+        await writeFile(temp, Buffer.concat([Buffer.from(`${FORMAT} ${key} ${rest.byteLength} ${sha256(rest)}\n`, "latin1"), rest]));
+        await rename(temp, file);
+        await prune(file);
+      } catch {
+        await rm(temp, { force: true });
+      }
+    },
+  };
+}
