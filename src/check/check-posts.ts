@@ -9,6 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { findUnsafeSymlinks } from "../content/symlinks.ts";
+import { createIgnoreMatcher } from "../content/ignore-files.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { displayPath, type Diagnostic, type Severity } from "../diagnostics/diagnostic.ts";
@@ -73,16 +74,19 @@ export function createCheckCache(): CheckCache {
 
 /**
  * Post files under `folder`, relative to it, in a stable order. Dot folders and node_modules are
- * skipped, and so are the symbolic links the build skips (outside the folder, to folders, loops).
+ * skipped, and so is what the build skips: the symbolic links it refuses (outside the folder, to
+ * folders, loops) and whatever `.gitignore` or `.eleventyignore` lists (ignore-files.ts).
  */
 export async function listPostFiles(folder: string, assets = "assets"): Promise<string[]> {
   const skipped = findUnsafeSymlinks(folder, [folder, assets]).map((link) => path.relative(folder, link.path).split(path.sep).join("/"));
+  const isIgnored = createIgnoreMatcher({ input: folder });
   const entries = await readdir(folder, { recursive: true });
   return entries
     .map((entry) => entry.split(path.sep).join("/"))
     .filter((entry) => !skipped.some((link) => entry === link || entry.startsWith(`${link}/`)))
     .filter((entry) => /\.(md|markdown)$/i.test(entry))
     .filter((entry) => !entry.split("/").some((part) => part.startsWith(".") || part === "node_modules"))
+    .filter((entry) => !isIgnored(path.join(folder, entry)))
     .sort();
 }
 

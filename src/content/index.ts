@@ -40,6 +40,11 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
 
   // Links that would publish files from outside the project, or loop, are never read.
   const postsDir = (eleventyConfig.directories as { input: string }).input;
+  // Nor are dot folders and files (an editor's `.obsidian/`, `.trash/`, a `.draft.md`), which
+  // Eleventy would build and `check` skips, as Jekyll does: both see the same posts.
+  const postsGlob = path.relative(process.cwd(), postsDir).split(path.sep).join("/") || ".";
+  eleventyConfig.ignores.add(`${postsGlob}/**/.*`);
+  eleventyConfig.ignores.add(`${postsGlob}/**/.*/**`);
   for (const link of findUnsafeSymlinks(postsDir, [postsDir, "assets"])) {
     const relative = path.relative(process.cwd(), link.path).split(path.sep).join("/");
     eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
