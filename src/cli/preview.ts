@@ -11,7 +11,7 @@
  * rendered alone and the browser reloads within tens of milliseconds; Eleventy's rebuild follows,
  * and open pages reload again only if it changed them (src/preview/page-changes.ts).
  */
-import { readFileSync, watch as watchFiles, type FSWatcher } from "node:fs";
+import { readFileSync, statSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
@@ -26,6 +26,7 @@ import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../p
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts } from "../preview/post-watcher.ts";
+import { listPostFiles } from "../check/check-posts.ts";
 
 const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental]";
 
@@ -53,6 +54,18 @@ interface EleventyWatcher {
   /** Eleventy's merged configuration, once `init()` has run. */
   config?: EleventyConfigView;
   errorHandler: Record<"once" | "error" | "fatal" | "warn", (...args: unknown[]) => void>;
+}
+
+/** Post files under `posts` (the ones `check` and the build read) modified at or after `time`. */
+async function postsModifiedSince(posts: string, time: number): Promise<string[]> {
+  const files = await listPostFiles(posts).catch(() => [] as string[]);
+  return files.map((file) => path.join(posts, file)).filter((file) => {
+    try {
+      return statSync(file).mtimeMs >= time;
+    } catch {
+      return false; // deleted meanwhile: Eleventy's watcher reports that
+    }
+  });
 }
 
 async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<number> {
@@ -178,10 +191,17 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     eleventyInstance = eleventy;
     if (values.incremental) eleventy.setIncrementalBuild(true);
     try {
+      const readFrom = Date.now();
       await eleventy.init();
       const rebuild = await eleventy.watch();
       // Eleventy does not rebuild when a file is deleted; a deleted broken post must clear the error.
       eleventy.watcher?.on("unlink", (deleted) => void rebuild(deleted));
+      // Eleventy starts watching after its first build and reports only changes after its watcher has
+      // scanned the files: a post saved in between (seconds on a busy machine) would stay stale until
+      // its next save. Posts modified since before the build started reading are rebuilt now. (File
+      // times can lag the clock by a few milliseconds; a save that close to the start came before
+      // Eleventy read the posts, so the build has it.)
+      for (const file of await postsModifiedSince(posts, readFrom)) void rebuild(file);
       console.log("[opsnote] watching for changes");
     } catch (error) {
       // The first build failed before Eleventy started watching: watch the posts folder ourselves

@@ -57,3 +57,36 @@ test("a preview started on a broken post shows the error, then the site once the
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test("a post saved after the first build but before Eleventy watches is rebuilt all the same", async () => {
+  const root = await makeTempDir("preview-first");
+  const posts = path.join(root, "posts");
+  await mkdir(posts);
+  const file = path.join(posts, "2024-01-01-x.md");
+  await writeFile(file, '---\ntitle: "처음 제목"\n---\nbody\n');
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
+    cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let terminal = "";
+  // Saved the moment the first build has finished: Eleventy's watcher is only being set up then, and
+  // scans files as they are, so it has no change to report. (A title edit: the fast path declines it.)
+  let saved: Promise<void> | undefined;
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    terminal += chunk;
+    if (!saved && terminal.includes("[opsnote] built (1)")) saved = writeFile(file, '---\ntitle: "새 제목"\n---\nbody\n');
+  });
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
+  try {
+    const page = await until(`http://127.0.0.1:${port}/x/`, (status, body) => status === 200 && body.includes("새 제목"), () => terminal);
+    assert.ok(saved, "the save happened after the first build");
+    assert.equal(parseHTML(page).document.querySelector("h1")?.textContent?.trim(), "새 제목");
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await rm(root, { recursive: true, force: true });
+  }
+});
