@@ -24,69 +24,80 @@ async function until(url: string, accept: (status: number, body: string) => bool
   }
 }
 
-test("a preview started on a broken post shows the error, then the site once the post is fixed", async () => {
+interface PreviewRun {
+  root: string;
+  file: string;
+  base: string;
+  terminal(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A preview of one post (`text`), in its own process group. `onOutput` sees everything printed so
+ * far after each chunk.
+ */
+async function previewOnePost(text: string, onOutput: (terminal: string) => void = () => undefined): Promise<PreviewRun> {
   const root = await makeTempDir("preview-first");
   const posts = path.join(root, "posts");
   await mkdir(posts);
   const file = path.join(posts, "2024-01-01-x.md");
-  await writeFile(file, '---\ntitle: "broken\n---\nbody\n');
+  await writeFile(file, text);
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
     cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
   });
   let terminal = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
+  const append = (chunk: string) => {
+    terminal += chunk;
+    onOutput(terminal);
+  };
+  child.stdout!.setEncoding("utf8").on("data", append);
+  child.stderr!.setEncoding("utf8").on("data", append);
+  return {
+    root, file, base: `http://127.0.0.1:${port}`,
+    terminal: () => terminal,
+    async stop() {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+test("a preview started on a broken post shows the error, then the site once the post is fixed", async () => {
+  const preview = await previewOnePost('---\ntitle: "broken\n---\nbody\n');
   try {
-    const base = `http://127.0.0.1:${port}`;
-    const broken = await until(`${base}/`, (status) => status === 500, () => terminal);
+    const broken = await until(`${preview.base}/`, (status) => status === 500, preview.terminal);
     const panel = parseHTML(broken).document.querySelector("#opsnote-build-error");
     assert.match(panel?.textContent ?? "", /2024-01-01-x\.md:2:\d+ error front matter: invalid YAML/);
 
-    await writeFile(file, '---\ntitle: "고쳤다"\n---\nbody\n');
-    const fixed = await until(`${base}/x/`, (status) => status === 200, () => terminal);
+    await writeFile(preview.file, '---\ntitle: "고쳤다"\n---\nbody\n');
+    const fixed = await until(`${preview.base}/x/`, (status) => status === 200, preview.terminal);
     const { document } = parseHTML(fixed);
     assert.equal(document.querySelector("h1")?.textContent?.trim(), "고쳤다");
     assert.equal(document.querySelector("#opsnote-build-error"), null);
   } finally {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    await rm(root, { recursive: true, force: true });
+    await preview.stop();
   }
 });
 
 test("a post saved after the first build but before Eleventy watches is rebuilt all the same", async () => {
-  const root = await makeTempDir("preview-first");
-  const posts = path.join(root, "posts");
-  await mkdir(posts);
-  const file = path.join(posts, "2024-01-01-x.md");
-  await writeFile(file, '---\ntitle: "처음 제목"\n---\nbody\n');
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
-    cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
-  let terminal = "";
   // Saved the moment the first build has finished: Eleventy's watcher is only being set up then, and
   // scans files as they are, so it has no change to report. (A title edit: the fast path declines it.)
   let saved: Promise<void> | undefined;
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-    terminal += chunk;
+  let file = "";
+  const preview = await previewOnePost('---\ntitle: "처음 제목"\n---\nbody\n', (terminal) => {
     if (!saved && terminal.includes("[opsnote] built (1)")) saved = writeFile(file, '---\ntitle: "새 제목"\n---\nbody\n');
   });
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
+  file = preview.file;
   try {
-    const page = await until(`http://127.0.0.1:${port}/x/`, (status, body) => status === 200 && body.includes("새 제목"), () => terminal);
+    const page = await until(`${preview.base}/x/`, (status, body) => status === 200 && body.includes("새 제목"), preview.terminal);
     assert.ok(saved, "the save happened after the first build");
     assert.equal(parseHTML(page).document.querySelector("h1")?.textContent?.trim(), "새 제목");
   } finally {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    await rm(root, { recursive: true, force: true });
+    await preview.stop();
   }
 });
