@@ -8,11 +8,9 @@
  * classes from a generated stylesheet (token-classes.ts), so the page switches colours with CSS alone.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric } from "shiki";
 import { createDualThemeRenderer } from "./dual-theme-html.ts";
+import { packageVersion } from "../package-version.ts";
 
 /** The grammars a DevOps note needs, loaded up front. */
 export const LANGUAGES = [
@@ -91,20 +89,6 @@ export async function getCodeStylesheet(): Promise<string> {
 
 /** Bump when opsnote's own highlighting output changes (wrapper markup, renderer). */
 const RENDERER_VERSION = "dual-theme-html/2 token-classes";
-
-/** The installed version of a package, read from its package.json (some packages do not export it). */
-export function packageVersion(name: string): string {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
-  while (dir !== path.dirname(dir)) {
-    const file = path.join(dir, "package.json");
-    if (existsSync(file)) {
-      const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-      if (json.name === name) return json.version ?? "unknown";
-    }
-    dir = path.dirname(dir);
-  }
-  return "unknown";
-}
 
 /**
  * Everything besides code and language that decides the highlighted HTML, as one string for the

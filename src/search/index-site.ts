@@ -3,11 +3,10 @@
  * next to it. Only elements marked `data-pagefind-body` are indexed (the body of published posts),
  * so the generated pages (home, tags, archive) never show up as results.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import { createSearchIndexCache, type SearchIndexCache } from "./index-cache.ts";
+import { packageVersion } from "../package-version.ts";
 
 /**
  * Parts of a post that are not its content: they would otherwise match every query about a tag or
@@ -32,14 +31,9 @@ export interface IndexSiteResult {
   reused: boolean;
 }
 
-function pagefindVersion(): string {
-  const manifest = path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json");
-  return String((JSON.parse(readFileSync(manifest, "utf8")) as { version?: unknown }).version);
-}
-
 /** The search index cache with the salt of this Pagefind and these options. */
 export function createIndexCache(dir?: string): SearchIndexCache {
-  return createSearchIndexCache({ dir, salt: JSON.stringify({ pagefind: pagefindVersion(), options: INDEX_OPTIONS }) });
+  return createSearchIndexCache({ dir, salt: JSON.stringify({ pagefind: packageVersion("pagefind"), options: INDEX_OPTIONS }) });
 }
 
 /**
