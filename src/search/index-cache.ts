@@ -24,7 +24,7 @@ import path from "node:path";
 const FORMAT = "opsnote-search-cache/1";
 const EXTENSION = ".search";
 
-/** Entries kept besides the one just used: a site and one other (a branch, a test run). */
+/** Entries kept: the one just stored and the most recently used other (another branch, a test run). */
 const KEEP = 2;
 /** Temp files older than this are from killed builds. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -77,6 +77,27 @@ interface EntryHeader {
   files: [path: string, size: number][];
 }
 
+/**
+ * Whether a parsed header has the entry's shape, every path a plain relative one inside the folder
+ * (an entry passing its checksum was still written by someone: it must not write outside `pagefind/`)
+ * and the sizes adding up to the body's length.
+ */
+function isEntryHeader(value: unknown, bodyLength: number): value is EntryHeader {
+  if (typeof value !== "object" || value === null) return false;
+  const { pages, files } = value as Partial<EntryHeader>;
+  if (!Number.isInteger(pages) || !Array.isArray(files)) return false;
+  let total = 0;
+  for (const entry of files as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 2) return false;
+    const [file, size] = entry as [unknown, unknown];
+    if (typeof file !== "string" || !Number.isInteger(size) || (size as number) < 0) return false;
+    const parts = file.split("/");
+    if (file.includes("\\") || parts.some((part) => part === "" || part === "." || part === "..")) return false;
+    total += size as number;
+  }
+  return total === bodyLength;
+}
+
 let tempCounter = 0;
 
 export function createSearchIndexCache({ dir = defaultSearchCacheDir(), salt }: SearchIndexCacheOptions): SearchIndexCache {
@@ -126,14 +147,15 @@ export function createSearchIndexCache({ dir = defaultSearchCacheDir(), salt }: 
       const rest = bytes.subarray(headerEnd + 1);
       if (bytes.toString("latin1", 0, headerEnd) !== `${FORMAT} ${key} ${rest.byteLength} ${sha256(rest)}`) return undefined;
       const listEnd = rest.indexOf(0x0a);
-      let header: EntryHeader;
+      if (listEnd === -1) return undefined;
+      const body = rest.subarray(listEnd + 1);
+      let header: unknown;
       try {
-        header = JSON.parse(rest.toString("utf8", 0, listEnd)) as EntryHeader;
+        header = JSON.parse(rest.toString("utf8", 0, listEnd));
       } catch {
         return undefined;
       }
-      const body = rest.subarray(listEnd + 1);
-      if (header.files.reduce((sum, [, size]) => sum + size, 0) !== body.byteLength) return undefined;
+      if (!isEntryHeader(header, body.byteLength)) return undefined;
 
       // Into a fresh folder first, renamed into place: a failed restore leaves no half index behind.
       const temp = `${pagefindDir}.${process.pid}-${++tempCounter}.tmp`;

@@ -5,9 +5,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, readdir, rm, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { createSearchIndexCache } from "../../src/search/index-cache.ts";
 import { createIndexCache, indexSite } from "../../src/search/index-site.ts";
@@ -182,6 +183,42 @@ test("torn entry: a truncated or altered entry is a miss, leaves the target alon
     await cache.store(key, source, { pages: 1 });
     assert.deepEqual(await cache.restore(key, target), { pages: 1 });
     assert.deepEqual(snapshot(target), snapshot(source), "the restored folder replaces the old one");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("an entry whose checksum holds but whose paths leave the folder, or whose list is malformed, is refused", async () => {
+  const root = await makeTempDir("search-cache");
+  try {
+    const cache = createSearchIndexCache({ dir: path.join(root, "cache"), salt: "s" });
+    await mkdir(cache.dir, { recursive: true });
+    const key = "d".repeat(64);
+    /** An entry as the format describes it, checksum and all, with whatever list it is given. */
+    const forge = async (list: unknown, body: string) => {
+      const rest = Buffer.from(`${JSON.stringify(list)}\n${body}`);
+      const digest = createHash("sha256").update(rest).digest("hex");
+      await writeFile(path.join(cache.dir, `${key}.search`), Buffer.concat([Buffer.from(`opsnote-search-cache/1 ${key} ${rest.byteLength} ${digest}\n`), rest]));
+    };
+    const target = path.join(root, "site", "pagefind");
+
+    await forge({ pages: 1, files: [["pagefind.js", 2]] }, "ok");
+    assert.deepEqual(await cache.restore(key, target), { pages: 1 }, "the forger writes the format right");
+    for (const list of [
+      { pages: 1, files: [["../escape.js", 2]] },
+      { pages: 1, files: [["fragment/../../escape.js", 2]] },
+      { pages: 1, files: [[path.join(root, "escape.js"), 2]] },
+      { pages: 1, files: [["a\\..\\..\\escape.js", 2]] },
+      { pages: 1, files: [["pagefind.js", 3]] }, // sizes that do not add up
+      { pages: 1, files: "pagefind.js" },
+      { files: [["pagefind.js", 2]] },
+      null,
+    ]) {
+      await forge(list, "ok");
+      assert.equal(await cache.restore(key, target), undefined, JSON.stringify(list));
+    }
+    assert.equal(existsSync(path.join(root, "site", "escape.js")), false);
+    assert.equal(existsSync(path.join(root, "escape.js")), false);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
