@@ -9,7 +9,8 @@
  * 1. `opsnote_ial_collect` (before `inline`): finds IAL lines while paragraphs are still raw text,
  *    removes them and records the attributes on the block they belong to;
  * 2. `opsnote_ial_apply` (after `text_join`): applies them (a lone image gets them itself; notice /
- *    prompt classes become callouts; `file` becomes a code-block title) and handles span IALs;
+ *    prompt classes become callouts, or box a heading; `file` becomes a code-block title) and handles
+ *    span IALs;
  * 3. `opsnote_toc_in_place` (after the heading ids exist): `* TOC` + `{:toc}` becomes the TOC.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
@@ -199,7 +200,11 @@ function applyRule(state: StateCore): void {
     const calloutClasses = new Set(list.classes.filter((name) => CALLOUT_CLASSES[name] !== undefined));
     const image = token.type === "paragraph_open" ? loneImage(tokens[i + 1]) : undefined;
     applyToElement(image ?? token, list, calloutClasses);
-    if (callout !== undefined) {
+    if (callout !== undefined && token.type === "heading_open") {
+      // A heading stays a heading (its id, anchor and TOC entry): boxed like a callout, as Minimal
+      // Mistakes boxes `h2.notice`, without a title line above it.
+      token.attrJoin("class", `callout callout--${callout}`);
+    } else if (callout !== undefined) {
       const end = blockEnd(tokens, i);
       // The same markup as GitHub alerts (alerts.ts).
       const open = htmlBlock(state, calloutOpenHtml(callout, state.md.utils.escapeHtml));

@@ -75,3 +75,16 @@ test("kramdown header IALs at the end of a heading line: {#id} and {: …} set t
     ["install", "설치"], ["config", "설정"], ["값--valuesimagetag-", "값 {{ .Values.image.tag }}"], ["빈-", "빈 {#}"],
   ]);
 });
+
+test("a notice on a heading boxes the heading itself: no wrapper, no title line, and the TOC keeps it", () => {
+  const markdown = "## 업그레이드 전에\n{: .notice--warning}\n\n본문\n\n### 백업 {: .notice}\n\n본문\n";
+  const doc = render(markdown);
+  const main = doc.querySelector("main")!;
+  assert.equal(main.querySelector("div.callout"), null);
+  assert.equal(main.querySelector(".callout__title"), null);
+  assert.deepEqual([...main.querySelectorAll(".callout")].map((el) => [el.tagName, el.className]), [
+    ["H2", "callout callout--warning"],
+    ["H3", "callout callout--note"],
+  ]);
+  assert.deepEqual(extractToc(md, markdown, 3).map((entry) => [entry.text, entry.children.map((child) => child.text)]), [["업그레이드 전에", ["백업"]]]);
+});
