@@ -11,7 +11,7 @@
  * a miss and rewritten, never served.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import type { CodeHighlighter } from "./highlight.ts";
@@ -35,6 +35,8 @@ export interface HighlightCache {
   write(key: string, html: string): void;
   /** Whether an entry file exists (not checked: a cheap pre-scan before `read`). */
   has(key: string): boolean;
+  /** Whether the cache holds no entry at all: a first build, a fresh clone, CI without a saved cache. */
+  isEmpty(): boolean;
 }
 
 export function defaultCacheDir(): string {
@@ -58,6 +60,14 @@ export function createHighlightCache({ dir = defaultCacheDir(), salt }: Highligh
     dir: root,
     keyOf: (code, language) => sha256(JSON.stringify([salt, language, code])),
     has: (key) => existsSync(fileOf(key)),
+    isEmpty() {
+      // Entries live in two-hex-character folders; the folder may hold other caches (check/, search/).
+      try {
+        return !readdirSync(root).some((name) => /^[0-9a-f]{2}$/.test(name));
+      } catch {
+        return true;
+      }
+    },
     read(key) {
       let bytes: Buffer;
       try {

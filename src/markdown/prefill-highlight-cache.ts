@@ -35,8 +35,8 @@ export interface PrefillOptions {
   /** The cache key's salt, handed to the workers. */
   salt: string;
   /**
-   * Worker threads besides this one; 0 skips the scan. @default OPSNOTE_HIGHLIGHT_WORKERS, else 0
-   * (on the shared 2-core bench machine a worker did not pay for its start-up; see docs/benchmarks.md)
+   * Worker threads besides this one; 0 skips the scan (the renderer then highlights each miss itself).
+   * @default defaultWorkerCount(): one per core besides this thread when the cache is empty
    */
   workers?: number;
   /** Whether this thread highlights too while the workers run (it is otherwise idle). @default true */
@@ -82,12 +82,21 @@ async function markdownFiles(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** OPSNOTE_HIGHLIGHT_WORKERS: a number, or "auto" for one per core besides this thread. */
-export function defaultWorkerCount(): number {
-  const configured = process.env.OPSNOTE_HIGHLIGHT_WORKERS ?? "0";
-  if (configured === "auto") return Math.max(0, availableParallelism() - 1);
-  const count = Number(configured);
-  return Number.isInteger(count) && count >= 0 ? count : 0;
+/**
+ * Worker threads for a build. OPSNOTE_HIGHLIGHT_WORKERS, when set: a number (0 turns them off) or
+ * "auto", one per core besides this thread. Unset: "auto" when the cache is empty (a cold build, where
+ * every block is a miss), else none: a warm build has few misses or none, which the renderer
+ * highlights itself, and the scan that finds them (0.7 s at 4,000 posts) would cost more than it saves.
+ * On the 2-core bench machine one worker made the highlighting of a cold 4,000-post build about a
+ * fifth faster (docs/benchmarks.md); more cores share it further.
+ */
+export function defaultWorkerCount(cacheIsEmpty: boolean, configured = process.env.OPSNOTE_HIGHLIGHT_WORKERS): number {
+  const auto = Math.max(0, availableParallelism() - 1);
+  const value = configured?.trim() ?? "";
+  if (value === "auto") return auto;
+  const count = Number(value);
+  if (value !== "" && Number.isInteger(count) && count >= 0) return count;
+  return cacheIsEmpty ? auto : 0; // unset, or not a count
 }
 
 function startWorker(data: HighlightWorkerData): Worker {
@@ -130,7 +139,7 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
 
 export async function prefillHighlightCache(options: PrefillOptions): Promise<PrefillResult> {
   const { md, highlighter, cache } = options;
-  const workerCount = options.workers ?? defaultWorkerCount();
+  const workerCount = options.workers ?? defaultWorkerCount(cache.isEmpty());
   if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0 }; // the renderer highlights misses itself
   const files = await markdownFiles(options.inputDir);
   const jobs = new Map<string, HighlightJob>();

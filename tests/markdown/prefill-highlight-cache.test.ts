@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os, { availableParallelism } from "node:os";
 import path from "node:path";
 import { getCodeHighlighter, getHighlightSalt } from "../../src/markdown/highlight.ts";
 import { createHighlightCache } from "../../src/markdown/highlight-cache.ts";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
-import { collectCodeBlocks, prefillHighlightCache } from "../../src/markdown/prefill-highlight-cache.ts";
+import { collectCodeBlocks, defaultWorkerCount, prefillHighlightCache } from "../../src/markdown/prefill-highlight-cache.ts";
 import { generatePost, writeCorpus } from "../../scripts/bench/corpus.ts";
 
 const highlighter = await getCodeHighlighter();
@@ -36,4 +36,29 @@ test("a worker fills the cache with the highlighter's HTML; a second run has not
     assert.equal(cache.read(cache.keyOf(block.code, block.language)), highlighter.highlight(block.code, block.language));
   }
   assert.deepEqual(await prefillHighlightCache(options), { blocks: first.blocks, misses: 0, workers: 0 });
+});
+
+test("workers: one per core besides the build's thread for an empty cache, none for a warm one, unless OPSNOTE_HIGHLIGHT_WORKERS says", () => {
+  const auto = Math.max(0, availableParallelism() - 1);
+  for (const unset of [undefined, "", "many", "-1", "1.5"]) {
+    assert.equal(defaultWorkerCount(true, unset), auto, `cold, ${String(unset)}`);
+    assert.equal(defaultWorkerCount(false, unset), 0, `warm, ${String(unset)}`);
+  }
+  for (const cold of [true, false]) {
+    assert.equal(defaultWorkerCount(cold, "auto"), auto);
+    assert.equal(defaultWorkerCount(cold, "0"), 0);
+    assert.equal(defaultWorkerCount(cold, "3"), 3);
+  }
+});
+
+test("an empty cache is one without entries, whatever other caches share its folder", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "opsnote-prefill-"));
+  const cache = createHighlightCache({ dir: path.join(dir, "cache"), salt });
+  assert.equal(cache.isEmpty(), true, "no folder yet");
+  mkdirSync(path.join(dir, "cache", "check"), { recursive: true });
+  mkdirSync(path.join(dir, "cache", "search"));
+  assert.equal(cache.isEmpty(), true, "only the other caches");
+  cache.write(cache.keyOf("a: 1", "yaml"), "<pre>a: 1</pre>");
+  assert.equal(cache.isEmpty(), false);
+  rmSync(dir, { recursive: true, force: true });
 });
