@@ -21,6 +21,7 @@ import { mkdir, open as openFile, readdir, readFile, rename, rm, stat, writeFile
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import type { SiteSettings } from "../site.ts";
+import { cacheDir } from "../cache-dir.ts";
 import type { Post } from "../content/post.ts";
 import type { PostAnalysis } from "./analyse-post.ts";
 
@@ -94,8 +95,7 @@ export function analysisCodeVersion(): string {
 
 /** `$OPSNOTE_CACHE_DIR/check` when set (the variable that moves the highlight cache), else `.cache/check`. */
 export function defaultAnalysisCacheDir(): string {
-  const base = process.env.OPSNOTE_CACHE_DIR;
-  return path.resolve(base !== undefined && base !== "" ? path.join(base, "check") : path.join(".cache", "check"));
+  return cacheDir("check");
 }
 
 // ---- JSON form ----------------------------------------------------------------------------------

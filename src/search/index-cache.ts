@@ -20,6 +20,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { cacheDir } from "../cache-dir.ts";
 
 const FORMAT = "opsnote-search-cache/1";
 const EXTENSION = ".search";
@@ -54,10 +55,6 @@ export interface SearchIndexCache {
   store(key: string, pagefindDir: string, index: CachedIndex): Promise<void>;
 }
 
-export function defaultSearchCacheDir(): string {
-  const base = process.env.OPSNOTE_CACHE_DIR;
-  return path.resolve(base !== undefined && base !== "" ? path.join(base, "search") : path.join(".cache", "search"));
-}
 
 function sha256(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
@@ -100,7 +97,7 @@ function isEntryHeader(value: unknown, bodyLength: number): value is EntryHeader
 
 let tempCounter = 0;
 
-export function createSearchIndexCache({ dir = defaultSearchCacheDir(), salt }: SearchIndexCacheOptions): SearchIndexCache {
+export function createSearchIndexCache({ dir = cacheDir("search"), salt }: SearchIndexCacheOptions): SearchIndexCache {
   const root = path.resolve(dir);
   const fileOf = (key: string) => path.join(root, `${key}${EXTENSION}`);
 

@@ -5,32 +5,25 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { createIgnoreMatcher, ignoreGlobs } from "../../src/content/ignore-files.ts";
 import { analysePosts, listPostFiles } from "../../src/check/check-posts.ts";
 import { site } from "../../src/site.ts";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { makeTempDir, runCli } from "../helpers/run-cli.ts";
-
-async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), text);
-  }
-}
+import { writeTempFolder } from "../helpers/temp-site.ts";
 
 const post = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${title} 본문입니다.\n`;
 
 test("Eleventy's rules: paths from the ignore file's folder, folders whole, no negation, case ignored", async () => {
-  const root = await makeTempDir("ignore-files");
+  const root = await writeTempFolder("ignore-files", {
+    ".gitignore": "# private notes\nposts/private\n*.bak.md\n!posts/private/keep.md\nposts/notes/OLD.md\n\n",
+    "posts/.eleventyignore": "drafts\n",
+    "posts/private/keep.md": "",
+    "posts/drafts/wip.md": "",
+  });
   try {
-    await writeFiles(root, {
-      ".gitignore": "# private notes\nposts/private\n*.bak.md\n!posts/private/keep.md\nposts/notes/OLD.md\n\n",
-      "posts/.eleventyignore": "drafts\n",
-      "posts/private/keep.md": "",
-      "posts/drafts/wip.md": "",
-    });
     const input = path.join(root, "posts");
     assert.deepEqual(ignoreGlobs({ input, root }), [
       `${root}/posts/private/**`, // an existing folder: everything in it
@@ -66,19 +59,18 @@ test("no ignore files: nothing is ignored", async () => {
 });
 
 test("a build and `check` see the same posts: ignored and dot-folder posts are in neither", async () => {
-  const root = await makeTempDir("ignore-files");
+  const root = await writeTempFolder("ignore-files", {
+    "posts/2026-01-02-visible.md": post("보이는 글", "2026-01-02"),
+    "posts/sub/2026-01-06-nested.md": post("하위 폴더 글", "2026-01-06"),
+    // Broken front matter: an error, which stops a production build if anything reads it.
+    "posts/private/2026-01-04-broken.md": "---\ntitle: [깨진\n---\n\n본문\n",
+    "posts/sub/Scratch-1.md": post("스크래치", "2026-01-05"),
+    "posts/.obsidian/templates/note.md": "---\ntitle: {{title}}\n---\n",
+    "posts/.trash/2026-01-03-deleted.md": "---\ntitle: 지운 글\ndate: not a date\n---\n",
+    "posts/.eleventyignore": "private\nsub/scratch-*.md\n",
+  });
   try {
     const posts = path.join(root, "posts");
-    await writeFiles(posts, {
-      "2026-01-02-visible.md": post("보이는 글", "2026-01-02"),
-      "sub/2026-01-06-nested.md": post("하위 폴더 글", "2026-01-06"),
-      // Broken front matter: an error, which stops a production build if anything reads it.
-      "private/2026-01-04-broken.md": "---\ntitle: [깨진\n---\n\n본문\n",
-      "sub/Scratch-1.md": post("스크래치", "2026-01-05"),
-      ".obsidian/templates/note.md": "---\ntitle: {{title}}\n---\n",
-      ".trash/2026-01-03-deleted.md": "---\ntitle: 지운 글\ndate: not a date\n---\n",
-      ".eleventyignore": "private\nsub/scratch-*.md\n",
-    });
 
     const listed = await listPostFiles(posts);
     assert.deepEqual(listed, ["2026-01-02-visible.md", "sub/2026-01-06-nested.md"]);

@@ -49,13 +49,22 @@ function indexedContents(pagefindDir: string): string[] {
   });
 }
 
+/** Runs `run` in a new temp folder, removed afterwards whatever happens. */
+async function inTempDir(run: (root: string) => Promise<void>): Promise<void> {
+  const root = await makeTempDir("search-cache");
+  try {
+    await run(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 async function entriesIn(cacheDir: string): Promise<string[]> {
   return (await readdir(cacheDir)).filter((name) => name.endsWith(".search")).sort();
 }
 
 test("hit: the same pages get Pagefind's index back, byte for byte, without running it", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const cache = createIndexCache(path.join(root, "cache"));
     const first = path.join(root, "first");
     await writeSite(first);
@@ -73,14 +82,11 @@ test("hit: the same pages get Pagefind's index back, byte for byte, without runn
     const original = snapshot(path.join(first, "pagefind"));
     assert.ok(original.size > 5, `only ${original.size} files in Pagefind's output`);
     assert.deepEqual(snapshot(path.join(second, "pagefind")), original);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("miss: a changed page runs Pagefind again, and the index holds the new text", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const cache = createIndexCache(path.join(root, "cache"));
     const before = path.join(root, "before");
     await writeSite(before);
@@ -95,14 +101,11 @@ test("miss: a changed page runs Pagefind again, and the index holds the new text
     assert.ok(contents.some((text) => text.includes("테라폼 상태 파일")), contents.join("\n"));
     assert.ok(!contents.some((text) => text.includes("values 파일")), "the old text is gone from the index");
     assert.equal((await entriesIn(cache.dir)).length, 2);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("the key covers every page's path and bytes, and nothing under pagefind/", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const cache = createSearchIndexCache({ dir: path.join(root, "cache"), salt: "s" });
     const site = path.join(root, "site");
     await writeSite(site);
@@ -117,14 +120,11 @@ test("the key covers every page's path and bytes, and nothing under pagefind/", 
     await cp(path.join(site, "helm"), path.join(site, "helm-2"), { recursive: true });
     await rm(path.join(site, "helm"), { recursive: true });
     assert.notEqual(await cache.keyOf(site), key, "a page that moved changes its URL in the index");
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("version change: another Pagefind version or other options make another key", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const site = path.join(root, "site");
     await writeSite(site);
     const dir = path.join(root, "cache");
@@ -143,14 +143,11 @@ test("version change: another Pagefind version or other options make another key
     await old.store(keys[0]!, pagefindDir, { pages: 2 });
     assert.deepEqual(await old.restore(keys[0]!, path.join(root, "restored-old")), { pages: 2 });
     assert.equal(await createSearchIndexCache({ dir, salt: '{"pagefind":"1.7.0"}' }).restore(keys[1]!, path.join(root, "restored-new")), undefined);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("torn entry: a truncated or altered entry is a miss, leaves the target alone, and is replaced", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const cache = createSearchIndexCache({ dir: path.join(root, "cache"), salt: "s" });
     const source = path.join(root, "index");
     await mkdir(path.join(source, "fragment"), { recursive: true });
@@ -183,14 +180,11 @@ test("torn entry: a truncated or altered entry is a miss, leaves the target alon
     await cache.store(key, source, { pages: 1 });
     assert.deepEqual(await cache.restore(key, target), { pages: 1 });
     assert.deepEqual(snapshot(target), snapshot(source), "the restored folder replaces the old one");
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("an entry whose checksum holds but whose paths leave the folder, or whose list is malformed, is refused", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const cache = createSearchIndexCache({ dir: path.join(root, "cache"), salt: "s" });
     await mkdir(cache.dir, { recursive: true });
     const key = "d".repeat(64);
@@ -219,14 +213,11 @@ test("an entry whose checksum holds but whose paths leave the folder, or whose l
     }
     assert.equal(existsSync(path.join(root, "site", "escape.js")), false);
     assert.equal(existsSync(path.join(root, "escape.js")), false);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("concurrent stores of one key leave one whole entry and no temp files", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const dir = path.join(root, "cache");
     const source = path.join(root, "index");
     await mkdir(source);
@@ -237,14 +228,11 @@ test("concurrent stores of one key leave one whole entry and no temp files", asy
     const cache = createSearchIndexCache({ dir, salt: "s" });
     assert.deepEqual(await cache.restore(key, path.join(root, "out")), { pages: 3 });
     assert.deepEqual(snapshot(path.join(root, "out")), snapshot(source));
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test("pruning keeps the entry just stored and the most recently used other, and removes old temp files", async () => {
-  const root = await makeTempDir("search-cache");
-  try {
+  await inTempDir(async (root) => {
     const dir = path.join(root, "cache");
     const source = path.join(root, "index");
     await mkdir(source);
@@ -268,7 +256,5 @@ test("pruning keeps the entry just stored and the most recently used other, and 
     await cache.store(newest, source, { pages: 1 });
     assert.deepEqual(await readdir(dir).then((names) => names.sort()), [`${keys[0]}.search`, `${newest}.search`]);
     assert.ok((await stat(path.join(dir, `${newest}.search`))).size > 0);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,0 +1,11 @@
+/**
+ * Where a build cache lives: `.cache/<name>`, or `$OPSNOTE_CACHE_DIR/<name>` when that is set (CI,
+ * benchmarks and tests move every cache with it). The highlight cache predates this and keeps its
+ * entries in `$OPSNOTE_CACHE_DIR` itself (src/markdown/highlight-cache.ts).
+ */
+import path from "node:path";
+
+export function cacheDir(name: string): string {
+  const base = process.env.OPSNOTE_CACHE_DIR;
+  return path.resolve(base !== undefined && base !== "" ? base : ".cache", name);
+}
