@@ -36,10 +36,10 @@ interface BuildEvent {
   results?: { inputPath: string; outputPath: string | false }[];
 }
 
-/** `render_with_liquid: false` (Jekyll 4) turns the conversion off for one post. */
-function wantsLiquid(frontMatter: Record<string, unknown> | undefined): boolean {
+/** `render_with_liquid` (Jekyll 4): `false` turns the conversion off for one post, `true` forces it (isJekyllPost). */
+function renderWithLiquid(frontMatter: Record<string, unknown> | undefined): boolean | undefined {
   const parsed = parseFrontMatter(frontMatter ?? {});
-  return !parsed.ok || parsed.value.render_with_liquid !== false;
+  return parsed.ok ? parsed.value.render_with_liquid : undefined;
 }
 
 export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources }: JekyllPluginOptions): void {
@@ -55,8 +55,10 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
   });
 
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {
-    if (!isPostPath(data.page.inputPath) || !wantsLiquid(data.frontMatter)) return undefined;
+    const liquid = renderWithLiquid(data.frontMatter);
+    if (!isPostPath(data.page.inputPath) || liquid === false) return undefined;
     const { markdown, diagnostics } = convertLiquid(content, {
+      renderWithLiquid: liquid,
       file: data.page.inputPath,
       lineOffset: data.frontMatterSource?.bodyLineOffset ?? 0,
       siteUrl: site.url,
