@@ -14,7 +14,7 @@
  * 3. `opsnote_toc_in_place` (after the heading ids exist): `* TOC` + `{:toc}` becomes the TOC.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { collectHeadings } from "./headings.ts";
+import { collectHeadings, reserveExplicitId } from "./headings.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
 import { strings } from "../ui/strings.ts";
 import { calloutOpenHtml, type CalloutKind } from "./alerts.ts";
@@ -77,8 +77,9 @@ function mergeLists(a: AttributeList | undefined, b: AttributeList): AttributeLi
  */
 const pending = new WeakMap<Token, AttributeList>();
 
-function attach(token: Token, list: AttributeList): void {
+function attach(state: StateCore, token: Token, list: AttributeList): void {
   pending.set(token, mergeLists(pending.get(token), list));
+  if (list.id) reserveExplicitId(state.tokens, list.id);
   // A heading's `{: #id}` is its id: set now, so the heading rule (which runs before rule 2) gives
   // the anchor link and the TOC that id instead of the one from the text.
   if (token.type === "heading_open" && list.id) token.attrSet("id", list.id);
@@ -161,7 +162,8 @@ function paragraphTokens(state: StateCore, content: string, level: number, line:
 }
 
 /** `| {: .cls} |` as the last row of a table: markdown-it made the IAL line a row. */
-function collectTableList(tokens: Token[], closeIndex: number): void {
+function collectTableList(state: StateCore, closeIndex: number): void {
+  const tokens = state.tokens;
   const open = openingOf(tokens, closeIndex);
   const rowClose = closeIndex - 2;
   if (open === -1 || tokens[rowClose]?.type !== "tr_close") return;
@@ -169,7 +171,7 @@ function collectTableList(tokens: Token[], closeIndex: number): void {
   const cells = tokens.slice(rowOpen, rowClose).filter((token) => token.type === "inline").map((token) => token.content.trim());
   const match = cells.length > 0 ? IAL_LINE.exec(cells[0]!) : null;
   if (!match || cells.slice(1).some((cell) => cell !== "")) return;
-  attach(tokens[open]!, parseAttributeList(match[1]!));
+  attach(state, tokens[open]!, parseAttributeList(match[1]!));
   tokens.splice(rowOpen, rowClose - rowOpen + 1);
   if (tokens[rowOpen]?.type === "tbody_close" && tokens[rowOpen - 1]?.type === "tbody_open") tokens.splice(rowOpen - 1, 2);
 }
@@ -180,18 +182,24 @@ function collectRule(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;
     if (inline.type === "table_close") {
-      collectTableList(tokens, i);
+      collectTableList(state, i);
       continue;
     }
     if (inline.type === "inline" && tokens[i - 1]?.type === "heading_open") {
       const header = HEADER_IAL.exec(inline.content);
       if (header) {
         inline.content = inline.content.slice(0, header.index);
-        attach(tokens[i - 1]!, parseAttributeList(header[1] ?? header[2]!));
+        attach(state, tokens[i - 1]!, parseAttributeList(header[1] ?? header[2]!));
       }
       continue;
     }
-    if (inline.type !== "inline" || tokens[i - 1]?.type !== "paragraph_open") continue;
+    if (inline.type !== "inline") continue;
+    // A span IAL's id (`![x](a.png){: #diagram}`) is applied after the headings get theirs: taken now.
+    for (const span of inline.content.matchAll(/\)\{:([^}\n]*)\}/g)) {
+      const id = parseAttributeList(span[1]!).id;
+      if (id) reserveExplicitId(tokens, id);
+    }
+    if (tokens[i - 1]?.type !== "paragraph_open") continue;
     const lines = inline.content.split("\n");
     const first = lines.findIndex((line) => IAL_START.test(line));
     if (first === -1) continue;
@@ -220,7 +228,7 @@ function collectRule(state: StateCore): void {
     if (before.length === 0) {
       // A paragraph that starts with IALs: they belong to the block before it.
       const target = previousBlock(tokens, i - 1);
-      if (target !== -1) attach(tokens[target]!, list);
+      if (target !== -1) attach(state, tokens[target]!, list);
       tokens.splice(i - 1, 3, ...rest);
       i -= rest.length > 0 ? 1 : 2;
       continue;
@@ -230,10 +238,10 @@ function collectRule(state: StateCore): void {
     const ialLine = startLine === undefined ? undefined : sourceLines[startLine + first];
     const escaped = ialLine === undefined ? -1 : escapedContainer(tokens, containersOf(tokens, i - 1), ialLine);
     if (escaped === -1) {
-      attach(paragraphOpen, list);
+      attach(state, paragraphOpen, list);
       tokens.splice(i + 2, 0, ...rest);
     } else {
-      attach(tokens[escaped]!, list);
+      attach(state, tokens[escaped]!, list);
       // Text after the IAL is outside the container it closed, as in kramdown.
       for (const token of rest) token.level += tokens[escaped]!.level - paragraphOpen.level;
       tokens.splice(blockEnd(tokens, escaped), 0, ...rest);

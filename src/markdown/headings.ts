@@ -31,6 +31,16 @@ export function inlineText(children: readonly Token[] | null): string {
 
 const MAX_LEVEL = 6;
 
+/** Ids set by hand on other blocks and images (`{: #id}`), by parse: attribute-lists.ts records them. */
+const explicitIds = new WeakMap<readonly Token[], Set<string>>();
+
+/** Marks an id set by hand in this parse, so no heading is given it (attribute-lists.ts). */
+export function reserveExplicitId(tokens: readonly Token[], id: string): void {
+  const ids = explicitIds.get(tokens) ?? new Set<string>();
+  ids.add(id);
+  explicitIds.set(tokens, ids);
+}
+
 function headingsRule(state: StateCore): void {
   const tokens = state.tokens;
   const headingOpens = tokens.filter((t) => t.type === "heading_open");
@@ -42,6 +52,7 @@ function headingsRule(state: StateCore): void {
     const preset = open.attrGet("id");
     if (preset !== null) slugger.reserve(String(preset));
   }
+  for (const id of explicitIds.get(tokens) ?? []) slugger.reserve(id);
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
     if (open.type !== "heading_open") continue;

@@ -122,3 +122,9 @@ test("a notice on a heading boxes the heading itself: no wrapper, no title line,
   ]);
   assert.deepEqual(extractToc(md, markdown, 3).map((entry) => [entry.text, entry.children.map((child) => child.text)]), [["업그레이드 전에", ["백업"]]]);
 });
+
+test("an id set by hand on any block is never given to a heading", () => {
+  const doc = render("문단\n{: #install}\n\n![그림](/a.png){: #diagram}\n\n## Install\n\n## Diagram\n");
+  const ids = [...doc.querySelectorAll("[id]")].map((element) => element.id);
+  assert.deepEqual(ids, ["install", "diagram", "install-1", "diagram-1"]);
+});
