@@ -69,34 +69,44 @@ export class HeadingSlugger {
  * Slug of a tag or category: one safe, non-empty URL path segment.
  * Separators a DevOps term often carries (`CI/CD`, `k8s.io`, `a:b`, `a\b`) become hyphens
  * instead of vanishing, so `CI/CD` is `ci-cd`, not `cicd`.
- * A term with no letter or digit (`☸️`, `⚙️`, `???`) is named by its characters' Unicode names
- * (`wheel-of-dharma`), else by a hash of its text (`tag-1a2b3c4d`): visible, unique and stable.
+ * A term with no letter or digit is named by its emoji's CLDR names (`☸️` -> `wheel-of-dharma`),
+ * else (punctuation, symbols that are not emoji) by a hash of its text (`tag-1a2b3c4d`): visible,
+ * unique and stable, never the invisible U+FE0F that github-slugger leaves of `☸️`.
  */
 export function termSlug(term: string): string {
-  const text = normalizeText(term).replace(VARIATION_SELECTORS, "");
-  const spaced = text.replace(/[/\\.:+&|,;]+/g, " ");
+  const text = normalizeText(term);
+  const spaced = text.replace(VARIATION_SELECTORS, "").replace(/[/\\.:+&|,;]+/g, " ");
   const slug = githubSlug(spaced.trim()).replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
   if (/[\p{L}\p{N}]/u.test(slug)) return slug;
-  if (text === "") return "untitled";
-  return symbolNameSlug(text) ?? `tag-${createHash("sha256").update(text).digest("hex").slice(0, 8)}`;
+  if (text.replace(VARIATION_SELECTORS, "") === "") return "untitled";
+  // Zero-width joiners are kept for the lookup: `❤️‍🔥` is one emoji, "heart on fire".
+  return emojiNameSlug(term.normalize("NFC").trim()) ?? `tag-${createHash("sha256").update(text.replace(VARIATION_SELECTORS, "")).digest("hex").slice(0, 8)}`;
 }
 
-/** Longest slug made of Unicode names; a longer one (a row of symbols) is hashed instead. */
+/** Longest slug made of emoji names; a longer one (a row of emoji) is hashed instead. */
 const MAX_NAME_SLUG_LENGTH = 60;
 
-type UnicodeName = (character: string) => string | undefined;
-let unicodeName: UnicodeName | undefined;
+/** unicode-emoji-json's table: fully qualified emoji -> its CLDR name and more. */
+type EmojiTable = Record<string, { name: string } | undefined>;
+let emojiTable: EmojiTable | undefined;
+let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /**
- * `wheel-of-dharma`, `flag-south-korea`, `exclamation-mark-exclamation-mark`, or undefined.
- * unicode-name's tables take ~0.2 s to load, so they are loaded on the first symbol-only term only.
+ * `wheel-of-dharma`, `flag-south-korea`, `gear-rocket`, or undefined when a character is no emoji.
+ * The table (~0.4 MB of JSON, ~40 ms) is read on the first symbol-only term only.
  */
-function symbolNameSlug(text: string): string | undefined {
-  // A synchronous load of an ES module (Node >= 20.19): termSlug is called from synchronous code.
-  unicodeName ??= (createRequire(import.meta.url)("unicode-name") as { unicodeName: UnicodeName }).unicodeName;
-  const graphemes = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text)].map((part) => part.segment);
-  const names = graphemes.filter((grapheme) => grapheme.trim() !== "").map((grapheme) => unicodeName!(grapheme));
-  if (names.length === 0 || names.some((name) => name === undefined || name.startsWith("<"))) return undefined;
+function emojiNameSlug(text: string): string | undefined {
+  emojiTable ??= createRequire(import.meta.url)("unicode-emoji-json") as EmojiTable;
+  graphemeSegmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  const names: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(text)) {
+    if (segment.trim() === "") continue;
+    // The table is keyed by the fully qualified form: `☸️` with U+FE0F; a bare `☸` is the same emoji.
+    const bare = segment.replace(VARIATION_SELECTORS, "");
+    const entry = emojiTable[segment] ?? emojiTable[`${bare}\uFE0F`] ?? emojiTable[bare];
+    if (entry === undefined) return undefined;
+    names.push(entry.name);
+  }
   const slug = names.join(" ").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return slug !== "" && slug.length <= MAX_NAME_SLUG_LENGTH ? slug : undefined;
 }

@@ -42,7 +42,7 @@ const SLUGS: [string, string][] = [
   ["k8s.io", "k8s-io"],
   ["a\\b", "a-b"],
   ["이미지 최적화", "이미지-최적화"],
-  ["..", "full-stop-full-stop"],
+  ["..", "tag-5ec1f7e7"],
   ["C++", "c"],
 ];
 
