@@ -3,7 +3,6 @@
  * before markdown sees the post, `redirect_from` pages, and bundle images copied beside their post.
  */
 import path from "node:path";
-import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
@@ -12,6 +11,7 @@ import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
 import { includeUnpublished } from "../content/publication.ts";
 import { convertLiquid } from "./convert-liquid.ts";
+import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 import { createPostSources, type PostSources } from "../check/post-sources.ts";
 import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
@@ -44,8 +44,8 @@ function renderWithLiquid(frontMatter: Record<string, unknown> | undefined): boo
 
 export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources }: JekyllPluginOptions): void {
   let index: PostIndex = createPostIndex([]);
-  // Figure captions are inline markdown in Minimal Mistakes.
-  const captions = markdownIt({ html: true, linkify: true });
+  // Figure captions are inline markdown in Minimal Mistakes, in the body's dialect (Korean emphasis).
+  const captions = createBaseMarkdown();
 
   const posts = sources ?? createPostSources({ site });
   eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
