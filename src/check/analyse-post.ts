@@ -11,7 +11,8 @@ import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { buildPost, type Post } from "../content/post.ts";
 import { parsePostText } from "../content/read-post.ts";
-import { collectHeadings } from "../markdown/headings.ts";
+import { collectElementIds, collectHeadings } from "../markdown/headings.ts";
+import { LAYOUT_IDS } from "../slug/reserved-ids.ts";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, type LinkRef } from "./links.ts";
 
@@ -103,7 +104,18 @@ export function analysePost(options: {
   const offset = frontMatterSource.bodyLineOffset;
   const tokens = md.parse(body, { page: { inputPath: file }, frontMatterSource });
   analysis.headingIds = new Set(collectHeadings(tokens).map((h) => h.id));
-  for (const line of findUnclosedFences(tokens, body.split(/\r?\n/), offset)) {
+  // Generated ids are unique; an id the author set (`{#install}`) can repeat another or the layout's.
+  const seenIds = new Set(LAYOUT_IDS);
+  for (const { id, line } of collectElementIds(tokens)) {
+    if (seenIds.has(id)) {
+      diagnostics.push({
+        severity: "warning", file, line: line === undefined ? undefined : line + 1 + offset, field: "id",
+        message: `id "${id}" is already used ${LAYOUT_IDS.includes(id) ? "by the page layout" : "earlier in this post"}; links to #${id} reach only the first one, so give it another id`,
+      });
+    }
+    seenIds.add(id);
+  }
+  for (const line of findUnclosedFences(tokens, offset)) {
     diagnostics.push({
       severity: "warning", file, line, field: "code",
       message: "this code fence is never closed; the rest of the post is shown as code",

@@ -52,14 +52,15 @@ export function locateLinks(links: LinkRef[], fileLines: readonly string[]): Lin
 }
 
 /** Code fences whose closing marker is missing: markdown-it then shows the rest of the post as code. */
-export function findUnclosedFences(tokens: readonly Token[], bodyLines: readonly string[], bodyLineOffset: number): number[] {
+export function findUnclosedFences(tokens: readonly Token[], bodyLineOffset: number): number[] {
   const lines: number[] = [];
   for (const token of tokens) {
     if (token.type !== "fence" || !token.map) continue;
+    // markdown-it's own count, so fences in blockquotes (`> ~~~`) and list items are understood:
+    // the token spans its opening line, one line per content line, and the closing line if any.
     const [start, end] = token.map;
-    const last = bodyLines[end - 1]?.trim() ?? "";
-    const closed = end - start >= 2 && last.startsWith(token.markup) && /^([`~])\1*$/.test(last);
-    if (!closed) lines.push(start + 1 + bodyLineOffset);
+    const contentLines = token.content.split("\n").length - 1;
+    if (end - start - 1 === contentLines) lines.push(start + 1 + bodyLineOffset);
   }
   return lines;
 }

@@ -107,7 +107,9 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   const parsed = parseFrontMatter(frontMatter);
   if (!parsed.ok) {
     for (const problem of parsed.problems) {
-      errors.push({ severity: "error", file: inputPath, line: lineOf(problem.field), field: problem.field, message: problem.message });
+      // `tags[1]` is on its own line in a block list, on the key's line in a flow list (`[a, ~, b]`).
+      const line = lineOf(problem.field) ?? lineOf(problem.field.replace(/\[\d+\]$/, ""));
+      errors.push({ severity: "error", file: inputPath, line, field: problem.field, message: problem.message });
     }
     return { ok: false, errors, warnings };
   }

@@ -3,7 +3,6 @@
  * before markdown sees the post, `redirect_from` pages, and bundle images copied beside their post.
  */
 import path from "node:path";
-import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
@@ -12,6 +11,7 @@ import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
 import { includeUnpublished } from "../content/publication.ts";
 import { convertLiquid } from "./convert-liquid.ts";
+import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 import { createPostSources, type PostSources } from "../check/post-sources.ts";
 import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
@@ -36,16 +36,16 @@ interface BuildEvent {
   results?: { inputPath: string; outputPath: string | false }[];
 }
 
-/** `render_with_liquid: false` (Jekyll 4) turns the conversion off for one post. */
-function wantsLiquid(frontMatter: Record<string, unknown> | undefined): boolean {
+/** `render_with_liquid` (Jekyll 4): `false` turns the conversion off for one post, `true` forces it (isJekyllPost). */
+function renderWithLiquid(frontMatter: Record<string, unknown> | undefined): boolean | undefined {
   const parsed = parseFrontMatter(frontMatter ?? {});
-  return !parsed.ok || parsed.value.render_with_liquid !== false;
+  return parsed.ok ? parsed.value.render_with_liquid : undefined;
 }
 
 export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources }: JekyllPluginOptions): void {
   let index: PostIndex = createPostIndex([]);
-  // Figure captions are inline markdown in Minimal Mistakes.
-  const captions = markdownIt({ html: true, linkify: true });
+  // Figure captions are inline markdown in Minimal Mistakes, in the body's dialect (Korean emphasis).
+  const captions = createBaseMarkdown();
 
   const posts = sources ?? createPostSources({ site });
   eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
@@ -55,8 +55,10 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
   });
 
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {
-    if (!isPostPath(data.page.inputPath) || !wantsLiquid(data.frontMatter)) return undefined;
+    const liquid = renderWithLiquid(data.frontMatter);
+    if (!isPostPath(data.page.inputPath) || liquid === false) return undefined;
     const { markdown, diagnostics } = convertLiquid(content, {
+      renderWithLiquid: liquid,
       file: data.page.inputPath,
       lineOffset: data.frontMatterSource?.bodyLineOffset ?? 0,
       siteUrl: site.url,

@@ -1,8 +1,8 @@
 /**
  * The markdown pipeline, assembled in one place. Plugin order matters and is explained inline.
  */
-import markdownIt, { type MarkdownIt } from "markdown-it";
-import cjkFriendly from "markdown-it-cjk-friendly";
+import type { MarkdownIt } from "markdown-it";
+import { createBaseMarkdown } from "./base-markdown.ts";
 import { headingsPlugin, collectHeadings } from "./headings.ts";
 import { codeBlocksPlugin } from "./code-blocks.ts";
 import { alertsPlugin } from "./alerts.ts";
@@ -23,12 +23,7 @@ export interface MarkdownOptions {
 }
 
 export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOptions): MarkdownIt {
-  const md = markdownIt({
-    html: true, // the author is trusted: raw HTML passes through (see README, "Escaping policy")
-    linkify: true,
-    typographer: false, // keep straight quotes: posts are full of code-like text
-  });
-  md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
+  const md = createBaseMarkdown(); // html, linkify, CJK-friendly emphasis: the same dialect as the excerpt
   md.use(markdownInHtmlPlugin); // a block rule before `html_block`: `<div markdown="1">` holds markdown
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
   md.use(headingsPlugin); // a core rule pushed after `inline`: it needs each heading's inline children

@@ -144,7 +144,8 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
       token.attrSet("height", String(size.height));
     }
     if (token.meta?.firstImage !== true) {
-      token.attrSet("loading", "lazy");
+      // `{: loading="eager"}` from the author wins.
+      if (token.attrGet("loading") === null) token.attrSet("loading", "lazy");
       token.attrSet("decoding", "async");
     }
     return renderDefault(tokens, idx, options, rawEnv, self);

@@ -178,6 +178,26 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     files: { "posts/2021-05-01-x.md": post("title: x", "\n```yaml\nkey: value\n") },
     expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence is never closed; the rest of the post is shown as code"],
   },
+  {
+    name: "closed fences in blockquotes and list items are closed",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", "\n> ~~~\n> a: 1\n> ~~~\n\n> ```yaml\n> b: 2\n> ```\n\n- 항목\n\n  ```sh\n  ls\n  ```\n\n> - 인용 속 목록\n>\n>   ```\n>   x\n>   ```\n"),
+    },
+    expected: [],
+  },
+  {
+    name: "an unclosed fence inside a blockquote",
+    files: { "posts/2021-05-01-x.md": post("title: x", "\n> ```yaml\n> key: value\n\n본문\n") },
+    expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence is never closed; the rest of the post is shown as code"],
+  },
+  {
+    name: "an explicit id used twice, or used by the layout",
+    files: { "posts/2021-05-01-x.md": post("title: x", "\n## 설치 {#install}\n\n## Install\n\n## 다시 {#install}\n\n## 본문 {#main}\n") },
+    expected: [
+      'posts/2021-05-01-x.md:9:1 warning id: id "install" is already used earlier in this post; links to #install reach only the first one, so give it another id',
+      'posts/2021-05-01-x.md:11:1 warning id: id "main" is already used by the page layout; links to #main reach only the first one, so give it another id',
+    ],
+  },
 ];
 
 for (const { name, files, assets, expected } of CASES) {

@@ -20,6 +20,10 @@ const posts = await writeTempFolder("drop-in", {
   [nfd("2023/2023-05-06-쿠버네티스-입문.md")]: "앞부분 요약.\n\n<!--more-->\n\n뒷부분.\n",
   "2023/2023-07-08-ext.markdown": "---\ntitle: ext\nlastmod: 2023-08-01\ndescription: 설명\nimage:\n  path: /assets/card.png\n---\n\nmarkdown ext\n",
   "2022-02-03-layout.md": "---\nlayout: single\ntitle: 레이아웃\nheader:\n  teaser: /assets/teaser.png\ntags: kubernetes devops\n---\n\nbody\n",
+  // Not a Jekyll post: an Ansible example showing its own raw tags (isJekyllPost).
+  "2022-03-04-ansible.md": "---\ntitle: 앤서블\ntags: [☸️, ⚙️]\n---\n\n```jinja\n{{ user }} {% raw %}{{ literal }}{% endraw %}\n```\n",
+  // The same code, in a post that says Liquid runs over it.
+  "2022-03-05-liquid.md": "---\ntitle: 리퀴드\nrender_with_liquid: true\ntags: [⚙️]\n---\n\n```jinja\n{{ user }} {% raw %}{{ literal }}{% endraw %}\n```\n",
 });
 const site = await buildTempSite(posts);
 
@@ -56,6 +60,20 @@ test("`layout` is ignored and a space-separated tags string gives two tags", asy
   assert.equal(doc.querySelector("h1")?.textContent?.trim(), "레이아웃");
   await site.read("tags/kubernetes/index.html");
   await site.read("tags/devops/index.html");
+});
+
+test("{% raw %} in code is kept in a post that is not a Jekyll post, removed in one with render_with_liquid: true", async () => {
+  const code = async (url: string) => (await site.page(url)).querySelector(".post__content pre code")?.textContent;
+  assert.equal(await code("/ansible/"), "{{ user }} {% raw %}{{ literal }}{% endraw %}");
+  assert.equal(await code("/liquid/"), "{{ user }} {{ literal }}");
+});
+
+test("emoji-only tags get their own visible tag pages", async () => {
+  const doc = await site.page("/ansible/");
+  const links = [...doc.querySelectorAll(".post__footer a.term")].map((a) => [a.textContent, a.getAttribute("href")]);
+  assert.deepEqual(links, [["☸️", "/tags/wheel-of-dharma/"], ["⚙️", "/tags/gear/"]]);
+  const gear = await site.page("/tags/gear/");
+  assert.deepEqual([...gear.querySelectorAll("main a[href='/ansible/'], main a[href='/liquid/']")].length, 2);
 });
 
 test("a post with no date anywhere fails the build with the file named", async () => {
