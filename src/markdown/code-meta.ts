@@ -74,7 +74,7 @@ function unquote(value: string): string {
 
 /** `[2,"4-5"]`, `"2 4-5"`, `2` -> "2,4-5" (a range list for parseLineRanges). */
 function hugoLineRanges(value: string): string {
-  return value.replace(/^\[|\]$/g, "").split(/[\s,]+/).map((part) => unquote(part.trim())).filter((part) => part !== "").join(",");
+  return unquote(value).replace(/^\[|\]$/g, "").split(/[\s,]+/).map((part) => unquote(part.trim())).filter((part) => part !== "").join(",");
 }
 
 /** Options in the form Hugo or Zola write them, or undefined when the meta is in neither form. */

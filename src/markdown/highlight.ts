@@ -77,7 +77,7 @@ export function wrapHighlighter(shiki: Shiki): Required<CodeHighlighter> {
   let loaded = new Set<string>(shiki.getLoadedLanguages());
   /** Grammars that colour embedded code only with grammars already loaded (markdown's fenced code). */
   const lazyHosts = new Set<string>();
-  let requestedKey = "";
+  let loadedKey = "";
   // Same bytes as `shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false })`, tokenized once.
   const renderer = createDualThemeRenderer(shiki, { themes: THEMES });
 
@@ -99,10 +99,11 @@ export function wrapHighlighter(shiki: Shiki): Required<CodeHighlighter> {
       await shiki.loadLanguage(...registrations);
       for (const id of missing) requested.add(id);
       loaded = new Set(shiki.getLoadedLanguages());
-      requestedKey = [...requested].sort().join(",");
+      loadedKey = [...loaded].sort().join(",");
     },
-    // Every grammar loaded, not only the host's own list: what it embeds may embed others in turn.
-    cacheKeyOf: (language) => (lazyHosts.has(language) ? `${language}+${requestedKey}` : language),
+    // Every grammar loaded (dependencies included), not only the host's own list: what it embeds may
+    // embed others in turn. shiki recompiles a host when a grammar it embeds lazily is loaded.
+    cacheKeyOf: (language) => (lazyHosts.has(language) ? `${language}+${loadedKey}` : language),
     highlight: (code, language) => renderer.render(code, language),
   };
 }
