@@ -77,7 +77,8 @@ export function resolveLanguageName(name: string): string | undefined {
  * An opening fence line (inside blockquotes and lists too) and its info string. Over-matching is
  * harmless: a closing fence has no info, and a name found in prose only loads a grammar.
  */
-const FENCE_OPENING = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:`{3,}([^`\n]*)|~{3,}([^\n]*))$/gm;
+// Written so no two parts can match the same spaces: a long line of spaces costs linear time.
+const FENCE_OPENING = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t>]*)?)?(?:`{3,}([^`\n]*)|~{3,}([^\n]*))$/gm;
 
 /**
  * The grammars the fences of a markdown text need (resolved ids, without "text" and unknown names):

@@ -10,9 +10,9 @@
  * The scan only warms the cache: a block it reads differently from the renderer is simply a cache
  * miss the renderer highlights itself, so output never depends on the scan being exact.
  *
- * Every build also needs the grammars its fences name loaded before the synchronous renderer runs
- * (grammars load asynchronously, highlight.ts): so every call reads the changed posts' fence lines
- * (a line scan, far cheaper than the block parse) and loads what they need, even when no worker runs.
+ * The grammars the posts' fences name must be loaded before their blocks are keyed and highlighted
+ * (grammars load asynchronously, highlight.ts): the scan loads them first. (A build without workers
+ * loads them per post in a preprocessor instead, index.ts, with no extra file reads.)
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -152,22 +152,19 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
 export async function prefillHighlightCache(options: PrefillOptions): Promise<PrefillResult> {
   const { md, highlighter, cache } = options;
   const workerCount = options.workers ?? defaultWorkerCount(cache.isEmpty());
-  const texts: string[] = []; // kept only for the block scan below
-  const needed = new Set<string>();
+  if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0, loadedLanguages: [] }; // the renderer highlights misses itself
+  const texts: string[] = [];
   for (const file of await markdownFiles(options.inputDir)) {
     if (options.scanned) {
       const modified = (await stat(file)).mtimeMs;
       if (options.scanned.get(file) === modified) continue;
       options.scanned.set(file, modified);
     }
-    const text = await readFile(file, "utf8");
-    for (const language of fenceLanguages(text)) needed.add(language);
-    if (workerCount > 0) texts.push(text);
+    texts.push(await readFile(file, "utf8"));
   }
   const before = new Set(highlighter.languages);
-  await highlighter.loadLanguages?.(needed);
+  await highlighter.loadLanguages?.(new Set(texts.flatMap((text) => [...fenceLanguages(text)])));
   const loadedLanguages = highlighter.languages.filter((language) => !before.has(language));
-  if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0, loadedLanguages }; // the renderer highlights misses itself
   const jobs = new Map<string, HighlightJob>();
   let blocks = 0;
   for (const text of texts) {

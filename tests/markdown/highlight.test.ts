@@ -98,10 +98,11 @@ test("fenceLanguages finds what a post's fences need, in blockquotes, lists, til
     "```bash,hl_lines=4-5", "echo", "```",
     "```go {hl_lines=[2]}", "x", "```",
     "```kubectl", "get po", "```",
+    "1. > ```lua", "   > x", "   > ```",
     "```text", "x", "```",
     "```", "no language", "```",
   ].join("\n");
-  assert.deepEqual([...fenceLanguages(text)].sort(), ["cpp", "go", "scala", "shellscript", "tsx"]);
+  assert.deepEqual([...fenceLanguages(text)].sort(), ["cpp", "go", "lua", "scala", "shellscript", "tsx"]);
 });
 
 const SESSION = "$ kubectl get pods\nNAME    READY   STATUS\nweb-0   1/1     Running";

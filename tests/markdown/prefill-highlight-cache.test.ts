@@ -27,17 +27,16 @@ test("collectCodeBlocks finds each fence with the renderer's code and resolved l
   ]);
 });
 
-test("every build loads the grammars its posts' fences need, also a warm one without workers, then renders them highlighted", async () => {
+test("the scan loads the grammars the posts' fences need before it keys their blocks", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "opsnote-prefill-"));
   mkdirSync(path.join(dir, "posts", "notes"), { recursive: true });
   writeFileSync(path.join(dir, "posts", "notes", "a.md"), "# A\n\n```Scala\nval x = 1 // one\n```\n\n> ```c++\n> int main() { return 0; }\n> ```\n");
   const cache = createHighlightCache({ dir: path.join(dir, "cache"), salt });
   assert.equal(highlighter.isLoaded("scala"), false);
-  const scanned = new Map<string, number>();
-  const result = await prefillHighlightCache({ inputDir: path.join(dir, "posts"), md, highlighter, cache, salt, workers: 0, scanned });
+  const result = await prefillHighlightCache({ inputDir: path.join(dir, "posts"), md, highlighter, cache, salt, workers: 1, minBlocksForWorkers: 10 });
   assert.deepEqual(result.loadedLanguages.sort(), ["cpp", "scala"]);
+  assert.equal(result.misses, 2);
   assert.ok(highlighter.isLoaded("scala") && highlighter.isLoaded("cpp"));
-  assert.equal(scanned.size, 1, "the file is remembered, so a preview rebuild skips it");
   const warnings: string[] = [];
   const html = createMarkdown({ highlighter, report: (d) => warnings.push(d.message) }).render("```scala\nval x = 1 // one\n```\n");
   assert.deepEqual(warnings, []);
