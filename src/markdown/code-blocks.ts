@@ -54,7 +54,7 @@ export function codeBlocksPlugin(md: MarkdownIt, { highlighter, report }: CodeBl
           field: "code",
           message: language === undefined
             ? `unknown code language "${name}"; rendered as plain text`
-            // Grammars are loaded before rendering (prefill-highlight-cache.ts); reaching here is a bug.
+            // A build loads every grammar its fences name before rendering (index.ts): this is a bug.
             : `code language "${name}" was not loaded before rendering; rendered as plain text`,
         });
       }

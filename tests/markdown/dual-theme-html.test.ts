@@ -102,6 +102,28 @@ test("matches shiki's codeToHtml on random text in every loaded language", () =>
   );
 });
 
+/** Grammars loaded on demand (not preloaded): the one-tokenization path must match shiki on them too. */
+const ON_DEMAND = ["cpp", "scala", "ruby", "viml", "tsx", "jsx", "terraform", "kotlin", "lua", "php", "swift", "csharp"];
+
+test("matches shiki's codeToHtml on random text in grammars loaded on demand", async () => {
+  await shiki.loadLanguage(...(ON_DEMAND as Parameters<typeof shiki.loadLanguage>));
+  const alphabet = fc.constantFrom(..."ab019 \t\n{}[]()<>&\"'`$#:;=-*/\\.,@%!?|한글".split(""));
+  fc.assert(
+    fc.property(fc.constantFrom(...ON_DEMAND), fc.string({ unit: alphabet, maxLength: 80 }), (lang, code) => {
+      assert.equal(fast.render(code, lang), reference(code, lang));
+    }),
+    { numRuns: 300, seed: 11 },
+  );
+  for (const [lang, code] of [
+    ["cpp", "#include <vector>\ntemplate <typename T> T add(T a, T b) { return a + b; } // sum"],
+    ["tsx", "export const A = ({ n }: { n: number }) => <div className=\"a\">{n > 1 ? <b>x</b> : null}</div>;"],
+    ["ruby", "class A < B\n  def f(x) = \"#{x}\" # c\nend"],
+    ["terraform", 'resource "aws_s3_bucket" "b" {\n  bucket = "${var.name}-logs"\n}'],
+  ]) {
+    assert.equal(fast.render(code!, lang!), reference(code!, lang!), lang);
+  }
+});
+
 test("the output does not depend on the clock: a pause in the middle of a line changes nothing", (t) => {
   const code = 'apiVersion: v1\nkind: Pod # comment\nmetadata: { name: "web", labels: { app: web } }';
   const steady = fast.render(code, "yaml");
