@@ -12,6 +12,7 @@ import { GENERATED_PAGE } from "../pages/virtual-template.ts";
 import { CODE_STYLESHEET_URL } from "../urls/site-urls.ts";
 import { createCachedHighlighter, createHighlightCache } from "./highlight-cache.ts";
 import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
+import { fenceLanguages } from "./highlight-languages.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
 import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
@@ -45,6 +46,11 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
     await prefillHighlightCache({ inputDir: directories.input, md, highlighter, cache, salt, scanned });
+  });
+  // Grammars load asynchronously and rendering is sync: each post's fences load theirs before any page
+  // renders (Eleventy runs every preprocessor before rendering), from the text Eleventy has already read.
+  eleventyConfig.addPreprocessor("code-languages", "md,markdown", async (_data: unknown, content: string) => {
+    await highlighter.loadLanguages(fenceLanguages(content));
   });
   // The preview re-renders every post on each save (see render-cache.ts); a production build renders each once.
   if ((process.env.ELEVENTY_RUN_MODE ?? "build") !== "build") cacheRenders(md);
