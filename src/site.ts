@@ -65,6 +65,11 @@ export interface SiteSettings {
    * own `series:` wins. @default {}
    */
   seriesMembers: Record<string, string>;
+  /**
+   * `$ … $` inline math in every post, as if each said `math: true` (`$$ … $$`, `\( … \)` and
+   * `\[ … \]` are always math). A post's `math: false` still turns it off. @default false
+   */
+  math: boolean;
 }
 
 /** `blog` / `/blog` / `/blog/` -> `/blog/`; empty -> `/`. Eleventy and every absolute URL need this form. */
@@ -96,4 +101,5 @@ export const site: SiteSettings = {
   // The Kubernetes intro is kept byte for byte as its author wrote it, so it joins the sample
   // series here instead of in its front matter. Remove this line with posts/samples/.
   seriesMembers: { "2021-04-13-kubernetes-intro.md": "쿠버네티스 첫걸음" },
+  math: false,
 };

@@ -15,9 +15,11 @@ import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
 import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
+import { pageFeaturesOf, type PageFeatures } from "./page-features.ts";
+import { writeClientAssets } from "./client-assets.ts";
 
 export interface MarkdownPluginOptions {
-  site: Pick<SiteSettings, "tocDepth">;
+  site: Pick<SiteSettings, "tocDepth" | "math">;
   report: DiagnosticSink;
 }
 
@@ -40,7 +42,9 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   const highlighter = await getCodeHighlighter();
   const salt = await getHighlightSalt();
   const cache = createHighlightCache({ salt });
-  const md = createMarkdown({ highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth });
+  const md = createMarkdown({
+    highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth, math: site.math,
+  });
   // A cold build's blocks are highlighted on every core before rendering; the renderer then reads the cache.
   const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
@@ -58,6 +62,17 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));
   keepRendersFlat(md);
+  // KaTeX's and Mermaid's files go into the output once some page has math or a diagram.
+  const used: PageFeatures = {};
+  const render = md.render.bind(md);
+  md.render = (text, env) => {
+    const html = render(text, env);
+    Object.assign(used, pageFeaturesOf(env));
+    return html;
+  };
+  eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: { outputMode?: string; directories?: { output?: string } }) => {
+    if (outputMode === "fs" && directories?.output) await writeClientAssets(directories.output, used);
+  });
   eleventyConfig.addGlobalData("eleventyComputed", {
     // Eleventy first calls computed functions with placeholder data to learn their dependencies,
     // so `post` may not be a Post yet: check before reading it.

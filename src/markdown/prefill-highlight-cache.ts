@@ -17,6 +17,7 @@ import { Worker } from "node:worker_threads";
 import type { MarkdownIt, Token } from "markdown-it";
 import { parseFenceInfo } from "./code-blocks.ts";
 import { extractCodeNotation } from "./code-meta.ts";
+import { isMermaidFence } from "./mermaid.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { HighlightCache } from "./highlight-cache.ts";
 import type { HighlightJob, HighlightWorkerData } from "./highlight-worker.ts";
@@ -67,7 +68,7 @@ export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: Cod
   // Block level only: fences are block tokens, and skipping inline parsing makes the scan cheap.
   md.block.parse(body, md, {}, tokens);
   return tokens
-    .filter((token) => token.type === "fence")
+    .filter((token) => token.type === "fence" && !isMermaidFence(md.utils.unescapeAll(token.info))) // drawn in the browser, never highlighted
     .map((token) => ({
       // Notation comments are taken out before highlighting (code-meta.ts): cache the same code.
       code: extractCodeNotation(token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content).code,
