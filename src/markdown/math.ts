@@ -135,8 +135,10 @@ function dollarInline(siteDefault: boolean) {
     if (!dollarInlineEnabled(state.env as MathEnv, siteDefault)) return false;
     const next = src.charCodeAt(pos + 1);
     const closes = (at: number) => {
+      const before = src.charCodeAt(at - 1);
       const after = src.charCodeAt(at + 1);
-      return !isSpace(src.charCodeAt(at - 1)) && !isAsciiAlphanumeric(after) && after !== DOLLAR;
+      // Never half of a `$$` (a shell's PID): `$HOME는 … $$이고` is not one formula.
+      return !isSpace(before) && before !== DOLLAR && !isAsciiAlphanumeric(after) && after !== DOLLAR;
     };
     const end = Number.isNaN(next) || isSpace(next) ? -1 : findClose(src, "$", pos + 1, closes);
     if (end === -1) {
