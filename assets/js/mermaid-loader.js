@@ -48,6 +48,8 @@ async function draw(pre) {
       securityLevel: "strict", // labels are text, no click handlers: a post cannot script the page
       suppressErrorRendering: true, // an unreadable diagram keeps its source instead of Mermaid's error picture
       theme: theme === "dark" ? "dark" : "default",
+      // Mermaid's dark edge labels are #ccc on #585858 (4.0:1); a darker band makes them 4.5:1 and more.
+      themeVariables: theme === "dark" ? { edgeLabelBackground: "#30363d" } : {},
       fontFamily: getComputedStyle(document.body).fontFamily, // the page's font, which has Hangul
     });
     configuredTheme = theme;

@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -16,6 +17,7 @@ process.env.OPSNOTE_CACHE_DIR ??= mkdtempSync(path.join(os.tmpdir(), "opsnote-di
 const skip = skipReason();
 const sampleSite = useSampleSite(skip, { fixtures: "tests/browser/math-and-diagrams", samplePosts: false });
 
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const MATH = "/notes/math/";
 const DIAGRAM = "/notes/diagram/";
 const DIAGRAM_BELOW = "/notes/diagram-below/";
@@ -125,4 +127,28 @@ test("a page with neither math nor diagrams requests neither", { skip }, async (
   assert.deepEqual(requests.filter((p) => isMermaid(p) || isKatex(p)), []);
   assert.equal(await page.locator(".katex, pre.mermaid").count(), 0);
   await context.close();
+});
+
+test("axe: no violations on a page with math and on drawn diagrams, light and dark", { skip }, async () => {
+  const report: Record<string, string[]> = {};
+  for (const colorScheme of ["light", "dark"] as const) {
+    // axe is injected as an inline script, which the production CSP refuses: bypass it for the audit only.
+    const audit = await sampleSite().browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    const page = await audit.newPage();
+    for (const url of [MATH, DIAGRAM]) {
+      await page.goto(`${sampleSite().server.url}${url}`);
+      if (url === DIAGRAM) {
+        await page.locator("pre.mermaid").nth(1).scrollIntoViewIfNeeded();
+        await page.waitForFunction((theme) => document.querySelectorAll(`pre.mermaid[data-rendered=${theme}] svg`).length === 2, colorScheme);
+      }
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return (await axe.run()).violations;
+      });
+      report[`${url} ${colorScheme}`] = violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }
+    await audit.close();
+  }
+  assert.deepEqual(report, Object.fromEntries(Object.keys(report).map((key) => [key, []])));
 });
