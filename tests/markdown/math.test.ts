@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import matter from "gray-matter";
 import { parseHTML } from "linkedom";
-import { createMarkdown } from "../../src/markdown/create-markdown.ts";
+import { createMarkdown, extractToc } from "../../src/markdown/create-markdown.ts";
 import { renderTex } from "../../src/markdown/math.ts";
 import { pageFeaturesOf } from "../../src/markdown/page-features.ts";
 import { cacheRenders } from "../../src/markdown/render-cache.ts";
@@ -166,4 +166,12 @@ test("renderTex: KaTeX's HTML with MathML for screen readers, or the error", () 
   const link = parseHTML(`<main>${renderTex("\\href{https://example.com}{x}", false).html}</main>`).document;
   assert.equal(link.querySelector("a, [href]"), null, "untrusted commands (\\href) make no link");
   assert.match(renderTex("x^", false).error ?? "", /Expected group/);
+});
+
+test("a formula in a heading counts in its id and TOC text, as its TeX", () => {
+  const md = createMarkdown({ highlighter: plainHighlighter });
+  const env = { frontMatter: { math: true } };
+  const document = parseHTML(`<main>${md.render("## $O(n)$ 정렬\n\n## \\(\\log n\\) 탐색", env)}</main>`).document;
+  assert.deepEqual([...document.querySelectorAll("h2, h3")].map((h) => h.id), ["on-정렬", "log-n-탐색"]);
+  assert.deepEqual(extractToc(md, "## $O(n)$ 정렬", 3, env).map((entry) => entry.text), ["O(n) 정렬"]);
 });
