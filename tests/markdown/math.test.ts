@@ -170,7 +170,7 @@ test("renderTex: KaTeX's HTML with MathML for screen readers, or the error", () 
 
 test("a formula in a heading counts in its id and TOC text, as its TeX", () => {
   const md = createMarkdown({ highlighter: plainHighlighter });
-  const env = { frontMatter: { math: true } };
+  const env = { page: { inputPath: "posts/x.md" }, frontMatter: { math: true } };
   const document = parseHTML(`<main>${md.render("## $O(n)$ 정렬\n\n## \\(\\log n\\) 탐색", env)}</main>`).document;
   assert.deepEqual([...document.querySelectorAll("h2, h3")].map((h) => h.id), ["on-정렬", "log-n-탐색"]);
   assert.deepEqual(extractToc(md, "## $O(n)$ 정렬", 3, env).map((entry) => entry.text), ["O(n) 정렬"]);
