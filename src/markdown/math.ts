@@ -269,7 +269,8 @@ export function renderTex(tex: string, displayMode: boolean, macros: Macros = {}
       trust: false, // no \href, \includegraphics or \htmlClass from a formula
       macros,
     });
-    return { html };
+    // Search indexes the MathML copy (the TeX is in it), not the layout spans' letters.
+    return { html: html.replaceAll('<span class="katex-html" aria-hidden="true">', '<span class="katex-html" aria-hidden="true" data-pagefind-ignore>') };
   } catch (error) {
     if (error instanceof katex.ParseError) {
       const at = error.position === undefined ? "" : ` at position ${error.position + 1}`;

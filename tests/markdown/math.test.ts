@@ -175,3 +175,9 @@ test("a formula in a heading counts in its id and TOC text, as its TeX", () => {
   assert.deepEqual([...document.querySelectorAll("h2, h3")].map((h) => h.id), ["on-정렬", "log-n-탐색"]);
   assert.deepEqual(extractToc(md, "## $O(n)$ 정렬", 3, env).map((entry) => entry.text), ["O(n) 정렬"]);
 });
+
+test("search skips KaTeX's layout spans (their letters would be noise) and keeps the MathML with the TeX", () => {
+  const document = parseHTML(`<main>${renderTex("a+b", false).html}</main>`).document;
+  assert.ok(document.querySelector(".katex-html[data-pagefind-ignore]"));
+  assert.equal(document.querySelector(".katex-mathml[data-pagefind-ignore]"), null);
+});
