@@ -63,11 +63,40 @@ export async function writeMermaidAssets(outputDir: string): Promise<number> {
   return chunkFiles.length + 1;
 }
 
+export type ClientAsset = "math" | "mermaid";
+
+const WRITERS: Record<ClientAsset, { marker: string; write: (outputDir: string) => Promise<number> }> = {
+  math: { marker: path.join(KATEX_ASSETS_DIR, "katex.min.css"), write: writeKatexAssets },
+  mermaid: { marker: path.join(MERMAID_ASSETS_DIR, MERMAID_ENTRY), write: writeMermaidAssets },
+};
+
+export interface ClientAssetWriter {
+  /** Starts writing what `asset` needs into `outputDir`, once per folder (at the first page that needs it). */
+  need(outputDir: string, asset: ClientAsset): void;
+  /** Waits for every write started for `outputDir`; rejects with the first failure. */
+  settle(outputDir: string): Promise<void>;
+}
+
 /**
- * Writes the assets the built pages asked for, unless the output has them already (the preview
- * writes into the same folder on every rebuild).
+ * Writes start while pages are still rendering, so the files are there by the end of the build:
+ * the preview tells open pages to reload as soon as it ends, and a reloaded page asks for them.
+ * A folder that has the files already (the preview writes into the same one on every rebuild) is left as it is.
  */
-export async function writeClientAssets(outputDir: string, needed: { math?: boolean; mermaid?: boolean }): Promise<void> {
-  if (needed.math && !existsSync(path.join(outputDir, KATEX_ASSETS_DIR, "katex.min.css"))) await writeKatexAssets(outputDir);
-  if (needed.mermaid && !existsSync(path.join(outputDir, MERMAID_ASSETS_DIR, MERMAID_ENTRY))) await writeMermaidAssets(outputDir);
+export function createClientAssetWriter(): ClientAssetWriter {
+  const writes = new Map<string, Promise<unknown>>();
+  return {
+    need(outputDir, asset) {
+      const key = `${path.resolve(outputDir)}\0${asset}`;
+      if (writes.has(key)) return;
+      const { marker, write } = WRITERS[asset];
+      // Settled with the error rather than rejected: nobody awaits it until the build ends.
+      writes.set(key, (existsSync(path.join(outputDir, marker)) ? Promise.resolve() : write(outputDir)).catch((error: unknown) => error ?? new Error("failed")));
+    },
+    async settle(outputDir) {
+      const prefix = `${path.resolve(outputDir)}\0`;
+      const results = await Promise.all([...writes].filter(([key]) => key.startsWith(prefix)).map(([, promise]) => promise));
+      const failure = results.find((result) => result !== undefined && typeof result !== "number");
+      if (failure !== undefined) throw failure;
+    },
+  };
 }

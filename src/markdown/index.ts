@@ -15,8 +15,13 @@ import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
 import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
-import { pageFeaturesOf, type PageFeatures } from "./page-features.ts";
-import { writeClientAssets } from "./client-assets.ts";
+import { pageFeaturesOf } from "./page-features.ts";
+import { createClientAssetWriter } from "./client-assets.ts";
+
+interface BuildEvent {
+  outputMode?: string;
+  directories?: { output?: string };
+}
 
 export interface MarkdownPluginOptions {
   site: Pick<SiteSettings, "tocDepth" | "math">;
@@ -63,15 +68,23 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));
   keepRendersFlat(md);
   // KaTeX's and Mermaid's files go into the output once some page has math or a diagram.
-  const used: PageFeatures = {};
+  const assets = createClientAssetWriter();
+  let outputDir: string | undefined;
+  eleventyConfig.on("eleventy.before", ({ outputMode, directories }: BuildEvent) => {
+    outputDir = outputMode === "fs" ? directories?.output : undefined;
+  });
   const render = md.render.bind(md);
   md.render = (text, env) => {
     const html = render(text, env);
-    Object.assign(used, pageFeaturesOf(env));
+    const features = pageFeaturesOf(env);
+    if (outputDir !== undefined) {
+      if (features.math) assets.need(outputDir, "math");
+      if (features.mermaid) assets.need(outputDir, "mermaid");
+    }
     return html;
   };
-  eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: { outputMode?: string; directories?: { output?: string } }) => {
-    if (outputMode === "fs" && directories?.output) await writeClientAssets(directories.output, used);
+  eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: BuildEvent) => {
+    if (outputMode === "fs" && directories?.output) await assets.settle(directories.output);
   });
   eleventyConfig.addGlobalData("eleventyComputed", {
     // Eleventy first calls computed functions with placeholder data to learn their dependencies,
