@@ -66,11 +66,13 @@ test("mermaid: the diagram in view draws as SVG in light, the one below only whe
   await context.close();
 });
 
-test("mermaid: a dark system theme draws dark from the start", { skip }, async () => {
+test("mermaid: a dark system theme draws dark from the start, and a system change redraws", { skip }, async () => {
   const { page, context } = await sampleSite().newPage({ colorScheme: "dark" });
   await page.goto(`${sampleSite().server.url}${DIAGRAM}`);
   await page.waitForSelector("pre.mermaid[data-rendered] >> nth=0");
   assert.deepEqual((await diagramStates(page))[0], { rendered: "dark", svg: true });
+  await page.emulateMedia({ colorScheme: "light" }); // the reader's OS switches to light; the site follows the system
+  await page.waitForSelector("pre.mermaid[data-rendered=light] svg");
   await context.close();
 });
 
