@@ -3,13 +3,15 @@
  * tests/browser/math-and-diagrams (math, diagrams, neither), read with linkedom, plus a build with
  * neither, which gets no vendor files at all.
  */
-import { before, test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildTempSite, writeTempFolder, type BuiltSite } from "../helpers/temp-site.ts";
+import { buildInChild } from "../helpers/build-in-child.ts";
+import { crawlSite, readDocument } from "../helpers/crawl-site.ts";
 import { KATEX_ASSETS_DIR, MERMAID_ASSETS_DIR, MERMAID_ENTRY, renameModuleSpecifiers, woff2OnlyStylesheet } from "../../src/markdown/client-assets.ts";
 import { KATEX_STYLESHEET_URL, MERMAID_LOADER_URL } from "../../src/urls/site-urls.ts";
 
@@ -18,13 +20,19 @@ const FIXTURES = path.join(import.meta.dirname, "..", "browser", "math-and-diagr
 
 let site: BuiltSite;
 let plainSite: BuiltSite;
+let fixtureFolder: string;
+const temporary: string[] = [];
 
 before(async () => {
   const files: Record<string, string> = {};
   for (const name of await readdir(FIXTURES)) files[name] = await readFile(path.join(FIXTURES, name), "utf8");
-  site = await buildTempSite(await writeTempFolder("client-assets", files));
-  plainSite = await buildTempSite(await writeTempFolder("client-assets-plain", { "2024-06-03-plain.md": files["2024-06-03-plain.md"]! }));
+  fixtureFolder = await writeTempFolder("client-assets", files);
+  const plainFolder = await writeTempFolder("client-assets-plain", { "2024-06-03-plain.md": files["2024-06-03-plain.md"]! });
+  temporary.push(fixtureFolder, `${fixtureFolder}-out`, `${fixtureFolder}-prefix`, plainFolder, `${plainFolder}-out`);
+  site = await buildTempSite(fixtureFolder);
+  plainSite = await buildTempSite(plainFolder);
 });
+after(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 const katexLinks = (document: Document) => document.querySelectorAll(`link[rel=stylesheet][href="${KATEX_STYLESHEET_URL}"]`).length;
 const mermaidScripts = (document: Document) => document.querySelectorAll(`script[type=module][src="${MERMAID_LOADER_URL}"]`).length;
@@ -89,4 +97,18 @@ test("woff2OnlyStylesheet: drops the woff and ttf fallbacks", () => {
     woff2OnlyStylesheet('src:url(fonts/A.woff2) format("woff2"),url(fonts/A.woff) format("woff"),url(fonts/A.ttf) format("truetype")}'),
     'src:url(fonts/A.woff2) format("woff2")}',
   );
+});
+
+test("under a path prefix the stylesheet and the loader resolve inside /blog/", async () => {
+  const output = path.join(path.dirname(fixtureFolder), `${path.basename(fixtureFolder)}-prefix`);
+  const build = buildInChild(fixtureFolder, output, { OPSNOTE_PATH_PREFIX: "blog", OPSNOTE_SITE_URL: "https://user.github.io" });
+  assert.equal(build.status, 0, build.stderr);
+  const math = readDocument(await readFile(path.join(output, "notes/math/index.html"), "utf8"));
+  assert.ok(math.querySelector(`link[href="/blog${KATEX_STYLESHEET_URL}"]`), "the KaTeX stylesheet link carries the prefix");
+  const diagram = readDocument(await readFile(path.join(output, "notes/diagram/index.html"), "utf8"));
+  assert.ok(diagram.querySelector(`script[src="/blog${MERMAID_LOADER_URL}"]`), "the loader carries the prefix");
+  // Every link and script resolves inside /blog/ (fonts and Mermaid's modules are relative to the
+  // stylesheet and the loader, checked above, so they follow).
+  const crawl = await crawlSite(output, { origin: "https://user.github.io", prefix: "/blog/" });
+  assert.deepEqual(crawl.problems, []);
 });
