@@ -22,6 +22,7 @@ const MATH = "/notes/math/";
 const DIAGRAM = "/notes/diagram/";
 const DIAGRAM_BELOW = "/notes/diagram-below/";
 const PLAIN = "/notes/plain/";
+const BROKEN = "/notes/broken-diagram/";
 
 /** Every URL the page requests from now on (paths only). */
 function recordRequests(page: Page): string[] {
@@ -86,6 +87,18 @@ test("mermaid: the library loads only when a diagram nears the viewport", { skip
   await page.waitForSelector("pre.mermaid[data-rendered=light] svg");
   assert.ok(requests.some((p) => p.endsWith("/assets/vendor/mermaid/mermaid.esm.min.js")));
   assert.ok(!requests.some(isKatex), "no KaTeX on a page without math");
+  await context.close();
+});
+
+test("mermaid: a diagram Mermaid cannot read keeps its source, marked; the next one still draws", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}${BROKEN}`);
+  await page.waitForFunction(() => document.querySelectorAll("pre.mermaid[data-rendered]").length === 2);
+  const states = await diagramStates(page);
+  assert.deepEqual(states, [{ rendered: "error", svg: false }, { rendered: "light", svg: true }]);
+  assert.ok((await page.locator("pre.mermaid").first().textContent())?.startsWith("flowchart LR\n  A -->"), "the source is shown as written");
+  assert.ok(await page.locator("pre.mermaid").first().getAttribute("title"), "Mermaid's message on hover");
+  assert.equal(await page.locator("body > svg, body > div[id^=dmermaid]").count(), 0, "no error picture or leftover left in the page");
   await context.close();
 });
 
