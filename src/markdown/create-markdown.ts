@@ -10,7 +10,7 @@ import { imagesPlugin } from "./images.ts";
 import { attributeListsPlugin } from "./attribute-lists.ts";
 import { markdownInHtmlPlugin } from "./markdown-in-html.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
-import { mathPlugin } from "./math.ts";
+import { mathPlugin, type MathRenderCache } from "./math.ts";
 import { mermaidPlugin } from "./mermaid.ts";
 import { pageFeaturesPlugin } from "./page-features.ts";
 import type { CodeHighlighter } from "./highlight.ts";
@@ -25,9 +25,11 @@ export interface MarkdownOptions {
   tocDepth?: number;
   /** `$ … $` inline math in every post, not only those with `math: true` (see math.ts). @default false */
   math?: boolean;
+  /** Formulas rendered by earlier builds (see math.ts). @default none */
+  mathCache?: MathRenderCache;
 }
 
-export function createMarkdown({ highlighter, report, tocDepth, math }: MarkdownOptions): MarkdownIt {
+export function createMarkdown({ highlighter, report, tocDepth, math, mathCache }: MarkdownOptions): MarkdownIt {
   const md = markdownIt({
     html: true, // the author is trusted: raw HTML passes through (see README, "Escaping policy")
     linkify: true,
@@ -46,7 +48,7 @@ export function createMarkdown({ highlighter, report, tocDepth, math }: Markdown
   md.use(pageFeaturesPlugin); // first core rule: clears the page's math/mermaid flags before a render sets them
   // Math block rules sit before paragraphs and lists, after fences and indented code (whose `$` stays
   // code); inline rules around `escape` (`\(` before it, `$` after, so `\$` is a dollar sign).
-  md.use(mathPlugin, { report, dollarInline: math });
+  md.use(mathPlugin, { report, dollarInline: math, cache: mathCache });
   md.use(mermaidPlugin); // a core rule right after `block`: mermaid fences never reach the code-block renderer
   // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
   // the inline content of everything but headings.

@@ -17,6 +17,8 @@ import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
 import { pageFeaturesOf } from "./page-features.ts";
 import { createClientAssetWriter } from "./client-assets.ts";
+import { mathCacheSalt } from "./math.ts";
+import { cacheDir } from "../cache-dir.ts";
 
 interface BuildEvent {
   outputMode?: string;
@@ -49,6 +51,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   const cache = createHighlightCache({ salt });
   const md = createMarkdown({
     highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth, math: site.math,
+    mathCache: createHighlightCache({ dir: cacheDir("math"), salt: mathCacheSalt() }), // the same atomic, checked store
   });
   // A cold build's blocks are highlighted on every core before rendering; the renderer then reads the cache.
   const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts

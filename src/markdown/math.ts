@@ -27,6 +27,27 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
 import { markPageFeature } from "./page-features.ts";
 
+/** Rendered formulas by TeX, mode and KaTeX version (the highlight cache's store fits: highlight-cache.ts). */
+export interface MathRenderCache {
+  keyOf(tex: string, mode: string): string;
+  read(key: string): string | undefined;
+  write(key: string, html: string): void;
+}
+
+/** Bump when the HTML this file makes of a formula changes (KaTeX options, the pagefind attribute). */
+const RENDER_VERSION = "math/1";
+
+/** Everything besides the TeX and the mode that decides a cached formula's HTML. */
+export function mathCacheSalt(): string {
+  return JSON.stringify({ renderer: RENDER_VERSION, katex: katex.version });
+}
+
+/**
+ * A formula that defines a macro changes the page's later formulas, and one read while the page has
+ * definitions may use them: those are rendered every time, never taken from the cache.
+ */
+const DEFINES_MACRO = /\\(?:[gex]?def|global|let|futurelet|(?:re|provide)?newcommand)(?![a-zA-Z])/;
+
 export interface MathOptions {
   /** Receives a warning for each formula KaTeX cannot read. @default ignore them */
   report?: DiagnosticSink;
@@ -35,6 +56,8 @@ export interface MathOptions {
    * turns it off. @default false
    */
   dollarInline?: boolean;
+  /** Rendered formulas from earlier builds (KaTeX takes about a millisecond a formula). @default none */
+  cache?: MathRenderCache;
 }
 
 /** The front-matter keys that turn `$ … $` on or off for one post (content/front-matter.ts keeps them here). */
@@ -240,7 +263,7 @@ function locateInlineMath(state: StateCore): void {
   }
 }
 
-/** `\gdef` and `\newcommand` in one formula apply to the rest of the page, as with MathJax. */
+/** `\newcommand` and `\def` in one formula apply to the rest of the page, as with MathJax. */
 const macrosByPage = new WeakMap<object, Macros>();
 
 function macrosOf(env: unknown): Macros {
@@ -266,6 +289,7 @@ export function renderTex(tex: string, displayMode: boolean, macros: Macros = {}
       output: "htmlAndMathml",
       throwOnError: true,
       strict: "ignore", // Hangul in math mode renders (with the page's font) instead of printing a console warning
+      globalGroup: true, // definitions last for the page (the macros object is the page's), as MathJax has them
       trust: false, // no \href, \includegraphics or \htmlClass from a formula
       macros,
     });
@@ -280,7 +304,7 @@ export function renderTex(tex: string, displayMode: boolean, macros: Macros = {}
   }
 }
 
-export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInline = false }: MathOptions = {}): void {
+export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInline = false, cache }: MathOptions = {}): void {
   const { escapeHtml } = md.utils;
   // Block rules before paragraphs and lists (fences and indented code come earlier and keep their `$`).
   md.block.ruler.after("blockquote", "math_block", displayBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
@@ -293,7 +317,7 @@ export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInl
 
   const render = (token: Token, env: unknown, block: boolean): string => {
     const meta = token.meta as MathMeta;
-    const { html, error } = renderTex(token.content, meta.display, macrosOf(env));
+    const { html, error } = renderCached(token.content, meta.display, macrosOf(env), cache);
     if (error === undefined) {
       markPageFeature(env, "math");
       return block ? `<div class="math-display">${html}</div>\n` : html;
@@ -311,6 +335,16 @@ export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInl
   };
   md.renderer.rules.math_inline = (tokens, idx, _options, env) => render(tokens[idx]!, env, false);
   md.renderer.rules.math_block = (tokens, idx, _options, env) => render(tokens[idx]!, env, true);
+}
+
+function renderCached(tex: string, display: boolean, macros: Macros, cache: MathRenderCache | undefined): RenderedMath {
+  if (!cache || Object.keys(macros).length > 0 || DEFINES_MACRO.test(tex)) return renderTex(tex, display, macros);
+  const key = cache.keyOf(tex, display ? "display" : "inline");
+  const cached = cache.read(key);
+  if (cached !== undefined) return { html: cached };
+  const rendered = renderTex(tex, display, macros);
+  if (rendered.error === undefined) cache.write(key, rendered.html); // an error is reported on every build
+  return rendered;
 }
 
 function shorten(text: string, max = 40): string {

@@ -181,3 +181,34 @@ test("search skips KaTeX's layout spans (their letters would be noise) and keeps
   assert.ok(document.querySelector(".katex-html[data-pagefind-ignore]"));
   assert.equal(document.querySelector(".katex-mathml[data-pagefind-ignore]"), null);
 });
+
+test("\\newcommand in one formula applies to the page's later formulas, as with MathJax", () => {
+  const md = createMarkdown({ highlighter: plainHighlighter });
+  const document = parseHTML(`<main>${md.render("$$\\newcommand{\\vect}[1]{\\mathbf{#1}}$$\n\n$$\\vect{v}$$", {})}</main>`).document;
+  assert.equal(document.querySelectorAll(".math-error").length, 0);
+  assert.equal(document.querySelectorAll(".math-display")[1]?.querySelector("mi[mathvariant=bold], mi.mathbf, .mathbf")?.textContent, "v");
+});
+
+test("the formula cache: a repeated formula is read back; definitions, formulas after them and errors are never cached", () => {
+  const store = new Map<string, string>();
+  const reads: string[] = [];
+  const cache = {
+    keyOf: (tex: string, mode: string) => `${mode}:${tex}`,
+    read(key: string) {
+      reads.push(key);
+      return store.get(key);
+    },
+    write: (key: string, html: string) => void store.set(key, html),
+  };
+  const md = createMarkdown({ highlighter: plainHighlighter, mathCache: cache });
+  const first = md.render("$$a^2$$ and \\(b\\) and \\(\\nope\\)", {});
+  assert.deepEqual([...store.keys()], ["inline:a^2", "inline:b"], "an invalid formula is not stored");
+  store.set("inline:a^2", '<span class="katex">from the cache</span>');
+  const second = md.render("x $$a^2$$", {});
+  assert.ok(second.includes("from the cache"));
+  assert.ok(first.includes("math-error"));
+  reads.length = 0;
+  md.render("$$\\gdef\\RR{\\mathbb{R}}$$\n\n$$\\RR$$\n\n\\(\\newcommand{\\x}{1}\\x\\)", {});
+  assert.deepEqual(reads, [], "a page with definitions renders every formula itself");
+  assert.ok(![...store.keys()].some((key) => key.includes("RR") || key.includes("newcommand")));
+});
