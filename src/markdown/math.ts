@@ -20,6 +20,9 @@
  *
  * Invalid TeX never fails the build: the source is shown as written, with the class `math-error`,
  * and a `file:line:col warning math: …` goes to the diagnostic sink.
+ *
+ * A `\newcommand` or `\def` lasts for the rest of its page, as with MathJax. A formula's HTML is kept
+ * across builds (`.cache/math`), except on pages that define macros.
  */
 import katex, { type KatexOptions } from "katex";
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from "markdown-it";
