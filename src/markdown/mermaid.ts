@@ -23,8 +23,13 @@ export function mermaidPlugin(md: MarkdownIt): void {
       if (token.type === "fence" && isMermaidFence(md.utils.unescapeAll(token.info))) token.type = "mermaid";
     }
   });
+  const { escapeHtml } = md.utils;
   md.renderer.rules.mermaid = (tokens, idx, _options, env) => {
     markPageFeature(env, "mermaid");
-    return `<pre class="mermaid">${md.utils.escapeHtml(tokens[idx]!.content)}</pre>\n`;
+    const token = tokens[idx]!;
+    // A kramdown `{: .center #flow}` after the fence (attribute-lists.ts) keeps its class and id.
+    const classes = ["mermaid", ...String(token.attrGet("class") ?? "").split(/\s+/)].filter((c) => c !== "").join(" ");
+    const attrs = [["class", classes], ...(token.attrs ?? []).filter(([name]) => name !== "class")];
+    return `<pre${attrs.map(([name, value]) => ` ${escapeHtml(name!)}="${escapeHtml(String(value))}"`).join("")}>${escapeHtml(token.content)}</pre>\n`;
   };
 }

@@ -57,3 +57,11 @@ test("the cold-build highlighting scan skips diagrams (they are never highlighte
   const blocks = collectCodeBlocks(md, "```mermaid\ngraph TD\n```\n\n```yaml\nk: v\n```\n", plainHighlighter);
   assert.deepEqual(blocks.map((b) => b.language), ["yaml"]);
 });
+
+test("a kramdown attribute list after the fence keeps its class and id on the diagram", () => {
+  const html = createMarkdown({ highlighter: plainHighlighter }).render("```mermaid\ngraph TD\n```\n{: .center #flow}\n", {});
+  const pre = parseHTML(`<main>${html}</main>`).document.querySelector("pre")!;
+  assert.equal(pre.getAttribute("class"), "mermaid center");
+  assert.equal(pre.id, "flow");
+  assert.equal(pre.textContent, "graph TD\n");
+});
