@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import matter from "gray-matter";
+import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { createMarkdown, extractToc } from "../../src/markdown/create-markdown.ts";
 import { renderTex } from "../../src/markdown/math.ts";
@@ -211,4 +212,17 @@ test("the formula cache: a repeated formula is read back; definitions, formulas 
   md.render("$$\\gdef\\RR{\\mathbb{R}}$$\n\n$$\\RR$$\n\n\\(\\newcommand{\\x}{1}\\x\\)", {});
   assert.deepEqual(reads, [], "a page with definitions renders every formula itself");
   assert.ok(![...store.keys()].some((key) => key.includes("RR") || key.includes("newcommand")));
+});
+
+test("property: without the opt-in, text with lone $ signs keeps every one of them and gets no formula", () => {
+  // Shell-like prose: `$` next to words, digits, spaces, braces and code spans, but never `$$`, `\(` or `\[`.
+  const piece = fc.constantFrom("$HOME", "$PATH", "${USER}", "$5", "$10", "$", " $ ", "$x$", "$a_1$", "`$y$`", "가격", "는", "*", "_", "\\$", "/", "\n", " ");
+  const text = fc.array(piece, { minLength: 1, maxLength: 14 }).map((parts) => parts.join("")).filter((t) => !t.includes("$$"));
+  const md = createMarkdown({ highlighter: plainHighlighter });
+  fc.assert(fc.property(text, (markdown) => {
+    const document = parseHTML(`<main>${md.render(markdown, {})}</main>`).document;
+    assert.equal(document.querySelectorAll(".katex, .math-error").length, 0);
+    const dollars = (s: string) => s.split("$").length - 1;
+    assert.equal(dollars(document.querySelector("main")!.textContent ?? ""), dollars(markdown), markdown);
+  }), { numRuns: 300 });
 });
