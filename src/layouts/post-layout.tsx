@@ -4,6 +4,7 @@ import { renderDocument } from "./render.ts";
 import { findSeriesPosition } from "../collections/series.ts";
 import { absoluteImageUrl } from "../seo/post-image.ts";
 import { site } from "../site.ts";
+import { PAGE_FEATURES_KEY } from "../markdown/page-features.ts";
 
 /** The Eleventy layout every post is wrapped in. */
 export const postLayout = {
@@ -17,6 +18,7 @@ export const postLayout = {
         post={post}
         content={data.content ?? ""}
         toc={data.toc}
+        features={data[PAGE_FEATURES_KEY]}
         series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
         image={image === undefined ? undefined : absoluteImageUrl(site, image)}
         {...data.collections.postNeighbours?.get(post.url)}

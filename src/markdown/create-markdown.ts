@@ -10,6 +10,9 @@ import { imagesPlugin } from "./images.ts";
 import { attributeListsPlugin } from "./attribute-lists.ts";
 import { markdownInHtmlPlugin } from "./markdown-in-html.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
+import { mathPlugin, type MathRenderCache } from "./math.ts";
+import { mermaidPlugin } from "./mermaid.ts";
+import { pageFeaturesPlugin } from "./page-features.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { MarkdownEnv } from "./env.ts";
@@ -20,9 +23,13 @@ export interface MarkdownOptions {
   report?: DiagnosticSink;
   /** Heading levels in an in-place kramdown `{:toc}`. @default 3 */
   tocDepth?: number;
+  /** `$ … $` inline math in every post, not only those with `math: true` (see math.ts). @default false */
+  math?: boolean;
+  /** Formulas rendered by earlier builds (see math.ts). @default none */
+  mathCache?: MathRenderCache;
 }
 
-export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOptions): MarkdownIt {
+export function createMarkdown({ highlighter, report, tocDepth, math, mathCache }: MarkdownOptions): MarkdownIt {
   const md = createBaseMarkdown(); // html, linkify, CJK-friendly emphasis: the same dialect as the excerpt
   md.use(markdownInHtmlPlugin); // a block rule before `html_block`: `<div markdown="1">` holds markdown
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
@@ -33,6 +40,11 @@ export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOption
   // A core rule pushed after the attribute lists: an image's `{: …}` is gone before captions are read.
   md.use(imagesPlugin, { report });
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
+  md.use(pageFeaturesPlugin); // first core rule: clears the page's math/mermaid flags before a render sets them
+  // Math block rules sit before paragraphs and lists, after fences and indented code (whose `$` stays
+  // code); inline rules around `escape` (`\(` before it, `$` after, so `\$` is a dollar sign).
+  md.use(mathPlugin, { report, dollarInline: math, cache: mathCache });
+  md.use(mermaidPlugin); // a core rule right after `block`: mermaid fences never reach the code-block renderer
   // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
   // the inline content of everything but headings.
   md.core.ruler.before("inline", "opsnote_headings_only", headingsOnlyRule);

@@ -22,7 +22,8 @@ export function inlineText(children: readonly Token[] | null): string {
   if (!children) return "";
   return children
     .map((child) => {
-      if (child.type === "text" || child.type === "code_inline") return child.content;
+      // A formula counts as its TeX (as GitHub's ids do): `## $O(n)$ 정렬` -> `on-정렬`, not `정렬`.
+      if (child.type === "text" || child.type === "code_inline" || child.type === "math_inline") return child.content;
       if (child.type === "image") return inlineText(child.children);
       return "";
     })

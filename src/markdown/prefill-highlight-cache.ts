@@ -21,6 +21,7 @@ import { Worker } from "node:worker_threads";
 import type { MarkdownIt, Token } from "markdown-it";
 import { extractCodeNotation, parseFenceInfo } from "./code-meta.ts";
 import { fenceLanguages } from "./highlight-languages.ts";
+import { isMermaidFence } from "./mermaid.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { HighlightCache } from "./highlight-cache.ts";
 import type { HighlightJob, HighlightWorkerData } from "./highlight-worker.ts";
@@ -73,7 +74,7 @@ export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: Cod
   // Block level only: fences are block tokens, and skipping inline parsing makes the scan cheap.
   md.block.parse(body, md, {}, tokens);
   return tokens
-    .filter((token) => token.type === "fence")
+    .filter((token) => token.type === "fence" && !isMermaidFence(md.utils.unescapeAll(token.info))) // drawn in the browser, never highlighted
     .map((token) => {
       const language = highlighter.resolveLanguage(parseFenceInfo(md.utils.unescapeAll(token.info)).name);
       return {
