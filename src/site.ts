@@ -65,6 +65,15 @@ export interface SiteSettings {
    * own `series:` wins. @default {}
    */
   seriesMembers: Record<string, string>;
+  /**
+   * Folders of the blog whose files are published as they are, besides `assets/` (always served at
+   * `/assets/`) and the files beside the posts. Relative to the folder that holds the posts folder;
+   * a folder is served at its own path (`images/x.png` -> `/images/x.png`, as Jekyll does), except
+   * a folder named `static`, whose contents are served from the root as Hugo and Zola do
+   * (`static/images/x.png` -> `/images/x.png`). Folders that do not exist are skipped.
+   * @default ["images", "img", "files", "static"]
+   */
+  staticDirs: string[];
 }
 
 /** `blog` / `/blog` / `/blog/` -> `/blog/`; empty -> `/`. Eleventy and every absolute URL need this form. */
@@ -96,4 +105,5 @@ export const site: SiteSettings = {
   // The Kubernetes intro is kept byte for byte as its author wrote it, so it joins the sample
   // series here instead of in its front matter. Remove this line with posts/samples/.
   seriesMembers: { "2021-04-13-kubernetes-intro.md": "쿠버네티스 첫걸음" },
+  staticDirs: ["images", "img", "files", "static"],
 };
