@@ -100,7 +100,7 @@ export async function listPostFiles(folder: string, assets = "assets"): Promise<
 
 function fixedPageUrls(): string[] {
   return Object.values(pages)
-    .map((page) => page.data.permalink)
+    .map((page) => page.url ?? page.data.permalink)
     .filter((permalink): permalink is string => typeof permalink === "string");
 }
 

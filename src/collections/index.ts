@@ -17,7 +17,8 @@ import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup }
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
 import { neighboursByUrl } from "./neighbours.ts";
-import { SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, type PlannedOutput, type SitePlan } from "./site-plan.ts";
+import { ABOUT_URL } from "../urls/site-urls.ts";
+import { SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
   site: Pick<SiteSettings, "pageSize" | "seriesMembers">;
@@ -126,6 +127,9 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);
   eleventyConfig.addCollection("standalonePages", (api: CollectionApi) => derive(api).standalonePages);
+  // The generated about page pages over this: empty when a standalone page is the about page.
+  eleventyConfig.addCollection("generatedAboutPage", (api: CollectionApi) =>
+    replacesAboutPage(derive(api).standalonePages) ? [] : [ABOUT_URL]);
   // Every output of the build in one collision check: pages, feeds, published files, bundle copies,
   // the search index's folder and redirects.
   eleventyConfig.addCollection("sitePages", (api: CollectionApi) => {

@@ -152,9 +152,9 @@ export const SEARCH_INDEX_OUTPUT: PlannedOutput = {
   url: SEARCH_INDEX_URL, file: GENERATED, what: "the search index (Pagefind writes everything under /pagefind/)", isFolder: true,
 };
 
-/** Where messages name an output's source: posts and published files by path, fixed pages not at all. */
+/** Where messages name an output's source: posts by path; published files name theirs in `what`, fixed pages have none. */
 function sourceOf(output: PlannedOutput): string {
-  return output.file === GENERATED ? "" : ` (${displayPath(output.file)})`;
+  return output.file === GENERATED || output.copyOf !== undefined ? "" : ` (${displayPath(output.file)})`;
 }
 
 /** The folders a file needs: `a/b/index.html` -> `a`, `a/b`. */
