@@ -1,7 +1,6 @@
 /**
  * Eleventy adapter for published files (static-files.ts): lists them once per build, copies them into
- * the output before the pages are written (so a redirect page never lands on a file, and Pagefind
- * indexes a complete site), copies page-bundle files beside their page after it, and points posts'
+ * the output before the pages are written, copies page-bundle files beside their page after it, and points posts'
  * relative file targets at the published files (local-references.ts).
  */
 import { copyFile, mkdir, stat } from "node:fs/promises";
@@ -65,6 +64,9 @@ async function copyIfChanged(source: string, target: string): Promise<void> {
   await copyFile(source, target);
 }
 
+/** Files copied at once. */
+const COPY_CONCURRENCY = 8;
+
 const outputFile = (output: string, url: string) => path.join(output, ...url.split("/").filter((s) => s !== ""));
 
 export interface StaticFilesPluginOptions {
@@ -89,15 +91,29 @@ export function staticFilesPlugin(eleventyConfig: UserConfig, { files, report }:
     md.use(localReferencesPlugin, { folders: () => files.latest()?.folders ?? files.folders(postsDir) });
   });
 
-  eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
+  let pending: { index: SiteFileIndex; output: string } | undefined;
+  eleventyConfig.on("eleventy.before", (event: BuildEvent) => {
     const input = path.resolve(event.directories.input);
     const index = files.lookup(input, event);
     // Links inside the posts folder are reported by the content plugin, which skips them as posts too.
     for (const link of index.skipped) {
       if (!isInsideFolder(link.path, input)) report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
     }
-    if (event.outputMode !== "fs") return;
-    for (const file of index.files) await copyIfChanged(file.source, outputFile(event.directories.output, file.url));
+    pending = event.outputMode === "fs" ? { index, output: event.directories.output } : undefined;
+  });
+  // Copied once every URL is known and checked (the collision check runs with the collections, the
+  // post check in `eleventy.before`), and before any page is written: a build that fails stops
+  // before copying, and redirects and Pagefind, which run after the pages, see every file.
+  eleventyConfig.on("eleventy.contentMap", async () => {
+    const copy = pending;
+    pending = undefined;
+    if (!copy) return;
+    // A few at a time: thousands of images copy several times faster than one by one.
+    const queue = [...copy.index.files];
+    const worker = async () => {
+      for (let file = queue.pop(); file !== undefined; file = queue.pop()) await copyIfChanged(file.source, outputFile(copy.output, file.url));
+    };
+    await Promise.all(Array.from({ length: COPY_CONCURRENCY }, worker));
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results = [] }: BuildEvent) => {

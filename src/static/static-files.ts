@@ -25,7 +25,7 @@
  * the URLs Hugo and Zola gave them.
  *
  * Left out, as the build leaves them out: dot files and folders, `node_modules`, what `.gitignore` or
- * `.eleventyignore` lists, Eleventy templates (`.11ty.js`), editor and OS litter (`x~`, `.swp`,
+ * `.eleventyignore` lists, Eleventy templates (`.11ty.js`), editor and OS litter (`x~`, `.swp`, `.bak`,
  * `Thumbs.db`, `desktop.ini`), and symbolic links that lead to a folder, outside the served folders,
  * or nowhere (the rules of src/content/symlinks.ts).
  */
@@ -65,7 +65,7 @@ export interface StaticFoldersOptions {
 /** Posts and Eleventy templates in the posts folder are built, not copied. */
 const BUILT = /\.(md|markdown|11ty\.js|11ty\.cjs|11ty\.mjs)$/i;
 /** Editor backups and OS litter, never meant to be published. */
-const LITTER = /(~|\.swp|\.swo|\.tmp)$|^(thumbs\.db|desktop\.ini)$/i;
+const LITTER = /(~|\.swp|\.swo|\.tmp|\.bak)$|^(thumbs\.db|desktop\.ini)$/i;
 
 const slashed = (file: string) => file.split(path.sep).join("/");
 
