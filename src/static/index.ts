@@ -81,14 +81,12 @@ interface BuildEvent {
 }
 
 export function staticFilesPlugin(eleventyConfig: UserConfig, { files, report }: StaticFilesPluginOptions): void {
-  const postsDir = path.resolve((eleventyConfig.directories as { input: string }).input);
-
   const amended = new WeakSet<object>();
   eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
     // Eleventy may amend one instance more than once (a new engine per build); the rule goes in once.
     if (amended.has(md)) return;
     amended.add(md);
-    md.use(localReferencesPlugin, { folders: () => files.latest()?.folders ?? files.folders(postsDir) });
+    md.use(localReferencesPlugin, { files: () => files.latest() });
   });
 
   let pending: { index: SiteFileIndex; output: string } | undefined;

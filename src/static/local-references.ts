@@ -11,8 +11,7 @@
  */
 import path from "node:path";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { filesOfUrl, urlOfFile, type StaticFolder } from "./static-files.ts";
-import { existsSync } from "node:fs";
+import { filesOfUrl, urlOfFile, type SiteFileLookup } from "./static-files.ts";
 
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 const FILE_NAME = /(^|\/)[^/]+\.[a-z0-9]+$/i;
@@ -45,7 +44,8 @@ export interface LocalTarget {
  * `href` for a relative file target, the same `href` for a root one. Undefined for remote, anchor,
  * post (`.md`) and page targets, and for files no served folder holds.
  */
-export function resolveLocalTarget(href: string, postFile: string, folders: readonly StaticFolder[]): LocalTarget | undefined {
+export function resolveLocalTarget(href: string, postFile: string, files: Pick<SiteFileLookup, "folders" | "fileAt">): LocalTarget | undefined {
+  const { folders } = files;
   if (href === "" || href.startsWith("#") || href.startsWith("//") || SCHEME.test(href)) return undefined;
   const cut = href.search(/[?#]/);
   const rawPath = cut === -1 ? href : href.slice(0, cut);
@@ -53,29 +53,29 @@ export function resolveLocalTarget(href: string, postFile: string, folders: read
   const targetPath = decode(rawPath);
   if (!FILE_NAME.test(targetPath) || POST_FILE.test(targetPath)) return undefined;
   if (targetPath.startsWith("/")) {
-    const candidates = filesOfUrl(targetPath, folders);
-    const file = candidates.find((candidate) => existsSync(candidate)) ?? candidates[0];
+    const file = files.fileAt(targetPath)?.source ?? filesOfUrl(targetPath, folders)[0];
     return file === undefined ? undefined : { href, file };
   }
-  const file = path.resolve(path.dirname(postFile), targetPath);
-  const url = urlOfFile(file, folders);
+  const url = urlOfFile(path.resolve(path.dirname(postFile), targetPath), folders);
+  // Looked up by URL (NFC), so a file saved with a macOS (NFD) name is found whichever way the post spells it.
+  const published = url === undefined ? undefined : files.fileAt(url);
   // A missing file keeps its target as written, so the warning about it names what the post says.
-  if (url === undefined || !existsSync(file)) return undefined;
-  return { href: `${encodeUrlPath(url)}${suffix}`, file };
+  if (url === undefined || published === undefined) return undefined;
+  return { href: `${encodeUrlPath(url)}${suffix}`, file: published.source };
 }
 
 export interface LocalReferencesOptions {
-  /** The served folders of the current build (they are read again on every render). */
-  folders(): readonly StaticFolder[];
+  /** The published files of the current build (read again on every render), if listed yet. */
+  files(): Pick<SiteFileLookup, "folders" | "fileAt"> | undefined;
 }
 
 /** Installs the rewrite as a core rule after everything else (attribute lists and captions keep their tokens). */
-export function localReferencesPlugin(md: MarkdownIt, { folders }: LocalReferencesOptions): void {
+export function localReferencesPlugin(md: MarkdownIt, { files }: LocalReferencesOptions): void {
   md.core.ruler.push("opsnote_local_references", (state: StateCore) => {
     const postFile = (state.env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
     if (postFile === undefined) return;
-    const served = folders();
-    if (served.length === 0) return;
+    const served = files();
+    if (served === undefined) return;
     const visit = (token: Token) => {
       const attr = token.type === "image" ? "src" : token.type === "link_open" ? "href" : undefined;
       if (attr === undefined) return;

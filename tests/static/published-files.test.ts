@@ -32,6 +32,8 @@ const DIAGRAM_POST = [
   "",
   "![하위 폴더](img/sub.png)",
   "",
+  "![맥에서 저장](맥%20화면.png)",
+  "",
   "![루트 이미지](/images/x.png)",
   "",
   "![휴고 static](/images/y.png)",
@@ -45,6 +47,8 @@ const BLOG: Record<string, string | Buffer> = {
   "posts/notes/diagram.png": PNG,
   "posts/notes/한글 이름.png": PNG,
   "posts/notes/img/sub.png": PNG,
+  // Saved on macOS: the name on disk is NFD, the post spells it NFC.
+  [`posts/notes/${"맥 화면.png".normalize("NFD")}`]: PNG,
   "posts/notes/files/guide.pdf": "%PDF-1.4\n%%EOF\n",
   "posts/notes/diagram.png~": "an editor's backup",
   "posts/about.md": "---\nlayout: page\ntitle: 소개\npermalink: /about/\ntags: [소개]\n---\n\n직접 쓴 소개 페이지입니다.\n",
@@ -111,6 +115,7 @@ test("a relative image beside a post in a sub-folder points at the file's folder
     "/notes/diagram.png",
     `/notes/${encodeURIComponent("한글 이름.png")}`,
     "/notes/img/sub.png",
+    `/notes/${encodeURIComponent("맥 화면.png")}`,
     "/images/x.png",
     "/images/y.png",
   ]);

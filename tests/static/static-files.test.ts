@@ -21,10 +21,12 @@ const root = await writeTempFolder("static-files", {
   "static/images/y.png": "png",
   "assets/site.css": "css",
   "outside.png": "png",
+  [`posts/notes/${"맥 이름.png".normalize("NFD")}`]: "png",
 });
 after(() => rm(root, { recursive: true, force: true }));
 const posts = path.join(root, "posts");
 const folders = staticFolders({ postsDir: posts, staticDirs: ["images", "img", "files", "static"], assetsDir: path.join(root, "assets") });
+const lookup = createSiteFileLookup(folders);
 
 test("assets/ at /assets/, each existing static folder at its path, static/ from the root, then the posts folder", () => {
   assert.deepEqual(folders.map((f) => [path.relative(root, f.dir), f.url]), [
@@ -37,9 +39,8 @@ test("assets/ at /assets/, each existing static folder at its path, static/ from
 });
 
 test("every file but posts, templates and dot folders is listed with its URL", () => {
-  const { files } = createSiteFileLookup(folders);
-  assert.deepEqual(files.map((f) => f.url).sort(), [
-    "/assets/site.css", "/favicon.ico", "/files/docs/guide.pdf", "/images/x.png", "/images/y.png", "/notes/a b.png", "/notes/deep/c.pdf",
+  assert.deepEqual(lookup.files.map((f) => f.url).sort(), [
+    "/assets/site.css", "/favicon.ico", "/files/docs/guide.pdf", "/images/x.png", "/images/y.png", "/notes/a b.png", "/notes/deep/c.pdf", "/notes/맥 이름.png",
   ]);
 });
 
@@ -49,6 +50,9 @@ const targets: [href: string, expected: string | undefined][] = [
   ["../../images/x.png", "/images/x.png"],
   ["/images/x.png", "/images/x.png"],
   ["missing.png", undefined],
+  // Saved on macOS (NFD), written NFC in the post: the same file, published under its NFC name.
+  [encodeURIComponent("맥 이름.png"), `/notes/${encodeURIComponent("맥 이름.png")}`],
+  [encodeURIComponent("맥 이름.png".normalize("NFD")), `/notes/${encodeURIComponent("맥 이름.png")}`],
   ["../../outside.png", undefined],
   ["2024-01-01-x.md", undefined],
   ["../other/", undefined],
@@ -58,12 +62,12 @@ const targets: [href: string, expected: string | undefined][] = [
 
 for (const [href, expected] of targets) {
   test(`relative target ${href} -> ${expected ?? "left as written"}`, () => {
-    assert.equal(resolveLocalTarget(href, path.join(posts, "notes", "2024-01-01-x.md"), folders)?.href, expected);
+    assert.equal(resolveLocalTarget(href, path.join(posts, "notes", "2024-01-01-x.md"), lookup)?.href, expected);
   });
 }
 
 test("a root target names the file it shows, for the image size", () => {
-  assert.equal(resolveLocalTarget("/images/y.png", path.join(posts, "x.md"), folders)?.file, path.join(root, "static", "images", "y.png"));
+  assert.equal(resolveLocalTarget("/images/y.png", path.join(posts, "x.md"), lookup)?.file, path.join(root, "static", "images", "y.png"));
 });
 
 test("a file's URL comes from the innermost served folder; posts and files outside have none", () => {
