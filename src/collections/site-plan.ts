@@ -182,6 +182,7 @@ export function findUrlConflicts(outputs: readonly PlannedOutput[]): Diagnostic[
     const bothRedirects = a.isRedirect === true && b.isRedirect === true;
     const fix = a.copyOf !== undefined && b.copyOf !== undefined
       ? "rename or move one of the files"
+      : a.copyOf !== undefined ? "opsnote writes that file itself: rename, move or remove yours"
       : bothRedirects ? "keep the old URL in one post's redirect_from" : "change the post's permalink, title or terms";
     diagnostics.push({
       severity: bothRedirects ? "warning" : "error",

@@ -110,6 +110,7 @@ test("a standalone page at /about/ takes the generated about page's place; elsew
 const FILE = (url: string, source: string) => ({ url, file: source, what: `the file ${source}`, copyOf: source });
 const conflictCases: [name: string, outputs: Parameters<typeof findUrlConflicts>[0], expected: string[]][] = [
   ["a post over a published file", [FILE("/assets/css/opsnote.css", "assets/css/opsnote.css"), { url: "/assets/css/opsnote.css", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
+  ["a published file over a generated one (Hugo's static/robots.txt)", [{ url: "/robots.txt", file: "(opsnote)", what: "robots.txt" }, FILE("/robots.txt", "static/robots.txt")], ["error static/robots.txt"]],
   ["two copies of one file at one URL are no clash", [FILE("/x/a.png", "posts/x/a.png"), FILE("/x/a.png", "posts/x/a.png")], []],
   ["two files at one URL", [FILE("/images/a.png", "images/a.png"), FILE("/images/a.png", "static/images/a.png")], ["error images/a.png"]],
   ["an output inside Pagefind's folder", [SEARCH_INDEX_OUTPUT, { url: "/pagefind/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
