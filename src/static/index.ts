@@ -89,6 +89,10 @@ export function staticFilesPlugin(eleventyConfig: UserConfig, { files, report }:
     md.use(localReferencesPlugin, { files: () => files.latest() });
   });
 
+  // The preview rebuilds when a published file changes: a new image beside a post, an edited stylesheet.
+  const input = path.resolve((eleventyConfig.directories as { input: string }).input);
+  for (const folder of files.folders(input)) eleventyConfig.addWatchTarget(folder.dir);
+
   let pending: { index: SiteFileIndex; output: string } | undefined;
   eleventyConfig.on("eleventy.before", (event: BuildEvent) => {
     const input = path.resolve(event.directories.input);
