@@ -139,13 +139,12 @@ export function listSiteFiles(folders: readonly StaticFolder[], { isIgnored = ()
       for (const entry of entries) {
         if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
         const full = path.join(dir, entry.name);
-        if (isIgnored(full)) continue;
         if (entry.isDirectory()) {
-          if (!nested.has(full)) walk(full);
+          if (!nested.has(full) && !isIgnored(full)) walk(full);
           continue;
         }
-        if (folder.isPosts && BUILT.test(entry.name)) continue;
-        if (LITTER.test(entry.name)) continue;
+        // Cheap tests first: most files of a posts folder are posts.
+        if ((folder.isPosts && BUILT.test(entry.name)) || LITTER.test(entry.name) || isIgnored(full)) continue;
         if (entry.isSymbolicLink()) {
           let target: string;
           try {
