@@ -7,7 +7,8 @@
  *
  * Only targets with a file extension are files (`x.png`, `docs/a.pdf`); `.md` targets are links to
  * posts, and `../other/` is a page URL relative to the page. What resolves to no served folder is
- * left as written, and so is a missing file (`check` reports both). Raw HTML (`<img src="x.png">`) is not rewritten.
+ * left as written, and so is a missing file (`check` reports both). Raw HTML (`<img src="x.png" width="300">`)
+ * gets the same rewrite of its quoted targets.
  */
 import path from "node:path";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
@@ -84,8 +85,35 @@ export function localReferencesPlugin(md: MarkdownIt, { files }: LocalReferences
       token.attrSet(attr, target.href);
       if (token.type === "image") token.meta = { ...token.meta, file: target.file };
     };
+    const rewriteHtml = (token: Token) => {
+      token.content = rewriteHtmlTargets(token.content, (href) => resolveLocalTarget(href, postFile, served)?.href);
+    };
     for (const token of state.tokens) {
-      if (token.type === "inline") token.children?.forEach(visit);
+      if (token.type === "html_block") rewriteHtml(token);
+      if (token.type !== "inline") continue;
+      for (const child of token.children ?? []) {
+        if (child.type === "html_inline") rewriteHtml(child);
+        else visit(child);
+      }
     }
   });
+}
+
+/** The tags whose targets raw HTML in posts uses for files, and those attributes. */
+const HTML_TAG = /<(?:img|a|source|video|audio|embed|object|iframe)\b[^<>]*>/gi;
+const HTML_TARGET = /(\s(?:src|href|poster|data)\s*=\s*)(["'])([^"'<>]*)\2/gi;
+
+/**
+ * `<img src="diagram.png" width="300">` in a post's raw HTML (Jekyll posts size images so): each
+ * quoted `src`, `href`, `poster` or `data` of a media or link tag that `rewrite` maps is replaced; the
+ * rest of the HTML is kept byte for byte.
+ */
+export function rewriteHtmlTargets(html: string, rewrite: (href: string) => string | undefined): string {
+  if (!html.includes("<")) return html;
+  return html.replace(HTML_TAG, (tag) =>
+    tag.replace(HTML_TARGET, (whole, before: string, quote: string, value: string) => {
+      const decoded = value.replace(/&amp;/g, "&");
+      const target = rewrite(decoded);
+      return target === undefined ? whole : `${before}${quote}${target.replace(/&/g, "&amp;")}${quote}`;
+    }));
 }

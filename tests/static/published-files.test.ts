@@ -40,6 +40,8 @@ const DIAGRAM_POST = [
   "",
   "[안내서 PDF](files/guide.pdf) · [도표 원본](./diagram.png#v2)",
   "",
+  '<img src="img/sub.png" width="50" alt="원시 HTML">',
+  "",
 ].join("\n");
 
 const BLOG: Record<string, string | Buffer> = {
@@ -118,8 +120,9 @@ test("a relative image beside a post in a sub-folder points at the file's folder
     `/notes/${encodeURIComponent("맥 화면.png")}`,
     "/images/x.png",
     "/images/y.png",
+    "/notes/img/sub.png",
   ]);
-  for (const img of document.querySelectorAll(".post__content img")) {
+  for (const img of document.querySelectorAll(".post__content p > img")) {
     assert.equal(img.getAttribute("width"), "1", `${img.getAttribute("src")} has no width`);
   }
   assert.ok(isFile(path.join(blog.output, "notes", "한글 이름.png")), "the Korean file name with a space is published under its NFC name");

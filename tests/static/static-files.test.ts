@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { createSiteFileLookup, staticFolders, urlOfFile } from "../../src/static/static-files.ts";
-import { resolveLocalTarget } from "../../src/static/local-references.ts";
+import { resolveLocalTarget, rewriteHtmlTargets } from "../../src/static/local-references.ts";
 
 const root = await writeTempFolder("static-files", {
   "posts/notes/2024-01-01-x.md": "# x\n",
@@ -75,3 +75,18 @@ test("a file's URL comes from the innermost served folder; posts and files outsi
   assert.equal(urlOfFile(path.join(posts, "notes", "2024-01-01-x.md"), folders), undefined);
   assert.equal(urlOfFile(path.join(root, "outside.png"), folders), undefined);
 });
+
+const htmlCases: [html: string, expected: string][] = [
+  ['<img src="a.png" width="300">', '<img src="/n/a.png" width="300">'],
+  ["<p><a href='a.png'>a</a> <img alt=\"x\" src=\"b.png\"></p>", "<p><a href='/n/a.png'>a</a> <img alt=\"x\" src=\"/n/b.png\"></p>"],
+  ['<video poster="a.png" src="keep.mp4"></video>', '<video poster="/n/a.png" src="keep.mp4"></video>'],
+  ['<div src="a.png">text src="a.png"</div>', '<div src="a.png">text src="a.png"</div>'],
+  ['<img src="a.png?x=1&amp;y=2">', '<img src="/n/a.png?x=1&amp;y=2">'],
+];
+
+for (const [html, expected] of htmlCases) {
+  test(`raw HTML targets: ${html}`, () => {
+    const rewrite = (href: string) => (href.startsWith("keep") ? undefined : `/n/${href}`);
+    assert.equal(rewriteHtmlTargets(html, rewrite), expected);
+  });
+}
