@@ -21,6 +21,7 @@ import { pages } from "../pages/pages.tsx";
 import { analysePost, type PostAnalysis } from "./analyse-post.ts";
 import type { AnalysisCache } from "./analysis-cache.ts";
 import { classifyLink, decodeTarget, type LinkRef } from "./links.ts";
+import { createSiteFileLookup, staticFolders, urlOfFile, type SiteFileLookup } from "../static/static-files.ts";
 
 export interface AnalysePostsOptions {
   /** Folder of posts. */
@@ -37,6 +38,13 @@ export interface AnalysePostsOptions {
 export interface CheckAnalysesOptions {
   /** Folder that `/assets/…` URLs are served from. @default "assets" */
   assets?: string;
+  /** The `staticDirs` site setting, when `files` is not given. @default [] */
+  staticDirs?: readonly string[];
+  /**
+   * The files the site publishes (src/static): the build passes its own listing, so the check and the
+   * build agree on what exists. @default listed from the posts folder, `assets` and `staticDirs`
+   */
+  files?: SiteFileLookup;
   /** What "in the future" is measured against. @default new Date() */
   now?: Date;
   /** URLs of pages that are not posts. @default the fixed URLs of src/pages, plus tag and category pages */
@@ -92,7 +100,7 @@ export async function listPostFiles(folder: string, assets = "assets"): Promise<
 
 function fixedPageUrls(): string[] {
   return Object.values(pages)
-    .map((page) => page.data.permalink)
+    .map((page) => page.url ?? page.data.permalink)
     .filter((permalink): permalink is string => typeof permalink === "string");
 }
 
@@ -151,6 +159,23 @@ export async function checkPosts(options: CheckPostsOptions): Promise<CheckRepor
   return checkAnalyses(await analysePosts(options), options);
 }
 
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The published files of the posts folder the analyses come from (undefined for no analyses). */
+function defaultFileLookup(analyses: readonly PostAnalysis[], assets: string, staticDirs: readonly string[]): SiteFileLookup | undefined {
+  const first = analyses[0];
+  if (!first) return undefined;
+  const absolute = path.resolve(first.file);
+  const postsDir = absolute.slice(0, absolute.length - path.normalize(first.relativePath).length).replace(/[\\/]+$/, "");
+  return createSiteFileLookup(staticFolders({ postsDir, staticDirs, assetsDir: assets }), { isIgnored: createIgnoreMatcher({ input: postsDir }) });
+}
+
 /** The checks that need every post, over their analyses; `now` decides which posts are scheduled. */
 export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckAnalysesOptions = {}): CheckReport {
   const now = options.now ?? new Date();
@@ -184,13 +209,7 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
     }
   }
 
-  const exists = (file: string) => {
-    try {
-      return statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  };
+  const files = options.files ?? defaultFileLookup(analyses, assets, options.staticDirs ?? []);
 
   for (const analysis of analyses) {
     const report = (link: LinkRef, severity: Severity, message: string) =>
@@ -225,7 +244,12 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
         checkAnchor(link, found, target.fragment);
       } else if (target.type === "file") {
         const resolved = path.resolve(path.dirname(analysis.file), target.path);
-        if (!exists(resolved)) report(link, "error", `${shown}: no such file beside the post (looked for ${displayPath(resolved)})`);
+        const url = files === undefined ? undefined : urlOfFile(resolved, files.folders);
+        if (files !== undefined && url === undefined) {
+          report(link, "error", `${shown}: ${displayPath(resolved)} is in no folder the site publishes (the posts folder, ${files.folders.filter((f) => !f.isPosts).map((f) => f.label).join(", ")})`);
+        } else if (url === undefined ? !isFile(resolved) : !files?.fileAt(url)) {
+          report(link, "error", `${shown}: no such file beside the post (looked for ${displayPath(resolved)})`);
+        }
       } else if (target.type === "url") {
         let urlPath = target.path;
         if (!urlPath.startsWith("/")) {
@@ -237,10 +261,11 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
         if (post) {
           checkTargetPost(link, post, shown);
           checkAnchor(link, post, target.fragment);
-        } else if (urlPath.startsWith("/assets/")) {
-          if (!exists(path.join(assets, urlPath.slice("/assets/".length)))) {
-            report(link, "error", `${shown}: no such file in ${displayPath(assets)}/`);
-          }
+        } else if (files?.fileAt(urlPath)) {
+          // A published file: assets/, a static folder, or a file beside a post.
+        } else if (files?.folderOfUrl(urlPath) && !candidates.some((c) => pageUrls.has(c))) {
+          const folder = files.folderOfUrl(urlPath)!;
+          report(link, "error", `${shown}: no such file in ${displayPath(folder.dir)}/`);
         } else if (!candidates.some((c) => pageUrls.has(c))) {
           report(link, "error", `${shown}: no post or page has this URL`);
         }

@@ -11,6 +11,7 @@ import type { SiteSettings } from "../site.ts";
 import { DiagnosticError, type Diagnostic, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { checkAnalyses } from "./check-posts.ts";
 import { createPostSources, type PostSources } from "./post-sources.ts";
+import type { SiteFiles } from "../static/index.ts";
 
 /** Emitted on Eleventy's config events after each check with the `Diagnostic[]` found. */
 export const CHECK_EVENT = "opsnote.check";
@@ -23,14 +24,17 @@ export interface CheckPluginOptions {
   assets?: string;
   /** The per-build analysis of the posts, shared with other plugins. @default a new one, with the on-disk cache */
   sources?: PostSources;
+  /** The build's published files (src/static), so links resolve against what the build copies. @default listed by the check */
+  files?: SiteFiles;
 }
 
-export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, sources }: CheckPluginOptions): void {
+export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, sources, files }: CheckPluginOptions): void {
   const posts = sources ?? createPostSources({ site, assets });
   eleventyConfig.on("eleventy.before", async (event: { directories: { input: string } }) => {
     // Absolute, as Eleventy gives inputPath to the content plugin: one problem prints one line.
     const analyses = await posts.analyse(path.resolve(event.directories.input), event);
-    const { diagnostics } = checkAnalyses(analyses, { assets: assets ?? posts.assets });
+    const published = files?.lookup(path.resolve(event.directories.input), event);
+    const { diagnostics } = checkAnalyses(analyses, { assets: assets ?? posts.assets, files: published });
     const errors = diagnostics.filter((d) => d.severity === "error");
     const isProduction = (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
     diagnostics.filter((d) => d.severity !== "error" || !isProduction).forEach(report);

@@ -20,6 +20,7 @@ await runCommand({ usage: USAGE, options: {
   const report = await checkPosts({
     posts: values.posts ?? process.env.OPSNOTE_POSTS ?? "posts",
     assets: values.assets,
+    staticDirs: site.staticDirs,
     site,
     // The build's cache (.cache/check): unchanged posts are not parsed again.
     store: createAnalysisCache(),

@@ -8,6 +8,7 @@ import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { findUnsafeSymlinks } from "./symlinks.ts";
+import { staticFolders } from "../static/static-files.ts";
 import { readTomlFrontMatter, splitTomlFrontMatter } from "./toml-front-matter.ts";
 import {
   FRONT_MATTER_ENGINES, findFileQuirks, findUnclosedFrontMatter, frontMatterSourceOf, type FrontMatterSource,
@@ -45,7 +46,9 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
   const postsGlob = path.relative(process.cwd(), postsDir).split(path.sep).join("/") || ".";
   eleventyConfig.ignores.add(`${postsGlob}/**/.*`);
   eleventyConfig.ignores.add(`${postsGlob}/**/.*/**`);
-  for (const link of findUnsafeSymlinks(postsDir, [postsDir, "assets"])) {
+  // Links into the folders the site publishes anyway are kept (src/static/static-files.ts lists the same).
+  const served = staticFolders({ postsDir, staticDirs: site.staticDirs }).map((folder) => folder.dir);
+  for (const link of findUnsafeSymlinks(postsDir, served)) {
     const relative = path.relative(process.cwd(), link.path).split(path.sep).join("/");
     eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
     report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });

@@ -29,6 +29,13 @@ export interface TocSettings {
 }
 
 export interface Post {
+  /**
+   * `page`: a standalone page (`layout: page`, e.g. an about page), rendered without date, terms,
+   * series or neighbours and listed nowhere but the sitemap and the search index. @default "post"
+   */
+  kind: "post" | "page";
+  /** A page without a date: `date` is a placeholder, never shown nor used for `lastmod`. */
+  undated?: true;
   inputPath: string;
   slug: string;
   title: string;
@@ -100,6 +107,21 @@ function socialImage(fm: FrontMatter): string | undefined {
   return found;
 }
 
+/** Where a page without a `permalink` is published: `about.md` -> `/about/`. */
+export const PAGE_PERMALINK = "/:title/";
+/** The `date` of a page that has none; never shown (`undated`). */
+const PAGE_PLACEHOLDER_DATE = "1970-01-01";
+
+/**
+ * A standalone page rather than a post: `layout: page` (Jekyll, Chirpy's `_tabs`), or Minimal
+ * Mistakes' `layout: single` with a `permalink` and no date anywhere (its `_pages`), which a dated
+ * `single` post is not.
+ */
+export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | "date">, fileHasDate: boolean): boolean {
+  if (fm.layout === "page") return true;
+  return fm.layout === "single" && fm.permalink !== undefined && fm.date === undefined && !fileHasDate;
+}
+
 export function buildPost({ inputPath, frontMatter, source, body, site }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
@@ -131,11 +153,16 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   // A page bundle (`2024-11-07-name/index.md`) carries its date on the folder.
   const isBundle = /^index\.(md|markdown)$/i.test(path.basename(inputPath));
   const fileDate = dateFromFileName(path.basename(isBundle ? path.dirname(inputPath) : inputPath).normalize("NFC"));
+  const isPage = isStandalonePage(fm, fileDate !== undefined);
   let date: PostDate | undefined;
+  let undated = false;
   if (fm.date !== undefined) {
     date = readDate("date", fm.date);
   } else if (fileDate !== undefined) {
     date = readDate("date", fileDate);
+  } else if (isPage) {
+    undated = true;
+    date = readDate("date", PAGE_PLACEHOLDER_DATE);
   } else {
     errors.push({
       severity: "error", file: inputPath, line: 1, field: "date",
@@ -147,7 +174,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
 
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
-  const permalinkPattern = fm.permalink ?? fm.url ?? site.permalink;
+  const permalinkPattern = fm.permalink ?? fm.url ?? (isPage ? PAGE_PERMALINK : site.permalink);
   const url = expandPermalink(permalinkPattern, {
     categories: categories.map((c) => c.slug),
     date: date.wall,
@@ -155,6 +182,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   });
 
   const post: Post = {
+    kind: isPage ? "page" : "post",
+    ...(undated ? { undated: true as const } : {}),
     inputPath,
     slug,
     title: fm.title !== undefined && normalizeText(fm.title) !== "" ? normalizeText(fm.title) : titleFromPath(inputPath),

@@ -80,6 +80,11 @@ export const frontMatterSchema = z.looseObject({
   render_with_liquid: z.boolean().optional(),
   header: header.optional(),
   image: image.optional(),
+  /**
+   * `page` (Jekyll, Chirpy's `_tabs`) makes a standalone page, and so does `single` (Minimal Mistakes'
+   * `_pages`) with a `permalink` and no date; any other value is ignored (see post.ts, `kind`).
+   */
+  layout: z.unknown().optional(),
   /** Hugo's social images: the first one is used. */
   images: z.union([z.string(), z.array(z.string())]).optional(),
 });

@@ -1,6 +1,6 @@
 /**
  * Eleventy adapter for posts migrated from Jekyll (and Hugo / Zola page bundles): Liquid converted
- * before markdown sees the post, `redirect_from` pages, and bundle images copied beside their post.
+ * before markdown sees the post, and `redirect_from` pages.
  */
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -15,7 +15,6 @@ import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 import { createPostSources, type PostSources } from "../check/post-sources.ts";
 import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
-import { copyBundleMedia, isBundleIndex } from "./page-bundles.ts";
 
 export interface JekyllPluginOptions {
   site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix">;
@@ -72,15 +71,9 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
     return markdown;
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results = [] }: BuildEvent) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: BuildEvent) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
-    const postsRoot = path.resolve(directories.input);
-    for (const result of results) {
-      if (!result.outputPath || !isPostPath(result.inputPath) || !isBundleIndex(result.inputPath)) continue;
-      const bundleDir = path.dirname(path.resolve(result.inputPath));
-      if (bundleDir === postsRoot) continue;
-      await copyBundleMedia(bundleDir, path.dirname(path.resolve(result.outputPath)));
-    }
+    // Page bundles' files are copied by src/static (with every other published file).
     const posts = index.posts
       .filter((post) => includeUnpublished() || post.published)
       .map((post) => ({ ...post, file: path.join(directories.input, post.relativePath) }));

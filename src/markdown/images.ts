@@ -127,7 +127,9 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
     const input = env?.eleventy?.directories?.input;
-    const candidates = [assetsDir, ...(input ? [path.resolve(input, "..", "assets")] : [])].map((dir) =>
+    // The file src/static/local-references.ts found among the published files, when it did.
+    const published = token.meta?.file as string | undefined;
+    const candidates = published !== undefined ? [published] : [assetsDir, ...(input ? [path.resolve(input, "..", "assets")] : [])].map((dir) =>
       resolveImageFile(src, { assetsDir: dir, postFile: env?.page?.inputPath }),
     );
     let size: ReturnType<typeof sizeOf> | undefined;

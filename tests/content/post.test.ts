@@ -208,3 +208,28 @@ for (const [inputPath, slug] of slugPathCases) {
     assert.equal(postSlugFromPath(inputPath), slug);
   });
 }
+
+// Standalone pages: `layout: page`, or Minimal Mistakes' `layout: single` with a permalink and no date.
+const pageCases: [name: string, frontMatter: Record<string, unknown>, inputPath: string, kind: Post["kind"], url: string][] = [
+  ["layout: page with a permalink (Jekyll, Chirpy's _tabs)", { layout: "page", title: "소개", permalink: "/about/" }, "posts/about.md", "page", "/about/"],
+  ["layout: page without a permalink is at /<name>/", { layout: "page", title: "소개" }, "posts/about.md", "page", "/about/"],
+  ["layout: page keeps a date it has", { layout: "page", date: "2024-01-01" }, "posts/uses.md", "page", "/uses/"],
+  ["layout: single + permalink, no date (Minimal Mistakes' _pages)", { layout: "single", permalink: "/about/" }, "posts/about.md", "page", "/about/"],
+  ["layout: single with a date is a post", { layout: "single", permalink: "/x/", date: "2024-01-01" }, "posts/x.md", "post", "/x/"],
+  ["layout: single dated by its file name is a post", { layout: "single", permalink: "/x/" }, "posts/2024-01-01-x.md", "post", "/x/"],
+  ["any other layout is a post", { layout: "post" }, "posts/2024-01-01-x.md", "post", "/x/"],
+];
+
+for (const [name, frontMatter, inputPath, kind, url] of pageCases) {
+  test(`standalone page: ${name}`, () => {
+    const built = post(frontMatter, { inputPath });
+    assert.equal(built.kind, kind);
+    assert.equal(built.url, url);
+    assert.equal(built.undated === true, kind === "page" && frontMatter.date === undefined);
+  });
+}
+
+test("a dateless file that is not a page is still refused", () => {
+  const [error] = errors({ layout: "single" }, { inputPath: "posts/about.md" });
+  assert.equal(error!.field, "date");
+});
