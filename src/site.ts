@@ -65,6 +65,13 @@ export interface SiteSettings {
    * own `series:` wins. @default {}
    */
   seriesMembers: Record<string, string>;
+  /**
+   * Content problems that still leave a page to publish (broken internal links, missing images,
+   * unknown heading ids) fail the production build too, as `npm run check` does, instead of being
+   * warnings (Zola's `internal_level = "error"`). `npm run build -- --strict` does the same once.
+   * @default false
+   */
+  strict: boolean;
 }
 
 /** `blog` / `/blog` / `/blog/` -> `/blog/`; empty -> `/`. Eleventy and every absolute URL need this form. */
@@ -96,4 +103,5 @@ export const site: SiteSettings = {
   // The Kubernetes intro is kept byte for byte as its author wrote it, so it joins the sample
   // series here instead of in its front matter. Remove this line with posts/samples/.
   seriesMembers: { "2021-04-13-kubernetes-intro.md": "쿠버네티스 첫걸음" },
+  strict: false,
 };

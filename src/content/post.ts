@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import type { SiteSettings } from "../site.ts";
-import { dateFromFileName, parsePostDate, type PostDate } from "./dates.ts";
+import { dateFromFileName, parsePostDate, postDateFromInstant, type PostDate } from "./dates.ts";
+import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
@@ -64,11 +65,17 @@ export interface BuildPostInput {
   /** Markdown body, for the reading time. */
   body: string;
   site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /**
+   * The date of a post with none in its front matter or file name (git's first commit of the file,
+   * else its modification time: see undated.ts), with a warning. Without it such a post is an error
+   * whose result says `undated`, so the caller can look the date up and build it again.
+   */
+  undatedFallback?: UndatedFallback;
 }
 
 export type BuildPostResult =
   | { ok: true; post: Post; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; undated?: boolean };
 
 /** Trims, normalises and de-duplicates terms (case-insensitively), keeping the first spelling. */
 export function toTerms(names: readonly string[]): Term[] {
@@ -100,7 +107,7 @@ function socialImage(fm: FrontMatter): string | undefined {
   return found;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site }: BuildPostInput): BuildPostResult {
+export function buildPost({ inputPath, frontMatter, source, body, site, undatedFallback }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -130,11 +137,19 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   const isBundle = /^index\.(md|markdown)$/i.test(path.basename(inputPath));
   const fileDate = dateFromFileName(path.basename(isBundle ? path.dirname(inputPath) : inputPath).normalize("NFC"));
   let date: PostDate | undefined;
+  let undated = false;
   if (fm.date !== undefined) {
     date = readDate("date", fm.date);
   } else if (fileDate !== undefined) {
     date = readDate("date", fileDate);
+  } else if (undatedFallback !== undefined) {
+    date = postDateFromInstant(undatedFallback.instant, site.timeZone);
+    warnings.push({
+      severity: "warning", file: inputPath, line: 1, field: "date", kind: "undated",
+      message: `no date: dated ${date.iso} from ${undatedFallback.source}; add date: to the front matter or name the file YYYY-MM-DD-name.md to fix it`,
+    });
   } else {
+    undated = true;
     errors.push({
       severity: "error", file: inputPath, line: 1, field: "date",
       message: "no date: expected a `date` field or a file name starting with YYYY-MM-DD- (e.g. 2024-11-07-name.md)",
@@ -142,7 +157,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   }
   const updatedField = (["last_modified_at", "lastmod", "updated"] as const).find((key) => fm[key] !== undefined);
   const updated = updatedField === undefined ? undefined : readDate(updatedField, fm[updatedField]);
-  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
+  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings, undated };
 
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
   const permalinkPattern = fm.permalink ?? fm.url ?? site.permalink;

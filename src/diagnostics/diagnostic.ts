@@ -3,6 +3,9 @@
  * `posts/x.md:3:1 error tags: expected a list of strings`.
  */
 import path from "node:path";
+import type { DiagnosticKind } from "./kinds.ts";
+
+export type { DiagnosticKind } from "./kinds.ts";
 
 /** `info` notes something deliberate but worth knowing (a scheduled post); it never fails anything. */
 export type Severity = "error" | "warning" | "info";
@@ -17,6 +20,13 @@ export interface Diagnostic {
   /** Front-matter field or construct the problem is about, e.g. `tags` or `code`. */
   field?: string;
   message: string;
+  /**
+   * What sort of problem it is, for grouping and for the build policy (src/diagnostics/kinds.ts):
+   * `broken-link`, `missing-image`, `unknown-anchor`, …; absent for problems that are not classified.
+   */
+  kind?: DiagnosticKind;
+  /** The link target or file the problem is about, as written (decoded), for grouping by URL shape. */
+  target?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { buildToc, type TocEntry } from "./toc.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { MarkdownEnv } from "./env.ts";
+import { postFileLinksPlugin } from "./post-file-links.ts";
 
 export interface MarkdownOptions {
   highlighter: CodeHighlighter;
@@ -38,6 +39,7 @@ export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOption
   // A core rule pushed after the attribute lists: an image's `{: …}` is gone before captions are read.
   md.use(imagesPlugin, { report });
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
+  md.use(postFileLinksPlugin); // a core rule pushed last: `./x.md#id` links -> the post's URL (resolver in env)
   // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
   // the inline content of everything but headings.
   md.core.ruler.before("inline", "opsnote_headings_only", headingsOnlyRule);
