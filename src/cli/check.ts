@@ -21,6 +21,7 @@ await runCommand({ usage: USAGE, options: {
     posts: values.posts ?? process.env.OPSNOTE_POSTS ?? "posts",
     assets: values.assets,
     site,
+    pageSize: site.pageSize,
     // The build's cache (.cache/check): unchanged posts are not parsed again.
     store: createAnalysisCache(),
   });

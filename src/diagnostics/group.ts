@@ -49,13 +49,16 @@ export function permalinkMatching(url: string, posts: readonly (PermalinkValues 
     const slugAt = segments.findIndex((segment) => segment === post.title || segment.replace(/\.html?$/i, "") === post.title);
     if (slugAt === -1) continue;
     const categories = post.categories.join("/");
+    // Year, month and day are read in that order, each once: `/2021/05/01/` is not `:day/:day`.
+    const dateParts = [[String(post.date.year), ":year"], [pad(post.date.month), ":month"], [pad(post.date.day), ":day"]];
+    let next = 0;
     const tokens = segments.map((segment, i) => {
       if (i === slugAt) return segment.replace(post.title, ":title");
-      if (segment === String(post.date.year)) return ":year";
-      if (segment === pad(post.date.month)) return ":month";
-      if (segment === pad(post.date.day)) return ":day";
+      if (next < dateParts.length && segment === dateParts[next]![0]) return dateParts[next++]![1]!;
       return segment;
     });
+    // A date left as written is another post's date, not a pattern.
+    if (tokens.some((token) => /^\d+$/.test(token))) continue;
     let pattern = `/${tokens.join("/")}${url.endsWith("/") ? "/" : ""}`;
     if (categories !== "" && pattern.includes(`/${categories}/`)) pattern = pattern.replace(`/${categories}/`, "/:categories/");
     const expanded = expandPermalink(pattern, post);
