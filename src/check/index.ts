@@ -45,7 +45,7 @@ function foldersBeside(posts: string): Set<string> {
   }
 }
 
-function groupContext(analyses: readonly PostAnalysis[], posts: string, permalink: string): GroupContext {
+export function groupContext(analyses: readonly PostAnalysis[], posts: string, permalink: string): GroupContext {
   return {
     posts: analyses.flatMap(({ post }) => (post ? [{ url: post.url, title: post.slug, date: post.date.wall, categories: post.categories.map((c) => c.slug) }] : [])),
     permalink,
@@ -53,16 +53,21 @@ function groupContext(analyses: readonly PostAnalysis[], posts: string, permalin
   };
 }
 
-/** The grouped summary printed at the end of a build: a heading line and one line per group. */
-export function summaryLines(warnings: readonly Diagnostic[], context: GroupContext): string[] {
-  const groups = groupDiagnostics(warnings, context);
+/**
+ * The grouped summary printed at the end of a build (and of `check`): a heading line and one line
+ * per group. `heading` says what the problems are there. @default the build's words
+ */
+export function summaryLines(problems: readonly Diagnostic[], context: GroupContext, heading = BUILD_HEADING): string[] {
+  const groups = groupDiagnostics(problems, context);
   if (groups.length === 0) return [];
   const total = groups.reduce((n, g) => n + g.diagnostics.length, 0);
   return [
-    `${total} content warning${total === 1 ? "" : "s"} in ${groups.length} group${groups.length === 1 ? "" : "s"} (the pages are published with them; \`npm run check\` and strict builds fail on them):`,
+    `${total} content ${heading(total)} in ${groups.length} group${groups.length === 1 ? "" : "s"}${heading === BUILD_HEADING ? " (the pages are published with them; `npm run check` and strict builds fail on them)" : ""}:`,
     ...groups.map((group) => `  ${group.text}`),
   ];
 }
+
+const BUILD_HEADING = (n: number) => `warning${n === 1 ? "" : "s"}`;
 
 export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, sources, write = (line) => console.warn(line) }: CheckPluginOptions): void {
   const posts = sources ?? createPostSources({ site, assets });

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { runCli, type CliResult } from "../helpers/run-cli.ts";
+import { buildInChild } from "../helpers/build-in-child.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { buildSite } from "../../src/cli/build-site.ts";
 import { site } from "../../src/site.ts";
@@ -177,4 +178,13 @@ test("a strict build (--strict, or strict: true in the settings) fails on them a
   }
   assert.equal(await readFile(path.join(output, "index.html"), "utf8"), before);
   assert.ok(!tmpdir().startsWith(output));
+});
+
+test("under a path prefix the .md link gets the prefix like every other URL", async () => {
+  const prefixed = path.join(root, "prefixed");
+  const built = buildInChild(posts, prefixed, { OPSNOTE_PATH_PREFIX: "/blog/" });
+  assert.equal(built.status, 0, built.stdout + built.stderr);
+  const { document } = parseHTML(await readFile(path.join(prefixed, "devops/helm/index.html"), "utf8"));
+  const link = [...document.querySelectorAll(".post__content a")].find((a) => a.textContent === "입문의 설치")!;
+  assert.equal(decodeURIComponent(link.getAttribute("href")!), "/blog/devops/kubernetes-intro/#설치");
 });
