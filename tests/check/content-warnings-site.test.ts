@@ -47,6 +47,8 @@ tags: [k8s]
 [입문의 설치](./2021-04-13-kubernetes-intro.md#설치) [옛 주소](/posts/kubernetes-intro/) [옛 주소 2](/posts/helm/)
 
 ![아이콘]({{ site.baseurl }}/assets/favicon.svg)
+
+[옛 글]({% post_url 2020-01-01-gone %})
 `;
 
 const UNDATED = "---\ntitle: 날짜 없는 글\n---\n\n본문\n";
@@ -106,6 +108,7 @@ test("npm run build publishes the site and prints each content problem once, as 
     /2021-04-13-kubernetes-intro\.md:11:\d+ warning link: #없는-앵커: no heading with this id in this post/,
     /2021-05-01-helm\.md:9:\d+ warning link: \/posts\/kubernetes-intro\/: no post or page has this URL/,
     /2021-05-01-helm\.md:9:\d+ warning link: \/posts\/helm\/: no post or page has this URL/,
+    /2021-05-01-helm\.md:13:7 warning link: no post "2020-01-01-gone" in the posts folder/,
   ];
   for (const line of expected) assert.equal(occurrences(build.stderr, line), 1, `${line} once in:\n${build.stderr}`);
   assert.doesNotMatch(build.stderr, / error /);
