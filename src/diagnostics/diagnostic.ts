@@ -57,9 +57,22 @@ export class DiagnosticError extends Error {
 
 export type DiagnosticSink = (diagnostic: Diagnostic) => void;
 
+/** One problem, however worded: a classified problem found by two plugins (`check` and the image renderer) is one. */
+function problemKey(d: Diagnostic): string | undefined {
+  if (d.kind === undefined || d.target === undefined || d.line === undefined) return undefined;
+  let target = d.target;
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // kept as written
+  }
+  return [displayPath(d.file), d.line, d.kind, target.normalize("NFC")].join("\0");
+}
+
 /**
  * Prints warnings once per file, line and message: Eleventy may render a page more than once
- * (serve mode re-runs), and a repeated warning hides new ones.
+ * (serve mode re-runs), and a repeated warning hides new ones. A classified problem is printed once
+ * per file, line, kind and target, whichever part of the build found it first.
  */
 export function createWarningPrinter(write: (line: string) => void = (line) => console.warn(line)): DiagnosticSink & {
   reset(): void;
@@ -67,8 +80,10 @@ export function createWarningPrinter(write: (line: string) => void = (line) => c
   const seen = new Set<string>();
   const sink = (diagnostic: Diagnostic) => {
     const text = formatDiagnostic(diagnostic);
-    if (seen.has(text)) return;
+    const problem = problemKey(diagnostic);
+    if (seen.has(text) || (problem !== undefined && seen.has(problem))) return;
     seen.add(text);
+    if (problem !== undefined) seen.add(problem);
     write(`[opsnote] ${text}`);
   };
   sink.reset = () => seen.clear();

@@ -33,6 +33,8 @@ tags: [k8s]
 [피드](/feed.xml) [JSON](/feed.json) [지도](/sitemap.xml) [로봇](/robots.txt) [404](/404.html)
 [태그 피드](/tags/k8s/feed.xml) [분류 피드](/categories/devops/feed.xml) [검색](/pagefind/pagefind.js)
 [보관](/archive/) [2쪽](/page/2/) [태그 2쪽](/tags/k8s/page/2/)
+
+![없는 자산](/assets/images/없음.png)
 `;
 
 const HELM = `---
@@ -110,6 +112,8 @@ test("npm run build publishes the site and prints each content problem once, as 
     /2021-05-01-helm\.md:13:7 warning link: no post "2020-01-01-gone" in the posts folder/,
   ];
   for (const line of expected) assert.equal(occurrences(build.stderr, line), 1, `${line} once in:\n${build.stderr}`);
+  // Found by check and by the image renderer, printed once.
+  assert.equal(occurrences(build.stderr, /2021-04-13-kubernetes-intro\.md:17:\d+ warning image: .*\/assets\/images\/(없음|%EC%97%86%EC%9D%8C)\.png/), 1, build.stderr);
   assert.doesNotMatch(build.stderr, / error /);
 });
 
