@@ -15,7 +15,7 @@ import type { SiteSettings } from "../site.ts";
 import { displayPath, type Diagnostic, type DiagnosticKind, type Severity } from "../diagnostics/diagnostic.ts";
 import { createMarkdown } from "../markdown/create-markdown.ts";
 import type { CodeHighlighter } from "../markdown/highlight.ts";
-import { isPublished, postStatus } from "../content/publication.ts";
+import { includeUnpublished, isPublished, postStatus } from "../content/publication.ts";
 import { indexAnalyses } from "../jekyll/post-index.ts";
 import { knownUrls } from "./known-urls.ts";
 import { analysePost, type PostAnalysis } from "./analyse-post.ts";
@@ -216,7 +216,8 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   const given = options.pageUrls === undefined ? undefined : new Set(options.pageUrls);
   const pageUrls = given
     ? { has: (url: string) => given.has(url) }
-    : knownUrls(posts.filter((post) => isPublished(post, now)), options.pageSize ?? 10, posts.flatMap((post) => redirectUrls(post.redirectFrom)));
+    // What the build publishes: the preview shows drafts and scheduled posts, and their tag pages.
+    : knownUrls(posts.filter((post) => includeUnpublished() || isPublished(post, now)), options.pageSize ?? 10, posts.flatMap((post) => redirectUrls(post.redirectFrom)));
   const references = indexAnalyses(analyses, now);
 
   for (const analysis of analyses) {
