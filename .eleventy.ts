@@ -35,7 +35,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
   await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
-  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: errors stop production builds
+  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds
 }
 
 export const config = {

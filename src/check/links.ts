@@ -39,13 +39,32 @@ export function extractLinks(tokens: readonly Token[], bodyLineOffset: number): 
   return links;
 }
 
-/** Adds the column where each target is written, looking for it as written or percent-decoded. */
+/**
+ * Where a `{% post_url x %}` / `{% link x %}` points in the analysed text: the analysis of one file
+ * cannot know other posts' URLs, so the reference is kept in a URL the cross-post check resolves
+ * (check-posts.ts) with the same post index the page uses.
+ */
+export const POST_REFERENCE_PREFIX = "/.opsnote-post-reference/";
+
+/**
+ * Adds the column where each target is written, looking for it as written or percent-decoded (a
+ * post reference: where its tag is).
+ */
 export function locateLinks(links: LinkRef[], fileLines: readonly string[]): LinkRef[] {
+  // Two links to one target on a line: the second is looked for after the first.
+  const searchFrom = new Map<number, number>();
   for (const link of links) {
     const text = fileLines[link.line - 1];
     if (text === undefined || link.href === "") continue;
-    let at = text.indexOf(link.href);
-    if (at === -1) at = text.indexOf(decodeTarget(link.href));
+    const from = searchFrom.get(link.line) ?? 0;
+    let at = text.indexOf(link.href, from);
+    if (at === -1) at = text.indexOf(decodeTarget(link.href), from);
+    if (at === -1 && link.href.startsWith(POST_REFERENCE_PREFIX)) {
+      const reference = decodeTarget(link.href.slice(POST_REFERENCE_PREFIX.length).split("#")[0]!);
+      const found = text.slice(from).search(new RegExp(`\\{%-?\\s*(post_url|link)\\s+${reference.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      at = found === -1 ? -1 : from + found;
+    }
+    if (at !== -1) searchFrom.set(link.line, at + 1);
     if (at !== -1) link.column = at + 1;
   }
   return links;

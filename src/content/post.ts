@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import type { SiteSettings } from "../site.ts";
-import { dateFromFileName, parsePostDate, type PostDate } from "./dates.ts";
+import { dateFromFileName, parsePostDate, postDateFromInstant, type PostDate } from "./dates.ts";
+import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
@@ -71,11 +72,17 @@ export interface BuildPostInput {
   /** Markdown body, for the reading time. */
   body: string;
   site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /**
+   * The date of a post with none in its front matter or file name (git's first commit of the file,
+   * else its modification time: see undated.ts), with a warning. Without it such a post is an error
+   * whose result says `undated`, so the caller can look the date up and build it again.
+   */
+  undatedFallback?: UndatedFallback;
 }
 
 export type BuildPostResult =
   | { ok: true; post: Post; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; undated?: boolean };
 
 /** Trims, normalises and de-duplicates terms (case-insensitively), keeping the first spelling. */
 export function toTerms(names: readonly string[]): Term[] {
@@ -122,7 +129,7 @@ export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | 
   return fm.layout === "single" && fm.permalink !== undefined && fm.date === undefined && !fileHasDate;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site }: BuildPostInput): BuildPostResult {
+export function buildPost({ inputPath, frontMatter, source, body, site, undatedFallback }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -155,7 +162,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   const fileDate = dateFromFileName(path.basename(isBundle ? path.dirname(inputPath) : inputPath).normalize("NFC"));
   const isPage = isStandalonePage(fm, fileDate !== undefined);
   let date: PostDate | undefined;
-  let undated = false;
+  let undated = false; // a standalone page without a date: it is never shown
+  let needsDate = false; // a post without a date: the caller may look one up and build it again
   if (fm.date !== undefined) {
     date = readDate("date", fm.date);
   } else if (fileDate !== undefined) {
@@ -163,7 +171,14 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   } else if (isPage) {
     undated = true;
     date = readDate("date", PAGE_PLACEHOLDER_DATE);
+  } else if (undatedFallback !== undefined) {
+    date = postDateFromInstant(undatedFallback.instant, site.timeZone);
+    warnings.push({
+      severity: "warning", file: inputPath, line: 1, field: "date", kind: "undated",
+      message: `no date: dated ${date.iso} from ${undatedFallback.source}; add date: to the front matter or name the file YYYY-MM-DD-name.md to fix it`,
+    });
   } else {
+    needsDate = true;
     errors.push({
       severity: "error", file: inputPath, line: 1, field: "date",
       message: "no date: expected a `date` field or a file name starting with YYYY-MM-DD- (e.g. 2024-11-07-name.md)",
@@ -171,7 +186,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   }
   const updatedField = (["last_modified_at", "lastmod", "updated"] as const).find((key) => fm[key] !== undefined);
   const updated = updatedField === undefined ? undefined : readDate(updatedField, fm[updatedField]);
-  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
+  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings, undated: needsDate };
 
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
   const permalinkPattern = fm.permalink ?? fm.url ?? (isPage ? PAGE_PERMALINK : site.permalink);

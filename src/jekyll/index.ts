@@ -5,7 +5,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
-import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { FrontMatterSource } from "../content/front-matter.ts";
 import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
@@ -15,6 +15,7 @@ import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 import { createPostSources, type PostSources } from "../check/post-sources.ts";
 import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
+import { POST_FILE_URL, type PostFileUrl } from "../markdown/post-file-links.ts";
 
 export interface JekyllPluginOptions {
   site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix">;
@@ -47,11 +48,16 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
   const captions = createBaseMarkdown();
 
   const posts = sources ?? createPostSources({ site });
+  let postsRoot = "";
   eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
     // The same folder string as `check` asks for, so a build analyses the posts once for both.
-    const analyses = await posts.analyse(path.resolve(event.directories.input), event);
+    postsRoot = path.resolve(event.directories.input);
+    const analyses = await posts.analyse(postsRoot, event);
     index = indexAnalyses(analyses, new Date());
   });
+  // `[x](./other.md#id)` -> the other post's URL, in the markdown render (src/markdown/post-file-links.ts).
+  const postFileUrl: PostFileUrl = (from, target) => index.urlOfFile(path.relative(postsRoot, path.resolve(path.dirname(from), target)));
+  eleventyConfig.addGlobalData(POST_FILE_URL, () => postFileUrl);
 
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {
     const liquid = renderWithLiquid(data.frontMatter);
@@ -65,9 +71,9 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
       resolvePost: (reference) => index.resolve(reference),
       renderInline: (text) => captions.renderInline(text),
     });
-    const errors = diagnostics.filter((d) => d.severity === "error");
+    // A `post_url` to no post is reported by `check`, which sees the converted text too: a warning
+    // there (the page still publishes), an error under `npm run check` and strict builds.
     diagnostics.filter((d) => d.severity === "warning").forEach(report);
-    if (errors.length > 0) throw new DiagnosticError(errors);
     return markdown;
   });
 

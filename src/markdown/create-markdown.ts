@@ -16,6 +16,7 @@ import { pageFeaturesPlugin } from "./page-features.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { MarkdownEnv } from "./env.ts";
+import { postFileLinksPlugin } from "./post-file-links.ts";
 
 export interface MarkdownOptions {
   highlighter: CodeHighlighter;
@@ -45,6 +46,7 @@ export function createMarkdown({ highlighter, report, tocDepth, math, mathCache 
   // code); inline rules around `escape` (`\(` before it, `$` after, so `\$` is a dollar sign).
   md.use(mathPlugin, { report, dollarInline: math, cache: mathCache });
   md.use(mermaidPlugin); // a core rule right after `block`: mermaid fences never reach the code-block renderer
+  md.use(postFileLinksPlugin); // a core rule pushed last: `./x.md#id` links -> the post's URL (resolver in env)
   // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
   // the inline content of everything but headings.
   md.core.ruler.before("inline", "opsnote_headings_only", headingsOnlyRule);

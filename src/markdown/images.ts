@@ -139,7 +139,7 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
       if (size !== "missing") break;
     }
     if (size === "missing") {
-      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}` });
+      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}`, kind: "missing-image", target: src });
     } else if (size && token.attrGet("width") === null && token.attrGet("height") === null) {
       // A size the author set (kramdown `{: width="700"}`) wins over the file's.
       token.attrSet("width", String(size.width));

@@ -131,6 +131,21 @@ test("buildPost: no date and no dated file name is an error naming the field", (
   assert.match(error!.message, /expected a `date` field or a file name starting with YYYY-MM-DD-/);
 });
 
+test("buildPost: with a fallback date, a post with no date builds with a warning saying where the date came from", () => {
+  const result = buildPost({
+    inputPath: "posts/helm.md", frontMatter: { title: "x" }, body: "", site: { timeZone: "Asia/Seoul", permalink: "/:year/:title/" },
+    undatedFallback: { instant: new Date("2020-02-02T20:00:00Z"), source: "the first git commit of the file" },
+  });
+  assert.ok(result.ok);
+  assert.equal(result.post.date.iso, "2020-02-03T05:00:00+09:00");
+  assert.equal(result.post.url, "/2020/helm/");
+  assert.deepEqual(result.warnings.map((w) => [w.kind, w.line, w.field]), [["undated", 1, "date"]]);
+  assert.match(result.warnings[0]!.message, /^no date: dated 2020-02-03T05:00:00\+09:00 from the first git commit of the file; add date:/);
+  // Without one, the caller learns that only the date is missing.
+  const bare = buildPost({ inputPath: "posts/helm.md", frontMatter: { title: "x" }, body: "", site: { timeZone: "Asia/Seoul", permalink: "/:title/" } });
+  assert.ok(!bare.ok && bare.undated);
+});
+
 test("buildPost: the title falls back to the slug, then to 제목 없음", () => {
   assert.equal(post({}, { inputPath: "posts/2021-04-13-helm-chart_basics.md" }).title, "helm chart basics");
   assert.equal(post({ title: `  ${NFD("쿠버네티스")}  ` }).title, "쿠버네티스");
