@@ -26,7 +26,7 @@ import type { PostAnalysis } from "./analyse-post.ts";
 export const CHECK_EVENT = "opsnote.check";
 
 export interface CheckPluginOptions {
-  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "pageSize" | "strict">>;
+  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "pageSize" | "strict" | "staticDirs">>;
   /** Prints warnings and notes (and, in the preview, errors). */
   report: DiagnosticSink;
   /** Folder that `/assets/…` URLs are served from. @default sources.assets, else "assets" */
@@ -48,11 +48,20 @@ function foldersBeside(posts: string): Set<string> {
   }
 }
 
-export function groupContext(analyses: readonly PostAnalysis[], posts: string, permalink: string): GroupContext {
+/** First URL segments the static folders serve: each folder by name, and `static/`'s sub-folders at the root. */
+function servedSegments(posts: string, staticDirs: readonly string[]): Set<string> {
+  const beside = foldersBeside(posts);
+  const served = new Set(staticDirs.filter((dir) => dir !== "static" && beside.has(dir)));
+  if (staticDirs.includes("static")) for (const dir of foldersBeside(path.join(path.dirname(posts), "static", "x"))) served.add(dir);
+  return served;
+}
+
+export function groupContext(analyses: readonly PostAnalysis[], posts: string, site: Pick<SiteSettings, "permalink" | "staticDirs">): GroupContext {
   return {
     posts: analyses.flatMap(({ post }) => (post ? [{ url: post.url, title: post.slug, date: post.date.wall, categories: post.categories.map((c) => c.slug) }] : [])),
-    permalink,
+    permalink: site.permalink,
     folders: foldersBeside(posts),
+    served: servedSegments(posts, site.staticDirs),
   };
 }
 
@@ -87,7 +96,7 @@ export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, 
     reported.filter((d) => d.severity !== "error" || !isProduction).forEach(report);
     await eleventyConfig.emit(CHECK_EVENT, reported satisfies Diagnostic[]);
     if (isProduction && fatal.length > 0) throw new DiagnosticError(fatal);
-    summary = summaryLines(reported.filter((d) => d.severity === "warning" && isPublishable(d)), groupContext(analyses, input, site.permalink));
+    summary = summaryLines(reported.filter((d) => d.severity === "warning" && isPublishable(d)), groupContext(analyses, input, { permalink: site.permalink, staticDirs: site.staticDirs ?? [] }));
   });
   // After the pages' own warnings, so the summary is the last thing a build prints about content.
   eleventyConfig.on("eleventy.after", () => {

@@ -35,7 +35,7 @@ await runCommand({ usage: USAGE, options: {
   const summary = summarise(report);
   console.log(`${summary.text} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
   // Hundreds of one problem (a migrated blog's old URLs) read as a few lines, each with its fix.
-  const groups = summaryLines(report.diagnostics.filter(isPublishable), groupContext(analyses, path.resolve(posts), site.permalink), (n) => `problem${n === 1 ? "" : "s"}`);
+  const groups = summaryLines(report.diagnostics.filter(isPublishable), groupContext(analyses, path.resolve(posts), site), (n) => `problem${n === 1 ? "" : "s"}`);
   for (const line of groups) console.log(line);
   return summary.errors > 0 ? 1 : 0;
 });

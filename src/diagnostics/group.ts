@@ -19,6 +19,8 @@ export interface GroupContext {
   permalink?: string;
   /** Top-level folders of the project (beside the posts folder), e.g. `images`: they exist, unserved. */
   folders?: ReadonlySet<string>;
+  /** First URL segments the site serves files from (`staticDirs`, and `static/`'s sub-folders). */
+  served?: ReadonlySet<string>;
 }
 
 export interface DiagnosticGroup {
@@ -128,6 +130,7 @@ function fixOf(group: { kind: DiagnosticKind; shape: string; permalink?: string 
   const folder = /^\/([^/]+)\/…$/.exec(group.shape)?.[1];
   if ((group.kind === "missing-image" || group.kind === "missing-file") && folder !== undefined) {
     if (folder === "assets") return "add the files under assets/, or fix the paths";
+    if (context.served?.has(folder)) return `add the files to the ${folder}/ folder the site serves, or fix the paths`;
     if (context.folders?.has(folder)) return `add "${folder}" to staticDirs in ${SETTINGS_FILE}`;
     return `put the old site's ${folder}/ folder beside posts/ and add "${folder}" to staticDirs in ${SETTINGS_FILE}`;
   }

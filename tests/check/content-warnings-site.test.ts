@@ -105,7 +105,7 @@ test("npm run build publishes the site and prints each content problem once, as 
   assert.equal(build.code, 0, build.stdout + build.stderr);
   const expected: RegExp[] = [
     /2021-04-13-kubernetes-intro\.md:9:8 warning link: \/devops\/nope\/: no post or page has this URL/,
-    /2021-04-13-kubernetes-intro\.md:9:\d+ warning image: \/images\/logo\.png: no post or page has this URL/,
+    /2021-04-13-kubernetes-intro\.md:9:\d+ warning image: \/images\/logo\.png: no such file in .*\/images\//,
     /2021-04-13-kubernetes-intro\.md:11:\d+ warning link: #없는-앵커: no heading with this id in this post/,
     /2021-05-01-helm\.md:9:\d+ warning link: \/posts\/kubernetes-intro\/: no post or page has this URL/,
     /2021-05-01-helm\.md:9:\d+ warning link: \/posts\/helm\/: no post or page has this URL/,
@@ -133,7 +133,8 @@ test("the check reads Liquid as the page gets it: {{ site.baseurl }}/assets/favi
 test("the summary groups the problems, one line each with its count and the one fix", () => {
   const summary = build.stderr.slice(build.stderr.indexOf("content warnings in"));
   assert.match(summary, /^\[opsnote\]   2 links point to \/posts\/<slug>\/ that no post or page has — set permalink: \/posts\/:title\/ in opsnote\.config\.yaml \(or add redirects\) and they resolve \(e\.g\. .*2021-05-01-helm\.md:9:\d+ \/posts\/kubernetes-intro\//m);
-  assert.match(summary, /^\[opsnote\]   1 image under \/images\/… is missing — add "images" to staticDirs in opsnote\.config\.yaml/m);
+  // images/ is beside posts/ and in the default staticDirs: the folder is served, the file is what is missing.
+  assert.match(summary, /^\[opsnote\]   1 image under \/images\/… is missing — add the files to the images\/ folder the site serves, or fix the paths/m);
   assert.match(summary, /^\[opsnote\]   1 link points to \/devops\/… that no post or page has — fix the link/m);
   assert.match(summary, /^\[opsnote\]   1 link names a heading id that no heading has/m);
   assert.match(summary, /^\[opsnote\]   2 posts have no date/m);

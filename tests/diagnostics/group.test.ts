@@ -63,6 +63,14 @@ test("groupDiagnostics: by kind and URL shape, largest first, with the one fix a
       ],
     },
     {
+      name: "images under a folder the site already serves: the files are what is missing",
+      diagnostics: [d("missing-image", "/images/a.png")],
+      context: { folders: new Set(["images", "posts"]), served: new Set(["images"]) },
+      expected: [
+        "1 image under /images/… is missing — add the files to the images/ folder the site serves, or fix the paths (e.g. posts/a.md:1:3 /images/a.png)",
+      ],
+    },
+    {
       name: "a permalink equal to the site's is no suggestion; files beside posts and anchors have their own groups",
       diagnostics: [d("broken-link", "/devops/helm/"), d("missing-image", "diagram.png"), d("unknown-anchor", "#없음"), d(undefined, "unclassified")],
       context: { posts: POSTS, permalink: "/:categories/:title/" },
