@@ -31,6 +31,10 @@ export interface SiteSettings {
     name: string;
     url?: string;
     email?: string;
+    /** Picture URL for the about page (Minimal Mistakes' `author.avatar`, Chirpy's `avatar`). */
+    avatar?: string;
+    /** One-line biography. */
+    bio?: string;
     /** Profiles shown on the about page and given to search engines as `sameAs`. @default [] */
     links: AuthorLink[];
   };
@@ -65,6 +69,27 @@ export interface SiteSettings {
    * own `series:` wins. @default {}
    */
   seriesMembers: Record<string, string>;
+  /** Comment service of the posts (carried over by `npm run import`); none when absent. */
+  comments?: {
+    provider: "giscus" | "utterances" | "disqus";
+    repo?: string;
+    repoId?: string;
+    category?: string;
+    categoryId?: string;
+    /** giscus `mapping`, utterances `issue-term`. */
+    mapping?: string;
+    /** disqus */
+    shortname?: string;
+  };
+  /** Analytics ids; a script is written only for the ones given. */
+  analytics?: { google?: string };
+  /**
+   * Top-level folders of the project served from the site root as they are (`images` -> `/images/…`),
+   * besides `assets/`. @default []
+   */
+  staticDirs: string[];
+  /** Old URL -> new URL: each old URL gets a redirect page (a migrated blog keeps its links). @default {} */
+  redirects: Record<string, string>;
 }
 
 /** `blog` / `/blog` / `/blog/` -> `/blog/`; empty -> `/`. Eleventy and every absolute URL need this form. */
@@ -96,4 +121,6 @@ export const site: SiteSettings = {
   // The Kubernetes intro is kept byte for byte as its author wrote it, so it joins the sample
   // series here instead of in its front matter. Remove this line with posts/samples/.
   seriesMembers: { "2021-04-13-kubernetes-intro.md": "쿠버네티스 첫걸음" },
+  staticDirs: [],
+  redirects: {},
 };

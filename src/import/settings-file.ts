@@ -1,0 +1,61 @@
+/**
+ * Writes the carried settings into `opsnote.config.yaml`, the blogger's file: a new file gets one
+ * comment per key saying where the value came from; an existing file keeps its comments and other
+ * keys, and only the carried keys change.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { Document, isMap, isScalar, parseDocument, type Pair } from "yaml";
+import type { ImportedSettings, SettingKey } from "./translate-settings.ts";
+
+export const SETTINGS_FILE = "opsnote.config.yaml";
+export const SETTINGS_BACKUP_FILE = "opsnote.config.before-import.yaml";
+
+export interface SettingChange {
+  key: SettingKey;
+  before: unknown;
+  after: unknown;
+}
+
+export interface SettingsFileUpdate {
+  text: string;
+  /** Keys whose value is new or different, in the order written. */
+  changes: SettingChange[];
+}
+
+const HEADER = " opsnote site settings (camelCase names of SiteSettings in src/site.ts).\n Written by `npm run import`; edit freely.";
+
+/** The new text of the settings file; `existing` is the file's current text, if there is one. */
+export function updateSettingsFile(
+  existing: string | undefined,
+  values: ImportedSettings,
+  sources: Partial<Record<SettingKey, string>>,
+): SettingsFileUpdate {
+  const doc = existing === undefined || existing.trim() === "" ? new Document({}) : parseDocument(existing);
+  if (doc.errors.length > 0) throw new Error(`${SETTINGS_FILE}: ${doc.errors[0]!.message}`);
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
+  if (existing === undefined || existing.trim() === "") doc.commentBefore = HEADER;
+  const map = doc.contents as unknown as { items: Pair[] };
+  const changes: SettingChange[] = [];
+  for (const [key, value] of Object.entries(values) as [SettingKey, unknown][]) {
+    if (value === undefined) continue;
+    const before = doc.get(key) === undefined ? undefined : (doc.toJS() as Record<string, unknown>)[key];
+    if (isDeepStrictEqual(before, value)) continue;
+    changes.push({ key, before, after: value });
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const node = doc.createNode(value);
+    if (pair) {
+      pair.value = node;
+    } else {
+      const keyNode = doc.createNode(key);
+      if (sources[key] !== undefined) keyNode.commentBefore = ` from ${sources[key]}`;
+      map.items.push(doc.createPair(keyNode, node));
+    }
+  }
+  return { text: doc.toString({ lineWidth: 0 }), changes };
+}
+
+/** `old -> new` in one line, as the import prints each changed key. */
+export function describeChange(change: SettingChange): string {
+  const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
+  return `${change.key}: ${show(change.before)} -> ${show(change.after)}`;
+}
