@@ -1,0 +1,48 @@
+/**
+ * A Hugo site moves in: `hugo.toml`, a page bundle with its image beside, `static/images/`,
+ * `aliases`, `[permalinks] posts = "/:year/:month/:slug/"`, `content/about.md`; themes are left out.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
+
+const LAYOUT_PAGE = "needs standalone `layout: page` pages (issue 15, another helper's branch)";
+const STATIC_DIRS = "needs top-level static folders served from `staticDirs` (issue 15 item 2, another helper's branch)";
+const site = await importAndBuild("hugo", { setAside: ["about.md"] });
+
+registerSiteInvariants(site, {
+  oldUrls: ["/2024/02/istio-mtls/", "/2024/01/etcd-백업-자동화/", "/old/etcd-backup/", "/about/"],
+  todo: { fullBuild: LAYOUT_PAGE, build: STATIC_DIRS, oldUrls: STATIC_DIRS, images: STATIC_DIRS, leaks: STATIC_DIRS },
+});
+
+test("settings carried from hugo.toml", () => {
+  assert.deepEqual(
+    { title: site.settings.title, description: site.settings.description, url: site.settings.url, pathPrefix: site.settings.pathPrefix,
+      timeZone: site.settings.timeZone, language: site.settings.language, pageSize: site.settings.pageSize, permalink: site.settings.permalink,
+      analytics: site.settings.analytics, author: site.settings.author, staticDirs: site.settings.staticDirs },
+    { title: "쿠버 운영 로그", description: "온콜 일지와 클러스터 운영 메모", url: "https://hugo-ops.example.kr", pathPrefix: "/",
+      timeZone: "Asia/Seoul", language: "ko-kr", pageSize: 7, permalink: "/:year/:month/:slug/",
+      analytics: { google: "G-HUGO0001" }, author: { name: "이해커", email: "hugo@example.kr" }, staticDirs: ["images"] },
+  );
+});
+
+test("Hugo's :slug without a slug is the title: that old URL gets a redirect to the file-name URL", () => {
+  assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/" });
+});
+
+test("the bundle keeps its folder and image; static/ lands at the root; themes and section files stay out", async () => {
+  assert.ok(existsSync(path.join(site.project, "posts", "istio-mtls", "index.md")));
+  assert.ok(existsSync(path.join(site.project, "posts", "istio-mtls", "mtls.png")));
+  assert.ok(existsSync(path.join(site.project, "images", "etcd-backup.png")));
+  assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
+  assert.ok(!existsSync(path.join(site.project, "themes")));
+  assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "이 블로그에 대해"\npermalink: \/about\/\n---\n/);
+});
+
+test("the report groups: shortcodes with file:line, the root file, the redirect", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { outside: 1, redirect: 1, shortcode: 2 });
+  assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning shortcode: \{\{< highlight bash >\}\}/);
+});

@@ -1,0 +1,39 @@
+/**
+ * A Zola site moves in: `config.toml` with `base_url`, page bundles with images beside,
+ * `_index.md` section files (not posts; `paginate_by` read from it), a page with its own `path`.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
+
+const STATIC_DIRS = "needs top-level static folders served from `staticDirs` (issue 15 item 2, another helper's branch)";
+const site = await importAndBuild("zola");
+
+registerSiteInvariants(site, {
+  oldUrls: ["/blog/vault-agent/", "/atlantis-guide/", "/blog/opa-gatekeeper/"],
+  todo: { fullBuild: STATIC_DIRS, build: STATIC_DIRS, oldUrls: STATIC_DIRS, images: STATIC_DIRS, leaks: STATIC_DIRS },
+});
+
+test("settings carried from config.toml and the section's _index.md", () => {
+  assert.deepEqual(
+    { title: site.settings.title, description: site.settings.description, url: site.settings.url, pathPrefix: site.settings.pathPrefix,
+      language: site.settings.language, pageSize: site.settings.pageSize, permalink: site.settings.permalink, author: site.settings.author },
+    { title: "테라폼 실험실", description: "IaC 실험 기록", url: "https://zola-ops.example.kr", pathPrefix: "/",
+      language: "ko", pageSize: 6, permalink: "/blog/:slug/", author: { name: "최제로" } },
+  );
+  assert.deepEqual(site.settings.redirects, { "/atlantis-guide/": "/blog/atlantis/" });
+  assert.deepEqual(site.settings.staticDirs, ["img"]);
+});
+
+test("bundles keep their images beside; _index.md files are not posts", () => {
+  for (const file of ["posts/vault-agent/index.md", "posts/vault-agent/diagram.png", "posts/vault-agent/token-flow.png", "img/atlantis.png"]) {
+    assert.ok(existsSync(path.join(site.project, file)), file);
+  }
+  assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
+});
+
+test("the report groups: the YouTube shortcode, the redirect", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 1, shortcode: 1 });
+});
