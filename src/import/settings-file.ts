@@ -43,7 +43,10 @@ export function updateSettingsFile(
     changes.push({ key, before, after: value });
     const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
     const node = doc.createNode(value);
-    if (pair) {
+    if (pair && isScalar(pair.value) && (typeof value !== "object" || value === null)) {
+      pair.value.value = value; // in place: the value's own comment stays
+    } else if (pair) {
+      if (isScalar(pair.value) || isMap(pair.value)) node.comment = pair.value.comment;
       pair.value = node;
     } else {
       const keyNode = doc.createNode(key);
