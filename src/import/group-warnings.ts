@@ -31,7 +31,9 @@ interface KindText {
 export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   "missing-file": { what: "files referenced but not found in the old site", fix: "add them or remove the references" },
   outside: { what: "files referenced outside the old site", fix: "copy them into the project by hand" },
+  "root-file": { what: "files at the old site's root (favicon, CNAME, robots.txt), not copied", fix: "put them in a folder listed in staticDirs, or add them to your host by hand" },
   refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
+  converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, youtube)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
   page: { what: "pages of the old site that are not posts, not imported", fix: "copy what you need into a post, or leave them" },
   setting: { what: "settings that could not be carried as they were", fix: "check these keys in opsnote.config.yaml" },

@@ -19,6 +19,7 @@ import { site as defaultSite } from "../site.ts";
 import { detectSite, type DetectedSite, type SourceFamily } from "./detect-site.ts";
 import { oldHugoUrl, oldJekyllUrl, oldZolaUrl } from "./old-urls.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
+import { convertShortcodes } from "./convert-shortcodes.ts";
 import { SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -42,6 +43,8 @@ export interface ImportOptions {
 export interface ImportPlanItem {
   from: string;
   to: string;
+  /** Written instead of copying `from` (a post whose shortcodes were converted). */
+  text?: string;
 }
 
 export interface ImportResult {
@@ -333,10 +336,20 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         // Broken front matter: copied all the same; the build names the line.
       }
       plan(result.posts, from, to);
+      if (site.family === "hugo" || site.family === "zola") {
+        const conversion = convertShortcodes(text, bodyLineOffset);
+        if (conversion.converted.length > 0) result.posts.at(-1)!.text = conversion.text;
+        for (const c of conversion.converted) warn("converted", shown, `${c.text} converted to markdown`, c.line);
+        const inConverted = (line: number) => conversion.converted.some((c) => line >= c.line && line <= c.endLine);
+        for (const shortcode of findShortcodes(body, bodyLineOffset)) {
+          if (!inConverted(shortcode.line)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
+        }
+      } else {
+        for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
+      }
       if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
         warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
       }
-      for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
       await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
 
       // The old URL must keep working: by the carried pattern, else by a redirect.
@@ -381,7 +394,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       }
       if (layout.staticDirs.some((d) => d.name === segments[0])) continue; // copied with its whole folder
       if (segments.length === 1) {
-        warn("outside", file, `"${ref.url}" sits at the old site's root; opsnote serves root files only from folders`, line);
+        warn("root-file", file, `"${ref.url}" sits at the old site's root; not copied`, line);
         continue;
       }
       if (segments[0] !== "assets") staticNames.add(segments[0]!.normalize("NFC"));
@@ -410,7 +423,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
     if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
   }
-  for (const file of layout.rootFiles) warn("outside", path.join(site.root, file), "a file at the old site's root (favicon, CNAME, robots.txt) is not copied; add it to your host by hand");
+  for (const file of layout.rootFiles) warn("root-file", path.join(site.root, file), "not copied");
   for (const page of layout.pages) warn("page", path.join(site.root, page.split(":")[0]!), page.includes(":") ? page.slice(page.indexOf(":") + 2) : "a page that is not a post; not imported");
   for (const note of settings.notes) warn("setting", path.join(site.root, site.configFile ?? "."), note);
 
@@ -469,7 +482,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   for (const item of [...result.posts, ...result.files]) {
     await mkdir(path.dirname(item.to), { recursive: true });
     // EXCL: a file that appeared since the plan was made is still never overwritten.
-    await copyFile(item.from, item.to, constants.COPYFILE_EXCL);
+    if (item.text !== undefined) await writeFile(item.to, item.text, { flag: "wx" });
+    else await copyFile(item.from, item.to, constants.COPYFILE_EXCL);
   }
   for (const item of result.written) {
     await mkdir(path.dirname(item.to), { recursive: true });

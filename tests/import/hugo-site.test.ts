@@ -42,7 +42,15 @@ test("the bundle keeps its folder and image; static/ lands at the root; themes a
   assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "이 블로그에 대해"\npermalink: \/about\/\n---\n/);
 });
 
-test("the report groups: shortcodes with file:line, the root file, the redirect", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { outside: 1, redirect: 1, shortcode: 2 });
-  assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning shortcode: \{\{< highlight bash >\}\}/);
+test("the report groups: shortcodes converted and kept with file:line, the root file, the redirect", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "root-file": 1, redirect: 1, shortcode: 1 });
+  assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
+  assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:18:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
+});
+
+test("converted shortcodes: the copy has markdown, the old site's file is untouched", async () => {
+  const copy = await readFile(path.join(site.project, "posts", "2024-01-20-etcd-backup.md"), "utf8");
+  assert.match(copy, /!\[백업 흐름도\]\(\/images\/etcd-backup\.png "매시간 스냅샷"\)/);
+  assert.match(copy, /> \[!WARNING\]\n> \*\*주의\*\*\n>\n> 복원 전에/);
+  assert.match(await readFile(path.join(site.source, "content", "posts", "2024-01-20-etcd-backup.md"), "utf8"), /\{\{% notice warning/);
 });

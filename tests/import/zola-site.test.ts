@@ -34,6 +34,6 @@ test("bundles keep their images beside; _index.md files are not posts", () => {
   assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
 });
 
-test("the report groups: the YouTube shortcode, the redirect", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 1, shortcode: 1 });
+test("the report groups: YouTube and note converted, gist kept, the redirect", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, redirect: 1, shortcode: 1 });
 });
