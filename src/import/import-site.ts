@@ -11,10 +11,11 @@
  */
 import { existsSync } from "node:fs";
 import { constants } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
+import { postDateFromInstant } from "../content/dates.ts";
 import { site as defaultSite } from "../site.ts";
 import { detectSite, type DetectedSite, type SourceFamily } from "./detect-site.ts";
 import { oldHugoUrl, oldJekyllUrl, oldZolaUrl } from "./old-urls.ts";
@@ -355,7 +356,17 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // The old URL must keep working: by the carried pattern, else by a redirect.
       if (site.family === "folder") continue;
       const oldUrl = source.oldUrl(relative, frontMatter);
-      const built = buildPost({ inputPath: toPosix(path.relative(postsDir, to)), frontMatter, body: "", site: { timeZone, permalink } });
+      const inputPath = toPosix(path.relative(postsDir, to));
+      let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
+      if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {
+        // Undated (a docs collection): the build dates it from the file, whose time the copy keeps.
+        const modified = postDateFromInstant((await stat(from)).mtime, timeZone).wall;
+        const day = `${modified.year}-${String(modified.month).padStart(2, "0")}-${String(modified.day).padStart(2, "0")}`;
+        built = buildPost({ inputPath, frontMatter: { ...frontMatter, date: day }, body: "", site: { timeZone, permalink } });
+        if (permalink.includes(":year") || permalink.includes(":month") || permalink.includes(":day")) {
+          warn("date", shown, `no date: its URL uses the file's modification day ${day}; add \`date: ${day}\` to keep it`, 1);
+        }
+      }
       const newUrl = built.ok ? built.post.url : undefined;
       result.oldUrls.push({ file: toPosix(path.relative(postsDir, to)), oldUrl, newUrl });
       if (newUrl === undefined) warn("url", shown, `old URL ${oldUrl}: the post has no URL in opsnote until its front matter is fixed`);
@@ -484,6 +495,9 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     // EXCL: a file that appeared since the plan was made is still never overwritten.
     if (item.text !== undefined) await writeFile(item.to, item.text, { flag: "wx" });
     else await copyFile(item.from, item.to, constants.COPYFILE_EXCL);
+    // The modification time is the date of last resort for an undated post: it must survive the copy.
+    const { atime, mtime } = await stat(item.from);
+    await utimes(item.to, atime, mtime);
   }
   for (const item of result.written) {
     await mkdir(path.dirname(item.to), { recursive: true });

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { importSite } from "../../src/import/import-site.ts";
@@ -55,4 +55,18 @@ test("NFC names, code front matter refused, an existing settings file saved befo
   const second = await importSite({ source: other, root });
   assert.ok(second.conflicts.includes(path.join(root, "opsnote.config.before-import.yaml")));
   assert.ok(!existsSync(path.join(root, "posts", "2024-02-01-b.md")));
+});
+
+test("an undated collection document: its new URL uses the file's day, which the copy keeps, with a warning", async () => {
+  const source = await writeTempFolder("old-docs", {
+    "_config.yml": "permalink: pretty\ncollections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n",
+    "_docs/guide.md": "---\ntitle: 안내\n---\n\n본문\n",
+  });
+  const day = new Date("2023-06-15T03:00:00Z");
+  await utimes(path.join(source, "_docs", "guide.md"), day, day);
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.redirects, { "/docs/guide/": "/2023/06/15/guide/" });
+  assert.match(result.warnings.find((w) => w.kind === "date")?.line ?? "", /guide\.md:1:1 warning date: no date: its URL uses the file's modification day 2023-06-15/);
+  assert.equal((await stat(path.join(root, "posts", "docs", "guide.md"))).mtime.getTime(), day.getTime());
 });
