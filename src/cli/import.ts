@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose]`:
+ * `npm run import -- <Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]`:
  * moves a whole blog in, never overwriting anything (see src/import/import-site.ts).
  * `npm run import -- --report <posts folder> [--verbose]`: builds the folder and prints its warnings grouped by kind.
  */
@@ -12,21 +12,22 @@ import { diagnosticItems, formatGroups, groupWarnings } from "../import/group-wa
 import { reportFolder } from "../jekyll/report-folder.ts";
 
 const USAGE = [
-  "usage: npm run import -- <path to a Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose]",
+  "usage: npm run import -- <path to a Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]",
   "       npm run import -- --report <posts folder> [--verbose]",
 ].join("\n");
 
 const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll site", hugo: "Hugo site", zola: "Zola site", folder: "folder of posts" };
 
-async function runImport(source: string, options: { root: string; posts?: string; assets?: string; verbose: boolean }): Promise<number> {
-  const result = await importSite({ source, root: options.root, postsDir: options.posts, assetsDir: options.assets });
+async function runImport(source: string, options: { root: string; posts?: string; assets?: string; verbose: boolean; dryRun: boolean }): Promise<number> {
+  const result = await importSite({ source, root: options.root, postsDir: options.posts, assetsDir: options.assets, dryRun: options.dryRun });
   if (result.conflicts.length > 0) {
     console.error(`[opsnote] import stopped: ${result.conflicts.length} file(s) already exist; nothing was copied`);
     for (const file of result.conflicts) console.error(`  exists: ${displayPath(file)}`);
     console.error("[opsnote] move or rename them (or import into another folder with --root/--posts/--assets) and run again");
     return 1;
   }
-  console.log(`[opsnote] imported a ${FAMILY_NAMES[result.family]}: ${result.posts.length} post(s) and ${result.files.length} other file(s) into ${displayPath(path.resolve(options.root))}`);
+  const verb = options.dryRun ? "would import (dry run: nothing written)" : "imported";
+  console.log(`[opsnote] ${verb} a ${FAMILY_NAMES[result.family]}: ${result.posts.length} post(s) and ${result.files.length} other file(s) into ${displayPath(path.resolve(options.root))}`);
   if (result.changes.length > 0) {
     console.log(`[opsnote] ${SETTINGS_FILE}: ${result.changes.length} setting(s) carried over:`);
     for (const change of result.changes) console.log(`  ${describeChange(change)}`);
@@ -62,12 +63,13 @@ await runCommand(
       posts: { type: "string" },
       assets: { type: "string" },
       verbose: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
     },
     allowPositionals: true,
   },
   async ({ values, positionals }) => {
     if (values.report !== undefined) return runReport(values.report, values.verbose);
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the site or folder of posts to import" : "expected one folder");
-    return runImport(positionals[0]!, { root: values.root, posts: values.posts, assets: values.assets, verbose: values.verbose });
+    return runImport(positionals[0]!, { root: values.root, posts: values.posts, assets: values.assets, verbose: values.verbose, dryRun: values["dry-run"] });
   },
 );
