@@ -3,13 +3,13 @@
  * moves a whole blog in, never overwriting anything (see src/import/import-site.ts).
  * `npm run import -- --report <posts folder> [--verbose]`: builds the folder and prints its warnings grouped by kind.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { UsageError, runCommand } from "./args.ts";
 import { displayPath, formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { importSite, type ImportResult } from "../import/import-site.ts";
 import { describeChange, SETTINGS_FILE } from "../import/settings-file.ts";
 import { diagnosticItems, formatGroups, groupWarnings } from "../import/group-warnings.ts";
-import { reportFolder } from "../jekyll/report-folder.ts";
 
 const USAGE = [
   "usage: npm run import -- <path to a Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]",
@@ -21,8 +21,8 @@ const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll s
 async function runImport(source: string, options: { root: string; posts?: string; assets?: string; verbose: boolean; dryRun: boolean }): Promise<number> {
   const result = await importSite({ source, root: options.root, postsDir: options.posts, assetsDir: options.assets, dryRun: options.dryRun });
   if (result.conflicts.length > 0) {
-    console.error(`[opsnote] import stopped: ${result.conflicts.length} file(s) already exist; nothing was copied`);
-    for (const file of result.conflicts) console.error(`  exists: ${displayPath(file)}`);
+    console.error(`[opsnote] import stopped: ${result.conflicts.length} file(s) in the way; nothing was copied`);
+    for (const line of result.conflicts) console.error(`  ${existsSync(line) ? `exists: ${displayPath(line)}` : line}`);
     console.error("[opsnote] move or rename them (or import into another folder with --root/--posts/--assets) and run again");
     return 1;
   }
@@ -41,6 +41,8 @@ async function runImport(source: string, options: { root: string; posts?: string
 }
 
 async function runReport(folder: string, verbose: boolean): Promise<number> {
+  // Loaded here: building reads the settings of this folder, which an import may be about to write.
+  const { reportFolder } = await import("../jekyll/report-folder.ts");
   const report = await reportFolder(folder);
   console.log(`[opsnote] report for ${displayPath(path.resolve(folder))}`);
   if (report.errors.length > 0) {

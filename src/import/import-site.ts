@@ -15,12 +15,12 @@ import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
 import { postDateFromInstant } from "../content/dates.ts";
-import { site as defaultSite } from "../site.ts";
+import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
+import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
@@ -108,7 +108,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   };
   const warn = (kind: string, file: string, message: string, line?: number) =>
     result.warnings.push({ kind, line: `${displayPath(file)}${line === undefined ? "" : `:${line}:1`} warning ${kind}: ${message}` });
-  const permalink = settings.values.permalink ?? defaultSite.permalink;
+  const permalink = settings.values.permalink ?? siteSettingsSchema.parse({}).permalink;
   const timeZone = timeZoneOf(settings);
   const pathPrefix = (settings.values.pathPrefix ?? "/").replace(/\/+$/, "");
   const staticNames = new Set<string>();
@@ -283,9 +283,19 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       settings.values.redirects = result.redirects;
       settings.sources.redirects = "npm run import (old post URLs the permalink pattern cannot reproduce)";
     }
+    const valid = keepValidSettings(settings.values);
+    settings.values = valid.values;
+    for (const { key, message } of valid.dropped) warn("setting", path.join(site.root, site.configFile ?? "."), `${key}: ${message}`);
     const settingsFile = path.join(root, SETTINGS_FILE);
     const existing = existsSync(settingsFile) ? await readFile(settingsFile, "utf8") : undefined;
-    const update = updateSettingsFile(existing, settings.values, settings.sources);
+    let update: ReturnType<typeof updateSettingsFile>;
+    try {
+      update = updateSettingsFile(existing, settings.values, settings.sources);
+    } catch (error) {
+      // The blogger's file is never replaced by a guess: the import stops until it reads.
+      result.conflicts.push(`${settingsFile} cannot be read (${error instanceof Error ? error.message : String(error)}); fix it first`);
+      update = { text: existing ?? "", changes: [] };
+    }
     result.changes = update.changes;
     if (update.changes.length > 0) {
       if (existing !== undefined) result.written.push({ to: path.join(root, SETTINGS_BACKUP_FILE), text: existing });

@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, parseDocument, type Pair } from "yaml";
+import { siteSettingsSchema } from "../settings/schema.ts";
 import type { ImportedSettings, SettingKey } from "./translate-settings.ts";
 
 export const SETTINGS_FILE = "opsnote.config.yaml";
@@ -22,7 +23,7 @@ export interface SettingsFileUpdate {
   changes: SettingChange[];
 }
 
-const HEADER = " opsnote site settings (camelCase names of SiteSettings in src/site.ts).\n Written by `npm run import`; edit freely.";
+const HEADER = " opsnote site settings: this file is yours (src/settings/schema.ts documents every key).\n Written by `npm run import`; each key says where its value came from.";
 
 /** The new text of the settings file; `existing` is the file's current text, if there is one. */
 export function updateSettingsFile(
@@ -61,4 +62,24 @@ export function updateSettingsFile(
 export function describeChange(change: SettingChange): string {
   const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
   return `${change.key}: ${show(change.before)} -> ${show(change.after)}`;
+}
+
+/**
+ * The carried settings the settings schema accepts: a value it would refuse (a Universal Analytics
+ * id, a time zone it does not know) is left out, with the reason, instead of making every later
+ * command stop on the settings file.
+ */
+export function keepValidSettings(values: ImportedSettings): { values: ImportedSettings; dropped: { key: SettingKey; message: string }[] } {
+  const kept: Record<string, unknown> = { ...values };
+  const dropped: { key: SettingKey; message: string }[] = [];
+  for (;;) {
+    const parsed = siteSettingsSchema.safeParse(kept);
+    if (parsed.success) return { values: kept as ImportedSettings, dropped };
+    const issue = parsed.error.issues.find((i) => typeof i.path[0] === "string" && i.path[0] in kept);
+    if (issue === undefined) return { values: {}, dropped: [...dropped, ...Object.keys(kept).map((key) => ({ key: key as SettingKey, message: parsed.error.issues[0]!.message }))] };
+    const key = issue.path[0] as SettingKey;
+    const where = issue.path.length > 1 ? ` (${issue.path.join(".")})` : "";
+    dropped.push({ key, message: `${JSON.stringify(kept[key])} not carried${where}: ${issue.message}` });
+    delete kept[key];
+  }
 }

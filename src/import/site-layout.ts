@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
-import { site as defaultSite } from "../site.ts";
+import { siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
 import { oldHugoUrl, oldJekyllUrl, oldZolaUrl } from "./old-urls.ts";
 import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
@@ -70,7 +70,8 @@ export interface SiteLayout {
   settings: TranslatedSettings;
 }
 
-export const timeZoneOf = (settings: TranslatedSettings) => settings.values.timeZone ?? defaultSite.timeZone;
+/** The old site's time zone, else opsnote's default (not the loaded settings: the import may run anywhere). */
+export const timeZoneOf = (settings: TranslatedSettings) => settings.values.timeZone ?? siteSettingsSchema.parse({}).timeZone;
 
 async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   const config = site.config;

@@ -2,7 +2,7 @@
  * An old site's configuration in opsnote's setting names: one table per generator, each entry saying
  * where the value came from, so the settings file can carry that as a comment.
  */
-import { normalizePathPrefix, type AuthorLink } from "../site.ts";
+import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
 import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
 
 export type SiteFamily = "jekyll" | "hugo" | "zola";
@@ -14,8 +14,10 @@ export interface ImportedComments {
   repoId?: string;
   category?: string;
   categoryId?: string;
-  /** giscus `mapping`, utterances `issue-term`. */
+  /** giscus `mapping`. */
   mapping?: string;
+  /** utterances `issue-term`. */
+  issueTerm?: string;
   /** disqus */
   shortname?: string;
 }
@@ -103,6 +105,7 @@ function labelFor(url: string): string {
   return known[host] ?? host;
 }
 
+/** Profile links opsnote can show: http(s) only (a `mailto:` is the author's `email`). */
 function readLinks(value: unknown): AuthorLink[] {
   if (!Array.isArray(value)) return [];
   const links: AuthorLink[] = [];
@@ -113,7 +116,7 @@ function readLinks(value: unknown): AuthorLink[] {
       if (url !== undefined) links.push({ label: text(item.label) ?? text(item.name) ?? labelFor(url), url });
     }
   }
-  return links;
+  return links.filter((link) => /^https?:\/\//i.test(link.url));
 }
 
 const COMMENT_PROVIDERS = new Set(["giscus", "utterances", "disqus"]);
@@ -127,7 +130,7 @@ function jekyllComments(config: Config): ImportedComments | undefined {
   const own = isObject(comments[provider]) ? (comments[provider] as Config) : {};
   if (provider === "disqus") return { provider, shortname: text(own.shortname) };
   const repo = text(own.repo) ?? text(config.repository);
-  if (provider === "utterances") return { provider, repo, mapping: text(own.issue_term) };
+  if (provider === "utterances") return { provider, repo, issueTerm: text(own.issue_term) };
   return {
     provider: "giscus", repo, repoId: text(own.repo_id), category: text(own.category) ?? text(own.category_name),
     categoryId: text(own.category_id), mapping: text(own.mapping) ?? text(own.discussion_term),
@@ -164,7 +167,7 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   };
   for (const [key, names] of [["title", ["title"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
     const found = first(config, names);
-    if (found) set(key, found[1], found[0]);
+    if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
   }
   const url = text(config.url);
   if (url !== undefined) set("url", url.replace(/\/+$/, ""), "url");

@@ -25,7 +25,7 @@ test("settings carried: baseurl as path prefix, locale, utterances, author with 
   assert.equal(site.settings.permalink, "/:categories/:title/");
   assert.equal(site.settings.language, "ko-KR");
   assert.equal(site.settings.pageSize, 5);
-  assert.deepEqual(site.settings.comments, { provider: "utterances", repo: "cloudnote/cloudnote.github.io", mapping: "pathname" });
+  assert.deepEqual(site.settings.comments, { provider: "utterances", repo: "cloudnote/cloudnote.github.io", issueTerm: "pathname" });
   assert.deepEqual(site.settings.analytics, { google: "G-MMTEST01" });
   assert.deepEqual(site.settings.verification, { google: "mm-google-verify", naver: "mm-naver-verify" });
   assert.deepEqual(site.settings.author, {

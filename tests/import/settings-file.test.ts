@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { describeChange, updateSettingsFile } from "../../src/import/settings-file.ts";
+import { describeChange, keepValidSettings, updateSettingsFile } from "../../src/import/settings-file.ts";
 
 test("a new file: every key with where it came from", () => {
   const { text, changes } = updateSettingsFile(undefined, { title: "블로그", pageSize: 5 }, { title: "_config.yml title", pageSize: "_config.yml paginate" });
@@ -21,4 +21,11 @@ test("an existing file keeps its comments and other keys; equal values are no ch
   assert.match(text, /^# my blog\n/);
   assert.match(text, /# keep me/);
   assert.deepEqual(changes.map(describeChange), ['title: "옛 제목" -> "새 제목"']);
+});
+
+test("values the settings schema would refuse are left out with the reason, so no command stops on the file", () => {
+  const { values, dropped } = keepValidSettings({ title: "T", analytics: { google: "UA-1234-5" }, timeZone: "Mars/Olympus", language: "ko-KR" });
+  assert.deepEqual(values, { title: "T", language: "ko-KR" });
+  assert.deepEqual(dropped.map((d) => d.key).sort(), ["analytics", "timeZone"]);
+  assert.match(dropped.find((d) => d.key === "analytics")!.message, /"UA-1234-5".*not carried \(analytics\.google\)/);
 });

@@ -1,0 +1,19 @@
+/**
+ * Loaded into every test file's process (`npm test` passes `--import ./tests/helpers/test-environment.ts`).
+ * Test files run in parallel, so each gets build caches of its own: a file never reads an entry another
+ * file is writing, a test never depends on which file ran before it, and the repository's `.cache/`
+ * (the blogger's own warm cache) is left alone. Builds a test starts in a child process inherit it.
+ * A file that sets OPSNOTE_CACHE_DIR itself still wins.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// Node's test runner sets NODE_TEST_CONTEXT in the processes it starts for test files; the runner itself
+// (which only spawns them) is left alone so that it does not hand one folder to every file.
+if (process.env.NODE_TEST_CONTEXT !== undefined && process.env.OPSNOTE_TEST_CACHE_OWNER === undefined) {
+  const folder = mkdtempSync(path.join(tmpdir(), "opsnote-test-cache-"));
+  process.env.OPSNOTE_CACHE_DIR = folder;
+  process.env.OPSNOTE_TEST_CACHE_OWNER = String(process.pid);
+  process.on("exit", () => rmSync(folder, { recursive: true, force: true }));
+}
