@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
+import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
 
-const LAYOUT_PAGE = "needs standalone `layout: page` pages (issue 15, another helper's branch)";
+const LAYOUT_PAGE = "needs standalone `layout: page` pages (from branch `static`)";
 const site = await importAndBuild("chirpy", {
   extraFiles: { "_site/index.html": "<html>an old build, never imported</html>\n" },
   setAside: ["about.md"],
@@ -68,4 +68,8 @@ test("the prompt is a callout, and the redirect page of the renamed URL points t
 test("the report groups what it says by kind, with the fix", () => {
   assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 1 });
   assert.match(site.imported.stdout, /1 old URLs the new URL pattern cannot reproduce, answered by a redirect page \[redirect\] — nothing to do/);
+});
+
+test("the old about page is the new site's /about/", { todo: LAYOUT_PAGE }, async () => {
+  assert.match(await aboutPageText(site), /쿠버네티스 클러스터를 운영합니다/);
 });

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
 
-const STATIC_DIRS = "needs top-level static folders served from `staticDirs` (issue 15 item 2, another helper's branch)";
+const STATIC_DIRS = "needs top-level static folders served from `staticDirs` from branch `static`";
 const site = await importAndBuild("zola");
 
 registerSiteInvariants(site, {

@@ -24,6 +24,8 @@ export interface ImportedProject {
   build: BuildRun;
   /** The build of everything the import wrote. */
   fullBuild: BuildRun;
+  /** Where `fullBuild` wrote the site. */
+  fullOutput: string;
   settings: Record<string, unknown>;
   /** Path prefix of the built site, e.g. "/" or "/blog/". */
   prefix: string;
@@ -75,8 +77,9 @@ export async function importAndBuild(fixture: string, { extraFiles = {}, setAsid
   const output = path.join(project, "_site");
   const cacheDir = path.join(work, "cache");
   let fullBuild: BuildRun | undefined;
+  const fullOutput = setAside.length > 0 ? path.join(work, "full-site") : output;
   if (setAside.length > 0) {
-    fullBuild = buildProject(project, path.join(work, "full-site"), cacheDir);
+    fullBuild = buildProject(project, fullOutput, cacheDir);
     for (const file of setAside) await rename(path.join(project, "posts", file), path.join(work, `aside-${path.basename(file)}`));
   }
   const build = buildProject(project, output, cacheDir);
@@ -93,7 +96,7 @@ export async function importAndBuild(fixture: string, { extraFiles = {}, setAsid
     return existsSync(index) ? index : undefined;
   };
   return {
-    source, project, output, imported, build, fullBuild: fullBuild ?? build, settings, prefix, fileOf,
+    source, project, output, imported, build, fullBuild: fullBuild ?? build, fullOutput, settings, prefix, fileOf,
     resolve(url) {
       const file = fileOf(url);
       if (file === undefined) return undefined;
@@ -174,4 +177,10 @@ export function reportedKinds(stdout: string): Record<string, number> {
   const kinds: Record<string, number> = {};
   for (const match of stdout.matchAll(/^ {2}(\d+) .*? \[([\w-]+)\]/gm)) kinds[match[2]!] = Number(match[1]);
   return kinds;
+}
+
+/** The text of the full build's /about/ page, or "" when there is none. */
+export async function aboutPageText(site: ImportedProject): Promise<string> {
+  const file = path.join(site.fullOutput, "about", "index.html");
+  return existsSync(file) ? proseText(parseHTML(await readFile(file, "utf8")).document) : "";
 }
