@@ -84,9 +84,10 @@ const normalizeUrl = (url: string) => {
 };
 
 
-/** The about page in opsnote's words: a standalone `layout: page` at /about/. */
-export function aboutPageText(title: string, body: string): string {
-  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: /about/\n---\n${body.replace(/^\n*/, "\n")}`;
+/** A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page at /about/). */
+export function standalonePageText(title: string, permalink: string, body: string): string {
+  const plain = /^[\p{L}\p{N}/._~%-]+$/u.test(permalink) ? permalink : JSON.stringify(permalink);
+  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n---\n${body.replace(/^\n*/, "\n")}`;
 }
 
 function lineOf(text: string, needle: string): number | undefined {
@@ -250,28 +251,51 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
   }
   for (const file of layout.rootFiles) warn("root-file", path.join(site.root, file), "not copied");
-  for (const page of layout.pages) warn("page", path.join(site.root, page.split(":")[0]!), page.includes(":") ? page.slice(page.indexOf(":") + 2) : "a page that is not a post; not imported");
   for (const note of settings.notes) warn("setting", path.join(site.root, site.configFile ?? "."), note);
+
+  /** A page of the old site as a standalone `layout: page` file at `url`; undefined when refused. */
+  async function planPage(file: string, target: string, url: (frontMatter: Record<string, unknown>) => string, fallbackTitle: string) {
+    const text = await readFile(file, "utf8");
+    if (CODE_FRONT_MATTER.test(text)) {
+      warn("refused", file, "front matter in a language that runs code; not imported", 1);
+      return undefined;
+    }
+    let frontMatter: Record<string, unknown> = {};
+    let body = text;
+    let bodyLineOffset = 0;
+    try {
+      const parsed = parsePostText(text, file);
+      frontMatter = parsed.data.frontMatter ?? {};
+      body = parsed.content;
+      bodyLineOffset = parsed.data.frontMatterSource?.bodyLineOffset ?? 0;
+    } catch {
+      warn("page", file, "front matter could not be read; its title is not carried", 1);
+    }
+    if (site.family === "hugo" || site.family === "zola") body = convertShortcodes(body).text;
+    const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
+    const oldUrl = url(frontMatter);
+    await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));
+    return { oldUrl, title, body, to: path.join(postsDir, nfcPath(target)) };
+  }
 
   // The about page becomes opsnote's standalone /about/.
   if (layout.about !== undefined) {
-    const text = await readFile(layout.about, "utf8");
-    let frontMatter: Record<string, unknown> = {};
-    let body = text;
-    try {
-      const parsed = parsePostText(text, layout.about);
-      frontMatter = parsed.data.frontMatter ?? {};
-      body = parsed.content;
-    } catch {
-      warn("page", layout.about, "front matter could not be read; its title is not carried");
+    const page = await planPage(layout.about, "about.md", (fm) => layout.aboutUrl?.(fm) ?? "/about/", "About");
+    if (page) {
+      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body) });
+      result.oldUrls.push({ file: "about.md", oldUrl: page.oldUrl, newUrl: "/about/" });
+      if (normalizeUrl(page.oldUrl) !== "/about/") addRedirect(layout.about, page.oldUrl, "/about/");
     }
-    const title = typeof frontMatter.title === "string" ? frontMatter.title : "About";
-    result.written.push({ to: path.join(postsDir, "about.md"), text: aboutPageText(title, body) });
-    await planReferences(layout.about, text, frontMatter, body, 0, path.dirname(layout.about));
-    const oldUrl = layout.aboutUrl?.(frontMatter) ?? "/about/";
-    result.oldUrls.push({ file: "about.md", oldUrl, newUrl: "/about/" });
-    if (normalizeUrl(oldUrl) !== "/about/") addRedirect(layout.about, oldUrl, "/about/");
   }
+  // Other pages keep their old URL as their permalink: nothing to redirect.
+  for (const source of layout.pages) {
+    const page = await planPage(source.file, source.target, source.oldUrl, path.basename(source.file).replace(/\.\w+$/, ""));
+    if (!page) continue;
+    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body) });
+    result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
+    warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
+  }
+  for (const { file, reason } of layout.skipped) warn("skipped", file, reason);
 
   // Settings: the static folders copied and the redirects join what the config said.
   {

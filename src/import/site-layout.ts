@@ -53,6 +53,13 @@ export interface PostSource {
   oldUrl(relative: string, frontMatter: Record<string, unknown>): string;
 }
 
+export interface PageSource {
+  file: string;
+  /** Path under the posts folder (posix). */
+  target: string;
+  oldUrl(frontMatter: Record<string, unknown>): string;
+}
+
 export interface SiteLayout {
   sources: PostSource[];
   /** The about page's file, if the site has one. */
@@ -60,7 +67,10 @@ export interface SiteLayout {
   /** Old URL of the about page. */
   aboutUrl?: (frontMatter: Record<string, unknown>) => string;
   /** Pages that are not posts, for the report. */
-  pages: string[];
+  /** Pages that are not posts (a "uses" page, a projects section): standalone pages at their old URLs. */
+  pages: PageSource[];
+  /** What is left out on purpose, with the reason. */
+  skipped: { file: string; reason: string }[];
   /** Top-level static folders: source folder -> name at the project root. */
   staticDirs: { from: string; name: string }[];
   /** Top-level static files that have no folder to go to. */
@@ -84,7 +94,8 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     target: "",
     oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter, timeZone }, { permalink }),
   }];
-  const pages: string[] = [];
+  const pages: PageSource[] = [];
+  const skipped: SiteLayout["skipped"] = [];
   // `collections: { docs: { output: true, permalink: … } }` or a list of names.
   const collections = config.collections;
   const entries: [string, Record<string, unknown>][] = Array.isArray(collections)
@@ -96,7 +107,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     const dir = path.join(collectionsRoot, `_${name}`);
     if (name === "posts" || name === "tabs" || !existsSync(dir)) continue;
     if (options.output !== true) {
-      pages.push(`${toPosix(path.relative(site.root, dir))}/: collection "${name}" has no output: true, so it had no pages; not imported`);
+      skipped.push({ file: dir, reason: `collection "${name}" has no output: true, so it had no pages; not imported` });
       continue;
     }
     const collectionPermalink = typeof options.permalink === "string" ? options.permalink : "/:collection/:path:output_ext";
@@ -110,12 +121,16 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   for (const folder of ["_tabs", "_pages"]) {
     for (const file of await listFiles(path.join(site.root, folder))) {
       const full = path.join(site.root, folder, file);
-      if (full !== about && POST_FILE.test(file) && !THEME_PAGE.test(path.basename(file))) pages.push(`${folder}/${file}`);
+      if (full === about || !POST_FILE.test(file) || THEME_PAGE.test(path.basename(file))) continue;
+      pages.push({
+        file: full, target: `pages/${file}`,
+        oldUrl: (frontMatter) => oldJekyllUrl({ relativePath: file, frontMatter, timeZone }, { permalink: "/:title/" }),
+      });
     }
   }
   const staticDirs = JEKYLL_STATIC_DIRS.filter((name) => existsSync(path.join(site.root, name))).map((name) => ({ from: path.join(site.root, name), name }));
   return {
-    sources, about, pages, staticDirs, rootFiles: [], urlRoot: site.root, settings,
+    sources, about, pages, skipped, staticDirs, rootFiles: [], urlRoot: site.root, settings,
     // Chirpy's tabs and Minimal Mistakes' pages say `permalink:`; a root about.md is /about/ (or /about.html).
     aboutUrl: (frontMatter) => oldJekyllUrl({ relativePath: "about.md", frontMatter, timeZone }, { permalink: about?.includes("_tabs") ? "/:title/" : "/:path/" }),
   };
@@ -164,16 +179,26 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       return oldHugoUrl(input, { section, permalink });
     },
   }));
-  const pages: string[] = [];
+  const pages: PageSource[] = [];
+  const pageUrl = (relative: string, section: string) => (frontMatter: Record<string, unknown>) => {
+    const input = { relativePath: relative, frontMatter, timeZone };
+    if (site.family === "zola") return oldZolaUrl(input);
+    const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
+    return oldHugoUrl(input, { section, permalink });
+  };
   let about: string | undefined;
   for (const name of (await listFiles(contentDir)).filter((f) => !f.includes("/"))) {
-    if (/^about\.(md|markdown)$/i.test(name) || (about === undefined && /^about\//.test(name))) about = path.join(contentDir, name);
-    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name)) pages.push(`content/${name}`);
+    if (/^about\.(md|markdown)$/i.test(name)) about = path.join(contentDir, name);
+    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name)) {
+      pages.push({ file: path.join(contentDir, name), target: `pages/${name}`, oldUrl: pageUrl(name, "") });
+    }
   }
   if (about === undefined && existsSync(path.join(contentDir, "about", "index.md"))) about = path.join(contentDir, "about", "index.md");
   for (const dir of await listDirs(contentDir)) {
     if (sections.includes(dir) || dir === "about") continue;
-    for (const file of (await listFiles(path.join(contentDir, dir))).filter((f) => POST_FILE.test(f) && !/(^|\/)_index\./.test(f))) pages.push(`content/${dir}/${file}`);
+    for (const file of (await listFiles(path.join(contentDir, dir))).filter((f) => POST_FILE.test(f) && !/(^|\/)_index\./.test(f))) {
+      pages.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}`, oldUrl: pageUrl(`${dir}/${file}`, dir) });
+    }
   }
   const staticRoot = path.join(site.root, "static");
   const staticDirs = (await listDirs(staticRoot)).map((name) => ({ from: path.join(staticRoot, name), name }));
@@ -181,7 +206,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     ? (await readdir(staticRoot, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => `static/${e.name}`)
     : [];
   return {
-    sources, about, pages, staticDirs, rootFiles, urlRoot: staticRoot, settings,
+    sources, about, pages, skipped: [], staticDirs, rootFiles, urlRoot: staticRoot, settings,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
       return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "" });
@@ -192,7 +217,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
 function folderLayout(site: DetectedSite): SiteLayout {
   return {
     sources: [{ dir: site.root, target: "", oldUrl: () => "" }],
-    pages: [], staticDirs: [], rootFiles: [],
+    pages: [], skipped: [], staticDirs: [], rootFiles: [],
     // A bare `_posts` folder's images are read from its parent, the site it came from.
     urlRoot: path.dirname(site.root),
     settings: { values: {}, sources: {}, notes: [] },

@@ -12,10 +12,10 @@ import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } 
 
 const LAYOUT_PAGE = "needs standalone `layout: page` pages (from branch `static`)";
 const STATIC_DIRS = "needs top-level static folders served from `staticDirs` from branch `static`";
-const site = await importAndBuild("minimal-mistakes", { setAside: ["about.md"] });
+const site = await importAndBuild("minimal-mistakes", { setAside: ["about.md", "pages/uses.md"] });
 
 registerSiteInvariants(site, {
-  oldUrls: ["/terraform/terraform-state-lock/", "/인프라/vpc-endpoint/", "/about/"],
+  oldUrls: ["/terraform/terraform-state-lock/", "/인프라/vpc-endpoint/", "/about/", "/uses/"],
   // The posts use /images/ and /files/: the build cannot find them until it serves top-level folders.
   todo: { fullBuild: LAYOUT_PAGE, build: STATIC_DIRS, oldUrls: STATIC_DIRS, images: STATIC_DIRS, leaks: STATIC_DIRS },
 });
@@ -42,13 +42,14 @@ test("/images/ and /files/ land at the project root, so their root URLs keep wor
   }
 });
 
-test("_pages/about.md becomes the about page; theme archive pages are not imported; other pages are reported", async () => {
+test("_pages/about.md becomes the about page, other pages standalone pages at their old URL; theme archive pages stay out", async () => {
   assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "저자 소개"\npermalink: \/about\/\n---\n/);
-  assert.ok(!existsSync(path.join(site.project, "posts", "category-archive.md")));
-  assert.match(site.imported.stdout, /_pages\/uses\.md warning page:/);
+  assert.match(await readFile(path.join(site.project, "posts", "pages", "uses.md"), "utf8"), /^---\nlayout: page\ntitle: "쓰는 도구"\npermalink: \/uses\/\n---\n\n터미널과 편집기 목록\.\n$/);
+  assert.ok(!existsSync(path.join(site.project, "posts", "pages", "category-archive.md")));
+  assert.match(site.imported.stdout, /_pages\/uses\.md warning page: a standalone page at \/uses\/, saved as posts\/pages\/uses\.md/);
 });
 
-test("the report groups: one page not imported", () => {
+test("the report groups: one page", () => {
   assert.deepEqual(reportedKinds(site.imported.stdout), { page: 1 });
 });
 
