@@ -10,7 +10,7 @@
  * is written.
  */
 import { constants, existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
@@ -72,6 +72,17 @@ export interface ImportResult {
 const CODE_FRONT_MATTER = /^\uFEFF?---\s*(js|javascript|node|coffee|cson)\b/i;
 
 const toPosix = (relative: string) => relative.split(path.sep).join("/");
+
+/** Reads 3 bytes, not the whole file: static folders hold videos and archives too. */
+async function startsWithFrontMatter(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(3), 0, 3, 0);
+    return buffer.toString("latin1", 0, bytesRead) === "---";
+  } finally {
+    await handle.close();
+  }
+}
 const nfcPath = (relative: string) => relative.split(/[\\/]/).map((segment) => segment.normalize("NFC")).join(path.sep);
 const normalizeUrl = (url: string) => {
   let decoded = url;
@@ -245,7 +256,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     for (const relative of await listFiles(dir.from)) {
       const from = path.join(dir.from, relative);
       // Jekyll pages and Sass under assets/ are the theme's (a `---` file is a template).
-      if (site.family === "jekyll" && (/\.(s[ac]ss|liquid)$/i.test(relative) || (await readFile(from, "latin1")).startsWith("---"))) continue;
+      if (site.family === "jekyll" && (/\.(s[ac]ss|liquid)$/i.test(relative) || (await startsWithFrontMatter(from)))) continue;
       plan(result.files, from, projectPathOf([dir.name, ...relative.split("/")].map((s) => s.normalize("NFC"))));
     }
     if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
