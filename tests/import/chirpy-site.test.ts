@@ -51,7 +51,7 @@ test("images under assets/ are copied, theme files and the old build are not", a
   for (const file of ["assets/img/posts/rollout.png", "assets/img/posts/helm-diff/diff-output.png", "assets/img/avatar.png"]) {
     assert.ok(existsSync(path.join(site.project, file)), file);
   }
-  for (const file of ["assets/css/jekyll-theme-chirpy.scss", "posts/archives.md", "_layouts", "posts/_site"]) {
+  for (const file of ["assets/css/jekyll-theme-chirpy.scss", "assets/js/data/search.json", "posts/archives.md", "posts/pages/archives.md", "_layouts", "posts/_site"]) {
     assert.ok(!existsSync(path.join(site.project, file)), file);
   }
   assert.doesNotMatch(await readFile(path.join(site.output, "index.html"), "utf8"), /an old build/);
