@@ -27,7 +27,7 @@ async function runImport(source: string, options: { root: string; posts?: string
     return 1;
   }
   const verb = options.dryRun ? "would import (dry run: nothing written)" : "imported";
-  console.log(`[opsnote] ${verb} a ${FAMILY_NAMES[result.family]}: ${result.posts.length} post(s) and ${result.files.length} other file(s) into ${displayPath(path.resolve(options.root))}`);
+  console.log(`[opsnote] ${verb} a ${FAMILY_NAMES[result.family]}: ${result.posts.length} post(s) and ${result.files.length} other file(s) into ${displayPath(path.resolve(options.root)) || "."}`);
   if (result.changes.length > 0) {
     console.log(`[opsnote] ${SETTINGS_FILE}: ${result.changes.length} setting(s) carried over:`);
     for (const change of result.changes) console.log(`  ${describeChange(change)}`);
