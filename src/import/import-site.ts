@@ -68,6 +68,8 @@ export interface ImportResult {
   oldUrls: { file: string; oldUrl: string; newUrl?: string }[];
 }
 
+/** Where themes look up a front-matter image given by name alone (`image: x.jpg`). */
+const THEME_IMAGE_DIRS = ["images", "img", "assets/img", "assets/images"];
 /** Front matter in a language that runs code: refused, as the build refuses it. */
 const CODE_FRONT_MATTER = /^\uFEFF?---\s*(js|javascript|node|coffee|cson)\b/i;
 
@@ -213,7 +215,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       if (!decoded.startsWith("/")) {
         // Relative: beside the post, copied with the posts folder when it is inside it.
         const beside = path.resolve(path.dirname(file), decoded);
-        if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
+        // A front-matter image by name alone: the old theme looked it up in a folder of its own.
+        const themeFolder = ref.line === undefined && !existsSync(beside)
+          ? THEME_IMAGE_DIRS.find((dir) => existsSync(path.join(layout.urlRoot, dir, decoded)))
+          : undefined;
+        if (themeFolder !== undefined) warn("theme-image", file, `front-matter image "${ref.url}" is /${themeFolder}/${ref.url} on the old site; write that path`, line);
+        else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
         else if (path.relative(sourceDir, beside).startsWith("..")) warn("outside", file, `"${ref.url}" is outside the posts folder`, line);
         continue;
       }

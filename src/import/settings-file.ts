@@ -60,7 +60,13 @@ export function updateSettingsFile(
 
 /** `old -> new` in one line, as the import prints each changed key. */
 export function describeChange(change: SettingChange): string {
-  const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
+  // A redirects map of a few hundred entries is a count here; the file has them all.
+  const show = (value: unknown) => {
+    if (value === undefined) return "(unset)";
+    const json = JSON.stringify(value);
+    if (json.length <= 200) return json;
+    return Array.isArray(value) ? `[${value.length} items]` : `{${Object.keys(value as object).length} entries}`;
+  };
   return `${change.key}: ${show(change.before)} -> ${show(change.after)}`;
 }
 

@@ -70,3 +70,15 @@ test("an undated collection document: its new URL uses the file's day, which the
   assert.match(result.warnings.find((w) => w.kind === "date")?.line ?? "", /guide\.md:1:1 warning date: no date: its URL uses the file's modification day 2023-06-15/);
   assert.equal((await stat(path.join(root, "posts", "docs", "guide.md"))).mtime.getTime(), day.getTime());
 });
+
+test("a front-matter image by name alone, found in the theme's images/ folder, is its own warning kind", async () => {
+  const source = await writeTempFolder("old-theme", {
+    "_config.yml": "permalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\nimage: card.jpg\n---\n\n본문\n",
+    "_posts/2024-01-06-b.md": "---\ntitle: B\nimage: nowhere.jpg\n---\n\n본문\n",
+    "images/card.jpg": "jpg",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  assert.deepEqual(result.warnings.map((w) => w.kind).sort(), ["missing-file", "theme-image"]);
+  assert.match(result.warnings.find((w) => w.kind === "theme-image")!.line, /2024-01-05-a\.md:3:1 warning theme-image: front-matter image "card\.jpg" is \/images\/card\.jpg/);
+});

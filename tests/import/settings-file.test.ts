@@ -29,3 +29,10 @@ test("values the settings schema would refuse are left out with the reason, so n
   assert.deepEqual(dropped.map((d) => d.key).sort(), ["analytics", "timeZone"]);
   assert.match(dropped.find((d) => d.key === "analytics")!.message, /"UA-1234-5".*not carried \(analytics\.google\)/);
 });
+
+test("a long value is summarised in the printed change, not in the file", () => {
+  const redirects = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`/old/${i}/`, `/new/${i}/`]));
+  const { text, changes } = updateSettingsFile(undefined, { redirects }, {});
+  assert.equal(describeChange(changes[0]!), "redirects: (unset) -> {40 entries}");
+  assert.equal(Object.keys(parse(text).redirects).length, 40);
+});
