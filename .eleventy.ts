@@ -15,23 +15,27 @@ import { seoPlugin } from "./src/seo/index.ts";
 import { checkPlugin } from "./src/check/index.ts";
 import { createPostSources } from "./src/check/post-sources.ts";
 import { searchPlugin } from "./src/search/index.ts";
+import { createSiteFiles, staticFilesPlugin } from "./src/static/index.ts";
 
 export default async function (eleventyConfig: UserConfig) {
   const report = createWarningPrinter();
   eleventyConfig.on("eleventy.before", () => report.reset());
   // Every post read and analysed once per build, for `check` and the Jekyll post index both; cached in .cache/check.
   const sources = createPostSources({ site });
+  // The files published as they are (assets/, staticDirs, files beside posts), listed once per build.
+  const files = createSiteFiles({ site });
 
   await eleventyConfig.addPlugin(contentPlugin, { site, report }); // YAML front matter -> checked `post`, URLs, drafts
-  await eleventyConfig.addPlugin(jekyllPlugin, { site, report, sources }); // Jekyll Liquid -> markdown, redirect_from, page bundles
+  await eleventyConfig.addPlugin(jekyllPlugin, { site, report, sources }); // Jekyll Liquid -> markdown, redirect_from
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
-  await eleventyConfig.addPlugin(collectionsPlugin, { site }); // posts, tags, categories, series, archive, paginated lists
-  await eleventyConfig.addPlugin(layoutsPlugin); // post layout, generated pages, assets
+  await eleventyConfig.addPlugin(staticFilesPlugin, { files, report }); // assets/, staticDirs and post-folder files copied; relative file links pointed at them
+  await eleventyConfig.addPlugin(collectionsPlugin, { site, files, report }); // posts, tags, categories, series, archive, paginated lists, one collision check of every output
+  await eleventyConfig.addPlugin(layoutsPlugin); // post and page layout, generated pages
   await eleventyConfig.addPlugin(feedsPlugin, { site }); // Atom + JSON Feed, a feed per tag and category
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
   await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
-  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources }); // `npm run check` before every build: errors stop production builds
+  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds
 }
 
 export const config = {

@@ -11,9 +11,14 @@ import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { buildPost, type Post } from "../content/post.ts";
 import { parsePostText } from "../content/read-post.ts";
-import { collectHeadings } from "../markdown/headings.ts";
+import { collectElementIds, collectHeadings } from "../markdown/headings.ts";
+import { LAYOUT_IDS } from "../slug/reserved-ids.ts";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, type LinkRef } from "./links.ts";
+import type { UndatedFallback } from "../content/undated.ts";
+import { convertLiquid } from "../jekyll/convert-liquid.ts";
+import {
+  classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, POST_REFERENCE_PREFIX, type LinkRef,
+} from "./links.ts";
 
 export interface PostAnalysis {
   /** The file as given to `check` (e.g. `posts/x.md`). */
@@ -29,7 +34,10 @@ export interface PostAnalysis {
   links: LinkRef[];
   /** Line of the `date` key, when the post has one. */
   dateLine?: number;
+  /** The post names no date anywhere: analysed again with a fallback date (see analysePosts). */
+  undated?: boolean;
 }
+
 
 const NFC_FIX = "normalise to NFC (macOS writes Hangul decomposed, as NFD)";
 
@@ -59,8 +67,10 @@ export function analysePost(options: {
   text: string;
   md: MarkdownIt;
   site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /** The date of a post that names none; without it such a post is `undated` and has no `post`. */
+  undatedFallback?: UndatedFallback;
 }): PostAnalysis {
-  const { file, relativePath, text, md, site } = options;
+  const { file, relativePath, text, md, site, undatedFallback } = options;
   const diagnostics: Diagnostic[] = [];
   const analysis: PostAnalysis = { file, relativePath, diagnostics, headingIds: new Set(), links: [] };
 
@@ -95,15 +105,35 @@ export function analysePost(options: {
   }
 
   // The body only feeds the reading time, which no check reads.
-  const built = buildPost({ inputPath: file, frontMatter, source: frontMatterSource, body: "", site });
+  const built = buildPost({ inputPath: file, frontMatter, source: frontMatterSource, body: "", site, undatedFallback });
   diagnostics.push(...built.warnings);
   if (built.ok) analysis.post = built.post;
   else diagnostics.push(...built.errors);
+  if (!built.ok && built.undated) analysis.undated = true;
 
   const offset = frontMatterSource.bodyLineOffset;
-  const tokens = md.parse(body, { page: { inputPath: file }, frontMatterSource });
+  // The text the page is rendered from: Jekyll Liquid converted as the build converts it
+  // (src/jekyll/index.ts), so `{{ site.baseurl }}/images/x.png` is checked as `/images/x.png`. Its
+  // warnings are the page's to print; `{{ site.url }}` is read as root-relative, so links to the
+  // site's own absolute URLs are checked too.
+  const liquid = frontMatter.render_with_liquid === false ? body : convertLiquid(body, {
+    file, lineOffset: offset, siteUrl: "", pathPrefix: "/",
+    resolvePost: (reference) => `${POST_REFERENCE_PREFIX}${encodeURIComponent(reference.trim())}`,
+  }).markdown;
+  const tokens = md.parse(liquid, { page: { inputPath: file }, frontMatterSource });
   analysis.headingIds = new Set(collectHeadings(tokens).map((h) => h.id));
-  for (const line of findUnclosedFences(tokens, body.split(/\r?\n/), offset)) {
+  // Generated ids are unique; an id the author set (`{#install}`) can repeat another or the layout's.
+  const seenIds = new Set(LAYOUT_IDS);
+  for (const { id, line } of collectElementIds(tokens)) {
+    if (seenIds.has(id)) {
+      diagnostics.push({
+        severity: "warning", file, line: line === undefined ? undefined : line + 1 + offset, field: "id",
+        message: `id "${id}" is already used ${LAYOUT_IDS.includes(id) ? "by the page layout" : "earlier in this post"}; links to #${id} reach only the first one, so give it another id`,
+      });
+    }
+    seenIds.add(id);
+  }
+  for (const line of findUnclosedFences(tokens, offset)) {
     diagnostics.push({
       severity: "warning", file, line, field: "code",
       message: "this code fence is never closed; the rest of the post is shown as code",
@@ -116,7 +146,7 @@ export function analysePost(options: {
       if (problem) {
         diagnostics.push({
           severity: "error", file, line: link.line, column: link.column, field: link.kind,
-          message: `${decodeTarget(link.href)} ${problem}`,
+          message: `${decodeTarget(link.href)} ${problem}`, kind: "bad-external-link", target: decodeTarget(link.href),
         });
       }
     } else if (target.type === "empty") {

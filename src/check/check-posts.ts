@@ -12,15 +12,18 @@ import { findUnsafeSymlinks } from "../content/symlinks.ts";
 import { createIgnoreMatcher } from "../content/ignore-files.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
-import { displayPath, type Diagnostic, type Severity } from "../diagnostics/diagnostic.ts";
+import { displayPath, type Diagnostic, type DiagnosticKind, type Severity } from "../diagnostics/diagnostic.ts";
 import { createMarkdown } from "../markdown/create-markdown.ts";
 import type { CodeHighlighter } from "../markdown/highlight.ts";
-import { postStatus } from "../content/publication.ts";
-import { categoryUrl, tagUrl } from "../layouts/components.tsx";
-import { pages } from "../pages/pages.tsx";
+import { includeUnpublished, isPublished, postStatus } from "../content/publication.ts";
+import { indexAnalyses } from "../jekyll/post-index.ts";
+import { knownUrls } from "./known-urls.ts";
 import { analysePost, type PostAnalysis } from "./analyse-post.ts";
+import { readFirstCommitDates } from "../content/git-dates.ts";
+import { undatedFallback } from "../content/undated.ts";
 import type { AnalysisCache } from "./analysis-cache.ts";
-import { classifyLink, decodeTarget, type LinkRef } from "./links.ts";
+import { classifyLink, decodeTarget, POST_REFERENCE_PREFIX, type LinkRef } from "./links.ts";
+import { createSiteFileLookup, staticFolders, urlOfFile, type SiteFileLookup } from "../static/static-files.ts";
 
 export interface AnalysePostsOptions {
   /** Folder of posts. */
@@ -37,10 +40,19 @@ export interface AnalysePostsOptions {
 export interface CheckAnalysesOptions {
   /** Folder that `/assets/…` URLs are served from. @default "assets" */
   assets?: string;
+  /** The `staticDirs` site setting, when `files` is not given. @default [] */
+  staticDirs?: readonly string[];
+  /**
+   * The files the site publishes (src/static): the build passes its own listing, so the check and the
+   * build agree on what exists. @default listed from the posts folder, `assets` and `staticDirs`
+   */
+  files?: SiteFileLookup;
   /** What "in the future" is measured against. @default new Date() */
   now?: Date;
-  /** URLs of pages that are not posts. @default the fixed URLs of src/pages, plus tag and category pages */
+  /** URLs of pages that are not posts. @default every URL the site plan writes (known-urls.ts) */
   pageUrls?: Iterable<string>;
+  /** Posts per list page, for the paginated URLs. @default 10 */
+  pageSize?: number;
 }
 
 export interface CheckPostsOptions extends AnalysePostsOptions, CheckAnalysesOptions {}
@@ -90,12 +102,6 @@ export async function listPostFiles(folder: string, assets = "assets"): Promise<
     .sort();
 }
 
-function fixedPageUrls(): string[] {
-  return Object.values(pages)
-    .map((page) => page.data.permalink)
-    .filter((permalink): permalink is string => typeof permalink === "string");
-}
-
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -140,6 +146,21 @@ export async function analysePosts(options: AnalysePostsOptions): Promise<PostAn
     cache.files.set(file, { mtimeMs: info.mtimeMs, size: info.size, analysis, key });
     return analysis;
   });
+  // A post with no date anywhere is dated from git or its modification time (content/undated.ts),
+  // which its bytes do not tell: analysed again, kept in memory only, with one git call for all.
+  const undated = analyses.flatMap((analysis, i) => (analysis.undated ? [i] : []));
+  if (undated.length > 0) {
+    const firstCommits = await readFirstCommitDates(options.posts);
+    for (const i of undated) {
+      const relativePath = relativePaths[i]!;
+      const file = path.join(options.posts, relativePath);
+      const text = readFileSync(file, "utf8");
+      const analysis = analysePost({ file, relativePath, text, md: cache.md, site, undatedFallback: undatedFallback(file, firstCommits) });
+      analyses[i] = analysis;
+      const cached = cache.files.get(file)!;
+      cache.files.set(file, { ...cached, analysis });
+    }
+  }
   // Deleted files leave the caches, so a long preview session does not grow them.
   const present = new Set(relativePaths.map((relativePath) => path.join(options.posts, relativePath)));
   for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);
@@ -151,6 +172,25 @@ export async function checkPosts(options: CheckPostsOptions): Promise<CheckRepor
   return checkAnalyses(await analysePosts(options), options);
 }
 
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The published files of the posts folder the analyses come from (undefined for no analyses). */
+function defaultFileLookup(analyses: readonly PostAnalysis[], assets: string, staticDirs: readonly string[]): SiteFileLookup | undefined {
+  const first = analyses[0];
+  if (!first) return undefined;
+  const absolute = path.resolve(first.file);
+  const postsDir = absolute.slice(0, absolute.length - path.normalize(first.relativePath).length).replace(/[\\/]+$/, "");
+  return createSiteFileLookup(staticFolders({ postsDir, staticDirs, assetsDir: assets }), { isIgnored: createIgnoreMatcher({ input: postsDir }) });
+}
+
+const LAST_SEGMENT_IS_FILE = /\.[a-z0-9]+$/i;
+
 /** The checks that need every post, over their analyses; `now` decides which posts are scheduled. */
 export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckAnalysesOptions = {}): CheckReport {
   const now = options.now ?? new Date();
@@ -158,7 +198,6 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   const diagnostics: Diagnostic[] = analyses.flatMap((a) => a.diagnostics);
   const byUrl = new Map<string, PostAnalysis>();
   const byFile = new Map<string, PostAnalysis>();
-  const pageUrls = new Set(options.pageUrls ?? fixedPageUrls());
   for (const analysis of analyses) {
     byFile.set(fileKey(analysis.file), analysis);
     const post = analysis.post;
@@ -166,15 +205,11 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
     const other = byUrl.get(post.url);
     if (other) {
       diagnostics.push({
-        severity: "error", file: analysis.file, field: "url",
+        severity: "error", file: analysis.file, field: "url", kind: "url-clash",
         message: `${post.url} is also the URL of ${displayPath(other.file)}; one page would overwrite the other (rename a file or set permalink)`,
       });
     } else {
       byUrl.set(post.url, analysis);
-    }
-    if (options.pageUrls === undefined) {
-      for (const tag of post.tags) pageUrls.add(tagUrl(tag));
-      for (const category of post.categories) pageUrls.add(categoryUrl(category));
     }
     if (postStatus(post, now) === "scheduled") {
       diagnostics.push({
@@ -184,50 +219,71 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
     }
   }
 
-  const exists = (file: string) => {
-    try {
-      return statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  };
+  const files = options.files ?? defaultFileLookup(analyses, assets, options.staticDirs ?? []);
+  const posts = analyses.flatMap((a) => (a.post ? [a.post] : []));
+  const given = options.pageUrls === undefined ? undefined : new Set(options.pageUrls);
+  const pageUrls = given
+    ? { has: (url: string) => given.has(url) }
+    // What the build publishes: the preview shows drafts and scheduled posts, and their tag pages.
+    : knownUrls(posts.filter((post) => includeUnpublished() || isPublished(post, now)), options.pageSize ?? 10, posts.flatMap((post) => redirectUrls(post.redirectFrom)));
+  const references = indexAnalyses(analyses, now);
 
   for (const analysis of analyses) {
-    const report = (link: LinkRef, severity: Severity, message: string) =>
-      diagnostics.push({ severity, file: analysis.file, line: link.line, column: link.column, field: link.kind, message });
+    const report = (link: LinkRef, kind: DiagnosticKind, target: string, message: string, severity: Severity = "error") =>
+      diagnostics.push({ severity, file: analysis.file, line: link.line, column: link.column, field: link.kind, message, kind, target });
     const checkAnchor = (link: LinkRef, target: PostAnalysis, fragment: string | undefined) => {
       if (fragment === undefined || fragment === "" || target.headingIds.has(fragment)) return;
       const where = target === analysis ? "this post" : displayPath(target.file);
       const known = [...target.headingIds].slice(0, 5).map((id) => `#${id}`).join(", ");
-      report(link, "warning", `#${fragment}: no heading with this id in ${where}${known ? ` (ids there: ${known}${target.headingIds.size > 5 ? ", …" : ""})` : ""}`);
+      report(link, "unknown-anchor", `#${fragment}`,
+        `#${fragment}: no heading with this id in ${where}${known ? ` (ids there: ${known}${target.headingIds.size > 5 ? ", …" : ""})` : ""}`, "warning");
     };
     const checkTargetPost = (link: LinkRef, target: PostAnalysis, shown: string) => {
       if (!analysis.post || !target.post) return;
       const status = postStatus(target.post, now);
       if (postStatus(analysis.post, now) === "published" && status !== "published") {
-        report(link, "warning", `${shown} is a ${status} post; the link is broken in the published site until it is published`);
+        report(link, "unpublished-target", shown, `${shown} is a ${status} post; the link is broken in the published site until it is published`, "warning");
       }
     };
+    const missingKind = (link: LinkRef, urlPath: string): DiagnosticKind =>
+      link.kind === "image" ? "missing-image" : LAST_SEGMENT_IS_FILE.test(urlPath) ? "missing-file" : "broken-link";
 
     for (const link of analysis.links) {
       const target = classifyLink(link.href);
-      const shown = decodeTarget(link.href);
+      let shown = decodeTarget(link.href);
       if (target.type === "anchor") {
         checkAnchor(link, analysis, target.fragment);
       } else if (target.type === "post-file") {
         const resolved = path.resolve(path.dirname(analysis.file), target.path);
         const found = byFile.get(fileKey(resolved));
         if (!found) {
-          report(link, "error", `${shown}: no such post (looked for ${displayPath(resolved)})`);
+          report(link, link.kind === "image" ? "missing-image" : "unknown-post-file", target.path, `${shown}: no such post (looked for ${displayPath(resolved)})`);
           continue;
         }
         checkTargetPost(link, found, shown);
         checkAnchor(link, found, target.fragment);
       } else if (target.type === "file") {
         const resolved = path.resolve(path.dirname(analysis.file), target.path);
-        if (!exists(resolved)) report(link, "error", `${shown}: no such file beside the post (looked for ${displayPath(resolved)})`);
+        const url = files === undefined ? undefined : urlOfFile(resolved, files.folders);
+        if (files !== undefined && url === undefined) {
+          report(link, link.kind === "image" ? "missing-image" : "missing-file", target.path,
+            `${shown}: ${displayPath(resolved)} is in no folder the site publishes (the posts folder, ${files.folders.filter((f) => !f.isPosts).map((f) => f.label).join(", ")})`);
+        } else if (url === undefined ? !isFile(resolved) : !files?.fileAt(url)) {
+          report(link, link.kind === "image" ? "missing-image" : "missing-file", target.path,
+            `${shown}: no such file beside the post (looked for ${displayPath(resolved)})`);
+        }
       } else if (target.type === "url") {
         let urlPath = target.path;
+        if (urlPath.startsWith(POST_REFERENCE_PREFIX)) {
+          const reference = urlPath.slice(POST_REFERENCE_PREFIX.length);
+          const url = references.resolve(reference);
+          shown = `{% post_url ${reference} %}`;
+          if (url === undefined) {
+            report(link, "post-url", reference, `no post "${reference}" in the posts folder (expected a file name such as 2024-11-07-name, without .md)`);
+            continue;
+          }
+          urlPath = url;
+        }
         if (!urlPath.startsWith("/")) {
           if (!analysis.post) continue;
           urlPath = decodeTarget(new URL(target.path, `http://site${encodeURI(analysis.post.url)}`).pathname);
@@ -237,15 +293,25 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
         if (post) {
           checkTargetPost(link, post, shown);
           checkAnchor(link, post, target.fragment);
-        } else if (urlPath.startsWith("/assets/")) {
-          if (!exists(path.join(assets, urlPath.slice("/assets/".length)))) {
-            report(link, "error", `${shown}: no such file in ${displayPath(assets)}/`);
-          }
-        } else if (!candidates.some((c) => pageUrls.has(c))) {
-          report(link, "error", `${shown}: no post or page has this URL`);
+        } else if (candidates.some((c) => pageUrls.has(c))) {
+          continue;
+        } else if (files?.fileAt(urlPath)) {
+          // A published file: assets/, a static folder, or a file beside a post.
+        } else if (files?.folderOfUrl(urlPath)) {
+          report(link, missingKind(link, urlPath), urlPath, `${shown}: no such file in ${displayPath(files.folderOfUrl(urlPath)!.dir)}/`);
+        } else {
+          report(link, missingKind(link, urlPath), urlPath, `${shown}: no post or page has this URL`);
         }
       }
     }
   }
   return { posts: analyses.length, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** `redirect_from` values as the URLs their redirect pages answer at. */
+function redirectUrls(values: readonly string[]): string[] {
+  return values.flatMap((value) => {
+    const url = `/${decodeTarget(value).replace(/^\/+/, "")}`;
+    return LAST_SEGMENT_IS_FILE.test(url) || url.endsWith("/") ? [url] : [url, `${url}/`];
+  });
 }

@@ -39,27 +39,47 @@ export function extractLinks(tokens: readonly Token[], bodyLineOffset: number): 
   return links;
 }
 
-/** Adds the column where each target is written, looking for it as written or percent-decoded. */
+/**
+ * Where a `{% post_url x %}` / `{% link x %}` points in the analysed text: the analysis of one file
+ * cannot know other posts' URLs, so the reference is kept in a URL the cross-post check resolves
+ * (check-posts.ts) with the same post index the page uses.
+ */
+export const POST_REFERENCE_PREFIX = "/.opsnote-post-reference/";
+
+/**
+ * Adds the column where each target is written, looking for it as written or percent-decoded (a
+ * post reference: where its tag is).
+ */
 export function locateLinks(links: LinkRef[], fileLines: readonly string[]): LinkRef[] {
+  // Two links to one target on a line: the second is looked for after the first.
+  const searchFrom = new Map<number, number>();
   for (const link of links) {
     const text = fileLines[link.line - 1];
     if (text === undefined || link.href === "") continue;
-    let at = text.indexOf(link.href);
-    if (at === -1) at = text.indexOf(decodeTarget(link.href));
+    const from = searchFrom.get(link.line) ?? 0;
+    let at = text.indexOf(link.href, from);
+    if (at === -1) at = text.indexOf(decodeTarget(link.href), from);
+    if (at === -1 && link.href.startsWith(POST_REFERENCE_PREFIX)) {
+      const reference = decodeTarget(link.href.slice(POST_REFERENCE_PREFIX.length).split("#")[0]!);
+      const found = text.slice(from).search(new RegExp(`\\{%-?\\s*(post_url|link)\\s+${reference.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      at = found === -1 ? -1 : from + found;
+    }
+    if (at !== -1) searchFrom.set(link.line, at + 1);
     if (at !== -1) link.column = at + 1;
   }
   return links;
 }
 
 /** Code fences whose closing marker is missing: markdown-it then shows the rest of the post as code. */
-export function findUnclosedFences(tokens: readonly Token[], bodyLines: readonly string[], bodyLineOffset: number): number[] {
+export function findUnclosedFences(tokens: readonly Token[], bodyLineOffset: number): number[] {
   const lines: number[] = [];
   for (const token of tokens) {
     if (token.type !== "fence" || !token.map) continue;
+    // markdown-it's own count, so fences in blockquotes (`> ~~~`) and list items are understood:
+    // the token spans its opening line, one line per content line, and the closing line if any.
     const [start, end] = token.map;
-    const last = bodyLines[end - 1]?.trim() ?? "";
-    const closed = end - start >= 2 && last.startsWith(token.markup) && /^([`~])\1*$/.test(last);
-    if (!closed) lines.push(start + 1 + bodyLineOffset);
+    const contentLines = token.content.split("\n").length - 1;
+    if (end - start - 1 === contentLines) lines.push(start + 1 + bodyLineOffset);
   }
   return lines;
 }

@@ -1,19 +1,24 @@
 /**
- * `npm run build [-- --posts DIR --output DIR --verbose]`: a production build (drafts left out).
- * Environment: OPSNOTE_POSTS and OPSNOTE_OUTPUT set the same folders.
+ * `npm run build [-- --posts DIR --output DIR --strict --verbose]`: a production build (drafts left
+ * out). Broken links and missing images are warnings, grouped at the end; `--strict` (or the site
+ * setting `strict`) makes them fail the build, as `npm run check` does.
+ * Environment: OPSNOTE_POSTS and OPSNOTE_OUTPUT set the same folders, OPSNOTE_STRICT=1 is `--strict`.
  */
 import { buildSite } from "./build-site.ts";
 import { describeBuildError } from "./errors.ts";
 import { runCommand } from "./args.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 
-const USAGE = "usage: npm run build -- [--posts DIR] [--output DIR] [--verbose]";
+const USAGE = "usage: npm run build -- [--posts DIR] [--output DIR] [--strict] [--verbose]";
 
 await runCommand({ usage: USAGE, options: {
   posts: { type: "string" },
   output: { type: "string" },
   verbose: { type: "boolean", default: false },
+  strict: { type: "boolean", default: false },
 } }, async ({ values }) => {
+  // Read by the check plugin inside the build (src/check/build-policy.ts).
+  if (values.strict) process.env.OPSNOTE_STRICT = "1";
   try {
     const result = await buildSite({
       posts: values.posts ?? process.env.OPSNOTE_POSTS,

@@ -1,21 +1,31 @@
 /**
  * Eleventy adapter for collections: published posts newest first, the tag and category lists,
- * series, the archive, and the site plan (list pages, sitemap entries, URL conflict check).
+ * series, the archive, standalone pages, and the site plan (list pages, sitemap entries, and the
+ * one collision check of every output).
  */
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Post } from "../content/post.ts";
 import type { SiteSettings } from "../site.ts";
 import { includeUnpublished, isPublished } from "../content/publication.ts";
-import { DiagnosticError } from "../diagnostics/diagnostic.ts";
+import { DiagnosticError, displayPath, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { SiteFiles } from "../static/index.ts";
+import type { SiteFile } from "../static/static-files.ts";
+import { bundleCopies, isBundleIndex } from "../jekyll/page-bundles.ts";
+import { redirectFilePath } from "../jekyll/redirects.ts";
 import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
 import { neighboursByUrl } from "./neighbours.ts";
-import { findUrlConflicts, planSite, type SitePlan } from "./site-plan.ts";
+import { ABOUT_URL } from "../urls/site-urls.ts";
+import { SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
   site: Pick<SiteSettings, "pageSize" | "seriesMembers">;
+  /** The published files, checked against every other output. @default none */
+  files?: SiteFiles;
+  /** Receives the collision warnings (two redirects from one old URL). @default ignore */
+  report?: DiagnosticSink;
 }
 
 interface CollectionItem {
@@ -26,11 +36,16 @@ interface CollectionApi {
 }
 type PostItem = CollectionItem & { data: { post: Post } };
 
-function postItems(api: CollectionApi): PostItem[] {
+/** Published posts (or standalone pages, with `kind: "page"`), in no particular order. */
+function publishedItems(api: CollectionApi, kind: Post["kind"]): PostItem[] {
   const now = new Date();
   const showAll = includeUnpublished();
-  const items = api.getAll().filter((item): item is PostItem =>
-    item.data.post !== undefined && (showAll || isPublished(item.data.post, now)));
+  return api.getAll().filter((item): item is PostItem =>
+    item.data.post !== undefined && item.data.post.kind === kind && (showAll || isPublished(item.data.post, now)));
+}
+
+function postItems(api: CollectionApi): PostItem[] {
+  const items = publishedItems(api, "post");
   const order = new Map(sortPostsNewestFirst(items.map((item) => item.data.post)).map((post, index) => [post, index]));
   return items.sort((a, b) => order.get(a.data.post)! - order.get(b.data.post)!);
 }
@@ -47,12 +62,36 @@ const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.c
 interface BuildCollections {
   items: PostItem[];
   posts: Post[];
+  /** Standalone pages (`layout: page`), listed nowhere but the sitemap. */
+  standalonePages: Post[];
   tags: TermGroup[];
   categories: TermGroup[];
   plan: SitePlan;
 }
 
-export function collectionsPlugin(eleventyConfig: UserConfig, { site }: CollectionsPluginOptions): void {
+/** The published files and the copies of page-bundle files beside their page, as outputs. */
+function fileOutputs(files: readonly SiteFile[], posts: readonly Post[]): PlannedOutput[] {
+  const named = (file: SiteFile) => `the file ${displayPath(file.source)}`;
+  const outputs: PlannedOutput[] = files.map((file) => ({ url: file.url, file: file.source, what: named(file), copyOf: file.source }));
+  const bundles = posts.filter((post) => isBundleIndex(post.inputPath));
+  const indexes = new Set(bundles.map((post) => path.resolve(post.inputPath)));
+  for (const post of bundles) {
+    for (const copy of bundleCopies(post.inputPath, post.url, files, indexes)) {
+      outputs.push({ url: copy.url, file: copy.file.source, what: `${named(copy.file)}, copied beside "${post.title}"`, copyOf: copy.file.source });
+    }
+  }
+  return outputs;
+}
+
+/** The redirect pages of `redirect_from` / `aliases`, as outputs. */
+function redirectOutputs(posts: readonly Post[]): PlannedOutput[] {
+  return posts.flatMap((post) => post.redirectFrom.flatMap((from): PlannedOutput[] => {
+    const file = redirectFilePath(from);
+    return file === undefined ? [] : [{ url: `/${file}`, file: post.inputPath, what: `the redirect from ${from} to "${post.title}"`, isRedirect: true }];
+  }));
+}
+
+export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, report }: CollectionsPluginOptions): void {
   // Eleventy asks for each collection separately; sorting, grouping and planning the site is done
   // once per build and shared (a preview rebuild starts a new build, so the memo is cleared then).
   let memo: BuildCollections | undefined;
@@ -65,7 +104,11 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site }: Collecti
     const posts = items.map((item) => item.data.post);
     const tags = tagsOf(posts);
     const categories = categoriesOf(posts);
-    memo = { items, posts, tags, categories, plan: planSite({ posts, tags, categories, pageSize: site.pageSize }) };
+    const standalonePages = publishedItems(api, "page").map((item) => item.data.post);
+    memo = {
+      items, posts, standalonePages, tags, categories,
+      plan: planSite({ posts, standalonePages, tags, categories, pageSize: site.pageSize }),
+    };
     return memo;
   };
   const relativeToInput = (inputPath: string) =>
@@ -83,10 +126,24 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site }: Collecti
   eleventyConfig.addCollection("homePages", (api: CollectionApi) => derive(api).plan.homePages);
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);
+  eleventyConfig.addCollection("standalonePages", (api: CollectionApi) => derive(api).standalonePages);
+  // The generated about page pages over this: empty when a standalone page is the about page.
+  eleventyConfig.addCollection("generatedAboutPage", (api: CollectionApi) =>
+    replacesAboutPage(derive(api).standalonePages) ? [] : [ABOUT_URL]);
+  // Every output of the build in one collision check: pages, feeds, published files, bundle copies,
+  // the search index's folder and redirects.
   eleventyConfig.addCollection("sitePages", (api: CollectionApi) => {
-    const { pages } = derive(api).plan;
-    const conflicts = findUrlConflicts(pages);
-    if (conflicts.length > 0) throw new DiagnosticError(conflicts);
-    return pages;
+    const { plan, posts, standalonePages } = derive(api);
+    const published = files?.latest()?.files ?? [];
+    const conflicts = findUrlConflicts([
+      ...plan.pages,
+      ...fileOutputs(published, [...posts, ...standalonePages]),
+      SEARCH_INDEX_OUTPUT,
+      ...redirectOutputs([...posts, ...standalonePages]),
+    ]);
+    conflicts.filter((d) => d.severity !== "error").forEach((d) => report?.(d));
+    const errors = conflicts.filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new DiagnosticError(errors);
+    return plan.pages;
   });
 }

@@ -6,11 +6,11 @@
  */
 import type { Post } from "../content/post.ts";
 import { isPublished } from "../content/publication.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { displayPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 import { sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import {
-  ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, HOME_URL, JSON_FEED_URL, NOT_FOUND_URL, ROBOTS_URL,
+  ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, CODE_STYLESHEET_URL, HOME_URL, JSON_FEED_URL, NOT_FOUND_URL, ROBOTS_URL,
   SITEMAP_URL, TAGS_URL, categoryUrl, tagUrl, termFeedUrl,
 } from "../urls/site-urls.ts";
 
@@ -23,13 +23,23 @@ export interface TermListPage extends ListPage<Post> {
   feedUrl: string;
 }
 
-export interface PlannedPage {
-  /** Root-relative URL, without the path prefix. */
+/** One file (or, for `isFolder`, one folder) the build writes, with where it comes from. */
+export interface PlannedOutput {
+  /** Root-relative URL, without the path prefix (for `isFolder`, ending in `/`). */
   url: string;
-  /** File the page comes from: a post, or the post that first used a term; `(opsnote)` for fixed pages. */
+  /** File the output comes from: a post, a published file, the post that first used a term; `(opsnote)` for fixed pages. */
   file: string;
   /** What writes it, for messages: `the tag page of "helm"`. */
   what: string;
+  /** A copy of this source file: two copies of one file at one URL are no clash. */
+  copyOf?: string;
+  /** Everything under `url` belongs to it (Pagefind's folder). */
+  isFolder?: boolean;
+  /** A redirect page: it yields to any other output (jekyll/redirects.ts skips it with a warning). */
+  isRedirect?: boolean;
+}
+
+export interface PlannedPage extends PlannedOutput {
   /** Listed in the sitemap: public HTML pages only (not the 404 page, not feeds). */
   inSitemap: boolean;
   /** Newest date of the content shown, for the sitemap's `lastmod`. */
@@ -46,6 +56,8 @@ export interface SitePlan {
 export interface PlanSiteInput {
   /** Published posts (drafts already left out unless previewing). */
   posts: readonly Post[];
+  /** Published standalone pages (`kind: "page"`); one at `/about/` replaces the generated about page. @default [] */
+  standalonePages?: readonly Post[];
   tags: readonly TermGroup[];
   categories: readonly TermGroup[];
   pageSize: number;
@@ -78,7 +90,12 @@ function termPages(kind: TermKind, groups: readonly TermGroup[], pageSize: numbe
   );
 }
 
-export function planSite({ posts, tags, categories, pageSize }: PlanSiteInput): SitePlan {
+/** Whether a standalone page takes the generated about page's place. */
+export function replacesAboutPage(standalonePages: readonly Post[]): boolean {
+  return standalonePages.some((page) => outputFileOf(page.url) === outputFileOf(ABOUT_URL));
+}
+
+export function planSite({ posts, standalonePages = [], tags, categories, pageSize }: PlanSiteInput): SitePlan {
   const homePages = paginate(orderForHome(posts), pageSize, HOME_URL);
   const tagPages = termPages("tags", tags, pageSize);
   const categoryPages = termPages("categories", categories, pageSize);
@@ -91,6 +108,10 @@ export function planSite({ posts, tags, categories, pageSize }: PlanSiteInput): 
     ...posts.map((post): PlannedPage => ({
       url: post.url, file: post.inputPath, what: `the post "${post.title}"`, inSitemap: isPublished(post, new Date()), lastModified: lastModifiedOf(post),
     })),
+    ...standalonePages.map((page): PlannedPage => ({
+      url: page.url, file: page.inputPath, what: `the page "${page.title}"`, inSitemap: isPublished(page, new Date()),
+      lastModified: page.undated ? page.updated?.instant : lastModifiedOf(page),
+    })),
     ...[...tagPages, ...categoryPages].flatMap((page): PlannedPage[] => {
       const what = `the ${TERM_LABEL[page.kind]} page of "${page.term.name}"${page.pageNumber > 1 ? ` (page ${page.pageNumber})` : ""}`;
       const file = page.term.posts.at(-1)?.inputPath ?? GENERATED;
@@ -101,12 +122,13 @@ export function planSite({ posts, tags, categories, pageSize }: PlanSiteInput): 
     fixed(TAGS_URL, "the tag index", true, allNewest),
     fixed(CATEGORIES_URL, "the category index", true, allNewest),
     fixed(ARCHIVE_URL, "the archive", true, allNewest),
-    fixed(ABOUT_URL, "the about page", true),
+    ...(replacesAboutPage(standalonePages) ? [] : [fixed(ABOUT_URL, "the about page", true)]),
     fixed(NOT_FOUND_URL, "the 404 page", false),
     fixed(ATOM_FEED_URL, "the Atom feed", false),
     fixed(JSON_FEED_URL, "the JSON feed", false),
     fixed(SITEMAP_URL, "the sitemap", false),
     fixed(ROBOTS_URL, "robots.txt", false),
+    fixed(CODE_STYLESHEET_URL, "the code colours stylesheet", false),
   ];
   return { homePages, tagPages, categoryPages, pages };
 }
@@ -122,32 +144,90 @@ export function outputFileOf(url: string): string {
   return (decoded.endsWith("/") ? `${decoded}index.html` : decoded).normalize("NFC");
 }
 
+/** Pagefind writes its index under this folder after the pages (src/search). */
+export const SEARCH_INDEX_URL = "/pagefind/";
+
+/** The search index's folder, as an output of the plan. */
+export const SEARCH_INDEX_OUTPUT: PlannedOutput = {
+  url: SEARCH_INDEX_URL, file: GENERATED, what: "the search index (Pagefind writes everything under /pagefind/)", isFolder: true,
+};
+
+/** Where messages name an output's source: posts by path; published files name theirs in `what`, fixed pages have none. */
+function sourceOf(output: PlannedOutput): string {
+  return output.file === GENERATED || output.copyOf !== undefined ? "" : ` (${displayPath(output.file)})`;
+}
+
+/** The folders a file needs: `a/b/index.html` -> `a`, `a/b`. */
+function ancestorsOf(file: string): string[] {
+  const parts = file.split("/").filter((part) => part !== "");
+  return parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join("/"));
+}
+
 /**
- * Two planned pages that would write the same file, as errors naming both sources. URLs that
- * differ only in letter case clash too: on macOS and Windows (and on many static hosts' storage)
- * `/devops/Intro/` and `/devops/intro/` are one file, and the site would lose a page there.
+ * Every clash between the outputs of a build, as diagnostics naming both sources: two outputs for one
+ * file (a post at `/assets/css/opsnote.css`, a file of `static/` and one of `images/` for one URL,
+ * URLs that differ only in letter case, since on macOS and Windows and on many static hosts' storage
+ * `/devops/Intro/` and `/devops/intro/` are one file), an output inside a folder another owns (a post
+ * under `/pagefind/`), and a file where another output needs a folder (`/x.png` the file and
+ * `/x.png/` a page). Each is an error: a page or file would be lost. Two redirects from one old URL
+ * are a warning (no page is lost; the old URL reaches one of them); a redirect that meets any other
+ * output gives way to it, which the redirect writer reports.
  */
-export function findUrlConflicts(pages: readonly PlannedPage[]): Diagnostic[] {
-  const byFile = new Map<string, PlannedPage>();
+export function findUrlConflicts(outputs: readonly PlannedOutput[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const page of pages) {
-    const file = outputFileOf(page.url).toLowerCase();
-    const first = byFile.get(file);
-    if (first === undefined) {
-      byFile.set(file, page);
+  const report = (first: PlannedOutput, second: PlannedOutput, where: string) => {
+    // Name a post first, then a published file: they are what the blogger can change.
+    const rank = (output: PlannedOutput) => (output.file === GENERATED ? 2 : output.copyOf !== undefined ? 1 : 0);
+    const [a, b] = rank(second) < rank(first) ? [second, first] : [first, second];
+    const bothRedirects = a.isRedirect === true && b.isRedirect === true;
+    const fix = a.copyOf !== undefined && b.copyOf !== undefined
+      ? "rename or move one of the files"
+      : a.copyOf !== undefined ? "opsnote writes that file itself: rename, move or remove yours"
+      : bothRedirects ? "keep the old URL in one post's redirect_from" : "change the post's permalink, title or terms";
+    diagnostics.push({
+      severity: bothRedirects ? "warning" : "error",
+      file: a.file === GENERATED ? b.file : a.file,
+      field: bothRedirects ? "redirect_from" : a.copyOf !== undefined ? "file" : "permalink",
+      message: `${a.what} and ${b.what}${sourceOf(b)} would both be written to ${where}; ${fix}`,
+    });
+  };
+  const byFile = new Map<string, PlannedOutput>();
+  const folders: PlannedOutput[] = [];
+  for (const output of outputs) {
+    if (output.isFolder) {
+      folders.push(output);
       continue;
     }
-    // Name a post file first: it is the one the blogger can change.
-    const [a, b] = first.file === GENERATED ? [page, first] : [first, page];
-    const where = outputFileOf(first.url) === outputFileOf(page.url)
-      ? page.url
-      : `${a.url} and ${b.url} (one file where letter case is ignored)`;
-    diagnostics.push({
-      severity: "error",
-      file: a.file,
-      field: "permalink",
-      message: `${a.what} and ${b.what}${b.file === GENERATED ? "" : ` (${b.file})`} would both be written to ${where}; change the post's permalink, title or terms`,
-    });
+    const file = outputFileOf(output.url).toLowerCase();
+    const first = byFile.get(file);
+    if (first === undefined) {
+      byFile.set(file, output);
+      continue;
+    }
+    if (first.copyOf !== undefined && first.copyOf === output.copyOf) continue;
+    if (first.isRedirect !== output.isRedirect) {
+      // A redirect gives way; the other output takes its place in the map.
+      if (first.isRedirect) byFile.set(file, output);
+      continue;
+    }
+    const where = outputFileOf(first.url) === outputFileOf(output.url)
+      ? output.url
+      : `${first.url} and ${output.url} (one file where letter case is ignored)`;
+    report(first, output, where);
+  }
+  for (const folder of folders) {
+    const prefix = outputFileOf(folder.url).toLowerCase().replace(/index\.html$/, "");
+    for (const [file, output] of byFile) {
+      if (file.startsWith(prefix) && !output.isRedirect) report(output, folder, `${output.url}, inside ${folder.url}`);
+    }
+  }
+  for (const [file, output] of byFile) {
+    for (const ancestor of ancestorsOf(file)) {
+      const blocker = byFile.get(`/${ancestor}`);
+      if (blocker !== undefined && !(blocker.isRedirect && output.isRedirect)) {
+        report(output, blocker, `${output.url}, which needs /${ancestor} to be a folder`);
+      }
+    }
   }
   return diagnostics;
 }

@@ -3,17 +3,18 @@
  * first paragraph. Computed once from the markdown body (in buildPost) so the home page, term
  * pages, meta descriptions, feeds and JSON-LD all show the same words.
  *
- * The body is parsed with a plain markdown-it (no highlighter, no plugins): only the text of
+ * The body is parsed in the page's markdown dialect (base-markdown.ts: the same emphasis rules, so
+ * `**"인그레스"**는` loses its `**` here as in the page) without the rendering plugins: only the text of
  * paragraphs, headings and list items is wanted, and markdown-it knows what a paragraph is better
  * than any regular expression (fences, HTML blocks, `<!--more-->` inside code stay out).
  */
-import markdownIt from "markdown-it";
 import type { Token } from "markdown-it";
+import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 
 /** Jekyll's, Hugo's and WordPress's excerpt separator. */
 export const MORE_MARKER = "<!--more-->";
 
-const parser = markdownIt({ html: true, linkify: false, typographer: false });
+const parser = createBaseMarkdown();
 
 /** Plain text of an inline token's children: code spans keep their text, images their alt. */
 function inlineText(token: Token): string {

@@ -32,13 +32,47 @@ export interface PostData {
  */
 const FENCE_LINE = 1;
 
+/** Lines of the top-level keys, and of the items of a block list under one (`tags[1]`, for `- ` items). */
 function keyLinesOf(text: string): Record<string, number> {
   const keyLines: Record<string, number> = {};
+  let listKey: string | undefined;
+  let itemIndent: number | undefined;
+  let items = 0;
   text.split(/\r?\n/).forEach((line, index) => {
     const key = /^(["']?)([^\s:#"'][^:#"']*?)\1\s*:(?:\s|$)/.exec(line)?.[2];
-    if (key !== undefined && !(key in keyLines)) keyLines[key] = FENCE_LINE + index;
+    if (key !== undefined) {
+      if (!(key in keyLines)) keyLines[key] = FENCE_LINE + index;
+      listKey = key;
+      itemIndent = undefined;
+      items = 0;
+      return;
+    }
+    const item = /^(\s*)-(?:\s|$)/.exec(line);
+    if (listKey === undefined || !item) return;
+    itemIndent ??= item[1]!.length;
+    if (item[1]!.length === itemIndent) keyLines[`${listKey}[${items++}]`] = FENCE_LINE + index;
   });
   return keyLines;
+}
+
+/**
+ * YAML's core schema, except that a plain number written in another spelling than its value's keeps
+ * that spelling: `tags: [1.10]` is the tag "1.10" (a Kubernetes version), not 1.1, and `010` stays
+ * "010". Numbers spelled as their value (`2021`, `1.5`) stay numbers; every field reads them as text anyway.
+ */
+const FRONT_MATTER_SCHEMA = yaml.CORE_SCHEMA.withTags(keepSpelling(yaml.intCoreTag), keepSpelling(yaml.floatCoreTag));
+
+function keepSpelling(tag: typeof yaml.floatCoreTag | typeof yaml.intCoreTag) {
+  return yaml.defineScalarTag<number | string>(tag.tagName, {
+    implicit: tag.implicit,
+    implicitFirstChars: tag.implicitFirstChars,
+    identify: tag.identify,
+    represent: tag.represent,
+    resolve(source, isExplicit, tagName) {
+      const value = tag.resolve(source, isExplicit, tagName);
+      return value === yaml.NOT_RESOLVED || isExplicit || String(value) === source ? value : source;
+    },
+  });
 }
 
 /** js-yaml's reasons in a blogger's words, where the reason alone points the wrong way. */
@@ -46,6 +80,7 @@ const YAML_HINTS: Record<string, string> = {
   "deficient indentation": " (is a quote opened above and never closed, or a line indented less than its list?)",
   "duplicated mapping key": " (a field is written twice; keep one)",
   "tab characters must not be used in indentation": " (indent with spaces)",
+  "expected the node content, but found ','": " (an empty item in a [list]? remove the extra comma)",
 };
 
 /**
@@ -61,8 +96,8 @@ export function readFrontMatter(text: string, options?: string | FrontMatterEngi
   if (unclosed) throw new DiagnosticError([unclosed]);
   let parsed: unknown;
   try {
-    // CORE_SCHEMA: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
-    parsed = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: filePath, json: false });
+    // The core schema: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
+    parsed = yaml.load(text, { schema: FRONT_MATTER_SCHEMA, filename: filePath, json: false });
   } catch (error) {
     // js-yaml 5 refuses a block of only comments or `...`; gray-matter skips truly empty ones.
     if (error instanceof yaml.YAMLException && /input is empty/.test(error.reason)) {

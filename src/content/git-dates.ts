@@ -22,7 +22,7 @@ export function gitDateKey(file: string): string {
  * Parses `git log --format=%x00%ct --name-only` output. Commits come newest first, so the first
  * commit a file appears in is its last change.
  */
-export function parseGitLog(output: string, topLevel: string): Map<string, Date> {
+export function parseGitLog(output: string, topLevel: string, keep: "newest" | "oldest" = "newest"): Map<string, Date> {
   const dates = new Map<string, Date>();
   for (const chunk of output.split("\0")) {
     const [stamp, ...files] = chunk.split("\n");
@@ -31,7 +31,7 @@ export function parseGitLog(output: string, topLevel: string): Map<string, Date>
     for (const file of files) {
       if (file === "") continue;
       const key = gitDateKey(path.join(topLevel, file));
-      if (!dates.has(key)) dates.set(key, new Date(seconds * 1000));
+      if (keep === "oldest" || !dates.has(key)) dates.set(key, new Date(seconds * 1000));
     }
   }
   return dates;
@@ -39,6 +39,20 @@ export function parseGitLog(output: string, topLevel: string): Map<string, Date>
 
 /** Last commit date of every file under `folder`; empty when git is missing, the folder is not in a checkout, or the clone is shallow. */
 export async function readGitDates(folder: string): Promise<Map<string, Date>> {
+  return readGitLog(folder, [], "newest");
+}
+
+/**
+ * The commit that added each file under `folder` (its author date), for a post with no date
+ * anywhere: one `git log --diff-filter=A` for the folder, like `git log --diff-filter=A --follow`
+ * per file but without following renames (a renamed file is dated from its rename). Empty when
+ * there is no history to trust (see `readGitDates`).
+ */
+export async function readFirstCommitDates(folder: string): Promise<Map<string, Date>> {
+  return readGitLog(folder, ["--diff-filter=A"], "oldest", "%at");
+}
+
+async function readGitLog(folder: string, filter: string[], keep: "newest" | "oldest", stamp = "%ct"): Promise<Map<string, Date>> {
   try {
     const cwd = path.resolve(folder);
     const { stdout: info } = await run("git", ["rev-parse", "--is-shallow-repository", "--show-toplevel"], { cwd });
@@ -46,10 +60,10 @@ export async function readGitDates(folder: string): Promise<Map<string, Date>> {
     if (shallow !== "false" || !topLevel) return new Map();
     const { stdout } = await run(
       "git",
-      ["-c", "core.quotePath=false", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
+      ["-c", "core.quotePath=false", "log", `--format=%x00${stamp}`, "--name-only", "--no-renames", ...filter, "--", "."],
       { cwd, maxBuffer: GIT_OUTPUT_BYTES },
     );
-    return parseGitLog(stdout, topLevel);
+    return parseGitLog(stdout, topLevel, keep);
   } catch {
     return new Map();
   }

@@ -8,13 +8,15 @@ import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { findUnsafeSymlinks } from "./symlinks.ts";
+import { staticFolders } from "../static/static-files.ts";
 import { readTomlFrontMatter, splitTomlFrontMatter } from "./toml-front-matter.ts";
 import {
   FRONT_MATTER_ENGINES, findFileQuirks, findUnclosedFrontMatter, frontMatterSourceOf, type FrontMatterSource,
 } from "./front-matter.ts";
 import { buildPost, type Post } from "./post.ts";
 import { includeUnpublished, isPublished } from "./publication.ts";
-import { gitDateKey, readGitDates } from "./git-dates.ts";
+import { gitDateKey, readFirstCommitDates, readGitDates } from "./git-dates.ts";
+import { undatedFallback } from "./undated.ts";
 import { isSameCalendarDay, postDateFromInstant } from "./dates.ts";
 
 export interface ContentPluginOptions {
@@ -45,7 +47,9 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
   const postsGlob = path.relative(process.cwd(), postsDir).split(path.sep).join("/") || ".";
   eleventyConfig.ignores.add(`${postsGlob}/**/.*`);
   eleventyConfig.ignores.add(`${postsGlob}/**/.*/**`);
-  for (const link of findUnsafeSymlinks(postsDir, [postsDir, "assets"])) {
+  // Links into the folders the site publishes anyway are kept (src/static/static-files.ts lists the same).
+  const served = staticFolders({ postsDir, staticDirs: site.staticDirs }).map((folder) => folder.dir);
+  for (const link of findUnsafeSymlinks(postsDir, served)) {
     const relative = path.relative(process.cwd(), link.path).split(path.sep).join("/");
     eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
     report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
@@ -88,24 +92,32 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
 
   // Last commit per post, read once per build (see git-dates.ts).
   let gitDates = new Map<string, Date>();
+  // First commit per file, only for posts with no date anywhere: asked once per build, when one is met.
+  let firstCommits: (() => Promise<Map<string, Date>>) | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
     gitDates = await readGitDates(directories.input);
+    let pending: Promise<Map<string, Date>> | undefined;
+    firstCommits = () => (pending ??= readFirstCommitDates(directories.input));
   });
 
   eleventyConfig.addGlobalData("eleventyComputed", {
-    post: (data: PostPageData): Post | undefined => {
+    post: async (data: PostPageData): Promise<Post | undefined> => {
       if (!isPostPath(data.page.inputPath)) return undefined;
       // Eleventy first calls computed functions with a proxy of the data to learn their dependencies.
       // The proxy lists no keys, so zod sees empty front matter and a post dated only in its front
       // matter would fail; `post` depends on no computed key, so that pass is skipped.
       if (Object.keys(data.page).length === 0) return undefined;
-      const result = buildPost({
+      const input = {
         inputPath: data.page.inputPath,
         frontMatter: data.frontMatter ?? {},
         source: data.frontMatterSource,
         body: data.page.rawInput ?? "",
         site,
-      });
+      };
+      let result = buildPost(input);
+      if (!result.ok && result.undated) {
+        result = buildPost({ ...input, undatedFallback: undatedFallback(data.page.inputPath, await (firstCommits?.() ?? Promise.resolve(new Map()))) });
+      }
       result.warnings.forEach(report);
       if (!result.ok) throw new DiagnosticError(result.errors);
       const committed = result.post.updated ? undefined : gitDates.get(gitDateKey(data.page.inputPath));

@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import type { SiteSettings } from "../site.ts";
-import { dateFromFileName, parsePostDate, type PostDate } from "./dates.ts";
+import { dateFromFileName, parsePostDate, postDateFromInstant, type PostDate } from "./dates.ts";
+import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
@@ -29,6 +30,13 @@ export interface TocSettings {
 }
 
 export interface Post {
+  /**
+   * `page`: a standalone page (`layout: page`, e.g. an about page), rendered without date, terms,
+   * series or neighbours and listed nowhere but the sitemap and the search index. @default "post"
+   */
+  kind: "post" | "page";
+  /** A page without a date: `date` is a placeholder, never shown nor used for `lastmod`. */
+  undated?: true;
   inputPath: string;
   slug: string;
   title: string;
@@ -64,11 +72,17 @@ export interface BuildPostInput {
   /** Markdown body, for the reading time. */
   body: string;
   site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /**
+   * The date of a post with none in its front matter or file name (git's first commit of the file,
+   * else its modification time: see undated.ts), with a warning. Without it such a post is an error
+   * whose result says `undated`, so the caller can look the date up and build it again.
+   */
+  undatedFallback?: UndatedFallback;
 }
 
 export type BuildPostResult =
   | { ok: true; post: Post; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; undated?: boolean };
 
 /** Trims, normalises and de-duplicates terms (case-insensitively), keeping the first spelling. */
 export function toTerms(names: readonly string[]): Term[] {
@@ -100,14 +114,31 @@ function socialImage(fm: FrontMatter): string | undefined {
   return found;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site }: BuildPostInput): BuildPostResult {
+/** Where a page without a `permalink` is published: `about.md` -> `/about/`. */
+export const PAGE_PERMALINK = "/:title/";
+/** The `date` of a page that has none; never shown (`undated`). */
+const PAGE_PLACEHOLDER_DATE = "1970-01-01";
+
+/**
+ * A standalone page rather than a post: `layout: page` (Jekyll, Chirpy's `_tabs`), or Minimal
+ * Mistakes' `layout: single` with a `permalink` and no date anywhere (its `_pages`), which a dated
+ * `single` post is not.
+ */
+export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | "date">, fileHasDate: boolean): boolean {
+  if (fm.layout === "page") return true;
+  return fm.layout === "single" && fm.permalink !== undefined && fm.date === undefined && !fileHasDate;
+}
+
+export function buildPost({ inputPath, frontMatter, source, body, site, undatedFallback }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const parsed = parseFrontMatter(frontMatter);
   if (!parsed.ok) {
     for (const problem of parsed.problems) {
-      errors.push({ severity: "error", file: inputPath, line: lineOf(problem.field), field: problem.field, message: problem.message });
+      // `tags[1]` is on its own line in a block list, on the key's line in a flow list (`[a, ~, b]`).
+      const line = lineOf(problem.field) ?? lineOf(problem.field.replace(/\[\d+\]$/, ""));
+      errors.push({ severity: "error", file: inputPath, line, field: problem.field, message: problem.message });
     }
     return { ok: false, errors, warnings };
   }
@@ -129,12 +160,25 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   // A page bundle (`2024-11-07-name/index.md`) carries its date on the folder.
   const isBundle = /^index\.(md|markdown)$/i.test(path.basename(inputPath));
   const fileDate = dateFromFileName(path.basename(isBundle ? path.dirname(inputPath) : inputPath).normalize("NFC"));
+  const isPage = isStandalonePage(fm, fileDate !== undefined);
   let date: PostDate | undefined;
+  let undated = false; // a standalone page without a date: it is never shown
+  let needsDate = false; // a post without a date: the caller may look one up and build it again
   if (fm.date !== undefined) {
     date = readDate("date", fm.date);
   } else if (fileDate !== undefined) {
     date = readDate("date", fileDate);
+  } else if (isPage) {
+    undated = true;
+    date = readDate("date", PAGE_PLACEHOLDER_DATE);
+  } else if (undatedFallback !== undefined) {
+    date = postDateFromInstant(undatedFallback.instant, site.timeZone);
+    warnings.push({
+      severity: "warning", file: inputPath, line: 1, field: "date", kind: "undated",
+      message: `no date: dated ${date.iso} from ${undatedFallback.source}; add date: to the front matter or name the file YYYY-MM-DD-name.md to fix it`,
+    });
   } else {
+    needsDate = true;
     errors.push({
       severity: "error", file: inputPath, line: 1, field: "date",
       message: "no date: expected a `date` field or a file name starting with YYYY-MM-DD- (e.g. 2024-11-07-name.md)",
@@ -142,10 +186,10 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   }
   const updatedField = (["last_modified_at", "lastmod", "updated"] as const).find((key) => fm[key] !== undefined);
   const updated = updatedField === undefined ? undefined : readDate(updatedField, fm[updatedField]);
-  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings };
+  if (date === undefined || errors.length > 0) return { ok: false, errors, warnings, undated: needsDate };
 
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
-  const permalinkPattern = fm.permalink ?? fm.url ?? site.permalink;
+  const permalinkPattern = fm.permalink ?? fm.url ?? (isPage ? PAGE_PERMALINK : site.permalink);
   const url = expandPermalink(permalinkPattern, {
     categories: categories.map((c) => c.slug),
     date: date.wall,
@@ -153,6 +197,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site }: BuildP
   });
 
   const post: Post = {
+    kind: isPage ? "page" : "post",
+    ...(undated ? { undated: true as const } : {}),
     inputPath,
     slug,
     title: fm.title !== undefined && normalizeText(fm.title) !== "" ? normalizeText(fm.title) : titleFromPath(inputPath),

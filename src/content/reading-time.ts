@@ -23,8 +23,10 @@ export function readingStats(markdown: string): ReadingStats {
   let codeLines = 0;
   const prose: string[] = [];
   let fence: string | undefined;
-  for (const line of markdown.split(/\r?\n/)) {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  for (const written of markdown.split(/\r?\n/)) {
+    // A fence in a blockquote (`> ~~~`) or a list item (indented) is code too.
+    const line = written.replace(/^(?:\s{0,3}>)+ ?/, "");
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence === undefined && marker !== undefined) {
       fence = marker;
     } else if (fence !== undefined) {
@@ -39,6 +41,7 @@ export function readingStats(markdown: string): ReadingStats {
   }
   const text = prose
     .join("\n")
+    .replace(/\{:[^}\n]*\}/g, " ") // kramdown attribute lists are markup
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, " ")
     .replace(/\|/g, " ")

@@ -13,13 +13,21 @@ const word = z.union([z.string(), z.number()]).transform((value) => String(value
  * `tags` / `categories`: a list, or one string. A single string is split on commas when it has
  * any (`"helm, 쿠버네티스"`), otherwise on whitespace, as Jekyll does (`"kubernetes devops"`).
  */
-const terms = z
-  .union([word, z.array(word), z.null()])
-  .transform((value): string[] => {
-    if (value === null) return [];
-    if (Array.isArray(value)) return value;
-    return value.includes(",") ? value.split(",") : value.split(/\s+/);
-  });
+const terms = (noun: string) =>
+  z
+    .union([word, z.array(word.nullable()), z.null()])
+    .superRefine((value, context) => {
+      // `- ` with nothing after it (or `~`) is YAML's null: a tag the author meant to write, or a stray line.
+      if (!Array.isArray(value)) return;
+      value.forEach((item, index) => {
+        if (item === null) context.addIssue({ code: "custom", path: [index], message: `empty ${noun}: write a name or remove the item` });
+      });
+    })
+    .transform((value): string[] => {
+      if (value === null) return [];
+      if (Array.isArray(value)) return value.filter((item): item is string => item !== null);
+      return value.includes(",") ? value.split(",") : value.split(/\s+/);
+    });
 
 /** Dates stay strings here (YAML timestamps are off) and are read by dates.ts with the site zone. */
 const dateText = z.union([z.string(), z.date()]);
@@ -45,10 +53,10 @@ export const frontMatterSchema = z.looseObject({
   lastmod: dateText.optional(),
   /** Zola's name for the updated date. */
   updated: dateText.optional(),
-  tags: terms.optional(),
-  categories: terms.optional(),
+  tags: terms("tag").optional(),
+  categories: terms("category").optional(),
   /** Jekyll's singular form. */
-  category: terms.optional(),
+  category: terms("category").optional(),
   excerpt: word.optional(),
   description: word.optional(),
   permalink: z.string().optional(),
@@ -72,6 +80,11 @@ export const frontMatterSchema = z.looseObject({
   render_with_liquid: z.boolean().optional(),
   header: header.optional(),
   image: image.optional(),
+  /**
+   * `page` (Jekyll, Chirpy's `_tabs`) makes a standalone page, and so does `single` (Minimal Mistakes'
+   * `_pages`) with a `permalink` and no date; any other value is ignored (see post.ts, `kind`).
+   */
+  layout: z.unknown().optional(),
   /** Hugo's social images: the first one is used. */
   images: z.union([z.string(), z.array(z.string())]).optional(),
 });
@@ -130,6 +143,12 @@ export function parseFrontMatter(
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const issue of result.error.issues) {
+    // An item of a list (`tags[1]`) is named with its index; its line is the item's (front-matter.ts).
+    if (issue.code === "custom" && typeof issue.path[1] === "number") {
+      problems.push({ field: `${String(issue.path[0])}[${issue.path[1]}]`, message: issue.message });
+      seen.add(String(issue.path[0]));
+      continue;
+    }
     const field = String(issue.path[0] ?? "(front matter)");
     if (seen.has(field)) continue;
     seen.add(field);

@@ -1,7 +1,8 @@
 /**
  * Symbolic links in the posts folder. Eleventy follows them, so a link could publish a file from
  * anywhere on the machine (`posts/notes.md -> ~/.ssh/…`) or loop (`posts/all -> .`). opsnote keeps
- * a linked file only when it resolves inside the posts or assets folder, and never descends into a
+ * a linked file only when it resolves inside a folder the site publishes (posts, assets, the
+ * `staticDirs`: src/static/static-files.ts applies the same rule), and never descends into a
  * linked folder; everything it skips is reported.
  */
 import { readdirSync, realpathSync, statSync } from "node:fs";

@@ -3,6 +3,9 @@
  * `posts/x.md:3:1 error tags: expected a list of strings`.
  */
 import path from "node:path";
+import type { DiagnosticKind } from "./kinds.ts";
+
+export type { DiagnosticKind } from "./kinds.ts";
 
 /** `info` notes something deliberate but worth knowing (a scheduled post); it never fails anything. */
 export type Severity = "error" | "warning" | "info";
@@ -17,6 +20,13 @@ export interface Diagnostic {
   /** Front-matter field or construct the problem is about, e.g. `tags` or `code`. */
   field?: string;
   message: string;
+  /**
+   * What sort of problem it is, for grouping and for the build policy (src/diagnostics/kinds.ts):
+   * `broken-link`, `missing-image`, `unknown-anchor`, …; absent for problems that are not classified.
+   */
+  kind?: DiagnosticKind;
+  /** The link target or file the problem is about, as written (decoded), for grouping by URL shape. */
+  target?: string;
 }
 
 /**
@@ -47,9 +57,22 @@ export class DiagnosticError extends Error {
 
 export type DiagnosticSink = (diagnostic: Diagnostic) => void;
 
+/** One problem, however worded: a classified problem found by two plugins (`check` and the image renderer) is one. */
+function problemKey(d: Diagnostic): string | undefined {
+  if (d.kind === undefined || d.target === undefined || d.line === undefined) return undefined;
+  let target = d.target;
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // kept as written
+  }
+  return [displayPath(d.file), d.line, d.kind, target.normalize("NFC")].join("\0");
+}
+
 /**
  * Prints warnings once per file, line and message: Eleventy may render a page more than once
- * (serve mode re-runs), and a repeated warning hides new ones.
+ * (serve mode re-runs), and a repeated warning hides new ones. A classified problem is printed once
+ * per file, line, kind and target, whichever part of the build found it first.
  */
 export function createWarningPrinter(write: (line: string) => void = (line) => console.warn(line)): DiagnosticSink & {
   reset(): void;
@@ -57,8 +80,10 @@ export function createWarningPrinter(write: (line: string) => void = (line) => c
   const seen = new Set<string>();
   const sink = (diagnostic: Diagnostic) => {
     const text = formatDiagnostic(diagnostic);
-    if (seen.has(text)) return;
+    const problem = problemKey(diagnostic);
+    if (seen.has(text) || (problem !== undefined && seen.has(problem))) return;
     seen.add(text);
+    if (problem !== undefined) seen.add(problem);
     write(`[opsnote] ${text}`);
   };
   sink.reset = () => seen.clear();

@@ -237,7 +237,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         warn("missing-file", file, `"${ref.url}" not found in the old site`, line);
         continue;
       }
-      if (layout.staticDirs.some((d) => d.name === segments[0])) continue; // copied with its whole folder
+      if (layout.urlRootCopied || layout.staticDirs.some((d) => d.name === segments[0])) continue; // copied with its whole folder
       if (segments.length === 1) {
         warn("root-file", file, `"${ref.url}" sits at the old site's root; not copied`, line);
         continue;
@@ -268,7 +268,6 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
     if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
   }
-  for (const file of layout.rootFiles) warn("root-file", path.join(site.root, file), "not copied");
   for (const note of settings.notes) warn("setting", path.join(site.root, site.configFile ?? "."), note);
 
   /** A page of the old site as a standalone `layout: page` file at `url`; undefined when refused. */
@@ -317,8 +316,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
 
   // Settings: the static folders copied and the redirects join what the config said.
   {
-    if (staticNames.size > 0) {
-      settings.values.staticDirs = [...staticNames].sort();
+    // The whole list is written (the setting replaces its default), so the default folders stay served.
+    const defaultDirs = siteSettingsSchema.parse({}).staticDirs;
+    if ([...staticNames].some((name) => !defaultDirs.includes(name))) {
+      settings.values.staticDirs = [...new Set([...defaultDirs, ...staticNames])].sort();
       settings.sources.staticDirs = "npm run import (the old site's static folders, copied to the project root)";
     }
     if (Object.keys(result.redirects).length > 0) {

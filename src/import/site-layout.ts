@@ -73,10 +73,10 @@ export interface SiteLayout {
   skipped: { file: string; reason: string }[];
   /** Top-level static folders: source folder -> name at the project root. */
   staticDirs: { from: string; name: string }[];
-  /** Top-level static files that have no folder to go to. */
-  rootFiles: string[];
   /** Where a root URL such as `/images/x.png` is read from. */
   urlRoot: string;
+  /** True when `urlRoot` is copied whole (Hugo/Zola `static/`): a root URL found there needs no copy of its own. */
+  urlRootCopied?: boolean;
   settings: TranslatedSettings;
 }
 
@@ -130,7 +130,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   const staticDirs = JEKYLL_STATIC_DIRS.filter((name) => existsSync(path.join(site.root, name))).map((name) => ({ from: path.join(site.root, name), name }));
   return {
-    sources, about, pages, skipped, staticDirs, rootFiles: [], urlRoot: site.root, settings,
+    sources, about, pages, skipped, staticDirs, urlRoot: site.root, settings,
     // Chirpy's tabs and Minimal Mistakes' pages say `permalink:`; a root about.md is /about/ (or /about.html).
     aboutUrl: (frontMatter) => oldJekyllUrl({ relativePath: "about.md", frontMatter, timeZone }, { permalink: about?.includes("_tabs") ? "/:title/" : "/:path/" }),
   };
@@ -200,13 +200,12 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       pages.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}`, oldUrl: pageUrl(`${dir}/${file}`, dir) });
     }
   }
+  // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
+  // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.
   const staticRoot = path.join(site.root, "static");
-  const staticDirs = (await listDirs(staticRoot)).map((name) => ({ from: path.join(staticRoot, name), name }));
-  const rootFiles = existsSync(staticRoot)
-    ? (await readdir(staticRoot, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => `static/${e.name}`)
-    : [];
+  const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, skipped: [], staticDirs, rootFiles, urlRoot: staticRoot, settings,
+    sources, about, pages, skipped: [], staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
       return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "" });
@@ -217,7 +216,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
 function folderLayout(site: DetectedSite): SiteLayout {
   return {
     sources: [{ dir: site.root, target: "", oldUrl: () => "" }],
-    pages: [], skipped: [], staticDirs: [], rootFiles: [],
+    pages: [], skipped: [], staticDirs: [],
     // A bare `_posts` folder's images are read from its parent, the site it came from.
     urlRoot: path.dirname(site.root),
     settings: { values: {}, sources: {}, notes: [] },

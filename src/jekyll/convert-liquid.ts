@@ -9,6 +9,8 @@
  *
  * Code (fences, indented code, inline code) is never touched, with one exception: Jekyll runs Liquid
  * before markdown, so authors put `{% raw %}` markers inside fences too, and Jekyll removes them there.
+ * That is done only for a Jekyll post (isJekyllPost): in any other post, the whole conversion is
+ * skipped, so an Ansible or Jinja example keeps the `{% raw %}` it shows.
  * The output keeps the file's line numbers (markdown-it's line maps feed later warnings): a removed
  * line comes back as a blank line after its block.
  */
@@ -31,6 +33,8 @@ export interface LiquidContext {
   resolvePost(reference: string): string | undefined;
   /** Renders a figure caption's inline markdown. @default HTML-escaped text */
   renderInline?(markdown: string): string;
+  /** The post's `render_with_liquid`: `true` makes it a Jekyll post whatever its text. */
+  renderWithLiquid?: boolean;
 }
 
 export interface LiquidConversion {
@@ -61,6 +65,41 @@ function codeLines(markdown: string): Set<number> {
     }
   }
   return lines;
+}
+
+/** Liquid only Jekyll runs: any tag, or an object of Jekyll's (`site.`, `page.`, …) or with its URL filters. */
+const JEKYLL_LIQUID = /\{%-?\s*\w|\{\{-?\s*(?:site|page|include|layout|paginator|jekyll)\.|\|\s*(?:relative_url|absolute_url)\b/;
+const TEMPLATE_EXPRESSION = /\{\{|\{%/;
+
+/**
+ * Whether Jekyll would have run Liquid over this post, so that its Liquid (and the `{% raw %}`
+ * markers inside its code) is converted instead of shown. A post is a Jekyll post when
+ * - its front matter says `render_with_liquid: true`, or
+ * - its prose (outside code and code spans) uses Jekyll's Liquid: a tag, `{{ site.… }}`, `relative_url`, …, or
+ * - its code blocks hold `{% raw %}` markers on lines of their own, and every other template
+ *   expression in that code is inside them: how Jekyll authors protect `{{ }}` in code, since any
+ *   expression left outside would have been run by Jekyll.
+ * Otherwise (an opsnote post, a Hugo or Zola post, an Ansible example showing its own `{% raw %}`)
+ * it is not, and nothing in it is touched.
+ * @param code 0-based lines markdown reads as code (codeLines)
+ */
+export function isJekyllPost(lines: readonly string[], code: ReadonlySet<number>, renderWithLiquid?: boolean): boolean {
+  if (renderWithLiquid === true) return true;
+  if (lines.some((line, index) => !code.has(index) && JEKYLL_LIQUID.test(line.replace(/(`+)[\s\S]*?\1/g, "")))) return true;
+  let inRaw = false;
+  let markers = 0;
+  for (const index of [...code].sort((a, b) => a - b)) {
+    const line = lines[index]!;
+    const marker = /^\s*\{%-?\s*(end)?raw\s*-?%\}\s*$/.exec(line);
+    if (marker) {
+      inRaw = marker[1] === undefined;
+      markers += 1;
+      continue;
+    }
+    if (/\{%-?\s*(end)?raw\s*-?%\}/.test(line)) return false; // inside a line of code: a Jinja-style escape, shown as written
+    if (!inRaw && TEMPLATE_EXPRESSION.test(line)) return false;
+  }
+  return markers > 0;
 }
 
 const escapeHtml = (text: string) =>
@@ -100,6 +139,7 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
   // either (most of them) is left as it is, without the markdown parse that finds its code lines.
   if (!/\{[{%]/.test(markdown)) return { markdown: normalized, diagnostics };
   const code = codeLines(normalized);
+  if (!isJekyllPost(lines, code, context.renderWithLiquid)) return { markdown: normalized, diagnostics };
   const out: string[] = [];
   let inRaw = false;
 

@@ -1,21 +1,21 @@
 /**
  * Eleventy adapter for posts migrated from Jekyll (and Hugo / Zola page bundles): Liquid converted
- * before markdown sees the post, `redirect_from` pages, and bundle images copied beside their post.
+ * before markdown sees the post, and `redirect_from` pages.
  */
 import path from "node:path";
-import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteSettings } from "../site.ts";
-import { DiagnosticError, type DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { FrontMatterSource } from "../content/front-matter.ts";
 import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
 import { includeUnpublished } from "../content/publication.ts";
 import { convertLiquid } from "./convert-liquid.ts";
+import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 import { createPostSources, type PostSources } from "../check/post-sources.ts";
 import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
 import { writeRedirects } from "./redirects.ts";
-import { copyBundleMedia, isBundleIndex } from "./page-bundles.ts";
+import { POST_FILE_URL, type PostFileUrl } from "../markdown/post-file-links.ts";
 
 export interface JekyllPluginOptions {
   site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix"> & Partial<Pick<SiteSettings, "redirects">>;
@@ -36,27 +36,34 @@ interface BuildEvent {
   results?: { inputPath: string; outputPath: string | false }[];
 }
 
-/** `render_with_liquid: false` (Jekyll 4) turns the conversion off for one post. */
-function wantsLiquid(frontMatter: Record<string, unknown> | undefined): boolean {
+/** `render_with_liquid` (Jekyll 4): `false` turns the conversion off for one post, `true` forces it (isJekyllPost). */
+function renderWithLiquid(frontMatter: Record<string, unknown> | undefined): boolean | undefined {
   const parsed = parseFrontMatter(frontMatter ?? {});
-  return !parsed.ok || parsed.value.render_with_liquid !== false;
+  return parsed.ok ? parsed.value.render_with_liquid : undefined;
 }
 
 export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources }: JekyllPluginOptions): void {
   let index: PostIndex = createPostIndex([]);
-  // Figure captions are inline markdown in Minimal Mistakes.
-  const captions = markdownIt({ html: true, linkify: true });
+  // Figure captions are inline markdown in Minimal Mistakes, in the body's dialect (Korean emphasis).
+  const captions = createBaseMarkdown();
 
   const posts = sources ?? createPostSources({ site });
+  let postsRoot = "";
   eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
     // The same folder string as `check` asks for, so a build analyses the posts once for both.
-    const analyses = await posts.analyse(path.resolve(event.directories.input), event);
+    postsRoot = path.resolve(event.directories.input);
+    const analyses = await posts.analyse(postsRoot, event);
     index = indexAnalyses(analyses, new Date());
   });
+  // `[x](./other.md#id)` -> the other post's URL, in the markdown render (src/markdown/post-file-links.ts).
+  const postFileUrl: PostFileUrl = (from, target) => index.urlOfFile(path.relative(postsRoot, path.resolve(path.dirname(from), target)));
+  eleventyConfig.addGlobalData(POST_FILE_URL, () => postFileUrl);
 
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {
-    if (!isPostPath(data.page.inputPath) || !wantsLiquid(data.frontMatter)) return undefined;
+    const liquid = renderWithLiquid(data.frontMatter);
+    if (!isPostPath(data.page.inputPath) || liquid === false) return undefined;
     const { markdown, diagnostics } = convertLiquid(content, {
+      renderWithLiquid: liquid,
       file: data.page.inputPath,
       lineOffset: data.frontMatterSource?.bodyLineOffset ?? 0,
       siteUrl: site.url,
@@ -64,21 +71,15 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
       resolvePost: (reference) => index.resolve(reference),
       renderInline: (text) => captions.renderInline(text),
     });
-    const errors = diagnostics.filter((d) => d.severity === "error");
+    // A `post_url` to no post is reported by `check`, which sees the converted text too: a warning
+    // there (the page still publishes), an error under `npm run check` and strict builds.
     diagnostics.filter((d) => d.severity === "warning").forEach(report);
-    if (errors.length > 0) throw new DiagnosticError(errors);
     return markdown;
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results = [] }: BuildEvent) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: BuildEvent) => {
     if (outputMode !== undefined && outputMode !== "fs") return;
-    const postsRoot = path.resolve(directories.input);
-    for (const result of results) {
-      if (!result.outputPath || !isPostPath(result.inputPath) || !isBundleIndex(result.inputPath)) continue;
-      const bundleDir = path.dirname(path.resolve(result.inputPath));
-      if (bundleDir === postsRoot) continue;
-      await copyBundleMedia(bundleDir, path.dirname(path.resolve(result.outputPath)));
-    }
+    // Page bundles' files are copied by src/static (with every other published file).
     const posts = index.posts
       .filter((post) => includeUnpublished() || post.published)
       .map((post) => ({ ...post, file: path.join(directories.input, post.relativePath) }));

@@ -1,15 +1,13 @@
 /**
- * Page bundles (Hugo, Zola): `posts/<slug>/index.md` with its images beside it. The post is
- * written to `<url>/index.html`, so relative image paths (`![](diagram.png)`) work once the
- * bundle's media files are copied next to it. Only media is copied (never markdown or other
- * files), symbolic links are never followed, and a sub-folder that is itself a bundle is left to
- * its own post.
+ * Page bundles (Hugo, Zola): `posts/<slug>/index.md` with its files beside it. Like every file in the
+ * posts folder, a bundle's files are published at their folder's URL (src/static/static-files.ts)
+ * and the post's relative targets point there; a bundle also gets a copy of them beside its page,
+ * where Hugo and Zola published them, so their old URLs keep working. The files are those of the
+ * published-file list (the same rules: no posts, no dot files, symbolic links only into the served
+ * folders); a sub-folder that is itself a bundle is left to its own post.
  */
-import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
-
-/** Extensions copied from a bundle: images, video, audio and PDFs a post links to. */
-export const BUNDLE_MEDIA = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|mp4|webm|mov|mp3|ogg|wav|pdf)$/i;
+import type { SiteFile } from "../static/static-files.ts";
 
 const BUNDLE_INDEX = /^index\.(md|markdown)$/i;
 
@@ -18,26 +16,23 @@ export function isBundleIndex(inputPath: string): boolean {
   return BUNDLE_INDEX.test(path.basename(inputPath));
 }
 
-/** Copies the media files of the bundle in `bundleDir` (recursively) into `targetDir`; returns their paths relative to it. */
-export async function copyBundleMedia(bundleDir: string, targetDir: string): Promise<string[]> {
-  const copied: string[] = [];
-  const walk = async (relative: string, isRoot: boolean): Promise<void> => {
-    const entries = await readdir(path.join(bundleDir, relative), { withFileTypes: true });
-    // A nested folder with its own index.md is another post's bundle.
-    if (!isRoot && entries.some((entry) => entry.isFile() && BUNDLE_INDEX.test(entry.name))) return;
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const child = path.join(relative, entry.name);
-      // Dirent does not follow symbolic links: a link is neither a file nor a directory here.
-      if (entry.isDirectory()) await walk(child, false);
-      else if (entry.isFile() && BUNDLE_MEDIA.test(entry.name)) {
-        const target = path.join(targetDir, child);
-        await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(path.join(bundleDir, child), target);
-        copied.push(child.split(path.sep).join("/"));
-      }
-    }
-  };
-  await walk("", true);
-  return copied;
+export interface BundleCopy {
+  /** The published file copied. */
+  file: SiteFile;
+  /** Root-relative URL of the copy, decoded and NFC: beside the page. */
+  url: string;
+}
+
+/**
+ * The copies of a bundle's files beside its page at `pageUrl`. `bundleIndexes` are every bundle
+ * index of the posts folder (absolute), so a nested bundle's files stay with their own post.
+ */
+export function bundleCopies(indexFile: string, pageUrl: string, files: readonly SiteFile[], bundleIndexes: ReadonlySet<string>): BundleCopy[] {
+  const bundleDir = path.dirname(path.resolve(indexFile));
+  const pageDir = pageUrl.endsWith("/") ? pageUrl : pageUrl.slice(0, pageUrl.lastIndexOf("/") + 1);
+  const nestedDirs = [...bundleIndexes].map((index) => path.dirname(index)).filter((dir) => dir !== bundleDir && dir.startsWith(bundleDir + path.sep));
+  return files
+    .filter((file) => file.folder.isPosts && file.source.startsWith(bundleDir + path.sep))
+    .filter((file) => !nestedDirs.some((dir) => file.source.startsWith(dir + path.sep)))
+    .map((file) => ({ file, url: `${pageDir}${path.relative(bundleDir, file.source).split(path.sep).join("/").normalize("NFC")}` }));
 }

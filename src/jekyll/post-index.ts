@@ -24,6 +24,8 @@ export interface PostIndex {
   posts: IndexedPost[];
   /** The URL a `post_url` / `link` reference names, or undefined. */
   resolve(reference: string): string | undefined;
+  /** The URL of the post at this path relative to the posts folder (any separator, any Unicode form), or undefined. */
+  urlOfFile(relativePath: string): string | undefined;
 }
 
 const POST_FILE = /\.(md|markdown)$/i;
@@ -60,9 +62,11 @@ export function createPostIndex(posts: IndexedPost[]): PostIndex {
       byKey.set(key, byKey.has(key) && byKey.get(key) !== post.url ? null : post.url);
     }
   }
+  const byPath = new Map(posts.map((post) => [post.relativePath, post.url]));
   return {
     posts,
     resolve: (reference) => byKey.get(referenceKey(reference)) ?? undefined,
+    urlOfFile: (relativePath) => byPath.get(relativePath.split(/[\\/]/).join("/").normalize("NFC")),
   };
 }
 

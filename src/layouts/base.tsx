@@ -6,7 +6,9 @@ import { SeoHead, type SeoHeadProps } from "../seo/seo-head.tsx";
 import { truncateText } from "../content/excerpt.ts";
 import {
   ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, CODE_STYLESHEET_URL, HOME_URL, STYLESHEET_URL, TAGS_URL,
+  KATEX_STYLESHEET_URL, MERMAID_LOADER_URL,
 } from "../urls/site-urls.ts";
+import type { PageFeatures } from "../markdown/page-features.ts";
 import { ClientStrings, HeaderTools, ReaderScripts, SearchDialog } from "./reader-tools.tsx";
 
 export interface BaseProps {
@@ -17,10 +19,12 @@ export interface BaseProps {
   /** Cards, JSON-LD, feeds and robots settings of this page. */
   seo?: Omit<Partial<SeoHeadProps>, "site" | "url" | "title" | "description">;
   children: ComponentChildren;
+  /** Math: the KaTeX stylesheet is linked; a diagram: the Mermaid loader is loaded. Other pages get neither. */
+  features?: PageFeatures;
 }
 
 /** The HTML shell of every page: head, skip link, site header, main, footer with credits. */
-export function Base({ title, description, url, seo, children }: BaseProps) {
+export function Base({ title, description, url, seo, children, features }: BaseProps) {
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = truncateText(description || site.description);
   return (
@@ -33,8 +37,10 @@ export function Base({ title, description, url, seo, children }: BaseProps) {
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="stylesheet" href={CODE_STYLESHEET_URL} />
+        {features?.math ? <link rel="stylesheet" href={KATEX_STYLESHEET_URL} /> : null}
         <SeoHead site={site} url={url} title={fullTitle} description={summary} {...seo} />
         <ReaderScripts />
+        {features?.mermaid ? <script type="module" src={MERMAID_LOADER_URL}></script> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">{strings.skipToContent}</a>

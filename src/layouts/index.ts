@@ -1,5 +1,5 @@
 /**
- * Eleventy adapter for presentation: the post layout, the generated pages and the static assets.
+ * Eleventy adapter for presentation: the post layout and the generated pages.
  * Layouts and pages are virtual templates, so the posts folder holds posts and nothing else.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -28,5 +28,5 @@ export function layoutsPlugin(eleventyConfig: UserConfig): void {
   for (const [virtualPath, template] of Object.entries(pages)) {
     eleventyConfig.addTemplate(virtualPath, template);
   }
-  eleventyConfig.addPassthroughCopy({ assets: "assets" });
+  // assets/ and the other published files are copied by src/static (symbolic links checked, collisions caught).
 }

@@ -6,6 +6,7 @@ import type { Series } from "../collections/series.ts";
 import type { ArchiveYear } from "../collections/archive.ts";
 import type { ListPage } from "../collections/paginate.ts";
 import type { PlannedPage, TermListPage } from "../collections/site-plan.ts";
+import { PAGE_FEATURES_KEY, type PageFeatures } from "../markdown/page-features.ts";
 
 /** The parts of Eleventy's data cascade that opsnote's layouts and pages read. */
 export interface PageData {
@@ -17,6 +18,8 @@ export interface PageData {
   page: { url: string; inputPath: string };
   post?: Post;
   toc?: TocEntry[];
+  /** Set while the body was rendered: whether it has math or a diagram (src/markdown/page-features.ts). */
+  [PAGE_FEATURES_KEY]?: PageFeatures;
   collections: {
     /** `content` is the post's rendered body, without its layout. */
     posts?: { data: { post: Post }; content?: string }[];

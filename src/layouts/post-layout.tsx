@@ -1,22 +1,26 @@
 import type { PageData } from "./page-data.ts";
 import { PostPage } from "./post.tsx";
+import { StandalonePage } from "./page.tsx";
 import { renderDocument } from "./render.ts";
 import { findSeriesPosition } from "../collections/series.ts";
 import { absoluteImageUrl } from "../seo/post-image.ts";
 import { site } from "../site.ts";
+import { PAGE_FEATURES_KEY } from "../markdown/page-features.ts";
 
-/** The Eleventy layout every post is wrapped in. */
+/** The Eleventy layout every post is wrapped in; standalone pages (`kind: "page"`) get the page layout. */
 export const postLayout = {
   data: {},
   render(data: PageData): string {
     const post = data.post;
     if (!post) throw new Error(`${data.page.inputPath}: the post layout is only for posts`);
+    if (post.kind === "page") return renderDocument(<StandalonePage page={post} content={data.content ?? ""} toc={data.toc} />);
     const image = post.image;
     return renderDocument(
       <PostPage
         post={post}
         content={data.content ?? ""}
         toc={data.toc}
+        features={data[PAGE_FEATURES_KEY]}
         series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
         image={image === undefined ? undefined : absoluteImageUrl(site, image)}
         {...data.collections.postNeighbours?.get(post.url)}

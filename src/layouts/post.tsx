@@ -7,6 +7,7 @@ import { DateTime, StatusBadge, TermLinks, Toc, categoryUrl, tagUrl } from "./co
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
 import { buildBlogPosting } from "../seo/json-ld.ts";
+import type { PageFeatures } from "../markdown/page-features.ts";
 
 export interface PostPageProps {
   post: Post;
@@ -19,6 +20,8 @@ export interface PostPageProps {
   series?: SeriesPosition;
   /** Absolute URL of the post's sharing image. */
   image?: string;
+  /** Whether the body has math or a diagram: the page then loads what renders them. */
+  features?: PageFeatures;
 }
 
 /** "쿠버네티스 첫걸음 (2/3)" and every part in order; the current part is not a link. */
@@ -43,13 +46,14 @@ export function SeriesNav({ series: { series, part } }: { series: SeriesPosition
   );
 }
 
-export function PostPage({ post, content, toc, previous, next, series, image }: PostPageProps) {
+export function PostPage({ post, content, toc, previous, next, series, image, features }: PostPageProps) {
   const hasToc = toc !== undefined && toc.length > 0;
   return (
     <Base
       title={post.title}
       description={post.excerpt}
       url={post.url}
+      features={features}
       seo={{
         type: "article", image, jsonLd: buildBlogPosting(post, site, image),
         published: post.date.iso, modified: (post.updated ?? post.date).iso,

@@ -29,9 +29,14 @@ export function parseAlertMarker(firstLine: string): CalloutKind | undefined {
   return match ? KINDS[match[1]!.toUpperCase()] : undefined;
 }
 
-/** The opening markup of a callout, shared with every other path that makes callouts. */
-export function calloutOpenHtml(kind: CalloutKind, escapeHtml: (text: string) => string): string {
-  return `<div class="callout callout--${kind}" role="note">\n<p class="callout__title">${escapeHtml(strings.callout[kind])}</p>\n`;
+/**
+ * The opening markup of a callout, shared with every other path that makes callouts.
+ * `attributes` are the boxed element's own (a prompt quote's `{: #id .cls}`): classes join the callout's.
+ */
+export function calloutOpenHtml(kind: CalloutKind, escapeHtml: (text: string) => string, attributes: readonly [string, string][] = []): string {
+  const classes = ["callout", `callout--${kind}`, ...attributes.filter(([name]) => name === "class").map(([, value]) => value)];
+  const others = attributes.filter(([name]) => name !== "class" && name !== "role").map(([name, value]) => ` ${name}="${escapeHtml(value)}"`);
+  return `<div class="${escapeHtml(classes.join(" "))}" role="note"${others.join("")}>\n<p class="callout__title">${escapeHtml(strings.callout[kind])}</p>\n`;
 }
 
 function alertsRule(state: StateCore): void {

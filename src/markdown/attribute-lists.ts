@@ -14,7 +14,7 @@
  * 3. `opsnote_toc_in_place` (after the heading ids exist): `* TOC` + `{:toc}` becomes the TOC.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { collectHeadings } from "./headings.ts";
+import { collectHeadings, reserveExplicitId } from "./headings.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
 import { strings } from "../ui/strings.ts";
 import { calloutOpenHtml, type CalloutKind } from "./alerts.ts";
@@ -77,8 +77,9 @@ function mergeLists(a: AttributeList | undefined, b: AttributeList): AttributeLi
  */
 const pending = new WeakMap<Token, AttributeList>();
 
-function attach(token: Token, list: AttributeList): void {
+function attach(state: StateCore, token: Token, list: AttributeList): void {
   pending.set(token, mergeLists(pending.get(token), list));
+  if (list.id) reserveExplicitId(state.tokens, list.id);
   // A heading's `{: #id}` is its id: set now, so the heading rule (which runs before rule 2) gives
   // the anchor link and the TOC that id instead of the one from the text.
   if (token.type === "heading_open" && list.id) token.attrSet("id", list.id);
@@ -107,52 +108,145 @@ function previousBlock(tokens: readonly Token[], index: number): number {
   return -1;
 }
 
+/** A line that starts with an IAL; `rest` is text after it on the same line (kramdown ends the block there). */
+const IAL_START = /^[ \t]*\{:(?!:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*(.*)$/;
+
+/** The container blocks (blockquote, list, list item) around the token at `index`, outermost first. */
+function containersOf(tokens: readonly Token[], index: number): number[] {
+  const chain: number[] = [];
+  let level = tokens[index]!.level;
+  for (let i = index - 1; i >= 0 && level > 0; i--) {
+    if (tokens[i]!.nesting === 1 && tokens[i]!.level === level - 1) {
+      chain.unshift(i);
+      level -= 1;
+    }
+  }
+  return chain;
+}
+
+/**
+ * The container a source line is not inside of: markdown-it reads an unprefixed `{: .prompt-tip}`
+ * after `> text` (or an unindented one after a list item) as a lazy continuation of the paragraph,
+ * but kramdown ends the quote or list there and gives it the attribute list. Returns the index of
+ * the outermost container the line escapes (a list, for a list item), or -1.
+ */
+function escapedContainer(tokens: readonly Token[], chain: readonly number[], line: string): number {
+  let rest = line;
+  for (const index of chain) {
+    const container = tokens[index]!;
+    if (container.type === "blockquote_open") {
+      const marker = /^[ ]{0,3}>[ ]?/.exec(rest);
+      if (!marker) return index;
+      rest = rest.slice(marker[0].length);
+    } else if (container.type === "list_item_open") {
+      const indent = /^(?: {2,}|\t)/.exec(rest);
+      if (!indent) return containersOf(tokens, index).at(-1) ?? index;
+      rest = rest.slice(Math.min(indent[0].length, container.markup.length + 1 + (container.info ? container.info.length : 0)));
+    }
+  }
+  return -1;
+}
+
+/** A paragraph holding `content`, to stand where kramdown starts a new block after an IAL. */
+function paragraphTokens(state: StateCore, content: string, level: number, line: number, lines: number): Token[] {
+  const open = new state.Token("paragraph_open", "p", 1);
+  const inline = new state.Token("inline", "", 0);
+  const close = new state.Token("paragraph_close", "p", -1);
+  open.level = close.level = level;
+  inline.level = level + 1;
+  open.block = inline.block = close.block = true;
+  open.map = inline.map = [line, line + lines];
+  inline.content = content;
+  inline.children = [];
+  return [open, inline, close];
+}
+
+/** `| {: .cls} |` as the last row of a table: markdown-it made the IAL line a row. */
+function collectTableList(state: StateCore, closeIndex: number): void {
+  const tokens = state.tokens;
+  const open = openingOf(tokens, closeIndex);
+  const rowClose = closeIndex - 2;
+  if (open === -1 || tokens[rowClose]?.type !== "tr_close") return;
+  const rowOpen = openingOf(tokens, rowClose);
+  const cells = tokens.slice(rowOpen, rowClose).filter((token) => token.type === "inline").map((token) => token.content.trim());
+  const match = cells.length > 0 ? IAL_LINE.exec(cells[0]!) : null;
+  if (!match || cells.slice(1).some((cell) => cell !== "")) return;
+  attach(state, tokens[open]!, parseAttributeList(match[1]!));
+  tokens.splice(rowOpen, rowClose - rowOpen + 1);
+  if (tokens[rowOpen]?.type === "tbody_close" && tokens[rowOpen - 1]?.type === "tbody_open") tokens.splice(rowOpen - 1, 2);
+}
+
 function collectRule(state: StateCore): void {
   const tokens = state.tokens;
   const sourceLines = state.src.split("\n");
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;
+    if (inline.type === "table_close") {
+      collectTableList(state, i);
+      continue;
+    }
     if (inline.type === "inline" && tokens[i - 1]?.type === "heading_open") {
       const header = HEADER_IAL.exec(inline.content);
       if (header) {
         inline.content = inline.content.slice(0, header.index);
-        attach(tokens[i - 1]!, parseAttributeList(header[1] ?? header[2]!));
+        attach(state, tokens[i - 1]!, parseAttributeList(header[1] ?? header[2]!));
       }
       continue;
     }
-    if (inline.type !== "inline" || tokens[i - 1]?.type !== "paragraph_open") continue;
-    const lines = inline.content.split("\n");
-    const lists: AttributeList[] = [];
-    while (lines.length > 0 && IAL_LINE.test(lines.at(-1)!)) {
-      lists.unshift(parseAttributeList(IAL_LINE.exec(lines.pop()!)![1]!));
+    if (inline.type !== "inline") continue;
+    // A span IAL's id (`![x](a.png){: #diagram}`) is applied after the headings get theirs: taken now.
+    for (const span of inline.content.matchAll(/\)\{:([^}\n]*)\}/g)) {
+      const id = parseAttributeList(span[1]!).id;
+      if (id) reserveExplicitId(tokens, id);
     }
-    if (lists.length === 0) continue;
-    const list = lists.reduce<AttributeList | undefined>((all, next) => mergeLists(all, next), undefined)!;
+    if (tokens[i - 1]?.type !== "paragraph_open") continue;
+    const lines = inline.content.split("\n");
+    const first = lines.findIndex((line) => IAL_START.test(line));
+    if (first === -1) continue;
+    // The run of IAL lines from `first`; the last may have text after it, which starts the next block.
+    const lists: AttributeList[] = [];
+    let next = first;
+    let trailing = "";
+    while (next < lines.length) {
+      const match = IAL_START.exec(lines[next]!);
+      if (!match) break;
+      lists.push(parseAttributeList(match[1]!));
+      next += 1;
+      if (match[2] !== "") {
+        trailing = match[2]!;
+        break;
+      }
+    }
+    const list = lists.reduce<AttributeList | undefined>((all, item) => mergeLists(all, item), undefined)!;
+    const before = lines.slice(0, first);
+    const after = [...(trailing === "" ? [] : [trailing]), ...lines.slice(next)];
     const paragraphOpen = tokens[i - 1]!;
-    if (lines.length === 0) {
-      // A paragraph of IALs only: it belongs to the block before it, and is not a paragraph.
+    const startLine = paragraphOpen.map?.[0];
+    const afterLine = startLine === undefined ? 0 : startLine + next - (trailing === "" ? 0 : 1);
+    const rest = after.length > 0 ? paragraphTokens(state, after.join("\n"), paragraphOpen.level, afterLine, after.length) : [];
+
+    if (before.length === 0) {
+      // A paragraph that starts with IALs: they belong to the block before it.
       const target = previousBlock(tokens, i - 1);
-      if (target !== -1) attach(tokens[target]!, list);
-      tokens.splice(i - 1, 3);
-      i -= 2;
+      if (target !== -1) attach(state, tokens[target]!, list);
+      tokens.splice(i - 1, 3, ...rest);
+      i -= rest.length > 0 ? 1 : 2;
       continue;
     }
-    inline.content = lines.join("\n");
-    // `> text` followed by an unprefixed `{: .prompt-tip}` is a lazy continuation line in markdown,
-    // but kramdown applies it to the blockquote.
-    const lastLine = paragraphOpen.map ? sourceLines[paragraphOpen.map[1] - 1] : undefined;
-    const parent = tokens.slice(0, i - 1).findLast((t) => t.level === paragraphOpen.level - 1 && t.nesting === 1);
-    const closesQuote = tokens[i + 2]?.type === "blockquote_close";
-    if (parent?.type === "blockquote_open" && closesQuote && lastLine !== undefined && !/^\s*>/.test(lastLine)) {
-      attach(parent, list);
+    inline.content = before.join("\n");
+    if (paragraphOpen.map) paragraphOpen.map = inline.map = [paragraphOpen.map[0], paragraphOpen.map[0] + first];
+    const ialLine = startLine === undefined ? undefined : sourceLines[startLine + first];
+    const escaped = ialLine === undefined ? -1 : escapedContainer(tokens, containersOf(tokens, i - 1), ialLine);
+    if (escaped === -1) {
+      attach(state, paragraphOpen, list);
+      tokens.splice(i + 2, 0, ...rest);
     } else {
-      attach(paragraphOpen, list);
+      attach(state, tokens[escaped]!, list);
+      // Text after the IAL is outside the container it closed, as in kramdown.
+      for (const token of rest) token.level += tokens[escaped]!.level - paragraphOpen.level;
+      tokens.splice(blockEnd(tokens, escaped), 0, ...rest);
     }
   }
-}
-
-function escapeAttribute(md: MarkdownIt, value: string): string {
-  return md.utils.escapeHtml(value);
 }
 
 /** `700px` / `700` -> a width attribute; anything else (`70%`, `20em`) -> inline style. */
@@ -162,14 +256,39 @@ function applySize(token: Token, name: string, value: string): void {
   else token.attrJoin("style", `${name}: ${value};`);
 }
 
+/** Chirpy's shorthand: `{: w="700" h="400" }`. */
+const ATTRIBUTE_ALIASES: Readonly<Record<string, string>> = { w: "width", h: "height" };
+
+/** What a span IAL may set on an image or a link: presentation only, never a script. */
+const SPAN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  image: new Set(["width", "height", "style", "title", "alt", "loading"]),
+  link_open: new Set(["style", "title", "target", "rel"]),
+};
+
+/** Event handlers, `javascript:` URLs and `style` values that load or run something. */
+function isUnsafe(name: string, value: string): boolean {
+  if (/^on/i.test(name)) return true;
+  // eslint-disable-next-line no-control-regex
+  const compact = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+  return compact.includes("javascript:") || compact.includes("vbscript:") || (name === "style" && /expression\(|url\(/.test(compact));
+}
+
 function applyToElement(token: Token, list: AttributeList, skipClasses: ReadonlySet<string> = new Set()): void {
   if (list.id) token.attrSet("id", list.id);
   for (const name of list.classes) if (!skipClasses.has(name)) token.attrJoin("class", name);
-  for (const [name, value] of list.attributes) {
-    if (name === "markdown") continue;
+  const allowed = SPAN_ATTRIBUTES[token.type];
+  for (const [written, value] of list.attributes) {
+    const name = ATTRIBUTE_ALIASES[written] ?? written;
+    if (name === "markdown" || isUnsafe(name, value)) continue;
+    if (allowed && !allowed.has(name)) continue;
     if (token.type === "image" && (name === "width" || name === "height")) applySize(token, name, value);
+    else if (token.type === "image" && name === "alt") token.content = value;
     else if (token.type === "fence" && name === "file") token.attrSet("data-title", value);
+    else if (name === "style") token.attrJoin("style", value.trim().replace(/;?$/, ";"));
     else token.attrSet(name, value);
+  }
+  if (token.type === "link_open" && token.attrGet("target") === "_blank" && token.attrGet("rel") === null) {
+    token.attrSet("rel", "noopener"); // the opened page cannot reach back through window.opener
   }
 }
 
@@ -204,6 +323,16 @@ function applyRule(state: StateCore): void {
       // A heading stays a heading (its id, anchor and TOC entry): boxed like a callout, as Minimal
       // Mistakes boxes `h2.notice`, without a title line above it.
       token.attrJoin("class", `callout callout--${callout}`);
+    } else if (callout !== undefined && token.type === "blockquote_open") {
+      // Chirpy's prompt is a styled quote: the callout takes the quote's place (one box, one bar),
+      // with the quote's content as its body, as GitHub alerts do (alerts.ts).
+      const end = blockEnd(tokens, i) - 1;
+      const open = htmlBlock(state, calloutOpenHtml(callout, state.md.utils.escapeHtml, (token.attrs ?? []).map(([name, value]) => [name, String(value)])));
+      const close = htmlBlock(state, "</div>\n");
+      open.level = close.level = token.level;
+      open.map = token.map;
+      tokens[end] = close;
+      tokens[i] = open;
     } else if (callout !== undefined) {
       const end = blockEnd(tokens, i);
       // The same markup as GitHub alerts (alerts.ts).
@@ -223,15 +352,30 @@ function loneImage(inline: Token | undefined): Token | undefined {
   return children.length === 1 && children[0]!.type === "image" ? children[0] : undefined;
 }
 
-/** `![x](a.png){: .align-center}`: the attribute list right after an image applies to it. */
+/** The `link_open` that the `link_close` at `closeIndex` ends. */
+function linkOpenOf(children: readonly Token[], closeIndex: number): Token | undefined {
+  let depth = 0;
+  for (let i = closeIndex; i >= 0; i--) {
+    if (children[i]!.type === "link_close") depth += 1;
+    else if (children[i]!.type === "link_open" && --depth === 0) return children[i];
+  }
+  return undefined;
+}
+
+/**
+ * `![x](a.png){: .shadow w="700"}`, `[글](url){:target="_blank"}`: the attribute list right after an
+ * image or a link applies to it (safe attributes only), and is never shown.
+ */
 function applySpanLists(inline: Token): void {
   const children = inline.children ?? [];
   for (let i = 1; i < children.length; i++) {
     const text = children[i]!;
-    if (text.type !== "text" || children[i - 1]!.type !== "image") continue;
+    const previous = children[i - 1]!;
+    if (text.type !== "text" || (previous.type !== "image" && previous.type !== "link_close")) continue;
     const match = SPAN_IAL.exec(text.content);
     if (!match) continue;
-    applyToElement(children[i - 1]!, parseAttributeList(match[1]!));
+    const target = previous.type === "image" ? previous : linkOpenOf(children, i - 1);
+    if (target) applyToElement(target, parseAttributeList(match[1]!));
     text.content = text.content.slice(match[0].length);
   }
 }

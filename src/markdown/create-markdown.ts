@@ -1,8 +1,8 @@
 /**
  * The markdown pipeline, assembled in one place. Plugin order matters and is explained inline.
  */
-import markdownIt, { type MarkdownIt } from "markdown-it";
-import cjkFriendly from "markdown-it-cjk-friendly";
+import type { MarkdownIt } from "markdown-it";
+import { createBaseMarkdown } from "./base-markdown.ts";
 import { headingsPlugin, collectHeadings } from "./headings.ts";
 import { codeBlocksPlugin } from "./code-blocks.ts";
 import { alertsPlugin } from "./alerts.ts";
@@ -10,9 +10,13 @@ import { imagesPlugin } from "./images.ts";
 import { attributeListsPlugin } from "./attribute-lists.ts";
 import { markdownInHtmlPlugin } from "./markdown-in-html.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
+import { mathPlugin, type MathRenderCache } from "./math.ts";
+import { mermaidPlugin } from "./mermaid.ts";
+import { pageFeaturesPlugin } from "./page-features.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { MarkdownEnv } from "./env.ts";
+import { postFileLinksPlugin } from "./post-file-links.ts";
 
 export interface MarkdownOptions {
   highlighter: CodeHighlighter;
@@ -20,15 +24,14 @@ export interface MarkdownOptions {
   report?: DiagnosticSink;
   /** Heading levels in an in-place kramdown `{:toc}`. @default 3 */
   tocDepth?: number;
+  /** `$ … $` inline math in every post, not only those with `math: true` (see math.ts). @default false */
+  math?: boolean;
+  /** Formulas rendered by earlier builds (see math.ts). @default none */
+  mathCache?: MathRenderCache;
 }
 
-export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOptions): MarkdownIt {
-  const md = markdownIt({
-    html: true, // the author is trusted: raw HTML passes through (see README, "Escaping policy")
-    linkify: true,
-    typographer: false, // keep straight quotes: posts are full of code-like text
-  });
-  md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
+export function createMarkdown({ highlighter, report, tocDepth, math, mathCache }: MarkdownOptions): MarkdownIt {
+  const md = createBaseMarkdown(); // html, linkify, CJK-friendly emphasis: the same dialect as the excerpt
   md.use(markdownInHtmlPlugin); // a block rule before `html_block`: `<div markdown="1">` holds markdown
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
   md.use(headingsPlugin); // a core rule pushed after `inline`: it needs each heading's inline children
@@ -38,6 +41,12 @@ export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOption
   // A core rule pushed after the attribute lists: an image's `{: …}` is gone before captions are read.
   md.use(imagesPlugin, { report });
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
+  md.use(pageFeaturesPlugin); // first core rule: clears the page's math/mermaid flags before a render sets them
+  // Math block rules sit before paragraphs and lists, after fences and indented code (whose `$` stays
+  // code); inline rules around `escape` (`\(` before it, `$` after, so `\$` is a dollar sign).
+  md.use(mathPlugin, { report, dollarInline: math, cache: mathCache });
+  md.use(mermaidPlugin); // a core rule right after `block`: mermaid fences never reach the code-block renderer
+  md.use(postFileLinksPlugin); // a core rule pushed last: `./x.md#id` links -> the post's URL (resolver in env)
   // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
   // the inline content of everything but headings.
   md.core.ruler.before("inline", "opsnote_headings_only", headingsOnlyRule);

@@ -20,8 +20,15 @@ import { EncodedTokenMetadata, INITIAL, Theme, type IRawTheme, type StateStack }
 import type { BundledLanguage, BundledTheme, HighlighterGeneric } from "shiki";
 import { createTokenClasses } from "./token-classes.ts";
 
-/** Same as shiki's `tokenizeTimeLimit` default: a line that takes longer is left partly tokenized. */
-const TOKENIZE_TIME_LIMIT_MS = 500;
+/**
+ * How much of a line is tokenized must not depend on the clock. shiki's default stops tokenizing a
+ * line after 500 ms of wall time and leaves the rest in one colour, so a block highlighted while the
+ * machine was busy (a CI runner, a build beside the test suite) came out partly coloured, differed
+ * from the same block highlighted a moment later, and was kept that way in the highlight cache.
+ * So there is no time limit, and a bound that does not depend on the clock instead: a line this long
+ * (minified code, a base64 blob) is left plain, as VS Code does at the same length.
+ */
+export const TOKENIZE_OPTIONS = { tokenizeTimeLimit: 0, tokenizeMaxLineLength: 20_000 } as const;
 const CSS_VARIABLE_PREFIX = "--shiki-";
 const WHITESPACE_ONLY = /^\s+$/;
 /** vscode-textmate's FontStyle bits (a const enum, which `verbatimModuleSyntax` cannot import). */
@@ -122,6 +129,47 @@ function variantStyle(names: readonly string[], variants: readonly Variant[]): s
   return parts.join(";");
 }
 
+/**
+ * The shiki and vscode-textmate internals this module relies on, checked on a live highlighter: one
+ * line per internal that is missing or changed shape, empty when all is as expected. A renderer
+ * whose grammar lacks one falls back to `codeToHtml` (right, but twice as slow), so a test asserts
+ * this list is empty: a shiki upgrade that changes them fails loudly instead of getting slower.
+ */
+export function checkShikiInternals(shiki: Shiki, language: string): string[] {
+  const problems: string[] = [];
+  const expect = (ok: boolean, internal: string) => {
+    if (!ok) problems.push(internal);
+  };
+  for (const [name, fn] of Object.entries({ getTheme: shiki.getTheme, getLanguage: shiki.getLanguage, codeToHtml: shiki.codeToHtml, resolveLangAlias: shiki.resolveLangAlias })) {
+    expect(typeof fn === "function", `shiki highlighter.${name}() is not a function`);
+  }
+  expect(typeof Theme?.createFromRawTheme === "function", "shiki/textmate Theme.createFromRawTheme() is gone");
+  expect(INITIAL !== undefined && INITIAL !== null, "shiki/textmate INITIAL is gone");
+  for (const name of ["set", "getForeground", "getFontStyle"] as const) {
+    expect(typeof EncodedTokenMetadata?.[name] === "function", `shiki/textmate EncodedTokenMetadata.${name}() is gone`);
+  }
+  if (problems.length > 0) return problems;
+  // The metadata's bit layout: what `set` writes, the getters read back.
+  const metadata = EncodedTokenMetadata.set(0, 1, 0, null, ITALIC | BOLD, 7, 2);
+  expect(EncodedTokenMetadata.getForeground(metadata) === 7 && EncodedTokenMetadata.getFontStyle(metadata) === (ITALIC | BOLD), "EncodedTokenMetadata bit layout changed");
+  const theme = Theme.createFromRawTheme(shiki.getTheme(shiki.getLoadedThemes()[0]!) as unknown as IRawTheme);
+  expect(typeof theme.getColorMap === "function" && Array.isArray(theme.getColorMap()), "vscode-textmate Theme.getColorMap() is gone");
+  expect(typeof theme.getDefaults === "function" && typeof theme.getDefaults()?.foregroundId === "number", "vscode-textmate Theme.getDefaults().foregroundId is gone");
+  expect(typeof theme.match === "function", "vscode-textmate Theme.match() is gone");
+  const grammar = shiki.getLanguage(language) as unknown as Partial<ScopedGrammar>;
+  expect(typeof grammar.tokenizeLine === "function", "vscode-textmate Grammar.tokenizeLine() is gone");
+  expect(typeof grammar.getMetadataForScope === "function", "vscode-textmate Grammar.getMetadataForScope() is gone");
+  expect(typeof grammar._basicScopeAttributesProvider?.getDefaultAttributes === "function", "vscode-textmate Grammar._basicScopeAttributesProvider.getDefaultAttributes() is gone");
+  expect(Array.isArray(grammar._tokenTypeMatchers), "vscode-textmate Grammar._tokenTypeMatchers is not an array");
+  expect("balancedBracketSelectors" in grammar, "vscode-textmate Grammar.balancedBracketSelectors is gone");
+  if (typeof grammar.tokenizeLine === "function") {
+    const line = grammar.tokenizeLine("a: 1", INITIAL, 0);
+    const token = line?.tokens?.[0];
+    expect(Array.isArray(token?.scopes) && typeof token?.startIndex === "number" && line.ruleStack !== undefined, "vscode-textmate tokenizeLine() result lost tokens[].scopes/startIndex or ruleStack");
+  }
+  return problems;
+}
+
 export function createDualThemeRenderer(shiki: Shiki, { themes }: DualThemeOptions): DualThemeRenderer {
   const names = Object.keys(themes);
   const resolved = names.map((key) => resolveTheme(shiki, themes[key]!));
@@ -185,7 +233,7 @@ export function createDualThemeRenderer(shiki: Shiki, { themes }: DualThemeOptio
 
   function renderLine(grammar: ScopedGrammar, line: string, state: StateStack): { html: string; state: StateStack } {
     if (line === "") return { html: `<span class="line"></span>`, state: INITIAL };
-    const result = grammar.tokenizeLine(line, state, TOKENIZE_TIME_LIMIT_MS);
+    const result = grammar.tokenizeLine(line, state, TOKENIZE_OPTIONS.tokenizeTimeLimit);
     // Segments where neither theme's metadata changes are one token (tokenizeLine2 merges equal
     // metadata per theme; aligning two themes splits at the union of their boundaries).
     const tokens: { content: string; style: string }[] = [];
@@ -223,21 +271,23 @@ export function createDualThemeRenderer(shiki: Shiki, { themes }: DualThemeOptio
     replaceStyles: tokenClasses.replaceStyles,
     stylesheet: tokenClasses.stylesheet,
     render(code, language) {
-      const fallback = () => tokenClasses.replaceStyles(shiki.codeToHtml(code, { lang: language, themes, defaultColor: false }));
+      const fallback = () => tokenClasses.replaceStyles(shiki.codeToHtml(code, { lang: language, themes, defaultColor: false, ...TOKENIZE_OPTIONS }));
       const name = shiki.resolveLangAlias?.(language) ?? language;
       if (["text", "plaintext", "txt", "plain", "ansi"].includes(name)) return fallback();
+      const lines = code.split(/\r?\n/);
+      if (lines.some((line) => line.length >= TOKENIZE_OPTIONS.tokenizeMaxLineLength)) return fallback();
       const grammar = shiki.getLanguage(name) as unknown as ScopedGrammar;
       if (!isSupported(grammar)) return fallback();
       let state: StateStack = INITIAL;
-      const lines: string[] = [];
+      const html: string[] = [];
       // shiki's splitLines: "\r\n" and "\n" end lines.
-      for (const line of code.split(/\r?\n/)) {
+      for (const line of lines) {
         const rendered = renderLine(grammar, line, state);
-        lines.push(rendered.html);
+        html.push(rendered.html);
         // An empty line keeps the state (shiki `continue`s without touching it).
         if (line !== "") state = rendered.state;
       }
-      return `${preOpen}${lines.join("\n")}</code></pre>`;
+      return `${preOpen}${html.join("\n")}</code></pre>`;
     },
   };
 }

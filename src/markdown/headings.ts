@@ -22,7 +22,8 @@ export function inlineText(children: readonly Token[] | null): string {
   if (!children) return "";
   return children
     .map((child) => {
-      if (child.type === "text" || child.type === "code_inline") return child.content;
+      // A formula counts as its TeX (as GitHub's ids do): `## $O(n)$ 정렬` -> `on-정렬`, not `정렬`.
+      if (child.type === "text" || child.type === "code_inline" || child.type === "math_inline") return child.content;
       if (child.type === "image") return inlineText(child.children);
       return "";
     })
@@ -31,11 +32,28 @@ export function inlineText(children: readonly Token[] | null): string {
 
 const MAX_LEVEL = 6;
 
+/** Ids set by hand on other blocks and images (`{: #id}`), by parse: attribute-lists.ts records them. */
+const explicitIds = new WeakMap<readonly Token[], Set<string>>();
+
+/** Marks an id set by hand in this parse, so no heading is given it (attribute-lists.ts). */
+export function reserveExplicitId(tokens: readonly Token[], id: string): void {
+  const ids = explicitIds.get(tokens) ?? new Set<string>();
+  ids.add(id);
+  explicitIds.set(tokens, ids);
+}
+
 function headingsRule(state: StateCore): void {
   const tokens = state.tokens;
   const headingOpens = tokens.filter((t) => t.type === "heading_open");
   const shift = headingOpens.some((t) => t.tag === "h1") ? 1 : 0;
   const slugger = new HeadingSlugger();
+  // Ids the author set (`{#install}`) are taken before any text is slugged: a later `## Install`
+  // becomes `install-1` instead of a second `install`.
+  for (const open of headingOpens) {
+    const preset = open.attrGet("id");
+    if (preset !== null) slugger.reserve(String(preset));
+  }
+  for (const id of explicitIds.get(tokens) ?? []) slugger.reserve(id);
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
     if (open.type !== "heading_open") continue;
@@ -68,4 +86,19 @@ export function collectHeadings(tokens: readonly Token[]): HeadingMeta[] {
   return tokens
     .filter((t) => t.type === "heading_open" && t.meta && typeof t.meta.id === "string")
     .map((t) => t.meta as unknown as HeadingMeta);
+}
+
+/** Every element id a parsed document sets (headings, `{: #id}` on any block or image), with its 0-based body line. */
+export function collectElementIds(tokens: readonly Token[]): { id: string; line?: number }[] {
+  const ids: { id: string; line?: number }[] = [];
+  for (const token of tokens) {
+    const id = token.attrGet("id");
+    if (id !== null) ids.push({ id: String(id), line: token.map?.[0] });
+    const line = token.map?.[0];
+    for (const child of token.children ?? []) {
+      const childId = child.attrGet("id");
+      if (childId !== null) ids.push({ id: String(childId), line });
+    }
+  }
+  return ids;
 }

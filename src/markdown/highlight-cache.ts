@@ -27,7 +27,7 @@ export interface HighlightCacheOptions {
 
 export interface HighlightCache {
   readonly dir: string;
-  /** The entry name for a block: a SHA-256 of salt, language and code. */
+  /** The entry name for a block: a SHA-256 of salt, language (`CodeHighlighter.cacheKeyOf`) and code. */
   keyOf(code: string, language: string): string;
   /** The cached HTML, or undefined when missing or failing its integrity check. */
   read(key: string): string | undefined;
@@ -97,13 +97,22 @@ export function createHighlightCache({ dir = defaultCacheDir(), salt }: Highligh
   };
 }
 
-/** A highlighter that answers from the cache and fills it on a miss; same interface, same output. */
+/**
+ * A highlighter that answers from the cache and fills it on a miss; same interface, same output.
+ * The key is the resolved grammar and what else decides its output (`cacheKeyOf`), never the name
+ * the author wrote: a name that was plain text before and has a grammar now is a new key.
+ */
 export function createCachedHighlighter(highlighter: CodeHighlighter, cache: HighlightCache): CodeHighlighter {
   return {
-    languages: highlighter.languages,
+    get languages() {
+      return highlighter.languages;
+    },
     resolveLanguage: (name) => highlighter.resolveLanguage(name),
+    isLoaded: (language) => highlighter.isLoaded?.(language) ?? true,
+    loadLanguages: async (languages) => highlighter.loadLanguages?.(languages),
+    cacheKeyOf: (language) => highlighter.cacheKeyOf?.(language) ?? language,
     highlight(code, language) {
-      const key = cache.keyOf(code, language);
+      const key = cache.keyOf(code, highlighter.cacheKeyOf?.(language) ?? language);
       const cached = cache.read(key);
       if (cached !== undefined) return cached;
       const html = highlighter.highlight(code, language);

@@ -16,12 +16,15 @@ export interface HighlightJob {
 export interface HighlightWorkerData {
   cacheDir: string;
   salt: string;
+  /** Grammars the main thread has loaded: the worker loads the same, so its output is the same. */
+  languages: string[];
 }
 
 if (parentPort) {
   const port = parentPort;
-  const { cacheDir, salt } = workerData as HighlightWorkerData;
+  const { cacheDir, salt, languages } = workerData as HighlightWorkerData;
   const highlighter = await getCodeHighlighter();
+  await highlighter.loadLanguages?.(languages);
   const cache = createHighlightCache({ dir: cacheDir, salt });
   port.on("message", (jobs: HighlightJob[]) => {
     for (const job of jobs) cache.write(job.key, highlighter.highlight(job.code, job.language));

@@ -127,7 +127,9 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
     const input = env?.eleventy?.directories?.input;
-    const candidates = [assetsDir, ...(input ? [path.resolve(input, "..", "assets")] : [])].map((dir) =>
+    // The file src/static/local-references.ts found among the published files, when it did.
+    const published = token.meta?.file as string | undefined;
+    const candidates = published !== undefined ? [published] : [assetsDir, ...(input ? [path.resolve(input, "..", "assets")] : [])].map((dir) =>
       resolveImageFile(src, { assetsDir: dir, postFile: env?.page?.inputPath }),
     );
     let size: ReturnType<typeof sizeOf> | undefined;
@@ -137,14 +139,15 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
       if (size !== "missing") break;
     }
     if (size === "missing") {
-      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}` });
+      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}`, kind: "missing-image", target: src });
     } else if (size && token.attrGet("width") === null && token.attrGet("height") === null) {
       // A size the author set (kramdown `{: width="700"}`) wins over the file's.
       token.attrSet("width", String(size.width));
       token.attrSet("height", String(size.height));
     }
     if (token.meta?.firstImage !== true) {
-      token.attrSet("loading", "lazy");
+      // `{: loading="eager"}` from the author wins.
+      if (token.attrGet("loading") === null) token.attrSet("loading", "lazy");
       token.attrSet("decoding", "async");
     }
     return renderDefault(tokens, idx, options, rawEnv, self);

@@ -12,12 +12,22 @@ import { GENERATED_PAGE } from "../pages/virtual-template.ts";
 import { CODE_STYLESHEET_URL } from "../urls/site-urls.ts";
 import { createCachedHighlighter, createHighlightCache } from "./highlight-cache.ts";
 import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
+import { fenceLanguages } from "./highlight-languages.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
 import { cacheRenders } from "./render-cache.ts";
 import type { MarkdownEnv } from "./env.ts";
+import { pageFeaturesOf } from "./page-features.ts";
+import { createClientAssetWriter } from "./client-assets.ts";
+import { mathCacheSalt } from "./math.ts";
+import { cacheDir } from "../cache-dir.ts";
+
+interface BuildEvent {
+  outputMode?: string;
+  directories?: { output?: string };
+}
 
 export interface MarkdownPluginOptions {
-  site: Pick<SiteSettings, "tocDepth">;
+  site: Pick<SiteSettings, "tocDepth" | "math">;
   report: DiagnosticSink;
 }
 
@@ -40,11 +50,19 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   const highlighter = await getCodeHighlighter();
   const salt = await getHighlightSalt();
   const cache = createHighlightCache({ salt });
-  const md = createMarkdown({ highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth });
+  const md = createMarkdown({
+    highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth, math: site.math,
+    mathCache: createHighlightCache({ dir: cacheDir("math"), salt: mathCacheSalt() }), // the same atomic, checked store
+  });
   // A cold build's blocks are highlighted on every core before rendering; the renderer then reads the cache.
   const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
     await prefillHighlightCache({ inputDir: directories.input, md, highlighter, cache, salt, scanned });
+  });
+  // Grammars load asynchronously and rendering is sync: each post's fences load theirs before any page
+  // renders (Eleventy runs every preprocessor before rendering), from the text Eleventy has already read.
+  eleventyConfig.addPreprocessor("code-languages", "md,markdown", async (_data: unknown, content: string) => {
+    await highlighter.loadLanguages(fenceLanguages(content));
   });
   // The preview re-renders every post on each save (see render-cache.ts); a production build renders each once.
   if ((process.env.ELEVENTY_RUN_MODE ?? "build") !== "build") cacheRenders(md);
@@ -58,6 +76,25 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   // Eleventy disables indented code blocks on every markdown-it instance; posts use them.
   eleventyConfig.amendLibrary("md", (lib: typeof md) => lib.enable("code"));
   keepRendersFlat(md);
+  // KaTeX's and Mermaid's files go into the output once some page has math or a diagram.
+  const assets = createClientAssetWriter();
+  let outputDir: string | undefined;
+  eleventyConfig.on("eleventy.before", ({ outputMode, directories }: BuildEvent) => {
+    outputDir = outputMode === "fs" ? directories?.output : undefined;
+  });
+  const render = md.render.bind(md);
+  md.render = (text, env) => {
+    const html = render(text, env);
+    const features = pageFeaturesOf(env);
+    if (outputDir !== undefined) {
+      if (features.math) assets.need(outputDir, "math");
+      if (features.mermaid) assets.need(outputDir, "mermaid");
+    }
+    return html;
+  };
+  eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: BuildEvent) => {
+    if (outputMode === "fs" && directories?.output) await assets.settle(directories.output);
+  });
   eleventyConfig.addGlobalData("eleventyComputed", {
     // Eleventy first calls computed functions with placeholder data to learn their dependencies,
     // so `post` may not be a Post yet: check before reading it.

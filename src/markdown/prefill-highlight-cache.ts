@@ -9,14 +9,19 @@
  *
  * The scan only warms the cache: a block it reads differently from the renderer is simply a cache
  * miss the renderer highlights itself, so output never depends on the scan being exact.
+ *
+ * The grammars the posts' fences name must be loaded before their blocks are keyed and highlighted
+ * (grammars load asynchronously, highlight.ts): the scan loads them first. (A build without workers
+ * loads them per post in a preprocessor instead, index.ts, with no extra file reads.)
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { MarkdownIt, Token } from "markdown-it";
-import { parseFenceInfo } from "./code-blocks.ts";
-import { extractCodeNotation } from "./code-meta.ts";
+import { extractCodeNotation, parseFenceInfo } from "./code-meta.ts";
+import { fenceLanguages } from "./highlight-languages.ts";
+import { isMermaidFence } from "./mermaid.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { HighlightCache } from "./highlight-cache.ts";
 import type { HighlightJob, HighlightWorkerData } from "./highlight-worker.ts";
@@ -54,6 +59,8 @@ export interface PrefillResult {
   blocks: number;
   misses: number;
   workers: number;
+  /** Grammars loaded by this call because a post's fence needs them. */
+  loadedLanguages: string[];
 }
 
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
@@ -67,12 +74,16 @@ export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: Cod
   // Block level only: fences are block tokens, and skipping inline parsing makes the scan cheap.
   md.block.parse(body, md, {}, tokens);
   return tokens
-    .filter((token) => token.type === "fence")
-    .map((token) => ({
-      // Notation comments are taken out before highlighting (code-meta.ts): cache the same code.
-      code: extractCodeNotation(token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content).code,
-      language: highlighter.resolveLanguage(parseFenceInfo(md.utils.unescapeAll(token.info)).name) ?? "text",
-    }));
+    .filter((token) => token.type === "fence" && !isMermaidFence(md.utils.unescapeAll(token.info))) // drawn in the browser, never highlighted
+    .map((token) => {
+      const language = highlighter.resolveLanguage(parseFenceInfo(md.utils.unescapeAll(token.info)).name);
+      return {
+        // Notation comments are taken out before highlighting (code-meta.ts): cache the same code.
+        code: extractCodeNotation(token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content).code,
+        // As the renderer decides: a grammar not loaded is plain text there too.
+        language: language !== undefined && (highlighter.isLoaded?.(language) ?? true) ? language : "text",
+      };
+    });
 }
 
 async function markdownFiles(dir: string): Promise<string[]> {
@@ -112,7 +123,9 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
 
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = startWorker({ cacheDir: options.cache.dir, salt: options.salt });
+      // The worker loads the same grammars as this thread, so a grammar that embeds others lazily
+      // (markdown) gives the same output on every thread.
+      const worker = startWorker({ cacheDir: options.cache.dir, salt: options.salt, languages: [...options.highlighter.languages] });
       const feed = () => {
         const chunk = next();
         if (chunk) worker.postMessage(chunk);
@@ -140,19 +153,25 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
 export async function prefillHighlightCache(options: PrefillOptions): Promise<PrefillResult> {
   const { md, highlighter, cache } = options;
   const workerCount = options.workers ?? defaultWorkerCount(cache.isEmpty());
-  if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0 }; // the renderer highlights misses itself
-  const files = await markdownFiles(options.inputDir);
-  const jobs = new Map<string, HighlightJob>();
-  let blocks = 0;
-  for (const file of files) {
+  if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0, loadedLanguages: [] }; // the renderer highlights misses itself
+  const texts: string[] = [];
+  for (const file of await markdownFiles(options.inputDir)) {
     if (options.scanned) {
       const modified = (await stat(file)).mtimeMs;
       if (options.scanned.get(file) === modified) continue;
       options.scanned.set(file, modified);
     }
-    for (const block of collectCodeBlocks(md, await readFile(file, "utf8"), highlighter)) {
+    texts.push(await readFile(file, "utf8"));
+  }
+  const before = new Set(highlighter.languages);
+  await highlighter.loadLanguages?.(new Set(texts.flatMap((text) => [...fenceLanguages(text)])));
+  const loadedLanguages = highlighter.languages.filter((language) => !before.has(language));
+  const jobs = new Map<string, HighlightJob>();
+  let blocks = 0;
+  for (const text of texts) {
+    for (const block of collectCodeBlocks(md, text, highlighter)) {
       blocks++;
-      const key = cache.keyOf(block.code, block.language);
+      const key = cache.keyOf(block.code, highlighter.cacheKeyOf?.(block.language) ?? block.language);
       if (!jobs.has(key) && !cache.has(key)) jobs.set(key, { key, ...block });
     }
   }
@@ -160,5 +179,5 @@ export async function prefillHighlightCache(options: PrefillOptions): Promise<Pr
   const useWorkers = misses.length > 0 && misses.length >= (options.minBlocksForWorkers ?? 400);
   const workers = useWorkers ? workerCount : 0;
   if (workers > 0) await highlightInParallel(misses, options, workers);
-  return { blocks, misses: misses.length, workers };
+  return { blocks, misses: misses.length, workers, loadedLanguages };
 }

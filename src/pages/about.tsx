@@ -1,5 +1,6 @@
 /**
- * `/about/`: what the blog is, who writes it, and the credits the bundled material asks for.
+ * `/about/`: what the blog is, who writes it, and the credits the bundled material asks for; the
+ * default until the blogger writes an about page of their own (`posts/about.md` with `layout: page`).
  */
 import { credits } from "../credits.ts";
 import { Base } from "../layouts/base.tsx";
@@ -41,7 +42,16 @@ export function AboutPage() {
   );
 }
 
+/**
+ * Written only while no standalone page (`layout: page` at `/about/`, see src/layouts/page.tsx) takes
+ * its place: it pages over `collections.generatedAboutPage`, which is then empty.
+ */
 export const aboutPage: VirtualTemplate = {
-  data: { ...GENERATED_PAGE, permalink: ABOUT_URL },
+  url: ABOUT_URL,
+  data: {
+    ...GENERATED_PAGE,
+    pagination: { data: "collections.generatedAboutPage", size: 1, alias: "aboutUrl", addAllPagesToCollections: false },
+    permalink: (data: { aboutUrl: string }) => data.aboutUrl,
+  },
   render: () => renderDocument(<AboutPage />),
 };

@@ -98,11 +98,14 @@ export const siteSettingsSchema = z.strictObject({
    */
   seriesMembers: z.record(z.string(), z.string().min(1)).default({}),
   /**
-   * Folders of the project served from the site root as they are, besides `assets/` (a Jekyll site's
-   * `images/`, a Hugo or Zola site's `static/`, whose contents are served at the root).
-   * @default [] @example ["images", "static"]
+   * Folders of the blog whose files are published as they are, besides `assets/` (always served at
+   * `/assets/`) and the files beside the posts. Relative to the folder that holds the posts folder;
+   * a folder is served at its own path (`images/x.png` -> `/images/x.png`, as Jekyll does), except
+   * a folder named `static`, whose contents are served from the root as Hugo and Zola do
+   * (`static/images/x.png` -> `/images/x.png`). Folders that do not exist are skipped.
+   * @default ["images", "img", "files", "static"]
    */
-  staticDirs: z.array(z.string().min(1)).default([]),
+  staticDirs: z.array(z.string().min(1)).default(["images", "img", "files", "static"]),
   /**
    * Fail the production build on content problems that still leave a page to publish (broken links,
    * missing images, unknown anchors), as `npm run check` does. @default false

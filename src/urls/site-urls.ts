@@ -21,6 +21,10 @@ export const FAVICON_URL = "/assets/favicon.svg";
 export const STYLESHEET_URL = "/assets/css/opsnote.css";
 /** Generated from the highlighting themes (src/markdown/token-classes.ts). */
 export const CODE_STYLESHEET_URL = "/assets/css/code.css";
+/** Linked only by pages with math (src/markdown/math.ts); copied from the katex package. */
+export const KATEX_STYLESHEET_URL = "/assets/vendor/katex/katex.min.css";
+/** Loaded only by pages with a Mermaid diagram; it imports /assets/vendor/mermaid/ when one nears the viewport. */
+export const MERMAID_LOADER_URL = "/assets/js/mermaid-loader.js";
 
 export function tagUrl(term: Pick<Term, "slug">): string {
   return `${TAGS_URL}${term.slug}/`;

@@ -47,6 +47,7 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".xml": "application/xml; charset=utf-8",
   ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
 };
 
 export interface StaticServer {
@@ -96,14 +97,21 @@ export interface SampleSite {
   close(): Promise<void>;
 }
 
+export interface SampleSiteOptions {
+  /** Folder of extra posts, relative to the repository. @default "tests/browser/posts" */
+  fixtures?: string;
+  /** Whether the site's own posts/ are built too. @default true */
+  samplePosts?: boolean;
+}
+
 /** The seed post plus the browser fixtures (tests/browser/posts), built as `npm run build` does. */
-export async function openSampleSite(): Promise<SampleSite> {
+export async function openSampleSite({ fixtures = "tests/browser/posts", samplePosts = true }: SampleSiteOptions = {}): Promise<SampleSite> {
   process.chdir(ROOT);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "opsnote-browser-"));
   const posts = path.join(tmp, "posts");
-  await cp(path.join(ROOT, "posts"), posts, { recursive: true });
-  for (const file of await readdir(path.join(ROOT, "tests/browser/posts"))) {
-    await cp(path.join(ROOT, "tests/browser/posts", file), path.join(posts, file));
+  if (samplePosts) await cp(path.join(ROOT, "posts"), posts, { recursive: true });
+  for (const file of await readdir(path.join(ROOT, fixtures))) {
+    await cp(path.join(ROOT, fixtures, file), path.join(posts, file));
   }
   const dir = (await buildSite({ posts, output: path.join(tmp, "site") })).output;
   const server = await startStaticServer(dir);
@@ -149,10 +157,10 @@ export async function openSampleSite(): Promise<SampleSite> {
  * tests, failing the file if any page had a CSP violation, a script error or a failed request.
  * @returns a getter for the open site
  */
-export function useSampleSite(skip: string | undefined): () => SampleSite {
+export function useSampleSite(skip: string | undefined, options?: SampleSiteOptions): () => SampleSite {
   let site: SampleSite | undefined;
   before(async () => {
-    if (!skip) site = await openSampleSite();
+    if (!skip) site = await openSampleSite(options);
   });
   after(async () => {
     if (!site) return;

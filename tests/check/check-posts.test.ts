@@ -174,9 +174,62 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     ],
   },
   {
+    name: "every generated output is a known URL (feeds, sitemap, robots.txt, 404, tag and category pages and feeds, Pagefind, code.css, redirects)",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x\ntags: [k8s]\nredirect_from: [/old/x/, old-y.html]", [
+        "", "[a](/feed.xml) [b](/feed.json) [c](/sitemap.xml) [d](/robots.txt) [e](/404.html) [f](/archive/)",
+        "[g](/tags/k8s/) [h](/tags/k8s/feed.xml) [i](/categories/devops/feed.xml) [j](/tags/) [k](/categories/) [l](/about/)",
+        "[m](/pagefind/pagefind.js) [n](/assets/css/code.css) [o](/old/x/) [p](/old-y.html) [q](/old/x)",
+        "[r](/page/2/) [s](/tags/nope/feed.xml)", "",
+      ].join("\n")),
+    },
+    // One post per list page would be needed for page 2 (the default page size is 10).
+    expected: [
+      "posts/2021-05-01-x.md:10:5 error link: /page/2/: no post or page has this URL",
+      "posts/2021-05-01-x.md:10:19 error link: /tags/nope/feed.xml: no post or page has this URL",
+    ],
+  },
+  {
+    name: "Liquid is checked as the page gets it: {{ site.baseurl }} removed, post_url resolved (with its anchor) or reported",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", [
+        "", "![a]({{ site.baseurl }}/assets/here.png) ![b]({{ site.baseurl }}/images/gone.png) [c]({{ '/devops/kubernetes-intro/' | relative_url }})",
+        "[d]({% post_url 2021-04-13-kubernetes-intro %}#overview) [e]({% post_url 2021-04-13-kubernetes-intro %}#없음) [f]({% post_url 2020-01-01-gone %})", "",
+      ].join("\n")),
+      "posts/2021-05-02-raw.md": post("title: raw\nrender_with_liquid: false", "\n![x]({{site.baseurl}}/a.png)\n"),
+    },
+    assets: { "assets/here.png": "png" },
+    expected: [
+      "posts/2021-05-01-x.md:5:65 error image: /images/gone.png: no post or page has this URL",
+      "posts/2021-05-01-x.md:6:113 error link: no post \"2020-01-01-gone\" in the posts folder (expected a file name such as 2024-11-07-name, without .md)",
+      "posts/2021-05-02-raw.md:6:6 error image: {{site.baseurl}}/a.png: no such file beside the post (looked for <site>/posts/{{site.baseurl}}/a.png)",
+      "posts/2021-05-01-x.md:6:62 warning link: #없음: no heading with this id in <site>/posts/2021-04-13-kubernetes-intro.md (ids there: #그래서-쿠버네티스가-뭔데, #overview)",
+    ],
+  },
+  {
     name: "an unclosed code fence",
     files: { "posts/2021-05-01-x.md": post("title: x", "\n```yaml\nkey: value\n") },
     expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence is never closed; the rest of the post is shown as code"],
+  },
+  {
+    name: "closed fences in blockquotes and list items are closed",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", "\n> ~~~\n> a: 1\n> ~~~\n\n> ```yaml\n> b: 2\n> ```\n\n- 항목\n\n  ```sh\n  ls\n  ```\n\n> - 인용 속 목록\n>\n>   ```\n>   x\n>   ```\n"),
+    },
+    expected: [],
+  },
+  {
+    name: "an unclosed fence inside a blockquote",
+    files: { "posts/2021-05-01-x.md": post("title: x", "\n> ```yaml\n> key: value\n\n본문\n") },
+    expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence is never closed; the rest of the post is shown as code"],
+  },
+  {
+    name: "an explicit id used twice, or used by the layout",
+    files: { "posts/2021-05-01-x.md": post("title: x", "\n## 설치 {#install}\n\n## Install\n\n## 다시 {#install}\n\n## 본문 {#main}\n") },
+    expected: [
+      'posts/2021-05-01-x.md:9:1 warning id: id "install" is already used earlier in this post; links to #install reach only the first one, so give it another id',
+      'posts/2021-05-01-x.md:11:1 warning id: id "main" is already used by the page layout; links to #main reach only the first one, so give it another id',
+    ],
   },
 ];
 

@@ -42,6 +42,7 @@ function fakeEleventy() {
     addPreprocessor(_name: string, _extensions: string, handler: (data: unknown, content: string) => unknown) {
       preprocessors.push(handler);
     },
+    addGlobalData() {},
     async emit(name: string, ...args: unknown[]) {
       if (name === CHECK_EVENT) emitted.push(args[0]);
     },

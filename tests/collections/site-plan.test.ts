@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { paginate } from "../../src/collections/paginate.ts";
-import { findUrlConflicts, orderForHome, planSite, outputFileOf } from "../../src/collections/site-plan.ts";
+import { SEARCH_INDEX_OUTPUT, findUrlConflicts, orderForHome, planSite, outputFileOf } from "../../src/collections/site-plan.ts";
 import { groupByTerm } from "../../src/collections/taxonomy.ts";
 import { groupSeries, findSeriesPosition } from "../../src/collections/series.ts";
 import { groupByMonth } from "../../src/collections/archive.ts";
@@ -95,3 +95,32 @@ test("a clean plan has no conflicts and lists only public HTML pages in the site
   assert.ok(inSitemap.includes("/a/") && !inSitemap.includes("/b/"));
   assert.ok(!inSitemap.some((url) => url.endsWith(".xml") || url.endsWith(".json") || url === "/404.html"));
 });
+
+test("a standalone page at /about/ takes the generated about page's place; elsewhere it is one more page", () => {
+  const about = post("about", "2021-01-01", { kind: "page", url: "/about/" });
+  const withAbout = planSite({ posts: [], standalonePages: [about], tags: [], categories: [], pageSize: 10 });
+  assert.deepEqual(findUrlConflicts(withAbout.pages), []);
+  assert.deepEqual(withAbout.pages.filter((p) => p.url === "/about/").map((p) => p.what), ['the page "about"']);
+  const uses = post("uses", "2021-01-01", { kind: "page", url: "/uses/" });
+  const withUses = planSite({ posts: [], standalonePages: [uses], tags: [], categories: [], pageSize: 10 });
+  assert.deepEqual(withUses.pages.filter((p) => p.url === "/about/").map((p) => p.what), ["the about page"]);
+  assert.ok(withUses.pages.some((p) => p.url === "/uses/" && p.inSitemap));
+});
+
+const FILE = (url: string, source: string) => ({ url, file: source, what: `the file ${source}`, copyOf: source });
+const conflictCases: [name: string, outputs: Parameters<typeof findUrlConflicts>[0], expected: string[]][] = [
+  ["a post over a published file", [FILE("/assets/css/opsnote.css", "assets/css/opsnote.css"), { url: "/assets/css/opsnote.css", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
+  ["a published file over a generated one (Hugo's static/robots.txt)", [{ url: "/robots.txt", file: "(opsnote)", what: "robots.txt" }, FILE("/robots.txt", "static/robots.txt")], ["error static/robots.txt"]],
+  ["two copies of one file at one URL are no clash", [FILE("/x/a.png", "posts/x/a.png"), FILE("/x/a.png", "posts/x/a.png")], []],
+  ["two files at one URL", [FILE("/images/a.png", "images/a.png"), FILE("/images/a.png", "static/images/a.png")], ["error images/a.png"]],
+  ["an output inside Pagefind's folder", [SEARCH_INDEX_OUTPUT, { url: "/pagefind/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
+  ["a file where a page needs a folder", [FILE("/notes", "posts/notes"), { url: "/notes/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
+  ["a redirect gives way to a page (the redirect writer warns)", [{ url: "/old/", file: "posts/b.md", what: "the redirect", isRedirect: true }, { url: "/old/", file: "posts/a.md", what: "the post" }], []],
+  ["two redirects from one old URL warn", [{ url: "/old/", file: "posts/a.md", what: "a", isRedirect: true }, { url: "/old/index.html", file: "posts/b.md", what: "b", isRedirect: true }], ["warning posts/a.md"]],
+];
+
+for (const [name, outputs, expected] of conflictCases) {
+  test(`collision check: ${name}`, () => {
+    assert.deepEqual(findUrlConflicts(outputs).map((d) => `${d.severity} ${d.file}`), expected);
+  });
+}

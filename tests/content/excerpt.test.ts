@@ -1,7 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import markdownIt from "markdown-it";
+import { parseHTML } from "linkedom";
+import { createBaseMarkdown } from "../../src/markdown/base-markdown.ts";
+import { PostPage } from "../../src/layouts/post.tsx";
+import { renderDocument } from "../../src/layouts/render.ts";
+import { site as siteSettings } from "../../src/site.ts";
 import { extractExcerpt, truncateText } from "../../src/content/excerpt.ts";
 import { buildPost } from "../../src/content/post.ts";
 
@@ -13,6 +17,9 @@ const CASES: [string, string, string][] = [
   ["soft line breaks become spaces", "한 줄\n두 줄", "한 줄 두 줄"],
   ["an image keeps its alt text", "![구성도](/a.svg) 설명", "구성도 설명"],
   ["no paragraph at all", "## 제목만", ""],
+  // The page's emphasis rule (CJK-friendly): bold before a particle is bold, so no `**` is left.
+  ["Korean emphasis before a particle", '**"인그레스"**는 *외부* 트래픽을 **서비스**로 보낸다.', '"인그레스"는 외부 트래픽을 서비스로 보낸다.'],
+  ["Korean emphasis before <!--more-->", '**"인그레스"**는 요약.\n<!--more-->\n본문', '"인그레스"는 요약.'],
 ];
 
 for (const [name, markdown, expected] of CASES) {
@@ -40,7 +47,7 @@ test("truncateText cuts at a word boundary and counts characters, not UTF-16 uni
  * with text, which is what extractExcerpt computed before it parsed only the paragraphs it reads.
  */
 function firstParagraphByFullParse(markdown: string): string {
-  const tokens = markdownIt({ html: true, linkify: false, typographer: false }).parse(markdown, {});
+  const tokens = createBaseMarkdown().parse(markdown, {});
   for (let i = 0; i < tokens.length; i += 1) {
     if (tokens[i]!.type !== "paragraph_open" || tokens[i + 1]?.type !== "inline") continue;
     const text = (tokens[i + 1]!.children ?? [])
@@ -66,4 +73,17 @@ test("without <!--more-->, the excerpt equals the first paragraph of a full pars
     }),
     { numRuns: 1500, seed: 11 },
   );
+});
+
+test("the meta description, og:description and JSON-LD of a post starting with **\"인그레스\"**는 are plain text", () => {
+  const built = buildPost({
+    inputPath: "posts/2021-01-01-ingress.md", frontMatter: { title: "인그레스" }, body: '**"인그레스"**는 서비스를 외부에 노출한다.\n', site: siteSettings,
+  });
+  assert.ok(built.ok);
+  const { document } = parseHTML(renderDocument(PostPage({ post: built.post, content: "<p>본문</p>" })));
+  const expected = '"인그레스"는 서비스를 외부에 노출한다.';
+  assert.equal(document.querySelector('meta[name="description"]')?.getAttribute("content"), expected);
+  assert.equal(document.querySelector('meta[property="og:description"]')?.getAttribute("content"), expected);
+  const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}") as { description?: string };
+  assert.equal(jsonLd.description, expected);
 });

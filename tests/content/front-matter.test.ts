@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import matter from "gray-matter";
 import { frontMatterSourceOf, readFrontMatter, refuseFrontMatterLanguage, type PostData } from "../../src/content/front-matter.ts";
-import { DiagnosticError, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { buildPost } from "../../src/content/post.ts";
+import { site } from "../../src/site.ts";
 
 /**
  * Parses a whole file the way Eleventy does: gray-matter with our engines and a `filePath` option.
@@ -55,7 +57,40 @@ test("front matter: everything lands under `frontMatter`, so a post cannot set E
 
 test("front matter: keyLines gives each top-level key's line in the file", () => {
   const { data } = parseFile("---\ntitle: x\n# a comment\ntags:\n  - a\n  - b\n\"quoted\": 1\ntoc: true\n---\nbody\n");
-  assert.deepEqual(data.frontMatterSource.keyLines, { title: 2, tags: 4, quoted: 7, toc: 8 });
+  assert.deepEqual(data.frontMatterSource.keyLines, { title: 2, tags: 4, "tags[0]": 5, "tags[1]": 6, quoted: 7, toc: 8 });
+});
+
+test("front matter: a plain number keeps its spelling when its value would change it (1.10 is not 1.1)", () => {
+  const { data } = parseFile("---\ntags: [1.10, 1.0, 2021, 1.5, 010, \"1.20\", -1.50]\nversion: 1.10\n---\n");
+  assert.deepEqual(data.frontMatter, { tags: ["1.10", "1.0", 2021, 1.5, "010", "1.20", "-1.50"], version: "1.10" });
+});
+
+test("front matter: tag objects carry 1.10 as written, with its own slug", () => {
+  const { data } = parseFile("---\ntitle: x\ntags:\n  - 1.10\n  - 1.1\n---\n");
+  const built = buildPost({ inputPath: "posts/2021-01-01-x.md", frontMatter: data.frontMatter, source: data.frontMatterSource, body: "", site });
+  assert.ok(built.ok);
+  assert.deepEqual(built.post.tags.map((tag) => [tag.name, tag.slug]), [["1.10", "1-10"], ["1.1", "1-1"]]);
+});
+
+// An empty item in a tag or category list is an error naming the item and its line.
+const EMPTY_ITEMS: [name: string, yaml: string, expected: string][] = [
+  ["a `- ` item with nothing after it", "title: x\ntags:\n  - k8s\n  - \n  - docker", "posts/x.md:5:1 error tags[1]: empty tag: write a name or remove the item"],
+  ["a `-` item at the end of the line", "title: x\ncategories:\n  -\n  - devops", "posts/x.md:4:1 error categories[0]: empty category: write a name or remove the item"],
+  ["a null in a flow list", "title: x\ntags: [k8s, ~, docker]", "posts/x.md:3:1 error tags[1]: empty tag: write a name or remove the item"],
+];
+
+for (const [name, yaml, expected] of EMPTY_ITEMS) {
+  test(`front matter: ${name} is an error with its index and line`, () => {
+    const { data } = parseFile(`---\n${yaml}\n---\nbody\n`);
+    const built = buildPost({ inputPath: "posts/x.md", frontMatter: data.frontMatter, source: data.frontMatterSource, body: "", site });
+    assert.equal(built.ok, false);
+    assert.deepEqual(built.ok ? [] : built.errors.map(formatDiagnostic), [expected]);
+  });
+}
+
+test("front matter: an empty item written as `[k8s, , docker]` is a YAML error that says so", () => {
+  const diagnostic = diagnosticOf(() => parseFile("---\ntitle: x\ntags: [k8s, , docker]\n---\n"));
+  assert.equal(formatDiagnostic(diagnostic), "posts/x.md:3:13 error front matter: invalid YAML: expected the node content, but found ',' (an empty item in a [list]? remove the extra comma)");
 });
 
 const offsetCases: [name: string, text: string, firstBodyLine: number][] = [

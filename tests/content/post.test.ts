@@ -131,6 +131,21 @@ test("buildPost: no date and no dated file name is an error naming the field", (
   assert.match(error!.message, /expected a `date` field or a file name starting with YYYY-MM-DD-/);
 });
 
+test("buildPost: with a fallback date, a post with no date builds with a warning saying where the date came from", () => {
+  const result = buildPost({
+    inputPath: "posts/helm.md", frontMatter: { title: "x" }, body: "", site: { timeZone: "Asia/Seoul", permalink: "/:year/:title/" },
+    undatedFallback: { instant: new Date("2020-02-02T20:00:00Z"), source: "the first git commit of the file" },
+  });
+  assert.ok(result.ok);
+  assert.equal(result.post.date.iso, "2020-02-03T05:00:00+09:00");
+  assert.equal(result.post.url, "/2020/helm/");
+  assert.deepEqual(result.warnings.map((w) => [w.kind, w.line, w.field]), [["undated", 1, "date"]]);
+  assert.match(result.warnings[0]!.message, /^no date: dated 2020-02-03T05:00:00\+09:00 from the first git commit of the file; add date:/);
+  // Without one, the caller learns that only the date is missing.
+  const bare = buildPost({ inputPath: "posts/helm.md", frontMatter: { title: "x" }, body: "", site: { timeZone: "Asia/Seoul", permalink: "/:title/" } });
+  assert.ok(!bare.ok && bare.undated);
+});
+
 test("buildPost: the title falls back to the slug, then to 제목 없음", () => {
   assert.equal(post({}, { inputPath: "posts/2021-04-13-helm-chart_basics.md" }).title, "helm chart basics");
   assert.equal(post({ title: `  ${NFD("쿠버네티스")}  ` }).title, "쿠버네티스");
@@ -208,3 +223,28 @@ for (const [inputPath, slug] of slugPathCases) {
     assert.equal(postSlugFromPath(inputPath), slug);
   });
 }
+
+// Standalone pages: `layout: page`, or Minimal Mistakes' `layout: single` with a permalink and no date.
+const pageCases: [name: string, frontMatter: Record<string, unknown>, inputPath: string, kind: Post["kind"], url: string][] = [
+  ["layout: page with a permalink (Jekyll, Chirpy's _tabs)", { layout: "page", title: "소개", permalink: "/about/" }, "posts/about.md", "page", "/about/"],
+  ["layout: page without a permalink is at /<name>/", { layout: "page", title: "소개" }, "posts/about.md", "page", "/about/"],
+  ["layout: page keeps a date it has", { layout: "page", date: "2024-01-01" }, "posts/uses.md", "page", "/uses/"],
+  ["layout: single + permalink, no date (Minimal Mistakes' _pages)", { layout: "single", permalink: "/about/" }, "posts/about.md", "page", "/about/"],
+  ["layout: single with a date is a post", { layout: "single", permalink: "/x/", date: "2024-01-01" }, "posts/x.md", "post", "/x/"],
+  ["layout: single dated by its file name is a post", { layout: "single", permalink: "/x/" }, "posts/2024-01-01-x.md", "post", "/x/"],
+  ["any other layout is a post", { layout: "post" }, "posts/2024-01-01-x.md", "post", "/x/"],
+];
+
+for (const [name, frontMatter, inputPath, kind, url] of pageCases) {
+  test(`standalone page: ${name}`, () => {
+    const built = post(frontMatter, { inputPath });
+    assert.equal(built.kind, kind);
+    assert.equal(built.url, url);
+    assert.equal(built.undated === true, kind === "page" && frontMatter.date === undefined);
+  });
+}
+
+test("a dateless file that is not a page is still refused", () => {
+  const [error] = errors({ layout: "single" }, { inputPath: "posts/about.md" });
+  assert.equal(error!.field, "date");
+});

@@ -20,6 +20,8 @@ const cases: [name: string, markdown: string, eojeol: number, code: number][] = 
   ["tilde fences and longer fences count as code", "~~~\na\nb\n~~~\n\n````md\n```\nnested\n```\n````\n", 0, 5],
   ["words inside code are not prose", "```bash\nkubectl get pods -n kube-system\n```", 0, 1],
   ["CRLF line endings", "하나 둘\r\n```\r\ncode\r\n```\r\n", 2, 1],
+  ["a fence in a blockquote is code", "> 설정 예시\n> ~~~yaml\n> a: 1\n> b: 2\n> ~~~\n{: .prompt-tip}\n", 2, 2],
+  ["a fence in a list item is code", "- 단계 하나\n\n    ```sh\n    kubectl apply -f a.yaml\n    ```\n", 2, 1],
 ];
 
 for (const [name, markdown, eojeol, code] of cases) {

@@ -6,7 +6,7 @@ export function makePost(name: string, date: string, overrides: Partial<Post> = 
   const parsed = parsePostDate(date, "Asia/Seoul");
   if (!parsed.ok) throw new Error(parsed.error);
   return {
-    inputPath: `posts/${name}.md`, slug: name, title: name, date: parsed.date, tags: [], categories: [],
+    kind: "post", inputPath: `posts/${name}.md`, slug: name, title: name, date: parsed.date, tags: [], categories: [],
     url: `/${name}/`, toc: { enabled: false, label: "목차", sticky: false }, excerpt: "", draft: false, pin: false,
     readingMinutes: 1, redirectFrom: [], renderWithLiquid: true, ...overrides,
   };

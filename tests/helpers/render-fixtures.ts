@@ -11,20 +11,15 @@ import path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { CodeHighlighter } from "../../src/markdown/highlight.ts";
-import { LANGUAGES, LANGUAGE_ALIASES, PLAIN_TEXT_NAMES } from "../../src/markdown/highlight.ts";
+import { LANGUAGES, resolveLanguageName } from "../../src/markdown/highlight.ts";
 import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** Knows the same language names as the real highlighter (plus shiki's common aliases) and escapes code. */
+/** Knows the same language names as the real highlighter (every grammar shiki bundles) and escapes code. */
 export const plainHighlighter: CodeHighlighter = {
   languages: [...LANGUAGES],
-  resolveLanguage(name) {
-    const key = name.trim().toLowerCase();
-    if (PLAIN_TEXT_NAMES.has(key)) return "text";
-    const aliased = LANGUAGE_ALIASES[key] ?? ({ yml: "yaml", sh: "shellscript", bash: "shellscript" } as Record<string, string>)[key] ?? key;
-    return (LANGUAGES as readonly string[]).includes(aliased) ? aliased : undefined;
-  },
+  resolveLanguage: resolveLanguageName,
   highlight: (code, language) => `<pre class="plain" data-language="${language}"><code>${escapeHtml(code)}</code></pre>`,
 };
 

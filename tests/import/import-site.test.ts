@@ -82,3 +82,15 @@ test("a front-matter image by name alone, found in the theme's images/ folder, i
   assert.deepEqual(result.warnings.map((w) => w.kind).sort(), ["missing-file", "theme-image"]);
   assert.match(result.warnings.find((w) => w.kind === "theme-image")!.line, /2024-01-05-a\.md:3:1 warning theme-image: front-matter image "card\.jpg" is \/images\/card\.jpg/);
 });
+
+test("a referenced file in a folder outside the default staticDirs is copied, and staticDirs lists it with the defaults", async () => {
+  const source = await writeTempFolder("old-uploads", {
+    "_config.yml": "permalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n![x](/uploads/2024/x.png)\n",
+    "uploads/2024/x.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.settings.values.staticDirs, ["files", "images", "img", "static", "uploads"]);
+  assert.equal(await readFile(path.join(root, "uploads", "2024", "x.png"), "utf8"), "png");
+});

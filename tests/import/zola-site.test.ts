@@ -8,12 +8,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
 
-const STATIC_DIRS = "needs top-level static folders served from `staticDirs` from branch `static`";
 const site = await importAndBuild("zola");
 
 registerSiteInvariants(site, {
   oldUrls: ["/blog/vault-agent/", "/atlantis-guide/", "/blog/opa-gatekeeper/"],
-  todo: { fullBuild: STATIC_DIRS, build: STATIC_DIRS, oldUrls: STATIC_DIRS, images: STATIC_DIRS, leaks: STATIC_DIRS },
 });
 
 test("settings carried from config.toml and the section's _index.md", () => {
@@ -24,11 +22,11 @@ test("settings carried from config.toml and the section's _index.md", () => {
       language: "ko", pageSize: 6, permalink: "/blog/:slug/", author: { name: "최제로" } },
   );
   assert.deepEqual(site.settings.redirects, { "/atlantis-guide/": "/blog/atlantis/" });
-  assert.deepEqual(site.settings.staticDirs, ["img"]);
+  assert.equal(site.settings.staticDirs, undefined, "static/ is among the default staticDirs");
 });
 
 test("bundles keep their images beside; _index.md files are not posts", () => {
-  for (const file of ["posts/vault-agent/index.md", "posts/vault-agent/diagram.png", "posts/vault-agent/token-flow.png", "img/atlantis.png"]) {
+  for (const file of ["posts/vault-agent/index.md", "posts/vault-agent/diagram.png", "posts/vault-agent/token-flow.png", "static/img/atlantis.png"]) {
     assert.ok(existsSync(path.join(site.project, file)), file);
   }
   assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));

@@ -25,18 +25,24 @@ await writeFile(secret, "secret");
 await symlink(secret, path.join(posts, "helm-intro", "leak.png"));
 const site = await buildTempSite(posts);
 
-test("a page bundle builds as one post named after its folder, with its images beside it", async () => {
+test("a page bundle builds as one post named after its folder, its files at the folder's URL and beside the page", async () => {
   const doc = await site.page("/helm/helm-intro/");
   assert.equal(doc.querySelector("h1")?.textContent?.trim(), "번들");
-  assert.equal(doc.querySelector(".post__content img")?.getAttribute("src"), "chart.png");
-  assert.ok(existsSync(path.join(site.output, "helm", "helm-intro", "chart.png")));
-  assert.ok(existsSync(path.join(site.output, "helm", "helm-intro", "img", "sub.svg")));
+  // Relative targets point at the file's published URL (src/static/static-files.ts).
+  assert.deepEqual([...doc.querySelectorAll(".post__content img")].map((img) => img.getAttribute("src")), ["/helm-intro/chart.png", "/helm-intro/img/sub.svg"]);
+  for (const folder of [["helm-intro"], ["helm", "helm-intro"]]) {
+    assert.ok(existsSync(path.join(site.output, ...folder, "chart.png")));
+    assert.ok(existsSync(path.join(site.output, ...folder, "img", "sub.svg")));
+  }
 });
 
-test("only media is copied from a bundle, and symbolic links are not followed", () => {
-  assert.ok(!existsSync(path.join(site.output, "helm", "helm-intro", "notes.txt")));
-  assert.ok(!existsSync(path.join(site.output, "helm", "helm-intro", "draft.md.bak")));
-  assert.ok(!existsSync(path.join(site.output, "helm", "helm-intro", "leak.png")));
+test("every file of a bundle but posts and editor litter is published, and symbolic links out of the posts folder are not followed", () => {
+  for (const folder of [["helm-intro"], ["helm", "helm-intro"]]) {
+    assert.ok(existsSync(path.join(site.output, ...folder, "notes.txt")));
+    assert.ok(!existsSync(path.join(site.output, ...folder, "index.md")));
+    assert.ok(!existsSync(path.join(site.output, ...folder, "draft.md.bak")));
+    assert.ok(!existsSync(path.join(site.output, ...folder, "leak.png")));
+  }
 });
 
 test("redirect_from writes a redirect page per old URL: refresh, canonical and a link", async () => {

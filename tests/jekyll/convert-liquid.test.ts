@@ -72,3 +72,32 @@ test("a bare name shared by two posts in different folders is ambiguous, not a g
   assert.equal(twins.resolve("2024-01-01-x"), undefined);
   assert.equal(twins.resolve("b/2024-01-01-x"), "/b/x/");
 });
+
+// What "a Jekyll post" is (isJekyllPost): raw markers in code are removed only where Jekyll ran Liquid.
+const RAW_IN_CODE: [name: string, input: string, rawKept: boolean][] = [
+  ["an Ansible example showing its own inline raw", "```jinja\n{{ user }} {% raw %}{{ literal }}{% endraw %}\n```\n", true],
+  ["a Jinja block with raw lines and expressions outside them", "```jinja\n{% raw %}\n{{ a }}\n{% endraw %}\n{{ b }}\n```\n", true],
+  ["a plain post whose only raw is in inline code", "`{% raw %}` 태그는 Jekyll의 것이다.\n", true],
+  ["raw lines wrapping every expression of a fence (Jekyll's way)", "```yaml\n{% raw %}\nimage: {{ .Values.image }}\n{% endraw %}\n```\n", false],
+  ["raw around a fence in prose", "{% raw %}\n```yaml\nname: {{ .Release.Name }}\n```\n{% endraw %}\n", false],
+  ["raw in code of a post using {{ site.baseurl }} in prose", "![a]({{ site.baseurl }}/a.png)\n\n```jinja\n{{ a }} {% raw %}{{ b }}{% endraw %}\n```\n", false],
+];
+
+for (const [name, input, rawKept] of RAW_IN_CODE) {
+  test(`raw markers ${rawKept ? "kept" : "removed"}: ${name}`, () => {
+    const { markdown } = convertLiquid(input, context("p.md"));
+    assert.equal(markdown.includes("{% raw %}"), rawKept, markdown);
+  });
+}
+
+test("render_with_liquid: true makes any post a Jekyll post", () => {
+  const input = "```jinja\n{{ user }} {% raw %}{{ literal }}{% endraw %}\n```\n";
+  assert.ok(!convertLiquid(input, context("p.md", { renderWithLiquid: true })).markdown.includes("{% raw %}"));
+});
+
+test("a post that is not a Jekyll post is returned as written, without Liquid warnings", () => {
+  const input = "Helm의 {{ .Values.x }} 값.\n\n```jinja\n{% raw %}{{ x }}{% endraw %}\n```\n";
+  const { markdown, diagnostics } = convertLiquid(input, context("p.md"));
+  assert.equal(markdown, input.replace(/\n$/, "\n"));
+  assert.deepEqual(diagnostics, []);
+});

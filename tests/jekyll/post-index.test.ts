@@ -10,6 +10,8 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
+import { readFirstCommitDates } from "../../src/content/git-dates.ts";
+import { undatedFallback } from "../../src/content/undated.ts";
 import { isPublished } from "../../src/content/publication.ts";
 import { indexPosts, type IndexedPost } from "../../src/jekyll/post-index.ts";
 import { site } from "../../src/site.ts";
@@ -29,11 +31,15 @@ async function referenceIndex(postsDir: string, now: Date): Promise<IndexedPost[
     return files;
   };
   const posts: IndexedPost[] = [];
+  const firstCommits = await readFirstCommitDates(postsDir);
   for (const relativePath of await list()) {
     const inputPath = path.join(postsDir, relativePath);
     try {
       const { data, content } = parsePostText(await readFile(inputPath, "utf8"), inputPath);
-      const result = buildPost({ inputPath, frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body: content, site });
+      const input = { inputPath, frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body: content, site };
+      let result = buildPost(input);
+      // A post with no date anywhere is indexed too, dated from git or its file time.
+      if (!result.ok && result.undated) result = buildPost({ ...input, undatedFallback: undatedFallback(inputPath, firstCommits) });
       if (!result.ok) continue;
       posts.push({
         relativePath: relativePath.normalize("NFC"),
@@ -70,7 +76,7 @@ test("the index of the sample posts and of every hardening fixture is what it wa
   assert.ok(indexed > 20, `${indexed} posts indexed`);
 });
 
-test("the index of awkward posts is what it was: drafts, scheduled, redirects, bundles, NFD, BOM, CRLF, broken", async () => {
+test("the index of awkward posts is what it was: drafts, scheduled, redirects, bundles, NFD, BOM, CRLF, undated, broken", async () => {
   const posts = await writeTempFolder("post-index", {
     "2024-01-01-plain.md": "---\ntitle: 평범\ncategories: [devops, k8s]\n---\n본문\n",
     "2024-01-02-draft.md": "---\ntitle: 초안\ndraft: true\n---\n",
@@ -89,8 +95,8 @@ test("the index of awkward posts is what it was: drafts, scheduled, redirects, b
     ".hidden/2024-01-13-h.md": "---\ntitle: h\n---\n",
   });
   try {
-    assert.equal(await assertSameIndex(posts, NOW), 10);
-    assert.equal(await assertSameIndex(posts, new Date("2100-01-01T00:00:00Z")), 10);
+    assert.equal(await assertSameIndex(posts, NOW), 11);
+    assert.equal(await assertSameIndex(posts, new Date("2100-01-01T00:00:00Z")), 11);
   } finally {
     await rm(posts, { recursive: true, force: true });
   }

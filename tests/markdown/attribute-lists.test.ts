@@ -31,12 +31,46 @@ test("no attribute list ever leaks into the page as text", () => {
   assert.ok(!doc.querySelector("main")!.textContent!.includes("{:"));
 });
 
-test("a callout wraps its block and is labelled in Korean", () => {
+test("a prompt is one callout, labelled in Korean, whose body is the quote's content (no quote inside)", () => {
   const doc = render("> 주의할 점\n{: .prompt-warning}\n");
   const callout = doc.querySelector("div.callout.callout--warning[role=note]");
   assert.ok(callout);
   assert.equal(callout.querySelector(".callout__title")?.textContent, "경고");
-  assert.equal(callout.querySelector("blockquote p")?.textContent, "주의할 점");
+  assert.equal(doc.querySelector("blockquote"), null);
+  assert.equal(callout.querySelector(":scope > p:not(.callout__title)")?.textContent, "주의할 점");
+});
+
+// Chirpy's prompt kinds against GitHub's alert kinds: the same element structure, byte for byte.
+const PROMPT_ALERTS: [prompt: string, alert: string][] = [
+  ["prompt-tip", "TIP"], ["prompt-info", "NOTE"], ["prompt-warning", "WARNING"], ["prompt-danger", "CAUTION"], ["notice--info", "NOTE"],
+];
+for (const [prompt, alert] of PROMPT_ALERTS) {
+  test(`{: .${prompt}} on a quote renders exactly as > [!${alert}]`, () => {
+    const body = "> 첫 문단 `kubectl`.\n>\n> - 목록\n> - 끝";
+    assert.equal(md.render(`${body}\n{: .${prompt} }\n`), md.render(`> [!${alert}]\n${body}\n`));
+  });
+}
+
+test("a prompt quote's own id and extra classes move to the callout", () => {
+  const doc = render("> 본문\n{: .prompt-tip .wide #tip-1}\n");
+  const callout = doc.querySelector("div.callout")!;
+  assert.equal(callout.id, "tip-1");
+  assert.deepEqual([...callout.classList], ["callout", "callout--tip", "wide"]);
+});
+
+test("span attribute lists: only safe attributes reach an image or a link", () => {
+  const doc = render('![x](/x.png){: onerror="alert(1)" style="background:url(javascript:alert(1))" data-x="y" w="700"}\n[a](/a/){: onclick="x()" href="javascript:alert(1)" target="_blank" .btn}\n');
+  const image = doc.querySelector("img")!;
+  const link = doc.querySelector("a")!;
+  assert.equal(image.getAttribute("onerror"), null);
+  assert.equal(image.getAttribute("style"), null);
+  assert.equal(image.getAttribute("data-x"), null);
+  assert.equal(image.getAttribute("width"), "700");
+  assert.equal(link.getAttribute("onclick"), null);
+  assert.equal(link.getAttribute("href"), "/a/");
+  assert.equal(link.getAttribute("target"), "_blank");
+  assert.equal(link.getAttribute("rel"), "noopener");
+  assert.ok(!doc.querySelector("main")!.textContent!.includes("{:"));
 });
 
 test("`{: file=…}` titles the code block above it", () => {
@@ -87,4 +121,10 @@ test("a notice on a heading boxes the heading itself: no wrapper, no title line,
     ["H3", "callout callout--note"],
   ]);
   assert.deepEqual(extractToc(md, markdown, 3).map((entry) => [entry.text, entry.children.map((child) => child.text)]), [["업그레이드 전에", ["백업"]]]);
+});
+
+test("an id set by hand on any block is never given to a heading", () => {
+  const doc = render("문단\n{: #install}\n\n![그림](/a.png){: #diagram}\n\n## Install\n\n## Diagram\n");
+  const ids = [...doc.querySelectorAll("[id]")].map((element) => element.id);
+  assert.deepEqual(ids, ["install", "diagram", "install-1", "diagram-1"]);
 });

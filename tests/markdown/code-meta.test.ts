@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { extractCodeNotation, parseCodeMeta, parseLineRanges } from "../../src/markdown/code-meta.ts";
+import { extractCodeNotation, parseCodeMeta, parseFenceInfo, parseLineRanges } from "../../src/markdown/code-meta.ts";
 
 const metaCases: [meta: string, expected: ReturnType<typeof parseCodeMeta>][] = [
   ["", { lineNumbers: false, firstLine: 1, highlightLines: [] }],
@@ -16,6 +16,40 @@ const metaCases: [meta: string, expected: ReturnType<typeof parseCodeMeta>][] = 
   ["subtitle=x", { lineNumbers: false, firstLine: 1, highlightLines: [] }],
   ['title=""', { lineNumbers: false, firstLine: 1, highlightLines: [] }],
 ];
+
+/** Whole info strings as Zola and Hugo blogs write them: language, then opsnote's meta. */
+const foreignCases: [info: string, name: string, expected: ReturnType<typeof parseCodeMeta>][] = [
+  // Zola: comma-separated after the language; hl_lines ranges separated by spaces, counted from the block's first line.
+  ["bash,hl_lines=4-5", "bash", { lineNumbers: false, firstLine: 1, highlightLines: [4, 5] }],
+  ["rust,linenos,hl_lines=1 3-5", "rust", { lineNumbers: true, firstLine: 1, highlightLines: [1, 3, 4, 5] }],
+  ["rust,linenos,linenostart=20,hl_lines=2", "rust", { lineNumbers: true, firstLine: 20, highlightLines: [2] }],
+  ["rust, linenos , hl_lines = 1 3", "rust", { lineNumbers: true, firstLine: 1, highlightLines: [1, 3] }],
+  ["toml,name=config.toml", "toml", { title: "config.toml", lineNumbers: false, firstLine: 1, highlightLines: [] }],
+  ["yaml,hide_lines=2", "yaml", { lineNumbers: false, firstLine: 1, highlightLines: [] }],
+  // Hugo: options in braces, space- or comma-separated, keys case-insensitive; Chroma counts
+  // hl_lines as displayed, from linenostart on.
+  ["go {hl_lines=[2]}", "go", { lineNumbers: false, firstLine: 1, highlightLines: [2] }],
+  ['go {linenos=table,hl_lines=[2,"4-5"],linenostart=10}', "go", { lineNumbers: true, firstLine: 10, highlightLines: [] }],
+  ['go {linenos=table,hl_lines=[11,"13-14"],linenostart=10}', "go", { lineNumbers: true, firstLine: 10, highlightLines: [2, 4, 5] }],
+  ['go {linenos=inline hl_lines=[3,"6-8"] style=emacs}', "go", { lineNumbers: true, firstLine: 1, highlightLines: [3, 6, 7, 8] }],
+  ['sh {hl_lines="2-3 5"}', "sh", { lineNumbers: false, firstLine: 1, highlightLines: [2, 3, 5] }],
+  ["yaml {lineNos=true, lineNoStart=5}", "yaml", { lineNumbers: true, firstLine: 5, highlightLines: [] }],
+  ["yaml {linenos=false}", "yaml", { lineNumbers: false, firstLine: 1, highlightLines: [] }],
+  ['yaml {title="values.yaml" hl_lines=[1]}', "yaml", { title: "values.yaml", lineNumbers: false, firstLine: 1, highlightLines: [1] }],
+  ["{linenos=true}", "", { lineNumbers: true, firstLine: 1, highlightLines: [] }],
+  // opsnote's own forms are untouched by either reading.
+  ['yaml title="a,b.yaml" {1,3}', "yaml", { title: "a,b.yaml", lineNumbers: false, firstLine: 1, highlightLines: [1, 3] }],
+  ["bash linenos", "bash", { lineNumbers: true, firstLine: 1, highlightLines: [] }],
+  ["bash {2} linenos{5}", "bash", { lineNumbers: true, firstLine: 5, highlightLines: [2] }],
+];
+
+for (const [info, name, expected] of foreignCases) {
+  test(`fence info ${JSON.stringify(info)}`, () => {
+    const fence = parseFenceInfo(info);
+    assert.equal(fence.name, name);
+    assert.deepEqual(parseCodeMeta(fence.meta), expected);
+  });
+}
 
 for (const [meta, expected] of metaCases) {
   test(`parseCodeMeta(${JSON.stringify(meta)})`, () => {

@@ -1,15 +1,18 @@
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createHighlighter } from "shiki";
 import { LANGUAGES, THEMES } from "../../src/markdown/highlight.ts";
-import { createDualThemeRenderer } from "../../src/markdown/dual-theme-html.ts";
+import { TOKENIZE_OPTIONS, checkShikiInternals, createDualThemeRenderer } from "../../src/markdown/dual-theme-html.ts";
 import { parseHTML } from "linkedom";
 import { generatePost } from "../../scripts/bench/corpus.ts";
 
 const shiki = await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGUAGES] });
 const fast = createDualThemeRenderer(shiki, { themes: THEMES });
-const shikiHtml = (code: string, lang: string) => shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false });
+// With the renderer's tokenize options: shiki's default 500 ms limit per line made this reference
+// differ from the renderer whenever the machine paused either of them (the test failed under load).
+const shikiHtml = (code: string, lang: string) => shiki.codeToHtml(code, { lang, themes: THEMES, defaultColor: false, ...TOKENIZE_OPTIONS });
 /** shiki's own output with token styles as classes: what the fast path must produce byte for byte. */
 const reference = (code: string, lang: string) => fast.replaceStyles(shikiHtml(code, lang));
 
@@ -97,4 +100,74 @@ test("matches shiki's codeToHtml on random text in every loaded language", () =>
     }),
     { numRuns: 400, seed: 7 },
   );
+});
+
+/** Grammars loaded on demand (not preloaded): the one-tokenization path must match shiki on them too. */
+const ON_DEMAND = ["cpp", "scala", "ruby", "viml", "tsx", "jsx", "terraform", "kotlin", "lua", "php", "swift", "csharp"];
+
+test("matches shiki's codeToHtml on random text in grammars loaded on demand", async () => {
+  await shiki.loadLanguage(...(ON_DEMAND as Parameters<typeof shiki.loadLanguage>));
+  const alphabet = fc.constantFrom(..."ab019 \t\n{}[]()<>&\"'`$#:;=-*/\\.,@%!?|한글".split(""));
+  fc.assert(
+    fc.property(fc.constantFrom(...ON_DEMAND), fc.string({ unit: alphabet, maxLength: 80 }), (lang, code) => {
+      assert.equal(fast.render(code, lang), reference(code, lang));
+    }),
+    { numRuns: 300, seed: 11 },
+  );
+  for (const [lang, code] of [
+    ["cpp", "#include <vector>\ntemplate <typename T> T add(T a, T b) { return a + b; } // sum"],
+    ["tsx", "export const A = ({ n }: { n: number }) => <div className=\"a\">{n > 1 ? <b>x</b> : null}</div>;"],
+    ["ruby", "class A < B\n  def f(x) = \"#{x}\" # c\nend"],
+    ["terraform", 'resource "aws_s3_bucket" "b" {\n  bucket = "${var.name}-logs"\n}'],
+  ]) {
+    assert.equal(fast.render(code!, lang!), reference(code!, lang!), lang);
+  }
+});
+
+test("the output does not depend on the clock: a pause in the middle of a line changes nothing", (t) => {
+  const code = 'apiVersion: v1\nkind: Pod # comment\nmetadata: { name: "web", labels: { app: web } }';
+  const steady = fast.render(code, "yaml");
+  let now = Date.now();
+  // As if the process were descheduled for 300 ms between any two reads of the clock (a loaded CI
+  // runner): with shiki's time limit, each line then stopped after its first token.
+  t.mock.method(Date, "now", () => (now += 300));
+  assert.equal(fast.render(code, "yaml"), steady);
+  assert.equal(fast.render(code, "text"), fast.render(code, "text"));
+  assert.equal(reference(code, "yaml"), steady);
+});
+
+test("a line too long to tokenize is left plain, as shiki leaves it", () => {
+  const long = `key: ${"x".repeat(TOKENIZE_OPTIONS.tokenizeMaxLineLength)}`;
+  const code = `a: 1\n${long}\nb: 2`;
+  const html = fast.render(code, "yaml");
+  assert.equal(html, reference(code, "yaml"));
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const lines = [...document.querySelectorAll("span.line")];
+  assert.equal(lines[1]!.querySelectorAll("span").length, 1, "the long line is one token");
+  assert.ok(lines[0]!.querySelectorAll("span").length >= 2, "the short lines are still highlighted");
+});
+
+// shiki and its packages are pinned to exact versions (package.json) because this module reads
+// vscode-textmate internals; an upgrade that changes them must fail here, naming what changed,
+// rather than silently fall back to codeToHtml.
+test("the shiki internals the renderer reads are all there, with the shapes it expects", () => {
+  for (const language of LANGUAGES) {
+    assert.deepEqual(checkShikiInternals(shiki, language), [], `shiki internals changed (language ${language}); see src/markdown/dual-theme-html.ts`);
+  }
+});
+
+test("the one-tokenization path is taken for every preloaded language, not the codeToHtml fallback", (t) => {
+  const spy = t.mock.method(shiki, "codeToHtml");
+  const renderer = createDualThemeRenderer(shiki, { themes: THEMES });
+  for (const language of LANGUAGES) renderer.render("a = 1 # x", language);
+  assert.equal(spy.mock.callCount(), 0, "a grammar fell back to codeToHtml: a shiki internal changed (see checkShikiInternals)");
+  renderer.render("plain", "text");
+  assert.equal(spy.mock.callCount(), 1, "plain text does go through codeToHtml");
+});
+
+test("shiki and vscode-textmate are pinned to exact versions in package.json", () => {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
+  for (const name of ["shiki", "@shikijs/vscode-textmate"]) {
+    assert.match(manifest.dependencies[name] ?? "", /^\d+\.\d+\.\d+$/, `${name} must be an exact version: src/markdown/dual-theme-html.ts reads its internals`);
+  }
 });

@@ -22,6 +22,7 @@ import { parseHTML } from "linkedom";
 import type { Env, MarkdownIt } from "markdown-it";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
 import { getCodeHighlighter } from "../../src/markdown/highlight.ts";
+import { fenceLanguages } from "../../src/markdown/highlight-languages.ts";
 import { readFrontMatter, type PostData } from "../../src/content/front-matter.ts";
 import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import type { MarkdownEnv } from "../../src/markdown/env.ts";
@@ -51,6 +52,8 @@ const fixtures: Fixture[] = [
 
 /** Warnings each fixture must report (formatted); fixtures not listed must report none. */
 const EXPECTED_WARNINGS: Record<string, string[]> = {
+  // Two `kubectl` blocks, one warning: the first block's line.
+  "more-languages": [`${FIXTURES}/more-languages.md:39:1 warning code: unknown code language "kubectl"; rendered as plain text`],
   "unknown-language": [
     `${FIXTURES}/unknown-language.md:7:1 warning code: unknown code language "kubectl"; rendered as plain text`,
     `${FIXTURES}/unknown-language.md:11:1 warning code: unknown code language "promql"; rendered as plain text`,
@@ -79,9 +82,12 @@ const warnings: Diagnostic[] = [];
 const rendered = new Map<string, Rendered>();
 
 before(async () => {
-  md = createMarkdown({ highlighter: await getCodeHighlighter(), report: (d) => warnings.push(d) });
+  const highlighter = await getCodeHighlighter();
+  md = createMarkdown({ highlighter, report: (d) => warnings.push(d) });
   for (const fixture of fixtures) {
     const text = await readFile(path.join(ROOT, fixture.input), "utf8");
+    // As the build does before rendering (prefill-highlight-cache.ts): only the grammars the fences name.
+    await highlighter.loadLanguages(fenceLanguages(text));
     // Front matter is stripped exactly as in the build, so reported lines are file lines.
     const file = matter(text, { engines: { yaml: (yaml: string) => readFrontMatter(yaml, fixture.input) } });
     const data = file.data as Partial<PostData>;
@@ -146,6 +152,33 @@ test("unknown-language: the block is kept as escaped plain text", () => {
   assert.deepEqual(blocks.map((b) => b.getAttribute("data-lang")), ["kubectl", "promql"]);
   assert.equal(blocks[0]!.querySelector("pre code")!.textContent, "get pods -o wide");
   assert.equal(blocks[1]!.querySelector("pre code")!.textContent, 'sum(rate(http_requests_total{job="web"}[5m]))');
+});
+
+/** The grammar's colours reach the page: token spans with classes, in more than one colour. */
+function tokenClassesOf(block: Element): Set<string> {
+  return new Set([...block.querySelectorAll("pre.shiki span.line span[class]")].map((span) => span.getAttribute("class")!));
+}
+
+test("more-languages: every newly supported language is highlighted; the unknown one is plain", () => {
+  const document = documentOf(rendered.get("more-languages")!.html);
+  const blocks = [...document.querySelectorAll(".code-block")];
+  assert.deepEqual(blocks.map((b) => b.getAttribute("data-lang")), ["c++", "scala", "ruby", "vim", "tsx", "tf", "k8s", "kubectl", "kubectl"]);
+  for (const block of blocks.slice(0, 7)) {
+    assert.ok(tokenClassesOf(block).size >= 3, `${block.getAttribute("data-lang")} is not highlighted`);
+  }
+  for (const block of blocks.slice(7)) assert.equal(tokenClassesOf(block).size <= 1, true, "kubectl is plain text");
+  assert.equal(blocks[0]!.querySelector("pre code")!.textContent!.split("\n")[0], "#include <iostream>");
+});
+
+test("hugo-zola-info: Zola's and Hugo's line options become opsnote's highlighted lines, numbers and first line", () => {
+  const document = documentOf(rendered.get("hugo-zola-info")!.html);
+  const blocks = [...document.querySelectorAll(".code-block")];
+  const highlighted = (block: Element) => [...block.querySelectorAll("span.line")].flatMap((line, i) => (line.classList.contains("highlighted") ? [i + 1] : []));
+  assert.deepEqual(blocks.map((b) => b.getAttribute("data-lang")), ["bash", "rust", "go", "yaml"], "the language is read before the comma or the braces");
+  assert.deepEqual(blocks.map(highlighted), [[2, 3], [1, 3], [2, 4, 5], [2]]);
+  assert.deepEqual(blocks.map((b) => b.classList.contains("code-block--numbered")), [false, true, true, false]);
+  assert.deepEqual(blocks.map((b) => b.getAttribute("style")), [null, "counter-reset:line 9", "counter-reset:line 9", null]);
+  for (const block of blocks) assert.ok(tokenClassesOf(block).size >= 2, `${block.getAttribute("data-lang")} is not highlighted`);
 });
 
 test("console-session: the prompt line and the output are both kept", () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { parseHTML } from "linkedom";
 import { createCachedHighlighter, createHighlightCache, type HighlightCache } from "../../src/markdown/highlight-cache.ts";
 import type { CodeHighlighter } from "../../src/markdown/highlight.ts";
 
@@ -124,4 +125,32 @@ test("concurrent writers (4 threads, same and different keys) leave only whole e
   const files = readdirSync(dir, { recursive: true }).map(String);
   assert.equal(files.filter((f) => f.endsWith(".tmp")).length, 0);
   assert.equal(files.filter((f) => f.endsWith(".html")).length, 2 + 4 * 150);
+});
+
+test("a fence language that was plain text and has a grammar now is never served from the cache as plain", async () => {
+  const { getCodeHighlighter } = await import("../../src/markdown/highlight.ts");
+  const { createMarkdown } = await import("../../src/markdown/create-markdown.ts");
+  const highlighter = await getCodeHighlighter();
+  const dir = tempDir();
+  const render = (markdown: string) => {
+    const cached = createCachedHighlighter(highlighter, createHighlightCache({ dir, salt: "same build settings" }));
+    return createMarkdown({ highlighter: cached }).render(markdown);
+  };
+  const colouredSpans = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelectorAll("pre.shiki span.line span[class]").length;
+
+  // A build before the grammar was loaded (opsnote without it, or a grammar the scan missed) stores plain text.
+  const scala = "```scala\nobject Main { val n: Int = 3 }\n```\n";
+  assert.equal(highlighter.isLoaded("scala"), false);
+  assert.equal(colouredSpans(render(scala)), 0);
+  await highlighter.loadLanguages(["scala"]);
+  assert.ok(colouredSpans(render(scala)) >= 3, "served the plain entry from the cache");
+
+  // A markdown block colours its fenced code only with grammars loaded: loading one is a new key too.
+  const markdown = "````markdown\n```dart\nvoid main() { print('hi'); } // one\n```\n````\n";
+  const before = render(markdown);
+  assert.equal(highlighter.isLoaded("dart"), false);
+  await highlighter.loadLanguages(["dart"]);
+  const after = render(markdown);
+  assert.notEqual(after, before, "served the markdown block highlighted without dart");
+  assert.equal(after, createMarkdown({ highlighter }).render(markdown), "the same as without a cache");
 });

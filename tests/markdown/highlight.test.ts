@@ -2,9 +2,10 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
 import { getCodeHighlighter, getCodeStylesheet, type CodeHighlighter } from "../../src/markdown/highlight.ts";
+import { BUNDLED_LANGUAGE_IDS, LANGUAGE_ALIASES, fenceLanguages, resolveLanguageName } from "../../src/markdown/highlight-languages.ts";
 import { parseStylesheet, tokenVariables } from "../helpers/token-colours.ts";
 
-let highlighter: CodeHighlighter;
+let highlighter: Required<CodeHighlighter>;
 let sheet: ReturnType<typeof parseStylesheet>;
 before(async () => {
   highlighter = await getCodeHighlighter();
@@ -23,19 +24,53 @@ function tokenColours(html: string): Set<string> {
 const resolveCases: [name: string, expected: string | undefined][] = [
   ["yaml", "yaml"],
   ["YAML", "yaml"],
-  ["Yml", "yml"],
-  ["Dockerfile", "dockerfile"],
-  ["DOCKERFILE", "dockerfile"],
+  ["Yml", "yaml"],
+  ["Dockerfile", "docker"],
+  ["DOCKERFILE", "docker"],
   [" yaml ", "yaml"],
-  ["tf", "hcl"],
-  ["TF", "hcl"],
-  ["terraform", "hcl"],
-  ["Terraform", "hcl"],
+  // shiki's own aliases, case-insensitively
+  ["c++", "cpp"],
+  ["C++", "cpp"],
+  ["cpp", "cpp"],
+  ["tsx", "tsx"],
+  ["jsx", "jsx"],
+  ["tf", "terraform"],
+  ["TF", "terraform"],
+  ["terraform", "terraform"],
+  ["tfvars", "terraform"],
+  ["hcl", "hcl"],
+  ["sh", "shellscript"],
+  ["shell", "shellscript"],
+  ["zsh", "shellscript"],
+  ["console", "shellsession"],
+  ["docker", "docker"],
+  ["ps1", "powershell"],
+  ["vim", "viml"],
+  ["viml", "viml"],
+  ["scala", "scala"],
+  ["Ruby", "ruby"],
+  ["rb", "ruby"],
+  ["properties", "ini"],
+  ["c#", "csharp"],
+  ["kt", "kotlin"],
+  // opsnote's own table
+  ["k8s", "yaml"],
+  ["kubernetes", "yaml"],
   ["helm", "yaml"],
+  ["docker-compose", "yaml"],
   ["golang", "go"],
+  ["jinja2", "jinja"],
+  ["conf", "ini"],
+  ["terminal", "shellsession"],
+  ["postgresql", "sql"],
+  // plain text
   ["text", "text"],
   ["", "text"],
   ["plaintext", "text"],
+  ["txt", "text"],
+  ["output", "text"],
+  ["none", "text"],
+  // no grammar: plain text with a warning
   ["kubectl", undefined],
   ["promql", undefined],
   ["not-a-language", undefined],
@@ -43,9 +78,32 @@ const resolveCases: [name: string, expected: string | undefined][] = [
 
 for (const [name, expected] of resolveCases) {
   test(`resolveLanguage(${JSON.stringify(name)}) is ${JSON.stringify(expected)}`, () => {
+    assert.equal(resolveLanguageName(name), expected);
     assert.equal(highlighter.resolveLanguage(name), expected);
   });
 }
+
+test("every name in opsnote's alias table resolves to a grammar shiki bundles", () => {
+  for (const [name, target] of Object.entries(LANGUAGE_ALIASES)) {
+    assert.ok(BUNDLED_LANGUAGE_IDS.includes(target), `${name} -> ${target}, which shiki does not bundle`);
+    assert.equal(resolveLanguageName(name), target);
+  }
+});
+
+test("fenceLanguages finds what a post's fences need, in blockquotes, lists, tildes and Zola/Hugo info strings", () => {
+  const text = [
+    "```C++", "int x;", "```",
+    "> ~~~scala", "> val x = 1", "> ~~~",
+    "- item", "", "  ```tsx title=\"a.tsx\"", "  <A />", "  ```",
+    "```bash,hl_lines=4-5", "echo", "```",
+    "```go {hl_lines=[2]}", "x", "```",
+    "```kubectl", "get po", "```",
+    "1. > ```lua", "   > x", "   > ```",
+    "```text", "x", "```",
+    "```", "no language", "```",
+  ].join("\n");
+  assert.deepEqual([...fenceLanguages(text)].sort(), ["cpp", "go", "lua", "scala", "shellscript", "tsx"]);
+});
 
 const SESSION = "$ kubectl get pods\nNAME    READY   STATUS\nweb-0   1/1     Running";
 
@@ -58,11 +116,12 @@ test("console is highlighted with the shellsession grammar", () => {
   assert.notEqual(highlighter.highlight(SESSION, console), highlighter.highlight(SESSION, "text"));
 });
 
-test("tf and terraform are highlighted exactly like hcl", () => {
+test("tf and tfvars are highlighted exactly like terraform", async () => {
+  await highlighter.loadLanguages(["tf"]);
   const code = 'resource "aws_s3_bucket" "logs" {\n  bucket = "opsnote-logs"\n}';
-  const hcl = highlighter.highlight(code, "hcl");
-  assert.equal(highlighter.highlight(code, highlighter.resolveLanguage("tf")!), hcl);
-  assert.equal(highlighter.highlight(code, highlighter.resolveLanguage("terraform")!), hcl);
+  const terraform = highlighter.highlight(code, "terraform");
+  assert.equal(highlighter.highlight(code, highlighter.resolveLanguage("tf")!), terraform);
+  assert.equal(highlighter.highlight(code, highlighter.resolveLanguage("tfvars")!), terraform);
 });
 
 /** A snippet per language the issue lists: each must come out in more than one colour. */
@@ -79,7 +138,6 @@ const SAMPLES: Record<string, string> = {
   jsonc: '{\n  // comment\n  "strict": true\n}',
   dockerfile: "FROM node:20-alpine\nRUN npm ci\nCMD [\"node\", \"server.js\"]",
   hcl: 'variable "region" {\n  default = "ap-northeast-2"\n}',
-  tf: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  count = 2\n}',
   terraform: 'provider "aws" {\n  region = var.region\n}',
   toml: '[server]\nport = 8080\nname = "opsnote"',
   ini: "[database]\nhost = localhost ; comment\nport = 5432",
@@ -96,12 +154,23 @@ const SAMPLES: Record<string, string> = {
   powershell: 'Get-Process | Where-Object { $_.CPU -gt 100 } # comment',
   rust: 'fn main() {\n    let x: u32 = 5;\n    println!("{}", x);\n}',
   java: 'public class App {\n  public static void main(String[] args) { System.out.println("hi"); }\n}',
+  // Loaded on demand (not among the preloaded grammars):
+  "c++": "#include <vector>\nint main() { std::vector<int> v{1, 2}; return 0; } // done",
+  scala: 'object Main extends App { val n: Int = 3; println(s"n=$n") }',
+  ruby: 'def hello(name) = puts "hi #{name}" # greet',
+  vim: 'set number " comment\nnnoremap <leader>w :w<CR>',
+  tsx: "export const A = ({ n }: { n: number }) => <div className=\"a\">{n}</div>;",
+  jsx: "const el = <Button onClick={() => go(1)}>Go</Button>; // jsx",
+  kotlin: 'fun main() { val x: Int = 1; println("x=$x") }',
+  lua: 'local x = 1 -- comment\nprint("x")',
+  tf: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n  count = 2\n}',
 };
 
 for (const [name, code] of Object.entries(SAMPLES)) {
-  test(`fence language "${name}" loads and highlights`, () => {
+  test(`fence language "${name}" loads and highlights`, async () => {
     const language = highlighter.resolveLanguage(name);
     assert.ok(language !== undefined, `"${name}" is not a known language`);
+    await highlighter.loadLanguages([language]);
     assert.ok(tokenColours(highlighter.highlight(code, language)).size >= 2, `"${name}" came out in a single colour`);
   });
 }
@@ -133,4 +202,22 @@ test("code is escaped, never passed through as HTML", () => {
 
 test("the highlighter is created once per process", async () => {
   assert.equal(await getCodeHighlighter(), highlighter);
+});
+
+test("a grammar outside the preloaded set is loaded on demand, once; unknown names are ignored", async () => {
+  assert.equal(highlighter.isLoaded("elixir"), false, "elixir is not preloaded");
+  assert.ok(!highlighter.languages.includes("elixir"));
+  await highlighter.loadLanguages(["Elixir", "promql", "text"]);
+  assert.equal(highlighter.isLoaded("elixir"), true);
+  assert.ok(highlighter.languages.includes("elixir"));
+  assert.ok(!highlighter.languages.includes("promql"));
+  assert.ok(tokenColours(highlighter.highlight('defmodule A do\n  def f, do: :ok # x\nend', "elixir")).size >= 2);
+});
+
+test("the cache key of a grammar that colours embedded code only with loaded grammars names what is loaded", async () => {
+  const before = highlighter.cacheKeyOf("markdown");
+  assert.equal(highlighter.cacheKeyOf("yaml"), "yaml", "a grammar without lazy embeds is keyed by its name");
+  assert.ok(before.startsWith("markdown+"));
+  await highlighter.loadLanguages(["haskell"]);
+  assert.notEqual(highlighter.cacheKeyOf("markdown"), before);
 });

@@ -30,7 +30,7 @@ test("an empty or missing file gives every default", () => {
   assert.equal(settings.timeZone, "Asia/Seoul");
   assert.equal(settings.pageSize, 10);
   assert.deepEqual(settings.author.links, []);
-  assert.deepEqual(settings.staticDirs, []);
+  assert.deepEqual(settings.staticDirs, ["images", "img", "files", "static"]);
   assert.equal(settings.strict, false);
   assert.equal(settings.comments, undefined);
 });

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { FALLBACK_HEADING_ID, HeadingSlugger, slugify, termSlug } from "../../src/slug/slugify.ts";
+import { LAYOUT_IDS } from "../../src/slug/reserved-ids.ts";
 
 const NFD = (text: string) => text.normalize("NFD");
 
@@ -49,6 +50,8 @@ const headingCases: [name: string, headings: string[], ids: string[]][] = [
   ["a real 'section' heading does not collide with the fallback", ["Section", "🚀"], ["section", "section-1"]],
   ["NFD and NFC spellings are the same heading", ["쿠버네티스", NFD("쿠버네티스")], ["쿠버네티스", "쿠버네티스-1"]],
   ["mixed Korean and English", ["Kubernetes란?", "Pod와 Deployment"], ["kubernetes란", "pod와-deployment"]],
+  ["an emoji with a variation selector is not an invisible id", ["☸️", "⚙️"], ["section", "section-1"]],
+  ["the layout's ids are taken", ["main", "Main", "toc-title", "search input", "search-dialog"], ["main-1", "main-2", "toc-title-1", "search-input-1", "search-dialog-1"]],
 ];
 
 for (const [name, headings, ids] of headingCases) {
@@ -59,6 +62,17 @@ for (const [name, headings, ids] of headingCases) {
     for (const id of got) assert.notEqual(id, "");
   });
 }
+
+test("HeadingSlugger: an id the author set is taken before any heading is slugged", () => {
+  const slugger = new HeadingSlugger();
+  slugger.reserve("install");
+  slugger.reserve("설치");
+  assert.deepEqual(["Install", "설치", "Install"].map((h) => slugger.next(h)), ["install-1", "설치-1", "install-2"]);
+});
+
+test("HeadingSlugger: every layout id is reserved", () => {
+  for (const id of LAYOUT_IDS) assert.equal(new HeadingSlugger().next(id), `${id}-1`);
+});
 
 test("HeadingSlugger: each document starts its own counter", () => {
   assert.equal(new HeadingSlugger().next("Intro"), "intro");
@@ -79,6 +93,22 @@ const termCases: [input: string, expected: string][] = [
   ["GitHub Actions", "github-actions"],
   ["  spaced   out  ", "spaced-out"],
   ["../etc/passwd", "etc-passwd"],
+  // Emoji-only names: the emoji's name, visible and distinct (U+FE0F alone would be invisible).
+  ["☸️", "wheel-of-dharma"],
+  ["☸", "wheel-of-dharma"],
+  ["⚙️", "gear"],
+  ["🚀", "rocket"],
+  ["🇰🇷", "flag-south-korea"],
+  ["❤️‍🔥", "heart-on-fire"],
+  ["☸️ ⚙️", "wheel-of-dharma-gear"],
+  // Punctuation, or emoji mixed with it: a short hash of the NFC text, stable across builds.
+  ["???", "tag-a03b221c"],
+  ["!!!", "tag-e84c538e"],
+  ["🚀!", "tag-352d45dc"],
+  ["..", "tag-5ec1f7e7"],
+  // What YAML would have made of 1.10 is a front-matter matter (schema.ts); the slug keeps both parts.
+  ["1.10", "1-10"],
+  ["1.1", "1-1"],
 ];
 
 for (const [input, expected] of termCases) {
@@ -105,4 +135,11 @@ for (const term of hostileTerms) {
 test("termSlug is stable: the same emoji tag always gets the same slug", () => {
   assert.equal(termSlug("🚀"), termSlug("🚀"));
   assert.notEqual(termSlug("🚀"), termSlug("🔥"));
+});
+
+test("termSlug: symbol-only names are visible and never collide with each other", () => {
+  const names = ["☸️", "⚙️", "🐳", "🔥", "???", "!!!", "§", "→", "✅", "❤️‍🔥", "🧑‍💻", "🚀".repeat(30), "?".repeat(30)];
+  const slugs = names.map(termSlug);
+  assert.equal(new Set(slugs).size, names.length, slugs.join(" "));
+  for (const slug of slugs) assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/, `"${slug}" is not a visible ASCII slug`);
 });

@@ -1,0 +1,37 @@
+import { isPublished } from "../content/publication.ts";
+import type { Post } from "../content/post.ts";
+import type { TocEntry } from "../markdown/toc.ts";
+import { Base } from "./base.tsx";
+import { StatusBadge, Toc } from "./components.tsx";
+
+export interface StandalonePageProps {
+  /** The page (`kind: "page"`). */
+  page: Post;
+  /** Rendered, trusted HTML of the page body. */
+  content: string;
+  toc?: readonly TocEntry[];
+}
+
+/**
+ * A standalone page (`layout: page`, e.g. an about page): its title and body, without the date,
+ * terms, series and neighbours of a post. Search indexes it like a post.
+ */
+export function StandalonePage({ page, content, toc }: StandalonePageProps) {
+  const hasToc = toc !== undefined && toc.length > 0;
+  return (
+    <Base title={page.title} description={page.excerpt} url={page.url}>
+      <article class="post post--page" data-pagefind-body={isPublished(page, new Date()) ? "" : undefined}>
+        <header class="post__header">
+          <h1 class="post__title" data-pagefind-meta="title">
+            {page.title}
+            <StatusBadge post={page} />
+          </h1>
+        </header>
+        <div class={hasToc ? "post__body post__body--with-toc" : "post__body"}>
+          {hasToc ? <Toc entries={toc} label={page.toc.label} sticky={page.toc.sticky} icon={page.toc.icon} /> : null}
+          <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
+        </div>
+      </article>
+    </Base>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Which shiki grammar a fence's language name means, without loading any grammar.
+ *
+ * Every language shiki bundles is available (`bundledLanguagesInfo`: its ids and its own aliases,
+ * `c++`, `ps1`, `tf`, `vim`, `yml` …), plus the names real DevOps posts write that shiki does not
+ * know (`k8s`, `docker-compose`, `jinja2`, `conf`, `terminal` …). Names are matched
+ * case-insensitively, so `C++`, `Dockerfile` and `YAML` resolve too. Grammars are loaded on demand
+ * (highlight.ts); this module only says which one a name needs.
+ */
+import { bundledLanguagesInfo } from "shiki";
+import { parseFenceInfo } from "./code-meta.ts";
+
+/** Names that mean "no highlighting" and are not unknown. */
+export const PLAIN_TEXT_NAMES: ReadonlySet<string> = new Set([
+  "", "text", "txt", "plain", "plaintext", "plain_text", "output", "none", "nohighlight", "no-highlight",
+]);
+
+/**
+ * Fence names shiki does not know by itself, mapped to a bundled grammar's id. shiki's own
+ * aliases (`sh`, `shell`, `zsh`, `console`, `yml`, `dockerfile`, `ps1`, `c++`, `vim`, `tf`,
+ * `properties` …) need no entry.
+ */
+export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
+  // Kubernetes, Helm, Compose and Ansible files are YAML.
+  helm: "yaml",
+  k8s: "yaml",
+  kubernetes: "yaml",
+  "docker-compose": "yaml",
+  compose: "yaml",
+  ansible: "yaml",
+  containerfile: "docker",
+  env: "dotenv",
+  golang: "go",
+  "shell-session": "shellsession",
+  "sh-session": "shellsession",
+  terminal: "shellsession",
+  jenkinsfile: "groovy",
+  gradle: "groovy",
+  sbt: "scala",
+  jinja2: "jinja",
+  j2: "jinja",
+  mysql: "sql",
+  postgresql: "sql",
+  postgres: "sql",
+  psql: "sql",
+  patch: "diff",
+  pom: "xml",
+  // `.conf`/`.cfg` files in posts are mostly `key = value` with `#` comments (sysctl, my.cnf, supervisor).
+  conf: "ini",
+  cfg: "ini",
+  cnf: "ini",
+  h: "c",
+  hpp: "cpp",
+  cc: "cpp",
+  cxx: "cpp",
+};
+
+/** shiki's id and alias -> id, lower-cased. */
+const BUNDLED: ReadonlyMap<string, string> = new Map(
+  bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name.toLowerCase(), info.id] as const)),
+);
+
+/** Every grammar id shiki bundles. */
+export const BUNDLED_LANGUAGE_IDS: readonly string[] = bundledLanguagesInfo.map((info) => info.id);
+
+/**
+ * The bundled grammar a fence name means: `C++` -> `cpp`, `tf` -> `terraform`, `k8s` -> `yaml`;
+ * `"text"` for the plain-text names; undefined for a name no grammar has (`promql`, `kubectl`).
+ */
+export function resolveLanguageName(name: string): string | undefined {
+  const key = name.trim().toLowerCase();
+  if (PLAIN_TEXT_NAMES.has(key)) return "text";
+  return BUNDLED.get(LANGUAGE_ALIASES[key] ?? key);
+}
+
+/**
+ * An opening fence line (inside blockquotes and lists too) and its info string. Over-matching is
+ * harmless: a closing fence has no info, and a name found in prose only loads a grammar.
+ */
+// Written so no two parts can match the same spaces: a long line of spaces costs linear time.
+const FENCE_OPENING = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t>]*)?)?(?:`{3,}([^`\n]*)|~{3,}([^\n]*))$/gm;
+
+/**
+ * The grammars the fences of a markdown text need (resolved ids, without "text" and unknown names):
+ * a cheap line scan, so a build can load them before the synchronous renderer runs.
+ */
+export function fenceLanguages(text: string): Set<string> {
+  const languages = new Set<string>();
+  for (const match of text.matchAll(FENCE_OPENING)) {
+    const { name } = parseFenceInfo(match[1] ?? match[2] ?? "");
+    const language = name === "" ? undefined : resolveLanguageName(name);
+    if (language !== undefined && language !== "text") languages.add(language);
+  }
+  return languages;
+}

@@ -1,0 +1,356 @@
+/**
+ * TeX math rendered at build time with KaTeX: the page needs the KaTeX stylesheet and fonts, no script.
+ *
+ * Delimiters, as Jekyll's kramdown + MathJax blogs (Chirpy, Minimal Mistakes) write them:
+ * - `$$ … $$` starting a line: display math (one line or many, in list items and quotes too);
+ *   `$$ … $$` inside a line: inline math (kramdown's reading). Always on, as kramdown has it.
+ * - `\[ … \]` display and `\( … \)` inline: always on.
+ * - `\$$ … $$`: inline math (Chirpy's documented way to start a list item with inline math).
+ * - `$ … $` inline: only where the post says `math: true` (or `use_math: true`, Minimal
+ *   Mistakes' custom), or the site setting `math` is on. A shell post's `$HOME` and prices stay text:
+ *   the opening `$` must be followed by a non-space, the closing one preceded by a non-space and not
+ *   followed by an ASCII letter or digit (`$HOME/$USER`, `$5 and $10` are not math; `$x$는` is).
+ * Nothing inside code spans, fenced or indented code is read as math (those rules run first).
+ *
+ * Written here rather than taken from `@mdit/plugin-tex` or `markdown-it-texmath`: neither lets
+ * `$ … $` be switched per post while `$$` stays on (one delimiter setting per instance), the first
+ * declares markdown-it 14 as its peer and brings @types/markdown-it (which clashes with the types
+ * markdown-it 15 bundles), its unclosed `$$` swallows the rest of the list or quote, it has no
+ * inline `$$ … $$`, and neither gives the renderer the source line an invalid formula's warning needs.
+ *
+ * Invalid TeX never fails the build: the source is shown as written, with the class `math-error`,
+ * and a `file:line:col warning math: …` goes to the diagnostic sink.
+ *
+ * A `\newcommand` or `\def` lasts for the rest of its page, as with MathJax. A formula's HTML is kept
+ * across builds (`.cache/math`), except on pages that define macros.
+ */
+import katex, { type KatexOptions } from "katex";
+import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from "markdown-it";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { sourceLocation, type MarkdownEnv } from "./env.ts";
+import { markPageFeature } from "./page-features.ts";
+
+/** Rendered formulas by TeX, mode and KaTeX version (the highlight cache's store fits: highlight-cache.ts). */
+export interface MathRenderCache {
+  keyOf(tex: string, mode: string): string;
+  read(key: string): string | undefined;
+  write(key: string, html: string): void;
+}
+
+/** Bump when the HTML this file makes of a formula changes (KaTeX options, the pagefind attribute). */
+const RENDER_VERSION = "math/1";
+
+/** Everything besides the TeX and the mode that decides a cached formula's HTML. */
+export function mathCacheSalt(): string {
+  return JSON.stringify({ renderer: RENDER_VERSION, katex: katex.version });
+}
+
+/**
+ * A formula that defines a macro changes the page's later formulas, and one read while the page has
+ * definitions may use them: those are rendered every time, never taken from the cache.
+ */
+const DEFINES_MACRO = /\\(?:[gex]?def|global|let|futurelet|(?:re|provide)?newcommand)(?![a-zA-Z])/;
+
+export interface MathOptions {
+  /** Receives a warning for each formula KaTeX cannot read. @default ignore them */
+  report?: DiagnosticSink;
+  /**
+   * `$ … $` inline math in every post, as if each said `math: true`; a post's `math: false` still
+   * turns it off. @default false
+   */
+  dollarInline?: boolean;
+  /** Rendered formulas from earlier builds (KaTeX takes about a millisecond a formula). @default none */
+  cache?: MathRenderCache;
+}
+
+/** The front-matter keys that turn `$ … $` on or off for one post (content/front-matter.ts keeps them here). */
+export interface MathEnv extends MarkdownEnv {
+  frontMatter?: { math?: unknown; use_math?: unknown };
+}
+
+type MathMeta = {
+  open: string;
+  close: string;
+  display: boolean;
+  /** Offset of the opening delimiter in the inline content (inline math only). */
+  offset?: number;
+  /** 0-based body line and 1-based column of the opening delimiter, set after inline parsing. */
+  line?: number;
+  column?: number;
+};
+
+const DOLLAR = 0x24;
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+
+function dollarInlineEnabled(env: MathEnv | undefined, siteDefault: boolean): boolean {
+  const own = env?.frontMatter?.math ?? env?.frontMatter?.use_math;
+  return typeof own === "boolean" ? own : siteDefault;
+}
+
+/** How many backslashes directly precede `pos` (an odd count escapes the character at `pos`). */
+function backslashesBefore(src: string, pos: number, from = 0): number {
+  let count = 0;
+  for (let i = pos - 1; i >= from && src.charCodeAt(i) === BACKSLASH; i--) count++;
+  return count;
+}
+
+/**
+ * The position of the first unescaped `close` after `from`, or -1. A backtick ends the search: a
+ * formula never spans into a code span, where a `$` belongs to the code.
+ */
+function findClose(src: string, close: string, from: number, isClose: (pos: number) => boolean = () => true): number {
+  for (let pos = from; pos < src.length; pos++) {
+    const code = src.charCodeAt(pos);
+    if (code === BACKTICK) return -1;
+    if (src.startsWith(close, pos) && backslashesBefore(src, pos, from) % 2 === 0 && isClose(pos)) return pos;
+  }
+  return -1;
+}
+
+function pushInline(state: StateInline, content: string, meta: MathMeta): void {
+  const token = state.push("math_inline", "math", 0);
+  token.content = content;
+  token.markup = meta.open;
+  token.meta = meta;
+}
+
+/** `\( … \)`, `\[ … \]` and `\$$ … $$` inside a line; runs before `escape`, which would eat the backslash. */
+function bracketInline(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  if (src.charCodeAt(pos) !== BACKSLASH) return false;
+  const pair = src.startsWith("\\(", pos) ? ["\\(", "\\)", false] as const
+    : src.startsWith("\\[", pos) ? ["\\[", "\\]", true] as const
+    : src.startsWith("\\$$", pos) ? ["\\$$", "$$", false] as const
+    : undefined;
+  if (!pair) return false;
+  const [open, close, display] = pair;
+  const start = pos + open.length;
+  const end = findClose(src, close, start);
+  if (end === -1 || src.slice(start, end).trim() === "") return false;
+  if (!silent) pushInline(state, src.slice(start, end), { open, close, display, offset: pos });
+  state.pos = end + close.length;
+  return true;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** `$$ … $$` inside a line, and `$ … $` where enabled; runs after `escape`, so `\$` is a dollar sign. */
+function dollarInline(siteDefault: boolean) {
+  return (state: StateInline, silent: boolean): boolean => {
+    const { src, pos } = state;
+    if (src.charCodeAt(pos) !== DOLLAR) return false;
+    if (src.charCodeAt(pos + 1) === DOLLAR) {
+      const end = findClose(src, "$$", pos + 2);
+      if (end !== -1 && src.slice(pos + 2, end).trim() !== "") {
+        if (!silent) pushInline(state, src.slice(pos + 2, end), { open: "$$", close: "$$", display: false, offset: pos });
+        state.pos = end + 2;
+        return true;
+      }
+      // A lone `$$` (a shell's PID) is text, and its second `$` must not open a `$ … $`.
+      if (!silent) state.pending += "$$";
+      state.pos += 2;
+      return true;
+    }
+    if (!dollarInlineEnabled(state.env as MathEnv, siteDefault)) return false;
+    const next = src.charCodeAt(pos + 1);
+    const closes = (at: number) => {
+      const before = src.charCodeAt(at - 1);
+      const after = src.charCodeAt(at + 1);
+      // Never half of a `$$` (a shell's PID): `$HOME는 … $$이고` is not one formula.
+      return !isSpace(before) && before !== DOLLAR && !isAsciiAlphanumeric(after) && after !== DOLLAR;
+    };
+    const end = Number.isNaN(next) || isSpace(next) ? -1 : findClose(src, "$", pos + 1, closes);
+    if (end === -1) {
+      if (!silent) state.pending += "$";
+      state.pos += 1;
+      return true;
+    }
+    if (!silent) pushInline(state, src.slice(pos + 1, end), { open: "$", close: "$", display: false, offset: pos });
+    state.pos = end + 1;
+    return true;
+  };
+}
+
+/**
+ * `$$ … $$` or `\[ … \]` starting a line: display math. The closing delimiter ends a line (the same
+ * line or a later one inside the same container); without one the line is ordinary text. A first
+ * line whose `$$` closes before its end (`$$a$$ and $$b$$`) is a paragraph with inline math.
+ */
+function displayBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false; // indented code
+  const lineStart = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const lineEnd = state.eMarks[startLine]!;
+  const first = state.src.slice(lineStart, lineEnd);
+  const [open, close] = first.startsWith("$$") ? ["$$", "$$"] : first.startsWith("\\[") ? ["\\[", "\\]"] : [];
+  if (open === undefined || close === undefined) return false;
+
+  const rest = first.slice(open.length).trimEnd();
+  const closing = findCloseInBlock(rest, close);
+  let content: string;
+  let last = startLine;
+  if (closing !== -1) {
+    if (closing + close.length !== rest.length || rest.slice(0, closing).trim() === "") return false;
+    content = rest.slice(0, closing);
+  } else {
+    const lines = [rest];
+    let found = false;
+    for (let line = startLine + 1; line < endLine; line++) {
+      const start = state.bMarks[line]! + state.tShift[line]!;
+      const end = state.eMarks[line]!;
+      // A non-blank line less indented than the container ends it (the list item or quote is over).
+      if (start < end && state.sCount[line]! < state.blkIndent) break;
+      const text = state.src.slice(start, end).trimEnd();
+      const at = findCloseInBlock(text, close);
+      if (at !== -1 && at + close.length === text.length) {
+        lines.push(text.slice(0, at));
+        last = line;
+        found = true;
+        break;
+      }
+      lines.push(state.src.slice(state.bMarks[line]! + Math.min(state.tShift[line]!, Math.max(0, state.blkIndent)), end));
+    }
+    if (!found) return false;
+    content = lines.join("\n");
+  }
+  if (content.trim() === "") return false;
+  if (silent) return true;
+  const token = state.push("math_block", "math", 0);
+  token.block = true;
+  token.content = content;
+  token.markup = open;
+  token.map = [startLine, last + 1];
+  // Columns count from the file line's start, before any `>` or list marker of the containers.
+  const column = lineStart - (state.src.lastIndexOf("\n", lineStart - 1) + 1) + 1;
+  token.meta = { open, close, display: true, line: startLine, column } satisfies MathMeta;
+  state.line = last + 1;
+  return true;
+}
+
+/** Like findClose, but a backtick is allowed (a display block is its own block, not inline text). */
+function findCloseInBlock(text: string, close: string): number {
+  for (let pos = text.indexOf(close); pos !== -1; pos = text.indexOf(close, pos + 1)) {
+    if (backslashesBefore(text, pos) % 2 === 0) return pos;
+  }
+  return -1;
+}
+
+/**
+ * Inline tokens carry no source line; the block's does. After inline parsing, each inline formula
+ * gets the body line and column of its opening delimiter, for the warning of an invalid formula.
+ */
+function locateInlineMath(state: StateCore): void {
+  let sourceLines: string[] | undefined;
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.map || !block.children?.some((t) => t.type === "math_inline")) continue;
+    for (const token of block.children) {
+      const meta = token.meta as MathMeta | undefined;
+      if (token.type !== "math_inline" || meta?.offset === undefined) continue;
+      const before = block.content.slice(0, meta.offset);
+      const lineIndex = before.split("\n").length - 1;
+      const lineStart = before.lastIndexOf("\n") + 1;
+      const lineEnd = block.content.indexOf("\n", lineStart);
+      const contentLine = block.content.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+      sourceLines ??= state.src.split("\n");
+      const source = sourceLines[block.map[0] + lineIndex] ?? "";
+      const found = contentLine === "" ? -1 : source.indexOf(contentLine);
+      meta.line = block.map[0] + lineIndex;
+      meta.column = (found === -1 ? 0 : found) + meta.offset - lineStart + 1;
+    }
+  }
+}
+
+/** `\newcommand` and `\def` in one formula apply to the rest of the page, as with MathJax. */
+const macrosByPage = new WeakMap<object, Macros>();
+
+function macrosOf(env: unknown): Macros {
+  if (typeof env !== "object" || env === null) return {};
+  let macros = macrosByPage.get(env);
+  if (!macros) macrosByPage.set(env, (macros = {}));
+  return macros;
+}
+
+type Macros = NonNullable<KatexOptions["macros"]>;
+
+export interface RenderedMath {
+  html: string;
+  /** KaTeX's message when the TeX could not be read. */
+  error?: string;
+}
+
+/** KaTeX's HTML for one formula (MathML alongside, for screen readers), or its error. */
+export function renderTex(tex: string, displayMode: boolean, macros: Macros = {}): RenderedMath {
+  try {
+    const html = katex.renderToString(tex, {
+      displayMode,
+      output: "htmlAndMathml",
+      throwOnError: true,
+      strict: "ignore", // Hangul in math mode renders (with the page's font) instead of printing a console warning
+      globalGroup: true, // definitions last for the page (the macros object is the page's), as MathJax has them
+      trust: false, // no \href, \includegraphics or \htmlClass from a formula
+      macros,
+    });
+    // Search indexes the MathML copy (the TeX is in it), not the layout spans' letters.
+    return { html: html.replaceAll('<span class="katex-html" aria-hidden="true">', '<span class="katex-html" aria-hidden="true" data-pagefind-ignore>') };
+  } catch (error) {
+    if (error instanceof katex.ParseError) {
+      const at = error.position === undefined ? "" : ` at position ${error.position + 1}`;
+      return { html: "", error: `${error.rawMessage}${at}` };
+    }
+    return { html: "", error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInline = false, cache }: MathOptions = {}): void {
+  const { escapeHtml } = md.utils;
+  // Block rules before paragraphs and lists (fences and indented code come earlier and keep their `$`).
+  md.block.ruler.after("blockquote", "math_block", displayBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.inline.ruler.before("escape", "math_inline_bracket", bracketInline);
+  md.inline.ruler.after("escape", "math_inline_dollar", dollarInline(siteDollarInline));
+  md.core.ruler.after("inline", "math_locate", locateInlineMath);
+  md.core.ruler.before("normalize", "math_reset", (state: StateCore) => {
+    if (typeof state.env === "object" && state.env !== null) macrosByPage.delete(state.env);
+  });
+
+  const render = (token: Token, env: unknown, block: boolean): string => {
+    const meta = token.meta as MathMeta;
+    const { html, error } = renderCached(token.content, meta.display, macrosOf(env), cache);
+    if (error === undefined) {
+      markPageFeature(env, "math");
+      return block ? `<div class="math-display">${html}</div>\n` : html;
+    }
+    report?.({
+      severity: "warning",
+      ...sourceLocation(env as MarkdownEnv, meta.line),
+      column: meta.column,
+      field: "math",
+      message: `KaTeX cannot render ${JSON.stringify(shorten(token.content.trim()))}: ${error}; shown as source`,
+    });
+    const source = escapeHtml(`${meta.open}${token.content}${meta.close}`);
+    const title = escapeHtml(error);
+    return block ? `<pre class="math-error" title="${title}">${source}</pre>\n` : `<span class="math-error" title="${title}">${source}</span>`;
+  };
+  md.renderer.rules.math_inline = (tokens, idx, _options, env) => render(tokens[idx]!, env, false);
+  md.renderer.rules.math_block = (tokens, idx, _options, env) => render(tokens[idx]!, env, true);
+}
+
+function renderCached(tex: string, display: boolean, macros: Macros, cache: MathRenderCache | undefined): RenderedMath {
+  if (!cache || Object.keys(macros).length > 0 || DEFINES_MACRO.test(tex)) return renderTex(tex, display, macros);
+  const key = cache.keyOf(tex, display ? "display" : "inline");
+  const cached = cache.read(key);
+  if (cached !== undefined) return { html: cached };
+  const rendered = renderTex(tex, display, macros);
+  if (rendered.error === undefined) cache.write(key, rendered.html); // an error is reported on every build
+  return rendered;
+}
+
+function shorten(text: string, max = 40): string {
+  const oneLine = text.replace(/\s+/g, " ");
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
