@@ -10,7 +10,8 @@
  * The scan only warms the cache: a block it reads differently from the renderer is simply a cache
  * miss the renderer highlights itself, so output never depends on the scan being exact.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -76,10 +77,9 @@ export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: Cod
 }
 
 async function markdownFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && !entry.parentPath.includes("node_modules"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  // Never through folder links: two that loop would make it run forever.
+  const files = await listFilesWithoutFollowingLinks(dir, { fileLinks: false });
+  return files.filter((file) => /\.(md|markdown)$/i.test(file)).map((file) => path.join(dir, file));
 }
 
 /**
