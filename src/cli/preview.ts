@@ -95,7 +95,9 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     console.error(`[opsnote] ${error.message}`);
     return 1;
   }
-  console.log(`[opsnote] preview at ${server.url} (drafts shown; Ctrl+C to stop)`);
+  console.log("[opsnote] building the preview…");
+  // The URL is printed once the first build is done: a page opened earlier would only say "building".
+  let urlShown = false;
 
   /** A new build id; `pages` (paths in the output folder) limits the reload to those pages. */
   const announce = (pages?: readonly string[]) => {
@@ -114,6 +116,10 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     if (errors.length === 0) state.hasOutput = true;
     for (const line of errors) console.error(`[opsnote] ${line}`);
     console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
+    if (!urlShown) {
+      urlShown = true;
+      console.log(`[opsnote] preview at ${server?.url} (drafts shown; Ctrl+C to stop)`);
+    }
     const pages = sameState ? changed : undefined;
     if (pages === undefined || pages.length > 0) announce(pages);
   };
