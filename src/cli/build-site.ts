@@ -73,6 +73,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // The caller prints the error; Eleventy's own handler would add a stack trace to it, and would
   // set process.exitCode, which is the caller's to decide (a test process builds broken sites on purpose).
   eleventy.errorHandler.logger = { message() {}, error() {}, warn() {}, log() {}, forceLog() {} } as never;
+  // Quiet unless asked: Eleventy's "Wrote N files" and, on a busy machine, its "Benchmark … Preprocessor"
+  // notes would stand between the blogger and opsnote's own summary and warnings.
+  if (!options.verbose) eleventy.disableLogger();
   const exitCode = process.exitCode;
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];

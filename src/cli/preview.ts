@@ -28,7 +28,7 @@ import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-ch
 import { watchPosts } from "../preview/post-watcher.ts";
 import { listPostFiles } from "../check/check-posts.ts";
 
-const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental]";
+const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental] [--verbose]";
 
 /** The subset of Eleventy's programmatic API the preview drives. */
 const OPTIONS = {
@@ -43,6 +43,8 @@ const OPTIONS = {
   incremental: { type: "boolean", default: false },
   posts: { type: "string" },
   output: { type: "string" },
+  // Eleventy's own lines ("Wrote N files", "File changed", timing notes on a busy machine).
+  verbose: { type: "boolean", default: false },
 } as const;
 
 interface EleventyWatcher {
@@ -50,6 +52,7 @@ interface EleventyWatcher {
   watch(): Promise<(changedPath: string) => Promise<void>>;
   stopWatch(): Promise<unknown>;
   setIncrementalBuild(incremental: boolean): void;
+  disableLogger(): void;
   watcher?: { on(event: "unlink", fn: (changedPath: string) => void): void };
   /** Eleventy's merged configuration, once `init()` has run. */
   config?: EleventyConfigView;
@@ -183,6 +186,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
         });
       },
     }) as unknown as EleventyWatcher;
+    if (!values.verbose) eleventy.disableLogger();
     // Eleventy prints build errors with stack traces and stops watching on errors it considers
     // fatal; the preview records them for the page instead and keeps watching.
     const record = (...args: unknown[]) => {

@@ -1,7 +1,7 @@
 /**
  * `npm start` as a blogger runs it (through npm, in its own process group): a busy port ends it with
  * exit code 1 and one clear line instead of a hang; `--port 0` prints the port really bound; the URL
- * is printed once the site answers, after the first build.
+ * is printed once the site answers, after the first build; Eleventy's own lines stay out.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
@@ -81,4 +81,6 @@ test("npm start --port 0 prints the port bound, once the site answers", { timeou
   const built = lines.findIndex((line) => /\[opsnote\] built \(1\)/.test(line));
   const announced = lines.findIndex((line) => /preview at/.test(line));
   assert.ok(built >= 0 && built < announced, `the URL came before the build finished:\n${run.terminal()}`);
+  // Quiet by default: Eleventy's own lines ("Wrote 12 files", "Watching…") only with --verbose.
+  assert.deepEqual(lines.filter((line) => line.startsWith("[11ty]")), [], run.terminal());
 });
