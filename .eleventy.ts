@@ -15,6 +15,9 @@ import { seoPlugin } from "./src/seo/index.ts";
 import { checkPlugin } from "./src/check/index.ts";
 import { createPostSources } from "./src/check/post-sources.ts";
 import { searchPlugin } from "./src/search/index.ts";
+import { fixEleventyPathPrefixes } from "./src/cli/eleventy-paths.ts";
+
+fixEleventyPathPrefixes(); // a posts folder beside the project (`/tmp/blog-ext` next to `/tmp/blog`) broke every build
 
 export default async function (eleventyConfig: UserConfig) {
   const report = createWarningPrinter();
