@@ -13,6 +13,7 @@ import { buildPost, type Post } from "../content/post.ts";
 import { parsePostText } from "../content/read-post.ts";
 import { collectHeadings } from "../markdown/headings.ts";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { DATA_IMAGE_WARN_BYTES, dataUriBytes, formatBytes } from "../content/data-uri.ts";
 import { classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, type LinkRef } from "./links.ts";
 
 export interface PostAnalysis {
@@ -119,6 +120,11 @@ export function analysePost(options: {
           message: `${decodeTarget(link.href)} ${problem}`,
         });
       }
+    } else if (link.kind === "image" && (dataUriBytes(link.href) ?? 0) > DATA_IMAGE_WARN_BYTES) {
+      diagnostics.push({
+        severity: "warning", file, line: link.line, column: link.column, field: "image",
+        message: `an inline data: image of ${formatBytes(dataUriBytes(link.href)!)} (over ${formatBytes(DATA_IMAGE_WARN_BYTES)}) is copied into the page as text; save it as a file in assets/ and link it (feeds and search leave it out)`,
+      });
     } else if (target.type === "empty") {
       diagnostics.push({ severity: "warning", file, line: link.line, column: link.column, field: link.kind, message: "empty target ()" });
     } else if (target.type !== "other-scheme") {

@@ -67,6 +67,8 @@ export const strings = {
   jsonFeed: "JSON 피드",
   siteFeedTitle: (site: string) => `${site} 전체 글`,
   termFeedTitle: (site: string, heading: string) => `${site} · ${heading}`,
+  /** In feeds, where an inline `data:` image is left out: the image's alt text (HTML) and a link to the post. */
+  feedImageLeftOut: (altHtml: string) => (altHtml === "" ? "[이미지]" : `[이미지: ${altHtml}]`),
   termFeed: (heading: string) => `${heading} 피드`,
   notFoundTitle: "페이지를 찾을 수 없습니다",
   notFoundBody: "주소가 바뀌었거나 지워진 글일 수 있습니다. 아래에서 찾아보세요.",
