@@ -11,7 +11,7 @@
  * rendered alone and the browser reloads within tens of milliseconds; Eleventy's rebuild follows,
  * and open pages reload again only if it changed them (src/preview/page-changes.ts).
  */
-import { readFileSync, statSync, watch as watchFiles, type FSWatcher } from "node:fs";
+import { readFileSync, rmSync, statSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
@@ -26,6 +26,7 @@ import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../p
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts } from "../preview/post-watcher.ts";
+import { forgetDeletedFile, type FileListCache } from "../preview/forget-deleted-file.ts";
 import { listPostFiles } from "../check/check-posts.ts";
 
 const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental] [--verbose]";
@@ -53,6 +54,9 @@ interface EleventyWatcher {
   stopWatch(): Promise<unknown>;
   setIncrementalBuild(incremental: boolean): void;
   disableLogger(): void;
+  /** Eleventy's cached file lists (see forget-deleted-file.ts). */
+  fileSystemSearch?: FileListCache;
+  watchManager?: { isBuildRunning(): boolean };
   watcher?: { on(event: "unlink", fn: (changedPath: string) => void): void };
   /** Eleventy's merged configuration, once `init()` has run. */
   config?: EleventyConfigView;
@@ -182,7 +186,10 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
           onlyPostsSaved = false;
         });
         eleventyConfig.on("eleventy.afterwatch", () => {
-          if (!succeeded) finish(describeBuildError(lastError ?? new Error("build failed")));
+          // A save during a build runs no build of its own (Eleventy queues it); that build reports itself.
+          // Reporting here showed "build failed" with no reason while the build was still running.
+          if (eleventyInstance?.watchManager?.isBuildRunning()) return;
+          if (!succeeded) finish(describeBuildError(lastError ?? new Error("the build stopped without an error message; `npm start -- --verbose` shows Eleventy's own output")));
         });
       },
     }) as unknown as EleventyWatcher;
@@ -205,7 +212,14 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       await eleventy.init();
       const rebuild = await eleventy.watch();
       // Eleventy does not rebuild when a file is deleted; a deleted broken post must clear the error.
-      eleventy.watcher?.on("unlink", (deleted) => void rebuild(deleted));
+      eleventy.watcher?.on("unlink", (deleted) => {
+        forgetDeletedFile(eleventy.fileSystemSearch, deleted);
+        // Eleventy never removes output: the deleted post's page would stay served.
+        const outputPath = postPages.get(path.resolve(deleted))?.page.outputPath;
+        if (typeof outputPath === "string") rmSync(outputPath, { force: true });
+        postPages.delete(path.resolve(deleted));
+        void rebuild(deleted);
+      });
       // Eleventy starts watching after its first build and reports only changes after its watcher has
       // scanned the files: a post saved in between (seconds on a busy machine) would stay stale until
       // its next save. Posts modified since before the build started reading are rebuilt now. (File
