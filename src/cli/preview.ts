@@ -16,7 +16,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
-import { describeBuildError } from "./errors.ts";
+import { describeFailure, type FailureReport } from "./errors.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
 import { CHECK_EVENT } from "../check/index.ts";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -114,14 +114,20 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   };
 
   /** @param changed the pages the build changed, when only posts were saved; otherwise every page reloads. */
-  const finish = (errors: string[], changed?: readonly string[]) => {
+  const finish = (failure: FailureReport | undefined, changed?: readonly string[]) => {
     builds += 1;
+    const errors = failure?.lines ?? [];
     const problems = checkErrors.filter((line) => !errors.includes(line));
-    const sameState = state.hasOutput && errors.length === 0 && isDeepStrictEqual([state.errors, state.problems], [errors, problems]);
-    state.errors = errors;
+    const banner = failure?.banner ?? [];
+    const sameState = state.hasOutput && errors.length === 0 && isDeepStrictEqual([state.errors, state.problems], [banner, problems]);
+    state.errors = banner;
     state.problems = problems;
     if (errors.length === 0) state.hasOutput = true;
-    for (const line of errors) console.error(`[opsnote] ${line}`);
+    errors.forEach((line, i) => {
+      // `check` found most of these first and printed them already: print each once, then its snippet.
+      if (!checkErrors.includes(line)) console.error(`[opsnote] ${line}`);
+      for (const snippetLine of failure?.snippets[i] ?? []) console.error(snippetLine);
+    });
     console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
     if (!urlShown) {
       urlShown = true;
@@ -182,14 +188,14 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
               // the next build writes it
             }
           }
-          finish([], onlyPostsSaved ? changed : undefined);
+          finish(undefined, onlyPostsSaved ? changed : undefined);
           onlyPostsSaved = false;
         });
         eleventyConfig.on("eleventy.afterwatch", () => {
           // A save during a build runs no build of its own (Eleventy queues it); that build reports itself.
           // Reporting here showed "build failed" with no reason while the build was still running.
           if (eleventyInstance?.watchManager?.isBuildRunning()) return;
-          if (!succeeded) finish(describeBuildError(lastError ?? new Error("the build stopped without an error message; `npm start -- --verbose` shows Eleventy's own output")));
+          if (!succeeded) finish(describeFailure(lastError ?? new Error("the build stopped without an error message; `npm start -- --verbose` shows Eleventy's own output")));
         });
       },
     }) as unknown as EleventyWatcher;
@@ -230,7 +236,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     } catch (error) {
       // The first build failed before Eleventy started watching: watch the posts folder ourselves
       // and start over on the next save.
-      finish(describeBuildError(lastError ?? error));
+      finish(describeFailure(lastError ?? error));
       await stopWatch().catch(() => undefined);
       retryWatcher = watchFiles(posts, { recursive: true }, () => {
         retryWatcher?.close();

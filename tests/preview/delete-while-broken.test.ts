@@ -42,13 +42,13 @@ test("delete a post while another is broken, then fix it: the preview recovers",
   await writeFile(broken, "---\ntitle: 고칠 글\ntags: [a, b\n---\n본문\n");
   await preview.nextBuild("the failed rebuild after the broken save");
   let panel = (await page("/broken/")).document.querySelector("#opsnote-build-error");
-  assert.match(panel?.textContent ?? "", /2021-01-02-broken\.md:3:\d+ error front matter: invalid YAML/);
+  assert.match(panel?.textContent ?? "", /2021-01-02-broken\.md 3행 \d+열 · 오류 · 앞머리\(front matter\): YAML 문법 오류/);
 
   preview.clearTerminal();
   await unlink(path.join(posts, "2021-01-01-gone.md"));
   await preview.nextBuild("the rebuild after the deletion");
   panel = (await page("/broken/")).document.querySelector("#opsnote-build-error");
-  assert.match(panel?.textContent ?? "", /2021-01-02-broken\.md:3:\d+ error front matter: invalid YAML/, "the build failed for another reason");
+  assert.match(panel?.textContent ?? "", /2021-01-02-broken\.md 3행 \d+열 · 오류 · 앞머리\(front matter\): YAML 문법 오류/, "the build failed for another reason");
 
   preview.clearTerminal();
   await writeFile(broken, post("고칠 글", "고친 본문."));
