@@ -3,9 +3,9 @@
  * on 127.0.0.1 with live reload.
  *
  * Eleventy's watcher rebuilds on post, asset and layout changes; `npm start` runs this file under
- * `tsx watch`, which restarts the process when any `src/**` module or `.eleventy.ts` changes (Eleventy
- * would keep stale copies of TypeScript modules). A broken save never stops the server: the page
- * shows the error until the next good save.
+ * src/cli/start.ts, which restarts the process when any `src/**` module or `.eleventy.ts` changes
+ * (Eleventy would keep stale copies of TypeScript modules). A broken save never stops the server:
+ * the page shows the error until the next good save. The URL is printed once the first build is done.
  *
  * A save that changes only a post's body takes the fast path (src/preview/fast-path.ts): its page is
  * rendered alone and the browser reloads within tens of milliseconds; Eleventy's rebuild follows,
