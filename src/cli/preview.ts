@@ -157,10 +157,14 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       source: "cli",
       runMode: "watch",
       quietMode: true,
-      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void }) {
+      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void; setChokidarConfig(options: object): void }) {
         // Eleventy keeps file contents in a process-wide cache that only its own watcher clears; a
         // restart after a failed first build must not read the broken file from it again.
         if (afterFailure) eleventyConfig.setUseTemplateCache(false);
+        // Eleventy's watcher (chokidar) follows links by default: two folder links that loop
+        // (`posts/loop -> .`) kept it walking forever, at 60 % of a core and growing memory. Linked
+        // folders are never built (src/content/symlinks.ts); a linked file is watched as the link.
+        eleventyConfig.setChokidarConfig({ followSymlinks: false });
         eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
           onlyPostsSaved = queue.length > 0 && queue.every(isPostPath);
         });

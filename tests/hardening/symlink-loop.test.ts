@@ -9,6 +9,7 @@ import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { makeTempDir, runCli } from "../helpers/run-cli.ts";
 import { startPreview } from "../helpers/preview-process.ts";
 import { listPostFiles } from "../../src/check/check-posts.ts";
@@ -50,12 +51,28 @@ test("npm run check finishes and counts each post once", { timeout: LIMIT_MS + 5
   assert.match(result.stdout + result.stderr, /\b2 posts, 0 errors/);
 });
 
-test("the preview builds and watches", { timeout: LIMIT_MS * 2 }, async () => {
+/** CPU seconds the process has used (Linux: /proc/<pid>/stat, clock ticks at the usual 100 Hz). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+test("the preview builds, watches, and then idles", { timeout: LIMIT_MS * 2 }, async (t) => {
   const preview = await startPreview({ posts, output: path.join(root, "preview"), env: { OPSNOTE_CACHE_DIR: path.join(root, "cache-preview") } });
   try {
     const response = await fetch(new URL("/real/", preview.url));
     assert.equal(response.status, 200);
     assert.equal(parseHTML(await response.text()).document.querySelector("h1")?.textContent, "진짜 글");
+    if (!existsSync(`/proc/${preview.pid}/stat`)) {
+      t.diagnostic("no /proc: the idle check needs Linux");
+      return;
+    }
+    // Eleventy's watcher followed the links round the loop forever: most of a core, memory growing.
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // the rebuild chokidar's "File added" for the links starts
+    const before = cpuSeconds(preview.pid);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const used = cpuSeconds(preview.pid) - before;
+    assert.ok(used < 3, `the idle preview used ${used.toFixed(1)} s of CPU in 10 s`);
   } finally {
     await preview.stop();
   }
