@@ -50,13 +50,13 @@ function postItems(api: CollectionApi): PostItem[] {
   return items.sort((a, b) => order.get(a.data.post)! - order.get(b.data.post)!);
 }
 
-function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"], kind: string): TermGroup[] {
-  const groups = groupByTerm(posts, pick, kind);
+function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"]): TermGroup[] {
+  const groups = groupByTerm(posts, pick);
   applyGroupSpelling(groups, pick);
   return groups;
 }
-const tagsOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.tags, "tags");
-const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.categories, "categories");
+const tagsOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.tags);
+const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.categories);
 
 /** Everything the collections are made of, derived once per build from the published posts. */
 interface BuildCollections {

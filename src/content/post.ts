@@ -84,14 +84,17 @@ export type BuildPostResult =
   | { ok: true; post: Post; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; undated?: boolean };
 
-/** Trims, normalises and de-duplicates terms (case-insensitively), keeping the first spelling. */
+/**
+ * Trims, normalises and de-duplicates terms by slug (`Docker` / `docker`, `KV Cache` / `kv-cache`:
+ * one tag page), keeping the first spelling.
+ */
 export function toTerms(names: readonly string[]): Term[] {
   const terms = new Map<string, Term>();
   for (const raw of names) {
     const name = normalizeText(raw);
     if (name === "") continue;
-    const key = name.toLowerCase();
-    if (!terms.has(key)) terms.set(key, { name, slug: termSlug(name) });
+    const slug = termSlug(name);
+    if (!terms.has(slug)) terms.set(slug, { name, slug });
   }
   return [...terms.values()];
 }
