@@ -191,6 +191,13 @@ export function buildPost({ inputPath, frontMatter, source, body, site, undatedF
   const updated = updatedField === undefined ? undefined : readDate(updatedField, fm[updatedField]);
   if (date === undefined || errors.length > 0) return { ok: false, errors, warnings, undated: needsDate };
 
+  const [series, ...otherSeries] = (fm.series ?? []).map(normalizeText).filter((name) => name !== "");
+  if (otherSeries.length > 0) {
+    warnings.push({
+      severity: "warning", file: inputPath, line: lineOf("series"), field: "series",
+      message: `a post is in one series: shown in "${series}", not in ${otherSeries.map((name) => `"${name}"`).join(", ")} (keep one name to silence this)`,
+    });
+  }
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
   const permalinkPattern = fm.permalink ?? fm.url ?? (isPage ? PAGE_PERMALINK : site.permalink);
   const url = expandPermalink(permalinkPattern, {
@@ -222,7 +229,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site, undatedF
     renderWithLiquid: fm.render_with_liquid ?? true,
     draft: fm.draft === true || fm.published === false,
     pin: fm.pin ?? false,
-    series: fm.series,
+    series,
     readingMinutes: readingStats(body).minutes,
   };
   return { ok: true, post, warnings };

@@ -35,6 +35,7 @@ const termCases: [name: string, input: string[], expected: { name: string; slug:
   ["empty and blank terms dropped", ["", "  ", "\u200B", "helm"], [{ name: "helm", slug: "helm" }]],
   ["CI/CD keeps its name, gets a safe slug", ["CI/CD"], [{ name: "CI/CD", slug: "ci-cd" }]],
   ["inner whitespace collapsed", ["GitHub   Actions"], [{ name: "GitHub Actions", slug: "github-actions" }]],
+  ["spellings with one slug are one term, the first kept", ["KV Cache", "kv-cache"], [{ name: "KV Cache", slug: "kv-cache" }]],
 ];
 
 for (const [name, input, expected] of termCases) {
@@ -247,4 +248,39 @@ for (const [name, frontMatter, inputPath, kind, url] of pageCases) {
 test("a dateless file that is not a page is still refused", () => {
   const [error] = errors({ layout: "single" }, { inputPath: "posts/about.md" });
   assert.equal(error!.field, "date");
+});
+
+// `series`: one name, or Hugo's taxonomy list; a post shows one series box, the first name.
+const seriesCases: [name: string, value: unknown, series: string | undefined, warned: RegExp | undefined][] = [
+  ["a string", "내 기술 블로그 구축기", "내 기술 블로그 구축기", undefined],
+  ["a one-item list (Hugo)", ["내 기술 블로그 구축기"], "내 기술 블로그 구축기", undefined],
+  ["a number", 2024, "2024", undefined],
+  ["an empty list", [], undefined, undefined],
+  ["null", null, undefined, undefined],
+  ["a list with blank items", ["  ", "쿠버네티스 첫걸음"], "쿠버네티스 첫걸음", undefined],
+  ["several names: the first, with a warning naming the others", ["구축기", "운영기", "회고"], "구축기",
+    /^a post is in one series: shown in "구축기", not in "운영기", "회고"/],
+];
+
+for (const [name, value, series, warned] of seriesCases) {
+  test(`buildPost series: ${name}`, () => {
+    const result = build({ series: value }, { source: { keyLines: { series: 4 } } as unknown as BuildPostInput["source"] });
+    assert.ok(result.ok, JSON.stringify(result.ok ? null : result.errors));
+    assert.equal(result.post.series, series);
+    const warnings = result.warnings.filter((w) => w.field === "series");
+    if (warned === undefined) {
+      assert.deepEqual(warnings, []);
+    } else {
+      assert.equal(warnings.length, 1);
+      assert.equal(warnings[0]!.severity, "warning");
+      assert.equal(warnings[0]!.line, 4);
+      assert.match(warnings[0]!.message, warned);
+    }
+  });
+}
+
+test("buildPost series: a mapping is still an error naming the field", () => {
+  const [error] = errors({ series: { name: "x" } });
+  assert.equal(error!.field, "series");
+  assert.match(error!.message, /^expected a string or a list of strings, got a mapping$/);
 });
