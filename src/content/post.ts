@@ -9,9 +9,10 @@ import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
-import { expandPermalink, postSlugFromPath } from "./permalink.ts";
+import { expandPermalink, foldersOfPost, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { readingStats } from "./reading-time.ts";
+import { ABOUT_URL } from "../urls/site-urls.ts";
 import { extractExcerpt } from "./excerpt.ts";
 
 export interface Term {
@@ -72,6 +73,8 @@ export interface BuildPostInput {
   /** Markdown body, for the reading time. */
   body: string;
   site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /** The file's path inside the posts folder (`rust/chapter3/x.md`), for `:path`. @default no folders */
+  relativePath?: string;
   /**
    * The date of a post with none in its front matter or file name (git's first commit of the file,
    * else its modification time: see undated.ts), with a warning. Without it such a post is an error
@@ -122,17 +125,25 @@ export const PAGE_PERMALINK = "/:title/";
 /** The `date` of a page that has none; never shown (`undated`). */
 const PAGE_PLACEHOLDER_DATE = "1970-01-01";
 
-/**
- * A standalone page rather than a post: `layout: page` (Jekyll, Chirpy's `_tabs`), or Minimal
- * Mistakes' `layout: single` with a `permalink` and no date anywhere (its `_pages`), which a dated
- * `single` post is not.
- */
-export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | "date">, fileHasDate: boolean): boolean {
-  if (fm.layout === "page") return true;
-  return fm.layout === "single" && fm.permalink !== undefined && fm.date === undefined && !fileHasDate;
+/** `/about/`, `about`, `/about/index.html`: a permalink or `url` written for the about page's URL. */
+export function isAboutPermalink(value: string | undefined): boolean {
+  return value !== undefined && `/${value.trim().replace(/^\/+/, "").replace(/(\/index\.html|\/+)$/, "")}/` === ABOUT_URL;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site, undatedFallback }: BuildPostInput): BuildPostResult {
+/**
+ * A standalone page rather than a post: `layout: page` (Jekyll, Chirpy's `_tabs`), Minimal
+ * Mistakes' `layout: single` with a `permalink` and no date anywhere (its `_pages`), which a dated
+ * `single` post is not, or any undated file at `/about/` (Hugo's `content/about.md` with
+ * `url: /about/` and a theme layout opsnote does not have).
+ */
+export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | "url" | "date">, fileHasDate: boolean): boolean {
+  if (fm.layout === "page") return true;
+  const undated = fm.date === undefined && !fileHasDate;
+  if (undated && isAboutPermalink(fm.permalink ?? fm.url)) return true;
+  return fm.layout === "single" && fm.permalink !== undefined && undated;
+}
+
+export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -204,7 +215,15 @@ export function buildPost({ inputPath, frontMatter, source, body, site, undatedF
     categories: categories.map((c) => c.slug),
     date: date.wall,
     title: slug,
+    folders: relativePath === undefined ? [] : foldersOfPost(relativePath),
   });
+
+  if (!isPage && isAboutPermalink(url)) {
+    warnings.push({
+      severity: "info", file: inputPath, line: lineOf(fm.permalink !== undefined ? "permalink" : "url"), field: "permalink",
+      message: `this dated post is at ${ABOUT_URL}, so it replaces the generated about page (and is listed with the posts); remove its date or add layout: page to make it a page`,
+    });
+  }
 
   const post: Post = {
     kind: isPage ? "page" : "post",

@@ -107,6 +107,13 @@ test("a standalone page at /about/ takes the generated about page's place; elsew
   assert.ok(withUses.pages.some((p) => p.url === "/uses/" && p.inSitemap));
 });
 
+test("a dated post at /about/ takes the generated about page's place too, with no clash", () => {
+  const about = post("about", "2021-01-01", { url: "/about/" });
+  const plan = planSite({ posts: [about], tags: [], categories: [], pageSize: 10 });
+  assert.deepEqual(findUrlConflicts(plan.pages), []);
+  assert.deepEqual(plan.pages.filter((p) => p.url === "/about/").map((p) => p.what), ['the post "about"']);
+});
+
 const FILE = (url: string, source: string) => ({ url, file: source, what: `the file ${source}`, copyOf: source });
 const conflictCases: [name: string, outputs: Parameters<typeof findUrlConflicts>[0], expected: string[]][] = [
   ["a post over a published file", [FILE("/assets/css/opsnote.css", "assets/css/opsnote.css"), { url: "/assets/css/opsnote.css", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],

@@ -234,6 +234,10 @@ const pageCases: [name: string, frontMatter: Record<string, unknown>, inputPath:
   ["layout: single with a date is a post", { layout: "single", permalink: "/x/", date: "2024-01-01" }, "posts/x.md", "post", "/x/"],
   ["layout: single dated by its file name is a post", { layout: "single", permalink: "/x/" }, "posts/2024-01-01-x.md", "post", "/x/"],
   ["any other layout is a post", { layout: "post" }, "posts/2024-01-01-x.md", "post", "/x/"],
+  ["an undated file at url: /about/ is the about page (Hugo's content/about.md)", { title: "About", url: "/about/", layout: "about" }, "posts/about.md", "page", "/about/"],
+  ["an undated file at permalink /about (no slashes)", { permalink: "about" }, "posts/소개.md", "page", "/about/"],
+  ["an undated file at /about/index.html", { permalink: "/about/index.html" }, "posts/me.md", "page", "/about/index.html"],
+  ["a dated file at /about/ stays a post", { url: "/about/", date: "2024-01-01" }, "posts/about.md", "post", "/about/"],
 ];
 
 for (const [name, frontMatter, inputPath, kind, url] of pageCases) {
@@ -284,3 +288,34 @@ test("buildPost series: a mapping is still an error naming the field", () => {
   assert.equal(error!.field, "series");
   assert.match(error!.message, /^expected a string or a list of strings, got a mapping$/);
 });
+
+test("a dated post at /about/ gets an info line saying it replaces the generated about page", () => {
+  const result = build({ title: "소개", url: "/about/" }, { inputPath: "posts/2024-01-01-about.md", source: { keyLines: { url: 3 } } as unknown as BuildPostInput["source"] });
+  assert.ok(result.ok);
+  assert.equal(result.post.kind, "post");
+  const [note, ...rest] = result.warnings;
+  assert.deepEqual(rest, []);
+  assert.equal(note!.severity, "info");
+  assert.equal(note!.line, 3);
+  assert.match(note!.message, /^this dated post is at \/about\/, so it replaces the generated about page/);
+  assert.deepEqual(build({ url: "/about-me/" }, { inputPath: "posts/2024-01-01-about.md" }).warnings, []);
+});
+
+// `:path`: the file's folders inside the posts folder, one slug each (Hugo/Zola sections).
+const pathCases: [relativePath: string | undefined, permalink: string, url: string][] = [
+  ["rust/chapter3/1_Variables and Mutability.md", "/:path/:title/", "/rust/chapter3/1_variables-and-mutability/"],
+  ["Rust Notes/장 3/2024-01-01-x.md", "/:path/:title/", "/rust-notes/장-3/x/"],
+  ["notes/helm-intro/index.md", "/:path/:title/", "/notes/helm-intro/"],
+  ["x.md", "/:path/:title/", "/x/"],
+  ["rust/chapter3/x.md", "/:sections/:title/", "/rust/chapter3/x/"],
+  ["../../etc/x.md", "/:path/:title/", "/etc/x/"],
+  [undefined, "/:path/:title/", "/x/"],
+  ["rust/chapter3/x.md", "/:categories/:title/", "/x/"],
+];
+
+for (const [relativePath, permalink, url] of pathCases) {
+  test(`:path: ${relativePath} with ${permalink} -> ${url}`, () => {
+    const inputPath = `posts/${relativePath ?? "x.md"}`;
+    assert.equal(post({ date: "2024-01-01" }, { inputPath, relativePath, site: { ...SITE, permalink } }).url, url);
+  });
+}
