@@ -66,21 +66,21 @@ export function groupByTerm(posts: readonly Post[], pick: (post: Post) => readon
 const MAX_FILES_NAMED = 3;
 
 /**
- * One line per term written more than one way, naming each spelling and the files that use it.
- * Spellings that differ beyond letter case (`KV Cache` / `kv-cache`) are a warning: the blogger
- * probably meant one and can unify them; letter case alone is an `info` note.
+ * One warning per term written in ways that differ beyond letter case (`KV Cache` / `kv-cache`),
+ * naming each spelling and the files that use it, so the blogger can unify them. Letter case alone
+ * (`Docker` / `docker`) is the same word and stays silent.
  */
 export function termSpellingNotes(groups: readonly TermGroup[], kind: string, urlOf: (term: TermGroup) => string): Diagnostic[] {
-  return groups.filter((group) => group.spellings.length > 1).map((group): Diagnostic => {
-    const caseOnly = new Set(group.spellings.map((s) => s.name.toLowerCase())).size === 1;
+  return groups.filter((group) => new Set(group.spellings.map((s) => s.name.toLowerCase())).size > 1).map((group): Diagnostic => {
     const described = group.spellings.map(({ name, posts }) => {
       const files = posts.slice(0, MAX_FILES_NAMED).map((post) => displayPath(post.inputPath));
       const more = posts.length > MAX_FILES_NAMED ? `, and ${posts.length - MAX_FILES_NAMED} more` : "";
       return `"${name}" (${files.join(", ")}${more})`;
     });
+    const other = group.spellings.find((s) => s.name.toLowerCase() !== group.name.toLowerCase())!;
     return {
-      severity: caseOnly ? "info" : "warning",
-      file: group.spellings[1]!.posts[0]!.inputPath,
+      severity: "warning",
+      file: other.posts[0]!.inputPath,
       field: kind,
       message: `${described.join(", ")} are one ${kind === "tags" ? "tag" : "category"} at ${urlOf(group)}, shown as "${group.name}"; write it one way everywhere to silence this`,
     };
