@@ -106,7 +106,7 @@ export function analysePost(options: {
   }
 
   // The body only feeds the reading time, which no check reads.
-  const built = buildPost({ inputPath: file, frontMatter, source: frontMatterSource, body: "", site, undatedFallback });
+  const built = buildPost({ inputPath: file, relativePath, frontMatter, source: frontMatterSource, body: "", site, undatedFallback });
   diagnostics.push(...built.warnings);
   if (built.ok) analysis.post = built.post;
   else diagnostics.push(...built.errors);

@@ -17,6 +17,7 @@ import type { CodeHighlighter } from "../markdown/highlight.ts";
 import { includeUnpublished, isPublished, postStatus } from "../content/publication.ts";
 import { indexAnalyses } from "../jekyll/post-index.ts";
 import { knownUrls } from "./known-urls.ts";
+import { siteTermNotes } from "../collections/taxonomy.ts";
 import { analysePost, type PostAnalysis } from "./analyse-post.ts";
 import { readFirstCommitDates } from "../content/git-dates.ts";
 import { undatedFallback } from "../content/undated.ts";
@@ -220,10 +221,13 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   const files = options.files ?? defaultFileLookup(analyses, assets, options.staticDirs ?? []);
   const posts = analyses.flatMap((a) => (a.post ? [a.post] : []));
   const given = options.pageUrls === undefined ? undefined : new Set(options.pageUrls);
+  // What the build publishes: the preview shows drafts and scheduled posts, and their tag pages.
+  const built = posts.filter((post) => includeUnpublished() || isPublished(post, now));
   const pageUrls = given
     ? { has: (url: string) => given.has(url) }
-    // What the build publishes: the preview shows drafts and scheduled posts, and their tag pages.
-    : knownUrls(posts.filter((post) => includeUnpublished() || isPublished(post, now)), options.pageSize ?? 10, posts.flatMap((post) => redirectUrls(post.redirectFrom)));
+    : knownUrls(built, options.pageSize ?? 10, posts.flatMap((post) => redirectUrls(post.redirectFrom)));
+  // Terms written several ways are one tag page; the build prints the same notes from here.
+  diagnostics.push(...siteTermNotes(built));
   const references = indexAnalyses(analyses, now);
 
   for (const analysis of analyses) {

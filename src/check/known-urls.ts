@@ -26,9 +26,9 @@ export interface KnownUrls {
  */
 export function knownUrls(posts: readonly Post[], pageSize: number, redirects: Iterable<string> = []): KnownUrls {
   const copies = posts.map((post) => ({ ...post, tags: post.tags.map((t) => ({ ...t })), categories: post.categories.map((c) => ({ ...c })) }));
-  const tags = groupByTerm(copies, (post) => post.tags, "tags");
+  const tags = groupByTerm(copies, (post) => post.tags);
   applyGroupSpelling(tags, (post) => post.tags);
-  const categories = groupByTerm(copies, (post) => post.categories, "categories");
+  const categories = groupByTerm(copies, (post) => post.categories);
   applyGroupSpelling(categories, (post) => post.categories);
   const plan = planSite({ posts: copies, tags, categories, pageSize });
   const urls = new Set<string>([

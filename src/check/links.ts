@@ -17,8 +17,8 @@ export interface LinkRef {
 }
 
 /**
- * Links and images in document order. `bodyLineOffset` turns body lines into file lines; inside a
- * paragraph the line advances at each soft or hard break.
+ * Links and images in document order, table cells included. `bodyLineOffset` turns body lines into
+ * file lines; inside a paragraph the line advances at each soft or hard break.
  */
 export function extractLinks(tokens: readonly Token[], bodyLineOffset: number): LinkRef[] {
   const links: LinkRef[] = [];
@@ -33,8 +33,12 @@ export function extractLinks(tokens: readonly Token[], bodyLineOffset: number): 
       }
     }
   };
+  // A GFM table cell's inline token has no map of its own: its line is its row's (`tr_open`), the
+  // last block token with one.
+  let blockLine: number | undefined;
   for (const token of tokens) {
-    if (token.type === "inline" && token.children && token.map) walk(token.children, token.map[0] + 1 + bodyLineOffset);
+    if (token.map) blockLine = token.map[0];
+    if (token.type === "inline" && token.children && blockLine !== undefined) walk(token.children, blockLine + 1 + bodyLineOffset);
   }
   return links;
 }

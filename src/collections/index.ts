@@ -50,13 +50,13 @@ function postItems(api: CollectionApi): PostItem[] {
   return items.sort((a, b) => order.get(a.data.post)! - order.get(b.data.post)!);
 }
 
-function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"], kind: string): TermGroup[] {
-  const groups = groupByTerm(posts, pick, kind);
+function termsOf(posts: readonly Post[], pick: (post: Post) => Post["tags"]): TermGroup[] {
+  const groups = groupByTerm(posts, pick);
   applyGroupSpelling(groups, pick);
   return groups;
 }
-const tagsOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.tags, "tags");
-const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.categories, "categories");
+const tagsOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.tags);
+const categoriesOf = (posts: readonly Post[]) => termsOf(posts, (post) => post.categories);
 
 /** Everything the collections are made of, derived once per build from the published posts. */
 interface BuildCollections {
@@ -127,9 +127,9 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);
   eleventyConfig.addCollection("standalonePages", (api: CollectionApi) => derive(api).standalonePages);
-  // The generated about page pages over this: empty when a standalone page is the about page.
+  // The generated about page pages over this: empty when a page or a post is at /about/.
   eleventyConfig.addCollection("generatedAboutPage", (api: CollectionApi) =>
-    replacesAboutPage(derive(api).standalonePages) ? [] : [ABOUT_URL]);
+    replacesAboutPage([...derive(api).standalonePages, ...derive(api).posts]) ? [] : [ABOUT_URL]);
   // Every output of the build in one collision check: pages, feeds, published files, bundle copies,
   // the search index's folder and redirects.
   eleventyConfig.addCollection("sitePages", (api: CollectionApi) => {

@@ -90,9 +90,9 @@ function termPages(kind: TermKind, groups: readonly TermGroup[], pageSize: numbe
   );
 }
 
-/** Whether a standalone page takes the generated about page's place. */
-export function replacesAboutPage(standalonePages: readonly Post[]): boolean {
-  return standalonePages.some((page) => outputFileOf(page.url) === outputFileOf(ABOUT_URL));
+/** Whether a published page or post takes the generated about page's place (a dated post at `/about/` does too). */
+export function replacesAboutPage(pages: readonly Post[]): boolean {
+  return pages.some((page) => outputFileOf(page.url) === outputFileOf(ABOUT_URL));
 }
 
 export function planSite({ posts, standalonePages = [], tags, categories, pageSize }: PlanSiteInput): SitePlan {
@@ -122,7 +122,7 @@ export function planSite({ posts, standalonePages = [], tags, categories, pageSi
     fixed(TAGS_URL, "the tag index", true, allNewest),
     fixed(CATEGORIES_URL, "the category index", true, allNewest),
     fixed(ARCHIVE_URL, "the archive", true, allNewest),
-    ...(replacesAboutPage(standalonePages) ? [] : [fixed(ABOUT_URL, "the about page", true)]),
+    ...(replacesAboutPage([...standalonePages, ...posts]) ? [] : [fixed(ABOUT_URL, "the about page", true)]),
     fixed(NOT_FOUND_URL, "the 404 page", false),
     fixed(ATOM_FEED_URL, "the Atom feed", false),
     fixed(JSON_FEED_URL, "the JSON feed", false),

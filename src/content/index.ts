@@ -109,6 +109,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
       if (Object.keys(data.page).length === 0) return undefined;
       const input = {
         inputPath: data.page.inputPath,
+        relativePath: path.relative(postsDir, data.page.inputPath),
         frontMatter: data.frontMatter ?? {},
         source: data.frontMatterSource,
         body: data.page.rawInput ?? "",

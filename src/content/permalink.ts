@@ -1,5 +1,6 @@
 /**
- * Post URLs from a Jekyll-style pattern: `/:categories/:title/`, `/:year/:month/:day/:title/`, ….
+ * Post URLs from a Jekyll-style pattern: `/:categories/:title/`, `/:year/:month/:day/:title/`, …,
+ * and `:path`, the file's folders inside the posts folder (a Hugo or Zola section), one slug each.
  * Every value becomes a safe path segment: a post can never produce `..`, a backslash or an empty
  * segment, whatever its front matter says.
  */
@@ -12,6 +13,11 @@ export interface PermalinkValues {
   date: WallClock;
   /** The post's slug: its file name without the date prefix and extension. */
   title: string;
+  /**
+   * The folders of the file inside the posts folder, outermost first (a page bundle's own folder
+   * left out): `rust/chapter3/1_x.md` -> `["rust", "chapter3"]`, for `:path`. @default []
+   */
+  folders?: string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -60,6 +66,9 @@ export function expandPermalink(pattern: string, values: PermalinkValues): strin
     short_year: pad(values.date.year % 100),
     title: values.title,
     slug: values.title,
+    // Hugo/Zola URLs keep the section folders (`/rust/chapter3/…`); `:sections` is Hugo's name for it.
+    path: (values.folders ?? []).map(termSlug).join("/"),
+    sections: (values.folders ?? []).map(termSlug).join("/"),
   };
   const expanded = pattern.replace(/:([a-z_]+)/g, (whole, name: string) => tokens[name] ?? whole);
   const segments = safeSegments(expanded);
@@ -76,4 +85,11 @@ export function postSlugFromPath(inputPath: string): string {
   if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
   name = name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
   return termSlug(name);
+}
+
+/** `rust/chapter3/1_x.md` -> `["rust", "chapter3"]`; a page bundle `notes/helm/index.md` -> `["notes"]`. */
+export function foldersOfPost(relativePath: string): string[] {
+  const parts = relativePath.replace(/\\/g, "/").split("/").filter((part) => part !== "" && part !== "." && part !== "..");
+  const isBundle = parts.length > 1 && /^index\.(md|markdown)$/i.test(parts.at(-1)!);
+  return parts.slice(0, isBundle ? -2 : -1);
 }

@@ -9,9 +9,10 @@ import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
-import { expandPermalink, postSlugFromPath } from "./permalink.ts";
+import { expandPermalink, foldersOfPost, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { readingStats } from "./reading-time.ts";
+import { ABOUT_URL } from "../urls/site-urls.ts";
 import { extractExcerpt } from "./excerpt.ts";
 
 export interface Term {
@@ -72,6 +73,8 @@ export interface BuildPostInput {
   /** Markdown body, for the reading time. */
   body: string;
   site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /** The file's path inside the posts folder (`rust/chapter3/x.md`), for `:path`. @default no folders */
+  relativePath?: string;
   /**
    * The date of a post with none in its front matter or file name (git's first commit of the file,
    * else its modification time: see undated.ts), with a warning. Without it such a post is an error
@@ -84,14 +87,17 @@ export type BuildPostResult =
   | { ok: true; post: Post; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; undated?: boolean };
 
-/** Trims, normalises and de-duplicates terms (case-insensitively), keeping the first spelling. */
+/**
+ * Trims, normalises and de-duplicates terms by slug (`Docker` / `docker`, `KV Cache` / `kv-cache`:
+ * one tag page), keeping the first spelling.
+ */
 export function toTerms(names: readonly string[]): Term[] {
   const terms = new Map<string, Term>();
   for (const raw of names) {
     const name = normalizeText(raw);
     if (name === "") continue;
-    const key = name.toLowerCase();
-    if (!terms.has(key)) terms.set(key, { name, slug: termSlug(name) });
+    const slug = termSlug(name);
+    if (!terms.has(slug)) terms.set(slug, { name, slug });
   }
   return [...terms.values()];
 }
@@ -119,17 +125,25 @@ export const PAGE_PERMALINK = "/:title/";
 /** The `date` of a page that has none; never shown (`undated`). */
 const PAGE_PLACEHOLDER_DATE = "1970-01-01";
 
-/**
- * A standalone page rather than a post: `layout: page` (Jekyll, Chirpy's `_tabs`), or Minimal
- * Mistakes' `layout: single` with a `permalink` and no date anywhere (its `_pages`), which a dated
- * `single` post is not.
- */
-export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | "date">, fileHasDate: boolean): boolean {
-  if (fm.layout === "page") return true;
-  return fm.layout === "single" && fm.permalink !== undefined && fm.date === undefined && !fileHasDate;
+/** `/about/`, `about`, `/about/index.html`: a permalink or `url` written for the about page's URL. */
+export function isAboutPermalink(value: string | undefined): boolean {
+  return value !== undefined && `/${value.trim().replace(/^\/+/, "").replace(/(\/index\.html|\/+)$/, "")}/` === ABOUT_URL;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site, undatedFallback }: BuildPostInput): BuildPostResult {
+/**
+ * A standalone page rather than a post: `layout: page` (Jekyll, Chirpy's `_tabs`), Minimal
+ * Mistakes' `layout: single` with a `permalink` and no date anywhere (its `_pages`), which a dated
+ * `single` post is not, or any undated file at `/about/` (Hugo's `content/about.md` with
+ * `url: /about/` and a theme layout opsnote does not have).
+ */
+export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | "url" | "date">, fileHasDate: boolean): boolean {
+  if (fm.layout === "page") return true;
+  const undated = fm.date === undefined && !fileHasDate;
+  if (undated && isAboutPermalink(fm.permalink ?? fm.url)) return true;
+  return fm.layout === "single" && fm.permalink !== undefined && undated;
+}
+
+export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -188,13 +202,28 @@ export function buildPost({ inputPath, frontMatter, source, body, site, undatedF
   const updated = updatedField === undefined ? undefined : readDate(updatedField, fm[updatedField]);
   if (date === undefined || errors.length > 0) return { ok: false, errors, warnings, undated: needsDate };
 
+  const [series, ...otherSeries] = (fm.series ?? []).map(normalizeText).filter((name) => name !== "");
+  if (otherSeries.length > 0) {
+    warnings.push({
+      severity: "warning", file: inputPath, line: lineOf("series"), field: "series",
+      message: `a post is in one series: shown in "${series}", not in ${otherSeries.map((name) => `"${name}"`).join(", ")} (keep one name to silence this)`,
+    });
+  }
   const categories = toTerms([...(fm.categories ?? []), ...(fm.category ?? [])]);
   const permalinkPattern = fm.permalink ?? fm.url ?? (isPage ? PAGE_PERMALINK : site.permalink);
   const url = expandPermalink(permalinkPattern, {
     categories: categories.map((c) => c.slug),
     date: date.wall,
     title: slug,
+    folders: relativePath === undefined ? [] : foldersOfPost(relativePath),
   });
+
+  if (!isPage && isAboutPermalink(url)) {
+    warnings.push({
+      severity: "info", file: inputPath, line: lineOf(fm.permalink !== undefined ? "permalink" : "url"), field: "permalink",
+      message: `this dated post is at ${ABOUT_URL}, so it replaces the generated about page (and is listed with the posts); remove its date or add layout: page to make it a page`,
+    });
+  }
 
   const post: Post = {
     kind: isPage ? "page" : "post",
@@ -219,7 +248,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site, undatedF
     renderWithLiquid: fm.render_with_liquid ?? true,
     draft: fm.draft === true || fm.published === false,
     pin: fm.pin ?? false,
-    series: fm.series,
+    series,
     readingMinutes: readingStats(body).minutes,
   };
   return { ok: true, post, warnings };

@@ -72,7 +72,13 @@ export const frontMatterSchema = z.looseObject({
   draft: z.boolean().optional(),
   published: z.boolean().optional(),
   pin: z.boolean().optional(),
-  series: word.optional(),
+  /**
+   * One series name, or Hugo's taxonomy list (`series: ["구축기"]`): post.ts uses the first name and
+   * warns about the others, as a post shows one series box.
+   */
+  series: z.union([word, z.array(word.nullable()), z.null()])
+    .transform((value): string[] => (value === null ? [] : Array.isArray(value) ? value.filter((v): v is string => v !== null) : [value]))
+    .optional(),
   redirect_from: urlList.optional(),
   /** Hugo's `redirect_from`. */
   aliases: urlList.optional(),
@@ -116,7 +122,7 @@ const EXPECTED: Record<string, string> = {
   draft: "true or false",
   published: "true or false",
   pin: "true or false",
-  series: "a string",
+  series: "a string or a list of strings",
   lastmod: "a date",
   updated: "a date",
   redirect_from: "a URL path or a list of them",

@@ -65,7 +65,8 @@ export const siteSettingsSchema = z.strictObject({
     })
     .prefault({}),
   /**
-   * Post URL pattern with Jekyll's tokens: `:categories`, `:year`, `:month`, `:day`, `:title`.
+   * Post URL pattern with Jekyll's tokens: `:categories`, `:year`, `:month`, `:day`, `:title`, and `:path`
+   * (the file's folders inside the posts folder: a Hugo/Zola section).
    * A post's own `permalink` wins.
    * @default "/:categories/:title/" (Minimal Mistakes' recommended setting)
    */

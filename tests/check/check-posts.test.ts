@@ -112,6 +112,23 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     expected: ["posts/2021-05-01-x.md:8:30 error link: /nope/: no post or page has this URL"],
   },
   {
+    name: "links and images inside GFM table cells, header row included, each at its row and column",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", [
+        "", "| 도구 | 설명 |", "|---|---|", "| [입문](/devops/kubernetes-intro/) | ok |",
+        "| [Jenkins](/posts/installing-jenkins/) | CI — [둘째](/posts/gone/) |", "| ![그림](d.png) | [절](#없음) |", "",
+      ].join("\n")),
+      "posts/2021-05-02-head.md": post("title: y", "\n| [머리](/head-nope/) |\n|---|\n| 본문 |\n"),
+    },
+    expected: [
+      "posts/2021-05-01-x.md:8:13 error link: /posts/installing-jenkins/: no post or page has this URL",
+      "posts/2021-05-01-x.md:8:53 error link: /posts/gone/: no post or page has this URL",
+      "posts/2021-05-01-x.md:9:9 error image: d.png: no such file beside the post (looked for <site>/posts/d.png)",
+      "posts/2021-05-02-head.md:5:8 error link: /head-nope/: no post or page has this URL",
+      "posts/2021-05-01-x.md:9:22 warning link: #없음: no heading with this id in this post",
+    ],
+  },
+  {
     name: "internal links by relative .md path",
     files: {
       "posts/sub/2021-05-01-x.md": post("title: x", "\n[ok](../2021-04-13-kubernetes-intro.md) [missing](../2021-04-14-nope.md)\n"),

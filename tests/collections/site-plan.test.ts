@@ -65,7 +65,7 @@ test("/a/ and /a/index.html, or an encoded and a plain Hangul URL, are the same 
 
 test("a post whose URL is a tag page fails, naming that post and the tag's first post", () => {
   const posts = [post("uses-helm", "2021-01-01", { tagNames: ["helm"] }), post("squatter", "2021-02-01", { url: "/tags/helm/" })];
-  const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags, "tags"), categories: [], pageSize: 10 });
+  const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags), categories: [], pageSize: 10 });
   const conflicts = findUrlConflicts(plan.pages);
   assert.equal(conflicts.length, 1);
   const text = `${conflicts[0]!.file}: ${conflicts[0]!.message}`;
@@ -89,7 +89,7 @@ test("a post at /feed.xml or /page/2/ collides with the generated file", () => {
 
 test("a clean plan has no conflicts and lists only public HTML pages in the sitemap", () => {
   const posts = [post("a", "2021-01-01", { tagNames: ["helm"] }), post("b", "2021-01-02", { draft: true })];
-  const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags, "tags"), categories: [], pageSize: 10 });
+  const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags), categories: [], pageSize: 10 });
   assert.deepEqual(findUrlConflicts(plan.pages), []);
   const inSitemap = plan.pages.filter((p) => p.inSitemap).map((p) => p.url);
   assert.ok(inSitemap.includes("/a/") && !inSitemap.includes("/b/"));
@@ -105,6 +105,13 @@ test("a standalone page at /about/ takes the generated about page's place; elsew
   const withUses = planSite({ posts: [], standalonePages: [uses], tags: [], categories: [], pageSize: 10 });
   assert.deepEqual(withUses.pages.filter((p) => p.url === "/about/").map((p) => p.what), ["the about page"]);
   assert.ok(withUses.pages.some((p) => p.url === "/uses/" && p.inSitemap));
+});
+
+test("a dated post at /about/ takes the generated about page's place too, with no clash", () => {
+  const about = post("about", "2021-01-01", { url: "/about/" });
+  const plan = planSite({ posts: [about], tags: [], categories: [], pageSize: 10 });
+  assert.deepEqual(findUrlConflicts(plan.pages), []);
+  assert.deepEqual(plan.pages.filter((p) => p.url === "/about/").map((p) => p.what), ['the post "about"']);
 });
 
 const FILE = (url: string, source: string) => ({ url, file: source, what: `the file ${source}`, copyOf: source });

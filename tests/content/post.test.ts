@@ -35,6 +35,7 @@ const termCases: [name: string, input: string[], expected: { name: string; slug:
   ["empty and blank terms dropped", ["", "  ", "\u200B", "helm"], [{ name: "helm", slug: "helm" }]],
   ["CI/CD keeps its name, gets a safe slug", ["CI/CD"], [{ name: "CI/CD", slug: "ci-cd" }]],
   ["inner whitespace collapsed", ["GitHub   Actions"], [{ name: "GitHub Actions", slug: "github-actions" }]],
+  ["spellings with one slug are one term, the first kept", ["KV Cache", "kv-cache"], [{ name: "KV Cache", slug: "kv-cache" }]],
 ];
 
 for (const [name, input, expected] of termCases) {
@@ -233,6 +234,10 @@ const pageCases: [name: string, frontMatter: Record<string, unknown>, inputPath:
   ["layout: single with a date is a post", { layout: "single", permalink: "/x/", date: "2024-01-01" }, "posts/x.md", "post", "/x/"],
   ["layout: single dated by its file name is a post", { layout: "single", permalink: "/x/" }, "posts/2024-01-01-x.md", "post", "/x/"],
   ["any other layout is a post", { layout: "post" }, "posts/2024-01-01-x.md", "post", "/x/"],
+  ["an undated file at url: /about/ is the about page (Hugo's content/about.md)", { title: "About", url: "/about/", layout: "about" }, "posts/about.md", "page", "/about/"],
+  ["an undated file at permalink /about (no slashes)", { permalink: "about" }, "posts/소개.md", "page", "/about/"],
+  ["an undated file at /about/index.html", { permalink: "/about/index.html" }, "posts/me.md", "page", "/about/index.html"],
+  ["a dated file at /about/ stays a post", { url: "/about/", date: "2024-01-01" }, "posts/about.md", "post", "/about/"],
 ];
 
 for (const [name, frontMatter, inputPath, kind, url] of pageCases) {
@@ -248,3 +253,69 @@ test("a dateless file that is not a page is still refused", () => {
   const [error] = errors({ layout: "single" }, { inputPath: "posts/about.md" });
   assert.equal(error!.field, "date");
 });
+
+// `series`: one name, or Hugo's taxonomy list; a post shows one series box, the first name.
+const seriesCases: [name: string, value: unknown, series: string | undefined, warned: RegExp | undefined][] = [
+  ["a string", "내 기술 블로그 구축기", "내 기술 블로그 구축기", undefined],
+  ["a one-item list (Hugo)", ["내 기술 블로그 구축기"], "내 기술 블로그 구축기", undefined],
+  ["a number", 2024, "2024", undefined],
+  ["an empty list", [], undefined, undefined],
+  ["null", null, undefined, undefined],
+  ["a list with blank items", ["  ", "쿠버네티스 첫걸음"], "쿠버네티스 첫걸음", undefined],
+  ["several names: the first, with a warning naming the others", ["구축기", "운영기", "회고"], "구축기",
+    /^a post is in one series: shown in "구축기", not in "운영기", "회고"/],
+];
+
+for (const [name, value, series, warned] of seriesCases) {
+  test(`buildPost series: ${name}`, () => {
+    const result = build({ series: value }, { source: { keyLines: { series: 4 } } as unknown as BuildPostInput["source"] });
+    assert.ok(result.ok, JSON.stringify(result.ok ? null : result.errors));
+    assert.equal(result.post.series, series);
+    const warnings = result.warnings.filter((w) => w.field === "series");
+    if (warned === undefined) {
+      assert.deepEqual(warnings, []);
+    } else {
+      assert.equal(warnings.length, 1);
+      assert.equal(warnings[0]!.severity, "warning");
+      assert.equal(warnings[0]!.line, 4);
+      assert.match(warnings[0]!.message, warned);
+    }
+  });
+}
+
+test("buildPost series: a mapping is still an error naming the field", () => {
+  const [error] = errors({ series: { name: "x" } });
+  assert.equal(error!.field, "series");
+  assert.match(error!.message, /^expected a string or a list of strings, got a mapping$/);
+});
+
+test("a dated post at /about/ gets an info line saying it replaces the generated about page", () => {
+  const result = build({ title: "소개", url: "/about/" }, { inputPath: "posts/2024-01-01-about.md", source: { keyLines: { url: 3 } } as unknown as BuildPostInput["source"] });
+  assert.ok(result.ok);
+  assert.equal(result.post.kind, "post");
+  const [note, ...rest] = result.warnings;
+  assert.deepEqual(rest, []);
+  assert.equal(note!.severity, "info");
+  assert.equal(note!.line, 3);
+  assert.match(note!.message, /^this dated post is at \/about\/, so it replaces the generated about page/);
+  assert.deepEqual(build({ url: "/about-me/" }, { inputPath: "posts/2024-01-01-about.md" }).warnings, []);
+});
+
+// `:path`: the file's folders inside the posts folder, one slug each (Hugo/Zola sections).
+const pathCases: [relativePath: string | undefined, permalink: string, url: string][] = [
+  ["rust/chapter3/1_Variables and Mutability.md", "/:path/:title/", "/rust/chapter3/1_variables-and-mutability/"],
+  ["Rust Notes/장 3/2024-01-01-x.md", "/:path/:title/", "/rust-notes/장-3/x/"],
+  ["notes/helm-intro/index.md", "/:path/:title/", "/notes/helm-intro/"],
+  ["x.md", "/:path/:title/", "/x/"],
+  ["rust/chapter3/x.md", "/:sections/:title/", "/rust/chapter3/x/"],
+  ["../../etc/x.md", "/:path/:title/", "/etc/x/"],
+  [undefined, "/:path/:title/", "/x/"],
+  ["rust/chapter3/x.md", "/:categories/:title/", "/x/"],
+];
+
+for (const [relativePath, permalink, url] of pathCases) {
+  test(`:path: ${relativePath} with ${permalink} -> ${url}`, () => {
+    const inputPath = `posts/${relativePath ?? "x.md"}`;
+    assert.equal(post({ date: "2024-01-01" }, { inputPath, relativePath, site: { ...SITE, permalink } }).url, url);
+  });
+}
