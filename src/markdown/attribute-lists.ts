@@ -108,6 +108,13 @@ function previousBlock(tokens: readonly Token[], index: number): number {
   return -1;
 }
 
+/** The block token at `index` when it starts on the line right after the IAL paragraph `paragraph`. */
+function followingBlock(tokens: readonly Token[], index: number, paragraph: Token): Token | undefined {
+  const next = tokens[index];
+  if (!next || next.nesting === -1 || next.level !== paragraph.level || !next.map || !paragraph.map) return undefined;
+  return next.map[0] === paragraph.map[1] ? next : undefined;
+}
+
 /** A line that starts with an IAL; `rest` is text after it on the same line (kramdown ends the block there). */
 const IAL_START = /^[ \t]*\{:(?!:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*(.*)$/;
 
@@ -226,9 +233,15 @@ function collectRule(state: StateCore): void {
     const rest = after.length > 0 ? paragraphTokens(state, after.join("\n"), paragraphOpen.level, afterLine, after.length) : [];
 
     if (before.length === 0) {
-      // A paragraph that starts with IALs: they belong to the block before it.
-      const target = previousBlock(tokens, i - 1);
-      if (target !== -1) attach(state, tokens[target]!, list);
+      // A paragraph that starts with IALs. kramdown gives them to the block right before them; after
+      // a blank line (or at the start), to the block that starts right below them instead.
+      const previous = previousBlock(tokens, i - 1);
+      // A list's or quote's map ends after its trailing blank line: read the source line itself.
+      const lineBefore = startLine === undefined ? undefined : sourceLines[startLine - 1];
+      const blankBefore = previous === -1 || (lineBefore !== undefined && /^[ \t>]*$/.test(lineBefore));
+      const below = trailing === "" && rest.length > 0 ? rest[0] : followingBlock(tokens, i + 2, paragraphOpen);
+      const target = blankBefore && below ? below : previous === -1 ? undefined : tokens[previous];
+      if (target) attach(state, target, list);
       tokens.splice(i - 1, 3, ...rest);
       i -= rest.length > 0 ? 1 : 2;
       continue;

@@ -128,3 +128,18 @@ test("an id set by hand on any block is never given to a heading", () => {
   const ids = [...doc.querySelectorAll("[id]")].map((element) => element.id);
   assert.deepEqual(ids, ["install", "diagram", "install-1", "diagram-1"]);
 });
+
+test("an IAL after a blank line styles the block right below it, not the code block above", () => {
+  const doc = render("```bash\nls\n```\n\n{: .prompt-info }\n> 저장소 위치\n");
+  const callout = doc.querySelector("div.callout.callout--note")!;
+  assert.equal(callout.querySelector(".code-block"), null, "the code block is not inside the callout");
+  assert.equal(callout.querySelector(":scope > p:not(.callout__title)")?.textContent, "저장소 위치");
+  assert.equal(doc.querySelector("blockquote"), null);
+  assert.equal(doc.querySelector("main > .code-block")?.getAttribute("data-lang"), "bash");
+});
+
+test("an IAL directly under a block (no blank line) still styles that block, even with a block right below", () => {
+  const doc = render("> 위\n{: .prompt-tip }\n> 아래\n");
+  assert.equal(doc.querySelector("div.callout--tip > p:not(.callout__title)")?.textContent, "위");
+  assert.equal(doc.querySelector("blockquote")?.textContent?.trim(), "아래");
+});
