@@ -139,7 +139,7 @@ test("an IAL after a blank line styles the block right below it, not the code bl
 });
 
 test("an IAL directly under a block (no blank line) still styles that block, even with a block right below", () => {
-  const doc = render("> 위\n{: .prompt-tip }\n> 아래\n");
-  assert.equal(doc.querySelector("div.callout--tip > p:not(.callout__title)")?.textContent, "위");
+  const doc = render("```bash\nls\n```\n{: .prompt-tip }\n> 아래\n");
+  assert.ok(doc.querySelector("div.callout--tip > .code-block"), "the code block above is the callout's body");
   assert.equal(doc.querySelector("blockquote")?.textContent?.trim(), "아래");
 });
