@@ -202,7 +202,7 @@ function collectRule(state: StateCore): void {
     }
     if (inline.type !== "inline") continue;
     // A span IAL's id (`![x](a.png){: #diagram}`) is applied after the headings get theirs: taken now.
-    for (const span of inline.content.matchAll(/\)\{:([^}\n]*)\}/g)) {
+    for (const span of inline.content.matchAll(/[)`]\{:([^}\n]*)\}/g)) {
       const id = parseAttributeList(span[1]!).id;
       if (id) reserveExplicitId(tokens, id);
     }
@@ -276,6 +276,7 @@ const ATTRIBUTE_ALIASES: Readonly<Record<string, string>> = { w: "width", h: "he
 const SPAN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   image: new Set(["width", "height", "style", "title", "alt", "loading"]),
   link_open: new Set(["style", "title", "target", "rel"]),
+  code_inline: new Set(["style", "title"]),
 };
 
 /** Event handlers, `javascript:` URLs and `style` values that load or run something. */
@@ -393,6 +394,25 @@ function applySpanLists(inline: Token): void {
   }
 }
 
+/**
+ * `` `_config.yml`{: .filepath} ``: Chirpy marks file paths in inline code. Applied right after the
+ * inline parse, before heading ids and TOC text are read from the text, so neither contains it.
+ */
+function codeSpanListsRule(state: StateCore): void {
+  for (const token of state.tokens) {
+    const children = token.type === "inline" ? (token.children ?? []) : [];
+    for (let i = 1; i < children.length; i++) {
+      const text = children[i]!;
+      if (text.type !== "text" || children[i - 1]!.type !== "code_inline") continue;
+      const match = SPAN_IAL.exec(text.content);
+      if (!match) continue;
+      // A bare word (`{: filepath}`) names an attribute definition kramdown never finds: dropped, as there.
+      applyToElement(children[i - 1]!, parseAttributeList(match[1]!));
+      text.content = text.content.slice(match[0].length);
+    }
+  }
+}
+
 function renderTocList(entries: readonly TocEntry[], escape: (text: string) => string): string {
   if (entries.length === 0) return "";
   const items = entries
@@ -427,6 +447,8 @@ function tocRule(depth: number) {
 
 export function attributeListsPlugin(md: MarkdownIt, { tocDepth = 3 }: AttributeListsOptions = {}): void {
   md.core.ruler.before("inline", "opsnote_ial_collect", collectRule);
+  // After `text_join` (one text token after the code span) and before the heading ids are pushed.
+  md.core.ruler.after("text_join", "opsnote_ial_code_spans", codeSpanListsRule);
   md.core.ruler.push("opsnote_ial_apply", applyRule);
   md.core.ruler.push("opsnote_toc_in_place", tocRule(tocDepth));
 }

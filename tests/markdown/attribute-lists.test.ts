@@ -143,3 +143,15 @@ test("an IAL directly under a block (no blank line) still styles that block, eve
   assert.ok(doc.querySelector("div.callout--tip > .code-block"), "the code block above is the callout's body");
   assert.equal(doc.querySelector("blockquote")?.textContent?.trim(), "아래");
 });
+
+test("a span IAL after inline code never reaches the heading id, its anchor label or the TOC", () => {
+  const markdown = "## `_config.yml`{: .filepath} 기본 설정\n\n### `b.yml`{: .filepath}\n";
+  const doc = render(markdown);
+  const heading = doc.querySelector("h2")!;
+  assert.equal(heading.id, "_configyml-기본-설정");
+  assert.equal(heading.querySelector("code.filepath")?.textContent, "_config.yml");
+  assert.ok(!(doc.querySelector("main")!.innerHTML.includes("{:")), "no `{:` in text or attributes");
+  const toc = extractToc(md, markdown, 3);
+  assert.deepEqual(toc.map((entry) => [entry.id, entry.text]), [["_configyml-기본-설정", "_config.yml 기본 설정"]]);
+  assert.deepEqual(toc[0]!.children.map((entry) => entry.id), [doc.querySelector("h3")!.id]);
+});
