@@ -14,6 +14,7 @@ import { parsePostText } from "../content/read-post.ts";
 import { collectElementIds, collectHeadings } from "../markdown/headings.ts";
 import { LAYOUT_IDS } from "../slug/reserved-ids.ts";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { encodeJekyllLinkSpaces } from "../jekyll/convert-liquid.ts";
 import { classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, type LinkRef } from "./links.ts";
 
 export interface PostAnalysis {
@@ -102,7 +103,8 @@ export function analysePost(options: {
   else diagnostics.push(...built.errors);
 
   const offset = frontMatterSource.bodyLineOffset;
-  const tokens = md.parse(body, { page: { inputPath: file }, frontMatterSource });
+  // As the page reads it (jekyll/index.ts): a Jekyll post's `[x](/a b.pdf)` is a link there too.
+  const tokens = md.parse(encodeJekyllLinkSpaces(body, frontMatter.render_with_liquid === true), { page: { inputPath: file }, frontMatterSource });
   analysis.headingIds = new Set(collectHeadings(tokens).map((h) => h.id));
   // Generated ids are unique; an id the author set (`{#install}`) can repeat another or the layout's.
   const seenIds = new Set(LAYOUT_IDS);

@@ -4,14 +4,12 @@
  * description, `og:description`, JSON-LD and feeds (content/excerpt.ts). One definition, so
  * `**"인그레스"**는` is bold in the page and plain words in the description, never `**` in either.
  */
-import markdownIt, { type MarkdownIt, type StateCore } from "markdown-it";
+import markdownIt, { type MarkdownIt, type RendererRule, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
-import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { sourceLocation, type MarkdownEnv } from "./env.ts";
 
 /**
- * Every href is later read with `new URL(href, pageUrl)` (Eleventy's HtmlBasePlugin in the feeds),
- * which throws on what the URL parser rejects and fails the whole build naming no post.
+ * Every href and src is later read with `new URL(value, pageUrl)` (Eleventy's HtmlBasePlugin, in the
+ * feeds), which throws on what the URL parser rejects and fails the whole build naming no post.
  */
 const HREF_BASE = "https://opsnote.invalid/posts/x/";
 
@@ -27,44 +25,47 @@ export function createBaseMarkdown(): MarkdownIt {
     typographer: false, // keep straight quotes: posts are full of code-like text
   });
   md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
-  // Bare URLs (linkify) and `[x](…)` alike: a target the URL parser rejects stays text.
-  const validateLink = md.validateLink.bind(md);
-  md.validateLink = (url) => validateLink(url) && isParseableHref(url);
+  md.use(parseableUrlsPlugin);
   return md;
 }
 
-/** `](scheme://…` left in text: an explicit link whose target validateLink refused. */
-const REFUSED_LINK = /\]\(\s*<?([a-z][a-z\d+.-]*:\/\/[^\s)>]*)/gi;
-
-export interface UnparseableLinksOptions {
-  report?: DiagnosticSink;
-}
-
 /**
- * Reports each explicit `[x](…)` left as text because its URL does not parse, with its file line,
- * so the author learns why the link is missing (the check reads links from tokens and never sees it).
+ * No href or src the URL parser rejects reaches the HTML. A bare URL linkify found stays text (it
+ * was text). An explicit `[x](…)` or `![x](…)` keeps its token, so `check` still reports it with its
+ * file and line ("is not a valid URL"); only its rendered element loses the attribute.
  */
-export function unparseableLinksPlugin(md: MarkdownIt, { report }: UnparseableLinksOptions = {}): void {
-  if (!report) return;
-  md.core.ruler.push("opsnote_unparseable_links", (state: StateCore) => {
-    const env = state.env as MarkdownEnv;
-    const sourceLines = state.src.split("\n");
+function parseableUrlsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("linkify", "opsnote_unparseable_autolinks", (state: StateCore) => {
     for (const token of state.tokens) {
-      if (token.type !== "inline" || !token.map) continue;
-      let line = token.map[0];
-      for (const child of token.children ?? []) {
-        if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
-        if (child.type !== "text") continue;
-        for (const match of child.content.matchAll(REFUSED_LINK)) {
-          const url = match[1]!;
-          if (isParseableHref(md.normalizeLink(url))) continue;
-          const column = (sourceLines[line] ?? "").indexOf(url);
-          report({
-            severity: "warning", ...sourceLocation(env, line), column: column === -1 ? undefined : column + 1,
-            field: "link", message: `${url} is not a valid URL; shown as text`,
-          });
-        }
-      }
+      if (token.type === "inline" && token.children) token.children = unlinkUnparseable(state, token.children);
     }
   });
+  for (const [type, attribute] of [["link_open", "href"], ["image", "src"]] as const) {
+    const render: RendererRule = md.renderer.rules[type] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+    md.renderer.rules[type] = (tokens, idx, options, env, self) => {
+      const token = tokens[idx]!;
+      const value = token.attrGet(attribute);
+      if (value !== null && !isParseableHref(String(value))) token.attrs = (token.attrs ?? []).filter(([name]) => name !== attribute);
+      return render(tokens, idx, options, env, self);
+    };
+  }
+}
+
+/** Linkify's links whose URL does not parse, turned back into the text they were. */
+function unlinkUnparseable(state: StateCore, children: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const open = children[i]!;
+    const href = open.attrGet("href");
+    if (open.type !== "link_open" || open.markup !== "linkify" || href === null || isParseableHref(String(href))) {
+      out.push(open);
+      continue;
+    }
+    let text = "";
+    for (i += 1; i < children.length && children[i]!.type !== "link_close"; i++) text += children[i]!.content;
+    const token = new state.Token("text", "", 0);
+    token.content = text;
+    out.push(token);
+  }
+  return out;
 }

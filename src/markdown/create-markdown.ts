@@ -2,7 +2,7 @@
  * The markdown pipeline, assembled in one place. Plugin order matters and is explained inline.
  */
 import type { MarkdownIt } from "markdown-it";
-import { createBaseMarkdown, unparseableLinksPlugin } from "./base-markdown.ts";
+import { createBaseMarkdown } from "./base-markdown.ts";
 import { headingsPlugin, collectHeadings } from "./headings.ts";
 import { codeBlocksPlugin } from "./code-blocks.ts";
 import { alertsPlugin } from "./alerts.ts";
@@ -33,7 +33,6 @@ export function createMarkdown({ highlighter, report, tocDepth }: MarkdownOption
   // A core rule pushed after the attribute lists: an image's `{: …}` is gone before captions are read.
   md.use(imagesPlugin, { report });
   md.use(codeBlocksPlugin, { highlighter, report }); // a renderer rule: independent of parsing order
-  md.use(unparseableLinksPlugin, { report }); // reads the finished inline tokens: explicit links left as text
   // Last before `inline` (after the attribute lists are collected): a parse for the TOC only skips
   // the inline content of everything but headings.
   md.core.ruler.before("inline", "opsnote_headings_only", headingsOnlyRule);
