@@ -32,7 +32,7 @@ export function createBaseMarkdown(): MarkdownIt {
 /**
  * No href or src the URL parser rejects reaches the HTML. A bare URL linkify found stays text (it
  * was text). An explicit `[x](…)` or `![x](…)` keeps its token, so `check` still reports it with its
- * file and line ("is not a valid URL"); only its rendered element loses the attribute.
+ * file and line ("is not a valid URL"); the page shows the link's text or the image's alt text.
  */
 function parseableUrlsPlugin(md: MarkdownIt): void {
   md.core.ruler.after("linkify", "opsnote_unparseable_autolinks", (state: StateCore) => {
@@ -40,15 +40,23 @@ function parseableUrlsPlugin(md: MarkdownIt): void {
       if (token.type === "inline" && token.children) token.children = unlinkUnparseable(state, token.children);
     }
   });
-  for (const [type, attribute] of [["link_open", "href"], ["image", "src"]] as const) {
-    const render: RendererRule = md.renderer.rules[type] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-    md.renderer.rules[type] = (tokens, idx, options, env, self) => {
-      const token = tokens[idx]!;
-      const value = token.attrGet(attribute);
-      if (value !== null && !isParseableHref(String(value))) token.attrs = (token.attrs ?? []).filter(([name]) => name !== attribute);
-      return render(tokens, idx, options, env, self);
-    };
-  }
+  const renderToken: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
+  const renderLinkOpen = md.renderer.rules.link_open ?? renderToken;
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const href = token.attrGet("href");
+    // `<a>` without href: the link text stays, as a placeholder link (valid HTML).
+    if (href !== null && !isParseableHref(String(href))) token.attrs = (token.attrs ?? []).filter(([name]) => name !== "href");
+    return renderLinkOpen(tokens, idx, options, env, self);
+  };
+  const renderImage = md.renderer.rules.image ?? renderToken;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet("src");
+    // An `<img>` needs a src: its alt text is shown instead.
+    if (src !== null && !isParseableHref(String(src))) return md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
+    return renderImage(tokens, idx, options, env, self);
+  };
 }
 
 /** Linkify's links whose URL does not parse, turned back into the text they were. */
