@@ -192,6 +192,13 @@ function collectRule(state: StateCore): void {
       collectTableList(state, i);
       continue;
     }
+    // Not in HTML that shows text as written (`<pre>` showing kramdown syntax).
+    if (inline.type === "html_block" && /^[ \t]*\{:/m.test(inline.content) && !/<(?:pre|code|script|style|textarea)\b/i.test(inline.content)) {
+      // `<summary>…</summary>` then `{: .label}` inside `<details markdown="block">`: kramdown styles the
+      // HTML element with it; opsnote has no such styles, and the line must not show as text.
+      inline.content = inline.content.split("\n").filter((line) => !IAL_LINE.test(line)).join("\n");
+      continue;
+    }
     if (inline.type === "inline" && tokens[i - 1]?.type === "heading_open") {
       const header = HEADER_IAL.exec(inline.content);
       if (header) {
