@@ -109,6 +109,8 @@ export function decodeTarget(text: string): string {
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** `**https://…**`: markdown emphasis (or quotes) typed inside the parentheses of a link. */
+const STRAY_BEFORE_URL = /^([*_~"'`]+)https?:\/\//i;
 const POST_FILE = /\.(md|markdown)$/i;
 const FILE_NAME = /(^|\/)[^/]+\.[a-z0-9]+$/i;
 
@@ -124,8 +126,8 @@ export function classifyLink(href: string): LinkTarget {
   if (scheme === "http" || scheme === "https") return { type: "external", url: href };
   if (scheme !== undefined) return { type: "other-scheme" };
   if (href.startsWith("//")) return { type: "external", url: `https:${href}` };
-  // `https//example.com` (colon missing) would otherwise pass for a relative path.
-  if (/^https?\/\//i.test(href)) return { type: "external", url: href };
+  // `https//example.com` (colon missing) and `**https://x/**` (stray markdown) would otherwise pass for relative paths.
+  if (/^https?\/\//i.test(href) || STRAY_BEFORE_URL.test(href)) return { type: "external", url: href };
   const hashAt = href.indexOf("#");
   const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
   const fragment = hashAt === -1 ? undefined : decodeTarget(href.slice(hashAt + 1));
@@ -143,6 +145,8 @@ export function classifyLink(href: string): LinkTarget {
  * the host), not dead sites.
  */
 export function externalLinkProblem(url: string): string | undefined {
+  const stray = STRAY_BEFORE_URL.exec(url);
+  if (stray) return `is an external URL with stray characters "${stray[1]}" before it; write [text](${url.slice(stray[1]!.length).replace(/[*_~]+$/, "")})`;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -3,7 +3,8 @@
  * engine (which would eat Helm's `{{ .Values.x }}` and GitHub Actions' `${{ secrets.X }}` in code).
  *
  * What is converted: `{% raw %}` markers, `{% highlight %}` blocks, `{% post_url %}` / `{% link %}`,
- * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url`, Minimal Mistakes'
+ * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url`, the page and site values
+ * of `jekyllVariables` (`{{ page.title }}`, `{{ page.date }}`, …), Minimal Mistakes'
  * `{% include figure %}`, and `{% comment %}` blocks (removed, as Jekyll hides them). Anything else
  * outside code stays exactly as written, with a warning.
  *
@@ -16,6 +17,8 @@
  */
 import markdownIt from "markdown-it";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { formatDate } from "../content/dates.ts";
+import type { Post } from "../content/post.ts";
 
 export interface LiquidContext {
   /** The post's path, for messages. */
@@ -35,6 +38,26 @@ export interface LiquidContext {
   renderInline?(markdown: string): string;
   /** The post's `render_with_liquid`: `true` makes it a Jekyll post whatever its text. */
   renderWithLiquid?: boolean;
+  /** Text of Liquid objects in prose, by name (`page.title`): see jekyllVariables. @default none */
+  variables?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What Jekyll prints for the page and site objects authors use in prose, with dates as the page
+ * shows them ("2021년 4월 13일"). `page.last_modified_at` falls back to the post's date, as the
+ * jekyll-last-modified-at plugin falls back to the file's.
+ */
+export function jekyllVariables(
+  post: Pick<Post, "title" | "date" | "updated" | "url">,
+  site: { title: string },
+): Record<string, string> {
+  return {
+    "page.title": post.title,
+    "page.date": formatDate(post.date),
+    "page.last_modified_at": formatDate(post.updated ?? post.date),
+    "page.url": post.url,
+    "site.title": site.title, // `site.url` is the LiquidContext's siteUrl
+  };
 }
 
 export interface LiquidConversion {
@@ -128,6 +151,51 @@ function fenceFor(lines: readonly string[]): string {
   return "`".repeat(Math.max(3, longest + 1));
 }
 
+/** `](dest)` of a link or image: the destination up to the closing parenthesis on the line. */
+const LINK_DESTINATION = /\]\(([^()\n]*)\)/g;
+
+/**
+ * `[slides](/files/Denial Of Service.pdf)`: kramdown takes spaces in a link destination, CommonMark
+ * ends the link there and shows the text. The spaces are percent-encoded so the link survives; a
+ * `"title"` after the destination, an `<…>` destination and code spans are left as they are.
+ */
+export function encodeLinkSpaces(text: string): string {
+  return text.replace(LINK_DESTINATION, (whole, inside: string) => {
+    const trimmed = inside.trim();
+    // Liquid left as written (a missing `post_url`) stays visible as written.
+    if (!/\s/.test(trimmed) || trimmed.startsWith("<") || /\{[{%]/.test(trimmed)) return whole;
+    const [, destination = trimmed, title = ""] = /^(.*?)(\s+(?:"[^"]*"|'[^']*'))?$/.exec(trimmed) ?? [];
+    if (!/\s/.test(destination)) return whole;
+    return `](${destination.replace(/\s+/g, (run) => "%20".repeat(run.length))}${title})`;
+  });
+}
+
+/** encodeLinkSpaces on every prose line outside code spans, for a Jekyll post (isJekyllPost) only. */
+export function encodeJekyllLinkSpaces(markdown: string, renderWithLiquid?: boolean): string {
+  if (!/\]\([^()\n]*\s[^()\n]*\)/.test(markdown)) return markdown;
+  const lines = markdown.split("\n");
+  const code = codeLines(markdown);
+  if (!isJekyllPost(lines, code, renderWithLiquid)) return markdown;
+  return lines.map((line, index) => (code.has(index) ? line : outsideCodeSpans(line, encodeLinkSpaces))).join("\n");
+}
+
+/** Applies `change` to the text between inline code spans (`…`, ``…``) of one line. */
+function outsideCodeSpans(line: string, change: (text: string) => string): string {
+  let result = "";
+  const parts = line.split(/(`+)/);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const close = /^`+$/.test(part) ? parts.indexOf(part, i + 1) : -1;
+    if (close !== -1) {
+      result += parts.slice(i, close + 1).join("");
+      i = close;
+    } else {
+      result += /^`+$/.test(part) ? part : change(part);
+    }
+  }
+  return result;
+}
+
 export function convertLiquid(markdown: string, context: LiquidContext): LiquidConversion {
   const diagnostics: Diagnostic[] = [];
   const lineOffset = context.lineOffset ?? 0;
@@ -137,7 +205,7 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
   const normalized = lines.join("\n");
   // Every Liquid tag, object, comment and raw marker starts with `{%` or `{{`: a post without
   // either (most of them) is left as it is, without the markdown parse that finds its code lines.
-  if (!/\{[{%]/.test(markdown)) return { markdown: normalized, diagnostics };
+  if (!/\{[{%]/.test(markdown) && context.renderWithLiquid !== true) return { markdown: normalized, diagnostics };
   const code = codeLines(normalized);
   if (!isJekyllPost(lines, code, context.renderWithLiquid)) return { markdown: normalized, diagnostics };
   const out: string[] = [];
@@ -166,6 +234,8 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
     if (item.startsWith("{{")) {
       if (inner === "site.baseurl") return ""; // root-relative URLs get the path prefix from HtmlBasePlugin
       if (inner === "site.url") return context.siteUrl;
+      const value = context.variables?.[inner];
+      if (value !== undefined) return value;
       const filtered = /^(["'])(.*?)\1\s*\|\s*(relative_url|absolute_url|prepend:\s*site\.baseurl)$/.exec(inner);
       if (filtered) return filtered[3] === "absolute_url" ? absolute(filtered[2]!) : filtered[2]!;
       return undefined;
@@ -194,27 +264,9 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
     return undefined;
   };
 
-  /** Converts Liquid in one line of prose, leaving inline code spans alone. */
-  const convertProse = (line: string, bodyLine: number): string => {
-    let result = "";
-    // Split into inline code spans (`…`, ``…``) and the text between them.
-    const parts = line.split(/(`+)/);
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      if (/^`+$/.test(part)) {
-        const close = parts.indexOf(part, i + 1);
-        if (close !== -1) {
-          result += parts.slice(i, close + 1).join("");
-          i = close;
-          continue;
-        }
-        result += part;
-        continue;
-      }
-      result += convertText(part, bodyLine);
-    }
-    return result;
-  };
+  /** Converts Liquid in one line of prose, leaving inline code spans alone; then link spaces, as kramdown reads them. */
+  const convertProse = (line: string, bodyLine: number): string =>
+    outsideCodeSpans(line, (text) => encodeLinkSpaces(convertText(text, bodyLine)));
 
   const convertText = (text: string, bodyLine: number): string => {
     let result = "";

@@ -10,7 +10,8 @@ import type { FrontMatterSource } from "../content/front-matter.ts";
 import { parseFrontMatter } from "../content/schema.ts";
 import { isPostPath } from "../content/index.ts";
 import { includeUnpublished } from "../content/publication.ts";
-import { convertLiquid } from "./convert-liquid.ts";
+import { convertLiquid, jekyllVariables } from "./convert-liquid.ts";
+import type { Post } from "../content/post.ts";
 import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 import { createPostSources, type PostSources } from "../check/post-sources.ts";
 import { createPostIndex, indexAnalyses, type PostIndex } from "./post-index.ts";
@@ -18,7 +19,7 @@ import { writeRedirects } from "./redirects.ts";
 import { POST_FILE_URL, type PostFileUrl } from "../markdown/post-file-links.ts";
 
 export interface JekyllPluginOptions {
-  site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix"> & Partial<Pick<SiteSettings, "redirects">>;
+  site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix" | "title"> & Partial<Pick<SiteSettings, "redirects">>;
   report: DiagnosticSink;
   /** The per-build analysis of the posts, shared with `check`. @default a new one, with the on-disk cache */
   sources?: PostSources;
@@ -44,6 +45,9 @@ function renderWithLiquid(frontMatter: Record<string, unknown> | undefined): boo
 
 export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources }: JekyllPluginOptions): void {
   let index: PostIndex = createPostIndex([]);
+  // Each post as built, by absolute NFC path: its title, dates and URL fill `{{ page.title }}` and co.
+  let builtPosts = new Map<string, Post>();
+  const fileKey = (file: string) => path.resolve(file).normalize("NFC");
   // Figure captions are inline markdown in Minimal Mistakes, in the body's dialect (Korean emphasis).
   const captions = createBaseMarkdown();
 
@@ -54,6 +58,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
     postsRoot = path.resolve(event.directories.input);
     const analyses = await posts.analyse(postsRoot, event);
     index = indexAnalyses(analyses, new Date());
+    builtPosts = new Map(analyses.flatMap((analysis) => (analysis.post ? [[fileKey(analysis.file), analysis.post] as const] : [])));
   });
   // `[x](./other.md#id)` -> the other post's URL, in the markdown render (src/markdown/post-file-links.ts).
   const postFileUrl: PostFileUrl = (from, target) => index.urlOfFile(path.relative(postsRoot, path.resolve(path.dirname(from), target)));
@@ -62,6 +67,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: PreprocessorData, content: string) => {
     const liquid = renderWithLiquid(data.frontMatter);
     if (!isPostPath(data.page.inputPath) || liquid === false) return undefined;
+    const builtPost = builtPosts.get(fileKey(data.page.inputPath));
     const { markdown, diagnostics } = convertLiquid(content, {
       renderWithLiquid: liquid,
       file: data.page.inputPath,
@@ -70,6 +76,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
       pathPrefix: site.pathPrefix,
       resolvePost: (reference) => index.resolve(reference),
       renderInline: (text) => captions.renderInline(text),
+      variables: builtPost ? jekyllVariables(builtPost, site) : undefined,
     });
     // A `post_url` to no post is reported by `check`, which sees the converted text too: a warning
     // there (the page still publishes), an error under `npm run check` and strict builds.

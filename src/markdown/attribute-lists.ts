@@ -108,6 +108,13 @@ function previousBlock(tokens: readonly Token[], index: number): number {
   return -1;
 }
 
+/** The block token at `index` when it starts on the line right after the IAL paragraph `paragraph`. */
+function followingBlock(tokens: readonly Token[], index: number, paragraph: Token): Token | undefined {
+  const next = tokens[index];
+  if (!next || next.nesting === -1 || next.level !== paragraph.level || !next.map || !paragraph.map) return undefined;
+  return next.map[0] === paragraph.map[1] ? next : undefined;
+}
+
 /** A line that starts with an IAL; `rest` is text after it on the same line (kramdown ends the block there). */
 const IAL_START = /^[ \t]*\{:(?!:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*(.*)$/;
 
@@ -185,6 +192,13 @@ function collectRule(state: StateCore): void {
       collectTableList(state, i);
       continue;
     }
+    // Not in HTML that shows text as written (`<pre>` showing kramdown syntax).
+    if (inline.type === "html_block" && /^[ \t]*\{:/m.test(inline.content) && !/<(?:pre|code|script|style|textarea)\b/i.test(inline.content)) {
+      // `<summary>…</summary>` then `{: .label}` inside `<details markdown="block">`: kramdown styles the
+      // HTML element with it; opsnote has no such styles, and the line must not show as text.
+      inline.content = inline.content.split("\n").filter((line) => !IAL_LINE.test(line)).join("\n");
+      continue;
+    }
     if (inline.type === "inline" && tokens[i - 1]?.type === "heading_open") {
       const header = HEADER_IAL.exec(inline.content);
       if (header) {
@@ -195,7 +209,7 @@ function collectRule(state: StateCore): void {
     }
     if (inline.type !== "inline") continue;
     // A span IAL's id (`![x](a.png){: #diagram}`) is applied after the headings get theirs: taken now.
-    for (const span of inline.content.matchAll(/\)\{:([^}\n]*)\}/g)) {
+    for (const span of inline.content.matchAll(/[)`]\{:([^}\n]*)\}/g)) {
       const id = parseAttributeList(span[1]!).id;
       if (id) reserveExplicitId(tokens, id);
     }
@@ -226,9 +240,15 @@ function collectRule(state: StateCore): void {
     const rest = after.length > 0 ? paragraphTokens(state, after.join("\n"), paragraphOpen.level, afterLine, after.length) : [];
 
     if (before.length === 0) {
-      // A paragraph that starts with IALs: they belong to the block before it.
-      const target = previousBlock(tokens, i - 1);
-      if (target !== -1) attach(state, tokens[target]!, list);
+      // A paragraph that starts with IALs. kramdown gives them to the block right before them; after
+      // a blank line (or at the start), to the block that starts right below them instead.
+      const previous = previousBlock(tokens, i - 1);
+      // A list's or quote's map ends after its trailing blank line: read the source line itself.
+      const lineBefore = startLine === undefined ? undefined : sourceLines[startLine - 1];
+      const blankBefore = previous === -1 || (lineBefore !== undefined && /^[ \t>]*$/.test(lineBefore));
+      const below = trailing === "" && rest.length > 0 ? rest[0] : followingBlock(tokens, i + 2, paragraphOpen);
+      const target = blankBefore && below ? below : previous === -1 ? undefined : tokens[previous];
+      if (target) attach(state, target, list);
       tokens.splice(i - 1, 3, ...rest);
       i -= rest.length > 0 ? 1 : 2;
       continue;
@@ -263,6 +283,7 @@ const ATTRIBUTE_ALIASES: Readonly<Record<string, string>> = { w: "width", h: "he
 const SPAN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   image: new Set(["width", "height", "style", "title", "alt", "loading"]),
   link_open: new Set(["style", "title", "target", "rel"]),
+  code_inline: new Set(["style", "title"]),
 };
 
 /** Event handlers, `javascript:` URLs and `style` values that load or run something. */
@@ -380,6 +401,25 @@ function applySpanLists(inline: Token): void {
   }
 }
 
+/**
+ * `` `_config.yml`{: .filepath} ``: Chirpy marks file paths in inline code. Applied right after the
+ * inline parse, before heading ids and TOC text are read from the text, so neither contains it.
+ */
+function codeSpanListsRule(state: StateCore): void {
+  for (const token of state.tokens) {
+    const children = token.type === "inline" ? (token.children ?? []) : [];
+    for (let i = 1; i < children.length; i++) {
+      const text = children[i]!;
+      if (text.type !== "text" || children[i - 1]!.type !== "code_inline") continue;
+      const match = SPAN_IAL.exec(text.content);
+      if (!match) continue;
+      // A bare word (`{: filepath}`) names an attribute definition kramdown never finds: dropped, as there.
+      applyToElement(children[i - 1]!, parseAttributeList(match[1]!));
+      text.content = text.content.slice(match[0].length);
+    }
+  }
+}
+
 function renderTocList(entries: readonly TocEntry[], escape: (text: string) => string): string {
   if (entries.length === 0) return "";
   const items = entries
@@ -414,6 +454,8 @@ function tocRule(depth: number) {
 
 export function attributeListsPlugin(md: MarkdownIt, { tocDepth = 3 }: AttributeListsOptions = {}): void {
   md.core.ruler.before("inline", "opsnote_ial_collect", collectRule);
+  // After `text_join` (one text token after the code span) and before the heading ids are pushed.
+  md.core.ruler.after("text_join", "opsnote_ial_code_spans", codeSpanListsRule);
   md.core.ruler.push("opsnote_ial_apply", applyRule);
   md.core.ruler.push("opsnote_toc_in_place", tocRule(tocDepth));
 }

@@ -229,6 +229,10 @@ describe("the site behind nginx with deploy/nginx.conf", { skip }, () => {
     assert.deepEqual(csp.get("frame-ancestors"), ["'none'"]);
     assert.deepEqual(csp.get("object-src"), ["'none'"]);
     assert.ok(csp.get("connect-src")?.includes("'self'"), "Pagefind fetches its index from the site");
+    // Embedded videos and comment widgets load; no other site can be framed.
+    assert.deepEqual(csp.get("frame-src"), [
+      "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://giscus.app", "https://utteranc.es",
+    ]);
   });
 
   test("no page has an inline script the CSP would block (the theme script must be a file)", () => {

@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { convertLiquid, parseIncludeParameters, type LiquidContext } from "../../src/jekyll/convert-liquid.ts";
+import { convertLiquid, encodeJekyllLinkSpaces, encodeLinkSpaces, jekyllVariables, parseIncludeParameters, type LiquidContext } from "../../src/jekyll/convert-liquid.ts";
+import { parsePostDate } from "../../src/content/dates.ts";
 import { createPostIndex } from "../../src/jekyll/post-index.ts";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
@@ -100,4 +101,61 @@ test("a post that is not a Jekyll post is returned as written, without Liquid wa
   const { markdown, diagnostics } = convertLiquid(input, context("p.md"));
   assert.equal(markdown, input.replace(/\n$/, "\n"));
   assert.deepEqual(diagnostics, []);
+});
+
+const VARIABLES = jekyllVariables(
+  { title: "첫 블로그", url: "/blog/my-first-blog/", date: dateOf("2020-05-17"), updated: dateOf("2020-06-01") },
+  { title: "지니의 블로그" },
+);
+
+function dateOf(text: string) {
+  const parsed = parsePostDate(text, "Asia/Seoul");
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.date;
+}
+
+const PAGE_VARIABLES: [input: string, expected: string][] = [
+  ["이 글의 제목은 {{ page.title }}이고", "이 글의 제목은 첫 블로그이고"],
+  ["작성 {{ page.date }}, 수정 {{page.last_modified_at}}", "작성 2020년 5월 17일, 수정 2020년 6월 1일"],
+  ["주소 {{ page.url }} / {{ site.title }} / {{ site.url }}", "주소 /blog/my-first-blog/ / 지니의 블로그 / https://ops.example.kr"],
+  ["`{{ page.title }}` in code stays", "`{{ page.title }}` in code stays"],
+  ["{{ page.date | date: '%Y' }} and {{ page.author }} stay", "{{ page.date | date: '%Y' }} and {{ page.author }} stay"],
+];
+for (const [input, expected] of PAGE_VARIABLES) {
+  test(`page and site values in prose: ${input}`, () => {
+    const { markdown } = convertLiquid(`${input}\n\n\`\`\`\n{{ page.title }}\n\`\`\`\n`, context("p.md", { variables: VARIABLES }));
+    assert.equal(markdown.split("\n")[0], expected);
+    assert.equal(markdown.split("\n")[3], "{{ page.title }}", "a code block keeps it");
+  });
+}
+
+test("a post's last_modified_at falls back to its date; unreplaced objects still warn", () => {
+  const variables = jekyllVariables({ title: "t", url: "/t/", date: dateOf("2021-04-13") }, { title: "s" });
+  const { markdown, diagnostics } = convertLiquid("{{ page.last_modified_at }} {{ page.author }}", context("p.md", { variables }));
+  assert.equal(markdown, "2021년 4월 13일 {{ page.author }}");
+  assert.deepEqual(diagnostics.map((d) => d.message), ["Liquid {{ page.author }} is not run by opsnote; kept as written"]);
+});
+
+const LINK_SPACES: [input: string, expected: string][] = [
+  ["[slides](/assets/files/Denial Of Service.pdf)", "[slides](/assets/files/Denial%20Of%20Service.pdf)"],
+  ["![그림](img/a  b.png) 끝", "![그림](img/a%20%20b.png) 끝"],
+  ['[x](/a b.pdf "제목 있음")', '[x](/a%20b.pdf "제목 있음")'],
+  ['[x](/ab.pdf "제목 있음")', '[x](/ab.pdf "제목 있음")'],
+  ["[x](</a b.pdf>)", "[x](</a b.pdf>)"],
+  ["(괄호 안 문장) 그대로 [x](/ok.pdf)", "(괄호 안 문장) 그대로 [x](/ok.pdf)"],
+];
+for (const [input, expected] of LINK_SPACES) {
+  test(`kramdown link destination with spaces: ${input}`, () => assert.equal(encodeLinkSpaces(input), expected));
+}
+
+test("spaces in link destinations are encoded in a Jekyll post's prose only, never in code or other posts", () => {
+  const jekyll = "{{ page.title }}\n\n[a](/f/a b.pdf) `[c](/f/c d.pdf)`\n\n```\n[b](/f/b c.pdf)\n```\n";
+  const { markdown } = convertLiquid(jekyll, context("p.md", { variables: VARIABLES }));
+  assert.deepEqual(markdown.split("\n").slice(2, 6), ["[a](/f/a%20b.pdf) `[c](/f/c d.pdf)`", "", "```", "[b](/f/b c.pdf)"]);
+  assert.equal(encodeJekyllLinkSpaces(jekyll).split("\n")[2], "[a](/f/a%20b.pdf) `[c](/f/c d.pdf)`", "the check reads the same");
+  const plain = "[a](/f/a b.pdf)\n";
+  assert.equal(convertLiquid(plain, context("p.md")).markdown, plain);
+  assert.equal(encodeJekyllLinkSpaces(plain), plain);
+  assert.equal(encodeJekyllLinkSpaces(plain, true), "[a](/f/a%20b.pdf)\n", "render_with_liquid: true makes it a Jekyll post");
+  assert.equal(convertLiquid(plain, context("p.md", { renderWithLiquid: true })).markdown, "[a](/f/a%20b.pdf)\n");
 });

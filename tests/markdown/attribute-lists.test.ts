@@ -128,3 +128,30 @@ test("an id set by hand on any block is never given to a heading", () => {
   const ids = [...doc.querySelectorAll("[id]")].map((element) => element.id);
   assert.deepEqual(ids, ["install", "diagram", "install-1", "diagram-1"]);
 });
+
+test("an IAL after a blank line styles the block right below it, not the code block above", () => {
+  const doc = render("```bash\nls\n```\n\n{: .prompt-info }\n> 저장소 위치\n");
+  const callout = doc.querySelector("div.callout.callout--note")!;
+  assert.equal(callout.querySelector(".code-block"), null, "the code block is not inside the callout");
+  assert.equal(callout.querySelector(":scope > p:not(.callout__title)")?.textContent, "저장소 위치");
+  assert.equal(doc.querySelector("blockquote"), null);
+  assert.equal(doc.querySelector("main > .code-block")?.getAttribute("data-lang"), "bash");
+});
+
+test("an IAL directly under a block (no blank line) still styles that block, even with a block right below", () => {
+  const doc = render("```bash\nls\n```\n{: .prompt-tip }\n> 아래\n");
+  assert.ok(doc.querySelector("div.callout--tip > .code-block"), "the code block above is the callout's body");
+  assert.equal(doc.querySelector("blockquote")?.textContent?.trim(), "아래");
+});
+
+test("a span IAL after inline code never reaches the heading id, its anchor label or the TOC", () => {
+  const markdown = "## `_config.yml`{: .filepath} 기본 설정\n\n### `b.yml`{: .filepath}\n";
+  const doc = render(markdown);
+  const heading = doc.querySelector("h2")!;
+  assert.equal(heading.id, "_configyml-기본-설정");
+  assert.equal(heading.querySelector("code.filepath")?.textContent, "_config.yml");
+  assert.ok(!(doc.querySelector("main")!.innerHTML.includes("{:")), "no `{:` in text or attributes");
+  const toc = extractToc(md, markdown, 3);
+  assert.deepEqual(toc.map((entry) => [entry.id, entry.text]), [["_configyml-기본-설정", "_config.yml 기본 설정"]]);
+  assert.deepEqual(toc[0]!.children.map((entry) => entry.id), [doc.querySelector("h3")!.id]);
+});

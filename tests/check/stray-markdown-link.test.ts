@@ -1,0 +1,39 @@
+/**
+ * `[열거형](**https://doc.rust-lang.org/book/**)`: emphasis typed inside a link's parentheses. It is an
+ * external URL gone wrong, not a file beside the post, and the check says so.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { classifyLink, externalLinkProblem } from "../../src/check/links.ts";
+import { checkPosts } from "../../src/check/check-posts.ts";
+import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { site } from "../../src/site.ts";
+import { writeTempFolder } from "../helpers/temp-site.ts";
+
+const STRAY: [href: string, message: string][] = [
+  ["**https://doc.rust-lang.org/book/**", 'is an external URL with stray characters "**" before it; write [text](https://doc.rust-lang.org/book/)'],
+  ["_http://example.com/_", 'is an external URL with stray characters "_" before it; write [text](http://example.com/)'],
+];
+for (const [href, message] of STRAY) {
+  test(`stray markdown around an external URL: ${href}`, () => {
+    assert.deepEqual(classifyLink(href), { type: "external", url: href });
+    assert.equal(externalLinkProblem(href), message);
+  });
+}
+
+test("relative paths that merely contain a URL-like word are still paths", () => {
+  assert.equal(classifyLink("notes/https-setup.md").type, "post-file");
+  assert.equal(classifyLink("**bold**.png").type, "file");
+  assert.equal(externalLinkProblem("https://doc.rust-lang.org/book/"), undefined);
+});
+
+test("check reports the link as a malformed external link, not a missing file", async () => {
+  const root = await writeTempFolder("stray-link", {
+    "posts/rust/2021-05-01-enum.md": "---\ntitle: 열거형\ndate: 2021-05-01\n---\n\n[열거형 및 패턴 일치](**https://doc.rust-lang.org/book/ch06-00-enums.html**)\n",
+  });
+  const report = await checkPosts({ posts: path.join(root, "posts"), assets: path.join(root, "assets"), site });
+  assert.deepEqual(report.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(root, d.file) })), [
+    'posts/rust/2021-05-01-enum.md:6:15 error link: **https://doc.rust-lang.org/book/ch06-00-enums.html** is an external URL with stray characters "**" before it; write [text](https://doc.rust-lang.org/book/ch06-00-enums.html)',
+  ]);
+});
