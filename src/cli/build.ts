@@ -8,6 +8,7 @@ import { buildSite } from "./build-site.ts";
 import { describeBuildError } from "./errors.ts";
 import { runCommand } from "./args.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
+import { refreshEditorFilesOrWarn } from "../settings/editor-files.ts";
 
 const USAGE = "usage: npm run build -- [--posts DIR] [--output DIR] [--strict] [--verbose]";
 
@@ -19,6 +20,7 @@ await runCommand({ usage: USAGE, options: {
 } }, async ({ values }) => {
   // Read by the check plugin inside the build (src/check/build-policy.ts).
   if (values.strict) process.env.OPSNOTE_STRICT = "1";
+  refreshEditorFilesOrWarn(); // .vscode/ schemas follow the zod schemas (src/settings/editor-files.ts)
   try {
     const result = await buildSite({
       posts: values.posts ?? process.env.OPSNOTE_POSTS,
