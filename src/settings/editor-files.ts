@@ -158,6 +158,9 @@ export function refreshEditorFiles({ root = process.cwd(), create = false }: Ref
  * that cannot be written (a read-only checkout in CI) is a warning: the site does not depend on it.
  */
 export function refreshEditorFilesOrWarn(write: (line: string) => void = (line) => console.warn(line)): void {
+  // Builds started by tests (`node --test` marks its children) never write into the project: the
+  // staleness test must see the committed files, not ones a concurrent build test just rewrote.
+  if (process.env.NODE_TEST_CONTEXT !== undefined) return;
   try {
     const written = refreshEditorFiles();
     if (written.length > 0) write(`[opsnote] updated ${written.join(", ")} from the schemas (commit them)`);
