@@ -5,6 +5,7 @@
  * (layout, sidebar, author_profile, …) that a migrated post keeps. Called from buildPost, so `check`
  * and the build print the same warning.
  */
+import { distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { suggestKey } from "../settings/load-settings.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
@@ -30,10 +31,25 @@ export const FOREIGN_FRONT_MATTER_KEYS: ReadonlySet<string> = new Set([
   "path", "template", "taxonomies", "extra", "in_search_index",
 ]);
 
-/** The likely intended key for an unknown one, or undefined when it is not close to any. */
+/** `titel` / `title`: two neighbouring letters swapped, one slip of the fingers (two edits for Levenshtein). */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((char, index) => (char === b[index] ? [] : [index]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
+/**
+ * The likely intended key for an unknown one, or undefined when it is not close to any. Stricter than
+ * the settings' `suggestKey`, which allows two edits to a short key: front matter is full of other
+ * tools' short keys (`name`, `kind`, `data`), and two edits turn `name` into `date`. Here a short key
+ * may differ by one letter or one swap; a long one by a third of its letters.
+ */
 export function suggestFrontMatterKey(key: string): string | undefined {
   if (KNOWN_FRONT_MATTER_KEYS.includes(key) || FOREIGN_FRONT_MATTER_KEYS.has(key)) return undefined;
-  return suggestKey(key, KNOWN_FRONT_MATTER_KEYS);
+  const best = suggestKey(key, KNOWN_FRONT_MATTER_KEYS);
+  if (best === undefined) return undefined;
+  const [written, meant] = [key.toLowerCase(), best.toLowerCase()];
+  return distance(written, meant) <= Math.max(1, Math.floor(meant.length / 3)) || isSwap(written, meant) ? best : undefined;
 }
 
 /** `posts/x.md:3:1 warning tag: unknown front-matter key; did you mean "tags"?`, one per such key. */

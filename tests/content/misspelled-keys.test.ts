@@ -45,6 +45,11 @@ const SUGGESTIONS: [string, string | undefined][] = [
   ["subtitle", undefined],
   ["image_path", undefined],
   ["완전히_다른_키", undefined],
+  // Short keys two edits from a short known key are other tools' words, not typos.
+  ["name", undefined], // 2 from `date`
+  ["kind", undefined], // 2 from `pin`
+  ["dte", "date"],
+  ["tgas", "tags"],
 ];
 
 test("suggestFrontMatterKey: typos of known keys, silence for the rest", () => {
