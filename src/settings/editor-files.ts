@@ -38,7 +38,13 @@ function toJsonSchema(schema: z.ZodType, source: string, title: string): JsonSch
     // `z.date()` (a TOML date in front matter) has no JSON form; the override below writes it.
     unrepresentable: "any",
     override({ zodSchema, jsonSchema }) {
-      const def = (zodSchema as unknown as { _zod: { def: { type: string } } })._zod.def;
+      const def = (zodSchema as unknown as { _zod: { def: { type: string; defaultValue?: unknown } } })._zod.def;
+      // zod leaves out the default of a value it transforms (`url`, `pathPrefix`) when writing the
+      // input side; the default is written as a blogger would write it, so it belongs there too.
+      if (def.type === "default" && jsonSchema.default === undefined) jsonSchema.default = def.defaultValue;
+      // The same for the examples given with `.meta()`.
+      const examples = z.globalRegistry.get(zodSchema)?.examples;
+      if (Array.isArray(examples) && jsonSchema.examples === undefined) jsonSchema.examples = examples;
       // In YAML (and so in the editor) a date is text: opsnote reads it with the site's time zone.
       if (def.type === "date") jsonSchema.type = "string";
       // zod's own name for `.startsWith()`; the pattern beside it says the same in standard terms.

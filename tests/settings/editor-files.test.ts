@@ -59,6 +59,10 @@ test("settings schema: every key has a description, defaults are given", () => {
   }
   for (const [key, property] of Object.entries(schema.properties.author!.properties!)) assert.ok(property.description, `author.${key} has no description`);
   assert.equal(schema.properties.pageSize!.default, 10);
+  // Keys whose value zod transforms keep their default and examples too.
+  assert.equal(schema.properties.url!.default, "https://opsnote.example.kr");
+  assert.equal(schema.properties.pathPrefix!.default, "/");
+  assert.deepEqual((schema.properties.pathPrefix as { examples?: unknown }).examples, ["/blog/"]);
   assert.equal(schema.properties.timeZone!.default, "Asia/Seoul");
   assert.deepEqual(schema.properties.staticDirs!.default, ["images", "img", "files", "static"]);
 });
