@@ -16,6 +16,9 @@ import { checkPlugin } from "./src/check/index.ts";
 import { createPostSources } from "./src/check/post-sources.ts";
 import { searchPlugin } from "./src/search/index.ts";
 import { createSiteFiles, staticFilesPlugin } from "./src/static/index.ts";
+import { fixEleventyPathPrefixes } from "./src/cli/eleventy-paths.ts";
+
+fixEleventyPathPrefixes(); // a posts folder beside the project (`/tmp/blog-ext` next to `/tmp/blog`) broke every build
 
 export default async function (eleventyConfig: UserConfig) {
   const report = createWarningPrinter();

@@ -19,6 +19,7 @@ import { convertLiquid } from "../jekyll/convert-liquid.ts";
 import {
   classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, POST_REFERENCE_PREFIX, type LinkRef,
 } from "./links.ts";
+import { DATA_IMAGE_WARN_BYTES, dataUriBytes, formatBytes } from "../content/data-uri.ts";
 
 export interface PostAnalysis {
   /** The file as given to `check` (e.g. `posts/x.md`). */
@@ -149,6 +150,11 @@ export function analysePost(options: {
           message: `${decodeTarget(link.href)} ${problem}`, kind: "bad-external-link", target: decodeTarget(link.href),
         });
       }
+    } else if (link.kind === "image" && (dataUriBytes(link.href) ?? 0) > DATA_IMAGE_WARN_BYTES) {
+      diagnostics.push({
+        severity: "warning", file, line: link.line, column: link.column, field: "image",
+        message: `an inline data: image of ${formatBytes(dataUriBytes(link.href)!)} (over ${formatBytes(DATA_IMAGE_WARN_BYTES)}) is copied into the page as text; save it as a file in assets/ and link it (feeds and search leave it out)`,
+      });
     } else if (target.type === "empty") {
       diagnostics.push({ severity: "warning", file, line: link.line, column: link.column, field: link.kind, message: "empty target ()" });
     } else if (target.type !== "other-scheme") {

@@ -6,9 +6,8 @@
  * on the time of the check, so they are never cached).
  */
 import { readFileSync, statSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { findUnsafeSymlinks } from "../content/symlinks.ts";
+import { findUnsafeSymlinks, listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { createIgnoreMatcher } from "../content/ignore-files.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
@@ -92,9 +91,8 @@ export function createCheckCache(): CheckCache {
 export async function listPostFiles(folder: string, assets = "assets"): Promise<string[]> {
   const skipped = findUnsafeSymlinks(folder, [folder, assets]).map((link) => path.relative(folder, link.path).split(path.sep).join("/"));
   const isIgnored = createIgnoreMatcher({ input: folder });
-  const entries = await readdir(folder, { recursive: true });
+  const entries = await listFilesWithoutFollowingLinks(folder);
   return entries
-    .map((entry) => entry.split(path.sep).join("/"))
     .filter((entry) => !skipped.some((link) => entry === link || entry.startsWith(`${link}/`)))
     .filter((entry) => /\.(md|markdown)$/i.test(entry))
     .filter((entry) => !entry.split("/").some((part) => part.startsWith(".") || part === "node_modules"))

@@ -4,7 +4,7 @@
  * leaves the previous site as it was; litter from a killed build is removed by the next one.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 
@@ -53,12 +53,52 @@ async function removeLitter(output: string): Promise<void> {
   }
 }
 
+/** Another build holds the output folder's lock. */
+export class BuildLockedError extends Error {
+  override name = "BuildLockedError";
+}
+
+/**
+ * Takes `<output>.lock` (holding this process's id) for the length of a build. Two builds that
+ * swapped the same folder at once clashed (`ENOTEMPTY … rename`); the second now stops at once,
+ * before touching anything. A lock whose process is gone (a SIGKILLed build) is taken over.
+ * @returns the function that releases the lock.
+ */
+async function lockOutput(output: string): Promise<() => Promise<void>> {
+  const lock = `${output}.lock`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: "wx" });
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      throw new BuildLockedError(`another build is writing ${path.basename(output)} (pid ${holder}); wait for it to finish, or remove ${lock} if that process is not a build`);
+    }
+    // A stale lock, or one being written this instant: an empty file is read as stale only after a moment.
+    if (!Number.isInteger(holder) || holder <= 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    else await rm(lock, { force: true });
+  }
+  throw new BuildLockedError(`could not take the lock ${lock}; remove it if no build is running`);
+}
+
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   const started = performance.now();
   const posts = path.resolve(options.posts ?? "posts");
   const output = path.resolve(options.output ?? "_site");
   if (!existsSync(posts)) throw new Error(`posts folder not found: ${posts}`);
   await mkdir(path.dirname(output), { recursive: true });
+  const unlock = await lockOutput(output);
+  try {
+    return await buildUnlocked(posts, output, options, started);
+  } finally {
+    await unlock();
+  }
+}
+
+async function buildUnlocked(posts: string, output: string, options: BuildSiteOptions, started: number): Promise<BuildSiteResult> {
   await removeLitter(output);
 
   const stamp = `${process.pid}-${Date.now()}`;
@@ -73,6 +113,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // The caller prints the error; Eleventy's own handler would add a stack trace to it, and would
   // set process.exitCode, which is the caller's to decide (a test process builds broken sites on purpose).
   eleventy.errorHandler.logger = { message() {}, error() {}, warn() {}, log() {}, forceLog() {} } as never;
+  // Quiet unless asked: Eleventy's "Wrote N files" and, on a busy machine, its "Benchmark … Preprocessor"
+  // notes would stand between the blogger and opsnote's own summary and warnings.
+  if (!options.verbose) eleventy.disableLogger();
   const exitCode = process.exitCode;
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];

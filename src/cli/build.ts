@@ -9,6 +9,8 @@ import { describeBuildError } from "./errors.ts";
 import { runCommand } from "./args.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { refreshEditorFilesOrWarn } from "../settings/editor-files.ts";
+import { robotsTxtNote } from "../seo/sitemap.ts";
+import { site } from "../site.ts";
 
 const USAGE = "usage: npm run build -- [--posts DIR] [--output DIR] [--strict] [--verbose]";
 
@@ -28,6 +30,8 @@ await runCommand({ usage: USAGE, options: {
       verbose: values.verbose,
     });
     console.log(`[opsnote] wrote ${result.pages} pages to ${displayPath(result.output)} in ${result.seconds.toFixed(2)} s`);
+    const robotsNote = robotsTxtNote(site);
+    if (robotsNote) console.log(`[opsnote] note: ${robotsNote}`);
     return 0;
   } catch (error) {
     for (const line of describeBuildError(error, values.verbose)) console.error(`[opsnote] ${line}`);

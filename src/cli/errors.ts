@@ -3,7 +3,10 @@
  * real error in several layers (`originalError` / `cause`); a DiagnosticError anywhere in that
  * chain is printed as its compiler-style lines, without a stack trace.
  */
-import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readFileSync } from "node:fs";
+import { DiagnosticError, displayPath, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { sourceSnippet } from "../preview/source-snippet.ts";
+import { strings } from "../ui/strings.ts";
 import { unsupportedLanguageOf } from "../content/front-matter.ts";
 
 function causeOf(error: unknown): unknown {
@@ -39,10 +42,53 @@ export function diagnosticsOf(error: unknown): Diagnostic[] | undefined {
   return unknownLanguage ? [unknownLanguage] : undefined;
 }
 
-/** Lines to print for a failed build: diagnostics when known, else the chain of messages. */
+/** Diagnostics past this many are printed without their snippet: a build with many errors stays readable. */
+const SNIPPETS_SHOWN = 10;
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lines around a diagnostic's place in its file, caret under the column, indented; [] without a line. */
+export function snippetOf(d: Diagnostic, read: (file: string) => string | undefined = readText): string[] {
+  if (d.line === undefined) return [];
+  const text = read(d.file);
+  return text === undefined ? [] : sourceSnippet(text, d.line, d.column).map((line) => `    ${line}`);
+}
+
+/** A failed build as the terminal and the preview's banner show it. */
+export interface FailureReport {
+  /** One line per problem, as the terminal shows it (and `check` printed it, when it found it first). */
+  lines: string[];
+  /** The snippet under each of `lines` (empty when none). */
+  snippets: string[][];
+  /** The banner's lines, in Korean, snippets included. */
+  banner: string[];
+}
+
+export function describeFailure(error: unknown, read: (file: string) => string | undefined = readText): FailureReport {
+  const diagnostics = diagnosticsOf(error);
+  if (!diagnostics) {
+    const lines = describeBuildError(error);
+    return { lines, snippets: lines.map(() => []), banner: lines };
+  }
+  const snippets = diagnostics.map((d, i) => (i < SNIPPETS_SHOWN ? snippetOf(d, read) : []));
+  const banner = diagnostics.flatMap((d, i) => {
+    const field = d.field === undefined ? "" : `${strings.preview.field[d.field] ?? d.field}: `;
+    const head = `${strings.preview.where(displayPath(d.file), d.line, d.line === undefined ? undefined : d.column ?? 1)} · ${strings.preview.severity[d.severity] ?? d.severity} · ${field}${strings.preview.message(d.message)}`;
+    return [head, ...snippets[i]!];
+  });
+  return { lines: diagnostics.map(formatDiagnostic), snippets, banner };
+}
+
+/** Lines to print for a failed build: diagnostics (each with its source snippet) when known, else the chain of messages. */
 export function describeBuildError(error: unknown, verbose = false): string[] {
   const diagnostics = diagnosticsOf(error);
-  if (diagnostics) return diagnostics.map(formatDiagnostic);
+  if (diagnostics) return diagnostics.flatMap((d, i) => [formatDiagnostic(d), ...(i < SNIPPETS_SHOWN ? snippetOf(d) : [])]);
   const chain = errorChain(error);
   const lines = chain.map((e) => (e instanceof Error ? e.message : String(e)));
   const innermost = chain.at(-1);

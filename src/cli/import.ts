@@ -1,50 +1,48 @@
 /**
- * `npm run import -- <Jekyll site or _posts folder> [--posts DIR] [--assets DIR]`: copies posts and
- * the images they use, never overwriting anything.
- * `npm run import -- --report <posts folder>`: builds the folder and prints warnings by kind.
+ * `npm run import -- <Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]`:
+ * moves a whole blog in, never overwriting anything (see src/import/import-site.ts).
+ * `npm run import -- --report <posts folder> [--verbose]`: builds the folder and prints its warnings grouped by kind.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { UsageError, runCommand } from "./args.ts";
 import { displayPath, formatDiagnostic } from "../diagnostics/diagnostic.ts";
-import { importJekyllSite } from "../jekyll/import-site.ts";
-import { WARNING_KINDS, groupByKind, reportFolder } from "../jekyll/report-folder.ts";
+import { importSite, type ImportResult } from "../import/import-site.ts";
+import { describeChange, SETTINGS_FILE } from "../import/settings-file.ts";
+import { diagnosticItems, formatGroups, groupWarnings } from "../import/group-warnings.ts";
 
 const USAGE = [
-  "usage: npm run import -- <path to a Jekyll site or its _posts folder> [--posts DIR] [--assets DIR]",
-  "       npm run import -- --report <posts folder>",
+  "usage: npm run import -- <path to a Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]",
+  "       npm run import -- --report <posts folder> [--verbose]",
 ].join("\n");
 
-async function runImport(source: string, postsDir: string, assetsDir: string): Promise<number> {
-  const result = await importJekyllSite({ source, postsDir, assetsDir });
+const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll site", hugo: "Hugo site", zola: "Zola site", folder: "folder of posts" };
+
+async function runImport(source: string, options: { root: string; posts?: string; assets?: string; verbose: boolean; dryRun: boolean }): Promise<number> {
+  const result = await importSite({ source, root: options.root, postsDir: options.posts, assetsDir: options.assets, dryRun: options.dryRun });
   if (result.conflicts.length > 0) {
-    console.error(`[opsnote] import stopped: ${result.conflicts.length} file(s) already exist; nothing was copied`);
-    for (const file of result.conflicts) console.error(`  exists: ${displayPath(file)}`);
-    console.error("[opsnote] move or rename them (or import into another folder with --posts/--assets) and run again");
+    console.error(`[opsnote] import stopped: ${result.conflicts.length} file(s) in the way; nothing was copied`);
+    for (const line of result.conflicts) console.error(`  ${existsSync(line) ? `exists: ${displayPath(line)}` : line}`);
+    console.error("[opsnote] move or rename them (or import into another folder with --root/--posts/--assets) and run again");
     return 1;
   }
-  console.log(`[opsnote] imported ${result.posts.length} post(s) into ${displayPath(path.resolve(postsDir))} and ${result.images.length} image(s) into ${displayPath(path.resolve(assetsDir))}`);
-  if (result.renamed.length > 0) {
-    console.log(`[opsnote] ${result.renamed.length} file name(s) normalised to NFC (macOS NFD names):`);
-    for (const name of result.renamed) console.log(`  ${name}`);
+  const verb = options.dryRun ? "would import (dry run: nothing written)" : "imported";
+  console.log(`[opsnote] ${verb} a ${FAMILY_NAMES[result.family]}: ${result.posts.length} post(s) and ${result.files.length} other file(s) into ${displayPath(path.resolve(options.root)) || "."}`);
+  if (result.changes.length > 0) {
+    console.log(`[opsnote] ${SETTINGS_FILE}: ${result.changes.length} setting(s) carried over:`);
+    for (const change of result.changes) console.log(`  ${describeChange(change)}`);
   }
-  if (result.skipped.length > 0) {
-    console.log(`[opsnote] could not import ${result.skipped.length} item(s):`);
-    for (const line of result.skipped) console.log(`  ${line}`);
+  if (result.warnings.length > 0) {
+    console.log(`[opsnote] ${result.warnings.length} thing(s) to know, by kind:`);
+    for (const line of formatGroups(groupWarnings(result.warnings), options.verbose)) console.log(`  ${line}`);
   }
-  if (result.permalink) {
-    const { jekyll, opsnote, unsupported } = result.permalink;
-    console.log(`[opsnote] the old site's permalink is ${JSON.stringify(jekyll)}; to keep its URLs, set in src/site.ts:`);
-    console.log(`  permalink: ${JSON.stringify(opsnote)},`);
-    if (unsupported.length > 0) console.log(`  (opsnote has no ${unsupported.map((t) => `:${t}`).join(", ")}; those parts stay as written)`);
-  }
-  if (result.baseurl) {
-    console.log(`[opsnote] the old site lived under baseurl ${JSON.stringify(result.baseurl)}: build with OPSNOTE_PATH_PREFIX=${result.baseurl.replace(/\/?$/, "/")}`);
-  }
-  console.log(`[opsnote] next: npm run import -- --report ${displayPath(path.resolve(postsDir))}`);
+  console.log(`[opsnote] next: npm run import -- --report ${displayPath(path.resolve(options.posts ?? path.join(options.root, "posts")))}`);
   return 0;
 }
 
-async function runReport(folder: string): Promise<number> {
+async function runReport(folder: string, verbose: boolean): Promise<number> {
+  // Loaded here: building reads the settings of this folder, which an import may be about to write.
+  const { reportFolder } = await import("../jekyll/report-folder.ts");
   const report = await reportFolder(folder);
   console.log(`[opsnote] report for ${displayPath(path.resolve(folder))}`);
   if (report.errors.length > 0) {
@@ -54,10 +52,7 @@ async function runReport(folder: string): Promise<number> {
     console.log(`posts built: ${report.postsBuilt}`);
   }
   console.log(`warnings: ${report.warnings.length}`);
-  for (const [kind, list] of groupByKind(report.warnings)) {
-    console.log(`  ${kind} (${list.length})${WARNING_KINDS[kind] ? `: ${WARNING_KINDS[kind]}` : ""}`);
-    for (const d of list) console.log(`    ${formatDiagnostic(d)}`);
-  }
+  for (const line of formatGroups(groupWarnings(diagnosticItems(report.warnings)), verbose)) console.log(`  ${line}`);
   return report.errors.length > 0 ? 1 : 0;
 }
 
@@ -66,14 +61,17 @@ await runCommand(
     usage: USAGE,
     options: {
       report: { type: "string" },
-      posts: { type: "string", default: "posts" },
-      assets: { type: "string", default: "assets" },
+      root: { type: "string", default: "." },
+      posts: { type: "string" },
+      assets: { type: "string" },
+      verbose: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
     },
     allowPositionals: true,
   },
   async ({ values, positionals }) => {
-    if (values.report !== undefined) return runReport(values.report);
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the Jekyll site or _posts folder" : "expected one folder");
-    return runImport(positionals[0]!, values.posts, values.assets);
+    if (values.report !== undefined) return runReport(values.report, values.verbose);
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the site or folder of posts to import" : "expected one folder");
+    return runImport(positionals[0]!, { root: values.root, posts: values.posts, assets: values.assets, verbose: values.verbose, dryRun: values["dry-run"] });
   },
 );

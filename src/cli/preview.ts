@@ -3,20 +3,20 @@
  * on 127.0.0.1 with live reload.
  *
  * Eleventy's watcher rebuilds on post, asset and layout changes; `npm start` runs this file under
- * `tsx watch`, which restarts the process when any `src/**` module or `.eleventy.ts` changes (Eleventy
- * would keep stale copies of TypeScript modules). A broken save never stops the server: the page
- * shows the error until the next good save.
+ * src/cli/start.ts, which restarts the process when any `src/**` module or `.eleventy.ts` changes
+ * (Eleventy would keep stale copies of TypeScript modules). A broken save never stops the server:
+ * the page shows the error until the next good save. The URL is printed once the first build is done.
  *
  * A save that changes only a post's body takes the fast path (src/preview/fast-path.ts): its page is
  * rendered alone and the browser reloads within tens of milliseconds; Eleventy's rebuild follows,
  * and open pages reload again only if it changed them (src/preview/page-changes.ts).
  */
-import { readFileSync, statSync, watch as watchFiles, type FSWatcher } from "node:fs";
+import { readFileSync, rmSync, statSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
-import { describeBuildError } from "./errors.ts";
+import { describeFailure, type FailureReport } from "./errors.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
 import { CHECK_EVENT } from "../check/index.ts";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -26,10 +26,11 @@ import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../p
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts } from "../preview/post-watcher.ts";
+import { forgetDeletedFile, type FileListCache } from "../preview/forget-deleted-file.ts";
 import { listPostFiles } from "../check/check-posts.ts";
 import { refreshEditorFilesOrWarn } from "../settings/editor-files.ts";
 
-const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental]";
+const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental] [--verbose]";
 
 /** The subset of Eleventy's programmatic API the preview drives. */
 const OPTIONS = {
@@ -44,6 +45,8 @@ const OPTIONS = {
   incremental: { type: "boolean", default: false },
   posts: { type: "string" },
   output: { type: "string" },
+  // Eleventy's own lines ("Wrote N files", "File changed", timing notes on a busy machine).
+  verbose: { type: "boolean", default: false },
 } as const;
 
 interface EleventyWatcher {
@@ -51,6 +54,10 @@ interface EleventyWatcher {
   watch(): Promise<(changedPath: string) => Promise<void>>;
   stopWatch(): Promise<unknown>;
   setIncrementalBuild(incremental: boolean): void;
+  disableLogger(): void;
+  /** Eleventy's cached file lists (see forget-deleted-file.ts). */
+  fileSystemSearch?: FileListCache;
+  watchManager?: { isBuildRunning(): boolean };
   watcher?: { on(event: "unlink", fn: (changedPath: string) => void): void };
   /** Eleventy's merged configuration, once `init()` has run. */
   config?: EleventyConfigView;
@@ -97,7 +104,9 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     console.error(`[opsnote] ${error.message}`);
     return 1;
   }
-  console.log(`[opsnote] preview at ${server.url} (drafts shown; Ctrl+C to stop)`);
+  console.log("[opsnote] building the preview…");
+  // The URL is printed once the first build is done: a page opened earlier would only say "building".
+  let urlShown = false;
 
   /** A new build id; `pages` (paths in the output folder) limits the reload to those pages. */
   const announce = (pages?: readonly string[]) => {
@@ -107,15 +116,25 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   };
 
   /** @param changed the pages the build changed, when only posts were saved; otherwise every page reloads. */
-  const finish = (errors: string[], changed?: readonly string[]) => {
+  const finish = (failure: FailureReport | undefined, changed?: readonly string[]) => {
     builds += 1;
+    const errors = failure?.lines ?? [];
     const problems = checkErrors.filter((line) => !errors.includes(line));
-    const sameState = state.hasOutput && errors.length === 0 && isDeepStrictEqual([state.errors, state.problems], [errors, problems]);
-    state.errors = errors;
+    const banner = failure?.banner ?? [];
+    const sameState = state.hasOutput && errors.length === 0 && isDeepStrictEqual([state.errors, state.problems], [banner, problems]);
+    state.errors = banner;
     state.problems = problems;
     if (errors.length === 0) state.hasOutput = true;
-    for (const line of errors) console.error(`[opsnote] ${line}`);
+    errors.forEach((line, i) => {
+      // `check` found most of these first and printed them already: print each once, then its snippet.
+      if (!checkErrors.includes(line)) console.error(`[opsnote] ${line}`);
+      for (const snippetLine of failure?.snippets[i] ?? []) console.error(snippetLine);
+    });
     console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
+    if (!urlShown) {
+      urlShown = true;
+      console.log(`[opsnote] preview at ${server?.url} (drafts shown; Ctrl+C to stop)`);
+    }
     const pages = sameState ? changed : undefined;
     if (pages === undefined || pages.length > 0) announce(pages);
   };
@@ -140,10 +159,14 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       source: "cli",
       runMode: "watch",
       quietMode: true,
-      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void }) {
+      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void; setChokidarConfig(options: object): void }) {
         // Eleventy keeps file contents in a process-wide cache that only its own watcher clears; a
         // restart after a failed first build must not read the broken file from it again.
         if (afterFailure) eleventyConfig.setUseTemplateCache(false);
+        // Eleventy's watcher (chokidar) follows links by default: two folder links that loop
+        // (`posts/loop -> .`) kept it walking forever, at 60 % of a core and growing memory. Linked
+        // folders are never built (src/content/symlinks.ts); a linked file is watched as the link.
+        eleventyConfig.setChokidarConfig({ followSymlinks: false });
         eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
           onlyPostsSaved = queue.length > 0 && queue.every(isPostPath);
         });
@@ -171,14 +194,18 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
               // the next build writes it
             }
           }
-          finish([], onlyPostsSaved ? changed : undefined);
+          finish(undefined, onlyPostsSaved ? changed : undefined);
           onlyPostsSaved = false;
         });
         eleventyConfig.on("eleventy.afterwatch", () => {
-          if (!succeeded) finish(describeBuildError(lastError ?? new Error("build failed")));
+          // A save during a build runs no build of its own (Eleventy queues it); that build reports itself.
+          // Reporting here showed "build failed" with no reason while the build was still running.
+          if (eleventyInstance?.watchManager?.isBuildRunning()) return;
+          if (!succeeded) finish(describeFailure(lastError ?? new Error("the build stopped without an error message; `npm start -- --verbose` shows Eleventy's own output")));
         });
       },
     }) as unknown as EleventyWatcher;
+    if (!values.verbose) eleventy.disableLogger();
     // Eleventy prints build errors with stack traces and stops watching on errors it considers
     // fatal; the preview records them for the page instead and keeps watching.
     const record = (...args: unknown[]) => {
@@ -197,7 +224,14 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       await eleventy.init();
       const rebuild = await eleventy.watch();
       // Eleventy does not rebuild when a file is deleted; a deleted broken post must clear the error.
-      eleventy.watcher?.on("unlink", (deleted) => void rebuild(deleted));
+      eleventy.watcher?.on("unlink", (deleted) => {
+        forgetDeletedFile(eleventy.fileSystemSearch, deleted);
+        // Eleventy never removes output: the deleted post's page would stay served.
+        const outputPath = postPages.get(path.resolve(deleted))?.page.outputPath;
+        if (typeof outputPath === "string") rmSync(outputPath, { force: true });
+        postPages.delete(path.resolve(deleted));
+        void rebuild(deleted);
+      });
       // Eleventy starts watching after its first build and reports only changes after its watcher has
       // scanned the files: a post saved in between (seconds on a busy machine) would stay stale until
       // its next save. Posts modified since before the build started reading are rebuilt now. (File
@@ -208,7 +242,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     } catch (error) {
       // The first build failed before Eleventy started watching: watch the posts folder ourselves
       // and start over on the next save.
-      finish(describeBuildError(lastError ?? error));
+      finish(describeFailure(lastError ?? error));
       await stopWatch().catch(() => undefined);
       retryWatcher = watchFiles(posts, { recursive: true }, () => {
         retryWatcher?.close();

@@ -83,6 +83,42 @@ const YAML_HINTS: Record<string, string> = {
   "expected the node content, but found ','": " (an empty item in a [list]? remove the extra comma)",
 };
 
+/** js-yaml's reasons when it ran past a quote or bracket that was never closed. */
+const RAN_OFF = /^(deficient indentation|unexpected end of the stream|end of the stream or a document separator is expected|missed comma between flow collection entries)/;
+
+const CLOSERS: Record<string, string> = { "[": "]", "{": "}" };
+const WHAT: Record<string, string> = { '"': "the quote (\")", "'": "the quote (')", "[": "the list ([)", "{": "the mapping ({)" };
+
+/**
+ * The nearest line, at or above where YAML gave up (`markIndex`, 0-based block line; only the text
+ * before `markColumn` on it), that leaves a quote or a bracket open, with the 1-based column of that
+ * opening. A quote counts only where a YAML value can start (after `: `, `- `, `[`, `{` or `,`), so
+ * the apostrophe in `title: it's` is not one.
+ */
+export function findUnclosedOpening(lines: readonly string[], markIndex: number, markColumn: number): { index: number; column: number; what: string } | undefined {
+  for (let index = Math.min(markIndex, lines.length - 1); index >= 0; index--) {
+    const line = index === markIndex ? lines[index]!.slice(0, markColumn) : lines[index]!;
+    const open: { char: string; column: number }[] = [];
+    let quote: { char: string; column: number } | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (c === "\\" && quote.char === '"') i++;
+        else if (c === quote.char && quote.char === "'" && line[i + 1] === "'") i++;
+        else if (c === quote.char) quote = undefined;
+        continue;
+      }
+      if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
+      if ((c === '"' || c === "'") && /(^|[:\-[{,])\s*$/.test(line.slice(0, i))) quote = { char: c, column: i + 1 };
+      else if (c === "[" || c === "{") open.push({ char: c, column: i + 1 });
+      else if ((c === "]" || c === "}") && open.length > 0 && CLOSERS[open.at(-1)!.char] === c) open.pop();
+    }
+    const left = quote ?? open[0];
+    if (left) return { index, column: left.column, what: WHAT[left.char]! };
+  }
+  return undefined;
+}
+
 /**
  * Parses the text between the `---` fences. gray-matter calls an engine with its options object
  * (Eleventy adds `filePath` to it); a plain string is accepted too. The path is only used in messages.
@@ -104,11 +140,17 @@ export function readFrontMatter(text: string, options?: string | FrontMatterEngi
       parsed = null;
     } else if (error instanceof yaml.YAMLException) {
       // Without a mark the error is about the block as a whole: point at its opening line.
-      const line = error.mark ? FENCE_LINE + error.mark.line : FENCE_LINE;
-      throw new DiagnosticError([{
-        severity: "error", file: filePath, line, column: error.mark ? error.mark.column + 1 : undefined,
-        field: "front matter", message: `invalid YAML: ${error.reason}${YAML_HINTS[error.reason] ?? ""}`,
-      }]);
+      let line = error.mark ? FENCE_LINE + error.mark.line : FENCE_LINE;
+      let column = error.mark ? error.mark.column + 1 : undefined;
+      let message = `invalid YAML: ${error.reason}${YAML_HINTS[error.reason] ?? ""}`;
+      // A quote or bracket left open is noticed only on a later line: point at where it opened.
+      const opening = error.mark && RAN_OFF.test(error.reason) ? findUnclosedOpening(text.split(/\r?\n/), error.mark.line, error.mark.column) : undefined;
+      if (opening) {
+        line = FENCE_LINE + opening.index;
+        column = opening.column;
+        message = `invalid YAML: ${opening.what} opened here is never closed`;
+      }
+      throw new DiagnosticError([{ severity: "error", file: filePath, line, column, field: "front matter", message }]);
     } else {
       throw error;
     }

@@ -6,6 +6,7 @@
  * linked folder; everything it skips is reported.
  */
 import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 
 export interface SkippedSymlink {
@@ -60,4 +61,36 @@ export function findUnsafeSymlinks(root: string, allowedRoots: readonly string[]
   };
   walk(root);
   return skipped;
+}
+
+/**
+ * Every file under `root` (relative paths, `/` separators), links to files included, without ever
+ * entering a linked folder. Node 20's `readdir(…, { recursive: true })` follows folder links, so
+ * two links that loop (`posts/loop -> .`) made it run forever. Dot folders and `node_modules` are
+ * not entered either: neither `check` nor the build reads them. `fileLinks: false` leaves out links
+ * to files as well (for readers that do not check where a link points).
+ */
+export async function listFilesWithoutFollowingLinks(root: string, { fileLinks = true } = {}): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      const name = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) await walk(name);
+      } else if (entry.isFile() || (fileLinks && entry.isSymbolicLink() && !isLinkToFolder(path.join(root, name)))) {
+        files.push(name);
+      }
+    }
+  };
+  await walk("");
+  return files;
+}
+
+function isLinkToFolder(link: string): boolean {
+  try {
+    return statSync(link).isDirectory();
+  } catch {
+    return false; // broken or looping: listed, so the caller's own check reports it
+  }
 }

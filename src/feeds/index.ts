@@ -14,6 +14,7 @@ import { strings } from "../ui/strings.ts";
 import { absoluteUrl, ATOM_FEED_URL, FAVICON_URL, HOME_URL, JSON_FEED_URL } from "../urls/site-urls.ts";
 import { buildFeedEntry, type FeedEntry, type FeedInfo } from "./feed-entry.ts";
 import { buildAtomFeed } from "./atom.ts";
+import { stripDataImages } from "./strip-data-images.ts";
 import { buildJsonFeed } from "./json-feed.ts";
 
 export interface FeedsPluginOptions {
@@ -47,7 +48,7 @@ export function feedsPlugin(eleventyConfig: UserConfig, { site }: FeedsPluginOpt
     const contentOf = (post: Post) => {
       let content = absoluteContent.get(post.url);
       if (!content) {
-        content = absolutizeHtml(items.get(post.url)?.content ?? "", post.url);
+        content = absolutizeHtml(stripDataImages(items.get(post.url)?.content ?? ""), post.url);
         absoluteContent.set(post.url, content);
       }
       return content;

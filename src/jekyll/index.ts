@@ -18,7 +18,7 @@ import { writeRedirects } from "./redirects.ts";
 import { POST_FILE_URL, type PostFileUrl } from "../markdown/post-file-links.ts";
 
 export interface JekyllPluginOptions {
-  site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix">;
+  site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix"> & Partial<Pick<SiteSettings, "redirects">>;
   report: DiagnosticSink;
   /** The per-build analysis of the posts, shared with `check`. @default a new one, with the on-disk cache */
   sources?: PostSources;
@@ -83,6 +83,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
     const posts = index.posts
       .filter((post) => includeUnpublished() || post.published)
       .map((post) => ({ ...post, file: path.join(directories.input, post.relativePath) }));
-    await writeRedirects(posts, { outputDir: directories.output, pathPrefix: site.pathPrefix, siteUrl: site.url, report });
+    // The `redirects` setting (written by `npm run import` for old URLs the pattern cannot reproduce).
+    const fromSettings = Object.entries(site.redirects ?? {}).map(([from, to]) => ({ file: "opsnote.config.yaml", url: to, redirectFrom: [from] }));
+    await writeRedirects([...posts, ...fromSettings], { outputDir: directories.output, pathPrefix: site.pathPrefix, siteUrl: site.url, report });
   });
 }

@@ -14,7 +14,8 @@
  * (grammars load asynchronously, highlight.ts): the scan loads them first. (A build without workers
  * loads them per post in a preprocessor instead, index.ts, with no extra file reads.)
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -87,10 +88,9 @@ export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: Cod
 }
 
 async function markdownFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && !entry.parentPath.includes("node_modules"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  // Never through folder links: two that loop would make it run forever.
+  const files = await listFilesWithoutFollowingLinks(dir, { fileLinks: false });
+  return files.filter((file) => /\.(md|markdown)$/i.test(file)).map((file) => path.join(dir, file));
 }
 
 /**

@@ -131,8 +131,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const port = options.port ?? 8080;
   await listenWithRetry(server, port, host);
+  // The port bound, which differs from the one asked for with `--port 0`.
+  const bound = (server.address() as { port: number }).port;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}/`,
     announce(pages) {
       const data = buildEventData(options.state().id, pages);
       for (const client of clients) client.write(`event: build\ndata: ${data}\n\n`);

@@ -9,6 +9,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createIndexCache, indexSite } from "./index-site.ts";
+import { keepDataImagesOutOfIndex } from "./data-images.ts";
 
 interface AfterBuild {
   outputMode?: string;
@@ -16,6 +17,10 @@ interface AfterBuild {
 }
 
 export function searchPlugin(eleventyConfig: UserConfig): void {
+  eleventyConfig.addTransform("search-data-images", function (this: { page: { outputPath?: string | false } }, content: string) {
+    const output = this.page.outputPath;
+    return typeof output === "string" && output.endsWith(".html") ? keepDataImagesOutOfIndex(content) : content;
+  });
   let background: Promise<void> = Promise.resolve();
   let queued = false;
   let firstRun = true;

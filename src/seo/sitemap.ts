@@ -23,7 +23,20 @@ export function buildSitemap(pages: readonly PlannedPage[], site: Pick<SiteSetti
   return doc.end({ prettyPrint: true });
 }
 
-/** Every crawler may read everything; the sitemap's absolute URL tells them where the list is. */
+/**
+ * Every crawler may read everything; the sitemap's absolute URL tells them where the list is. Under
+ * a path prefix the file lands at `/blog/robots.txt`, where crawlers never look (they read only
+ * the host's `/robots.txt`): the file says so, for whoever copies its lines there.
+ */
 export function buildRobotsTxt(site: Pick<SiteSettings, "url" | "pathPrefix">): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, SITEMAP_URL)}\n`;
+  const note = robotsTxtNote(site);
+  const header = note === undefined ? "" : `# ${note}\n`;
+  return `${header}User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, SITEMAP_URL)}\n`;
+}
+
+/** One line for the build's output when the site's robots.txt is not where crawlers read it. */
+export function robotsTxtNote(site: Pick<SiteSettings, "url" | "pathPrefix">): string | undefined {
+  if (site.pathPrefix === "/" || site.pathPrefix === "") return undefined;
+  const root = new URL("/robots.txt", `${site.url}/`).href;
+  return `robots.txt is written at ${absoluteUrl(site, "/robots.txt")}, but crawlers read only ${root}: copy its Sitemap line there`;
 }

@@ -67,7 +67,21 @@ export const strings = {
   jsonFeed: "JSON 피드",
   siteFeedTitle: (site: string) => `${site} 전체 글`,
   termFeedTitle: (site: string, heading: string) => `${site} · ${heading}`,
+  /** In feeds, where an inline `data:` image is left out: the image's alt text (HTML). */
+  feedImageLeftOut: (altHtml: string) => (altHtml === "" ? "[이미지]" : `[이미지: ${altHtml}]`),
   termFeed: (heading: string) => `${heading} 피드`,
+  /** The preview's error banner: where a problem is, and the words around a diagnostic's message. */
+  preview: {
+    severity: { error: "오류", warning: "경고", info: "알림" } as Record<string, string>,
+    where: (file: string, line?: number, column?: number) =>
+      line === undefined ? file : `${file} ${line}행${column === undefined ? "" : ` ${column}열`}`,
+    field: { "front matter": "앞머리(front matter)" } as Record<string, string>,
+    /** Messages of the front-matter reader in Korean; other messages stay as the checks wrote them. */
+    message: (message: string) => message
+      .replace(/^invalid YAML: the quote \((.)\) opened here is never closed$/, "YAML 문법 오류: 여기서 연 따옴표($1)가 닫히지 않았습니다")
+      .replace(/^invalid YAML: the (?:list|mapping) \((.)\) opened here is never closed$/, "YAML 문법 오류: 여기서 연 괄호($1)가 닫히지 않았습니다")
+      .replace(/^invalid YAML: /, "YAML 문법 오류: "),
+  },
   notFoundTitle: "페이지를 찾을 수 없습니다",
   notFoundBody: "주소가 바뀌었거나 지워진 글일 수 있습니다. 아래에서 찾아보세요.",
   author: "글쓴이",

@@ -73,7 +73,7 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
   {
     name: "a YAML syntax error",
     files: { "posts/2021-05-01-x.md": post("title: x\ntags: [a, b") },
-    expected: ["posts/2021-05-01-x.md:3:12 error front matter: invalid YAML: unexpected end of the stream within a flow collection"],
+    expected: ["posts/2021-05-01-x.md:3:7 error front matter: invalid YAML: the list ([) opened here is never closed"],
   },
   {
     name: "executable front matter",

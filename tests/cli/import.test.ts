@@ -1,6 +1,7 @@
 /**
- * `npm run import` on a small fake Jekyll site: config with a permalink, nested `_posts`, images,
- * an NFD (macOS) file name; then again, to see that nothing is overwritten. And the report mode.
+ * `npm run import` as a command, on a small fake Jekyll site: config with a permalink and a baseurl,
+ * nested `_posts`, images, an NFD (macOS) file name; then again, to see that nothing is overwritten.
+ * And the report mode, grouped by kind. (Whole fixture sites: tests/import/.)
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,8 +10,10 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { parse } from "yaml";
 import { writeTempFolder } from "../helpers/temp-site.ts";
-import { referencedImages, translatePermalink } from "../../src/jekyll/import-site.ts";
+import { referencedFiles } from "../../src/import/references.ts";
+import { parsePostText } from "../../src/content/front-matter.ts";
 
 const run = promisify(execFile);
 const IMPORT = path.join(import.meta.dirname, "..", "..", "src", "cli", "import.ts");
@@ -41,39 +44,40 @@ const jekyllSite = await writeTempFolder("jekyll-site", {
 const target = await writeTempFolder("import-target", {});
 const posts = path.join(target, "posts");
 const assets = path.join(target, "assets");
-const first = await importCommand([jekyllSite, "--posts", posts, "--assets", assets]);
+const first = await importCommand([jekyllSite, "--root", target]);
 
 test("posts are copied with their folders, file names in NFC", async () => {
   assert.equal(first.code, 0, first.stderr);
   assert.ok(existsSync(path.join(posts, "2023", "2023-03-04-helm.md")));
   const names = await readdir(path.join(posts, "2024", "01"));
   assert.deepEqual(names, ["2024-01-05-쿠버네티스.md".normalize("NFC")]);
-  assert.match(first.stdout, /normalised to NFC/);
+  assert.match(first.stdout, /1 file names normalised to NFC \(macOS NFD names\) \[renamed\]/);
 });
 
-test("the images the posts use are copied under assets/, and only those", async () => {
-  for (const name of ["chart.png", "figure.png", "helm-teaser.png", "k8s.svg"]) {
+test("the site's assets/ and every file the posts use are copied; files beside the posts too", async () => {
+  for (const name of ["chart.png", "figure.png", "helm-teaser.png", "k8s.svg", "unused.png"]) {
     assert.ok(existsSync(path.join(assets, "images", name)), name);
   }
-  assert.ok(!existsSync(path.join(assets, "images", "unused.png")));
-  assert.equal(await readFile(path.join(assets, "images", "chart.png"), "utf8"), "png");
+  assert.equal(await readFile(path.join(target, "images", "outside.png"), "utf8"), "outside");
+  assert.ok(existsSync(path.join(posts, "notes.txt")));
 });
 
-test("what could not be imported is reported, naming the post", () => {
-  assert.match(first.stdout, /2023-03-04-helm\.md: image "\/images\/outside\.png" is outside \/assets\//);
-  assert.match(first.stdout, /2023-03-04-helm\.md: image "\/assets\/images\/missing\.png" not found/);
-  assert.match(first.stdout, /notes\.txt: not a markdown post/);
+test("what is missing is reported grouped, naming the post and line", () => {
+  assert.match(first.stdout, /1 files referenced but not found in the old site \[missing-file\] — add them or remove the references\n.*2023-03-04-helm\.md:14:1 warning missing-file: "\/assets\/images\/missing\.png" not found/);
   assert.doesNotMatch(first.stdout, /example\.com/);
 });
 
-test("the old permalink is offered in opsnote's words, and the baseurl as a path prefix", () => {
-  assert.match(first.stdout, /permalink: "\/:categories\/:year\/:month\/:day\/:title\.html"/);
-  assert.match(first.stdout, /OPSNOTE_PATH_PREFIX=\/blog\//);
+test("the old permalink and baseurl are carried into opsnote.config.yaml, printed old -> new", async () => {
+  const settings = parse(await readFile(path.join(target, "opsnote.config.yaml"), "utf8"));
+  assert.equal(settings.permalink, "/:categories/:year/:month/:day/:title.html");
+  assert.equal(settings.pathPrefix, "/blog/");
+  assert.equal(settings.staticDirs, undefined, "images/ is among the default staticDirs");
+  assert.match(first.stdout, /permalink: \(unset\) -> "\/:categories\/:year\/:month\/:day\/:title\.html"/);
 });
 
 test("importing again overwrites nothing and exits non-zero, naming the conflicts", async () => {
   const before = await readFile(path.join(posts, "2023", "2023-03-04-helm.md"), "utf8");
-  const second = await importCommand([jekyllSite, "--posts", posts, "--assets", assets]);
+  const second = await importCommand([jekyllSite, "--root", target]);
   assert.equal(second.code, 1);
   assert.match(second.stderr, /nothing was copied/);
   assert.match(second.stderr, /2023-03-04-helm\.md/);
@@ -81,21 +85,29 @@ test("importing again overwrites nothing and exits non-zero, naming the conflict
 });
 
 test("the report builds the imported posts and names what still fails, with file and line", async () => {
-  // The fake site links two images the import could not bring (see above): the build's checks
-  // report them as warnings (the pages still publish), so the report lists them and the build succeeds.
+  // missing.png was never in the old site: a warning (the page still publishes). /images/outside.png was
+  // copied to the project's images/, which the build serves.
   const report = await importCommand(["--report", posts]);
   assert.equal(report.code, 0, report.stdout + report.stderr);
   assert.match(report.stdout, /posts built: 2/);
-  assert.match(report.stdout, /2023-03-04-helm\.md:\d+:\d+ warning image: \/images\/outside\.png/);
   assert.match(report.stdout, /2023-03-04-helm\.md:\d+:\d+ warning image: \/assets\/images\/missing\.png/);
+  assert.doesNotMatch(report.stdout, /outside\.png/);
 });
 
-test("permalink styles and tokens opsnote does not know", () => {
-  assert.deepEqual(translatePermalink("pretty"), { opsnote: "/:categories/:year/:month/:day/:title/", unsupported: [] });
-  assert.deepEqual(translatePermalink("/:year/:hour/:title/").unsupported, ["hour"]);
+test("the report groups warnings by kind: count, three examples and the fix; --verbose lists all", async () => {
+  const files: Record<string, string> = {};
+  for (const day of [1, 2, 3, 4]) files[`2024-01-0${day}-p${day}.md`] = `---\ntitle: P${day}\n---\n\n\`\`\`nosuchlang\nx\n\`\`\`\n`;
+  const folder = await writeTempFolder("report-posts", files);
+  const report = await importCommand(["--report", folder]);
+  assert.equal(report.code, 0, report.stdout + report.stderr);
+  assert.match(report.stdout, /4 code blocks in an unknown language, shown as plain text \[code\] \(3 examples\) — use a language name shiki knows/);
+  assert.equal(report.stdout.match(/warning code:/g)?.length, 3);
+  const verbose = await importCommand(["--report", folder, "--verbose"]);
+  assert.equal(verbose.stdout.match(/warning code:/g)?.length, 4);
 });
 
-test("referenced images: Liquid URL prefixes removed, Chirpy's media_subpath applied, remote ones left out", () => {
-  const text = "---\nmedia_subpath: /assets/img/post\nimage:\n  path: card.png\n---\n![a]({{ '/assets/a.png' | relative_url }}) ![b](b.png) ![c](https://x.example/c.png)\n";
-  assert.deepEqual(referencedImages(text), ["/assets/img/post/card.png", "/assets/a.png", "/assets/img/post/b.png"]);
+test("referenced files: Liquid URL prefixes removed, Chirpy's media_subpath applied, remote ones left out, linked files kept", () => {
+  const text = "---\nmedia_subpath: /assets/img/post\nimage:\n  path: card.png\n---\n![a]({{ '/assets/a.png' | relative_url }}) ![b](b.png) ![c](https://x.example/c.png)\n[pdf](/files/a.pdf) [page](/posts/x/)\n";
+  const parsed = parsePostText(text, "x.md");
+  assert.deepEqual(referencedFiles(parsed.data.frontMatter ?? {}, parsed.content).map((r) => r.url), ["/assets/img/post/card.png", "/assets/a.png", "/assets/img/post/b.png", "/files/a.pdf"]);
 });

@@ -31,6 +31,8 @@ export function freePort(): Promise<number> {
 export interface PreviewProcess {
   /** `http://127.0.0.1:<port>/` */
   url: string;
+  /** The preview's process id (it leads its own process group). */
+  pid: number;
   /** What the preview printed (stdout and stderr) since it started or since `clearTerminal()`. */
   readonly terminal: string;
   clearTerminal(): void;
@@ -88,6 +90,7 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
     events = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     const preview: PreviewProcess = {
       url,
+      pid: child.pid!,
       get terminal() {
         return terminal;
       },

@@ -72,7 +72,7 @@ test("a preview started on a broken post shows the error, then the site once the
   try {
     const broken = await until(`${preview.base}/`, (status) => status === 500, preview.terminal);
     const panel = parseHTML(broken).document.querySelector("#opsnote-build-error");
-    assert.match(panel?.textContent ?? "", /2024-01-01-x\.md:2:\d+ error front matter: invalid YAML/);
+    assert.match(panel?.textContent ?? "", /2024-01-01-x\.md 2행 \d+열 · 오류 · 앞머리\(front matter\): YAML 문법 오류/);
 
     await writeFile(preview.file, '---\ntitle: "고쳤다"\n---\nbody\n');
     const fixed = await until(`${preview.base}/x/`, (status) => status === 200, preview.terminal);

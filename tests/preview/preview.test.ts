@@ -84,18 +84,27 @@ test("a save shows up, a broken save shows its error in the page and the termina
   let { document } = await page("/devops/intro/");
   assert.match(document.querySelector(".post__content")!.textContent!, /두 번째 버전의 본문/);
 
-  const brokenSaves: { name: string; text: string; line: RegExp }[] = [
-    { name: "YAML syntax error", text: "---\ntitle: 입문\ntags: [a, b\n---\n본문\n", line: /2021-04-13-intro\.md:3:\d+ error front matter: invalid YAML/ },
-    { name: "schema violation", text: "---\ntitle: 입문\ntags:\n  a: 1\n---\n본문\n", line: /2021-04-13-intro\.md:3:1 error tags: expected a list of strings or one string, got a mapping/ },
+  // The terminal's line, and the banner's (Korean, see tests/preview/front-matter-banner.test.ts).
+  const brokenSaves: { name: string; text: string; line: RegExp; banner: RegExp }[] = [
+    {
+      name: "YAML syntax error", text: "---\ntitle: 입문\ntags: [a, b\n---\n본문\n",
+      line: /2021-04-13-intro\.md:3:\d+ error front matter: invalid YAML/,
+      banner: /2021-04-13-intro\.md 3행 \d+열 · 오류 · 앞머리\(front matter\): YAML 문법 오류/,
+    },
+    {
+      name: "schema violation", text: "---\ntitle: 입문\ntags:\n  a: 1\n---\n본문\n",
+      line: /2021-04-13-intro\.md:3:1 error tags: expected a list of strings or one string, got a mapping/,
+      banner: /2021-04-13-intro\.md 3행 1열 · 오류 · tags: expected a list of strings or one string, got a mapping/,
+    },
   ];
-  for (const { name, text, line } of brokenSaves) {
+  for (const { name, text, line, banner } of brokenSaves) {
     preview.clearTerminal();
     await writeFile(file, text);
     await nextBuild(`the rebuild after a ${name}`);
     ({ document } = await page("/devops/intro/"));
     const panel = document.querySelector("#opsnote-build-error");
     assert.ok(panel, `no error panel after a ${name}`);
-    assert.match(panel.textContent!, line);
+    assert.match(panel.textContent!, banner);
     assert.match(preview.terminal, line);
     // The server is still up and serves the other pages.
     assert.equal((await page("/")).status, 200);

@@ -1,5 +1,6 @@
+// Plain JavaScript: worker threads inherit the test process's --import flags, and a worker cannot load a .ts file there.
 /**
- * Loaded into every test file's process (`npm test` passes `--import ./tests/helpers/test-environment.ts`).
+ * Loaded into every test file's process (`npm test` passes `--import ./tests/helpers/test-environment.mjs`).
  * Test files run in parallel, so each gets build caches of its own: a file never reads an entry another
  * file is writing, a test never depends on which file ran before it, and the repository's `.cache/`
  * (the blogger's own warm cache) is left alone. Builds a test starts in a child process inherit it.

@@ -1,0 +1,116 @@
+/**
+ * The Hugo and Zola shortcodes nearly every DevOps blog uses, turned into plain markdown while a
+ * post is copied: `figure` -> an image, `highlight` -> a fence, `notice`/`admonition` and Zola's
+ * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `youtube` -> a
+ * link. Code fences are left alone; any other shortcode stays as written and is reported.
+ */
+export interface ShortcodeConversion {
+  text: string;
+  /** Lines (1-based, in the original text) where a shortcode was converted (to `endLine` for a block), and what it was. */
+  converted: { line: number; endLine: number; text: string }[];
+}
+
+/** Callout kinds by the names themes give them. */
+const ALERT_KINDS: Record<string, string> = {
+  note: "NOTE", info: "NOTE", information: "NOTE", abstract: "NOTE", summary: "NOTE", example: "NOTE", quote: "NOTE",
+  tip: "TIP", hint: "TIP", success: "TIP", question: "TIP",
+  important: "IMPORTANT",
+  warning: "WARNING", warn: "WARNING", attention: "WARNING",
+  caution: "CAUTION", danger: "CAUTION", error: "CAUTION", bug: "CAUTION", failure: "CAUTION",
+};
+
+/** `src="a.png" alt='b' width=3` -> `{ src: "a.png", alt: "b", width: "3" }`; bare words by position. */
+export function shortcodeArguments(text: string): { named: Record<string, string>; positional: string[] } {
+  const named: Record<string, string> = {};
+  const positional: string[] = [];
+  for (const match of text.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|([^\s,)]+))|"((?:[^"\\]|\\.)*)"|([^\s=,"']+)/g)) {
+    if (match[1] !== undefined) named[match[1].toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? match[5] ?? "";
+    else positional.push(match[6] ?? match[7]!);
+  }
+  return { named, positional };
+}
+
+const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout)\b(.*?)\s*[>%]\}\}\s*$/i;
+const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout)\s*\((.*)\)\s*%\}\s*$/i;
+const FIGURE = /\{\{[<%]\s*figure\b(.*?)\s*\/?\s*[>%]\}\}/gi;
+const HUGO_YOUTUBE = /\{\{[<%]\s*youtube\b(.*?)\s*[>%]\}\}/gi;
+const ZOLA_YOUTUBE = /\{\{\s*youtube\s*\((.*?)\)\s*\}\}/gi;
+
+function alertKind(name: string | undefined, fallback = "NOTE"): string {
+  return ALERT_KINDS[(name ?? "").toLowerCase()] ?? fallback;
+}
+
+function youtubeLink(id: string | undefined): string {
+  return id ? `[YouTube 동영상](https://www.youtube.com/watch?v=${encodeURIComponent(id)})` : "";
+}
+
+/** Converts the shortcodes of the lines after `firstBodyLine` (0-based: the front matter is left as it is). */
+export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeConversion {
+  const lines = text.split("\n");
+  const out: string[] = lines.slice(0, firstBodyLine);
+  const converted: ShortcodeConversion["converted"] = [];
+  let fence: string | undefined;
+  for (let i = firstBodyLine; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+      out.push(line);
+      continue;
+    }
+    if (fence !== undefined) {
+      out.push(line);
+      continue;
+    }
+    const hugo = HUGO_OPEN.exec(line);
+    const zola = hugo ? undefined : ZOLA_OPEN.exec(line);
+    if (hugo || zola) {
+      const name = (hugo?.[2] ?? zola![1]!).toLowerCase();
+      const closing = hugo
+        ? new RegExp(`^\\s*\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}\\s*$`, "i")
+        : /^\s*\{%\s*end\s*%\}\s*$/;
+      const end = lines.findIndex((candidate, index) => index > i && closing.test(candidate));
+      if (end !== -1) {
+        const inner = lines.slice(i + 1, end);
+        const args = shortcodeArguments(hugo?.[3] ?? zola![2]!);
+        if (name === "highlight") {
+          const language = args.positional[0] ?? args.named.lang ?? "";
+          const longest = Math.max(2, ...inner.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
+          const ticks = "`".repeat(longest + 1);
+          out.push(`${ticks}${language}`, ...inner, ticks);
+        } else {
+          const kind = hugo
+            ? alertKind(args.named.type ?? args.named.style ?? args.positional[0])
+            : alertKind(name === "alert" || name === "admonition" || name === "callout" ? args.named.type ?? args.named.kind : name);
+          const title = args.named.title ?? (hugo ? args.positional[1] : undefined);
+          out.push(`> [!${kind}]`, ...(title ? [`> **${title}**`, ">"] : []), ...inner.map((l) => (l.trim() === "" ? ">" : `> ${l}`)));
+        }
+        converted.push({ line: i + 1, endLine: end + 1, text: line.trim() });
+        i = end;
+        continue;
+      }
+    }
+    let next = line.replace(FIGURE, (whole, rawArgs: string) => {
+      const { named } = shortcodeArguments(rawArgs);
+      if (!named.src) return whole;
+      converted.push({ line: i + 1, endLine: i + 1, text: whole });
+      const alt = (named.alt ?? named.caption ?? named.title ?? "").replace(/[[\]]/g, "");
+      return `![${alt}](${named.src}${named.caption && named.caption !== alt ? ` "${named.caption.replace(/"/g, "'")}"` : ""})`;
+    });
+    next = next.replace(HUGO_YOUTUBE, (whole, rawArgs: string) => {
+      const { named, positional } = shortcodeArguments(rawArgs);
+      const link = youtubeLink(named.id ?? positional[0]);
+      if (link === "") return whole;
+      converted.push({ line: i + 1, endLine: i + 1, text: whole });
+      return link;
+    });
+    next = next.replace(ZOLA_YOUTUBE, (whole, rawArgs: string) => {
+      const link = youtubeLink(shortcodeArguments(rawArgs).named.id);
+      if (link === "") return whole;
+      converted.push({ line: i + 1, endLine: i + 1, text: whole });
+      return link;
+    });
+    out.push(next);
+  }
+  return { text: out.join("\n"), converted };
+}

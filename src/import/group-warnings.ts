@@ -1,0 +1,88 @@
+/**
+ * Hundreds of identical lines help nobody: warnings are grouped by kind, each group with its count,
+ * three examples and the one setting or command that fixes the whole group. Used by the import's
+ * final report and by `--report` (the build's warnings) alike.
+ */
+import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+
+export interface ReportItem {
+  kind: string;
+  /** `file:line:col severity field: message`, or any one line that names the file. */
+  line: string;
+}
+
+export interface WarningGroup {
+  kind: string;
+  count: number;
+  /** What the kind means, counted: `12 images referenced but not found in the old site`. */
+  summary: string;
+  /** The one thing that fixes the group. */
+  fix: string;
+  items: string[];
+}
+
+interface KindText {
+  /** Plural noun phrase after the count. */
+  what: string;
+  fix: string;
+}
+
+/** Import kinds and the build's diagnostic fields (the `field` of each warning). */
+export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
+  "missing-file": { what: "files referenced but not found in the old site", fix: "add them or remove the references" },
+  "theme-image": { what: "front-matter images given by name that the old theme found in a folder of its own", fix: "write their root path (e.g. image: /images/x.jpg) in those posts" },
+  outside: { what: "files referenced outside the old site", fix: "copy them into the project by hand" },
+  "root-file": { what: "files at the old site's root (favicon, CNAME, robots.txt), not copied", fix: "put them in a folder listed in staticDirs, or add them to your host by hand" },
+  refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
+  converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, youtube)", fix: "nothing to do; glance at the pages they are on" },
+  shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
+  page: { what: "pages of the old site that are not posts, imported as standalone pages at their old URLs", fix: "nothing to do (they need no date and stay out of the post lists)" },
+  skipped: { what: "parts of the old site left out on purpose", fix: "see the reason on each line" },
+  setting: { what: "settings that could not be carried as they were", fix: "check these keys in opsnote.config.yaml" },
+  redirect: { what: "old URLs the new URL pattern cannot reproduce, answered by a redirect page", fix: "nothing to do: they are listed under `redirects` in opsnote.config.yaml" },
+  url: { what: "old URLs that cannot be answered", fix: "add a `redirects` entry in opsnote.config.yaml for each" },
+  "media-subpath": { what: "posts that rely on Chirpy's media_subpath for relative images", fix: "write the images' full /assets/… paths in those posts" },
+  renamed: { what: "file names normalised to NFC (macOS NFD names)", fix: "nothing to do; links by the old name are still checked" },
+  // Build diagnostics, by field.
+  image: { what: "images that resolve to no file", fix: "add the files (or list their top-level folder under staticDirs) or remove the references" },
+  link: { what: "links to pages that do not exist", fix: "set `permalink` (or `redirects`) in opsnote.config.yaml so the old URLs resolve, or fix the links" },
+  anchor: { what: "links to headings that do not exist", fix: "fix the #anchor to the heading's id" },
+  liquid: { what: "Liquid tags or objects kept as written (not run)", fix: "replace them with markdown, or `render_with_liquid: false` to keep them quietly" },
+  include: { what: "theme includes kept as written", fix: "replace them with markdown" },
+  post_url: { what: "{% post_url %} targets not found", fix: "fix the post name in each tag" },
+  code: { what: "code blocks in an unknown language, shown as plain text", fix: "use a language name shiki knows (or `text`)" },
+  redirect_from: { what: "redirects not written (not a path, or a real page is there)", fix: "remove or fix those redirect_from/aliases entries" },
+  date: { what: "dates with an impossible offset or no date", fix: "write the date as 2024-01-05 10:00:00 +0900" },
+};
+
+function textOf(kind: string): KindText {
+  return KIND_TEXTS[kind] ?? { what: `warnings of kind "${kind}"`, fix: "see the examples" };
+}
+
+/** Groups by kind, most frequent first. */
+export function groupWarnings(items: readonly ReportItem[]): WarningGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const item of items) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item.line]);
+  return [...groups.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([kind, lines]) => ({ kind, count: lines.length, summary: `${lines.length} ${textOf(kind).what}`, fix: textOf(kind).fix, items: lines }));
+}
+
+export const EXAMPLES_PER_GROUP = 3;
+
+/** `12 images … (3 examples) — add them …`, then the examples (all of them with `verbose`). */
+export function formatGroups(groups: readonly WarningGroup[], verbose = false): string[] {
+  const lines: string[] = [];
+  for (const group of groups) {
+    const shown = verbose ? group.items : group.items.slice(0, EXAMPLES_PER_GROUP);
+    const label = verbose || shown.length === group.count ? "" : ` (${shown.length} examples)`;
+    lines.push(`${group.summary} [${group.kind}]${label} — ${group.fix}`);
+    for (const line of shown) lines.push(`    ${line}`);
+  }
+  return lines;
+}
+
+/** Build warnings as report items: the kind is the diagnostic's field. */
+export function diagnosticItems(diagnostics: readonly Diagnostic[]): ReportItem[] {
+  return diagnostics.map((d) => ({ kind: d.field ?? "other", line: formatDiagnostic(d) }));
+}

@@ -1,0 +1,375 @@
+/**
+ * `npm run import`: moves a whole Jekyll, Hugo or Zola blog (or a bare folder of posts) into an
+ * opsnote project: posts with their sub-folders and bundles, every file they reference, the site's
+ * static folders, its settings (into `opsnote.config.yaml`), its about page, and a redirect for
+ * every old URL the new URL pattern cannot reproduce.
+ *
+ * Posts are copied as they are (the build understands Liquid, kramdown and TOML front matter);
+ * only file names are normalised to NFC so a macOS (NFD) name and its URL agree. Nothing is ever
+ * overwritten: the whole import is planned first, and any conflict stops it before a single file
+ * is written.
+ */
+import { constants, existsSync } from "node:fs";
+import { copyFile, mkdir, open, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parsePostText } from "../content/front-matter.ts";
+import { buildPost } from "../content/post.ts";
+import { postDateFromInstant } from "../content/dates.ts";
+import { siteSettingsSchema } from "../settings/schema.ts";
+import { detectSite, type SourceFamily } from "./detect-site.ts";
+import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
+import { findShortcodes, referencedFiles } from "./references.ts";
+import { convertShortcodes } from "./convert-shortcodes.ts";
+import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
+import type { TranslatedSettings } from "./translate-settings.ts";
+import type { ReportItem } from "./group-warnings.ts";
+import { displayPath } from "../diagnostics/diagnostic.ts";
+
+export { translatePermalink } from "./old-urls.ts";
+
+export interface ImportOptions {
+  /** A Jekyll, Hugo or Zola site, or a folder of posts (a `_posts` folder). */
+  source: string;
+  /** The opsnote project: static folders and `opsnote.config.yaml` go here. @default "." */
+  root?: string;
+  /** @default "<root>/posts" */
+  postsDir?: string;
+  /** Where the old site's `/assets/` goes. @default "<root>/assets" */
+  assetsDir?: string;
+  /** Plan and report, write nothing. @default false */
+  dryRun?: boolean;
+}
+
+export interface ImportPlanItem {
+  from: string;
+  to: string;
+  /** Written instead of copying `from` (a post whose shortcodes were converted). */
+  text?: string;
+}
+
+export interface ImportResult {
+  family: SourceFamily;
+  /** Markdown posts copied. */
+  posts: ImportPlanItem[];
+  /** Every other file copied: bundle media, referenced files, static folders. */
+  files: ImportPlanItem[];
+  /** Files written from scratch (the about page, the settings file and its backup). */
+  written: { to: string; text: string }[];
+  /** Target files that already exist (or would be written twice): nothing was written. */
+  conflicts: string[];
+  /** Grouped by kind in the final report. */
+  warnings: ReportItem[];
+  settings: TranslatedSettings;
+  /** Keys of the settings file that change, with old and new values. */
+  changes: SettingChange[];
+  /** Old URL -> new URL, for the posts whose URL the new pattern does not reproduce. */
+  redirects: Record<string, string>;
+  /** Old URL of every imported post (and the about page), for checking. */
+  oldUrls: { file: string; oldUrl: string; newUrl?: string }[];
+}
+
+/** Where themes look up a front-matter image given by name alone (`image: x.jpg`). */
+const THEME_IMAGE_DIRS = ["images", "img", "assets/img", "assets/images"];
+/** Front matter in a language that runs code: refused, as the build refuses it. */
+const CODE_FRONT_MATTER = /^\uFEFF?---\s*(js|javascript|node|coffee|cson)\b/i;
+
+const toPosix = (relative: string) => relative.split(path.sep).join("/");
+
+/** Reads 3 bytes, not the whole file: static folders hold videos and archives too. */
+async function startsWithFrontMatter(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(3), 0, 3, 0);
+    return buffer.toString("latin1", 0, bytesRead) === "---";
+  } finally {
+    await handle.close();
+  }
+}
+const nfcPath = (relative: string) => relative.split(/[\\/]/).map((segment) => segment.normalize("NFC")).join(path.sep);
+const normalizeUrl = (url: string) => {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // keep as written
+  }
+  return decoded.normalize("NFC");
+};
+
+
+/** A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page at /about/). */
+export function standalonePageText(title: string, permalink: string, body: string): string {
+  const plain = /^[\p{L}\p{N}/._~%-]+$/u.test(permalink) ? permalink : JSON.stringify(permalink);
+  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n---\n${body.replace(/^\n*/, "\n")}`;
+}
+
+function lineOf(text: string, needle: string): number | undefined {
+  const index = text.split("\n").findIndex((line) => line.includes(needle));
+  return index === -1 ? undefined : index + 1;
+}
+
+/** Plans the whole import; writes only when there is no conflict (and not `dryRun`). */
+export async function importSite(options: ImportOptions): Promise<ImportResult> {
+  const root = path.resolve(options.root ?? ".");
+  const postsDir = path.resolve(options.postsDir ?? path.join(root, "posts"));
+  const assetsDir = path.resolve(options.assetsDir ?? path.join(root, "assets"));
+  const site = await detectSite(options.source);
+  const layout = await readSiteLayout(site);
+  const settings = layout.settings;
+  const result: ImportResult = {
+    family: site.family, posts: [], files: [], written: [], conflicts: [], warnings: [], settings,
+    changes: [], redirects: {}, oldUrls: [],
+  };
+  const warn = (kind: string, file: string, message: string, line?: number) =>
+    result.warnings.push({ kind, line: `${displayPath(file)}${line === undefined ? "" : `:${line}:1`} warning ${kind}: ${message}` });
+  const permalink = settings.values.permalink ?? siteSettingsSchema.parse({}).permalink;
+  const timeZone = timeZoneOf(settings);
+  const pathPrefix = (settings.values.pathPrefix ?? "/").replace(/\/+$/, "");
+  const staticNames = new Set<string>();
+  const planned = new Map<string, string>();
+  const plan = (list: ImportPlanItem[], from: string, to: string) => {
+    const previous = planned.get(to);
+    if (previous === from) return;
+    if (previous !== undefined) result.conflicts.push(`${to} (from both ${previous} and ${from})`);
+    planned.set(to, from);
+    list.push({ from, to });
+  };
+  /** Where a root URL of the old site lands in the project: `/assets/…` in assets, the rest at the root. */
+  const projectPathOf = (segments: string[]) =>
+    segments[0] === "assets" ? path.join(assetsDir, ...segments.slice(1)) : path.join(root, ...segments);
+
+  for (const source of layout.sources) {
+    for (const relative of await listFiles(source.dir)) {
+      const from = path.join(source.dir, relative);
+      const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
+      const shown = path.join(source.dir, relative);
+      if (relative.normalize("NFC") !== relative) warn("renamed", shown, `saved as ${toPosix(path.relative(root, to))}`);
+      if (!POST_FILE.test(relative)) {
+        plan(result.files, from, to);
+        continue;
+      }
+      if (/(^|\/)_index\.(md|markdown)$/i.test(relative)) continue; // a Hugo/Zola section, not a post
+      const text = await readFile(from, "utf8");
+      if (CODE_FRONT_MATTER.test(text)) {
+        warn("refused", shown, "front matter in a language that runs code; not imported", 1);
+        continue;
+      }
+      let frontMatter: Record<string, unknown> = {};
+      let body = text;
+      let bodyLineOffset = 0;
+      try {
+        const parsed = parsePostText(text, from);
+        frontMatter = parsed.data.frontMatter ?? {};
+        body = parsed.content;
+        bodyLineOffset = parsed.data.frontMatterSource?.bodyLineOffset ?? 0;
+      } catch {
+        // Broken front matter: copied all the same; the build names the line.
+      }
+      plan(result.posts, from, to);
+      if (site.family === "hugo" || site.family === "zola") {
+        const conversion = convertShortcodes(text, bodyLineOffset);
+        if (conversion.converted.length > 0) result.posts.at(-1)!.text = conversion.text;
+        for (const c of conversion.converted) warn("converted", shown, `${c.text} converted to markdown`, c.line);
+        const inConverted = (line: number) => conversion.converted.some((c) => line >= c.line && line <= c.endLine);
+        for (const shortcode of findShortcodes(body, bodyLineOffset)) {
+          if (!inConverted(shortcode.line)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
+        }
+      } else {
+        for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
+      }
+      if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
+        warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
+      }
+      await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
+
+      // The old URL must keep working: by the carried pattern, else by a redirect.
+      if (site.family === "folder") continue;
+      const oldUrl = source.oldUrl(relative, frontMatter);
+      const inputPath = toPosix(path.relative(postsDir, to));
+      let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
+      if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {
+        // Undated (a docs collection): the build dates it from the file, whose time the copy keeps.
+        const modified = postDateFromInstant((await stat(from)).mtime, timeZone).wall;
+        const day = `${modified.year}-${String(modified.month).padStart(2, "0")}-${String(modified.day).padStart(2, "0")}`;
+        built = buildPost({ inputPath, frontMatter: { ...frontMatter, date: day }, body: "", site: { timeZone, permalink } });
+        if (permalink.includes(":year") || permalink.includes(":month") || permalink.includes(":day")) {
+          warn("date", shown, `no date: its URL uses the file's modification day ${day}; add \`date: ${day}\` to keep it`, 1);
+        }
+      }
+      const newUrl = built.ok ? built.post.url : undefined;
+      result.oldUrls.push({ file: toPosix(path.relative(postsDir, to)), oldUrl, newUrl });
+      if (newUrl === undefined) warn("url", shown, `old URL ${oldUrl}: the post has no URL in opsnote until its front matter is fixed`);
+      else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl)) addRedirect(shown, oldUrl, newUrl);
+    }
+  }
+
+  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string) {
+    for (const ref of referencedFiles(frontMatter, body, offset)) {
+      let decoded = ref.url.split(/[?#]/)[0]!;
+      try {
+        decoded = decodeURIComponent(decoded);
+      } catch {
+        // keep as written
+      }
+      const line = ref.line ?? lineOf(text, ref.url);
+      if (!decoded.startsWith("/")) {
+        // Relative: beside the post, copied with the posts folder when it is inside it.
+        const beside = path.resolve(path.dirname(file), decoded);
+        // A front-matter image by name alone: the old theme looked it up in a folder of its own.
+        const themeFolder = ref.line === undefined && !existsSync(beside)
+          ? THEME_IMAGE_DIRS.find((dir) => existsSync(path.join(layout.urlRoot, dir, decoded)))
+          : undefined;
+        if (themeFolder !== undefined) warn("theme-image", file, `front-matter image "${ref.url}" is /${themeFolder}/${ref.url} on the old site; write that path`, line);
+        else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
+        else if (path.relative(sourceDir, beside).startsWith("..")) warn("outside", file, `"${ref.url}" is outside the posts folder`, line);
+        continue;
+      }
+      let segments = decoded.split("/").filter((s) => s !== "");
+      // A URL written with the old site's path prefix (`/blog/images/x.png`).
+      const prefixSegments = pathPrefix.split("/").filter((s) => s !== "");
+      if (prefixSegments.length > 0 && prefixSegments.every((s, i) => segments[i] === s)) segments = segments.slice(prefixSegments.length);
+      if (segments.length === 0 || segments.includes("..") || segments[0]!.startsWith("_")) {
+        warn("missing-file", file, `"${ref.url}" is not a file the old site served`, line);
+        continue;
+      }
+      const sourceFile = path.join(layout.urlRoot, ...segments);
+      if (!existsSync(sourceFile)) {
+        warn("missing-file", file, `"${ref.url}" not found in the old site`, line);
+        continue;
+      }
+      if (layout.urlRootCopied || layout.staticDirs.some((d) => d.name === segments[0])) continue; // copied with its whole folder
+      if (segments.length === 1) {
+        warn("root-file", file, `"${ref.url}" sits at the old site's root; not copied`, line);
+        continue;
+      }
+      if (segments[0] !== "assets") staticNames.add(segments[0]!.normalize("NFC"));
+      plan(result.files, sourceFile, projectPathOf(segments.map((s) => s.normalize("NFC"))));
+    }
+  }
+
+  function addRedirect(file: string, oldUrl: string, newUrl: string) {
+    const key = normalizeUrl(oldUrl);
+    const existing = result.redirects[key];
+    if (existing !== undefined && existing !== newUrl) {
+      warn("url", file, `old URL ${oldUrl} was also ${existing}; only the first is redirected`);
+      return;
+    }
+    result.redirects[key] = newUrl;
+    warn("redirect", file, `${oldUrl} -> ${newUrl}`);
+  }
+
+  // Static folders, whole: root URLs such as /images/x.png keep working.
+  for (const dir of layout.staticDirs) {
+    for (const relative of await listFiles(dir.from)) {
+      const from = path.join(dir.from, relative);
+      // Jekyll pages and Sass under assets/ are the theme's (a `---` file is a template).
+      if (site.family === "jekyll" && (/\.(s[ac]ss|liquid)$/i.test(relative) || (await startsWithFrontMatter(from)))) continue;
+      plan(result.files, from, projectPathOf([dir.name, ...relative.split("/")].map((s) => s.normalize("NFC"))));
+    }
+    if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
+  }
+  for (const note of settings.notes) warn("setting", path.join(site.root, site.configFile ?? "."), note);
+
+  /** A page of the old site as a standalone `layout: page` file at `url`; undefined when refused. */
+  async function planPage(file: string, target: string, url: (frontMatter: Record<string, unknown>) => string, fallbackTitle: string) {
+    const text = await readFile(file, "utf8");
+    if (CODE_FRONT_MATTER.test(text)) {
+      warn("refused", file, "front matter in a language that runs code; not imported", 1);
+      return undefined;
+    }
+    let frontMatter: Record<string, unknown> = {};
+    let body = text;
+    let bodyLineOffset = 0;
+    try {
+      const parsed = parsePostText(text, file);
+      frontMatter = parsed.data.frontMatter ?? {};
+      body = parsed.content;
+      bodyLineOffset = parsed.data.frontMatterSource?.bodyLineOffset ?? 0;
+    } catch {
+      warn("page", file, "front matter could not be read; its title is not carried", 1);
+    }
+    if (site.family === "hugo" || site.family === "zola") body = convertShortcodes(body).text;
+    const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
+    const oldUrl = url(frontMatter);
+    await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));
+    return { oldUrl, title, body, to: path.join(postsDir, nfcPath(target)) };
+  }
+
+  // The about page becomes opsnote's standalone /about/.
+  if (layout.about !== undefined) {
+    const page = await planPage(layout.about, "about.md", (fm) => layout.aboutUrl?.(fm) ?? "/about/", "About");
+    if (page) {
+      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body) });
+      result.oldUrls.push({ file: "about.md", oldUrl: page.oldUrl, newUrl: "/about/" });
+      if (normalizeUrl(page.oldUrl) !== "/about/") addRedirect(layout.about, page.oldUrl, "/about/");
+    }
+  }
+  // Other pages keep their old URL as their permalink: nothing to redirect.
+  for (const source of layout.pages) {
+    const page = await planPage(source.file, source.target, source.oldUrl, path.basename(source.file).replace(/\.\w+$/, ""));
+    if (!page) continue;
+    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body) });
+    result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
+    warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
+  }
+  for (const { file, reason } of layout.skipped) warn("skipped", file, reason);
+
+  // Settings: the static folders copied and the redirects join what the config said.
+  {
+    // The whole list is written (the setting replaces its default), so the default folders stay served.
+    const defaultDirs = siteSettingsSchema.parse({}).staticDirs;
+    if ([...staticNames].some((name) => !defaultDirs.includes(name))) {
+      settings.values.staticDirs = [...new Set([...defaultDirs, ...staticNames])].sort();
+      settings.sources.staticDirs = "npm run import (the old site's static folders, copied to the project root)";
+    }
+    if (Object.keys(result.redirects).length > 0) {
+      settings.values.redirects = result.redirects;
+      settings.sources.redirects = "npm run import (old post URLs the permalink pattern cannot reproduce)";
+    }
+    const valid = keepValidSettings(settings.values);
+    settings.values = valid.values;
+    for (const { key, message } of valid.dropped) warn("setting", path.join(site.root, site.configFile ?? "."), `${key}: ${message}`);
+    const settingsFile = path.join(root, SETTINGS_FILE);
+    const existing = existsSync(settingsFile) ? await readFile(settingsFile, "utf8") : undefined;
+    let update: ReturnType<typeof updateSettingsFile>;
+    try {
+      update = updateSettingsFile(existing, settings.values, settings.sources);
+    } catch (error) {
+      // The blogger's file is never replaced by a guess: the import stops until it reads.
+      result.conflicts.push(`${settingsFile} cannot be read (${error instanceof Error ? error.message : String(error)}); fix it first`);
+      update = { text: existing ?? "", changes: [] };
+    }
+    result.changes = update.changes;
+    if (update.changes.length > 0) {
+      if (existing !== undefined) result.written.push({ to: path.join(root, SETTINGS_BACKUP_FILE), text: existing });
+      result.written.push({ to: settingsFile, text: update.text });
+    }
+  }
+
+  // Never overwrite: an identical file already there is fine, anything else stops the import.
+  const settingsPath = path.join(root, SETTINGS_FILE);
+  for (const item of [...result.posts, ...result.files]) {
+    if (!existsSync(item.to)) continue;
+    const same = (await readFile(item.to)).equals(await readFile(item.from));
+    if (!same || result.posts.includes(item)) result.conflicts.push(item.to);
+  }
+  result.files = result.files.filter((item) => !existsSync(item.to));
+  for (const item of result.written) {
+    if (item.to !== settingsPath && existsSync(item.to)) result.conflicts.push(item.to);
+  }
+  if (result.conflicts.length > 0 || options.dryRun) return result;
+  for (const item of [...result.posts, ...result.files]) {
+    await mkdir(path.dirname(item.to), { recursive: true });
+    // EXCL: a file that appeared since the plan was made is still never overwritten.
+    if (item.text !== undefined) await writeFile(item.to, item.text, { flag: "wx" });
+    else await copyFile(item.from, item.to, constants.COPYFILE_EXCL);
+    // The modification time is the date of last resort for an undated post: it must survive the copy.
+    const { atime, mtime } = await stat(item.from);
+    await utimes(item.to, atime, mtime);
+  }
+  for (const item of result.written) {
+    await mkdir(path.dirname(item.to), { recursive: true });
+    await writeFile(item.to, item.text, { flag: item.to === settingsPath ? "w" : "wx" });
+  }
+  return result;
+}

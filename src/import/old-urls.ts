@@ -1,0 +1,178 @@
+/**
+ * The URL a post had on its old site, computed the way Jekyll, Hugo and Zola compute it, so the
+ * import can check that the new site answers it (through the carried `permalink`, or a redirect).
+ * Each generator slugs differently; getting one wrong here costs a redirect, never a lost URL.
+ */
+import { parsePostDate, type WallClock } from "../content/dates.ts";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Jekyll's named permalink styles, spelled out. */
+const JEKYLL_STYLES: Record<string, string> = {
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+  none: "/:categories/:title:output_ext",
+};
+const OPSNOTE_TOKENS = new Set(["categories", "year", "month", "i_month", "day", "i_day", "short_year", "title", "slug"]);
+
+/** The old site's Jekyll permalink in opsnote's words (`:output_ext` is `.html`). */
+export function translatePermalink(jekyll: string): { opsnote: string; unsupported: string[] } {
+  const expanded = (JEKYLL_STYLES[jekyll] ?? jekyll).replace(/:output_ext/g, ".html");
+  const unsupported = [...expanded.matchAll(/:([a-z_]+)/g)].map((m) => m[1]!).filter((token) => !OPSNOTE_TOKENS.has(token));
+  return { opsnote: expanded, unsupported: [...new Set(unsupported)] };
+}
+
+/** Hugo permalink tokens that opsnote has under another name; the rest are unsupported. */
+const HUGO_TOKENS: Record<string, string> = {
+  year: ":year", month: ":month", day: ":day", slug: ":slug", title: ":slug", filename: ":slug",
+  contentbasename: ":slug", slugorfilename: ":slug", slugorcontentbasename: ":slug",
+};
+
+/** Hugo's `[permalinks] posts = "/:year/:month/:slug/"` in opsnote's words; `:section` is the section's name. */
+export function translateHugoPermalink(hugo: string, section: string): { opsnote: string; unsupported: string[] } {
+  const unsupported: string[] = [];
+  const opsnote = hugo.replace(/:([a-z_]+)/gi, (whole, token: string) => {
+    if (token === "section" || token === "sections") return section;
+    const mapped = HUGO_TOKENS[token];
+    if (mapped === undefined) unsupported.push(token);
+    return mapped ?? whole;
+  });
+  return { opsnote: opsnote.endsWith("/") || /\.[a-z0-9]+$/i.test(opsnote) ? opsnote : `${opsnote}/`, unsupported };
+}
+
+/** Jekyll's `Utils.slugify`: `pretty` keeps case and URL-safe punctuation; `default` lowercases. */
+export function jekyllSlugify(text: string, mode: "pretty" | "default" = "default", cased = false): string {
+  const pattern = mode === "pretty" ? /[^\p{L}\p{N}._~!$&'()+,;=@]+/gu : /[^\p{L}\p{N}]+/gu;
+  const slug = text.normalize("NFC").replace(pattern, "-").replace(/^-+|-+$/g, "");
+  return cased ? slug : slug.toLowerCase();
+}
+
+/** Hugo's `urlize` (the default, `removePathAccents = false`): spaces to hyphens, lowercased, Hangul kept. */
+export function hugoUrlize(text: string): string {
+  return text.normalize("NFC").trim().replace(/\s+/g, "-").replace(/[^\p{L}\p{N}\-_.~/]+/gu, "").toLowerCase();
+}
+
+/** Zola's `slugify.paths = "safe"` and `"off"` keep Unicode; `"on"` (the default) transliterates to ASCII. */
+export function zolaSlugify(text: string): string {
+  return text.normalize("NFC").trim().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").toLowerCase();
+}
+
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
+
+/** Joins URL parts and squeezes repeated slashes: Jekyll and Hugo both do. */
+function cleanUrl(url: string): string {
+  const squeezed = `/${url}`.replace(/\/{2,}/g, "/");
+  return squeezed.normalize("NFC");
+}
+
+export interface OldPostInput {
+  /**
+   * Path of the post inside its source folder, `/`-separated: inside `_posts/` (or the collection's folder)
+   * for Jekyll, inside `content/` for Hugo and Zola (`posts/x/index.md`).
+   */
+  relativePath: string;
+  frontMatter: Record<string, unknown>;
+  timeZone: string;
+}
+
+function wallClockOf(input: OldPostInput, fileDate: string | undefined): WallClock | undefined {
+  const value = input.frontMatter.date ?? fileDate;
+  if (value === undefined) return undefined;
+  const parsed = parsePostDate(value instanceof Date ? value.toISOString() : value, input.timeZone);
+  return parsed.ok ? parsed.date.wall : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(String);
+  const text = String(value);
+  return text.includes(",") ? text.split(",").map((s) => s.trim()) : text.split(/\s+/);
+}
+
+const fileName = (relativePath: string) => relativePath.split("/").at(-1)!.replace(/\.(md|markdown|html)$/i, "");
+
+export interface JekyllUrlOptions {
+  /** The site's (or the collection's) `permalink`. @default "date" */
+  permalink?: string;
+  /** Set for a collection document: `:collection` and `:path` come from it. */
+  collection?: string;
+}
+
+/** A Jekyll post's or collection document's URL (jekyll 4, `Jekyll::Drops::UrlDrop`). */
+export function oldJekyllUrl(input: OldPostInput, options: JekyllUrlOptions = {}): string {
+  const fm = input.frontMatter;
+  const base = fileName(input.relativePath);
+  const dated = DATE_PREFIX.exec(base);
+  const ownPermalink = typeof fm.permalink === "string" ? fm.permalink : undefined;
+  const pattern = JEKYLL_STYLES[ownPermalink ?? ""] ?? ownPermalink
+    ?? JEKYLL_STYLES[options.permalink ?? "date"] ?? options.permalink ?? JEKYLL_STYLES.date!;
+  const slugSource = typeof fm.slug === "string" ? fm.slug : base.replace(DATE_PREFIX, "");
+  const wall = wallClockOf(input, dated?.[1]);
+  // Jekyll lowercases categories but keeps their spelling otherwise; `category` counts too.
+  const categories = [...new Set([...stringList(fm.categories), ...stringList(fm.category)].map((c) => c.toLowerCase()))];
+  const tokens: Record<string, string> = {
+    collection: options.collection ?? "posts",
+    path: input.relativePath.replace(/\.(md|markdown|html)$/i, ""),
+    name: jekyllSlugify(base, "default"),
+    categories: categories.join("/"),
+    title: jekyllSlugify(slugSource, "pretty", true),
+    slug: jekyllSlugify(slugSource, "default"),
+    output_ext: ".html",
+    ...(wall && {
+      year: String(wall.year), month: pad(wall.month), i_month: String(wall.month), day: pad(wall.day),
+      i_day: String(wall.day), short_year: pad(wall.year % 100), hour: pad(wall.hour), minute: pad(wall.minute),
+    }),
+  };
+  const url = pattern.replace(/:([a-z_]+)/g, (whole, name: string) => tokens[name] ?? whole);
+  return cleanUrl(url);
+}
+
+export interface HugoUrlOptions {
+  /** The section, the first folder under `content/` (`posts`); `relativePath` starts with it. */
+  section: string;
+  /** `[permalinks]` entry for the section, if any. */
+  permalink?: string;
+}
+
+/** A Hugo page's URL: `url`, else the section's permalink pattern, else `/<section>/<slug or folder path>/`. */
+export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string {
+  const fm = input.frontMatter;
+  if (typeof fm.url === "string" && fm.url.trim() !== "") return cleanUrl(fm.url.trim());
+  const parts = input.relativePath.split("/");
+  const isBundle = /^index\.(md|markdown)$/i.test(parts.at(-1)!);
+  const contentBase = isBundle ? parts.at(-2) ?? "" : fileName(input.relativePath);
+  const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : undefined;
+  if (options.permalink === undefined) {
+    const folders = parts.slice(0, isBundle ? -2 : -1);
+    return cleanUrl(`${folders.map(hugoUrlize).join("/")}/${hugoUrlize(slug ?? contentBase)}/`);
+  }
+  const wall = wallClockOf(input, undefined);
+  const title = typeof fm.title === "string" ? fm.title : contentBase;
+  const tokens: Record<string, string> = {
+    section: options.section,
+    sections: options.section,
+    slug: hugoUrlize(slug ?? title),
+    title: hugoUrlize(title),
+    filename: hugoUrlize(contentBase),
+    contentbasename: hugoUrlize(contentBase),
+    slugorfilename: hugoUrlize(slug ?? contentBase),
+    slugorcontentbasename: hugoUrlize(slug ?? contentBase),
+    ...(wall && { year: String(wall.year), month: pad(wall.month), day: pad(wall.day) }),
+  };
+  return cleanUrl(options.permalink.replace(/:([a-z_]+)/gi, (whole, name: string) => tokens[name] ?? whole));
+}
+
+/** A Zola page's URL: `path`, else `/<section path>/<slug>/` with the slug from `slug` or the file name. */
+export function oldZolaUrl(input: OldPostInput): string {
+  const fm = input.frontMatter;
+  if (typeof fm.path === "string" && fm.path.trim() !== "") return cleanUrl(`${fm.path.trim().replace(/\/?$/, "/")}`);
+  const parts = input.relativePath.split("/");
+  const isBundle = /^index\.(md|markdown)$/i.test(parts.at(-1)!);
+  const base = isBundle ? parts.at(-2) ?? "" : fileName(input.relativePath);
+  // Zola takes a leading date off the file name (and uses it as the date) before slugging.
+  const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : base.replace(/^\d{4}-\d{2}-\d{2}[_-]/, "");
+  const sections = parts.slice(0, isBundle ? -2 : -1);
+  return cleanUrl(`${sections.map(zolaSlugify).join("/")}/${zolaSlugify(slug)}/`);
+}

@@ -1,0 +1,74 @@
+/**
+ * What a post points to on its own site: images (markdown, HTML, Minimal Mistakes' figure include,
+ * front-matter images) and links to files (PDFs, archives), and the Hugo/Zola shortcodes it uses.
+ * Text only: no file system here.
+ */
+export interface Reference {
+  /** As written after Liquid URL prefixes are removed, e.g. `/images/x.png` or `diagram.png`. */
+  url: string;
+  /** 1-based line in the post text, when the URL is found there. */
+  line?: number;
+}
+
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+/** Linked files worth bringing along; page links (`.html`, none) are URLs, not files. */
+const LINKED_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|pdf|zip|tar|gz|tgz|txt|csv|json|ya?ml|mp4|webm|mov|mp3|pptx?|xlsx?|docx?|key|drawio)$/i;
+
+/** `{{ site.baseurl }}/x`, `{{ "/x" | relative_url }}` -> `/x`: a markdown destination cannot hold the spaces. */
+export function stripLiquidUrls(text: string): string {
+  return text
+    .replace(/\{\{\s*site\.url\s*\}\}/g, "")
+    .replace(/\{\{\s*site\.baseurl\s*\}\}/g, "")
+    .replace(/\{\{\s*["']([^"']+)["']\s*\|\s*(relative_url|absolute_url)\s*\}\}/g, "$1");
+}
+
+const isLocal = (url: string) => !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url);
+const withoutQuery = (url: string) => url.split(/[?#]/)[0]!;
+
+/** Front-matter images: Chirpy `image` / `image.path`, Minimal Mistakes `header.*`, Hugo `images`. */
+function frontMatterImages(data: Record<string, unknown>): string[] {
+  const header = (typeof data.header === "object" && data.header ? data.header : {}) as Record<string, unknown>;
+  const image = data.image;
+  const images = Array.isArray(data.images) ? data.images : [data.images];
+  return [header.image, header.teaser, header.overlay_image, typeof image === "object" && image ? (image as Record<string, unknown>).path : image, ...images]
+    .filter((value): value is string => typeof value === "string" && value.trim() !== "");
+}
+
+/** Local files a post refers to, in order, each once. `body` is the text after the front matter. */
+export function referencedFiles(data: Record<string, unknown>, body: string, bodyLineOffset = 0): Reference[] {
+  const subpathValue = data.media_subpath ?? data.img_path;
+  const subpath = typeof subpathValue === "string" ? subpathValue.replace(/\/?$/, "/") : "";
+  const found: Reference[] = frontMatterImages(data).map((url) => ({ url }));
+  const lines = stripLiquidUrls(body).split("\n");
+  const pattern = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']|image_path=["']?([^"'\s%]+)["']?|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*\bhref=["']([^"']+)["']/g;
+  lines.forEach((line, index) => {
+    for (const match of line.matchAll(pattern)) {
+      const url = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]!;
+      const isLink = match[4] !== undefined || match[5] !== undefined;
+      if (isLink && !LINKED_FILE.test(withoutQuery(url))) continue;
+      found.push({ url, line: bodyLineOffset + index + 1 });
+    }
+  });
+  const seen = new Set<string>();
+  return found
+    .filter((ref) => isLocal(ref.url) && (IMAGE_FILE.test(withoutQuery(ref.url)) || LINKED_FILE.test(withoutQuery(ref.url))))
+    .map((ref) => (subpath !== "" && !ref.url.startsWith("/") && !ref.url.startsWith(".") ? { ...ref, url: `${subpath}${ref.url}` } : ref))
+    .filter((ref) => !seen.has(ref.url) && seen.add(ref.url));
+}
+
+/** Hugo `{{< x >}}` / `{{% x %}}` and Zola `{{ x(…) }}` / `{% x(…) %}` shortcodes, by line, outside code fences. */
+export function findShortcodes(body: string, bodyLineOffset = 0): { line: number; text: string }[] {
+  const found: { line: number; text: string }[] = [];
+  let fence: string | undefined;
+  body.split("\n").forEach((line, index) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+      return;
+    }
+    if (fence !== undefined) return;
+    const match = /\{\{[<%]\s*\/?\s*[\w-]+[^}]*[>%]\}\}|\{\{\s*[a-z_]\w*\([^)]*\)\s*\}\}|\{%\s*[a-z_]\w*\([^)]*\)\s*%\}/i.exec(line);
+    if (match) found.push({ line: bodyLineOffset + index + 1, text: match[0] });
+  });
+  return found;
+}

@@ -1,0 +1,332 @@
+/**
+ * An old site's configuration in opsnote's setting names: one table per generator, each entry saying
+ * where the value came from, so the settings file can carry that as a comment.
+ */
+import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
+import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
+
+export type SiteFamily = "jekyll" | "hugo" | "zola";
+
+export interface ImportedComments {
+  provider: "giscus" | "utterances" | "disqus";
+  /** giscus and utterances: `owner/name`. */
+  repo?: string;
+  repoId?: string;
+  category?: string;
+  categoryId?: string;
+  /** giscus `mapping`. */
+  mapping?: string;
+  /** utterances `issue-term`. */
+  issueTerm?: string;
+  /** disqus */
+  shortname?: string;
+}
+
+/** The settings an import carries, by their `SiteSettings` names. */
+export interface ImportedSettings {
+  title?: string;
+  description?: string;
+  url?: string;
+  pathPrefix?: string;
+  timeZone?: string;
+  language?: string;
+  author?: { name?: string; url?: string; email?: string; avatar?: string; bio?: string; links?: AuthorLink[] };
+  twitter?: string;
+  pageSize?: number;
+  permalink?: string;
+  comments?: ImportedComments;
+  analytics?: { google?: string };
+  verification?: { google?: string; naver?: string };
+  staticDirs?: string[];
+  redirects?: Record<string, string>;
+}
+
+export type SettingKey = keyof ImportedSettings;
+
+export interface TranslatedSettings {
+  values: ImportedSettings;
+  /** Where each value came from, e.g. `_config.yml timezone`. */
+  sources: Partial<Record<SettingKey, string>>;
+  /** Values that could not be carried, one sentence each. */
+  notes: string[];
+}
+
+type Config = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Config => typeof value === "object" && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : typeof value === "number" ? String(value) : undefined;
+
+/** `a.b.c` inside a parsed config. */
+export function lookup(config: unknown, dotted: string): unknown {
+  let current = config;
+  for (const key of dotted.split(".")) {
+    if (!isObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** The first of several keys that has a value, and its name. */
+function first(config: Config, keys: readonly string[]): [string, string] | undefined {
+  for (const key of keys) {
+    const value = text(lookup(config, key));
+    if (value !== undefined) return [key, value];
+  }
+  return undefined;
+}
+
+function firstNumber(config: Config, keys: readonly string[]): [string, number] | undefined {
+  for (const key of keys) {
+    const value = Number(lookup(config, key));
+    if (Number.isInteger(value) && value > 0) return [key, value];
+  }
+  return undefined;
+}
+
+/** `https://x.github.io/blog/` -> url `https://x.github.io`, path prefix `/blog/`. */
+export function splitBaseUrl(baseUrl: string): { url?: string; pathPrefix: string } {
+  try {
+    const parsed = new URL(baseUrl);
+    return { url: parsed.origin === "null" ? undefined : parsed.origin, pathPrefix: normalizePathPrefix(decodeURIComponent(parsed.pathname)) };
+  } catch {
+    return { pathPrefix: normalizePathPrefix(baseUrl) };
+  }
+}
+
+/** Profile links as `{label, url}`; a bare URL is labelled by its host (GitHub, Twitter, …). */
+function labelFor(url: string): string {
+  const host = /^[a-z]+:\/\/(?:www\.)?([^/]+)/i.exec(url)?.[1]?.toLowerCase() ?? url;
+  const known: Record<string, string> = {
+    "github.com": "GitHub", "twitter.com": "Twitter", "x.com": "X", "linkedin.com": "LinkedIn",
+    "facebook.com": "Facebook", "instagram.com": "Instagram", "velog.io": "velog", "medium.com": "Medium",
+  };
+  if (url.startsWith("mailto:")) return "Email";
+  return known[host] ?? host;
+}
+
+/** Profile links opsnote can show: http(s) only (a `mailto:` is the author's `email`). */
+function readLinks(value: unknown): AuthorLink[] {
+  if (!Array.isArray(value)) return [];
+  const links: AuthorLink[] = [];
+  for (const item of value) {
+    if (typeof item === "string" && item.trim() !== "") links.push({ label: labelFor(item.trim()), url: item.trim() });
+    else if (isObject(item)) {
+      const url = text(item.url) ?? text(item.link);
+      if (url !== undefined) links.push({ label: text(item.label) ?? text(item.name) ?? labelFor(url), url });
+    }
+  }
+  return links.filter((link) => /^https?:\/\//i.test(link.url));
+}
+
+const COMMENT_PROVIDERS = new Set(["giscus", "utterances", "disqus"]);
+
+/** Chirpy (`comments.provider` or the older `comments.active`) and Minimal Mistakes (`comments.provider` + `repository`). */
+function jekyllComments(config: Config): ImportedComments | undefined {
+  const comments = isObject(config.comments) ? config.comments : undefined;
+  if (!comments) return undefined;
+  const provider = text(comments.provider) ?? text(comments.active);
+  if (provider === undefined || !COMMENT_PROVIDERS.has(provider)) return undefined;
+  const own = isObject(comments[provider]) ? (comments[provider] as Config) : {};
+  if (provider === "disqus") return { provider, shortname: text(own.shortname) };
+  const repo = text(own.repo) ?? text(config.repository);
+  if (provider === "utterances") return { provider, repo, issueTerm: text(own.issue_term) };
+  return {
+    provider: "giscus", repo, repoId: text(own.repo_id), category: text(own.category) ?? text(own.category_name),
+    categoryId: text(own.category_id), mapping: text(own.mapping) ?? text(own.discussion_term),
+  };
+}
+
+const dropEmpty = <T extends object>(value: T): T | undefined => {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+};
+
+/** Chirpy keeps the posts' permalink in `defaults:` for `type: posts`, not at the top. */
+export function jekyllPostPermalink(config: Config): { value: string; from: string } {
+  if (Array.isArray(config.defaults)) {
+    for (const entry of config.defaults) {
+      if (!isObject(entry) || !isObject(entry.scope) || !isObject(entry.values)) continue;
+      if (entry.scope.type === "posts" && typeof entry.values.permalink === "string") {
+        return { value: entry.values.permalink, from: "defaults (type: posts) permalink" };
+      }
+    }
+  }
+  if (typeof config.permalink === "string") return { value: config.permalink, from: "permalink" };
+  return { value: "date", from: "Jekyll's default permalink (date)" };
+}
+
+export function translateJekyll(config: Config, file = "_config.yml"): TranslatedSettings {
+  const values: ImportedSettings = {};
+  const sources: TranslatedSettings["sources"] = {};
+  const notes: string[] = [];
+  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => {
+    if (value === undefined) return;
+    values[key] = value;
+    sources[key] = `${file} ${from}`;
+  };
+  for (const [key, names] of [["title", ["title"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
+    const found = first(config, names);
+    if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
+  }
+  const url = text(config.url);
+  if (url !== undefined) set("url", url.replace(/\/+$/, ""), "url");
+  if (typeof config.baseurl === "string") set("pathPrefix", normalizePathPrefix(config.baseurl), "baseurl");
+  const pageSize = firstNumber(config, ["paginate", "pagination.per_page"]);
+  if (pageSize) set("pageSize", pageSize[1], pageSize[0]);
+
+  const permalink = jekyllPostPermalink(config);
+  const translated = translatePermalink(permalink.value);
+  set("permalink", translated.opsnote, permalink.from);
+  if (translated.unsupported.length > 0) {
+    notes.push(`${file} ${permalink.from} "${permalink.value}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
+  }
+
+  // Minimal Mistakes: `author: {name, avatar, bio, email, links}`; Chirpy: `social:` + `avatar` + `github.username`.
+  const author = isObject(config.author) ? config.author : {};
+  const social = isObject(config.social) ? config.social : {};
+  const links = [...readLinks(author.links), ...readLinks(social.links)];
+  const github = text(lookup(config, "github.username"));
+  const twitter = text(lookup(config, "twitter.username"));
+  if (github !== undefined && !links.some((l) => l.url.includes(`github.com/${github}`))) links.push({ label: "GitHub", url: `https://github.com/${github}` });
+  if (twitter !== undefined && !links.some((l) => /twitter\.com|x\.com/.test(l.url))) links.push({ label: "Twitter", url: `https://twitter.com/${twitter}` });
+  const authorValue = dropEmpty({
+    name: text(config.author) ?? text(author.name) ?? text(social.name),
+    url: text(author.uri) ?? text(author.url),
+    email: text(author.email) ?? text(social.email) ?? text(config.email),
+    avatar: text(author.avatar) ?? text(config.avatar),
+    bio: text(author.bio),
+    links,
+  });
+  set("author", authorValue, isObject(config.author) ? "author" : "author/social/github/twitter");
+  if (twitter !== undefined) set("twitter", `@${twitter.replace(/^@/, "")}`, "twitter.username");
+
+  const comments = jekyllComments(config);
+  set("comments", comments, "comments");
+  const google = first(config, ["analytics.google.id", "analytics.google.tracking_id", "google_analytics.id", "google_analytics"]);
+  if (google) set("analytics", { google: google[1] }, google[0]);
+  const verification = dropEmpty({
+    google: text(lookup(config, "webmaster_verifications.google")) ?? text(config.google_site_verification),
+    naver: text(lookup(config, "webmaster_verifications.naver")) ?? text(config.naver_site_verification),
+  });
+  set("verification", verification, "webmaster_verifications / *_site_verification");
+  return { values, sources, notes };
+}
+
+/** Hugo keys are case-insensitive: the TOML may say `baseURL`, `baseurl` or `BaseURL`. */
+function lowerKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(lowerKeys);
+  if (!isObject(value) || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]));
+}
+
+export function translateHugo(rawConfig: Config, file: string, section: string): TranslatedSettings {
+  const config = lowerKeys(rawConfig) as Config;
+  const values: ImportedSettings = {};
+  const sources: TranslatedSettings["sources"] = {};
+  const notes: string[] = [];
+  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => {
+    if (value === undefined) return;
+    values[key] = value;
+    sources[key] = `${file} ${from}`;
+  };
+  const title = text(config.title);
+  if (title !== undefined) set("title", title, "title");
+  const description = first(config, ["params.description", "description", "params.subtitle"]);
+  if (description) set("description", description[1], description[0]);
+  const baseUrl = text(config.baseurl);
+  if (baseUrl !== undefined) {
+    const { url, pathPrefix } = splitBaseUrl(baseUrl);
+    if (url !== undefined) set("url", url, "baseURL");
+    set("pathPrefix", pathPrefix, "baseURL (its path)");
+  }
+  const timeZone = text(config.timezone);
+  if (timeZone !== undefined) set("timeZone", timeZone, "timeZone");
+  const language = first(config, ["languagecode", "defaultcontentlanguage"]);
+  if (language) set("language", language[1], language[0]);
+  const pageSize = firstNumber(config, ["pagination.pagersize", "paginate"]);
+  if (pageSize) set("pageSize", pageSize[1], pageSize[0]);
+
+  const pattern = text(lookup(config, `permalinks.${section}`)) ?? text(lookup(config, `permalinks.page.${section}`));
+  const translated = translateHugoPermalink(pattern ?? `/${section}/:slug/`, section);
+  set("permalink", translated.opsnote, pattern === undefined ? `(Hugo's default for the "${section}" section)` : `[permalinks] ${section}`);
+  if (translated.unsupported.length > 0) notes.push(`${file} [permalinks] ${section} "${pattern}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
+
+  const params = isObject(config.params) ? config.params : {};
+  const paramAuthor = isObject(params.author) ? params.author : {};
+  const topAuthor = isObject(config.author) ? config.author : {};
+  const socialLinks = Array.isArray(params.social) ? readLinks(params.social) : isObject(params.social)
+    ? Object.entries(params.social).flatMap(([name, value]) => (text(value) !== undefined ? [{ label: name, url: text(value)! }] : []))
+    : [];
+  set("author", dropEmpty({
+    name: text(params.author) ?? text(paramAuthor.name) ?? text(topAuthor.name) ?? text(config.author),
+    email: text(paramAuthor.email) ?? text(topAuthor.email),
+    avatar: text(paramAuthor.avatar) ?? text(params.avatar),
+    bio: text(paramAuthor.bio) ?? text(params.bio),
+    links: socialLinks,
+  }), "params.author / params.social");
+  const disqus = first(config, ["services.disqus.shortname", "disqusshortname"]);
+  if (disqus) set("comments", { provider: "disqus", shortname: disqus[1] }, disqus[0]);
+  const giscus = isObject(params.giscus) ? params.giscus : undefined;
+  if (giscus && text(giscus.repoid ?? giscus.repo_id)) {
+    set("comments", dropEmpty({
+      provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repoid ?? giscus.repo_id),
+      category: text(giscus.category), categoryId: text(giscus.categoryid ?? giscus.category_id), mapping: text(giscus.mapping),
+    }), "params.giscus");
+  }
+  const google = first(config, ["services.googleanalytics.id", "googleanalytics"]);
+  if (google) set("analytics", { google: google[1] }, google[0]);
+  set("verification", dropEmpty({
+    google: text(lookup(config, "params.analytics.google.siteverificationtag")) ?? text(params.googlesiteverification),
+    naver: text(lookup(config, "params.analytics.naver.siteverificationtag")) ?? text(params.naversiteverification),
+  }), "params.analytics.*.SiteVerificationTag");
+  return { values, sources, notes };
+}
+
+/** Zola: `config.toml`; `paginate_by` lives on the section's `_index.md`, read by the caller. */
+export function translateZola(config: Config, file: string, section: string, sectionFrontMatter: Config = {}): TranslatedSettings {
+  const values: ImportedSettings = {};
+  const sources: TranslatedSettings["sources"] = {};
+  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => {
+    if (value === undefined) return;
+    values[key] = value;
+    sources[key] = `${file} ${from}`;
+  };
+  const title = text(config.title);
+  if (title !== undefined) set("title", title, "title");
+  const description = text(config.description);
+  if (description !== undefined) set("description", description, "description");
+  const baseUrl = text(config.base_url);
+  if (baseUrl !== undefined) {
+    const { url, pathPrefix } = splitBaseUrl(baseUrl);
+    if (url !== undefined) set("url", url, "base_url");
+    set("pathPrefix", pathPrefix, "base_url (its path)");
+  }
+  const language = text(config.default_language);
+  if (language !== undefined) set("language", language, "default_language");
+  const pageSize = Number(sectionFrontMatter.paginate_by);
+  if (Number.isInteger(pageSize) && pageSize > 0) {
+    values.pageSize = pageSize;
+    sources.pageSize = `content/${section}/_index.md paginate_by`;
+  }
+  set("permalink", `/${section}/:slug/`, `(Zola: the "${section}" section's path + the page slug)`);
+  const extra = isObject(config.extra) ? config.extra : {};
+  const extraAuthor = isObject(extra.author) ? extra.author : {};
+  set("author", dropEmpty({
+    name: text(config.author) ?? text(extra.author) ?? text(extraAuthor.name),
+    email: text(extraAuthor.email),
+    avatar: text(extraAuthor.avatar) ?? text(extra.avatar),
+    bio: text(extraAuthor.bio) ?? text(extra.bio),
+    links: readLinks(extra.links ?? extra.socials ?? extra.social),
+  }), "author / [extra]");
+  const giscus = isObject(extra.giscus) ? extra.giscus : undefined;
+  if (giscus && text(giscus.repo_id)) {
+    set("comments", dropEmpty({
+      provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repo_id),
+      category: text(giscus.category), categoryId: text(giscus.category_id), mapping: text(giscus.mapping),
+    }), "[extra.giscus]");
+  }
+  const google = first(extra, ["google_analytics", "analytics.google"]);
+  if (google) set("analytics", { google: google[1] }, `[extra] ${google[0]}`);
+  return { values, sources, notes: [] };
+}

@@ -1,0 +1,72 @@
+/**
+ * A Chirpy-like Jekyll site moves in: posts with prompts, images under assets/img/, the about tab,
+ * the posts' `/posts/:title/` URLs (from `defaults:`), giscus, analytics and verification ids.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
+
+const site = await importAndBuild("chirpy", {
+  extraFiles: { "_site/index.html": "<html>an old build, never imported</html>\n" },
+});
+
+registerSiteInvariants(site, {
+  oldUrls: ["/posts/argo-rollouts-canary/", "/posts/Helm-Diff/", "/about/"],
+});
+
+test("settings carried into opsnote.config.yaml, each with where it came from", async () => {
+  assert.deepEqual(
+    { ...site.settings, author: undefined, comments: undefined },
+    {
+      title: "데브옵스 일지", description: "플랫폼 팀의 데브옵스 메모", timeZone: "Asia/Seoul", language: "ko-KR",
+      url: "https://ops-diary.example.kr", pathPrefix: "/", pageSize: 8, permalink: "/posts/:title/", twitter: "@opsdiary",
+      analytics: { google: "G-CHIRPY01" }, verification: { google: "g-verify-123", naver: "n-verify-456" },
+      redirects: { "/posts/Helm-Diff/": "/posts/helm-diff/" }, author: undefined, comments: undefined,
+    },
+  );
+  assert.deepEqual(site.settings.comments, {
+    provider: "giscus", repo: "ops-diary/ops-diary.github.io", repoId: "R_kgTEST01", category: "Comments", categoryId: "DIC_kwTEST01", mapping: "pathname",
+  });
+  assert.deepEqual(site.settings.author, {
+    name: "김운영", email: "ops@example.kr", avatar: "/assets/img/avatar.png",
+    links: [{ label: "GitHub", url: "https://github.com/ops-diary" }, { label: "Twitter", url: "https://twitter.com/opsdiary" }],
+  });
+  const text = await readFile(path.join(site.project, "opsnote.config.yaml"), "utf8");
+  assert.match(text, /# from _config\.yml defaults \(type: posts\) permalink\npermalink: \/posts\/:title\//);
+});
+
+test("the about tab becomes a standalone page at /about/", async () => {
+  const about = await readFile(path.join(site.project, "posts", "about.md"), "utf8");
+  assert.match(about, /^---\nlayout: page\ntitle: "소개"\npermalink: \/about\/\n---\n/);
+  assert.match(about, /쿠버네티스 클러스터를 운영합니다/);
+});
+
+test("images under assets/ are copied, theme files and the old build are not", async () => {
+  for (const file of ["assets/img/posts/rollout.png", "assets/img/posts/helm-diff/diff-output.png", "assets/img/avatar.png"]) {
+    assert.ok(existsSync(path.join(site.project, file)), file);
+  }
+  for (const file of ["assets/css/jekyll-theme-chirpy.scss", "assets/js/data/search.json", "posts/archives.md", "posts/pages/archives.md", "_layouts", "posts/_site"]) {
+    assert.ok(!existsSync(path.join(site.project, file)), file);
+  }
+  assert.doesNotMatch(await readFile(path.join(site.output, "index.html"), "utf8"), /an old build/);
+});
+
+test("the prompt is a callout, and the redirect page of the renamed URL points to the post", async () => {
+  const post = await site.document("posts/argo-rollouts-canary/index.html");
+  assert.ok(post.querySelector("main .prompt-tip, main [class*=tip]"), "a tip callout");
+  const resolved = site.resolve("/posts/Helm-Diff/");
+  assert.equal(resolved?.redirected, true);
+  assert.equal(resolved?.file, path.join(site.output, "posts", "helm-diff", "index.html"));
+});
+
+test("the report groups what it says by kind, with the fix", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 1 });
+  assert.match(site.imported.stdout, /1 old URLs the new URL pattern cannot reproduce, answered by a redirect page \[redirect\] — nothing to do/);
+});
+
+test("the old about page is the new site's /about/", async () => {
+  assert.match(await aboutPageText(site), /쿠버네티스 클러스터를 운영합니다/);
+});

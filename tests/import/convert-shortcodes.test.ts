@@ -1,0 +1,36 @@
+/**
+ * Hugo and Zola shortcodes -> markdown: a table of input and expected output; fences untouched.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { convertShortcodes, shortcodeArguments } from "../../src/import/convert-shortcodes.ts";
+
+const CASES: [string, string, string][] = [
+  ["Hugo figure", '{{< figure src="/images/a.png" alt="구성도" >}}', "![구성도](/images/a.png)"],
+  ["Hugo figure with a caption", '{{< figure src="a.png" caption="흐름" >}}', "![흐름](a.png)"],
+  ["Hugo highlight", "{{< highlight bash \"linenos=table\" >}}\nkubectl get pods\n{{< /highlight >}}", "```bash\nkubectl get pods\n```"],
+  ["Hugo notice with a title", '{{% notice warning "주의" %}}\n멈추세요.\n\n정말로.\n{{% /notice %}}', "> [!WARNING]\n> **주의**\n>\n> 멈추세요.\n>\n> 정말로."],
+  ["Hugo admonition type=tip", '{{< admonition type="tip" >}}\n팁\n{{< /admonition >}}', "> [!TIP]\n> 팁"],
+  ["Hugo youtube", "{{< youtube dQw4w9WgXcQ >}}", "[YouTube 동영상](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"],
+  ["Zola youtube", '{{ youtube(id="abc") }}', "[YouTube 동영상](https://www.youtube.com/watch?v=abc)"],
+  ["Zola note", "{% note() %}\n메모\n{% end %}", "> [!NOTE]\n> 메모"],
+  ["Zola alert(type=danger)", '{% alert(type="danger") %}\n위험\n{% end %}', "> [!CAUTION]\n> 위험"],
+  ["unknown shortcode kept", "{{< gist a b >}}", "{{< gist a b >}}"],
+  ["block never closed kept", "{{% notice tip %}}\n열린 채", "{{% notice tip %}}\n열린 채"],
+  ["inside a fence kept", "```\n{{< figure src=\"a.png\" >}}\n```", "```\n{{< figure src=\"a.png\" >}}\n```"],
+];
+
+for (const [name, input, expected] of CASES) {
+  test(name, () => assert.equal(convertShortcodes(input).text, expected));
+}
+
+test("front matter lines are left alone, converted lines are reported in file lines", () => {
+  const text = "---\ntitle: '{{< figure src=\"x.png\" >}}'\n---\n\n{{< figure src=\"a.png\" >}}\n";
+  const result = convertShortcodes(text, 3);
+  assert.equal(result.text, "---\ntitle: '{{< figure src=\"x.png\" >}}'\n---\n\n![](a.png)\n");
+  assert.deepEqual(result.converted.map((c) => c.line), [5]);
+});
+
+test("shortcode arguments: named (quoted or not) and positional", () => {
+  assert.deepEqual(shortcodeArguments(`src="a b.png" width=300 warning "제목"`), { named: { src: "a b.png", width: "300" }, positional: ["warning", "제목"] });
+});

@@ -1,0 +1,58 @@
+/**
+ * A Hugo site moves in: `hugo.toml`, a page bundle with its image beside, `static/images/`,
+ * `aliases`, `[permalinks] posts = "/:year/:month/:slug/"`, `content/about.md`; themes are left out.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
+
+const site = await importAndBuild("hugo");
+
+registerSiteInvariants(site, {
+  oldUrls: ["/2024/02/istio-mtls/", "/2024/01/etcd-백업-자동화/", "/old/etcd-backup/", "/about/"],
+});
+
+test("settings carried from hugo.toml", () => {
+  assert.deepEqual(
+    { title: site.settings.title, description: site.settings.description, url: site.settings.url, pathPrefix: site.settings.pathPrefix,
+      timeZone: site.settings.timeZone, language: site.settings.language, pageSize: site.settings.pageSize, permalink: site.settings.permalink,
+      analytics: site.settings.analytics, author: site.settings.author, staticDirs: site.settings.staticDirs },
+    { title: "쿠버 운영 로그", description: "온콜 일지와 클러스터 운영 메모", url: "https://hugo-ops.example.kr", pathPrefix: "/",
+      timeZone: "Asia/Seoul", language: "ko-kr", pageSize: 7, permalink: "/:year/:month/:slug/",
+      analytics: { google: "G-HUGO0001" }, author: { name: "이해커", email: "hugo@example.kr" }, staticDirs: undefined },
+  );
+});
+
+test("Hugo's :slug without a slug is the title: that old URL gets a redirect to the file-name URL", () => {
+  assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/" });
+});
+
+test("the bundle keeps its folder and image; static/ is the project's static/ (served from the root); themes and section files stay out", async () => {
+  assert.ok(existsSync(path.join(site.project, "posts", "istio-mtls", "index.md")));
+  assert.ok(existsSync(path.join(site.project, "posts", "istio-mtls", "mtls.png")));
+  assert.ok(existsSync(path.join(site.project, "static", "images", "etcd-backup.png")));
+  assert.ok(existsSync(path.join(site.output, "favicon.ico")), "a file at static/'s top is served from the site root");
+  assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
+  assert.ok(!existsSync(path.join(site.project, "themes")));
+  assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "이 블로그에 대해"\npermalink: \/about\/\n---\n/);
+});
+
+test("the report groups: shortcodes converted and kept with file:line, the redirect", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, redirect: 1, shortcode: 1 });
+  assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
+  assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:18:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
+});
+
+test("converted shortcodes: the copy has markdown, the old site's file is untouched", async () => {
+  const copy = await readFile(path.join(site.project, "posts", "2024-01-20-etcd-backup.md"), "utf8");
+  assert.match(copy, /!\[백업 흐름도\]\(\/images\/etcd-backup\.png "매시간 스냅샷"\)/);
+  assert.match(copy, /> \[!WARNING\]\n> \*\*주의\*\*\n>\n> 복원 전에/);
+  assert.match(await readFile(path.join(site.source, "content", "posts", "2024-01-20-etcd-backup.md"), "utf8"), /\{\{% notice warning/);
+});
+
+test("the old about page is the new site's /about/", async () => {
+  assert.match(await aboutPageText(site), /온콜을 돌며 배운 것을 적습니다/);
+});

@@ -1,0 +1,96 @@
+/**
+ * importSite's promises that no fixture site shows by itself: nothing is ever overwritten (a
+ * conflict stops the import before any file is written), an existing settings file is saved first,
+ * names become NFC, code front matter is refused.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { writeTempFolder } from "../helpers/temp-site.ts";
+import { importSite } from "../../src/import/import-site.ts";
+
+const oldSite = () =>
+  writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 새 블로그\npermalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n![x](/images/x.png)\n",
+    ["_posts/2024-01-06-쿠버네티스.md".normalize("NFD")]: "---\ntitle: K\n---\n\n본문\n",
+    "_posts/2024-01-07-code.md": "---js\n{ title: require('child_process').execSync('id').toString() }\n---\n",
+    "images/x.png": "png",
+  });
+
+test("a conflict stops the import before a single file is written", async () => {
+  const source = await oldSite();
+  const root = await writeTempFolder("project", { "images/x.png": "a different image" });
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, [path.join(root, "images", "x.png")]);
+  assert.deepEqual(await readdir(root), ["images"]);
+  assert.equal(await readFile(path.join(root, "images", "x.png"), "utf8"), "a different image");
+});
+
+test("an identical file already there is not a conflict; a post already there is", async () => {
+  const source = await oldSite();
+  const root = await writeTempFolder("project", { "images/x.png": "png" });
+  assert.deepEqual((await importSite({ source, root })).conflicts, []);
+  const again = await importSite({ source, root });
+  assert.ok(again.conflicts.includes(path.join(root, "posts", "2024-01-05-a.md")), again.conflicts.join("\n"));
+});
+
+test("NFC names, code front matter refused, an existing settings file saved before it changes", async () => {
+  const source = await oldSite();
+  const root = await writeTempFolder("project", { "opsnote.config.yaml": "# mine\ntitle: 옛 블로그\ntocDepth: 2\n" });
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.deepEqual((await readdir(path.join(root, "posts"))).sort(), ["2024-01-05-a.md", "2024-01-06-쿠버네티스.md".normalize("NFC")]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "refused").length, 1);
+  assert.equal(await readFile(path.join(root, "opsnote.config.before-import.yaml"), "utf8"), "# mine\ntitle: 옛 블로그\ntocDepth: 2\n");
+  const settings = await readFile(path.join(root, "opsnote.config.yaml"), "utf8");
+  assert.match(settings, /^# mine\ntitle: 새 블로그\ntocDepth: 2\n/);
+  assert.ok(result.changes.some((c) => c.key === "title" && c.before === "옛 블로그" && c.after === "새 블로그"));
+
+  // The backup is never overwritten either: a second import with new settings stops.
+  await writeFile(path.join(root, "opsnote.config.yaml"), "title: 다른 제목\n");
+  const other = await writeTempFolder("old-jekyll", { "_config.yml": "title: 세 번째\n", "_posts/2024-02-01-b.md": "---\ntitle: B\n---\n" });
+  const second = await importSite({ source: other, root });
+  assert.ok(second.conflicts.includes(path.join(root, "opsnote.config.before-import.yaml")));
+  assert.ok(!existsSync(path.join(root, "posts", "2024-02-01-b.md")));
+});
+
+test("an undated collection document: its new URL uses the file's day, which the copy keeps, with a warning", async () => {
+  const source = await writeTempFolder("old-docs", {
+    "_config.yml": "permalink: pretty\ncollections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n",
+    "_docs/guide.md": "---\ntitle: 안내\n---\n\n본문\n",
+  });
+  const day = new Date("2023-06-15T03:00:00Z");
+  await utimes(path.join(source, "_docs", "guide.md"), day, day);
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.redirects, { "/docs/guide/": "/2023/06/15/guide/" });
+  assert.match(result.warnings.find((w) => w.kind === "date")?.line ?? "", /guide\.md:1:1 warning date: no date: its URL uses the file's modification day 2023-06-15/);
+  assert.equal((await stat(path.join(root, "posts", "docs", "guide.md"))).mtime.getTime(), day.getTime());
+});
+
+test("a front-matter image by name alone, found in the theme's images/ folder, is its own warning kind", async () => {
+  const source = await writeTempFolder("old-theme", {
+    "_config.yml": "permalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\nimage: card.jpg\n---\n\n본문\n",
+    "_posts/2024-01-06-b.md": "---\ntitle: B\nimage: nowhere.jpg\n---\n\n본문\n",
+    "images/card.jpg": "jpg",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  assert.deepEqual(result.warnings.map((w) => w.kind).sort(), ["missing-file", "theme-image"]);
+  assert.match(result.warnings.find((w) => w.kind === "theme-image")!.line, /2024-01-05-a\.md:3:1 warning theme-image: front-matter image "card\.jpg" is \/images\/card\.jpg/);
+});
+
+test("a referenced file in a folder outside the default staticDirs is copied, and staticDirs lists it with the defaults", async () => {
+  const source = await writeTempFolder("old-uploads", {
+    "_config.yml": "permalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n![x](/uploads/2024/x.png)\n",
+    "uploads/2024/x.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.settings.values.staticDirs, ["files", "images", "img", "static", "uploads"]);
+  assert.equal(await readFile(path.join(root, "uploads", "2024", "x.png"), "utf8"), "png");
+});

@@ -1,0 +1,62 @@
+/**
+ * Old URLs as each generator computed them, and permalink translations: tables of input and expected.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHugoPermalink, translatePermalink } from "../../src/import/old-urls.ts";
+
+const TZ = "Asia/Seoul";
+
+test("Jekyll: site pattern, Chirpy, Minimal Mistakes, collections, front-matter permalink", () => {
+  const cases: [string, Record<string, unknown>, { permalink?: string; collection?: string }, string][] = [
+    ["2024-03-02-argo-rollouts.md", {}, { permalink: "/posts/:title/" }, "/posts/argo-rollouts/"],
+    ["2024-05-10-Helm-Diff.md", {}, { permalink: "/posts/:title/" }, "/posts/Helm-Diff/"],
+    ["2024-05-10-Helm-Diff.md", {}, { permalink: "/posts/:slug/" }, "/posts/helm-diff/"],
+    ["2023-07-01-state.md", { categories: ["Terraform", "AWS"] }, { permalink: "/:categories/:title/" }, "/terraform/aws/state/"],
+    ["2023-07-01-state.md", { category: "인프라" }, { permalink: "/:categories/:title/" }, "/인프라/state/"],
+    ["2023-07-01-state.md", { categories: "devops" }, {}, "/devops/2023/07/01/state.html"],
+    ["2023-07-01-state.md", { date: "2023-07-01 23:30:00 +0900" }, { permalink: "pretty" }, "/2023/07/01/state/"],
+    ["2023-07-01-state.md", { permalink: "/custom/path/" }, { permalink: "pretty" }, "/custom/path/"],
+    ["2023-07-01-state.md", { slug: "원격 상태" }, { permalink: "/:title/" }, "/원격-상태/"],
+    ["모니터링/프로메테우스.md".normalize("NFD"), {}, { permalink: "/:collection/:path/", collection: "docs" }, "/docs/모니터링/프로메테우스/"],
+    ["guide.md", {}, { permalink: "/:collection/:path:output_ext", collection: "docs" }, "/docs/guide.html"],
+  ];
+  for (const [relativePath, frontMatter, options, expected] of cases) {
+    assert.equal(oldJekyllUrl({ relativePath, frontMatter, timeZone: TZ }, options), expected, `${relativePath} ${JSON.stringify(options)}`);
+  }
+});
+
+test("Hugo: default section path, permalinks with :slug falling back to the title, url", () => {
+  const cases: [string, Record<string, unknown>, string | undefined, string][] = [
+    ["posts/etcd-backup.md", {}, undefined, "/posts/etcd-backup/"],
+    ["posts/istio/index.md", { slug: "mtls" }, undefined, "/posts/mtls/"],
+    ["posts/x.md", { title: "etcd 백업 자동화", date: "2024-01-20T08:30:00+09:00" }, "/:year/:month/:slug/", "/2024/01/etcd-백업-자동화/"],
+    ["posts/x.md", { title: "T", slug: "given", date: "2024-01-20" }, "/:year/:month/:slug/", "/2024/01/given/"],
+    ["posts/x.md", { date: "2024-01-20" }, "/:section/:filename/", "/posts/x/"],
+    ["posts/x.md", { url: "/fixed/" }, "/:year/:slug/", "/fixed/"],
+  ];
+  for (const [relativePath, frontMatter, permalink, expected] of cases) {
+    assert.equal(oldHugoUrl({ relativePath, frontMatter, timeZone: TZ }, { section: "posts", permalink }), expected, relativePath);
+  }
+});
+
+test("Zola: section path + slug (date prefix off), bundles, path", () => {
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["blog/2024-04-01-atlantis.md", {}, "/blog/atlantis/"],
+    ["blog/vault-agent/index.md", {}, "/blog/vault-agent/"],
+    ["blog/a.md", { slug: "Given Slug" }, "/blog/given-slug/"],
+    ["blog/a.md", { path: "/atlantis-guide" }, "/atlantis-guide/"],
+  ];
+  for (const [relativePath, frontMatter, expected] of cases) {
+    assert.equal(oldZolaUrl({ relativePath, frontMatter, timeZone: TZ }), expected, relativePath);
+  }
+});
+
+test("permalink translations: Jekyll styles and unknown tokens, Hugo tokens", () => {
+  assert.deepEqual(translatePermalink("pretty"), { opsnote: "/:categories/:year/:month/:day/:title/", unsupported: [] });
+  assert.deepEqual(translatePermalink("date"), { opsnote: "/:categories/:year/:month/:day/:title.html", unsupported: [] });
+  assert.deepEqual(translatePermalink("/:year/:hour/:title/").unsupported, ["hour"]);
+  assert.deepEqual(translateHugoPermalink("/:year/:month/:slug/", "posts"), { opsnote: "/:year/:month/:slug/", unsupported: [] });
+  assert.deepEqual(translateHugoPermalink("/:section/:filename", "blog"), { opsnote: "/blog/:slug/", unsupported: [] });
+  assert.deepEqual(translateHugoPermalink("/:weekday/:slug/", "posts").unsupported, ["weekday"]);
+});

@@ -1,0 +1,38 @@
+/**
+ * opsnote.config.yaml: a new file gets a comment per key; an existing one keeps its comments and
+ * other keys, and only carried keys that differ are changes.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parse } from "yaml";
+import { describeChange, keepValidSettings, updateSettingsFile } from "../../src/import/settings-file.ts";
+
+test("a new file: every key with where it came from", () => {
+  const { text, changes } = updateSettingsFile(undefined, { title: "블로그", pageSize: 5 }, { title: "_config.yml title", pageSize: "_config.yml paginate" });
+  assert.deepEqual(parse(text), { title: "블로그", pageSize: 5 });
+  assert.match(text, /# from _config\.yml title\ntitle: 블로그\n# from _config\.yml paginate\npageSize: 5\n/);
+  assert.deepEqual(changes.map(describeChange), ['title: (unset) -> "블로그"', "pageSize: (unset) -> 5"]);
+});
+
+test("an existing file keeps its comments and other keys; equal values are no change", () => {
+  const existing = "# my blog\ntitle: 옛 제목 # keep me\ntocDepth: 2\npageSize: 5\n";
+  const { text, changes } = updateSettingsFile(existing, { title: "새 제목", pageSize: 5 }, { title: "hugo.toml title" });
+  assert.deepEqual(parse(text), { title: "새 제목", tocDepth: 2, pageSize: 5 });
+  assert.match(text, /^# my blog\n/);
+  assert.match(text, /# keep me/);
+  assert.deepEqual(changes.map(describeChange), ['title: "옛 제목" -> "새 제목"']);
+});
+
+test("values the settings schema would refuse are left out with the reason, so no command stops on the file", () => {
+  const { values, dropped } = keepValidSettings({ title: "T", analytics: { google: "UA-1234-5" }, timeZone: "Mars/Olympus", language: "ko-KR" });
+  assert.deepEqual(values, { title: "T", language: "ko-KR" });
+  assert.deepEqual(dropped.map((d) => d.key).sort(), ["analytics", "timeZone"]);
+  assert.match(dropped.find((d) => d.key === "analytics")!.message, /"UA-1234-5".*not carried \(analytics\.google\)/);
+});
+
+test("a long value is summarised in the printed change, not in the file", () => {
+  const redirects = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`/old/${i}/`, `/new/${i}/`]));
+  const { text, changes } = updateSettingsFile(undefined, { redirects }, {});
+  assert.equal(describeChange(changes[0]!), "redirects: (unset) -> {40 entries}");
+  assert.equal(Object.keys(parse(text).redirects).length, 40);
+});

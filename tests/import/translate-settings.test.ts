@@ -1,0 +1,53 @@
+/**
+ * Each generator's configuration keys -> opsnote's setting names: tables of config and expected settings.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { splitBaseUrl, translateHugo, translateJekyll, translateZola } from "../../src/import/translate-settings.ts";
+
+test("Jekyll: top-level keys, Chirpy's defaults permalink, MM author links, older Chirpy comments", () => {
+  const { values, sources } = translateJekyll({
+    title: "T", tagline: "tag", timezone: "Asia/Seoul", locale: "ko-KR", url: "https://a.example/", baseurl: "blog", paginate: 4,
+    defaults: [{ scope: { path: "", type: "posts" }, values: { permalink: "/posts/:title/" } }],
+    author: { name: "A", links: [{ label: "GitHub", icon: "x", url: "https://github.com/a" }] },
+    comments: { active: "disqus", disqus: { shortname: "ops" } },
+    google_analytics: "UA-1",
+  });
+  assert.deepEqual(values, {
+    title: "T", description: "tag", timeZone: "Asia/Seoul", language: "ko-KR", url: "https://a.example", pathPrefix: "/blog/", pageSize: 4,
+    permalink: "/posts/:title/", author: { name: "A", links: [{ label: "GitHub", url: "https://github.com/a" }] },
+    comments: { provider: "disqus", shortname: "ops" }, analytics: { google: "UA-1" },
+  });
+  assert.equal(sources.permalink, "_config.yml defaults (type: posts) permalink");
+  assert.equal(sources.language, "_config.yml locale");
+});
+
+test("Jekyll with no permalink: Jekyll's default `date` style", () => {
+  assert.equal(translateJekyll({}).values.permalink, "/:categories/:year/:month/:day/:title.html");
+});
+
+test("Hugo: keys in any case, baseURL split into url and path prefix, paginate or pagination.pagerSize", () => {
+  const { values } = translateHugo({
+    baseURL: "https://u.github.io/blog/", Title: "H", languageCode: "ko-kr", timeZone: "Asia/Seoul", paginate: 9,
+    Params: { description: "d", author: "나", social: { GitHub: "https://github.com/n" } },
+    services: { disqus: { shortname: "dq" } },
+    permalinks: { posts: "/:year/:slug/" },
+  }, "config.toml", "posts");
+  assert.deepEqual(values, {
+    title: "H", description: "d", url: "https://u.github.io", pathPrefix: "/blog/", timeZone: "Asia/Seoul", language: "ko-kr", pageSize: 9,
+    permalink: "/:year/:slug/", author: { name: "나", links: [{ label: "github", url: "https://github.com/n" }] },
+    comments: { provider: "disqus", shortname: "dq" },
+  });
+});
+
+test("Zola: base_url, default_language, paginate_by from the section, the section as the URL prefix", () => {
+  const { values } = translateZola({ base_url: "https://z.example/notes", title: "Z", default_language: "ko", extra: { author: "제로" } }, "config.toml", "blog", { paginate_by: 3 });
+  assert.deepEqual(values, {
+    title: "Z", url: "https://z.example", pathPrefix: "/notes/", language: "ko", pageSize: 3, permalink: "/blog/:slug/", author: { name: "제로" },
+  });
+});
+
+test("base URLs", () => {
+  assert.deepEqual(splitBaseUrl("https://x.example/"), { url: "https://x.example", pathPrefix: "/" });
+  assert.deepEqual(splitBaseUrl("/blog"), { pathPrefix: "/blog/" });
+});

@@ -1,0 +1,37 @@
+/**
+ * A Zola site moves in: `config.toml` with `base_url`, page bundles with images beside,
+ * `_index.md` section files (not posts; `paginate_by` read from it), a page with its own `path`.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers/import-and-build.ts";
+
+const site = await importAndBuild("zola");
+
+registerSiteInvariants(site, {
+  oldUrls: ["/blog/vault-agent/", "/atlantis-guide/", "/blog/opa-gatekeeper/"],
+});
+
+test("settings carried from config.toml and the section's _index.md", () => {
+  assert.deepEqual(
+    { title: site.settings.title, description: site.settings.description, url: site.settings.url, pathPrefix: site.settings.pathPrefix,
+      language: site.settings.language, pageSize: site.settings.pageSize, permalink: site.settings.permalink, author: site.settings.author },
+    { title: "테라폼 실험실", description: "IaC 실험 기록", url: "https://zola-ops.example.kr", pathPrefix: "/",
+      language: "ko", pageSize: 6, permalink: "/blog/:slug/", author: { name: "최제로" } },
+  );
+  assert.deepEqual(site.settings.redirects, { "/atlantis-guide/": "/blog/atlantis/" });
+  assert.equal(site.settings.staticDirs, undefined, "static/ is among the default staticDirs");
+});
+
+test("bundles keep their images beside; _index.md files are not posts", () => {
+  for (const file of ["posts/vault-agent/index.md", "posts/vault-agent/diagram.png", "posts/vault-agent/token-flow.png", "static/img/atlantis.png"]) {
+    assert.ok(existsSync(path.join(site.project, file)), file);
+  }
+  assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
+});
+
+test("the report groups: YouTube and note converted, gist kept, the redirect", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, redirect: 1, shortcode: 1 });
+});
