@@ -8,6 +8,7 @@ import { buildSite } from "./build-site.ts";
 import { describeBuildError } from "./errors.ts";
 import { runCommand } from "./args.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
+import { refreshEditorFilesOrWarn } from "../settings/editor-files.ts";
 import { robotsTxtNote } from "../seo/sitemap.ts";
 import { site } from "../site.ts";
 
@@ -21,6 +22,7 @@ await runCommand({ usage: USAGE, options: {
 } }, async ({ values }) => {
   // Read by the check plugin inside the build (src/check/build-policy.ts).
   if (values.strict) process.env.OPSNOTE_STRICT = "1";
+  refreshEditorFilesOrWarn(); // .vscode/ schemas follow the zod schemas (src/settings/editor-files.ts)
   try {
     const result = await buildSite({
       posts: values.posts ?? process.env.OPSNOTE_POSTS,

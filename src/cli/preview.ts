@@ -28,6 +28,7 @@ import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-ch
 import { watchPosts } from "../preview/post-watcher.ts";
 import { forgetDeletedFile, type FileListCache } from "../preview/forget-deleted-file.ts";
 import { listPostFiles } from "../check/check-posts.ts";
+import { refreshEditorFilesOrWarn } from "../settings/editor-files.ts";
 
 const USAGE = "usage: npm start -- [--port 8080] [--host 127.0.0.1 | --expose] [--posts DIR] [--output DIR] [--incremental] [--verbose]";
 
@@ -83,6 +84,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   const posts = path.resolve(values.posts ?? process.env.OPSNOTE_POSTS ?? "posts");
   const output = path.resolve(values.output ?? ".cache/preview");
   process.env.OPSNOTE_DRAFTS = "1";
+  refreshEditorFilesOrWarn(); // .vscode/ schemas follow the zod schemas (src/settings/editor-files.ts)
 
   let builds = 0;
   let announced = 0;

@@ -9,6 +9,7 @@ import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
+import { findMisspelledKeys } from "./misspelled-keys.ts";
 import { expandPermalink, foldersOfPost, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { readingStats } from "./reading-time.ts";
@@ -146,7 +147,8 @@ export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | 
 export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
+  // A misspelled key (`tag:`) is ignored by the schema below: say so even when the post fails.
+  const warnings: Diagnostic[] = findMisspelledKeys(frontMatter, source, inputPath);
   const parsed = parseFrontMatter(frontMatter);
   if (!parsed.ok) {
     for (const problem of parsed.problems) {

@@ -5,6 +5,7 @@
  * The `FrontMatter` type is inferred from it: there is no second, hand-written description.
  */
 import { z } from "zod";
+import { help } from "../settings/help.ts";
 
 /** A scalar YAML may give for a word: `tags: [2021, k8s]` has a number in it. */
 const word = z.union([z.string(), z.number()]).transform((value) => String(value));
@@ -45,54 +46,69 @@ const header = z
 /** Chirpy's `image:` is a path or `{ path, alt, lqip }`. */
 const image = z.union([z.string(), z.looseObject({ path: z.string().optional(), alt: word.optional() }), z.null()]);
 
+const DATE_EXAMPLES = ["2024-11-07", "2024-11-07 10:00:00 +0900", "2024-11-07T10:00:00+09:00"];
+
 export const frontMatterSchema = z.looseObject({
-  title: word.optional(),
-  date: dateText.optional(),
-  last_modified_at: dateText.optional(),
-  /** Hugo's name for the updated date. */
-  lastmod: dateText.optional(),
-  /** Zola's name for the updated date. */
-  updated: dateText.optional(),
-  tags: terms("tag").optional(),
-  categories: terms("category").optional(),
-  /** Jekyll's singular form. */
-  category: terms("category").optional(),
-  excerpt: word.optional(),
-  description: word.optional(),
-  permalink: z.string().optional(),
-  /** Hugo: the post's URL, like `permalink`. */
-  url: z.string().optional(),
-  /** Hugo/Zola: the `:title` part of the URL instead of the file name. */
-  slug: word.optional(),
-  toc: z.boolean().optional(),
-  /** @default "목차" */
-  toc_label: word.optional(),
-  toc_sticky: z.boolean().optional(),
-  toc_icon: z.string().optional(),
-  draft: z.boolean().optional(),
-  published: z.boolean().optional(),
-  pin: z.boolean().optional(),
+  title: word.optional().meta(help("글 제목. 없으면 파일 이름에서 만듭니다.", "The post's title; without it, the file name is used.")),
+  date: dateText.optional().meta({
+    ...help("글을 쓴 날짜 (시차가 없으면 설정의 timeZone). 없으면 파일 이름의 YYYY-MM-DD- 를 씁니다.", "Publication date (read in the site's timeZone when it has no offset); without it, the file name's YYYY-MM-DD-."),
+    examples: DATE_EXAMPLES,
+  }),
+  last_modified_at: dateText.optional().meta({ ...help("마지막으로 고친 날짜 (Jekyll).", "Date of the last update (Jekyll)."), examples: DATE_EXAMPLES }),
+  lastmod: dateText.optional().meta(help("마지막으로 고친 날짜 (Hugo 식 이름).", "Hugo's name for the updated date.")),
+  updated: dateText.optional().meta(help("마지막으로 고친 날짜 (Zola 식 이름).", "Zola's name for the updated date.")),
+  tags: terms("tag").optional().meta({
+    ...help("태그 목록 [k8s, helm]. 한 줄 문자열이면 쉼표가 있을 때 쉼표로, 없으면 공백으로 나눕니다.", "Tags, as a list; one string is split on commas when it has any, otherwise on spaces."),
+    examples: [["kubernetes", "helm"]],
+  }),
+  categories: terms("category").optional().meta({
+    ...help("카테고리 목록. 글 주소의 :categories 가 됩니다.", "Categories, as a list; they make the :categories part of the URL."),
+    examples: [["devops"]],
+  }),
+  category: terms("category").optional().meta(help("카테고리 하나 (Jekyll 의 단수형). categories 와 합칩니다.", "Jekyll's singular form, merged with categories.")),
+  excerpt: word.optional().meta(help("목록과 공유 카드에 보일 요약. 없으면 <!--more--> 앞의 글이나 첫 문단.", "Summary for lists and social cards; otherwise the text before <!--more--> or the first paragraph.")),
+  description: word.optional().meta(help("요약 (excerpt 와 같음; Chirpy, Hugo 식 이름).", "Summary, like excerpt (Chirpy's and Hugo's name).")),
+  permalink: z.string().optional().meta({
+    ...help("이 글만의 주소. 설정의 permalink 보다 우선합니다.", "This post's own URL (or pattern); wins over the site's permalink."),
+    examples: ["/kubernetes/intro/"],
+  }),
+  url: z.string().optional().meta(help("이 글만의 주소 (Hugo 식 이름, permalink 와 같음).", "Hugo: the post's URL, like permalink.")),
+  slug: word.optional().meta(help("주소의 :title 부분 (없으면 파일 이름).", "The :title part of the URL instead of the file name.")),
+  toc: z.boolean().optional().meta(help("true 면 글 옆에 목차를 보여 줍니다.", "true shows a table of contents.")),
+  toc_label: word.optional().meta({ ...help("목차 제목. 기본값 \"목차\".", "Heading of the table of contents; \"목차\" by default."), default: "목차" }),
+  toc_sticky: z.boolean().optional().meta(help("true 면 스크롤해도 목차가 따라옵니다.", "true keeps the table of contents in view while scrolling.")),
+  toc_icon: z.string().optional().meta(help("목차 제목 앞 아이콘 이름 (Minimal Mistakes).", "Icon name before the TOC heading (Minimal Mistakes).")),
+  draft: z.boolean().optional().meta(help("true 면 초안: 미리보기(npm start)에만 보이고 배포 빌드에서 빠집니다.", "true makes a draft: shown by npm start, left out of the production build.")),
+  published: z.boolean().optional().meta(help("false 면 초안 (Jekyll 식; draft: true 와 같음).", "false makes a draft (Jekyll's way; same as draft: true).")),
+  pin: z.boolean().optional().meta(help("true 면 홈 목록 맨 위에 고정합니다 (Chirpy).", "true pins the post to the top of the home list (Chirpy).")),
   /**
    * One series name, or Hugo's taxonomy list (`series: ["구축기"]`): post.ts uses the first name and
    * warns about the others, as a post shows one series box.
    */
   series: z.union([word, z.array(word.nullable()), z.null()])
     .transform((value): string[] => (value === null ? [] : Array.isArray(value) ? value.filter((v): v is string => v !== null) : [value]))
-    .optional(),
-  redirect_from: urlList.optional(),
-  /** Hugo's `redirect_from`. */
-  aliases: urlList.optional(),
-  /** Jekyll 4: `false` leaves every `{% %}` and `{{ }}` of the post as written. */
-  render_with_liquid: z.boolean().optional(),
-  header: header.optional(),
-  image: image.optional(),
+    .optional()
+    .meta(help("시리즈 이름 (Hugo 식 목록이면 첫 이름). 같은 시리즈의 글을 묶어 보여 줍니다.", "Series name (from a Hugo-style list, the first name): posts of one series are shown together.")),
+  redirect_from: urlList.optional().meta({
+    ...help("이 글로 옮겨 올 예전 주소 (하나 또는 목록).", "Old URLs that redirect here (one or a list)."),
+    examples: [["/2021/04/13/kubernetes-intro.html"]],
+  }),
+  aliases: urlList.optional().meta(help("예전 주소 (Hugo 식 이름, redirect_from 과 같음).", "Hugo's redirect_from.")),
+  render_with_liquid: z.boolean().optional().meta(help("false 면 글 속 {% %} 와 {{ }} 를 적힌 그대로 둡니다 (Jekyll 4).", "false leaves every {% %} and {{ }} of the post as written (Jekyll 4).")),
+  header: header.optional().meta(help("Minimal Mistakes 의 머리 이미지 (image, teaser, overlay_image). 공유 카드 이미지가 됩니다.", "Minimal Mistakes' header images (image, teaser, overlay_image); used for the social card.")),
+  image: image.optional().meta({
+    ...help("대표 이미지: 경로 또는 { path, alt } (Chirpy). 공유 카드에 쓰입니다.", "The post's image: a path or { path, alt } (Chirpy); used for the social card."),
+    examples: ["/assets/img/cover.png"],
+  }),
+  math: z.unknown().optional().meta(help("true 면 이 글의 $ … $ 를 수식으로 그립니다 ($$ … $$ 는 언제나 수식).", "true renders $ … $ as math in this post ($$ … $$ always is).")),
+  /** Minimal Mistakes' custom name, read like `math` (src/markdown/math.ts). */
+  use_math: z.unknown().optional().meta(help("math 와 같음 (Minimal Mistakes 식 이름).", "Same as math (Minimal Mistakes' custom name).")),
   /**
    * `page` (Jekyll, Chirpy's `_tabs`) makes a standalone page, and so does `single` (Minimal Mistakes'
    * `_pages`) with a `permalink` and no date; any other value is ignored (see post.ts, `kind`).
    */
-  layout: z.unknown().optional(),
-  /** Hugo's social images: the first one is used. */
-  images: z.union([z.string(), z.array(z.string())]).optional(),
+  layout: z.unknown().optional().meta(help("page 면 날짜 없는 단독 페이지 (예: 소개 페이지). 다른 값은 무시합니다.", "page makes a standalone page (an about page); other values are ignored.")),
+  images: z.union([z.string(), z.array(z.string())]).optional().meta(help("공유 카드 이미지 (Hugo 식; 첫 번째를 씁니다).", "Hugo's social images: the first one is used.")),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

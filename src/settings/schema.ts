@@ -4,6 +4,7 @@
  * only what differs from these defaults; opsnote's code never holds the blogger's values.
  */
 import { z } from "zod";
+import { help } from "./help.ts";
 
 /** `blog` / `/blog` / `/blog/` -> `/blog/`; empty -> `/`. Eleventy and every absolute URL need this form. */
 export function normalizePathPrefix(prefix: string | undefined): string {
@@ -25,110 +26,106 @@ const positiveInt = z.int({ error: "expected a whole number" }).positive({ error
 const optionalText = z.string().trim().min(1).optional();
 
 const authorLink = z.strictObject({
-  /** As shown, e.g. "GitHub". */
-  label: z.string().min(1),
-  url: absoluteUrl,
+  label: z.string().min(1).meta(help("보이는 이름 (예: GitHub).", "As shown, e.g. GitHub.")),
+  url: absoluteUrl.meta(help("프로필 주소.", "The profile's address.")),
 });
 
 export const siteSettingsSchema = z.strictObject({
-  /** Blog title, shown in the header and the `<title>` of every page. @default "opsnote" */
-  title: z.string().trim().min(1).default("opsnote"),
-  /** One-line description for the home page, feeds and search results. */
-  description: z.string().default("쿠버네티스, 도커, 테라폼, CI/CD를 다루는 한국어 데브옵스 노트"),
-  /**
-   * Absolute origin of the published site, without a trailing slash or path. Environment: `OPSNOTE_SITE_URL`.
-   * @example "https://ops.example.kr"
-   */
-  url: absoluteUrl.transform((url) => url.replace(/\/+$/, "")).default("https://opsnote.example.kr"),
-  /**
-   * Path the blog lives under, with leading and trailing slash (a GitHub Pages project site).
-   * Environment: `OPSNOTE_PATH_PREFIX`. @default "/" @example "/blog/"
-   */
-  pathPrefix: z.string().transform(normalizePathPrefix).default("/"),
-  /** BCP 47 language of the content. @default "ko" */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "expected a language tag such as ko or en" }).default("ko"),
-  /** `og:locale` of the content. @default "ko_KR" */
-  locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).default("ko_KR"),
-  /** IANA time zone in which dates without an offset are read and shown. @default "Asia/Seoul" */
-  timeZone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Seoul" }).default("Asia/Seoul"),
+  title: z.string().trim().min(1).default("opsnote")
+    .meta(help("블로그 이름. 머리글과 모든 페이지의 <title>에 보입니다.", "Blog title, shown in the header and the <title> of every page.")),
+  description: z.string().default("쿠버네티스, 도커, 테라폼, CI/CD를 다루는 한국어 데브옵스 노트")
+    .meta(help("블로그를 한 줄로 소개하는 글. 홈, 피드, 검색 결과에 쓰입니다.", "One-line description for the home page, feeds and search results.")),
+  url: absoluteUrl.transform((url) => url.replace(/\/+$/, "")).default("https://opsnote.example.kr").meta({
+    ...help(
+      "블로그가 공개되는 주소 (끝에 / 와 경로 없이). 환경 변수 OPSNOTE_SITE_URL 이 이 값보다 우선합니다.",
+      "Absolute origin of the published site, without a trailing slash or path. OPSNOTE_SITE_URL wins over it.",
+    ),
+    examples: ["https://you.github.io", "https://ops.example.kr"],
+  }),
+  pathPrefix: z.string().transform(normalizePathPrefix).default("/").meta({
+    ...help(
+      "블로그가 도메인의 하위 경로에 있을 때 그 경로 (GitHub Pages 프로젝트 사이트). 기본값 /. 환경 변수 OPSNOTE_PATH_PREFIX 가 우선합니다.",
+      "Path the blog lives under (a GitHub Pages project site). OPSNOTE_PATH_PREFIX wins over it.",
+    ),
+    examples: ["/blog/"],
+  }),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "expected a language tag such as ko or en" }).default("ko")
+    .meta(help("글의 언어 (BCP 47 언어 태그: ko, en).", "Language of the content, as a BCP 47 tag (ko, en).")),
+  locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).default("ko_KR")
+    .meta(help("공유 카드의 og:locale.", "The og:locale of shared links.")),
+  timeZone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Seoul" }).default("Asia/Seoul")
+    .meta(help("시간대 (IANA 이름). 시차(+09:00)가 없는 날짜를 이 시간대로 읽고 보여 줍니다.", "IANA time zone in which dates without an offset are read and shown.")),
   author: z
     .strictObject({
-      name: z.string().trim().min(1).default("opsnote"),
-      url: absoluteUrl.optional(),
-      email: z.email({ error: "expected an e-mail address" }).optional(),
-      /** Image URL (root-relative or absolute) of the author's picture. */
-      avatar: optionalText,
-      /** A sentence or two about the author. */
-      bio: optionalText,
-      /** Profiles shown on the about page and given to search engines as `sameAs`. @default [] */
-      links: z.array(authorLink).default([]),
+      name: z.string().trim().min(1).default("opsnote").meta(help("글쓴이 이름.", "The author's name.")),
+      url: absoluteUrl.optional().meta(help("글쓴이의 홈페이지 주소.", "The author's home page.")),
+      email: z.email({ error: "expected an e-mail address" }).optional().meta(help("글쓴이 이메일.", "The author's e-mail address.")),
+      avatar: optionalText.meta(help("프로필 사진 주소 (/assets/me.png 처럼 / 로 시작하거나 https://…).", "Image URL (root-relative or absolute) of the author's picture.")),
+      bio: optionalText.meta(help("글쓴이 소개 한두 문장.", "A sentence or two about the author.")),
+      links: z.array(authorLink).default([])
+        .meta(help("프로필 링크 목록 (label, url). 소개 페이지에 보이고 검색 엔진에 sameAs 로 알려 줍니다.", "Profiles shown on the about page and given to search engines as sameAs.")),
     })
-    .prefault({}),
-  /**
-   * Post URL pattern with Jekyll's tokens: `:categories`, `:year`, `:month`, `:day`, `:title`, and `:path`
-   * (the file's folders inside the posts folder: a Hugo/Zola section).
-   * A post's own `permalink` wins.
-   * @default "/:categories/:title/" (Minimal Mistakes' recommended setting)
-   */
-  permalink: z.string().startsWith("/", { error: "expected a pattern starting with / such as /posts/:title/" }).default("/:categories/:title/"),
-  /** Heading levels in the generated table of contents, counted from the top level present. @default 3 */
-  tocDepth: z.int().min(1).max(6).default(3),
-  /** Posts per list page (home, tag and category pages). Environment: `OPSNOTE_PAGE_SIZE`. @default 10 */
-  pageSize: positiveInt.default(10),
-  /**
-   * Newest posts in each feed, with full content. Feed readers keep what they have fetched; a feed of
-   * every post would grow with the blog (at 1,000 posts a full-content feed per tag is hundreds of MB).
-   * Environment: `OPSNOTE_FEED_SIZE`. @default 20
-   */
-  feedSize: positiveInt.default(20),
-  /** Site ownership codes; a `<meta>` is written only for the ones given. */
+    .prefault({})
+    .meta(help("글쓴이 정보.", "Who writes the blog.")),
+  permalink: z.string().startsWith("/", { error: "expected a pattern starting with / such as /posts/:title/" }).default("/:categories/:title/").meta({
+    ...help(
+      "글 주소의 모양. Jekyll 토큰 :categories :year :month :day :title 과 :path (posts/ 안의 폴더 경로: Hugo/Zola 섹션) 를 씁니다. 글의 permalink 가 우선합니다.",
+      "Post URL pattern with Jekyll's tokens :categories :year :month :day :title, and :path (the file's folders inside posts/: a Hugo/Zola section). A post's own permalink wins.",
+    ),
+    examples: ["/:categories/:title/", "/posts/:title/", "/:year/:month/:day/:title/"],
+  }),
+  tocDepth: z.int().min(1).max(6).default(3)
+    .meta(help("목차에 넣을 제목 단계 수 (1–6). 글에 있는 가장 높은 단계부터 셉니다.", "Heading levels in the table of contents (1–6), counted from the top level present.")),
+  pageSize: positiveInt.default(10)
+    .meta(help("목록 페이지(홈, 태그, 카테고리) 한 쪽에 보일 글 수. 환경 변수 OPSNOTE_PAGE_SIZE 가 우선합니다.", "Posts per list page (home, tag and category pages). OPSNOTE_PAGE_SIZE wins over it.")),
+  // A feed of every post would grow with the blog (at 1,000 posts a full-content feed per tag is
+  // hundreds of MB), and feed readers keep what they have fetched anyway.
+  feedSize: positiveInt.default(20)
+    .meta(help("피드(RSS/Atom)마다 넣을 최신 글 수. 환경 변수 OPSNOTE_FEED_SIZE 가 우선합니다.", "Newest posts in each feed, with full content. OPSNOTE_FEED_SIZE wins over it.")),
   verification: z
     .strictObject({
-      /** Google Search Console `google-site-verification` content. Environment: `OPSNOTE_GOOGLE_VERIFICATION`. */
-      google: optionalText,
-      /** Naver Search Advisor `naver-site-verification` content. Environment: `OPSNOTE_NAVER_VERIFICATION`. */
-      naver: optionalText,
+      google: optionalText.meta(help("Google Search Console 의 google-site-verification 값. 환경 변수 OPSNOTE_GOOGLE_VERIFICATION.", "Google Search Console google-site-verification content (OPSNOTE_GOOGLE_VERIFICATION).")),
+      naver: optionalText.meta(help("네이버 서치어드바이저의 naver-site-verification 값. 환경 변수 OPSNOTE_NAVER_VERIFICATION.", "Naver Search Advisor naver-site-verification content (OPSNOTE_NAVER_VERIFICATION).")),
     })
-    .prefault({}),
-  /** Twitter/X account of the site for `twitter:site`, with `@`. */
-  twitter: z.string().regex(/^@\w{1,15}$/, { error: "expected an account such as @opsnote" }).optional(),
-  /**
-   * Posts that belong to a series without saying so in their own front matter, by path inside the
-   * posts folder -> series name. For files you would rather not edit (an imported post); a post's
-   * own `series:` wins. @default {}
-   */
-  seriesMembers: z.record(z.string(), z.string().min(1)).default({}),
-  /**
-   * Folders of the blog whose files are published as they are, besides `assets/` (always served at
-   * `/assets/`) and the files beside the posts. Relative to the folder that holds the posts folder;
-   * a folder is served at its own path (`images/x.png` -> `/images/x.png`, as Jekyll does), except
-   * a folder named `static`, whose contents are served from the root as Hugo and Zola do
-   * (`static/images/x.png` -> `/images/x.png`). Folders that do not exist are skipped.
-   * @default ["images", "img", "files", "static"]
-   */
-  staticDirs: z.array(z.string().min(1)).default(["images", "img", "files", "static"]),
-  /**
-   * Fail the production build on content problems that still leave a page to publish (broken links,
-   * missing images, unknown anchors), as `npm run check` does. @default false
-   */
-  strict: z.boolean().default(false),
-  /** Render `$ … $` inline math in every post, not only in posts with `math: true`. @default false */
-  math: z.boolean().default(false),
-  /**
-   * Old URLs that no post pattern reproduces, each answered by a redirect page to its new URL.
-   * @default {} @example { "/2021/04/13/kubernetes-intro.html": "/devops/kubernetes-intro/" }
-   */
-  redirects: z.record(z.string().startsWith("/"), z.string().min(1)).default({}),
-  /** Comments under posts; nothing is loaded when no provider is set. */
+    .prefault({})
+    .meta(help("사이트 소유 확인 코드. 적은 것만 <meta> 로 들어갑니다.", "Site ownership codes; a <meta> is written only for the ones given.")),
+  twitter: z.string().regex(/^@\w{1,15}$/, { error: "expected an account such as @opsnote" }).optional()
+    .meta(help("사이트의 X(트위터) 계정, @ 포함 (twitter:site).", "Twitter/X account of the site for twitter:site, with @.")),
+  seriesMembers: z.record(z.string(), z.string().min(1)).default({}).meta({
+    ...help(
+      "front matter 를 고치지 않고 글을 시리즈에 넣기: 글 폴더 안의 파일 경로 → 시리즈 이름. 글의 series: 가 우선합니다.",
+      "Posts that join a series without saying so in their front matter: path inside the posts folder -> series name. A post's own series: wins.",
+    ),
+    examples: [{ "2021-04-13-kubernetes-intro.md": "쿠버네티스 첫걸음" }],
+  }),
+  staticDirs: z.array(z.string().min(1)).default(["images", "img", "files", "static"]).meta(help(
+    "그대로 공개할 폴더 (assets/ 와 글 옆의 파일 말고). images/x.png 는 /images/x.png 로, static 폴더의 내용은 사이트 맨 위(/)로 갑니다. 없는 폴더는 건너뜁니다.",
+    "Folders published as they are, besides assets/ and the files beside the posts: images/x.png -> /images/x.png; the contents of static/ go to the root. Missing folders are skipped.",
+  )),
+  strict: z.boolean().default(false).meta(help(
+    "true 면 깨진 링크, 없는 이미지 같은 문제가 있을 때 배포 빌드를 실패시킵니다 (npm run check 처럼).",
+    "Fail the production build on content problems that still leave a page to publish (broken links, missing images), as npm run check does.",
+  )),
+  math: z.boolean().default(false).meta(help(
+    "true 면 모든 글에서 $ … $ 를 수식으로 그립니다 (false 면 math: true 인 글에서만).",
+    "Render $ … $ inline math in every post, not only in posts with math: true.",
+  )),
+  redirects: z.record(z.string().startsWith("/"), z.string().min(1)).default({}).meta({
+    ...help("예전 주소 → 새 주소. 예전 주소마다 새 주소로 보내는 페이지를 만듭니다.", "Old URLs that no post pattern reproduces, each answered by a redirect page to its new URL."),
+    examples: [{ "/2021/04/13/kubernetes-intro.html": "/devops/kubernetes-intro/" }],
+  }),
   comments: z
     .discriminatedUnion("provider", [
       z.strictObject({ provider: z.literal("giscus"), repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/), repoId: z.string().min(1), category: z.string().min(1), categoryId: z.string().min(1), mapping: z.string().default("pathname") }),
       z.strictObject({ provider: z.literal("utterances"), repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/), issueTerm: z.string().default("pathname") }),
       z.strictObject({ provider: z.literal("disqus"), shortname: z.string().min(1) }),
     ])
-    .optional(),
-  /** Analytics ids; a script is written only for the ones given. */
-  analytics: z.strictObject({ /** Google Analytics 4 measurement id. */ google: z.string().regex(/^G-[A-Z0-9]+$/, { error: "expected a GA4 id such as G-XXXXXXX" }).optional() }).prefault({}),
+    .optional()
+    .meta(help("글 아래 댓글 (provider: giscus, utterances, disqus). 없으면 아무것도 불러오지 않습니다.", "Comments under posts (provider: giscus, utterances or disqus); nothing is loaded when unset.")),
+  analytics: z.strictObject({
+    google: z.string().regex(/^G-[A-Z0-9]+$/, { error: "expected a GA4 id such as G-XXXXXXX" }).optional()
+      .meta(help("Google Analytics 4 측정 ID (G-XXXXXXX).", "Google Analytics 4 measurement id (G-XXXXXXX).")),
+  }).prefault({}).meta(help("방문 통계 ID. 적은 것만 스크립트를 넣습니다.", "Analytics ids; a script is written only for the ones given.")),
 });
 
 /** Site settings as every area reads them: the blogger's file merged over the defaults. */
