@@ -42,7 +42,9 @@ test("page and site values replace the Liquid in prose, dates as the page shows 
 test("a link whose destination has spaces is a link in the page", async () => {
   const doc = await site.page("/my-first-blog/");
   const link = [...doc.querySelectorAll(".post__content a")].find((a) => a.textContent === "발표 자료");
-  assert.equal(link?.getAttribute("href"), "slides%202020%20final.pdf");
+  // The file beside the post is published at its folder's URL, and the relative link is pointed there.
+  assert.equal(link?.getAttribute("href"), "/notes/slides%202020%20final.pdf");
+  assert.equal(await site.read("notes/slides 2020 final.pdf"), "%PDF-1.4\n");
 });
 
 test("check sees the spaced link: a missing file is reported by name, an existing one is fine", async () => {
