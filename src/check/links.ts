@@ -3,6 +3,7 @@
  * each with the file line it is written on, and sorted into what kind of target they point at.
  */
 import type { Token } from "markdown-it";
+import { decodeTarget } from "../urls/decode-target.ts";
 
 export interface LinkRef {
   kind: "link" | "image";
@@ -97,16 +98,7 @@ export type LinkTarget =
   | { type: "file"; path: string }
   | { type: "empty" };
 
-/** Percent-decoding that never throws (a lone `%` stays as written), then NFC. */
-export function decodeTarget(text: string): string {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(text);
-  } catch {
-    decoded = text;
-  }
-  return decoded.normalize("NFC");
-}
+export { decodeTarget };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** `**https://…**`: markdown emphasis (or quotes) typed inside the parentheses of a link. */

@@ -13,20 +13,12 @@
 import path from "node:path";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { filesOfUrl, urlOfFile, type SiteFileLookup } from "./static-files.ts";
+import { decodeTarget as decode } from "../urls/decode-target.ts";
 
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 const FILE_NAME = /(^|\/)[^/]+\.[a-z0-9]+$/i;
 const POST_FILE = /\.(md|markdown)$/i;
 
-function decode(text: string): string {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(text);
-  } catch {
-    decoded = text;
-  }
-  return decoded.normalize("NFC");
-}
 
 /** `/notes/한글 이름.png` -> `/notes/%ED%95%9C%EA%B8%80%20%EC%9D%B4%EB%A6%84.png`. */
 export function encodeUrlPath(urlPath: string): string {
