@@ -105,7 +105,8 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
       : [];
   for (const [name, options] of entries) {
     const dir = path.join(collectionsRoot, `_${name}`);
-    if (name === "posts" || name === "tabs" || !existsSync(dir)) continue;
+    // Chirpy's tabs and Minimal Mistakes' `pages` collection are read as pages below, not as posts.
+    if (name === "posts" || name === "tabs" || name === "pages" || !existsSync(dir)) continue;
     if (options.output !== true) {
       skipped.push({ file: dir, reason: `collection "${name}" has no output: true, so it had no pages; not imported` });
       continue;

@@ -43,6 +43,10 @@ test("_pages/about.md becomes the about page, other pages standalone pages at th
   assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "저자 소개"\npermalink: \/about\/\n---\n/);
   assert.match(await readFile(path.join(site.project, "posts", "pages", "uses.md"), "utf8"), /^---\nlayout: page\ntitle: "쓰는 도구"\npermalink: \/uses\/\n---\n\n터미널과 편집기 목록\.\n$/);
   assert.ok(!existsSync(path.join(site.project, "posts", "pages", "category-archive.md")));
+  // Declared as a `pages` collection with output: true, _pages/ is still read as pages, and the theme's
+  // tag index (which opsnote generates itself) stays out.
+  assert.ok(!existsSync(path.join(site.project, "posts", "pages", "tags.md")));
+  assert.ok(!existsSync(path.join(site.project, "posts", "tags.md")));
   assert.match(site.imported.stdout, /_pages\/uses\.md warning page: a standalone page at \/uses\/, saved as posts\/pages\/uses\.md/);
 });
 
