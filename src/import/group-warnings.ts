@@ -36,6 +36,8 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
   converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, youtube)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
+  "empty-term": { what: "posts with an empty item in a tag or category list, removed in the copy (Jekyll ignored it)", fix: "nothing to do" },
+  "url-clash": { what: "posts that had the same URL as a later post on the old site too (only the later one was shown there), given a URL of their own", fix: "nothing to do; set a permalink of your choice in those posts if you like" },
   page: { what: "pages of the old site that are not posts, imported as standalone pages at their old URLs", fix: "nothing to do (they need no date and stay out of the post lists)" },
   skipped: { what: "parts of the old site left out on purpose", fix: "see the reason on each line" },
   setting: { what: "settings that could not be carried as they were", fix: "check these keys in opsnote.config.yaml" },

@@ -20,6 +20,7 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
+import { dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -138,6 +139,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const projectPathOf = (segments: string[]) =>
     segments[0] === "assets" ? path.join(assetsDir, ...segments.slice(1)) : path.join(root, ...segments);
 
+  /** Posts with the URL opsnote gives them, to find two on one URL (see below). */
+  const builtPosts: { item: ImportPlanItem; shown: string; url: string; date: string; file: string }[] = [];
   for (const source of layout.sources) {
     for (const relative of await listFiles(source.dir)) {
       const from = path.join(source.dir, relative);
@@ -177,6 +180,16 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       } else {
         for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
       }
+      const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
+      if (hasEmptyTerm) {
+        const item = result.posts.at(-1)!;
+        const dropped = dropEmptyTermItems(item.text ?? text);
+        if (dropped.keys.length > 0) {
+          item.text = dropped.text;
+          frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [key, dropped.keys.includes(key) && Array.isArray(value) ? value.filter((v) => v !== null) : value]));
+          warn("empty-term", shown, `an empty item in ${dropped.keys.join(", ")} removed in the copy`, 1);
+        }
+      }
       if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
         warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
       }
@@ -198,6 +211,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       }
       const newUrl = built.ok ? built.post.url : undefined;
       result.oldUrls.push({ file: toPosix(path.relative(postsDir, to)), oldUrl, newUrl });
+      if (built.ok) builtPosts.push({ item: result.posts.at(-1)!, shown, url: built.post.url, date: built.post.date.iso, file: inputPath });
       if (newUrl === undefined) warn("url", shown, `old URL ${oldUrl}: the post has no URL in opsnote until its front matter is fixed`);
       else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl)) addRedirect(shown, oldUrl, newUrl);
     }
@@ -293,6 +307,28 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const oldUrl = url(frontMatter);
     await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));
     return { oldUrl, title, body, to: path.join(postsDir, nfcPath(target)) };
+  }
+
+  // Two posts on one URL: the old generator wrote both to one file and the later one won, so the other
+  // had no page. The later (by date, then path) keeps the URL; the others get one of their own.
+  {
+    const taken = new Set(builtPosts.map((post) => normalizeUrl(post.url)));
+    const byUrl = new Map<string, typeof builtPosts>();
+    for (const post of builtPosts) byUrl.set(normalizeUrl(post.url), [...(byUrl.get(normalizeUrl(post.url)) ?? []), post]);
+    for (const [url, posts] of byUrl) {
+      if (posts.length < 2) continue;
+      const ordered = posts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
+      const winner = ordered.at(-1)!;
+      for (const loser of ordered.slice(0, -1)) {
+        let n = 2;
+        const base = url.replace(/\/+$/, "");
+        while (taken.has(normalizeUrl(`${base}-${n}/`))) n++;
+        const own = `${base}-${n}/`;
+        taken.add(normalizeUrl(own));
+        loser.item.text = setPermalink(loser.item.text ?? (await readFile(loser.item.from, "utf8")), own);
+        warn("url-clash", loser.shown, `had the URL ${url} of ${winner.file} on the old site too (only the later post was shown there); published at ${own}`, 1);
+      }
+    }
   }
 
   // The about page becomes opsnote's standalone /about/.

@@ -94,3 +94,22 @@ test("a referenced file in a folder outside the default staticDirs is copied, an
   assert.deepEqual(result.settings.values.staticDirs, ["files", "images", "img", "static", "uploads"]);
   assert.equal(await readFile(path.join(root, "uploads", "2024", "x.png"), "utf8"), "png");
 });
+
+test("what Jekyll accepted silently is repaired in the copy: an empty tag item dropped, a second post on one URL given its own", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 공부 노트\npermalink: /:categories/:title/\n",
+    "_posts/2021-06-25-study-post6.md": "---\ntitle: 여섯째 (초고)\ncategories: [study]\ntags:\n  - Java\n  - \n---\n\n초고\n",
+    "_posts/2021-07-03-study-post6.md": "---\ntitle: 여섯째\ncategories: [study]\n---\n\n고친 글\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const early = await readFile(path.join(root, "posts", "2021-06-25-study-post6.md"), "utf8");
+  const late = await readFile(path.join(root, "posts", "2021-07-03-study-post6.md"), "utf8");
+  // The later post was the one the old site showed at /study/study-post6/: it keeps the URL as written.
+  assert.equal(late, "---\ntitle: 여섯째\ncategories: [study]\n---\n\n고친 글\n");
+  assert.match(early, /^---\ntitle: 여섯째 \(초고\)\ncategories: \[ study \]\ntags:\n  - Java\npermalink: \/study\/study-post6-2\/\n---\n\n초고\n$/);
+  assert.deepEqual(result.warnings.map((w) => w.kind).filter((k) => k === "empty-term" || k === "url-clash").sort(), ["empty-term", "url-clash"]);
+  // The old source is untouched.
+  assert.match(await readFile(path.join(source, "_posts", "2021-06-25-study-post6.md"), "utf8"), /  - \n---/);
+});
