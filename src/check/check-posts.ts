@@ -53,6 +53,8 @@ export interface CheckAnalysesOptions {
   pageUrls?: Iterable<string>;
   /** Posts per list page, for the paginated URLs. @default 10 */
   pageSize?: number;
+  /** The `redirects` site setting: each old URL is a redirect page. @default {} */
+  redirects?: Readonly<Record<string, string>>;
 }
 
 export interface CheckPostsOptions extends AnalysePostsOptions, CheckAnalysesOptions {}
@@ -225,7 +227,7 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   const built = posts.filter((post) => includeUnpublished() || isPublished(post, now));
   const pageUrls = given
     ? { has: (url: string) => given.has(url) }
-    : knownUrls(built, options.pageSize ?? 10, posts.flatMap((post) => redirectUrls(post.redirectFrom)));
+    : knownUrls(built, options.pageSize ?? 10, [...posts.flatMap((post) => redirectUrls(post.redirectFrom)), ...redirectUrls(Object.keys(options.redirects ?? {}))]);
   // Terms written several ways are one tag page; the build prints the same notes from here.
   diagnostics.push(...siteTermNotes(built));
   const references = indexAnalyses(analyses, now);

@@ -26,7 +26,7 @@ import type { PostAnalysis } from "./analyse-post.ts";
 export const CHECK_EVENT = "opsnote.check";
 
 export interface CheckPluginOptions {
-  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "pageSize" | "strict" | "staticDirs">>;
+  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "pageSize" | "strict" | "staticDirs" | "redirects">>;
   /** Prints warnings and notes (and, in the preview, errors). */
   report: DiagnosticSink;
   /** Folder that `/assets/…` URLs are served from. @default sources.assets, else "assets" */
@@ -90,7 +90,7 @@ export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, 
     const input = path.resolve(event.directories.input);
     const analyses = await posts.analyse(input, event);
     const published = files?.lookup(input, event);
-    const { diagnostics } = checkAnalyses(analyses, { assets: assets ?? posts.assets, files: published, pageSize: site.pageSize });
+    const { diagnostics } = checkAnalyses(analyses, { assets: assets ?? posts.assets, files: published, pageSize: site.pageSize, redirects: site.redirects });
     const isProduction = (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
     const { reported, fatal } = applyBuildPolicy(diagnostics, { strict: isProduction && isStrict(site.strict) });
     reported.filter((d) => d.severity !== "error" || !isProduction).forEach(report);

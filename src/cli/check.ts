@@ -29,7 +29,7 @@ await runCommand({ usage: USAGE, options: {
     // The build's cache (.cache/check): unchanged posts are not parsed again.
     store: createAnalysisCache(),
   });
-  const report = checkAnalyses(analyses, { assets: values.assets, staticDirs: site.staticDirs, pageSize: site.pageSize });
+  const report = checkAnalyses(analyses, { assets: values.assets, staticDirs: site.staticDirs, pageSize: site.pageSize, redirects: site.redirects });
   // One stream, so errors stay ahead of warnings when the output is piped.
   for (const diagnostic of report.diagnostics) console.log(formatDiagnostic(diagnostic));
   const summary = summarise(report);
