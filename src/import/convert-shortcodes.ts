@@ -1,6 +1,7 @@
 /**
  * The Hugo and Zola shortcodes nearly every DevOps blog uses, turned into plain markdown while a
  * post is copied: `figure` -> an image, `highlight` -> a fence, `notice`/`admonition` and Zola's
+ * `mermaid` -> a ```mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form),
  * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `youtube` -> a
  * link. Code fences are left alone; any other shortcode stays as written and is reported.
  */
@@ -30,8 +31,8 @@ export function shortcodeArguments(text: string): { named: Record<string, string
   return { named, positional };
 }
 
-const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout)\b(.*?)\s*[>%]\}\}\s*$/i;
-const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout)\s*\((.*)\)\s*%\}\s*$/i;
+const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout|mermaid|katex|math)\b(.*?)\s*[>%]\}\}\s*$/i;
+const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout|mermaid|katex|math)\s*\((.*)\)\s*%\}\s*$/i;
 const FIGURE = /\{\{[<%]\s*figure\b(.*?)\s*\/?\s*[>%]\}\}/gi;
 const HUGO_YOUTUBE = /\{\{[<%]\s*youtube\b(.*?)\s*[>%]\}\}/gi;
 const ZOLA_YOUTUBE = /\{\{\s*youtube\s*\((.*?)\)\s*\}\}/gi;
@@ -78,6 +79,13 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
           const longest = Math.max(2, ...inner.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
           const ticks = "`".repeat(longest + 1);
           out.push(`${ticks}${language}`, ...inner, ticks);
+        } else if (name === "mermaid") {
+          // opsnote draws ```mermaid fences in the browser (src/markdown/mermaid.ts).
+          out.push("```mermaid", ...inner, "```");
+        } else if (name === "katex" || name === "math") {
+          // opsnote renders $$ … $$ (display) and \( … \) (inline) with KaTeX at build time.
+          const display = Boolean(hugo) || args.named.block === "true";
+          out.push(...(display ? ["$$", ...inner, "$$"] : [`\\(${inner.join(" ").trim()}\\)`]));
         } else {
           const kind = hugo
             ? alertKind(args.named.type ?? args.named.style ?? args.positional[0])

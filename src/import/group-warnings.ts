@@ -34,7 +34,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   outside: { what: "files referenced outside the old site", fix: "copy them into the project by hand" },
   "root-file": { what: "files at the old site's root (favicon, CNAME, robots.txt), not copied", fix: "put them in a folder listed in staticDirs, or add them to your host by hand" },
   refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
-  converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, youtube)", fix: "nothing to do; glance at the pages they are on" },
+  converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, mermaid, katex, youtube)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
   "empty-term": { what: "posts with an empty item in a tag or category list, removed in the copy (Jekyll ignored it)", fix: "nothing to do" },
   "url-clash": { what: "posts that had the same URL as a later post on the old site too (only the later one was shown there), given a URL of their own", fix: "nothing to do; set a permalink of your choice in those posts if you like" },
