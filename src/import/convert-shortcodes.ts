@@ -1,8 +1,8 @@
 /**
  * The Hugo and Zola shortcodes nearly every DevOps blog uses, turned into plain markdown while a
  * post is copied: `figure` -> an image, `highlight` -> a fence, `notice`/`admonition` and Zola's
- * `mermaid` -> a ```mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form),
- * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `youtube` -> a
+ * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `mermaid` -> a
+ * mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form), `youtube` -> a
  * link. Code fences are left alone; any other shortcode stays as written and is reported.
  */
 export interface ShortcodeConversion {
