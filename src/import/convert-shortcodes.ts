@@ -46,6 +46,11 @@ function youtubeLink(id: string | undefined): string {
 }
 
 /** Converts the shortcodes of the lines after `firstBodyLine` (0-based: the front matter is left as it is). */
+/** Hugo's and Zola's escaped shortcodes, as those generators print them: the comment marks removed. */
+export function unescapeShortcodes(line: string): string {
+  return line.replace(/(\{\{[<%]?|\{%)\/\*\s?(.*?)\s?\*\/([>%]?\}\}|%\})/g, "$1 $2 $3").replace(/(\{\{[<%]?|\{%)  +/g, "$1 ").replace(/  +([>%]?\}\}|%\})/g, " $1");
+}
+
 export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeConversion {
   const lines = text.split("\n");
   const out: string[] = lines.slice(0, firstBodyLine);
@@ -120,5 +125,7 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
     });
     out.push(next);
   }
-  return { text: out.join("\n"), converted };
+  // `{{</* figure */>}}` (Hugo) and `{%/* note() */%}` (Zola) show a shortcode as written, in code too;
+  // they never match a conversion above, so they are unescaped last.
+  return { text: out.map((line, index) => (index < firstBodyLine ? line : unescapeShortcodes(line))).join("\n"), converted };
 }

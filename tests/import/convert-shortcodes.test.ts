@@ -19,6 +19,7 @@ const CASES: [string, string, string][] = [
   ["Hugo mermaid", "{{< mermaid >}}\nsequenceDiagram\n{{< /mermaid >}}", "```mermaid\nsequenceDiagram\n```"],
   ["Zola katex(block=true)", "{% katex(block=true) %}\nE=mc^2\n{% end %}", "$$\nE=mc^2\n$$"],
   ["Zola katex inline", "{% katex() %}\nx^2\n{% end %}", "\\(x^2\\)"],
+  ["escaped shortcodes are shown as written, in code and in prose, never converted", "```\n{%/* mermaid() */%}\n{%/* end */%}\n```\n{{</* figure src=\"a.png\" */>}}", "```\n{% mermaid() %}\n{% end %}\n```\n{{< figure src=\"a.png\" >}}"],
   ["unknown shortcode kept", "{{< gist a b >}}", "{{< gist a b >}}"],
   ["block never closed kept", "{{% notice tip %}}\n열린 채", "{{% notice tip %}}\n열린 채"],
   ["inside a fence kept", "```\n{{< figure src=\"a.png\" >}}\n```", "```\n{{< figure src=\"a.png\" >}}\n```"],
