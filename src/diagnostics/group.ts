@@ -61,7 +61,9 @@ export function permalinkMatching(url: string, posts: readonly (PermalinkValues 
     });
     // A date left as written is another post's date, not a pattern.
     if (tokens.some((token) => /^\d+$/.test(token))) continue;
-    let pattern = `/${tokens.join("/")}${url.endsWith("/") ? "/" : ""}`;
+    // A link written without its trailing slash (`/k8s/intro`) suggests the pattern's usual form (`…/`).
+    const hasExtension = /\.[a-z0-9]+$/i.test(segments.at(-1)!);
+    let pattern = `/${tokens.join("/")}${url.endsWith("/") || !hasExtension ? "/" : ""}`;
     if (categories !== "" && pattern.includes(`/${categories}/`)) pattern = pattern.replace(`/${categories}/`, "/:categories/");
     const expanded = expandPermalink(pattern, post);
     if (expanded === url || expanded === withSlash) return pattern;
@@ -145,9 +147,16 @@ function example(d: Diagnostic): string {
 /** The classified diagnostics in groups, largest first; unclassified ones are left out. */
 export function groupDiagnostics(diagnostics: readonly Diagnostic[], context: GroupContext = {}): DiagnosticGroup[] {
   const groups = new Map<string, Omit<DiagnosticGroup, "text">>();
-  for (const d of diagnostics) {
+  const keyed = diagnostics.filter((d) => d.kind !== undefined).map((d) => ({ d, ...keyOf(d, context) }));
+  // One link is no evidence for another URL pattern (it is as likely a typo): a pattern is suggested
+  // only when two or more links fit it.
+  const fits = new Map<string, number>();
+  for (const { permalink } of keyed) if (permalink !== undefined) fits.set(permalink, (fits.get(permalink) ?? 0) + 1);
+  for (const entry of keyed) {
+    if (entry.permalink !== undefined && fits.get(entry.permalink)! < 2) Object.assign(entry, { permalink: undefined, shape: firstSegment(entry.d.target ?? "") });
+  }
+  for (const { d, shape, permalink } of keyed) {
     if (d.kind === undefined) continue;
-    const { shape, permalink } = keyOf(d, context);
     const key = `${d.kind}\0${shape}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { kind: d.kind, shape, permalink, diagnostics: [] }));

@@ -23,7 +23,8 @@ const d = (kind: DiagnosticKind | undefined, target: string, line = 1): Diagnost
 test("permalinkMatching: the pattern under which a broken URL is an existing post's URL", () => {
   const cases: [url: string, expected: string | undefined][] = [
     ["/posts/kubernetes-intro/", "/posts/:title/"],
-    ["/posts/helm", "/posts/:title"],
+    // Written without the trailing slash: the pattern in its usual form.
+    ["/posts/helm", "/posts/:title/"],
     ["/2021/04/13/kubernetes-intro.html", "/:year/:month/:day/:title.html"],
     ["/devops/2021/05/01/helm/", "/:categories/:year/:month/:day/:title/"],
     ["/blog/2022/인그레스/", "/blog/:year/:title/"],
@@ -123,4 +124,12 @@ test("build policy: publishable errors warn unless strict; other errors always s
     [false, {}, false], [true, {}, true], [undefined, { OPSNOTE_STRICT: "1" }, true], [false, { OPSNOTE_STRICT: "0" }, false],
   ];
   for (const [setting, vars, expected] of env) assert.equal(isStrict(setting, vars), expected, JSON.stringify([setting, vars]));
+});
+
+test("one link is no evidence for another permalink: it is grouped by its first segment, with no pattern suggested", () => {
+  const [group] = groupDiagnostics([d("broken-link", "/posts/helm/")], { posts: POSTS });
+  assert.equal(group!.permalink, undefined);
+  assert.match(group!.text, /^1 link points to \/posts\/… that no post or page has — fix the link/);
+  const [two] = groupDiagnostics([d("broken-link", "/posts/helm/"), d("broken-link", "/posts/kubernetes-intro/")], { posts: POSTS });
+  assert.equal(two!.permalink, "/posts/:title/");
 });
