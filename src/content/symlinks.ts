@@ -18,7 +18,26 @@ export interface SkippedSymlink {
 }
 
 function isInside(child: string, parents: readonly string[]): boolean {
-  return parents.some((parent) => child === parent || child.startsWith(parent + path.sep));
+  return parents.some((parent) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep));
+}
+
+/**
+ * Why the symbolic link at `link` is skipped: broken or looping, a link to a folder, or a file outside
+ * every folder of `allowed` (resolved real paths; `outside` names them in the reason). Undefined when
+ * the link is kept. The posts walk below and the published-file listing (src/static) share it.
+ */
+export function symlinkToSkip(link: string, allowed: readonly string[], outside: string): SkippedSymlink | undefined {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch {
+    return { path: link, reason: "the link is broken or loops", isDirectory: false };
+  }
+  if (statSync(target).isDirectory()) {
+    return { path: link, reason: `links to the folder ${target}; linked folders are not followed`, isDirectory: true };
+  }
+  if (!isInside(target, allowed)) return { path: link, reason: `links to ${target}, outside ${outside}`, isDirectory: false };
+  return undefined;
 }
 
 /** Walks `root` without following links and lists the links to skip. */
@@ -45,18 +64,8 @@ export function findUnsafeSymlinks(root: string, allowedRoots: readonly string[]
         continue;
       }
       if (!entry.isSymbolicLink()) continue;
-      let target: string;
-      try {
-        target = realpathSync(full);
-      } catch {
-        skipped.push({ path: full, reason: "the link is broken or loops", isDirectory: false });
-        continue;
-      }
-      if (statSync(target).isDirectory()) {
-        skipped.push({ path: full, reason: `links to the folder ${target}; linked folders are not followed`, isDirectory: true });
-      } else if (!isInside(target, allowed)) {
-        skipped.push({ path: full, reason: `links to ${target}, outside the posts and assets folders`, isDirectory: false });
-      }
+      const skip = symlinkToSkip(full, allowed, "the posts and assets folders");
+      if (skip) skipped.push(skip);
     }
   };
   walk(root);

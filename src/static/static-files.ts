@@ -31,7 +31,7 @@
  */
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import type { SkippedSymlink } from "../content/symlinks.ts";
+import { symlinkToSkip, type SkippedSymlink } from "../content/symlinks.ts";
 
 export interface StaticFolder {
   /** Absolute path. */
@@ -146,19 +146,9 @@ export function listSiteFiles(folders: readonly StaticFolder[], { isIgnored = ()
         // Cheap tests first: most files of a posts folder are posts.
         if ((folder.isPosts && BUILT.test(entry.name)) || LITTER.test(entry.name) || isIgnored(full)) continue;
         if (entry.isSymbolicLink()) {
-          let target: string;
-          try {
-            target = realpathSync(full);
-          } catch {
-            skipped.push({ path: full, reason: "the link is broken or loops", isDirectory: false });
-            continue;
-          }
-          if (isFolder(target)) {
-            skipped.push({ path: full, reason: `links to the folder ${target}; linked folders are not followed`, isDirectory: true });
-            continue;
-          }
-          if (!allowed.some((root) => isInsideFolder(target, root))) {
-            skipped.push({ path: full, reason: `links to ${target}, outside the folders the site publishes`, isDirectory: false });
+          const skip = symlinkToSkip(full, allowed, "the folders the site publishes");
+          if (skip) {
+            skipped.push(skip);
             continue;
           }
         } else if (!entry.isFile()) {
