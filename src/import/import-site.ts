@@ -109,6 +109,16 @@ function lineOf(text: string, needle: string): number | undefined {
   return index === -1 ? undefined : index + 1;
 }
 
+/** A source file's front matter and body, or undefined when its front matter cannot be read. */
+function readSource(text: string, file: string): { frontMatter: Record<string, unknown>; body: string; bodyLineOffset: number } | undefined {
+  try {
+    const parsed = parsePostText(text, file);
+    return { frontMatter: parsed.data.frontMatter ?? {}, body: parsed.content, bodyLineOffset: parsed.data.frontMatterSource?.bodyLineOffset ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Plans the whole import; writes only when there is no conflict (and not `dryRun`). */
 export async function importSite(options: ImportOptions): Promise<ImportResult> {
   const root = path.resolve(options.root ?? ".");
@@ -157,17 +167,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         warn("refused", shown, "front matter in a language that runs code; not imported", 1);
         continue;
       }
-      let frontMatter: Record<string, unknown> = {};
-      let body = text;
-      let bodyLineOffset = 0;
-      try {
-        const parsed = parsePostText(text, from);
-        frontMatter = parsed.data.frontMatter ?? {};
-        body = parsed.content;
-        bodyLineOffset = parsed.data.frontMatterSource?.bodyLineOffset ?? 0;
-      } catch {
-        // Broken front matter: copied all the same; the build names the line.
-      }
+      // Broken front matter: copied all the same; the build names the line.
+      const read = readSource(text, from) ?? { frontMatter: {}, body: text, bodyLineOffset: 0 };
+      const { body, bodyLineOffset } = read;
+      let frontMatter = read.frontMatter;
       plan(result.posts, from, to);
       if (site.family === "hugo" || site.family === "zola") {
         const conversion = convertShortcodes(text, bodyLineOffset);
@@ -291,17 +294,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       warn("refused", file, "front matter in a language that runs code; not imported", 1);
       return undefined;
     }
-    let frontMatter: Record<string, unknown> = {};
-    let body = text;
-    let bodyLineOffset = 0;
-    try {
-      const parsed = parsePostText(text, file);
-      frontMatter = parsed.data.frontMatter ?? {};
-      body = parsed.content;
-      bodyLineOffset = parsed.data.frontMatterSource?.bodyLineOffset ?? 0;
-    } catch {
-      warn("page", file, "front matter could not be read; its title is not carried", 1);
-    }
+    const source = readSource(text, file);
+    if (!source) warn("page", file, "front matter could not be read; its title is not carried", 1);
+    const frontMatter: Record<string, unknown> = source?.frontMatter ?? {};
+    const bodyLineOffset = source?.bodyLineOffset ?? 0;
+    let body = source?.body ?? text;
     if (site.family === "hugo" || site.family === "zola") body = convertShortcodes(body).text;
     const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
     const oldUrl = url(frontMatter);
