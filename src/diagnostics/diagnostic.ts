@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import type { DiagnosticKind } from "./kinds.ts";
+import { decodeTarget } from "../urls/decode-target.ts";
 
 export type { DiagnosticKind } from "./kinds.ts";
 
@@ -60,13 +61,7 @@ export type DiagnosticSink = (diagnostic: Diagnostic) => void;
 /** One problem, however worded: a classified problem found by two plugins (`check` and the image renderer) is one. */
 function problemKey(d: Diagnostic): string | undefined {
   if (d.kind === undefined || d.target === undefined || d.line === undefined) return undefined;
-  let target = d.target;
-  try {
-    target = decodeURIComponent(target);
-  } catch {
-    // kept as written
-  }
-  return [displayPath(d.file), d.line, d.kind, target.normalize("NFC")].join("\0");
+  return [displayPath(d.file), d.line, d.kind, decodeTarget(d.target)].join("\0");
 }
 
 /**

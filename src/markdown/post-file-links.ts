@@ -7,17 +7,11 @@
  * that is no post stays as written, and `check` warns about it.
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
+import { decodeTarget as decode } from "../urls/decode-target.ts";
 
 /** A relative link to a markdown file: no scheme, not root-relative, `.md`/`.markdown` before `?`/`#`. */
 const POST_FILE_LINK = /^(?![a-z][a-z0-9+.-]*:|\/|#)([^?#]+\.(?:md|markdown))(?:\?[^#]*)?(?:#(.*))?$/i;
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text).normalize("NFC");
-  } catch {
-    return text.normalize("NFC");
-  }
-}
 
 /** Page data key holding the resolver: `(linking post's inputPath, path as written) => URL | undefined`. */
 export const POST_FILE_URL = "opsnotePostFileUrl";
