@@ -59,22 +59,48 @@ export async function runSearch(pagefind, query, filters) {
   return results ?? [];
 }
 
+/** @typedef {{ text: string, mark: boolean }} Segment */
+
+/**
+ * Pagefind's excerpt of a section starts with the section's heading (or the post's title), which
+ * the result already shows on its own line: the excerpt without it, marked or not.
+ * @param {Segment[]} segments the excerpt, as text and marked text
+ * @param {string | undefined} lead the heading or title shown above it
+ * @returns {Segment[]}
+ * @example withoutLead([{ text: "Rollback. A release", mark: false }], "Rollback") // [{ text: "A release", mark: false }]
+ */
+export function withoutLead(segments, lead) {
+  const text = segments.map((segment) => segment.text).join("");
+  if (!lead || !text.startsWith(lead) || !/^(?:[\s.]|$)/u.test(text.slice(lead.length))) return segments;
+  let skip = lead.length + (/^[\s.]*/u.exec(text.slice(lead.length))?.[0].length ?? 0);
+  /** @type {Segment[]} */
+  const kept = [];
+  for (const segment of segments) {
+    const cut = Math.min(skip, segment.text.length);
+    skip -= cut;
+    if (cut < segment.text.length) kept.push({ ...segment, text: segment.text.slice(cut) });
+  }
+  return kept;
+}
+
 /**
  * Copies Pagefind's excerpt into `target` keeping only text and <mark>: the excerpt is HTML, and
- * nothing else of it should reach the page.
+ * nothing else of it should reach the page. A leading `lead` (the heading shown above) is left out.
  * @param {string} excerpt
  * @param {HTMLElement} target
+ * @param {string} [lead]
  */
-function appendExcerpt(excerpt, target) {
+function appendExcerpt(excerpt, target, lead) {
   const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
-  for (const node of parsed.firstChild?.childNodes ?? []) {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      target.append(mark);
-    } else {
-      target.append(node.textContent ?? "");
+  const segments = [...(parsed.firstChild?.childNodes ?? [])].map((node) => ({ text: node.textContent ?? "", mark: node.nodeName === "MARK" }));
+  for (const { text, mark } of withoutLead(segments, lead)) {
+    if (!mark) {
+      target.append(text);
+      continue;
     }
+    const node = document.createElement("mark");
+    node.textContent = text;
+    target.append(node);
   }
 }
 
@@ -96,10 +122,11 @@ export function closestSection(data) {
 /**
  * Terms of a filter, most used first, then by name.
  * @param {Record<string, number> | undefined} counts
+ * @param {string} [locale] the page's language, for the order of names
  * @returns {[string, number][]}
  */
-export function rankTerms(counts) {
-  const collator = new Intl.Collator(document.documentElement.lang || undefined);
+export function rankTerms(counts, locale) {
+  const collator = new Intl.Collator(locale || undefined);
   return Object.entries(counts ?? {})
     .filter(([, count]) => count > 0)
     .sort(([a, x], [b, y]) => y - x || collator.compare(a, b));
@@ -151,7 +178,7 @@ function renderOption(result, index, ui) {
     link.append(element("span", "search__heading", section.heading));
   }
   const excerpt = element("span", "search__excerpt");
-  appendExcerpt(section.excerpt, excerpt);
+  appendExcerpt(section.excerpt, excerpt, section.heading ?? title);
   link.append(excerpt);
   const tags = result.filters?.tags ?? [];
   if (result.meta.date || tags.length > 0) {
@@ -227,13 +254,13 @@ function loadFilters(v, ui) {
     /** @type {Record<string, Record<string, number>>} */
     const counts = await pagefind.filters();
     for (const select of v.selects) {
-      const terms = rankTerms(counts[select.dataset.filter ?? ""]);
+      const terms = rankTerms(counts[select.dataset.filter ?? ""], document.documentElement.lang);
       select.append(...terms.map(([name, count]) => new Option(fill(ui.searchFilterOption, { name, count }), name)));
       /** @type {HTMLElement} */ (select.closest("label")).hidden = terms.length === 0;
     }
     v.filterBar.hidden = v.selects.every((select) => select.options.length <= 1);
     v.tagList.replaceChildren(
-      ...rankTerms(counts.tags).slice(0, SUGGESTED_TAGS).map(([name, count]) => {
+      ...rankTerms(counts.tags, document.documentElement.lang).slice(0, SUGGESTED_TAGS).map(([name, count]) => {
         const item = document.createElement("li");
         const button = element("button", "search__tag-button", name);
         button.type = "button";

@@ -129,6 +129,8 @@ test("a result: title, a link to the matched heading, a marked snippet, the date
   assert.equal(decodeURIComponent(href ?? ""), `${PREFIX}observability/2024-01-note-1/#경보-규칙-설정`, "the link goes to the heading, under the prefix");
   const marks = await result.locator(".search__excerpt mark").allTextContents();
   assert.ok(marks.length >= 1 && marks.every((mark) => mark === "경보"), `the match is marked: ${JSON.stringify(marks)}`);
+  const excerpt = await result.locator(".search__excerpt").textContent();
+  assert.ok(excerpt?.startsWith(WORD), `the snippet does not repeat the heading shown above it: ${excerpt}`);
   assert.deepEqual(await result.locator(".search__tag").allTextContents(), ["모니터링", "prometheus"]);
   const date = await result.locator(".search__date").textContent();
   assert.equal(date, "2024년 3월 3일", "the date as the author wrote it, not the UTC day");
