@@ -48,15 +48,15 @@ function loadPagefind() {
 
 /**
  * The one place a search runs: every query and filter of the dialog goes through here.
- * An empty query with a filter lists the filter's posts (Pagefind takes `null` for "any text").
  * @param {any} pagefind the loaded Pagefind client
  * @param {string} query as typed
  * @param {Filters} filters e.g. `{ tags: ["helm"] }`
  * @returns {Promise<ResultHandle[]>} best first; `data()` loads a result's text
  */
 export async function runSearch(pagefind, query, filters) {
-  const results = (await pagefind.search(normalizeQuery(query) || null, { filters })).results;
-  return results ?? [];
+  // A filter alone (a suggested tag) lists that filter's posts: Pagefind takes `null` for "any text".
+  if (normalizeQuery(query) === "") return (await pagefind.search(null, { filters })).results;
+  return (await pagefind.search(normalizeQuery(query), { filters })).results;
 }
 
 /** @typedef {{ text: string, mark: boolean }} Segment */
@@ -353,6 +353,7 @@ async function search(v, ui) {
   if (id !== searchId) return; // a newer query is already running
   shown = { results, rendered: 0, active: -1 };
   v.list.replaceChildren();
+  setActive(v, -1);
   await render(v, ui, id);
   if (id !== searchId) return;
   // Which query and filters the shown results answer (the browser tests wait for them).

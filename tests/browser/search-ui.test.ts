@@ -185,6 +185,10 @@ test("keyboard: / opens, arrows move the active option (aria-activedescendant, v
   assert.deepEqual(await active(), { id: null, selected: [], outline: "", focus: "search-input" }, "back in the input");
 
   await page.keyboard.press("ArrowDown");
+  await search(page, "경보");
+  assert.deepEqual(await active(), { id: null, selected: [], outline: "", focus: "search-input" }, "a new query starts from the input");
+  await search(page, WORD);
+  await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   const target = await page.locator("#search-option-1").getAttribute("href");
   await Promise.all([page.waitForURL((url) => url.pathname === target), page.keyboard.press("Enter")]);
