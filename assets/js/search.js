@@ -307,6 +307,13 @@ function setUp(ui) {
     } else if (event.key === "ArrowUp" && items.length > 0) {
       event.preventDefault();
       setActive(v, shown.active - 1);
+    } else if (event.key === "Enter" && v.dialog.dataset.query !== v.input.value) {
+      // Typed faster than the search: answer this query first, then open its best result.
+      event.preventDefault();
+      clearTimeout(timer);
+      void search(v, ui).then(() => {
+        if (v.dialog.dataset.query === v.input.value) options(v)[0]?.click();
+      });
     } else if (event.key === "Enter" && items.length > 0) {
       event.preventDefault();
       (items[shown.active] ?? items[0])?.click();

@@ -193,6 +193,11 @@ test("keyboard: / opens, arrows move the active option (aria-activedescendant, v
   const target = await page.locator("#search-option-1").getAttribute("href");
   await Promise.all([page.waitForURL((url) => url.pathname === target), page.keyboard.press("Enter")]);
 
+  // Enter right after typing, before the search has answered, opens the typed query's best result.
+  await page.keyboard.press("/");
+  await page.locator("#search-dialog[open]").waitFor();
+  await page.locator("#search-input").fill("경보");
+  await Promise.all([page.waitForURL((url) => decodeURIComponent(url.hash) === "#경보-규칙-설정"), page.keyboard.press("Enter")]);
   await page.keyboard.press("/");
   await page.locator("#search-dialog[open]").waitFor();
   await page.keyboard.press("Escape");
