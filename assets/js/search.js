@@ -162,7 +162,8 @@ function element(tag, className, text) {
  * @param {Record<string, string>} ui
  */
 function renderOption(result, index, ui) {
-  const id = `search-option-${index}`;
+  // A capital letter: no heading's id (lower-cased by the slugger) can be the same.
+  const id = `searchOption-${index}`;
   const section = closestSection(result);
   const title = result.meta.title ?? result.url;
   const item = document.createElement("li");

@@ -94,7 +94,7 @@ test("search: Pagefind loads only when search opens; button, arrows, Enter and E
   assert.equal(await result.locator(".search__heading").textContent(), "릴리스 관리", "the result names the closest heading");
   // Focus stays in the input (a combobox); the arrows move the active result.
   await page.keyboard.press("ArrowDown");
-  assert.equal(await page.locator("#search-input").getAttribute("aria-activedescendant"), "search-option-0");
+  assert.equal(await page.locator("#search-input").getAttribute("aria-activedescendant"), "searchOption-0");
   await page.keyboard.press("ArrowUp");
   assert.equal(await page.locator("#search-input").getAttribute("aria-activedescendant"), null);
   await page.keyboard.press("ArrowDown");

@@ -174,12 +174,12 @@ test("keyboard: / opens, arrows move the active option (aria-activedescendant, v
     return { id, selected, outline: option ? getComputedStyle(option).outlineStyle : "", focus: document.activeElement?.id };
   });
   await page.keyboard.press("ArrowDown");
-  assert.deepEqual(await active(), { id: "search-option-0", selected: ["search-option-0"], outline: "solid", focus: "search-input" });
+  assert.deepEqual(await active(), { id: "searchOption-0", selected: ["searchOption-0"], outline: "solid", focus: "search-input" });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  assert.equal((await active()).id, "search-option-2");
+  assert.equal((await active()).id, "searchOption-2");
   await page.keyboard.press("ArrowUp");
-  assert.equal((await active()).id, "search-option-1");
+  assert.equal((await active()).id, "searchOption-1");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowUp");
   assert.deepEqual(await active(), { id: null, selected: [], outline: "", focus: "search-input" }, "back in the input");
@@ -190,7 +190,7 @@ test("keyboard: / opens, arrows move the active option (aria-activedescendant, v
   await search(page, WORD);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  const target = await page.locator("#search-option-1").getAttribute("href");
+  const target = await page.locator("#searchOption-1").getAttribute("href");
   await Promise.all([page.waitForURL((url) => url.pathname === target), page.keyboard.press("Enter")]);
 
   // Enter right after typing, before the search has answered, opens the typed query's best result.
@@ -220,7 +220,7 @@ test("more: 10 results first, the next ones on 'more', with the count in the sta
   assert.equal(await page.locator(".search__status").textContent(), ui.searchResults!.replace("{count}", "14"));
   // The keyboard is back in the input, on the first new result.
   assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input");
-  assert.equal(await page.locator("#search-input").getAttribute("aria-activedescendant"), "search-option-10");
+  assert.equal(await page.locator("#search-input").getAttribute("aria-activedescendant"), "searchOption-10");
   const titles = await page.locator(".search__title").allTextContents();
   assert.equal(new Set(titles).size, 14, "every post once");
   await context.close();
