@@ -13,22 +13,24 @@ export function StatusBadge({ post }: { post: Post }) {
   return <span class={`badge badge--${status}`}>{status === "draft" ? strings.draft : strings.scheduled}</span>;
 }
 
-export function DateTime({ date }: { date: PostDate }) {
-  return <time datetime={date.iso}>{formatDate(date)}</time>;
+/** `searchMeta`: the search index keeps the shown date (site time zone) under this key, for results. */
+export function DateTime({ date, searchMeta }: { date: PostDate; searchMeta?: string }) {
+  return <time datetime={date.iso} data-pagefind-meta={searchMeta}>{formatDate(date)}</time>;
 }
 
 // URLs live in src/urls/site-urls.ts; re-exported for the layouts that import them from here.
 export { tagUrl, categoryUrl } from "../urls/site-urls.ts";
 
-export function TermLinks({ label, terms, href, className }: {
-  label: string; terms: readonly Term[]; href: (t: Term) => string; className: string;
+/** `searchFilter`: the search index files the post under each term's name in this filter (tags, categories). */
+export function TermLinks({ label, terms, href, className, searchFilter }: {
+  label: string; terms: readonly Term[]; href: (t: Term) => string; className: string; searchFilter?: string;
 }) {
   if (terms.length === 0) return null;
   return (
     <p class={className}>
       <span class="term-list__label">{label}</span>{" "}
       {terms.map((term) => (
-        <a key={term.slug} class="term" href={href(term)}>{term.name}</a>
+        <a key={term.slug} class="term" href={href(term)} data-pagefind-filter={searchFilter}>{term.name}</a>
       ))}
     </p>
   );

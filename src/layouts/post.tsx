@@ -63,13 +63,13 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
       {/* Search indexes only the body of published posts (data-pagefind-body): not drafts or scheduled posts the preview shows, nor generated pages. */}
       <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={isPublished(post, new Date()) ? "" : undefined}>
         <header class="post__header">
-          <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" />
+          <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" searchFilter="categories" />
           <h1 class="post__title" data-pagefind-meta="title">
             {post.title}
             <StatusBadge post={post} />
           </h1>
           <p class="post__meta">
-            <span>{strings.published} <DateTime date={post.date} /></span>
+            <span>{strings.published} <DateTime date={post.date} searchMeta="date" /></span>
             {post.updated ? (
               <span>{strings.updated} <DateTime date={post.updated} /></span>
             ) : null}
@@ -83,8 +83,9 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
           ) : null}
           <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
         </div>
-        <footer class="post__footer">
-          <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" />
+        {/* Search results show the date and tags from the index's meta; the tag and category filters come from the term links. */}
+        <footer class="post__footer" data-tags={post.tags.length > 0 ? post.tags.map((t) => t.name).join(", ") : undefined} data-pagefind-meta={post.tags.length > 0 ? "tags[data-tags]" : undefined}>
+          <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" searchFilter="tags" />
           {previous || next ? (
             <nav class="post-nav" aria-label={strings.postNavigation}>
               {previous ? (

@@ -34,17 +34,41 @@ export function HeaderTools() {
   );
 }
 
-/** The search dialog, closed until the search button or `/` opens it (search.js fills it). */
+/**
+ * The search dialog, closed until the search button or `/` opens it; search.js fills it. The input
+ * is a combobox over the results listbox (WAI-ARIA APG): focus stays in the input, the arrow keys
+ * move `aria-activedescendant`. The filters and tag suggestions stay hidden until the index loads.
+ */
 export function SearchDialog() {
+  const ui = strings.client;
   return (
     <dialog class="search" id="search-dialog" aria-label={strings.search}>
       <div class="search__bar" role="search">
         <label class="visually-hidden" for="search-input">{strings.searchLabel}</label>
-        <input id="search-input" class="search__input" type="search" autocomplete="off" spellcheck={false} placeholder={strings.searchPlaceholder} />
+        <input
+          id="search-input" class="search__input" type="search" autocomplete="off" spellcheck={false} placeholder={strings.searchPlaceholder}
+          role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results"
+          list={undefined /* preact's types ask for it with role="combobox"; a datalist is not what pops up here */}
+        />
         <button type="button" class="search__close" data-search-close>{strings.close}</button>
       </div>
+      <div class="search__filters" hidden>
+        <label class="search__filter">
+          <span>{ui.searchFilterTag}</span>
+          <select id="search-filter-tags" data-filter="tags"><option value="">{ui.searchFilterAll}</option></select>
+        </label>
+        <label class="search__filter">
+          <span>{ui.searchFilterCategory}</span>
+          <select id="search-filter-categories" data-filter="categories"><option value="">{ui.searchFilterAll}</option></select>
+        </label>
+      </div>
       <p class="search__status" role="status" aria-live="polite"></p>
-      <ol class="search__results"></ol>
+      <ul class="search__results" id="search-results" role="listbox" aria-label={ui.searchResultsLabel}></ul>
+      <button type="button" class="search__more" hidden>{ui.searchMore}</button>
+      <section class="search__suggestions" aria-labelledby="search-suggestions-title" hidden>
+        <h2 class="search__suggestions-title" id="search-suggestions-title">{ui.searchSuggestTags}</h2>
+        <ul class="search__tag-list"></ul>
+      </section>
     </dialog>
   );
 }

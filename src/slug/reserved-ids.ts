@@ -4,4 +4,7 @@
  * search dialog would point at the heading. The slugger hands these out as taken, so `## main` is
  * `main-1`. tests/slug/reserved-ids.test.ts compares this list with the ids of a rendered page.
  */
-export const LAYOUT_IDS: readonly string[] = ["main", "toc-title", "search-dialog", "search-input", "opsnote-ui"];
+export const LAYOUT_IDS: readonly string[] = [
+  "main", "toc-title", "search-dialog", "search-input", "opsnote-ui",
+  "search-results", "search-filter-tags", "search-filter-categories", "search-suggestions-title",
+];

@@ -45,6 +45,16 @@ export const strings = {
     searchNoResults: "검색 결과가 없습니다.",
     searchResults: "검색 결과 {count}개",
     searchFailed: "검색을 불러오지 못했습니다.",
+    // searchui
+    searchResultsLabel: "검색 결과", // en: "Search results"
+    searchShown: "검색 결과 {count}개 중 {shown}개", // en: "Showing {shown} of {count} results"
+    searchMore: "결과 더 보기", // en: "Show more results"
+    searchFilterTag: "태그", // en: "Tag"
+    searchFilterCategory: "카테고리", // en: "Category"
+    searchFilterAll: "전체", // en: "All"
+    searchFilterOption: "{name} ({count})", // en: "{name} ({count})"
+    searchSuggestTags: "자주 쓰는 태그", // en: "Popular tags"
+    searchTags: "태그:", // en: "Tags:"
   },
   /** Callout labels: GitHub alerts and the Jekyll themes' notices map to these five kinds. */
   callout: { note: "참고", tip: "팁", important: "중요", warning: "경고", caution: "주의" },
