@@ -44,7 +44,12 @@ const header = z
   .nullable();
 
 /** Chirpy's `image:` is a path or `{ path, alt, lqip }`. */
-const image = z.union([z.string(), z.looseObject({ path: z.string().optional(), alt: word.optional() }), z.null()]);
+const image = z.union([z.string(), z.looseObject({
+  path: z.string().optional(),
+  alt: word.optional(),
+  // Chirpy writes a data URI or a path here; any value asks for placeholders (src/images/wants-lqip.ts).
+  lqip: z.union([z.string(), z.boolean()]).optional(),
+}), z.null()]);
 
 const DATE_EXAMPLES = ["2024-11-07", "2024-11-07 10:00:00 +0900", "2024-11-07T10:00:00+09:00"];
 
