@@ -30,6 +30,11 @@ export function lqipStyle(placeholder: string): string {
   return `background:url("${placeholder.replace(/["\\\n]/g, (c) => encodeURIComponent(c))}") center/cover no-repeat`;
 }
 
+/** A placeholder an author may give: an image `data:` URL, or a path on the site (no other scheme). */
+export function isPlaceholderUrl(value: string): boolean {
+  return /^data:image\/[a-z0-9.+-]+;base64,[a-z0-9+/=]+$/i.test(value) || (value !== "" && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value));
+}
+
 /** The width an image is shown at: the author's `width="…"` (px) when set, else its own. */
 export function displayWidth(authorWidth: string | null, ownWidth: number): number {
   const given = authorWidth === null ? NaN : Number.parseFloat(authorWidth);
@@ -51,8 +56,8 @@ export function pictureImagesPlugin(md: MarkdownIt, { variants, wantsLqip, pathP
     const token: Token = tokens[idx]!;
     // Chirpy's `{: lqip="…"}` is no attribute of <img>: it becomes the placeholder.
     const lqipAttribute = token.attrGet("lqip");
-    const given = lqipAttribute === null ? null : String(lqipAttribute);
-    if (given !== null) token.attrs = token.attrs!.filter(([name]) => name !== "lqip");
+    const given = lqipAttribute === null || !isPlaceholderUrl(String(lqipAttribute)) ? null : String(lqipAttribute);
+    if (lqipAttribute !== null) token.attrs = token.attrs!.filter(([name]) => name !== "lqip");
     // The file src/static/local-references.ts found among the published files.
     const file = token.meta?.file as string | undefined;
     const set = file !== undefined && isResponsiveRaster(file) ? variants(file) : undefined;
