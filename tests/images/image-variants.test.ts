@@ -2,7 +2,7 @@
  * The variant store (image-variants.ts) and the renderer hook (picture-images.ts) on tiny generated
  * images, without a site build: caching, placeholders added later, half-written caches and failures.
  */
-import { before, test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -25,6 +25,8 @@ before(async () => {
   await sharp({ create: { width: 500, height: 125, channels: 3, background: { r: 10, g: 90, b: 160 } } }).png().toFile(photo);
   await writeFile(broken, "이건 그림이 아닙니다");
 });
+
+after(() => rm(dir, { recursive: true, force: true }));
 
 test("a second store on the same cache reads the manifest; a placeholder asked for later is added without encoding again", async () => {
   const cacheDir = path.join(dir, "cache-1");

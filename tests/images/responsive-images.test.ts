@@ -2,9 +2,9 @@
  * The image pipeline on a built site: two PNGs generated here (one opaque and wide, one small and
  * transparent), a JPEG, a GIF and the repository's SVG, built cold and then warm with one cache.
  */
-import { before, test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { imageSize } from "image-size";
@@ -68,6 +68,8 @@ before(async () => {
   photos = await warm.page("/photos/");
   plain = await warm.page("/plain/");
 });
+
+after(() => rm(root, { recursive: true, force: true }));
 
 const pictureOf = (document: Document, alt: string) => {
   const img = document.querySelector(`img[alt="${alt}"]`);
