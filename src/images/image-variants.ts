@@ -42,7 +42,7 @@ export interface VariantSet {
   width: number;
   height: number;
   hasAlpha: boolean;
-  /** Best format first: the browser takes the first `<source>` it can show. */
+  /** Best format first: the browser takes the first `<source>` it can show. Empty for an animation (kept as it is). */
   sources: VariantSource[];
   /** A tiny blurred copy as a `data:` URL, when asked for and the image is opaque. */
   lqip?: string;
@@ -158,6 +158,12 @@ export function createImageVariants({
     const rotated = (meta.orientation ?? 1) >= 5;
     const width = rotated ? meta.height : meta.width;
     const height = rotated ? meta.width : meta.height;
+    if ((meta.pages ?? 1) > 1) {
+      // An animated WebP would become its first frame: it is published as it is, like a GIF.
+      const still: VariantSet = { width, height, hasAlpha: meta.hasAlpha === true, sources: [] };
+      await writeManifest(manifest, still);
+      return still;
+    }
     const result = await eleventyImage(file, {
       widths: chooseWidths(width),
       formats: FORMATS,

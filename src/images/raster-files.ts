@@ -1,7 +1,8 @@
 /**
  * Which local images get AVIF and WebP variants. SVG stays vector (sharper and often smaller at
  * every size); GIF is published as it is, because the first frame of an animation is not the image
- * the author meant and AVIF has no animation in sharp; AVIF input is already the best format.
+ * the author meant and AVIF has no animation in sharp (an animated WebP is kept as it is for the
+ * same reason: image-variants.ts checks its frames); AVIF input is already the best format.
  */
 import path from "node:path";
 
