@@ -16,6 +16,7 @@ import { checkPlugin } from "./src/check/index.ts";
 import { createPostSources } from "./src/check/post-sources.ts";
 import { searchPlugin } from "./src/search/index.ts";
 import { createSiteFiles, staticFilesPlugin } from "./src/static/index.ts";
+import { responsiveImagesPlugin } from "./src/images/index.ts";
 import { fixEleventyPathPrefixes } from "./src/cli/eleventy-paths.ts";
 
 fixEleventyPathPrefixes(); // a posts folder beside the project (`/tmp/blog-ext` next to `/tmp/blog`) broke every build
@@ -32,6 +33,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(jekyllPlugin, { site, report, sources }); // Jekyll Liquid -> markdown, redirect_from
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
   await eleventyConfig.addPlugin(staticFilesPlugin, { files, report }); // assets/, staticDirs and post-folder files copied; relative file links pointed at them
+  await eleventyConfig.addPlugin(responsiveImagesPlugin, { site, report }); // AVIF/WebP srcset in <picture> for local PNG/JPEG/WebP, cached in .cache/images
   await eleventyConfig.addPlugin(collectionsPlugin, { site, files, report }); // posts, tags, categories, series, archive, paginated lists, one collision check of every output
   await eleventyConfig.addPlugin(layoutsPlugin); // post and page layout, generated pages
   await eleventyConfig.addPlugin(feedsPlugin, { site }); // Atom + JSON Feed, a feed per tag and category

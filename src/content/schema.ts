@@ -44,7 +44,12 @@ const header = z
   .nullable();
 
 /** Chirpy's `image:` is a path or `{ path, alt, lqip }`. */
-const image = z.union([z.string(), z.looseObject({ path: z.string().optional(), alt: word.optional() }), z.null()]);
+const image = z.union([z.string(), z.looseObject({
+  path: z.string().optional(),
+  alt: word.optional(),
+  // Chirpy writes a data URI or a path here; any value asks for placeholders (src/images/wants-lqip.ts).
+  lqip: z.union([z.string(), z.boolean()]).optional(),
+}), z.null()]);
 
 const DATE_EXAMPLES = ["2024-11-07", "2024-11-07 10:00:00 +0900", "2024-11-07T10:00:00+09:00"];
 
@@ -97,7 +102,7 @@ export const frontMatterSchema = z.looseObject({
   render_with_liquid: z.boolean().optional().meta(help("false 면 글 속 {% %} 와 {{ }} 를 적힌 그대로 둡니다 (Jekyll 4).", "false leaves every {% %} and {{ }} of the post as written (Jekyll 4).")),
   header: header.optional().meta(help("Minimal Mistakes 의 머리 이미지 (image, teaser, overlay_image). 공유 카드 이미지가 됩니다.", "Minimal Mistakes' header images (image, teaser, overlay_image); used for the social card.")),
   image: image.optional().meta({
-    ...help("대표 이미지: 경로 또는 { path, alt } (Chirpy). 공유 카드에 쓰입니다.", "The post's image: a path or { path, alt } (Chirpy); used for the social card."),
+    ...help("대표 이미지: 경로 또는 { path, alt, lqip } (Chirpy). 공유 카드에 쓰입니다. lqip 가 있으면 글 속 그림에 흐린 미리보기를 보여 줍니다.", "The post's image: a path or { path, alt, lqip } (Chirpy); used for the social card. With lqip, the post's images get blurred placeholders."),
     examples: ["/assets/img/cover.png"],
   }),
   math: z.unknown().optional().meta(help("true 면 이 글의 $ … $ 를 수식으로 그립니다 ($$ … $$ 는 언제나 수식).", "true renders $ … $ as math in this post ($$ … $$ always is).")),

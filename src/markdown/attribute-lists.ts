@@ -281,7 +281,8 @@ const ATTRIBUTE_ALIASES: Readonly<Record<string, string>> = { w: "width", h: "he
 
 /** What a span IAL may set on an image or a link: presentation only, never a script. */
 const SPAN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
-  image: new Set(["width", "height", "style", "title", "alt", "loading"]),
+  // `lqip`: Chirpy's placeholder, turned into a background by src/images/picture-images.ts.
+  image: new Set(["width", "height", "style", "title", "alt", "loading", "lqip"]),
   link_open: new Set(["style", "title", "target", "rel"]),
   code_inline: new Set(["style", "title"]),
 };

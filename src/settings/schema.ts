@@ -122,6 +122,16 @@ export const siteSettingsSchema = z.strictObject({
     ])
     .optional()
     .meta(help("글 아래 댓글 (provider: giscus, utterances, disqus). 없으면 아무것도 불러오지 않습니다.", "Comments under posts (provider: giscus, utterances or disqus); nothing is loaded when unset.")),
+  images: z.strictObject({
+    responsive: z.boolean().default(true).meta(help(
+      "true 면 글 속 PNG, JPEG, WebP 그림에 AVIF 와 WebP 크기별 사본(srcset)을 만듭니다 (.cache/images 에 보관). SVG, GIF, 외부 그림은 그대로 둡니다.",
+      "Give PNG, JPEG and WebP images in posts AVIF and WebP copies at several widths (srcset), kept in .cache/images; SVG, GIF and remote images stay as they are.",
+    )),
+    lqip: z.boolean().default(false).meta(help(
+      "true 면 모든 글의 그림이 불러오는 동안 흐린 미리보기를 보여 줍니다 (투명한 그림은 제외). 글마다 image.lqip 로도 켤 수 있습니다.",
+      "Show a tiny blurred preview behind every post image while it loads (not for transparent images); a post can ask for it with image.lqip.",
+    )),
+  }).prefault({}).meta(help("글 속 그림 처리.", "How images in posts are published.")),
   analytics: z.strictObject({
     google: z.string().regex(/^G-[A-Z0-9]+$/, { error: "expected a GA4 id such as G-XXXXXXX" }).optional()
       .meta(help("Google Analytics 4 측정 ID (G-XXXXXXX).", "Google Analytics 4 measurement id (G-XXXXXXX).")),
