@@ -18,7 +18,7 @@ export function Profile({ author, headingLevel = 2 }: { author: SiteSettings["au
       {author.avatar ? (
         <img class="profile__avatar" src={author.avatar} alt="" width={72} height={72} />
       ) : (
-        <span class="profile__avatar profile__avatar--initial" aria-hidden="true">{[...author.name][0]}</span>
+        <span class="profile__avatar profile__avatar--initial" aria-hidden="true">{[...author.name][0]?.toUpperCase()}</span>
       )}
       <div class="profile__text">
         <Heading class="profile__name">{author.name}</Heading>
