@@ -86,7 +86,6 @@ export const strings = {
   notFoundBody: "주소가 바뀌었거나 지워진 글일 수 있습니다. 아래에서 찾아보세요.",
   author: "글쓴이",
   links: "링크",
-  aboutLead: (title: string) => `${title}은(는) 쿠버네티스, 도커, 테라폼, CI/CD를 현장에서 쓰며 배운 것을 기록하는 한국어 데브옵스 블로그입니다.`,
   termIndexLead: (count: number) => `모두 ${count}개`,
   // design
   archiveDay: (month: number, day: number) => `${month}월 ${day}일`, // en: (month, day) => `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]} ${day}`

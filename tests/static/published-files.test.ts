@@ -14,7 +14,6 @@ import { parseHTML } from "linkedom";
 import { buildInChild, type ChildBuild } from "../helpers/build-in-child.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { checkPosts } from "../../src/check/check-posts.ts";
-import { strings } from "../../src/ui/strings.ts";
 import { site as defaultSite } from "../../src/site.ts";
 
 /** A 1×1 PNG: image-size reads its size, so width and height prove the page found the file. */
