@@ -7,6 +7,7 @@ import { parseHTML } from "linkedom";
 import { buildPost, type Post } from "../../src/content/post.ts";
 import type { TocEntry } from "../../src/markdown/toc.ts";
 import { PostPage } from "../../src/layouts/post.tsx";
+import { postImageSrc } from "../../src/layouts/components.tsx";
 import { renderDocument } from "../../src/layouts/render.ts";
 import type { SeriesPosition } from "../../src/collections/series.ts";
 import { site } from "../../src/site.ts";
@@ -70,3 +71,16 @@ test("the published stylesheet (minified, as the build writes it) stays within i
   const bytes = Buffer.byteLength(await minifyCss(readFileSync(file, "utf8"), file));
   assert.ok(bytes <= 30 * 1024, `assets/css/opsnote.css is ${bytes} bytes minified`);
 });
+
+const imageSources: [image: string | undefined, src: string | undefined][] = [
+  [undefined, undefined],
+  ["/assets/cover.png", "/assets/cover.png"],
+  ["https://cdn.example.com/x.png", "https://cdn.example.com/x.png"],
+  ["cover.png", "/devops/kubernetes-intro/cover.png"],
+  ["../shared/cover.png", "/devops/shared/cover.png"],
+];
+for (const [image, src] of imageSources) {
+  test(`a list's thumbnail of image ${JSON.stringify(image)} is ${JSON.stringify(src)}`, () => {
+    assert.equal(postImageSrc({ image, url: "/devops/kubernetes-intro/" }), src);
+  });
+}
