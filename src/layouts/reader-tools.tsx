@@ -37,7 +37,8 @@ export function HeaderTools() {
 /**
  * The search dialog, closed until the search button or `/` opens it; search.js fills it. The input
  * is a combobox over the results listbox (WAI-ARIA APG): focus stays in the input, the arrow keys
- * move `aria-activedescendant`. The filters and tag suggestions stay hidden until the index loads.
+ * move `aria-activedescendant`. It is `type="text"`: HTML allows role=combobox on a text input, not on
+ * `type="search"` (the Nu HTML Checker rejects it). The filters and tag suggestions stay hidden until the index loads.
  */
 export function SearchDialog() {
   const ui = strings.client;
@@ -46,7 +47,7 @@ export function SearchDialog() {
       <div class="search__bar" role="search">
         <label class="visually-hidden" for="search-input">{strings.searchLabel}</label>
         <input
-          id="search-input" class="search__input" type="search" autocomplete="off" spellcheck={false} placeholder={strings.searchPlaceholder}
+          id="search-input" class="search__input" type="text" enterkeyhint="search" autocomplete="off" spellcheck={false} placeholder={strings.searchPlaceholder}
           role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results"
           list={undefined /* preact's types ask for it with role="combobox"; a datalist is not what pops up here */}
         />
