@@ -7,6 +7,8 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { site } from "../site.ts";
+import { strings } from "../ui/strings.ts";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -15,16 +17,16 @@ const escapeHtml = (text: string) =>
 export function renderRedirectPage(target: string, canonical: string): string {
   const to = escapeHtml(target);
   return `<!doctype html>
-<html lang="ko">
+<html lang="${escapeHtml(site.language)}">
 <head>
 <meta charset="utf-8">
-<title>이동 중…</title>
+<title>${escapeHtml(strings.redirectTitle)}</title>
 <link rel="canonical" href="${escapeHtml(canonical)}">
 <meta http-equiv="refresh" content="0; url=${to}">
 <meta name="robots" content="noindex">
 </head>
 <body>
-<p><a href="${to}">${to}</a>(으)로 이동했습니다.</p>
+<p>${strings.redirectBody(`<a href="${to}">${to}</a>`)}</p>
 </body>
 </html>
 `;

@@ -14,7 +14,7 @@ export function StatusBadge({ post }: { post: Post }) {
 }
 
 export function DateTime({ date }: { date: PostDate }) {
-  return <time datetime={date.iso}>{formatDate(date)}</time>;
+  return <time datetime={date.iso}>{formatDate(date, strings.intlLocale)}</time>;
 }
 
 // URLs live in src/urls/site-urls.ts; re-exported for the layouts that import them from here.

@@ -4,6 +4,8 @@
  * JavaScript; the stylesheet hides the buttons until `theme-init.js` marks the page `.js`.
  */
 import { strings } from "../ui/strings.ts";
+import { site } from "../site.ts";
+import { serviceWorkerUrl } from "../offline/service-worker.ts";
 
 /** In `<head>`: blocking, so the saved theme is set before the first paint; then the deferred module. */
 export function ReaderScripts() {
@@ -51,8 +53,9 @@ export function SearchDialog() {
 
 /**
  * The client's words as JSON in a data attribute (not a `<script>` data block: nothing that looks
- * like a script reaches the page besides the two files, which keeps CSP and injection checks simple).
+ * like a script reaches the page besides the two files, which keeps CSP and injection checks simple),
+ * and, in offline mode, the service worker site.js registers.
  */
 export function ClientStrings() {
-  return <div id="opsnote-ui" hidden data-strings={JSON.stringify(strings.client)} />;
+  return <div id="opsnote-ui" hidden data-strings={JSON.stringify(strings.client)} data-service-worker={serviceWorkerUrl(site)} />;
 }

@@ -34,7 +34,7 @@ export function AboutPage() {
         {credits.map((credit) => (
           <li key={credit.work}>
             {credit.work}: © {credit.author}, <a href={credit.source.url}>{credit.source.label}</a>,{" "}
-            <a href={credit.license.url} rel="license">{credit.license.label}</a>. 원본에서 내용 변경 없음.
+            <a href={credit.license.url} rel="license">{credit.license.label}</a>. {strings.creditUnchanged}
           </li>
         ))}
       </ul>
