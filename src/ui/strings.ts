@@ -5,6 +5,8 @@
  * the scripts' words (`client`) all read `strings`.
  *
  * Adding a word: put it in `ko`, then its twin in `en` at the same place (typecheck lists any missing).
+ * Words added with a `// en: "…"` comment beside them: `node --import tsx scripts/english-twins.ts`
+ * prints their `en` lines, ready to paste.
  */
 import { site } from "../site.ts";
 
