@@ -23,13 +23,15 @@ export interface ServiceWorkerSettings {
   version: string;
   /** The site's path prefix, `/` or `/blog/`: the worker's scope. */
   pathPrefix: string;
+  /** Root-relative files to keep at install; one missing would fail the install. @default PRECACHED_ASSETS */
+  precache?: readonly string[];
 }
 
 /** The text of `/sw.js`. */
-export async function buildServiceWorker({ version, pathPrefix }: ServiceWorkerSettings): Promise<string> {
+export async function buildServiceWorker({ version, pathPrefix, precache = PRECACHED_ASSETS }: ServiceWorkerSettings): Promise<string> {
   const source = await readFile(WORKER_SOURCE, "utf8");
   const at = (url: string) => prefixedPath({ pathPrefix }, url);
-  const settings = { version, scope: pathPrefix, offlinePage: at(OFFLINE_URL), precache: PRECACHED_ASSETS.map(at) };
+  const settings = { version, scope: pathPrefix, offlinePage: at(OFFLINE_URL), precache: precache.map(at) };
   if (!SETTINGS_MARKER.test(source)) throw new Error(`${WORKER_SOURCE.pathname}: the /* settings */ (…); line is missing`);
   return source.replace(SETTINGS_MARKER, () => `/* settings */ (${JSON.stringify(settings)});`);
 }

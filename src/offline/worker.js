@@ -2,7 +2,8 @@
 /**
  * opsnote's service worker (written to `/sw.js` when `offline: true`; see src/offline/service-worker.ts).
  * Pages (and every other same-site file outside /assets/) are stale-while-revalidate: a visited page
- * opens at once, offline too, and the copy is refreshed in the background. Files under /assets/ are
+ * opens at once, offline too, and the copy is refreshed in the background. The search index is
+ * network-first: its entry file names the index's other files, which a new build replaces. Files under /assets/ are
  * cache-first: their URLs carry no hash, so the caches are named after a hash of the built assets and a
  * new build with other assets starts new caches (the old ones are deleted when the new worker activates).
  * A page never visited opens the offline page instead of the browser's error.
@@ -14,6 +15,7 @@ const PREFIX = "opsnote-";
 const ASSETS = `${PREFIX}assets-${OPSNOTE.version}`;
 const PAGES = `${PREFIX}pages-${OPSNOTE.version}`;
 const ASSETS_PATH = `${OPSNOTE.scope}assets/`;
+const SEARCH_PATH = `${OPSNOTE.scope}pagefind/`;
 
 /** @param {Response} response */
 const storable = (response) => response.ok && response.type === "basic";
@@ -56,6 +58,23 @@ async function cacheFirst(request) {
   return response;
 }
 
+/** @param {Request} request */
+async function networkFirst(request) {
+  const cache = await caches.open(PAGES);
+  // Pagefind asks for its entry file with a new `?ts=` each time: one kept copy per file, whatever the query.
+  const key = new URL(request.url);
+  key.search = "";
+  try {
+    const response = await fetch(request);
+    if (storable(response)) await cache.put(key.href, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(key.href);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
 /** @param {any} event @param {Request} request */
 async function staleWhileRevalidate(event, request) {
   const cache = await caches.open(PAGES);
@@ -83,5 +102,9 @@ sw.addEventListener("fetch", (/** @type {any} */ event) => {
   if (request.method !== "GET" || request.headers.has("range")) return;
   const url = new URL(request.url);
   if (url.origin !== location.origin || !url.pathname.startsWith(OPSNOTE.scope)) return;
-  event.respondWith(url.pathname.startsWith(ASSETS_PATH) ? cacheFirst(request) : staleWhileRevalidate(event, request));
+  event.respondWith(
+    url.pathname.startsWith(ASSETS_PATH) ? cacheFirst(request)
+    : url.pathname.startsWith(SEARCH_PATH) ? networkFirst(request)
+    : staleWhileRevalidate(event, request),
+  );
 });

@@ -174,7 +174,7 @@ const en: UiStrings = {
     copied: "Copied",
     copyFailed: "Could not copy",
     searchNoResults: "No results.",
-    searchResults: "{count} results",
+    searchResults: "Results: {count}",
     searchFailed: "Search could not be loaded.",
   },
   callout: { note: "Note", tip: "Tip", important: "Important", warning: "Warning", caution: "Caution" },

@@ -25,6 +25,16 @@ const sampleSite = useSampleSite(skip);
 const VISITED = "/devops/kubernetes-intro/";
 const NEVER_VISITED = "/devops/helm-chart-basics/";
 
+/** Searches with the dialog and returns the result titles. */
+async function search(page: Page, query: string): Promise<string[]> {
+  const input = page.locator("#search-input");
+  if (!(await input.isVisible())) await page.keyboard.press("/");
+  await input.waitFor({ state: "visible" });
+  await input.fill(query);
+  await page.waitForFunction((q) => document.getElementById("search-dialog")?.dataset.query === q, query);
+  return page.locator(".search__title").allTextContents();
+}
+
 /** Waits until the worker controls the page and has kept a copy of it. */
 async function waitUntilKept(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -47,6 +57,8 @@ test("language: en: the interface speaks English (search dialog, theme toggle, r
   await input.fill("zzqqxxvv");
   await page.waitForFunction(() => document.getElementById("search-dialog")?.dataset.query === "zzqqxxvv");
   assert.equal(await page.locator(".search__status").textContent(), "No results.");
+  const found = await search(page, "helm");
+  assert.equal(await page.locator(".search__status").textContent(), `Results: ${found.length}`);
   await context.close();
 });
 
@@ -61,7 +73,10 @@ test("offline: true: a post read once opens with the server stopped; a page neve
   assert.equal(await page.getAttribute("#opsnote-ui", "data-service-worker"), "/sw.js");
   await waitUntilKept(page);
   const title = await page.locator(".post__title").innerText();
+  const found = await search(page, "helm");
+  assert.ok(found.length > 0, "guard: the query finds posts");
   assert.deepEqual((await page.evaluate(() => caches.keys())).sort(), [`opsnote-assets-${version}`, `opsnote-pages-${version}`]);
+  assert.ok(await page.evaluate(async () => (await caches.match("/offline/")) !== undefined), "the offline page is kept from the first visit");
 
   const port = new URL(site.server.url).port;
   await site.server.close();
@@ -72,6 +87,7 @@ test("offline: true: a post read once opens with the server stopped; a page neve
     "the stylesheet came from the worker's cache",
   );
   assert.equal(await page.getAttribute("[data-theme-toggle]", "aria-label"), "Theme: system", "site.js came from the worker's cache");
+  assert.deepEqual(await search(page, "helm"), found, "a search made online works offline (the index files were kept)");
 
   await page.goto(`${site.server.url}${NEVER_VISITED}`);
   assert.equal(await page.locator("h1").innerText(), "You are offline");
