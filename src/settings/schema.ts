@@ -50,7 +50,10 @@ export const siteSettingsSchema = z.strictObject({
     examples: ["/blog/"],
   }),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "expected a language tag such as ko or en" }).default("ko")
-    .meta(help("글의 언어 (BCP 47 언어 태그: ko, en).", "Language of the content, as a BCP 47 tag (ko, en).")),
+    .meta(help(
+      "글의 언어 (BCP 47 언어 태그: ko, en, en-GB). 화면 글자도 따릅니다: ko 는 한국어, 그 밖의 언어는 영어 화면.",
+      "Language of the content, as a BCP 47 tag (ko, en, en-GB). The interface follows: Korean for ko, English for any other language.",
+    )),
   locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).optional()
     .meta(help("공유 카드의 og:locale. 없으면 language 에서 (ko → ko_KR, en → en_US, en-GB → en_GB).", "The og:locale of shared links; by default from language (ko -> ko_KR, en -> en_US, en-GB -> en_GB).")),
   timeZone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Seoul" }).default("Asia/Seoul")
