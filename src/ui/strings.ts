@@ -50,6 +50,8 @@ const ko = {
   creditUnchanged: "원본에서 내용 변경 없음.",
   offlineTitle: "오프라인 상태입니다",
   offlineBody: "인터넷에 연결되어 있지 않고, 이 페이지는 아직 이 기기에 저장되지 않았습니다. 전에 읽은 글은 연결 없이도 열립니다.",
+  /** The body `npm run new` writes into a new post. */
+  newPostBody: "여기에 본문을 씁니다. `npm start`로 미리 보고, `npm run check`로 검사하세요.",
   /** Words the page's scripts show; `{count}` is replaced. Sent to the browser as JSON. */
   client: {
     themeSystem: "테마: 시스템 설정",
@@ -164,6 +166,7 @@ const en: UiStrings = {
   creditUnchanged: "Unchanged from the original.",
   offlineTitle: "You are offline",
   offlineBody: "There is no internet connection and this page has not been saved on this device yet. Posts you have read before open without a connection.",
+  newPostBody: "Write the post here. Preview it with `npm start` and check it with `npm run check`.",
   client: {
     themeSystem: "Theme: system",
     themeLight: "Theme: light",
