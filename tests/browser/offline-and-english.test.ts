@@ -11,6 +11,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 
 // The site's settings are read once, when src/site.ts is first imported (by the harness's build).
@@ -22,6 +23,7 @@ const { skipReason, startStaticServer, useSampleSite } = await import("./harness
 const skip = skipReason();
 const sampleSite = useSampleSite(skip);
 
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const VISITED = "/devops/kubernetes-intro/";
 const NEVER_VISITED = "/devops/helm-chart-basics/";
 
@@ -60,6 +62,22 @@ test("language: en: the interface speaks English (search dialog, theme toggle, r
   const found = await search(page, "helm");
   assert.equal(await page.locator(".search__status").textContent(), `Results: ${found.length}`);
   await context.close();
+});
+
+test("axe: no violations on the English home, a post and the offline page", { skip }, async () => {
+  // axe is injected as an inline script, which the production CSP (rightly) refuses: bypass it here.
+  const audit = await sampleSite().browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 }, serviceWorkers: "block" });
+  const page = await audit.newPage();
+  const report: Record<string, string[]> = {};
+  for (const url of ["/", VISITED, "/offline/"]) {
+    await page.goto(`${sampleSite().server.url}${url}`);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () =>
+      (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run()).violations);
+    report[url] = violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }
+  assert.deepEqual(report, { "/": [], [VISITED]: [], "/offline/": [] });
+  await audit.close();
 });
 
 test("offline: true: a post read once opens with the server stopped; a page never read opens the offline page", { skip }, async () => {
