@@ -201,7 +201,8 @@ const en: UiStrings = {
   siteFeedTitle: (site) => `${site}: all posts`,
   termFeedTitle: (site, heading) => `${site} · ${heading}`,
   feedImageLeftOut: (altHtml) => (altHtml === "" ? "[image]" : `[image: ${altHtml}]`),
-  termFeed: (heading) => `${heading} feed`,
+  // Under the heading "Tag: Docker", "Tag: Docker feed" reads as a stutter; the link is the page's feed.
+  termFeed: () => "Atom feed",
   preview: {
     severity: { error: "error", warning: "warning", info: "info" },
     where: (file, line, column) => (line === undefined ? file : `${file}:${line}${column === undefined ? "" : `:${column}`}`),
