@@ -219,7 +219,7 @@ const en: UiStrings = {
   author: "Author",
   links: "Links",
   aboutLead: (title) => `${title} is a DevOps blog about what was learned running Kubernetes, Docker, Terraform and CI/CD in practice.`,
-  termIndexLead: (count) => `${count} in all`,
+  termIndexLead: (count) => `${count} in total`,
 };
 
 export type InterfaceLanguage = "ko" | "en";
