@@ -7,17 +7,16 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { site } from "../site.ts";
 import { strings } from "../ui/strings.ts";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The redirect page's HTML; `target` is the URL browsers go to, `canonical` the absolute one. */
-export function renderRedirectPage(target: string, canonical: string): string {
+export function renderRedirectPage(target: string, canonical: string, language = "ko"): string {
   const to = escapeHtml(target);
   return `<!doctype html>
-<html lang="${escapeHtml(site.language)}">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(strings.redirectTitle)}</title>
@@ -66,6 +65,8 @@ export interface WriteRedirectsOptions {
   pathPrefix: string;
   /** Absolute origin, no trailing slash. */
   siteUrl: string;
+  /** `<html lang>` of the pages. @default "ko" */
+  language?: string;
   report(diagnostic: Diagnostic): void;
 }
 
@@ -89,7 +90,7 @@ export async function writeRedirects(posts: readonly RedirectSource[], options: 
       }
       const target = `${prefix}${post.url}`;
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, renderRedirectPage(target, `${options.siteUrl}${target}`));
+      await writeFile(file, renderRedirectPage(target, `${options.siteUrl}${target}`, options.language));
       written++;
     }
   }

@@ -8,7 +8,7 @@
  * Words added with a `// en: "…"` comment beside them: `node --import tsx scripts/english-twins.ts`
  * prints their `en` lines, ready to paste.
  */
-import { site } from "../site.ts";
+import { loadSiteSettings, SETTINGS_FILE } from "../settings/load-settings.ts";
 
 const ko = {
   /** The locale dates and numbers are written in (Intl); an `en-*` site's own tag replaces `en`'s. */
@@ -239,11 +239,27 @@ export function stringsFor(language: string): UiStrings {
   return /^en-/i.test(language) && Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 ? { ...en, intlLocale: language } : en;
 }
 
-/** This site's interface language. */
-export const interfaceLanguage: InterfaceLanguage = interfaceLanguageOf(site.language);
+/**
+ * `site.language`, read here without src/site.ts: that module stops the process on a broken settings
+ * file, which is right for a build but not for the importer and the other tools that only need words
+ * (content and markdown code imports this module). A broken or missing file means Korean here; the
+ * commands that build still stop on it, with its errors, when they load src/site.ts.
+ */
+function configuredLanguage(): string {
+  try {
+    return loadSiteSettings({ file: process.env.OPSNOTE_CONFIG ?? SETTINGS_FILE }).language;
+  } catch {
+    return "ko";
+  }
+}
 
-/** Every interface word of this site, in its language. */
-export const strings: UiStrings = stringsFor(site.language);
+const language = configuredLanguage();
+
+/** This site's interface language. */
+export const interfaceLanguage: InterfaceLanguage = interfaceLanguageOf(language);
+
+/** Every interface word of this site, in its language (`site.language`). */
+export const strings: UiStrings = stringsFor(language);
 
 /** Both tables, for tests that compare them. */
 export const STRING_TABLES: Readonly<Record<InterfaceLanguage, UiStrings>> = { ko, en };

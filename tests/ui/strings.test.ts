@@ -5,8 +5,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { STRING_TABLES, interfaceLanguageOf, stringsFor } from "../../src/ui/strings.ts";
 import { ogLocaleOf } from "../../src/seo/seo-head.tsx";
+import { writeTempFolder } from "../helpers/temp-site.ts";
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 /** Words both languages write alike. */
@@ -86,3 +89,19 @@ for (const [language, ui, intl, og] of LANGUAGES) {
     assert.equal(ogLocaleOf(language), og);
   });
 }
+
+/** `strings` as a fresh process with `settings` as its settings file sees it (and whether it got that far). */
+function wordsInProcess(settings: string): { status: number | null; out: string } {
+  const script = "const { strings } = await import('./src/ui/strings.ts'); await import('./src/content/post.ts'); console.log(strings.readingTime(3));";
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    encoding: "utf8", env: { ...process.env, OPSNOTE_CONFIG: settings },
+  });
+  return { status: child.status, out: child.stdout.trim() };
+}
+
+test("strings follow the settings file's language, and a broken file does not stop code that only needs words", async () => {
+  const folder = await writeTempFolder("strings-language", { "en.yaml": "language: en\n", "broken.yaml": "pageSize: many\nlanguage: en\n" });
+  assert.deepEqual(wordsInProcess(path.join(folder, "en.yaml")), { status: 0, out: "3 min read" });
+  // The importer reads posts through src/content (which imports these words) before any settings file is valid.
+  assert.deepEqual(wordsInProcess(path.join(folder, "broken.yaml")), { status: 0, out: "3분 읽기" });
+});
