@@ -21,7 +21,7 @@ import { ABOUT_URL } from "../urls/site-urls.ts";
 import { RESPONSIVE_IMAGES_OUTPUT, SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
-  site: Pick<SiteSettings, "pageSize" | "seriesMembers" | "images">;
+  site: Pick<SiteSettings, "pageSize" | "seriesMembers" | "images" | "offline">;
   /** The published files, checked against every other output. @default none */
   files?: SiteFiles;
   /** Receives the collision warnings (two redirects from one old URL). @default ignore */
@@ -107,7 +107,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
     const standalonePages = publishedItems(api, "page").map((item) => item.data.post);
     memo = {
       items, posts, standalonePages, tags, categories,
-      plan: planSite({ posts, standalonePages, tags, categories, pageSize: site.pageSize }),
+      plan: planSite({ posts, standalonePages, tags, categories, pageSize: site.pageSize, offline: site.offline }),
     };
     return memo;
   };

@@ -12,6 +12,7 @@ import type { FrontMatterSource } from "./front-matter.ts";
 import { findMisspelledKeys } from "./misspelled-keys.ts";
 import { expandPermalink, foldersOfPost, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
+import { strings } from "../ui/strings.ts";
 import { readingStats } from "./reading-time.ts";
 import { ABOUT_URL } from "../urls/site-urls.ts";
 import { extractExcerpt } from "./excerpt.ts";
@@ -65,7 +66,7 @@ export interface Post {
   readingMinutes: number;
 }
 
-export const DEFAULT_TOC_LABEL = "목차";
+export const DEFAULT_TOC_LABEL = strings.toc;
 
 export interface BuildPostInput {
   inputPath: string;
@@ -108,7 +109,7 @@ export function titleFromPath(inputPath: string): string {
   const parts = inputPath.replace(/\\/g, "/").split("/");
   let name = (parts.at(-1) ?? "").replace(/\.(md|markdown)$/i, "");
   if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
-  return normalizeText(name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/[-_]+/g, " ")) || "제목 없음";
+  return normalizeText(name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/[-_]+/g, " ")) || strings.untitled;
 }
 
 /** The first image a theme would put on the post's social card. */

@@ -4,6 +4,8 @@
  * JavaScript; the stylesheet hides the buttons until `theme-init.js` marks the page `.js`.
  */
 import { strings } from "../ui/strings.ts";
+import { site } from "../site.ts";
+import { serviceWorkerUrl } from "../offline/service-worker.ts";
 
 /** In `<head>`: blocking, so the saved theme is set before the first paint; then the deferred module. */
 export function ReaderScripts() {
@@ -20,7 +22,7 @@ const ICON = { width: 20, height: 20, viewBox: "0 0 24 24", "aria-hidden": "true
 export function HeaderTools() {
   return (
     <div class="site-tools">
-      <button type="button" class="tool-button" data-search-open aria-haspopup="dialog" aria-controls="search-dialog" aria-keyshortcuts="/">
+      <button type="button" class="tool-button" data-search-open aria-haspopup="dialog" aria-controls="search-dialog" aria-keyshortcuts="/" aria-label={strings.search}>
         <svg {...ICON}><circle cx="11" cy="11" r="7" /><path d="m20 20-4-4" /></svg>
         <span class="tool-button__text">{strings.search}</span>
         <kbd class="tool-button__key" aria-hidden="true">{strings.searchShortcut}</kbd>
@@ -76,8 +78,9 @@ export function SearchDialog() {
 
 /**
  * The client's words as JSON in a data attribute (not a `<script>` data block: nothing that looks
- * like a script reaches the page besides the two files, which keeps CSP and injection checks simple).
+ * like a script reaches the page besides the two files, which keeps CSP and injection checks simple),
+ * and, in offline mode, the service worker site.js registers.
  */
 export function ClientStrings() {
-  return <div id="opsnote-ui" hidden data-strings={JSON.stringify(strings.client)} />;
+  return <div id="opsnote-ui" hidden data-strings={JSON.stringify(strings.client)} data-service-worker={serviceWorkerUrl(site)} />;
 }

@@ -30,6 +30,15 @@ export interface SeoHeadProps {
   modified?: string;
 }
 
+const DEFAULT_REGIONS: Record<string, string> = { ko: "KR", en: "US", ja: "JP", zh: "CN", de: "DE", fr: "FR", es: "ES" };
+
+/** og:locale for a BCP 47 tag: `ko` -> `ko_KR`, `en` -> `en_US`, `en-GB` -> `en_GB`; a bare tag without a known region stays as it is. */
+export function ogLocaleOf(language: string): string {
+  const [base = "", ...rest] = language.split("-");
+  const region = rest.find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase() ?? DEFAULT_REGIONS[base.toLowerCase()];
+  return region === undefined ? base.toLowerCase() : `${base.toLowerCase()}_${region}`;
+}
+
 export function SeoHead({ site, url, title, description, type = "website", image, jsonLd, feed, noindex = false, published, modified }: SeoHeadProps) {
   const canonical = absoluteUrl(site, url);
   return (
@@ -42,7 +51,7 @@ export function SeoHead({ site, url, title, description, type = "website", image
       <link rel="alternate" type="application/feed+json" href={JSON_FEED_URL} title={strings.siteFeedTitle(site.title)} />
       {feed ? <link rel="alternate" type="application/atom+xml" href={feed.url} title={feed.title} /> : null}
       <meta property="og:site_name" content={site.title} />
-      <meta property="og:locale" content={site.locale} />
+      <meta property="og:locale" content={site.locale ?? ogLocaleOf(site.language)} />
       <meta property="og:type" content={type} />
       <meta property="og:title" content={title} />
       <meta property="og:description" content={description} />

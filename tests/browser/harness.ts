@@ -58,7 +58,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+/** @param port 0 for any free port; a given one to serve again at the same origin (a test that stopped the server). */
+export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
     const resolved = resolveRequestPath(root, req.url ?? "/");
     let file: string | undefined;
@@ -79,10 +80,10 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
