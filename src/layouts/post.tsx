@@ -6,7 +6,9 @@ import { Base } from "./base.tsx";
 import { DateTime, StatusBadge, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
-import { buildBlogPosting } from "../seo/json-ld.ts";
+import { buildBlogPosting, buildBreadcrumbList } from "../seo/json-ld.ts";
+import { breadcrumbTrail } from "../reader/breadcrumbs.ts";
+import { Breadcrumbs, PostByline, PostComments, RelatedPosts } from "./reader-features.tsx";
 import type { PageFeatures } from "../markdown/page-features.ts";
 
 export interface PostPageProps {
@@ -22,6 +24,8 @@ export interface PostPageProps {
   image?: string;
   /** Whether the body has math or a diagram: the page then loads what renders them. */
   features?: PageFeatures;
+  /** Related posts (src/collections/related-posts.ts). */
+  related?: readonly Post[];
 }
 
 /** "쿠버네티스 첫걸음 (2/3)" and every part in order; the current part is not a link. */
@@ -46,8 +50,9 @@ export function SeriesNav({ series: { series, part } }: { series: SeriesPosition
   );
 }
 
-export function PostPage({ post, content, toc, previous, next, series, image, features }: PostPageProps) {
+export function PostPage({ post, content, toc, previous, next, series, image, features, related = [] }: PostPageProps) {
   const hasToc = toc !== undefined && toc.length > 0;
+  const trail = breadcrumbTrail(post, strings.home);
   return (
     <Base
       title={post.title}
@@ -55,7 +60,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
       url={post.url}
       features={features}
       seo={{
-        type: "article", image, jsonLd: buildBlogPosting(post, site, image),
+        type: "article", image, jsonLd: [buildBlogPosting(post, site, image), buildBreadcrumbList(trail, site)],
         published: post.date.iso, modified: (post.updated ?? post.date).iso,
       }}
     >
@@ -63,6 +68,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
       {/* Search indexes only the body of published posts (data-pagefind-body): not drafts or scheduled posts the preview shows, nor generated pages. */}
       <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={isPublished(post, new Date()) ? "" : undefined}>
         <header class="post__header">
+          <Breadcrumbs trail={trail} />
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" />
           <h1 class="post__title" data-pagefind-meta="title">
             {post.title}
@@ -85,6 +91,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
         </div>
         <footer class="post__footer">
           <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" />
+          <PostByline post={post} />
           {previous || next ? (
             <nav class="post-nav" aria-label={strings.postNavigation}>
               {previous ? (
@@ -99,7 +106,9 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
               ) : null}
             </nav>
           ) : null}
+          <RelatedPosts posts={related} />
         </footer>
+        <PostComments post={post} />
       </article>
     </Base>
   );

@@ -88,4 +88,14 @@ export const strings = {
   links: "링크",
   aboutLead: (title: string) => `${title}은(는) 쿠버네티스, 도커, 테라폼, CI/CD를 현장에서 쓰며 배운 것을 기록하는 한국어 데브옵스 블로그입니다.`,
   termIndexLead: (count: number) => `모두 ${count}개`,
+  // reader
+  relatedPosts: "관련 글", // en: "Related posts"
+  shareThisPost: "이 글 공유하기", // en: "Share this post"
+  shareOn: (network: string) => `${network}에 공유`, // en: (network) => `Share on ${network}`
+  copyLink: "링크 복사", // en: "Copy link"
+  breadcrumbs: "현재 위치", // en: "Breadcrumbs"
+  aboutTheAuthor: "글쓴이 소개", // en: "About the author"
+  editOnGitHub: "GitHub에서 고치기", // en: "Edit on GitHub"
+  comments: "댓글", // en: "Comments"
+  commentsNeedJavaScript: "댓글은 JavaScript를 켜면 보입니다.", // en: "Comments appear with JavaScript on."
 } as const;
