@@ -107,8 +107,8 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
             </nav>
           ) : null}
           <RelatedPosts posts={related} />
+          <PostComments post={post} />
         </footer>
-        <PostComments post={post} />
       </article>
     </Base>
   );
