@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { h } from "preact";
+import { h, type VNode } from "preact";
 import { shareLinks } from "../../src/reader/share-links.ts";
 import { editUrl } from "../../src/reader/edit-url.ts";
 import { authorOf } from "../../src/reader/post-author.ts";
@@ -15,7 +15,9 @@ import { siteSettingsSchema } from "../../src/settings/schema.ts";
 import { buildPost } from "../../src/content/post.ts";
 import { makePost } from "../helpers/make-post.ts";
 
-const fragment = (node: ReturnType<typeof h>) => parseHTML(`<body>${renderFragment(node)}</body>`).document;
+/** Renders one component (preact's `h` types each VNode by its props; the renderer takes any). */
+const html = <P>(node: VNode<P>) => renderFragment(node as unknown as VNode);
+const fragment = <P>(node: VNode<P>) => parseHTML(`<body>${html(node)}</body>`).document;
 
 test("share links: X, Facebook and LinkedIn share pages with the absolute URL and the title, encoded", () => {
   const url = "https://ops.example.kr/blog/devops/헬름/";
@@ -28,7 +30,7 @@ test("share links: X, Facebook and LinkedIn share pages with the absolute URL an
   assert.equal(params.facebook!.searchParams.get("u"), url);
   assert.equal(params.linkedin!.origin + params.linkedin!.pathname, "https://www.linkedin.com/sharing/share-offsite/");
   assert.equal(params.linkedin!.searchParams.get("url"), url);
-  const { document } = parseHTML(`<body>${renderFragment(h(ShareLinks, { url, title: "t" }))}</body>`);
+  const { document } = parseHTML(`<body>${html(h(ShareLinks, { url, title: "t" }))}</body>`);
   const copy = document.querySelector("button[data-copy-link]")!;
   assert.equal(copy.getAttribute("data-copy-link"), url);
   assert.ok(copy.hasAttribute("hidden"), "the copy button needs JavaScript: hidden until post-tools.js shows it");
@@ -109,7 +111,7 @@ test("breadcrumbs: home, the first category, the post; BreadcrumbList with absol
 });
 
 test("related posts: a list of links, nothing at all when empty", () => {
-  assert.equal(renderFragment(h(RelatedPosts, { posts: [] })), "");
+  assert.equal(html(h(RelatedPosts, { posts: [] })), "");
   const list = fragment(h(RelatedPosts, { posts: [makePost("a", "2021-01-01"), makePost("b", "2021-01-02")] }));
   assert.deepEqual([...list.querySelectorAll(".related a")].map((a) => a.getAttribute("href")), ["/a/", "/b/"]);
 });
