@@ -55,7 +55,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+/** @param contentSecurityPolicy what the server sends; a site with comments adds the provider's hosts (src/reader/comments.ts). */
+export async function startStaticServer(root: string, contentSecurityPolicy: string = CONTENT_SECURITY_POLICY): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
     const resolved = resolveRequestPath(root, req.url ?? "/");
     let file: string | undefined;
@@ -71,7 +72,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     }
     res.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "content-security-policy": CONTENT_SECURITY_POLICY,
+      "content-security-policy": contentSecurityPolicy,
       "cache-control": "no-store",
     });
     createReadStream(file).pipe(res);
