@@ -16,12 +16,18 @@ import { shareLinks } from "../reader/share-links.ts";
 import { strings } from "../ui/strings.ts";
 import { DateTime } from "./components.tsx";
 
+/**
+ * These parts sit inside the post's `data-pagefind-body`: without this, a search for one post's words
+ * would also find every post that lists it as related, and every post would match its author's bio.
+ */
+const NOT_SEARCHED = { "data-pagefind-ignore": "all" } as const;
+
 /** Loaded by post pages only: copy link, and comments when the page has them. */
 export const POST_TOOLS_SCRIPT_URL = "/assets/js/post-tools.js";
 
 export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
   return (
-    <nav class="breadcrumbs" aria-label={strings.breadcrumbs}>
+    <nav class="breadcrumbs" aria-label={strings.breadcrumbs} {...NOT_SEARCHED}>
       <ol class="breadcrumbs__list">
         {trail.map((crumb, index) => (
           <li key={crumb.url} class="breadcrumbs__item">
@@ -36,7 +42,7 @@ export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
 /** `url` is the post's absolute URL (path prefix included): what the networks and the clipboard get. */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
   return (
-    <nav class="share" aria-label={strings.shareThisPost}>
+    <nav class="share" aria-label={strings.shareThisPost} {...NOT_SEARCHED}>
       <span class="share__label" aria-hidden="true">{strings.shareThisPost}</span>
       {shareLinks(url, title).map((link) => (
         <a key={link.network} class={`share__link share__link--${link.network}`} href={link.href} target="_blank" rel="noopener noreferrer" aria-label={strings.shareOn(link.label)}>
@@ -55,7 +61,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
 
 export function AuthorBox({ author }: { author: AuthorCard }) {
   return (
-    <section class="author-box" aria-label={strings.aboutTheAuthor}>
+    <section class="author-box" aria-label={strings.aboutTheAuthor} {...NOT_SEARCHED}>
       {author.avatar ? <img class="author-box__avatar" src={author.avatar} alt="" width={64} height={64} loading="lazy" decoding="async" /> : null}
       <div class="author-box__text">
         <p class="author-box__name">
@@ -77,7 +83,7 @@ export function AuthorBox({ author }: { author: AuthorCard }) {
 
 export function EditLink({ href }: { href: string }) {
   return (
-    <p class="edit-link">
+    <p class="edit-link" {...NOT_SEARCHED}>
       <a href={href} rel="nofollow noopener">{strings.editOnGitHub}</a>
     </p>
   );
@@ -86,7 +92,7 @@ export function EditLink({ href }: { href: string }) {
 export function RelatedPosts({ posts }: { posts: readonly Post[] }) {
   if (posts.length === 0) return null;
   return (
-    <section class="related" aria-labelledby="related-title">
+    <section class="related" aria-labelledby="related-title" {...NOT_SEARCHED}>
       <h2 class="related__title" id="related-title">{strings.relatedPosts}</h2>
       <ul class="related__list">
         {posts.map((post) => (
@@ -106,7 +112,7 @@ export function RelatedPosts({ posts }: { posts: readonly Post[] }) {
 export function Comments({ widget }: { widget: CommentsWidget }) {
   return (
     <section
-      class="comments" id="comments" aria-labelledby="comments-title"
+      class="comments" id="comments" aria-labelledby="comments-title" {...NOT_SEARCHED}
       data-comments={widget.provider} data-comments-src={widget.src} data-comments-attributes={JSON.stringify(widget.attributes)}
     >
       <h2 class="comments__title" id="comments-title">{strings.comments}</h2>

@@ -139,3 +139,17 @@ test("comments: the provider's script and attributes travel in data attributes; 
   );
   assert.equal(withCommentsPolicy(base, utterances), "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://utteranc.es; style-src 'self' 'unsafe-inline'; frame-src 'self' https://utteranc.es");
 });
+
+test("none of the parts is indexed by search: they are inside the post's data-pagefind-body", () => {
+  const parts = [
+    html(h(Breadcrumbs, { trail: breadcrumbTrail(makePost("a", "2021-01-01"), "홈") })),
+    html(h(ShareLinks, { url: "https://x.example/a/", title: "a" })),
+    html(h(AuthorBox, { author: authorOf({}, siteAuthor) })),
+    html(h(RelatedPosts, { posts: [makePost("b", "2021-01-01")] })),
+    html(h(Comments, { widget: commentsWidget(giscus, "ko") })),
+  ];
+  for (const part of parts) {
+    const root = parseHTML(`<!doctype html><html><body>${part}</body></html>`).document.body.firstElementChild!;
+    assert.equal(root.getAttribute("data-pagefind-ignore"), "all", root.outerHTML.slice(0, 60));
+  }
+});
