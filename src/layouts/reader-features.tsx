@@ -39,13 +39,17 @@ export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
   );
 }
 
-/** `url` is the post's absolute URL (path prefix included): what the networks and the clipboard get. */
+/**
+ * `url` is the post's absolute URL (path prefix included): what the networks and the clipboard get.
+ * The links are named by their visible text inside a nav named "이 글 공유하기" (an aria-label such as
+ * "Facebook에 공유" would not contain the visible word "Facebook" as a word: axe's label-content-name-mismatch).
+ */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
   return (
     <nav class="share" aria-label={strings.shareThisPost} {...NOT_SEARCHED}>
       <span class="share__label" aria-hidden="true">{strings.shareThisPost}</span>
       {shareLinks(url, title).map((link) => (
-        <a key={link.network} class={`share__link share__link--${link.network}`} href={link.href} target="_blank" rel="noopener noreferrer" aria-label={strings.shareOn(link.label)}>
+        <a key={link.network} class={`share__link share__link--${link.network}`} href={link.href} target="_blank" rel="noopener noreferrer">
           {link.label}
         </a>
       ))}

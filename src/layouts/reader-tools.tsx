@@ -17,10 +17,11 @@ export function ReaderScripts() {
 
 const ICON = { width: 20, height: 20, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false" } as const;
 
+/** The search button is named by aria-label too: on a phone its text is hidden (axe: button-name). */
 export function HeaderTools() {
   return (
     <div class="site-tools">
-      <button type="button" class="tool-button" data-search-open aria-haspopup="dialog" aria-controls="search-dialog" aria-keyshortcuts="/">
+      <button type="button" class="tool-button" data-search-open aria-label={strings.search} aria-haspopup="dialog" aria-controls="search-dialog" aria-keyshortcuts="/">
         <svg {...ICON}><circle cx="11" cy="11" r="7" /><path d="m20 20-4-4" /></svg>
         <span class="tool-button__text">{strings.search}</span>
         <kbd class="tool-button__key" aria-hidden="true">{strings.searchShortcut}</kbd>

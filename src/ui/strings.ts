@@ -91,7 +91,6 @@ export const strings = {
   // reader
   relatedPosts: "관련 글", // en: "Related posts"
   shareThisPost: "이 글 공유하기", // en: "Share this post"
-  shareOn: (network: string) => `${network}에 공유`, // en: (network) => `Share on ${network}`
   copyLink: "링크 복사", // en: "Copy link"
   breadcrumbs: "현재 위치", // en: "Breadcrumbs"
   aboutTheAuthor: "글쓴이 소개", // en: "About the author"

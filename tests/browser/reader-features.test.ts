@@ -8,6 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
@@ -87,9 +88,9 @@ interface Opened {
 }
 
 /** A page whose requests to giscus.app are answered by the stand-ins, and every other outside request refused and recorded. */
-async function open(url: string, { width = 1280, colorScheme = "light" as "light" | "dark", clipboard = false } = {}): Promise<Opened> {
+async function open(url: string, { width = 1280, colorScheme = "light" as "light" | "dark", clipboard = false, bypassCSP = false } = {}): Promise<Opened> {
   const context = await browser!.newContext({
-    viewport: { width, height: 800 }, colorScheme, reducedMotion: "reduce", locale: "ko-KR",
+    viewport: { width, height: 800 }, colorScheme, reducedMotion: "reduce", locale: "ko-KR", bypassCSP,
     permissions: clipboard ? ["clipboard-read", "clipboard-write"] : [],
   });
   const thirdParty: string[] = [];
@@ -243,3 +244,29 @@ test("breadcrumbs under the path prefix, with BreadcrumbList JSON-LD that parses
   assert.equal(await page.locator(".edit-link").count(), 0);
   await context.close();
 });
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe: no violations on posts with every part, comments loaded, at 390 and 1280 px (${colorScheme})`, { skip }, async () => {
+    const report: Record<string, string[]> = {};
+    for (const width of [390, 1280]) {
+      for (const url of [ROLLOUTS, KARPENTER]) {
+        // axe goes in as an inline script, which the production CSP (rightly) refuses: bypassed here only.
+        const { page, context } = await open(url, { width, colorScheme, bypassCSP: true });
+        if (url === ROLLOUTS) {
+          await page.evaluate(() => document.getElementById("comments")!.scrollIntoView());
+          await page.waitForSelector("#comments iframe.giscus-frame");
+        }
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        });
+        report[`${url} ${width}px`] = violations;
+        await context.close();
+      }
+    }
+    assert.deepEqual(Object.values(report).flat(), [], JSON.stringify(report, null, 1));
+  });
+}
