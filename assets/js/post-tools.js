@@ -34,11 +34,14 @@ for (const button of document.querySelectorAll("[data-copy-link]")) {
 
 /* ---------- Comments ---------- */
 
+/** Held for the page's life: a MediaQueryList nobody references may be collected with its listener. */
+const darkScheme = matchMedia("(prefers-color-scheme: dark)");
+
 /** The theme the page shows now: the reader's choice (site.js sets data-theme), else the system's. */
 function shownTheme() {
   const chosen = root.getAttribute("data-theme");
   if (chosen === "light" || chosen === "dark") return chosen;
-  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  return darkScheme.matches ? "dark" : "light";
 }
 
 /** Each provider's theme names, and how to tell its frame about a new theme. */
@@ -77,8 +80,9 @@ function loadComments(section) {
   for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
   if (provider === "giscus" || provider === "utterances") {
     const spec = PROVIDERS[provider];
-    script.setAttribute(spec.themeAttribute, spec.theme(shownTheme()));
-    syncTheme(section, spec);
+    const initial = shownTheme();
+    script.setAttribute(spec.themeAttribute, spec.theme(initial));
+    syncTheme(section, spec, initial);
   }
   if (provider === "disqus") script.setAttribute("data-timestamp", String(Date.now()));
   section.append(script);
@@ -86,21 +90,35 @@ function loadComments(section) {
 
 /**
  * Tells the provider's frame the new theme whenever the page's theme changes: the reader's toggle
- * (data-theme on <html>) or the system's setting while the page follows it.
+ * (data-theme on <html>) or the system's setting while the page follows it. A change while the
+ * frame is still loading would be lost, so the frame is told again once it has loaded.
  * @param {HTMLElement} section
  * @param {(typeof PROVIDERS)[keyof typeof PROVIDERS]} spec
+ * @param {"light" | "dark"} initial the theme the widget was created with
  */
-function syncTheme(section, spec) {
-  let last = shownTheme();
+function syncTheme(section, spec, initial) {
+  let last = initial;
+  const send = () => {
+    const frame = section.querySelector(spec.frame);
+    if (frame instanceof HTMLIFrameElement) frame.contentWindow?.postMessage(spec.message(spec.theme(last)), spec.origin);
+  };
   const update = () => {
     const theme = shownTheme();
     if (theme === last) return;
     last = theme;
-    const frame = section.querySelector(spec.frame);
-    if (frame instanceof HTMLIFrameElement) frame.contentWindow?.postMessage(spec.message(spec.theme(theme)), spec.origin);
+    send();
   };
   new MutationObserver(update).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", update);
+  darkScheme.addEventListener("change", update);
+  const frames = new MutationObserver(() => {
+    const frame = section.querySelector(spec.frame);
+    if (!(frame instanceof HTMLIFrameElement)) return;
+    frames.disconnect();
+    frame.addEventListener("load", () => {
+      if (last !== initial) send();
+    });
+  });
+  frames.observe(section, { childList: true, subtree: true });
 }
 
 const section = document.querySelector("[data-comments]");

@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Route } from "playwright-core";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { CHROMIUM, CONTENT_SECURITY_POLICY, ROOT, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
 import { withCommentsPolicy } from "../../src/reader/comments.ts";
@@ -111,6 +111,27 @@ async function open(url: string, { width = 1280, colorScheme = "light" as "light
   return { page, context, thirdParty };
 }
 
+/**
+ * The stand-in widget's frame, once it is on giscus.app (a frame found while still about:blank is swapped
+ * for another process when it goes cross-origin, and a busy machine makes that likely).
+ */
+async function widgetFrame(page: Page): Promise<Frame> {
+  const isWidget = (frame: Frame) => frame.url().startsWith("https://giscus.app/widget");
+  const navigated = page.waitForEvent("framenavigated", { predicate: isWidget });
+  const found = page.frames().find(isWidget);
+  if (found) {
+    navigated.catch(() => undefined);
+    return found;
+  }
+  return navigated;
+}
+
+/**
+ * Polling by time in the widget's frame: the default polls on animation frames, which Chromium stops
+ * in a cross-origin frame scrolled out of view (clicking the header's theme button scrolls it away).
+ */
+const FRAME_POLLING = { polling: 100 } as const;
+
 /** Two animation frames: time for IntersectionObserver to report what is in view now. */
 const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
@@ -133,16 +154,16 @@ test("comments: giscus is requested only when the section nears the viewport, th
   assert.equal(await script.getAttribute("data-category-id"), GISCUS.categoryId);
   assert.equal(await script.getAttribute("data-mapping"), "pathname");
 
-  const frameElement = await page.waitForSelector("#comments iframe.giscus-frame");
-  const frame = (await frameElement.contentFrame())!;
-  await frame.waitForFunction(() => Array.isArray((window as { received?: unknown[] }).received));
+  await page.waitForSelector("#comments iframe.giscus-frame");
+  const frame = await widgetFrame(page);
+  await frame.waitForFunction(() => Array.isArray((window as { received?: unknown[] }).received), undefined, FRAME_POLLING);
   assert.equal(new URL(frame.url()).searchParams.get("theme"), "light");
   const received = () => frame.evaluate(() => (window as unknown as { received: { origin: string; data: unknown }[] }).received);
 
   // The toggle goes system -> light -> dark; the page was light already, so only dark is news.
   await page.click("[data-theme-toggle]");
   await page.click("[data-theme-toggle]");
-  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 0);
+  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 0, undefined, FRAME_POLLING);
   const messages = await received();
   assert.equal(messages.length, 1, JSON.stringify(messages));
   assert.deepEqual(messages[0]!.data, { giscus: { setConfig: { theme: "dark" } } });
@@ -150,15 +171,39 @@ test("comments: giscus is requested only when the section nears the viewport, th
 
   // Back to "system" (light here), then the system turns dark while the page follows it.
   await page.click("[data-theme-toggle]");
-  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 1);
+  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 1, undefined, FRAME_POLLING);
   await page.emulateMedia({ colorScheme: "dark" });
-  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 2);
+  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 2, undefined, FRAME_POLLING);
   assert.deepEqual((await received()).map((m) => m.data), [
     { giscus: { setConfig: { theme: "dark" } } },
     { giscus: { setConfig: { theme: "light" } } },
     { giscus: { setConfig: { theme: "dark" } } },
   ]);
   assert.deepEqual(thirdParty.map((url) => new URL(url).pathname), ["/client.js", "/widget"], "only giscus, once");
+  await context.close();
+});
+
+test("comments: a theme change while the widget is still loading reaches it once it has loaded", { skip }, async () => {
+  // A short post: its comments are near from the start. The widget page is held back until the theme changed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const { page, context } = await open(ARGO_CD, { width: 1280 });
+  await page.route("https://giscus.app/widget**", async (route) => {
+    await held;
+    await route.fulfill({ contentType: "text/html", body: FAKE_WIDGET });
+  });
+  await page.evaluate(() => document.getElementById("comments")!.scrollIntoView());
+  await page.waitForSelector("#comments iframe.giscus-frame");
+  assert.equal(await page.locator("#comments script").getAttribute("data-theme"), "light");
+  await page.click("[data-theme-toggle]");
+  await page.click("[data-theme-toggle]");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  release();
+  const frame = await widgetFrame(page);
+  await frame.waitForFunction(() => (window as unknown as { received?: unknown[] }).received?.length === 1, undefined, FRAME_POLLING);
+  assert.deepEqual(await frame.evaluate(() => (window as unknown as { received: { data: unknown }[] }).received.map((m) => m.data)), [
+    { giscus: { setConfig: { theme: "dark" } } },
+  ]);
   await context.close();
 });
 
