@@ -2,8 +2,8 @@
  * Reader features in real Chromium, on one site built with its own opsnote.config.yaml (giscus
  * comments, a repository, an author with an avatar, the /blog/ path prefix) and served with the
  * production CSP plus what the README tells a blogger with comments to add. There is no network:
- * giscus.app is answered by `page.route` with a stand-in client.js that makes an iframe as the real
- * one does, and a stand-in widget page that records the messages it receives.
+ * giscus.app and utteranc.es are answered by `page.route` with stand-in client.js files that make an
+ * iframe as the real ones do, and a stand-in widget page that records the messages it receives.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Route } from "playwright-core";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { CHROMIUM, CONTENT_SECURITY_POLICY, ROOT, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
-import { withCommentsPolicy } from "../../src/reader/comments.ts";
+import { commentsWidget, withCommentsPolicy } from "../../src/reader/comments.ts";
 
 const skip = skipReason();
 const FIXTURES = path.join(ROOT, "tests/browser/reader-features");
@@ -23,6 +23,7 @@ const ROLLOUTS = "/blog/devops/argo-rollouts/";
 const ARGO_CD = "/blog/devops/argo-cd/";
 const KARPENTER = "/blog/devops/karpenter/";
 const GISCUS = { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Comments", categoryId: "DIC_1", mapping: "pathname" } as const;
+const UTTERANCES = { provider: "utterances", repo: "me/blog", issueTerm: "pathname" } as const;
 
 /** Stand-in for https://giscus.app/client.js: like the real one, an iframe.giscus-frame next to the script, with the theme in its URL. */
 const FAKE_CLIENT = `
@@ -31,6 +32,15 @@ const frame = document.createElement("iframe");
 frame.className = "giscus-frame";
 frame.title = "Comments";
 frame.src = "https://giscus.app/widget?theme=" + encodeURIComponent(script.getAttribute("data-theme")) + "&repo=" + encodeURIComponent(script.getAttribute("data-repo"));
+script.after(frame);
+`;
+/** Stand-in for https://utteranc.es/client.js: an iframe.utterances-frame with the theme in its URL. */
+const FAKE_UTTERANCES_CLIENT = `
+const script = document.currentScript;
+const frame = document.createElement("iframe");
+frame.className = "utterances-frame";
+frame.title = "Comments";
+frame.src = "https://utteranc.es/utterances.html?theme=" + encodeURIComponent(script.getAttribute("theme")) + "&repo=" + encodeURIComponent(script.getAttribute("repo"));
 script.after(frame);
 `;
 /** Stand-in for the widget page: keeps every message it receives. */
@@ -66,7 +76,8 @@ before(async () => {
   const www = path.join(tmp, "www");
   const build = buildInChild(posts, path.join(www, "blog"), { OPSNOTE_CONFIG: config });
   assert.equal(build.status, 0, build.stderr);
-  server = await startStaticServer(www, withCommentsPolicy(CONTENT_SECURITY_POLICY, GISCUS));
+  // The policy a giscus blog needs, plus utterances' for the one test that swaps the provider in the page.
+  server = await startStaticServer(www, withCommentsPolicy(withCommentsPolicy(CONTENT_SECURITY_POLICY, GISCUS), UTTERANCES));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -100,6 +111,8 @@ async function open(url: string, { width = 1280, colorScheme = "light" as "light
     const { pathname, hostname } = new URL(requested);
     if (hostname === "giscus.app" && pathname === "/client.js") return route.fulfill({ contentType: "text/javascript", body: FAKE_CLIENT });
     if (hostname === "giscus.app" && pathname === "/widget") return route.fulfill({ contentType: "text/html", body: FAKE_WIDGET });
+    if (hostname === "utteranc.es" && pathname === "/client.js") return route.fulfill({ contentType: "text/javascript", body: FAKE_UTTERANCES_CLIENT });
+    if (hostname === "utteranc.es" && pathname === "/utterances.html") return route.fulfill({ contentType: "text/html", body: FAKE_WIDGET });
     return route.abort();
   });
   const page = await context.newPage();
@@ -112,19 +125,22 @@ async function open(url: string, { width = 1280, colorScheme = "light" as "light
 }
 
 /**
- * The stand-in widget's frame, once it is on giscus.app (a frame found while still about:blank is swapped
- * for another process when it goes cross-origin, and a busy machine makes that likely).
+ * The frame whose URL starts with `prefix`, once it is there (a frame found while still about:blank is
+ * swapped for another process when it goes cross-origin, and a busy machine makes that likely).
  */
-async function widgetFrame(page: Page): Promise<Frame> {
-  const isWidget = (frame: Frame) => frame.url().startsWith("https://giscus.app/widget");
-  const navigated = page.waitForEvent("framenavigated", { predicate: isWidget });
-  const found = page.frames().find(isWidget);
+async function waitForFrame(page: Page, prefix: string): Promise<Frame> {
+  const matches = (frame: Frame) => frame.url().startsWith(prefix);
+  const navigated = page.waitForEvent("framenavigated", { predicate: matches });
+  const found = page.frames().find(matches);
   if (found) {
     navigated.catch(() => undefined);
     return found;
   }
   return navigated;
 }
+
+/** The stand-in giscus widget's frame. */
+const widgetFrame = (page: Page) => waitForFrame(page, "https://giscus.app/widget");
 
 /**
  * Polling by time in the widget's frame: the default polls on animation frames, which Chromium stops
@@ -203,6 +219,33 @@ test("comments: a theme change while the widget is still loading reaches it once
   await frame.waitForFunction(() => (window as unknown as { received?: unknown[] }).received?.length === 1, undefined, FRAME_POLLING);
   assert.deepEqual(await frame.evaluate(() => (window as unknown as { received: { data: unknown }[] }).received.map((m) => m.data)), [
     { giscus: { setConfig: { theme: "dark" } } },
+  ]);
+  await context.close();
+});
+
+test("comments: utterances starts in the page's theme (github-dark) and follows the toggle with set-theme", { skip }, async () => {
+  const { page, context, thirdParty } = await open(ROLLOUTS, { colorScheme: "dark" });
+  // The section as a site with `comments: { provider: utterances, … }` renders it (unit-tested in tests/reader), swapped in before it loads.
+  await page.evaluate(([src, attributes]) => {
+    const section = document.getElementById("comments")!;
+    section.dataset.comments = "utterances";
+    section.dataset.commentsSrc = src;
+    section.dataset.commentsAttributes = attributes;
+  }, ["https://utteranc.es/client.js", JSON.stringify(commentsWidget(UTTERANCES, "ko").attributes)]);
+  assert.deepEqual(thirdParty, []);
+  await page.evaluate(() => document.getElementById("comments")!.scrollIntoView());
+  await page.waitForSelector("#comments iframe.utterances-frame");
+  const script = page.locator("#comments script");
+  assert.equal(await script.getAttribute("src"), "https://utteranc.es/client.js");
+  assert.equal(await script.getAttribute("theme"), "github-dark");
+  assert.equal(await script.getAttribute("repo"), "me/blog");
+  assert.equal(await script.getAttribute("issue-term"), "pathname");
+  const frame = await waitForFrame(page, "https://utteranc.es/utterances.html");
+  await frame.waitForFunction(() => Array.isArray((window as { received?: unknown[] }).received), undefined, FRAME_POLLING);
+  await page.click("[data-theme-toggle]"); // system (dark here) -> light
+  await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 0, undefined, FRAME_POLLING);
+  assert.deepEqual(await frame.evaluate(() => (window as unknown as { received: { data: unknown }[] }).received.map((m) => m.data)), [
+    { type: "set-theme", theme: "github-light" },
   ]);
   await context.close();
 });
