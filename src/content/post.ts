@@ -64,6 +64,36 @@ export interface Post {
   series?: string;
   /** Minutes to read the body; see reading-time.ts for how prose and code count. */
   readingMinutes: number;
+  /** Front matter `author`, when this post names one: it replaces the site's author in the author box. */
+  author?: PostAuthor;
+  /** `comments: false` turns the site's comments off for this post; absent means on. */
+  comments?: false;
+}
+
+/** A post's own author (front matter `author`): a name, or a name with an avatar, a bio and a link. */
+export interface PostAuthor {
+  name: string;
+  avatar?: string;
+  bio?: string;
+  url?: string;
+}
+
+/** `author: 홍길동`, `author: [a, b]` or `author: { name, avatar, bio, url }`; nothing usable -> undefined. */
+function postAuthor(value: FrontMatter["author"]): PostAuthor | undefined {
+  if (value === undefined || value === null) return undefined;
+  const clean = (text: string | undefined) => (text === undefined || normalizeText(text) === "" ? undefined : normalizeText(text));
+  if (typeof value === "string" || Array.isArray(value)) {
+    const name = clean(typeof value === "string" ? value : value.join(", "));
+    return name === undefined ? undefined : { name };
+  }
+  const name = clean(value.name);
+  if (name === undefined) return undefined;
+  return {
+    name,
+    ...(clean(value.avatar) ? { avatar: value.avatar!.trim() } : {}),
+    ...(clean(value.bio) ? { bio: clean(value.bio) } : {}),
+    ...(clean(value.url) ? { url: value.url!.trim() } : {}),
+  };
 }
 
 export const DEFAULT_TOC_LABEL = strings.toc;
@@ -253,6 +283,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     pin: fm.pin ?? false,
     series,
     readingMinutes: readingStats(body).minutes,
+    ...(postAuthor(fm.author) ? { author: postAuthor(fm.author) } : {}),
+    ...(fm.comments === false ? { comments: false as const } : {}),
   };
   return { ok: true, post, warnings };
 }

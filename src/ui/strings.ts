@@ -126,6 +126,14 @@ const ko = {
   profile: "프로필",
   tagCloud: "태그",
   allTagsLink: "모든 태그 보기",
+  relatedPosts: "관련 글",
+  shareThisPost: "이 글 공유하기",
+  copyLink: "링크 복사",
+  breadcrumbs: "현재 위치",
+  aboutTheAuthor: "글쓴이 소개",
+  editOnGitHub: "GitHub에서 고치기",
+  comments: "댓글",
+  commentsNeedJavaScript: "댓글은 JavaScript를 켜면 보입니다.",
 } as const;
 
 /** A table's shape with every word widened to `string`: what each language must fill. */
@@ -246,6 +254,14 @@ const en: UiStrings = {
   profile: "Profile",
   tagCloud: "Tags",
   allTagsLink: "All tags",
+  relatedPosts: "Related posts",
+  shareThisPost: "Share this post",
+  copyLink: "Copy link",
+  breadcrumbs: "Breadcrumbs",
+  aboutTheAuthor: "About the author",
+  editOnGitHub: "Edit on GitHub",
+  comments: "Comments",
+  commentsNeedJavaScript: "Comments appear with JavaScript on.",
 };
 
 export type InterfaceLanguage = "ko" | "en";
