@@ -101,5 +101,8 @@ test("an empty cache is one without entries, whatever other caches share its fol
   assert.equal(cache.isEmpty(), true, "only the other caches");
   cache.write(cache.keyOf("a: 1", "yaml"), "<pre>a: 1</pre>");
   assert.equal(cache.isEmpty(), false);
+  cache.save();
+  assert.equal(createHighlightCache({ dir: path.join(dir, "cache"), salt }).isEmpty(), false, "the next build's cache, from the pack's header");
+  assert.equal(createHighlightCache({ dir: path.join(dir, "cache"), salt: "another shiki" }).isEmpty(), true, "a pack of another salt holds nothing");
   rmSync(dir, { recursive: true, force: true });
 });
