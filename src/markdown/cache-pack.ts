@@ -20,7 +20,7 @@
  * A build that added nothing does not write at all (a warm build never touches the file).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 
@@ -98,12 +98,32 @@ export function parsePack(bytes: Buffer, salt: string): Loaded | undefined {
   return offset === body.length ? { bytes: body, index } : undefined;
 }
 
-/** The bytes of a pack holding `entries`, in order. */
-export function serializePack(entries: Iterable<[string, Uint8Array]>, salt: string): Buffer {
-  const list = [...entries];
-  const index = Buffer.from(`${JSON.stringify(list.map(([key, value]) => [key, value.byteLength]))}\n`);
-  const body = Buffer.concat([index, ...list.map(([, value]) => value)]);
-  return Buffer.concat([Buffer.from(headerOf(sha256(Buffer.from(salt)), body.length, sha256(body))), body]);
+/**
+ * Writes a pack holding `entries`, in order, to `file`: piece by piece, hashed on the way, so a large
+ * pack is never copied into one buffer (peak memory at the end of a build).
+ */
+export function writePack(file: string, entries: readonly [string, string | Uint8Array][], salt: string): void {
+  const byteLength = (value: string | Uint8Array) => (typeof value === "string" ? Buffer.byteLength(value) : value.byteLength);
+  const index = Buffer.from(`${JSON.stringify(entries.map(([key, value]) => [key, byteLength(value)]))}\n`);
+  const hash = createHash("sha256").update(index);
+  let length = index.length;
+  for (const [, value] of entries) {
+    hash.update(value);
+    length += byteLength(value);
+  }
+  const fd = openSync(file, "w");
+  try {
+    const write = (value: string | Uint8Array) => {
+      // A string is encoded in chunks by Node; a short write of a string would need the rest re-encoded.
+      const bytes = typeof value === "string" ? Buffer.from(value) : value;
+      for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);
+    };
+    write(Buffer.from(headerOf(sha256(Buffer.from(salt)), length, hash.digest("hex"))));
+    write(index);
+    for (const [, value] of entries) write(value);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isRunning(pid: number): boolean {
@@ -136,6 +156,8 @@ export function openCachePack({ file, salt }: CachePackOptions): CachePack {
   let loaded: Loaded | undefined;
   const fresh = new Map<string, string>();
   const used = new Set<string>();
+  /** Whether `fresh` holds entries no save has written. */
+  let dirty = false;
 
   const load = (): Loaded => {
     if (loaded) return loaded;
@@ -180,33 +202,32 @@ export function openCachePack({ file, salt }: CachePackOptions): CachePack {
     write(key, value) {
       fresh.set(key, value);
       used.add(key);
+      dirty = true;
     },
     markUsed: (key) => void used.add(key),
     isEmpty: () => fresh.size === 0 && (loaded ? loaded.index.size === 0 : !headerMatches()),
     save({ prune = true } = {}) {
-      if (fresh.size === 0) return false;
+      if (!dirty) return false;
       const { bytes, index } = load();
-      const entries: [string, Uint8Array][] = [];
+      const entries: [string, string | Uint8Array][] = [];
       for (const key of prune ? used : new Set([...index.keys(), ...fresh.keys()])) {
         const value = fresh.get(key);
         const range = value === undefined ? index.get(key) : undefined;
-        if (value !== undefined) entries.push([key, Buffer.from(value)]);
+        if (value !== undefined) entries.push([key, value]); // encoded one at a time while written
         else if (range !== undefined) entries.push([key, bytes.subarray(range[0], range[1])]);
       }
-      const packed = serializePack(entries, salt);
       const temp = `${target}.${process.pid}-${threadId}.tmp`;
       try {
         mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(temp, packed);
+        writePack(temp, entries, salt);
         renameSync(temp, target);
       } catch {
         rmSync(temp, { force: true });
         return false;
       }
       removeAbandonedTempFiles(target);
-      // This process goes on from what it wrote (the preview's next rebuild).
-      loaded = parsePack(packed, salt) ?? EMPTY;
-      fresh.clear();
+      // This object keeps answering from memory (the file read and the new entries): same values.
+      dirty = false;
       return true;
     },
   };

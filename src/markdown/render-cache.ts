@@ -21,12 +21,23 @@ import type { CachePack } from "./cache-pack.ts";
 import { pageFeaturesOf, setPageFeatures, type PageFeatures } from "./page-features.ts";
 import { recordRenderInputs, renderInputsHold, type RenderInput } from "./render-inputs.ts";
 
-interface StoredRender<T> {
-  value: T;
+/**
+ * An entry: this as one JSON line, then the value (a body's HTML as it is, so storing it is a rope of
+ * two strings and not a copy of the HTML escaped into JSON; a TOC as JSON).
+ */
+interface RenderMeta {
   features: PageFeatures;
   inputs: RenderInput[];
   warnings: Diagnostic[];
 }
+
+interface Codec<T> {
+  encode(value: T): string;
+  decode(text: string): T;
+}
+
+const RAW: Codec<string> = { encode: (html) => html, decode: (html) => html };
+const JSON_CODEC: Codec<unknown> = { encode: (value) => JSON.stringify(value), decode: (text) => JSON.parse(text) as unknown };
 
 /** What of the page data (markdown-it's `env`) the pipeline reads besides the text. */
 interface RenderEnv {
@@ -80,22 +91,25 @@ export function createRenderCache({ pack, report, warnOnce = false }: RenderCach
   const stats: RenderCacheStats = { rendered: [], hits: 0, tocParsed: 0, tocHits: 0 };
 
   /** A stored result whose lookups still hold, after reporting its warnings again. */
-  function lookup<T>(md: MarkdownIt, key: string, env: unknown): StoredRender<T> | undefined {
+  function lookup<T>(md: MarkdownIt, key: string, env: unknown, codec: Codec<T>): { value: T; meta: RenderMeta } | undefined {
     const text = pack.read(key);
-    if (text === undefined) return undefined;
-    let stored: StoredRender<T>;
+    const newline = text?.indexOf("\n") ?? -1;
+    if (text === undefined || newline === -1) return undefined;
+    let meta: RenderMeta;
+    let value: T;
     try {
-      stored = JSON.parse(text) as StoredRender<T>;
+      meta = JSON.parse(text.slice(0, newline)) as RenderMeta;
+      value = codec.decode(text.slice(newline + 1));
     } catch {
       return undefined;
     }
-    if (!renderInputsHold(md, stored.inputs, env)) return undefined;
-    if (!(warnOnce && warned.has(key))) for (const warning of stored.warnings) sink(warning);
+    if (!renderInputsHold(md, meta.inputs, env)) return undefined;
+    if (!(warnOnce && warned.has(key))) for (const warning of meta.warnings) sink(warning);
     warned.add(key);
-    return stored;
+    return { value, meta };
   }
 
-  function run<T>(key: string, env: unknown, compute: () => T): T {
+  function run<T>(key: string, env: unknown, codec: Codec<T>, compute: () => T): T {
     const outer = capturing;
     const warnings: Diagnostic[] = [];
     capturing = warnings;
@@ -106,8 +120,8 @@ export function createRenderCache({ pack, report, warnOnce = false }: RenderCach
       capturing = outer;
       outer?.push(...warnings);
     }
-    const stored: StoredRender<T> = { value: recorded.result, features: { ...pageFeaturesOf(env) }, inputs: recorded.inputs, warnings };
-    pack.write(key, JSON.stringify(stored));
+    const meta: RenderMeta = { features: { ...pageFeaturesOf(env) }, inputs: recorded.inputs, warnings };
+    pack.write(key, `${JSON.stringify(meta)}\n${codec.encode(recorded.result)}`);
     warned.add(key);
     return recorded.result;
   }
@@ -128,26 +142,27 @@ export function createRenderCache({ pack, report, warnOnce = false }: RenderCach
         const inputPath = pageEnv.page?.inputPath;
         if (inputPath === undefined) return render(text, env);
         const key = keyOf("body", text, pageEnv);
-        const hit = lookup<string>(md, key, env);
+        const hit = lookup(md, key, env, RAW);
         if (hit) {
           stats.hits++;
-          setPageFeatures(env, hit.features); // the layout links KaTeX / loads Mermaid as for the render it stands for
+          setPageFeatures(env, hit.meta.features); // the layout links KaTeX / loads Mermaid as for the render it stands for
           return hit.value;
         }
         stats.rendered.push(inputPath);
-        return run(key, env, () => render(text, env));
+        return run(key, env, RAW, () => render(text, env));
       };
       return md;
     },
     cached(md, kind, text, env, compute) {
       const key = keyOf(kind, text, (env ?? {}) as RenderEnv);
-      const hit = lookup<ReturnType<typeof compute>>(md, key, env);
+      const codec = JSON_CODEC as Codec<ReturnType<typeof compute>>;
+      const hit = lookup(md, key, env, codec);
       if (hit) {
         stats.tocHits++;
         return hit.value;
       }
       stats.tocParsed++;
-      return run(key, env, compute);
+      return run(key, env, codec, compute);
     },
   };
 }

@@ -104,7 +104,7 @@ test("a truncated, torn, corrupted or foreign pack is a miss for every entry, ne
   const headerEnd = good.indexOf(0x0a) + 1;
   const lastValue = [...values.values()].at(-1)!;
   const flipped = Buffer.from(good);
-  flipped[good.length - 10] ^= 0x01; // same length, one bit of the last value changed
+  flipped[good.length - 10] = flipped[good.length - 10]! ^ 0x01; // same length, one bit of the last value changed
   const damages: [string, Buffer][] = [
     ["truncated", good.subarray(0, good.length - 7)],
     ["torn mid-write: the first half", good.subarray(0, Math.floor(good.length / 2))],
