@@ -20,6 +20,13 @@ const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  * areas take part in rendering (published-file links, strings), and a version number would miss a local edit.
  */
 export function sourceHash(root = SOURCE_ROOT): string {
+  if (root === SOURCE_ROOT) return (ownSourceHash ??= hashFolder(root));
+  return hashFolder(root);
+}
+
+let ownSourceHash: string | undefined;
+
+function hashFolder(root: string): string {
   const hash = createHash("sha256");
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())

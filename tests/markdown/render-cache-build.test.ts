@@ -83,8 +83,8 @@ test("a cached post's warnings are reported on every build", () => {
   assert.deepEqual(ours(warm.warnings), ours(cold.warnings));
 });
 
-test("the caches are three files, whatever the number of code blocks", () => {
-  assert.deepEqual(readdirSync(path.join(root, "cache", "markdown")).sort(), ["highlight.pack", "math.pack", "render.pack"]);
+test("the caches are four files, whatever the number of code blocks", () => {
+  assert.deepEqual(readdirSync(path.join(root, "cache", "markdown")).sort(), ["highlight.pack", "math.pack", "render.pack", "summary.pack"]);
 });
 
 test("an edited post is the only one rendered again, and its page shows the edit; a build killed midway poisons nothing", async () => {
