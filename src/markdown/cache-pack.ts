@@ -41,8 +41,12 @@ export interface CachePack {
   read(key: string): string | undefined;
   /** Whether the key has a value (marks nothing). */
   has(key: string): boolean;
-  /** Stores a value for this build's save; marks the key used. */
-  write(key: string, value: string): void;
+  /**
+   * Stores a value for this build's save; marks the key used. A value given as pieces is stored as
+   * they are (a rendered page's HTML is not copied to be joined with its entry's header); bytes are
+   * UTF-8 text held outside the JavaScript heap until the save.
+   */
+  write(key: string, value: PackValue): void;
   /** Keeps an entry at the next save although this build did not read it (a cached render depends on it). */
   markUsed(key: string): void;
   /** Whether the pack has no entry: no file, or one of another format or salt (reads the header only). */
@@ -54,6 +58,12 @@ export interface CachePack {
    */
   save(options?: { prune?: boolean }): boolean;
 }
+
+/** A value as text, as pieces of text, or as UTF-8 bytes. */
+export type PackValue = string | readonly string[] | Uint8Array;
+
+const textOf = (value: PackValue) =>
+  typeof value === "string" ? value : Array.isArray(value) ? value.join("") : Buffer.from(value as Uint8Array).toString("utf8");
 
 interface Loaded {
   bytes: Buffer;
@@ -102,13 +112,15 @@ export function parsePack(bytes: Buffer, salt: string): Loaded | undefined {
  * Writes a pack holding `entries`, in order, to `file`: piece by piece, hashed on the way, so a large
  * pack is never copied into one buffer (peak memory at the end of a build).
  */
-export function writePack(file: string, entries: readonly [string, string | Uint8Array][], salt: string): void {
-  const byteLength = (value: string | Uint8Array) => (typeof value === "string" ? Buffer.byteLength(value) : value.byteLength);
+export function writePack(file: string, entries: readonly [string, PackValue][], salt: string): void {
+  const piecesOf = (value: PackValue): readonly (string | Uint8Array)[] => (Array.isArray(value) ? (value as readonly string[]) : [value as string | Uint8Array]);
+  const byteLength = (value: PackValue) =>
+    piecesOf(value).reduce((sum, piece) => sum + (typeof piece === "string" ? Buffer.byteLength(piece) : piece.byteLength), 0);
   const index = Buffer.from(`${JSON.stringify(entries.map(([key, value]) => [key, byteLength(value)]))}\n`);
   const hash = createHash("sha256").update(index);
   let length = index.length;
   for (const [, value] of entries) {
-    hash.update(value);
+    for (const piece of piecesOf(value)) hash.update(piece);
     length += byteLength(value);
   }
   const fd = openSync(file, "w");
@@ -120,7 +132,7 @@ export function writePack(file: string, entries: readonly [string, string | Uint
     };
     write(Buffer.from(headerOf(sha256(Buffer.from(salt)), length, hash.digest("hex"))));
     write(index);
-    for (const [, value] of entries) write(value);
+    for (const [, value] of entries) for (const piece of piecesOf(value)) write(piece);
   } finally {
     closeSync(fd);
   }
@@ -154,7 +166,7 @@ function removeAbandonedTempFiles(file: string): void {
 export function openCachePack({ file, salt }: CachePackOptions): CachePack {
   const target = path.resolve(file);
   let loaded: Loaded | undefined;
-  const fresh = new Map<string, string>();
+  const fresh = new Map<string, PackValue>();
   const used = new Set<string>();
   /** Whether `fresh` holds entries no save has written. */
   let dirty = false;
@@ -190,7 +202,7 @@ export function openCachePack({ file, salt }: CachePackOptions): CachePack {
       const value = fresh.get(key);
       if (value !== undefined) {
         used.add(key);
-        return value;
+        return textOf(value);
       }
       const { bytes, index } = load();
       const range = index.get(key);
@@ -209,7 +221,7 @@ export function openCachePack({ file, salt }: CachePackOptions): CachePack {
     save({ prune = true } = {}) {
       if (!dirty) return false;
       const { bytes, index } = load();
-      const entries: [string, string | Uint8Array][] = [];
+      const entries: [string, PackValue][] = [];
       for (const key of prune ? used : new Set([...index.keys(), ...fresh.keys()])) {
         const value = fresh.get(key);
         const range = value === undefined ? index.get(key) : undefined;

@@ -25,7 +25,7 @@ export interface HighlightCacheOptions {
   salt: string;
 }
 
-export interface HighlightCache extends Omit<CachePack, "read"> {
+export interface HighlightCache extends Omit<CachePack, "read" | "write"> {
   readonly dir: string;
   /** The render input kind a lookup is noted as (render-inputs.ts): `<name>-cache`. */
   readonly inputKind: string;
@@ -33,6 +33,8 @@ export interface HighlightCache extends Omit<CachePack, "read"> {
   keyOf(code: string, language: string): string;
   /** The cached HTML, or undefined when missing; noted as an input of the render running now. */
   read(key: string): string | undefined;
+  /** Stores a block's HTML for the save at the end of the build. */
+  write(key: string, html: string): void;
 }
 
 export function defaultCacheDir(): string {
@@ -59,7 +61,9 @@ export function createHighlightCache({ dir = defaultCacheDir(), name = "highligh
       return html;
     },
     write(key, html) {
-      pack.write(key, html);
+      // As UTF-8 bytes: a cold build holds every block until the save, and a rope of spans or a
+      // two-byte string (Korean comments) would take two to four times the room on the heap.
+      pack.write(key, Buffer.from(html));
       noteRenderInput(inputKind, key, "");
     },
   };

@@ -121,7 +121,7 @@ export function createRenderCache({ pack, report, warnOnce = false }: RenderCach
       outer?.push(...warnings);
     }
     const meta: RenderMeta = { features: { ...pageFeaturesOf(env) }, inputs: recorded.inputs, warnings };
-    pack.write(key, `${JSON.stringify(meta)}\n${codec.encode(recorded.result)}`);
+    pack.write(key, [`${JSON.stringify(meta)}\n`, codec.encode(recorded.result)]);
     warned.add(key);
     return recorded.result;
   }
