@@ -96,6 +96,9 @@ export function removeFileEntries(dirs: readonly string[]): void {
   }
 }
 
+/** Render input kind (render-inputs.ts): what `cacheKeyOf` says for a grammar that embeds others lazily. */
+export const GRAMMARS_INPUT = "highlight-grammars";
+
 /**
  * A highlighter that answers from the cache and fills it on a miss; same interface, same output.
  * The key is the resolved grammar and what else decides its output (`cacheKeyOf`), never the name
@@ -111,7 +114,11 @@ export function createCachedHighlighter(highlighter: CodeHighlighter, cache: Hig
     loadLanguages: async (languages) => highlighter.loadLanguages?.(languages),
     cacheKeyOf: (language) => highlighter.cacheKeyOf?.(language) ?? language,
     highlight(code, language) {
-      const key = cache.keyOf(code, highlighter.cacheKeyOf?.(language) ?? language);
+      const grammars = highlighter.cacheKeyOf?.(language) ?? language;
+      // A markdown block colours its fences with the grammars loaded in this process, by any post:
+      // a cached page holding one is rendered again when that set changes.
+      if (grammars !== language) noteRenderInput(GRAMMARS_INPUT, language, grammars);
+      const key = cache.keyOf(code, grammars);
       const cached = cache.read(key);
       if (cached !== undefined) return cached;
       const html = highlighter.highlight(code, language);

@@ -10,7 +10,7 @@ import type { Post } from "../content/post.ts";
 import { getCodeHighlighter, getCodeStylesheet, getHighlightSalt } from "./highlight.ts";
 import { GENERATED_PAGE } from "../pages/virtual-template.ts";
 import { CODE_STYLESHEET_URL } from "../urls/site-urls.ts";
-import { createCachedHighlighter, createHighlightCache, defaultCacheDir, removeFileEntries } from "./highlight-cache.ts";
+import { createCachedHighlighter, createHighlightCache, defaultCacheDir, GRAMMARS_INPUT, removeFileEntries } from "./highlight-cache.ts";
 import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { fenceLanguages } from "./highlight-languages.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
@@ -68,6 +68,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   });
   // A cached render keeps the highlighted blocks and formulas it was made of in their packs.
   for (const used of [cache, mathCache]) defineRenderInput(md, used.inputKind, (key) => (used.markUsed(key), ""));
+  defineRenderInput(md, GRAMMARS_INPUT, (language) => highlighter.cacheKeyOf(language));
   // A cold build's blocks are highlighted on every core before rendering; the renderer then reads the cache.
   const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {

@@ -142,3 +142,35 @@ test("a table of contents is cached with the body's key: the same ids without a 
   assert.deepEqual(second.renders.cached(second.md, "toc-3", text, env, () => assert.fail("parsed again")), toc);
   assert.equal(second.parses(), 0);
 });
+
+test("a cached page with a markdown block is rendered again once another post loads a grammar the block embeds", async () => {
+  const { getCodeHighlighter, getHighlightSalt } = await import("../../src/markdown/highlight.ts");
+  const { createCachedHighlighter, createHighlightCache, GRAMMARS_INPUT } = await import("../../src/markdown/highlight-cache.ts");
+  const { defineRenderInput } = await import("../../src/markdown/render-inputs.ts");
+  const highlighter = await getCodeHighlighter();
+  const salt = await getHighlightSalt();
+  const dir = tempDir();
+  /** As index.ts assembles it, with the real highlighter. */
+  const shikiBuild = () => {
+    const renders = createRenderCache({ pack: openCachePack({ file: path.join(dir, "render.pack"), salt: "s" }) });
+    const cache = createHighlightCache({ dir, salt });
+    const md = createMarkdown({ highlighter: createCachedHighlighter(highlighter, cache), report: renders.report });
+    defineRenderInput(md, cache.inputKind, (key) => (cache.markUsed(key), ""));
+    defineRenderInput(md, GRAMMARS_INPUT, (language) => highlighter.cacheKeyOf(language));
+    renders.install(md);
+    return { md, renders, cache };
+  };
+  const text = "````markdown\n```dart\nvoid main() { print('hi'); } // one\n```\n````\n";
+  const env = () => ({ page: { inputPath: "posts/md.md" } });
+  const first = shikiBuild();
+  const before = first.md.render(text, env());
+  first.renders.pack.save();
+  first.cache.save();
+  assert.equal(highlighter.isLoaded("dart"), false);
+  await highlighter.loadLanguages(["dart"]); // another post's fence
+  const second = shikiBuild();
+  const after = second.md.render(text, env());
+  assert.deepEqual(second.renders.stats.rendered, ["posts/md.md"], "rendered again");
+  assert.notEqual(after, before);
+  assert.equal(after, createMarkdown({ highlighter }).render(text, env()), "as without any cache");
+});
