@@ -77,7 +77,7 @@ const ko = {
   /** Callout labels: GitHub alerts and the Jekyll themes' notices map to these five kinds. */
   callout: { note: "참고", tip: "팁", important: "중요", warning: "경고", caution: "주의" },
   archive: "아카이브",
-  archiveLead: (count: number) => `지금까지 쓴 글 ${count}개를 연도와 달로 모았습니다.`,
+  archiveLead: (count: number) => `지금까지 쓴 글 ${count}개를 연도별로 모았습니다.`,
   archiveYear: (year: number) => `${year}년`,
   archiveMonth: (year: number, month: number) => `${year}년 ${month}월`,
   pagination: "페이지 이동",
@@ -211,7 +211,7 @@ const en: UiStrings = {
   },
   callout: { note: "Note", tip: "Tip", important: "Important", warning: "Warning", caution: "Caution" },
   archive: "Archive",
-  archiveLead: (count) => `All ${plural(count, "post", "posts")}, by year and month.`,
+  archiveLead: (count) => `All ${plural(count, "post", "posts")}, by year.`,
   archiveYear: (year) => String(year),
   archiveMonth: (year, month) => monthYear("en-US", year, month),
   pagination: "Pages",
