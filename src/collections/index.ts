@@ -17,6 +17,7 @@ import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup }
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
 import { neighboursByUrl } from "./neighbours.ts";
+import { relatedPostsByUrl } from "./related-posts.ts";
 import { ABOUT_URL } from "../urls/site-urls.ts";
 import { RESPONSIVE_IMAGES_OUTPUT, SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
 
@@ -123,6 +124,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   );
   eleventyConfig.addCollection("archive", (api: CollectionApi) => groupByMonth(derive(api).posts));
   eleventyConfig.addCollection("postNeighbours", (api: CollectionApi) => neighboursByUrl(derive(api).posts));
+  eleventyConfig.addCollection("relatedPosts", (api: CollectionApi) => relatedPostsByUrl(derive(api).posts));
   eleventyConfig.addCollection("homePages", (api: CollectionApi) => derive(api).plan.homePages);
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);

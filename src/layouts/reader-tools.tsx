@@ -19,6 +19,7 @@ export function ReaderScripts() {
 
 const ICON = { width: 20, height: 20, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false" } as const;
 
+/** The search button is named by aria-label too: on a phone its text is hidden (axe: button-name). */
 export function HeaderTools() {
   return (
     <div class="site-tools">

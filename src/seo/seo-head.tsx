@@ -20,7 +20,7 @@ export interface SeoHeadProps {
   /** Absolute image URL for cards. */
   image?: string;
   /** schema.org object(s), serialised safely. */
-  jsonLd?: Record<string, unknown>;
+  jsonLd?: Record<string, unknown> | readonly Record<string, unknown>[];
   /** Extra feed of this page (a tag's or category's Atom feed), root-relative. */
   feed?: { url: string; title: string };
   /** Keep the page out of search results (the 404 page). @default false */
@@ -64,7 +64,9 @@ export function SeoHead({ site, url, title, description, type = "website", image
       <meta name="twitter:title" content={title} />
       <meta name="twitter:description" content={description} />
       {image ? <meta name="twitter:image" content={image} /> : null}
-      {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
+      {(jsonLd === undefined ? [] : Array.isArray(jsonLd) ? jsonLd : [jsonLd]).map((item, index) => (
+        <script key={index} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(item) }} />
+      ))}
     </>
   );
 }

@@ -149,6 +149,14 @@ export const siteSettingsSchema = z.strictObject({
       "Show a tiny blurred preview behind every post image while it loads (not for transparent images); a post can ask for it with image.lqip.",
     )),
   }).prefault({}).meta(help("글 속 그림 처리.", "How images in posts are published.")),
+  // reader (issue 18): "edit on GitHub" links
+  repository: z.strictObject({
+    url: absoluteUrl.transform((url) => url.replace(/\/+$/, "")).meta({ ...help("블로그 저장소 주소.", "The blog's repository."), examples: ["https://github.com/you/blog"] }),
+    branch: z.string().trim().min(1).default("main").meta(help("글을 고칠 브랜치.", "The branch posts are edited on.")),
+  }).optional().meta(help(
+    "블로그의 GitHub 저장소. 있으면 글마다 \"GitHub에서 고치기\" 링크 ({url}/edit/{branch}/{프로젝트 안의 글 경로}) 를 보입니다.",
+    "The blog's GitHub repository: each post then links to {url}/edit/{branch}/{the post's path in the project}.",
+  )),
   analytics: z.strictObject({
     google: z.string().regex(/^G-[A-Z0-9]+$/, { error: "expected a GA4 id such as G-XXXXXXX" }).optional()
       .meta(help("Google Analytics 4 측정 ID (G-XXXXXXX).", "Google Analytics 4 measurement id (G-XXXXXXX).")),

@@ -77,7 +77,7 @@ const ko = {
   /** Callout labels: GitHub alerts and the Jekyll themes' notices map to these five kinds. */
   callout: { note: "참고", tip: "팁", important: "중요", warning: "경고", caution: "주의" },
   archive: "아카이브",
-  archiveLead: (count: number) => `지금까지 쓴 글 ${count}개를 연도와 달로 모았습니다.`,
+  archiveLead: (count: number) => `지금까지 쓴 글 ${count}개를 연도별로 모았습니다.`,
   archiveYear: (year: number) => `${year}년`,
   archiveMonth: (year: number, month: number) => `${year}년 ${month}월`,
   pagination: "페이지 이동",
@@ -126,6 +126,14 @@ const ko = {
   profile: "프로필",
   tagCloud: "태그",
   allTagsLink: "모든 태그 보기",
+  relatedPosts: "관련 글",
+  shareThisPost: "이 글 공유하기",
+  copyLink: "링크 복사",
+  breadcrumbs: "현재 위치",
+  aboutTheAuthor: "글쓴이 소개",
+  editOnGitHub: "GitHub에서 고치기",
+  comments: "댓글",
+  commentsNeedJavaScript: "댓글은 JavaScript를 켜면 보입니다.",
 } as const;
 
 /** A table's shape with every word widened to `string`: what each language must fill. */
@@ -203,7 +211,7 @@ const en: UiStrings = {
   },
   callout: { note: "Note", tip: "Tip", important: "Important", warning: "Warning", caution: "Caution" },
   archive: "Archive",
-  archiveLead: (count) => `All ${plural(count, "post", "posts")}, by year and month.`,
+  archiveLead: (count) => `All ${plural(count, "post", "posts")}, by year.`,
   archiveYear: (year) => String(year),
   archiveMonth: (year, month) => monthYear("en-US", year, month),
   pagination: "Pages",
@@ -246,6 +254,14 @@ const en: UiStrings = {
   profile: "Profile",
   tagCloud: "Tags",
   allTagsLink: "All tags",
+  relatedPosts: "Related posts",
+  shareThisPost: "Share this post",
+  copyLink: "Copy link",
+  breadcrumbs: "Breadcrumbs",
+  aboutTheAuthor: "About the author",
+  editOnGitHub: "Edit on GitHub",
+  comments: "Comments",
+  commentsNeedJavaScript: "Comments appear with JavaScript on.",
 };
 
 export type InterfaceLanguage = "ko" | "en";

@@ -17,6 +17,9 @@ export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
 export const SITEMAP_URL = "/sitemap.xml";
 export const ROBOTS_URL = "/robots.txt";
+/** https://llmstxt.org: the posts listed for language models, and all their markdown (src/llms). */
+export const LLMS_TXT_URL = "/llms.txt";
+export const LLMS_FULL_TXT_URL = "/llms-full.txt";
 export const FAVICON_URL = "/assets/favicon.svg";
 /** Written only with `offline: true` (src/offline): the service worker, and the page it shows for a page never read. */
 export const SERVICE_WORKER_URL = "/sw.js";

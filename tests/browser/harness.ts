@@ -59,8 +59,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** @param port 0 for any free port; a given one to serve again at the same origin (a test that stopped the server). */
-export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
+/**
+ * @param port 0 for any free port; a given one to serve again at the same origin (a test that stopped the server).
+ * @param contentSecurityPolicy what the server sends; a site with comments adds the provider's hosts (src/reader/comments.ts).
+ */
+export async function startStaticServer(root: string, { port = 0, contentSecurityPolicy = CONTENT_SECURITY_POLICY }: { port?: number; contentSecurityPolicy?: string } = {}): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
     const resolved = resolveRequestPath(root, req.url ?? "/");
     let file: string | undefined;
@@ -76,7 +79,7 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     }
     res.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "content-security-policy": CONTENT_SECURITY_POLICY,
+      "content-security-policy": contentSecurityPolicy,
       "cache-control": "no-store",
     });
     createReadStream(file).pipe(res);

@@ -119,7 +119,7 @@ test("offline: true: a post read once opens with the server stopped; a page neve
   const homeDocument = parseHTML(await readFile(home, "utf8")).document;
   homeDocument.getElementById("opsnote-ui")!.removeAttribute("data-service-worker");
   await writeFile(home, `<!doctype html>${homeDocument.documentElement.outerHTML}`);
-  const again = await startStaticServer(site.dir, Number(port));
+  const again = await startStaticServer(site.dir, { port: Number(port) });
   try {
     // The first visit is answered from the kept copy and refreshes it; the next one runs the new page.
     await page.goto(`${again.url}/`);
