@@ -14,6 +14,7 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { cacheDir } from "../cache-dir.ts";
 import { sourceLocation, type MarkdownEnv } from "../markdown/env.ts";
 import { createImageVariants, type ImageVariants } from "./image-variants.ts";
+import { startEncodingProgress } from "./encoding-progress.ts";
 import { pictureImagesPlugin } from "./picture-images.ts";
 import { isResponsiveRaster } from "./raster-files.ts";
 import { wantsLqip } from "./wants-lqip.ts";
@@ -57,7 +58,12 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
     });
   });
 
-  eleventyConfig.on("eleventy.before", () => variants.reset());
+  let stopProgress = () => {};
+  eleventyConfig.on("eleventy.before", () => {
+    variants.reset();
+    stopProgress();
+    stopProgress = startEncodingProgress(variants, (line) => console.log(`[opsnote] ${line}`));
+  });
 
   eleventyConfig.addPreprocessor("responsive-images", "md,markdown", async (data: MarkdownEnv & { eleventy?: unknown; frontMatter?: unknown }, content: string) => {
     if (!site.images.responsive || md === undefined || !content.includes("![")) return;
@@ -76,6 +82,7 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
   });
 
   eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: BuildEvent) => {
+    stopProgress();
     const output = directories?.output;
     if (outputMode !== "fs" || output === undefined) return;
     await Promise.all(variants.used().map(async ({ url, file }) => {
