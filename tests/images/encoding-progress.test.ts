@@ -67,7 +67,7 @@ test("startEncodingProgress prints every interval while encoding, nothing once d
     const lines: string[] = [];
     const stop = startEncodingProgress({ counts: () => state.counts, encoding: () => state.encoding }, (line) => lines.push(line), 1000);
     mock.timers.tick(999);
-    assert.deepEqual(lines, []);
+    assert.equal(lines.length, 0);
     mock.timers.tick(1);
     state.counts = { encoded: 2, cached: 0, failed: 0 };
     state.encoding = 1;
