@@ -90,12 +90,24 @@ for (const block of document.querySelectorAll(".code-block")) {
 /** @type {Promise<typeof import("./search.js")> | undefined} */
 let searchModule;
 
-async function openSearch() {
+/** @param {string} [query] typed elsewhere (the 404 page's box): searched for at once */
+async function openSearch(query) {
   searchModule ??= import("./search.js");
   (await searchModule).openSearch(ui);
+  const input = document.getElementById("search-input");
+  if (query && input instanceof HTMLInputElement) {
+    input.value = query;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
 }
 
 for (const button of document.querySelectorAll("[data-search-open]")) button.addEventListener("click", () => void openSearch());
+for (const form of document.querySelectorAll("form[data-search-form]")) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void openSearch(String(new FormData(/** @type {HTMLFormElement} */ (form)).get("q") ?? "").trim());
+  });
+}
 
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;

@@ -18,10 +18,10 @@ import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
 import { neighboursByUrl } from "./neighbours.ts";
 import { ABOUT_URL } from "../urls/site-urls.ts";
-import { SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
+import { RESPONSIVE_IMAGES_OUTPUT, SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
-  site: Pick<SiteSettings, "pageSize" | "seriesMembers">;
+  site: Pick<SiteSettings, "pageSize" | "seriesMembers" | "images">;
   /** The published files, checked against every other output. @default none */
   files?: SiteFiles;
   /** Receives the collision warnings (two redirects from one old URL). @default ignore */
@@ -131,7 +131,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   eleventyConfig.addCollection("generatedAboutPage", (api: CollectionApi) =>
     replacesAboutPage([...derive(api).standalonePages, ...derive(api).posts]) ? [] : [ABOUT_URL]);
   // Every output of the build in one collision check: pages, feeds, published files, bundle copies,
-  // the search index's folder and redirects.
+  // the search index's and the responsive images' folders, and redirects.
   eleventyConfig.addCollection("sitePages", (api: CollectionApi) => {
     const { plan, posts, standalonePages } = derive(api);
     const published = files?.latest()?.files ?? [];
@@ -139,6 +139,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
       ...plan.pages,
       ...fileOutputs(published, [...posts, ...standalonePages]),
       SEARCH_INDEX_OUTPUT,
+      ...(site.images.responsive ? [RESPONSIVE_IMAGES_OUTPUT] : []),
       ...redirectOutputs([...posts, ...standalonePages]),
     ]);
     conflicts.filter((d) => d.severity !== "error").forEach((d) => report?.(d));

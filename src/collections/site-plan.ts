@@ -11,7 +11,7 @@ import { paginate, type ListPage } from "./paginate.ts";
 import { sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import {
   ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, CODE_STYLESHEET_URL, HOME_URL, JSON_FEED_URL, NOT_FOUND_URL, ROBOTS_URL,
-  SITEMAP_URL, TAGS_URL, categoryUrl, tagUrl, termFeedUrl,
+  RESPONSIVE_IMAGES_URL, SITEMAP_URL, TAGS_URL, categoryUrl, tagUrl, termFeedUrl,
 } from "../urls/site-urls.ts";
 
 export type TermKind = "tags" | "categories";
@@ -150,6 +150,11 @@ export const SEARCH_INDEX_URL = "/pagefind/";
 /** The search index's folder, as an output of the plan. */
 export const SEARCH_INDEX_OUTPUT: PlannedOutput = {
   url: SEARCH_INDEX_URL, file: GENERATED, what: "the search index (Pagefind writes everything under /pagefind/)", isFolder: true,
+};
+
+/** The responsive images' folder (src/images writes every variant under it), as an output of the plan. */
+export const RESPONSIVE_IMAGES_OUTPUT: PlannedOutput = {
+  url: RESPONSIVE_IMAGES_URL, file: GENERATED, what: "the responsive image variants (written under /assets/responsive/)", isFolder: true,
 };
 
 /** Where messages name an output's source: posts by path; published files name theirs in `what`, fixed pages have none. */

@@ -90,12 +90,13 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
     return undefined;
   });
 
-  // Last commit per post, read once per build (see git-dates.ts).
+  // Last commit per post, read once per build (see git-dates.ts), only when `updatedFromGit` asks:
+  // otherwise a fresh copy of this repository showed its own commit dates as the samples' 수정일.
   let gitDates = new Map<string, Date>();
   // First commit per file, only for posts with no date anywhere: asked once per build, when one is met.
   let firstCommits: (() => Promise<Map<string, Date>>) | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
-    gitDates = await readGitDates(directories.input);
+    if (site.updatedFromGit) gitDates = await readGitDates(directories.input);
     let pending: Promise<Map<string, Date>> | undefined;
     firstCommits = () => (pending ??= readFirstCommitDates(directories.input));
   });

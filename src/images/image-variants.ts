@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import sharp from "sharp";
 import { chooseWidths, CANDIDATE_WIDTHS_PX, type ImageVariant } from "./responsive-widths.ts";
 import { variantBaseName } from "./raster-files.ts";
+import { RESPONSIVE_IMAGES_URL } from "../urls/site-urls.ts";
 
 /** The part of `@11ty/eleventy-img` used here (it ships no types). */
 interface EleventyImageResult {
@@ -107,7 +108,7 @@ export async function createLqip(file: string): Promise<string> {
 
 export function createImageVariants({
   cacheDir,
-  urlPath = "/assets/responsive/",
+  urlPath = RESPONSIVE_IMAGES_URL,
   avif = { quality: 50, effort: 1 },
   webp = { quality: 75, effort: 4 },
   timeoutSeconds = 120,

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { site } from "../site.ts";
 import { strings } from "../ui/strings.ts";
-import { credits } from "../credits.ts";
+import type { Credit } from "../credits.ts";
 import { SeoHead, type SeoHeadProps } from "../seo/seo-head.tsx";
 import { truncateText } from "../content/excerpt.ts";
 import {
@@ -21,10 +21,12 @@ export interface BaseProps {
   children: ComponentChildren;
   /** Math: the KaTeX stylesheet is linked; a diagram: the Mermaid loader is loaded. Other pages get neither. */
   features?: PageFeatures;
+  /** Credits of the third-party images this page shows (src/credits.ts); none by default. */
+  credits?: readonly Credit[];
 }
 
-/** The HTML shell of every page: head, skip link, site header, main, footer with credits. */
-export function Base({ title, description, url, seo, children, features }: BaseProps) {
+/** The HTML shell of every page: head, skip link, site header, main, footer with the page's credits. */
+export function Base({ title, description, url, seo, children, features, credits = [] }: BaseProps) {
   const fullTitle = title ? `${title} · ${site.title}` : site.title;
   const summary = truncateText(description || site.description);
   return (
@@ -60,15 +62,17 @@ export function Base({ title, description, url, seo, children, features }: BaseP
         <main id="main" tabindex={-1}>{children}</main>
         <footer class="site-footer">
           <p>© {site.author.name} · <a href={ATOM_FEED_URL}>{strings.atomFeed}</a></p>
-          <p class="credits">
-            {strings.credits}:{" "}
-            {credits.map((credit) => (
-              <span key={credit.work}>
-                {credit.work} © {credit.author}, <a href={credit.source.url}>{credit.source.label}</a>,{" "}
-                <a href={credit.license.url} rel="license">{credit.license.label}</a>
-              </span>
-            ))}
-          </p>
+          {credits.length > 0 ? (
+            <p class="credits">
+              {strings.credits}:{" "}
+              {credits.map((credit) => (
+                <span key={credit.work}>
+                  {credit.work} © {credit.author}, <a href={credit.source.url}>{credit.source.label}</a>,{" "}
+                  <a href={credit.license.url} rel="license">{credit.license.label}</a>
+                </span>
+              ))}
+            </p>
+          ) : null}
         </footer>
         <SearchDialog />
         <ClientStrings />

@@ -62,10 +62,23 @@ export function Toc({ entries, label, sticky, icon }: {
   );
 }
 
-/** A post in a list: title, date, reading time, tags. */
+/**
+ * Where a post's `image` is served from, for a list's thumbnail: a full or root-relative URL as
+ * written, a relative one from the post's own URL (Chirpy writes `image: cover.png` beside the post).
+ */
+export function postImageSrc(post: Pick<Post, "image" | "url">): string | undefined {
+  const { image } = post;
+  if (image === undefined || /^(?:https?:)?\/\//i.test(image) || image.startsWith("/")) return image;
+  return new URL(image, `https://site.invalid${post.url}`).pathname;
+}
+
+/** A post in a list: title, date, reading time, tags, and its image when it has one. */
 export function PostSummary({ post }: { post: Post }) {
+  const image = postImageSrc(post);
   return (
-    <article class="post-summary">
+    <article class={image ? "post-summary post-summary--with-image" : "post-summary"}>
+      {/* Decorative: the title beside it names the post. */}
+      {image ? <img class="post-summary__image" src={image} alt="" loading="lazy" decoding="async" /> : null}
       <h2 class="post-summary__title">
         <a href={post.url}>{post.title}</a>
         {post.pin ? <span class="badge badge--pinned">{strings.pinned}</span> : null}

@@ -2,7 +2,10 @@ import { isPublished } from "../content/publication.ts";
 import type { Post } from "../content/post.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import { Base } from "./base.tsx";
-import { StatusBadge, Toc } from "./components.tsx";
+import { site } from "../site.ts";
+import { creditsUsedBy } from "../credits.ts";
+import { StatusBadge } from "./components.tsx";
+import { PostAside } from "./post-aside.tsx";
 
 export interface StandalonePageProps {
   /** The page (`kind: "page"`). */
@@ -19,18 +22,16 @@ export interface StandalonePageProps {
 export function StandalonePage({ page, content, toc }: StandalonePageProps) {
   const hasToc = toc !== undefined && toc.length > 0;
   return (
-    <Base title={page.title} description={page.excerpt} url={page.url}>
-      <article class="post post--page" data-pagefind-body={isPublished(page, new Date()) ? "" : undefined}>
+    <Base title={page.title} description={page.excerpt} url={page.url} credits={creditsUsedBy(site.credits, content)}>
+      <article class={hasToc ? "post post--page post--with-aside" : "post post--page"} data-pagefind-body={isPublished(page, new Date()) ? "" : undefined}>
         <header class="post__header">
           <h1 class="post__title" data-pagefind-meta="title">
             {page.title}
             <StatusBadge post={page} />
           </h1>
         </header>
-        <div class={hasToc ? "post__body post__body--with-toc" : "post__body"}>
-          {hasToc ? <Toc entries={toc} label={page.toc.label} sticky={page.toc.sticky} icon={page.toc.icon} /> : null}
-          <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
-        </div>
+        <PostAside toc={toc} tocOptions={page.toc} />
+        <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
       </article>
     </Base>
   );

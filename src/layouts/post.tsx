@@ -3,9 +3,11 @@ import type { Post } from "../content/post.ts";
 import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { Base } from "./base.tsx";
-import { DateTime, StatusBadge, TermLinks, Toc, categoryUrl, tagUrl } from "./components.tsx";
+import { DateTime, StatusBadge, TermLinks, categoryUrl, tagUrl } from "./components.tsx";
+import { PostAside, hasPostAside } from "./post-aside.tsx";
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
+import { creditsUsedBy } from "../credits.ts";
 import { buildBlogPosting } from "../seo/json-ld.ts";
 import type { PageFeatures } from "../markdown/page-features.ts";
 
@@ -24,44 +26,25 @@ export interface PostPageProps {
   features?: PageFeatures;
 }
 
-/** "쿠버네티스 첫걸음 (2/3)" and every part in order; the current part is not a link. */
-export function SeriesNav({ series: { series, part } }: { series: SeriesPosition }) {
-  return (
-    <nav class="series" aria-label={strings.seriesParts(series.name)}>
-      <p class="series__title">
-        <span class="series__label">{strings.series}</span> {strings.seriesPosition(series.name, part, series.posts.length)}
-      </p>
-      <ol class="series__list">
-        {series.posts.map((member, index) => (
-          <li key={member.url}>
-            {index + 1 === part ? (
-              <span aria-current="page">{member.title} <span class="series__current">({strings.currentPart})</span></span>
-            ) : (
-              <a href={member.url}>{member.title}</a>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
+export { SeriesNav } from "./post-aside.tsx";
 
 export function PostPage({ post, content, toc, previous, next, series, image, features }: PostPageProps) {
-  const hasToc = toc !== undefined && toc.length > 0;
+  const hasAside = hasPostAside({ series, toc });
   return (
     <Base
       title={post.title}
       description={post.excerpt}
       url={post.url}
       features={features}
+      credits={creditsUsedBy(site.credits, content)}
       seo={{
         type: "article", image, jsonLd: buildBlogPosting(post, site, image),
         published: post.date.iso, modified: (post.updated ?? post.date).iso,
       }}
     >
-      {/* post--with-toc: the stylesheet widens the article into a two-column grid with the TOC at the side. */}
+      {/* post--with-aside: on a wide screen the article is a grid, series and TOC in a sidebar (post-aside.tsx). */}
       {/* Search indexes only the body of published posts (data-pagefind-body): not drafts or scheduled posts the preview shows, nor generated pages. */}
-      <article class={hasToc ? "post post--with-toc" : "post"} data-pagefind-body={isPublished(post, new Date()) ? "" : undefined}>
+      <article class={hasAside ? "post post--with-aside" : "post"} data-pagefind-body={isPublished(post, new Date()) ? "" : undefined}>
         <header class="post__header">
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" searchFilter="categories" />
           <h1 class="post__title" data-pagefind-meta="title">
@@ -76,13 +59,8 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
             <span>{strings.readingTime(post.readingMinutes)}</span>
           </p>
         </header>
-        {series ? <SeriesNav series={series} /> : null}
-        <div class={toc && toc.length > 0 ? "post__body post__body--with-toc" : "post__body"}>
-          {toc && toc.length > 0 ? (
-            <Toc entries={toc} label={post.toc.label} sticky={post.toc.sticky} icon={post.toc.icon} />
-          ) : null}
-          <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
-        </div>
+        <PostAside series={series} toc={toc} tocOptions={post.toc} />
+        <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />
         {/* Search results show the date and tags from the index's meta; the tag and category filters come from the term links. */}
         <footer class="post__footer" data-tags={post.tags.length > 0 ? post.tags.map((t) => t.name).join(", ") : undefined} data-pagefind-meta={post.tags.length > 0 ? "tags[data-tags]" : undefined}>
           <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" searchFilter="tags" />

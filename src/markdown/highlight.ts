@@ -24,6 +24,7 @@
  */
 import { createHash } from "node:crypto";
 import { bundledLanguages, createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric, type LanguageRegistration } from "shiki";
+import { withReadableColours } from "./code-contrast.ts";
 import { createDualThemeRenderer } from "./dual-theme-html.ts";
 import { LANGUAGE_ALIASES, resolveLanguageName } from "./highlight-languages.ts";
 import { packageVersion } from "../package-version.ts";
@@ -130,7 +131,8 @@ export function getCodeHighlighter(): Promise<Required<CodeHighlighter>> {
 
 /** The stylesheet that gives the highlighted HTML's token classes their colours (token-classes.ts). */
 export async function getCodeStylesheet(): Promise<string> {
-  return createDualThemeRenderer(await getShiki(), { themes: THEMES }).stylesheet;
+  // Colours below 4.5:1 on a line band are raised there (code-contrast.ts); the HTML is unchanged.
+  return withReadableColours(createDualThemeRenderer(await getShiki(), { themes: THEMES }).stylesheet);
 }
 
 /** Bump when opsnote's own highlighting output changes (wrapper markup, renderer). */

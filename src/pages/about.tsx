@@ -1,9 +1,10 @@
 /**
- * `/about/`: what the blog is, who writes it, and the credits the bundled material asks for; the
- * default until the blogger writes an about page of their own (`posts/about.md` with `layout: page`).
+ * `/about/` when the blogger has not written one: the author's profile and the blog's description
+ * from the site settings, and its feeds. A page the blogger writes in markdown (`posts/about.md` with
+ * `layout: page`, see src/layouts/page.tsx) replaces it, and this one is then not written at all.
  */
-import { credits } from "../credits.ts";
 import { Base } from "../layouts/base.tsx";
+import { Profile } from "../layouts/profile.tsx";
 import { renderDocument } from "../layouts/render.ts";
 import { site } from "../site.ts";
 import { strings } from "../ui/strings.ts";
@@ -11,33 +12,18 @@ import { ABOUT_URL, ATOM_FEED_URL, JSON_FEED_URL } from "../urls/site-urls.ts";
 import { GENERATED_PAGE, type VirtualTemplate } from "./virtual-template.ts";
 
 export function AboutPage() {
-  const links = [...(site.author.url ? [{ label: site.author.name, url: site.author.url }] : []), ...site.author.links];
   return (
-    <Base title={strings.about} description={strings.aboutLead(site.title)} url={ABOUT_URL}>
-      <h1 class="page-title">{strings.about}</h1>
-      <p>{strings.aboutLead(site.title)}</p>
-      <p>{site.description}</p>
-      <h2>{strings.author}</h2>
-      <p>{site.author.name}</p>
-      {links.length > 0 ? (
-        <ul class="author-links" aria-label={strings.links}>
-          {links.map((link) => <li key={link.url}><a href={link.url} rel="me">{link.label}</a></li>)}
+    <Base title={strings.about} description={site.description} url={ABOUT_URL}>
+      <div class="about">
+        <h1 class="page-title">{strings.about}</h1>
+        {site.description ? <p class="page-lead">{site.description}</p> : null}
+        <Profile author={site.author} />
+        <h2 class="section-title">{strings.feeds}</h2>
+        <ul class="link-list">
+          <li><a href={ATOM_FEED_URL}>{strings.atomFeed}</a></li>
+          <li><a href={JSON_FEED_URL}>{strings.jsonFeed}</a></li>
         </ul>
-      ) : null}
-      <h2>{strings.feeds}</h2>
-      <ul>
-        <li><a href={ATOM_FEED_URL}>{strings.atomFeed}</a></li>
-        <li><a href={JSON_FEED_URL}>{strings.jsonFeed}</a></li>
-      </ul>
-      <h2>{strings.credits}</h2>
-      <ul>
-        {credits.map((credit) => (
-          <li key={credit.work}>
-            {credit.work}: © {credit.author}, <a href={credit.source.url}>{credit.source.label}</a>,{" "}
-            <a href={credit.license.url} rel="license">{credit.license.label}</a>. 원본에서 내용 변경 없음.
-          </li>
-        ))}
-      </ul>
+      </div>
     </Base>
   );
 }

@@ -5,6 +5,8 @@
 import type { TermGroup } from "../collections/taxonomy.ts";
 import type { TermListPage } from "../collections/site-plan.ts";
 import { Base } from "../layouts/base.tsx";
+import { postImageSrc } from "../layouts/components.tsx";
+import { creditsForFiles } from "../credits.ts";
 import { renderDocument } from "../layouts/render.ts";
 import { site } from "../site.ts";
 import { strings } from "../ui/strings.ts";
@@ -12,8 +14,30 @@ import { CATEGORIES_URL, TAGS_URL, categoryUrl, tagUrl } from "../urls/site-urls
 import { Pagination, PostList } from "./post-list.tsx";
 import { GENERATED_PAGE, type VirtualTemplate } from "./virtual-template.ts";
 
-function TermIndex({ title, url, groups, href }: {
-  title: string; url: string; groups: readonly TermGroup[]; href: (t: TermGroup) => string;
+/** Cloud steps 1–5: a term's size grows with the log of its count, so one big tag does not flatten the rest. */
+export function cloudStep(count: number, max: number): number {
+  if (max <= 1) return 1;
+  return 1 + Math.round((4 * Math.log(count)) / Math.log(max));
+}
+
+/** Terms as a cloud (tags) or a grid of boxes (categories), each with its post count. */
+export function TermCloud({ groups, href, kind, limit }: {
+  groups: readonly TermGroup[]; href: (t: TermGroup) => string; kind: "cloud" | "grid"; limit?: number;
+}) {
+  const max = Math.max(1, ...groups.map((group) => group.posts.length));
+  return (
+    <ul class={`term-index term-index--${kind}`}>
+      {groups.slice(0, limit).map((group) => (
+        <li key={group.slug} class={kind === "cloud" ? `cloud-${cloudStep(group.posts.length, max)}` : undefined}>
+          <a class="term" href={href(group)}>{group.name}</a> <span class="term-index__count">{strings.postCount(group.posts.length)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TermIndex({ title, url, groups, href, kind }: {
+  title: string; url: string; groups: readonly TermGroup[]; href: (t: TermGroup) => string; kind: "cloud" | "grid";
 }) {
   return (
     <Base title={title} url={url}>
@@ -21,13 +45,7 @@ function TermIndex({ title, url, groups, href }: {
       {groups.length === 0 ? <p class="empty">{strings.noPosts}</p> : (
         <>
           <p class="page-lead">{strings.termIndexLead(groups.length)}</p>
-          <ul class="term-index">
-            {groups.map((group) => (
-              <li key={group.slug}>
-                <a class="term" href={href(group)}>{group.name}</a> <span class="term-index__count">{strings.postCount(group.posts.length)}</span>
-              </li>
-            ))}
-          </ul>
+          <TermCloud groups={groups} href={href} kind={kind} />
         </>
       )}
     </Base>
@@ -47,6 +65,7 @@ export function TermPage({ page }: { page: TermListPage }) {
       description={`${heading} · ${strings.postCount(page.term.posts.length)}`}
       url={page.url}
       seo={{ feed: { url: page.feedUrl, title: strings.termFeedTitle(site.title, heading) } }}
+      credits={creditsForFiles(site.credits, page.items.map(postImageSrc))}
     >
       <h1 class="page-title">{heading}</h1>
       <p class="page-lead">
@@ -60,13 +79,13 @@ export function TermPage({ page }: { page: TermListPage }) {
 
 export const tagIndexPage: VirtualTemplate = {
   data: { ...GENERATED_PAGE, permalink: TAGS_URL },
-  render: (data) => renderDocument(<TermIndex title={strings.allTags} url={TAGS_URL} groups={data.collections.tagList ?? []} href={tagUrl} />),
+  render: (data) => renderDocument(<TermIndex title={strings.allTags} url={TAGS_URL} groups={data.collections.tagList ?? []} href={tagUrl} kind="cloud" />),
 };
 
 export const categoryIndexPage: VirtualTemplate = {
   data: { ...GENERATED_PAGE, permalink: CATEGORIES_URL },
   render: (data) =>
-    renderDocument(<TermIndex title={strings.allCategories} url={CATEGORIES_URL} groups={data.collections.categoryList ?? []} href={categoryUrl} />),
+    renderDocument(<TermIndex title={strings.allCategories} url={CATEGORIES_URL} groups={data.collections.categoryList ?? []} href={categoryUrl} kind="grid" />),
 };
 
 function termPageTemplate(collection: "tagPages" | "categoryPages"): VirtualTemplate {

@@ -30,6 +30,16 @@ const authorLink = z.strictObject({
   url: absoluteUrl.meta(help("프로필 주소.", "The profile's address.")),
 });
 
+const labelledUrl = z.strictObject({ label: z.string().min(1), url: absoluteUrl });
+const credit = z.strictObject({
+  work: z.string().min(1).meta(help("출처를 밝힐 작품 이름.", "The credited work, as shown.")),
+  author: z.string().min(1).meta(help("저작자.", "Who made it.")),
+  source: labelledUrl.meta(help("원본 (label, url).", "Where it comes from (label, url).")),
+  license: labelledUrl.meta(help("라이선스 (label, url).", "Its licence (label, url).")),
+  files: z.array(z.string().startsWith("/", { error: "expected a site path such as /assets/images/x.svg" })).min(1)
+    .meta(help("이 출처가 필요한 파일들의 사이트 경로 (/assets/images/x.svg).", "Site paths of the files this credit is for (/assets/images/x.svg).")),
+});
+
 export const siteSettingsSchema = z.strictObject({
   title: z.string().trim().min(1).default("opsnote")
     .meta(help("블로그 이름. 머리글과 모든 페이지의 <title>에 보입니다.", "Blog title, shown in the header and the <title> of every page.")),
@@ -136,6 +146,15 @@ export const siteSettingsSchema = z.strictObject({
     google: z.string().regex(/^G-[A-Z0-9]+$/, { error: "expected a GA4 id such as G-XXXXXXX" }).optional()
       .meta(help("Google Analytics 4 측정 ID (G-XXXXXXX).", "Google Analytics 4 measurement id (G-XXXXXXX).")),
   }).prefault({}).meta(help("방문 통계 ID. 적은 것만 스크립트를 넣습니다.", "Analytics ids; a script is written only for the ones given.")),
+  // design
+  credits: z.array(credit).default([]).meta(help(
+    "다른 사람의 이미지를 쓸 때 라이선스가 요구하는 출처 표시. files 의 이미지를 쓰는 페이지의 바닥글에만 보입니다.",
+    "Credits the licence of someone else's images asks for; shown in the footer of the pages that use one of their files only.",
+  )),
+  updatedFromGit: z.boolean().default(false).meta(help(
+    "true 면 last_modified_at 이 없는 글의 수정일을 git 의 마지막 커밋 날짜로 채웁니다 (기본: front matter 에 적은 것만).",
+    "Date a post without last_modified_at as updated on its last git commit (default: only the front matter's date is shown).",
+  )),
 });
 
 /** Site settings as every area reads them: the blogger's file merged over the defaults. */
@@ -143,3 +162,4 @@ export type SiteSettings = z.output<typeof siteSettingsSchema>;
 /** What `opsnote.config.yaml` may hold (every key optional). */
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 export type AuthorLink = z.output<typeof authorLink>;
+export type Credit = z.output<typeof credit>;

@@ -3,7 +3,8 @@
  * the output before the pages are written, copies page-bundle files beside their page after it, and points posts'
  * relative file targets at the published files (local-references.ts).
  */
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { minifyCss } from "./minify-css.ts";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
@@ -55,13 +56,20 @@ export function createSiteFiles({ site, assets = "assets" }: SiteFilesOptions): 
   };
 }
 
-/** Copies `source` to `target` unless the target is already an up-to-date copy (a preview rebuild). */
+/**
+ * Copies `source` to `target` unless the target is already an up-to-date copy (a preview rebuild).
+ * A stylesheet is written minified (minify-css.ts), so its copy is up to date when it is newer.
+ */
 async function copyIfChanged(source: string, target: string): Promise<void> {
   const from = await stat(source);
   const to = await stat(target).catch(() => undefined);
-  if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
+  const css = source.endsWith(".css");
+  if (to && (css || to.size === from.size) && to.mtimeMs >= from.mtimeMs) return;
   await mkdir(path.dirname(target), { recursive: true });
-  await copyFile(source, target);
+  // CSS esbuild cannot read is published as written: the browser may still make sense of it.
+  const minified = css ? await minifyCss(await readFile(source, "utf8"), source).catch(() => undefined) : undefined;
+  if (minified !== undefined) await writeFile(target, minified);
+  else await copyFile(source, target);
 }
 
 /** Files copied at once. */

@@ -96,6 +96,12 @@ export const strings = {
   notFoundBody: "주소가 바뀌었거나 지워진 글일 수 있습니다. 아래에서 찾아보세요.",
   author: "글쓴이",
   links: "링크",
-  aboutLead: (title: string) => `${title}은(는) 쿠버네티스, 도커, 테라폼, CI/CD를 현장에서 쓰며 배운 것을 기록하는 한국어 데브옵스 블로그입니다.`,
   termIndexLead: (count: number) => `모두 ${count}개`,
+  // design
+  archiveDay: (month: number, day: number) => `${month}월 ${day}일`, // en: (month, day) => `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]} ${day}`
+  notFoundSearch: "찾는 글이 있다면 검색해 보세요", // en: "Looking for a post? Search for it"
+  notFoundBrowse: "둘러보기", // en: "Browse"
+  profile: "프로필", // en: "Profile"
+  tagCloud: "태그", // en: "Tags"
+  allTagsLink: "모든 태그 보기", // en: "All tags"
 } as const;

@@ -24,6 +24,8 @@ export const CODE_STYLESHEET_URL = "/assets/css/code.css";
 /** Linked only by pages with math (src/markdown/math.ts); copied from the katex package. */
 export const KATEX_STYLESHEET_URL = "/assets/vendor/katex/katex.min.css";
 /** Loaded only by pages with a Mermaid diagram; it imports /assets/vendor/mermaid/ when one nears the viewport. */
+/** Responsive image variants (src/images) are written under this folder. */
+export const RESPONSIVE_IMAGES_URL = "/assets/responsive/";
 export const MERMAID_LOADER_URL = "/assets/js/mermaid-loader.js";
 
 export function tagUrl(term: Pick<Term, "slug">): string {

@@ -1,6 +1,7 @@
 /**
- * Audits in a real browser: axe-core on the home page, a post, a tag page and the open search
- * dialog in both themes; the byte budgets (CSS <= 30 KB, a post's JavaScript <= 20 KB before
+ * Audits in a real browser: axe-core on every page type and the open search dialog in both themes;
+ * the phone layout (series and TOC closed, the first paragraph in the first screen) and the 404
+ * page's search box; the byte budgets (CSS <= 30 KB, a post's JavaScript <= 20 KB before
  * search opens); a post read with JavaScript off; and screenshots of home and a post, light and
  * dark, desktop and mobile, in tests/.output/screenshots (look at them after a visual change).
  */
@@ -19,7 +20,20 @@ const SCREENSHOTS = path.join(OUTPUT_DIR, "screenshots");
 
 
 const HELM = "/devops/helm-chart-basics/";
-const PAGES = { home: "/", post: HELM, tag: `/tags/${encodeURIComponent("쿠버네티스")}/` };
+/** Every page type: a code-heavy post with line highlights and diff lines, a series post, lists, indexes, about, 404. */
+const PAGES = {
+  home: "/",
+  post: HELM,
+  "series post": "/devops/kubectl-first-steps/",
+  "seed post": "/devops/kubernetes-intro/",
+  archive: "/archive/",
+  tags: "/tags/",
+  tag: `/tags/${encodeURIComponent("쿠버네티스")}/`,
+  categories: "/categories/",
+  category: "/categories/devops/",
+  about: "/about/",
+  "404": "/404.html",
+};
 
 interface AxeViolation {
   id: string;
@@ -38,7 +52,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`axe: no violations on home, a post, a tag page and with search open (${colorScheme})`, { skip }, async () => {
+  test(`axe: no violations on every page type and with search open (${colorScheme})`, { skip }, async () => {
     // axe is injected as an inline script, which the production CSP (rightly) refuses: bypass it here.
     const audit = await sampleSite().browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1280, height: 800 } });
     const auditPage = await audit.newPage();
@@ -53,7 +67,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await auditPage.waitForFunction(() => document.getElementById("search-dialog")?.dataset.query === "쿠버네티스");
     report["search open"] = await axeViolations(auditPage);
     console.log(`axe ${colorScheme}: ${Object.entries(report).map(([name, v]) => `${name} ${v.length}`).join(", ")}`);
-    assert.deepEqual(report, { home: [], post: [], tag: [], "search open": [] });
+    assert.deepEqual(report, { ...Object.fromEntries(Object.keys(PAGES).map((name) => [name, []])), "search open": [] });
     await audit.close();
   });
 }
@@ -129,4 +143,49 @@ test("screenshots: home and a post, light and dark, 1280 and 390 wide", { skip }
   }
   console.log(`screenshots in ${path.relative(process.cwd(), SCREENSHOTS)}: ${written.join(", ")}`);
   assert.equal(written.length, 10);
+});
+
+test("phone (390×844): series and TOC are closed <details> rows and the first paragraph is in the first screen", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage({ width: 390 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${sampleSite().server.url}/devops/kubectl-first-steps/`);
+  await page.evaluate(() => document.fonts.ready);
+  const boxes = await page.locator(".post__aside details").evaluateAll((all) =>
+    all.map((d) => ({ kind: d.className, open: (d as HTMLDetailsElement).open, listShown: (d.querySelector("ol") as HTMLElement).checkVisibility() })),
+  );
+  assert.deepEqual(boxes, [
+    { kind: "aside-box aside-box--series", open: false, listShown: false },
+    { kind: "aside-box aside-box--toc", open: false, listShown: false },
+  ]);
+  const first = await page.locator(".post__content > p").first().boundingBox();
+  assert.ok(first && first.y + 24 <= 844, `the first paragraph starts at ${first?.y} px`);
+  // Opening a row shows its list.
+  await page.locator(".aside-box--toc summary").click();
+  assert.ok(await page.locator(".aside-box--toc nav.toc a").first().isVisible());
+  await context.close();
+});
+
+test("desktop (1280): series and TOC are one open sidebar beside the text, and nothing sits under the date", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage({ width: 1280 });
+  await page.goto(`${sampleSite().server.url}/devops/kubectl-first-steps/`);
+  assert.ok(await page.locator("nav.series li a").first().isVisible(), "series parts shown without opening");
+  assert.ok(await page.locator("nav.toc a").first().isVisible(), "TOC shown without opening");
+  assert.equal(await page.locator(".aside-box__summary").first().isVisible(), false);
+  const [content, aside, header] = await Promise.all([".post__content", ".post__aside", ".post__header"].map((s) => page.locator(s).boundingBox()));
+  assert.ok(content && aside && header);
+  assert.ok(aside.x >= content.x + content.width, "the sidebar is to the right of the text");
+  // The text starts right under the header: the old series box left ~100 px of blank space there.
+  assert.ok(content.y - (header.y + header.height) < 48, `gap under the header: ${content.y - (header.y + header.height)} px`);
+  await context.close();
+});
+
+test("the 404 page's search box opens the search dialog with the query", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}/404.html`);
+  await page.locator("#not-found-query").fill("헬름");
+  await page.locator("#not-found-query").press("Enter");
+  await page.waitForFunction(() => document.getElementById("search-dialog")?.dataset.query === "헬름");
+  assert.ok(await page.locator("#search-dialog").evaluate((d) => (d as HTMLDialogElement).open));
+  assert.ok((await page.locator(".search__result").count()) > 0);
+  await context.close();
 });

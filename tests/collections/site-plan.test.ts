@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { paginate } from "../../src/collections/paginate.ts";
-import { SEARCH_INDEX_OUTPUT, findUrlConflicts, orderForHome, planSite, outputFileOf } from "../../src/collections/site-plan.ts";
+import { RESPONSIVE_IMAGES_OUTPUT, SEARCH_INDEX_OUTPUT, findUrlConflicts, orderForHome, planSite, outputFileOf } from "../../src/collections/site-plan.ts";
 import { groupByTerm } from "../../src/collections/taxonomy.ts";
 import { groupSeries, findSeriesPosition } from "../../src/collections/series.ts";
 import { groupByMonth } from "../../src/collections/archive.ts";
@@ -121,6 +121,7 @@ const conflictCases: [name: string, outputs: Parameters<typeof findUrlConflicts>
   ["two copies of one file at one URL are no clash", [FILE("/x/a.png", "posts/x/a.png"), FILE("/x/a.png", "posts/x/a.png")], []],
   ["two files at one URL", [FILE("/images/a.png", "images/a.png"), FILE("/images/a.png", "static/images/a.png")], ["error images/a.png"]],
   ["an output inside Pagefind's folder", [SEARCH_INDEX_OUTPUT, { url: "/pagefind/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
+  ["a published file inside the responsive images' folder", [RESPONSIVE_IMAGES_OUTPUT, FILE("/assets/responsive/a.png", "assets/responsive/a.png")], ["error assets/responsive/a.png"]],
   ["a file where a page needs a folder", [FILE("/notes", "posts/notes"), { url: "/notes/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
   ["a redirect gives way to a page (the redirect writer warns)", [{ url: "/old/", file: "posts/b.md", what: "the redirect", isRedirect: true }, { url: "/old/", file: "posts/a.md", what: "the post" }], []],
   ["two redirects from one old URL warn", [{ url: "/old/", file: "posts/a.md", what: "a", isRedirect: true }, { url: "/old/index.html", file: "posts/b.md", what: "b", isRedirect: true }], ["warning posts/a.md"]],

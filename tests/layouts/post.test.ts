@@ -1,11 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { minifyCss } from "../../src/static/minify-css.ts";
 import { parseHTML } from "linkedom";
 import { buildPost, type Post } from "../../src/content/post.ts";
 import type { TocEntry } from "../../src/markdown/toc.ts";
 import { PostPage } from "../../src/layouts/post.tsx";
+import { postImageSrc } from "../../src/layouts/components.tsx";
 import { renderDocument } from "../../src/layouts/render.ts";
+import type { SeriesPosition } from "../../src/collections/series.ts";
 import { site } from "../../src/site.ts";
 
 function makePost(frontMatter: Record<string, unknown>): Post {
@@ -28,22 +32,55 @@ function render(post: Post, entries?: TocEntry[]) {
   return parseHTML(html).document;
 }
 
-test("a post with a TOC marks its article so the stylesheet can put the TOC in a sidebar", () => {
+test("a post with a TOC marks its article and puts the TOC in the sidebar, as a closed <details>", () => {
   const document = render(makePost({ toc: true, toc_sticky: true }), toc);
   const article = document.querySelector("article.post");
-  assert.ok(article?.classList.contains("post--with-toc"));
-  assert.ok(article?.querySelector(".post__body > nav.toc.toc--sticky"), "the sticky TOC sits in the post body");
+  assert.ok(article?.classList.contains("post--with-aside"));
+  const details = article?.querySelector(".post__aside.post__aside--sticky > details.aside-box--toc");
+  assert.ok(details, "the TOC sits in the sticky sidebar");
+  assert.equal(details.hasAttribute("open"), false, "closed: a phone shows one row; the stylesheet opens it on a wide screen");
+  assert.equal(details.querySelector("summary")?.textContent, "목차");
+  assert.ok(details.querySelector("nav.toc a[href='#introduction']"));
+  // The sidebar comes before the text, so a phone reads the two rows first.
+  assert.equal(article?.querySelector(".post__aside + .post__content")?.localName, "div");
 });
 
-test("a post without a TOC keeps the single-column article", () => {
-  const document = render(makePost({}), []);
-  const article = document.querySelector("article.post");
-  assert.ok(article);
-  assert.equal(article.classList.contains("post--with-toc"), false);
+test("a series post without a TOC still gets the sidebar, with the series as a closed <details>", () => {
+  const post = makePost({});
+  const series: SeriesPosition = { series: { name: "쿠버네티스 첫걸음", posts: [post, makePost({ title: "둘째" })] }, part: 1 };
+  const html = renderDocument(PostPage({ post, content: "<p>본문</p>", toc: [], series }));
+  const { document } = parseHTML(html);
+  assert.ok(document.querySelector("article.post--with-aside"));
+  const details = document.querySelector(".post__aside > details.aside-box--series");
+  assert.ok(details && !details.hasAttribute("open"));
+  assert.equal(details.querySelector("summary")?.textContent, "시리즈: 쿠버네티스 첫걸음 (1/2)");
+  assert.equal(details.querySelector("nav.series .series__title")?.textContent, "시리즈 쿠버네티스 첫걸음 (1/2)");
   assert.equal(document.querySelector("nav.toc"), null);
 });
 
-test("the stylesheet stays within its 30 KB budget (issue 5)", () => {
-  const bytes = statSync(new URL("../../assets/css/opsnote.css", import.meta.url)).size;
-  assert.ok(bytes <= 30 * 1024, `assets/css/opsnote.css is ${bytes} bytes`);
+test("a post without a TOC or series keeps the single-column article", () => {
+  const document = render(makePost({}), []);
+  const article = document.querySelector("article.post");
+  assert.ok(article);
+  assert.equal(article.classList.contains("post--with-aside"), false);
+  assert.equal(document.querySelector(".post__aside, nav.toc"), null);
 });
+
+test("the published stylesheet (minified, as the build writes it) stays within its 30 KB budget (issue 5)", async () => {
+  const file = fileURLToPath(new URL("../../assets/css/opsnote.css", import.meta.url));
+  const bytes = Buffer.byteLength(await minifyCss(readFileSync(file, "utf8"), file));
+  assert.ok(bytes <= 30 * 1024, `assets/css/opsnote.css is ${bytes} bytes minified`);
+});
+
+const imageSources: [image: string | undefined, src: string | undefined][] = [
+  [undefined, undefined],
+  ["/assets/cover.png", "/assets/cover.png"],
+  ["https://cdn.example.com/x.png", "https://cdn.example.com/x.png"],
+  ["cover.png", "/devops/kubernetes-intro/cover.png"],
+  ["../shared/cover.png", "/devops/shared/cover.png"],
+];
+for (const [image, src] of imageSources) {
+  test(`a list's thumbnail of image ${JSON.stringify(image)} is ${JSON.stringify(src)}`, () => {
+    assert.equal(postImageSrc({ image, url: "/devops/kubernetes-intro/" }), src);
+  });
+}

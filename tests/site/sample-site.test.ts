@@ -18,6 +18,7 @@ import { ATOM_NAMESPACE } from "../../src/feeds/atom.ts";
 import { JSON_FEED_VERSION } from "../../src/feeds/json-feed.ts";
 import { SITEMAP_NAMESPACE } from "../../src/seo/sitemap.ts";
 import { termSlug } from "../../src/slug/slugify.ts";
+import { site } from "../../src/site.ts";
 
 const ORIGIN = "https://opsnote.example.kr";
 const OUTPUT = path.resolve("tests/.output/sample-site");
@@ -29,6 +30,7 @@ interface SourcePost {
   title?: string;
   slug: string;
   draft: boolean;
+  page: boolean;
   tags: string[];
 }
 
@@ -53,10 +55,12 @@ before(async () => {
       title: typeof frontMatter.title === "string" ? frontMatter.title : undefined,
       slug: postSlugFromPath(file),
       draft: frontMatter.draft === true || frontMatter.published === false,
+      page: frontMatter.layout === "page",
       tags: asList(frontMatter.tags),
     });
   }
-  published = sources.filter((s) => !s.draft);
+  // A standalone page (the sample about page, `layout: page`) is not a post: not listed, not in feeds.
+  published = sources.filter((s) => !s.draft && !s.page);
 });
 
 test("the samples have a draft and at least five published posts", () => {
@@ -240,12 +244,76 @@ test("Kubernetes and kubernetes are one tag; the index sorts by count, then Kore
   assert.ok(existsSync(path.join(OUTPUT, "tags/ci-cd/index.html")), "CI/CD -> ci-cd");
 });
 
-test("the archive lists every published post once, under its year and month", async () => {
+test("the archive lists every published post once, under its year, and names each year once", async () => {
   const archive = readDocument(await read("archive/index.html"));
   const links = [...archive.querySelectorAll(".archive-list a")].map((a) => a.getAttribute("href"));
   assert.equal(links.length, published.length);
   assert.equal(new Set(links).size, links.length);
-  assert.deepEqual([...archive.querySelectorAll(".archive-month h3")].map((h) => h.textContent), ["2021년 6월", "2021년 5월", "2021년 4월"]);
+  assert.deepEqual([...archive.querySelectorAll(".archive-year h2")].map((h) => h.firstChild!.textContent!.trim()), ["2021년"]);
+  // The year is the heading's: no month heading or post date repeats it.
+  const main = archive.querySelector("main")!.textContent!;
+  assert.equal(main.split("2021").length - 1, 1, main);
+  assert.deepEqual([...archive.querySelectorAll(".archive-list time")].map((t) => t.textContent), ["6월 5일", "5월 10일", "5월 2일", "4월 20일", "4월 13일"]);
+  for (const time of archive.querySelectorAll(".archive-list time")) assert.match(time.getAttribute("datetime")!, RFC3339);
+});
+
+test("the tags index is a cloud: every tag with its count, sized by it; categories are a grid with counts", async () => {
+  const tags = readDocument(await read("tags/index.html"));
+  const items = [...tags.querySelectorAll("ul.term-index--cloud > li")];
+  assert.ok(items.length > 5);
+  const rows = items.map((li) => ({
+    step: Number(/^cloud-(\d)$/.exec(li.className)![1]),
+    count: Number(/\d+/.exec(li.querySelector(".term-index__count")!.textContent!)![0]),
+  }));
+  for (const a of rows) for (const b of rows) if (a.count > b.count) assert.ok(a.step > b.step, `count ${a.count} step ${a.step} vs count ${b.count} step ${b.step}`);
+  assert.equal(Math.max(...rows.map((r) => r.step)), 5);
+  assert.equal(Math.min(...rows.map((r) => r.step)), 1);
+  const categories = readDocument(await read("categories/index.html"));
+  assert.ok(categories.querySelectorAll("ul.term-index--grid > li .term-index__count").length >= 3);
+});
+
+test("credits show on the pages that use a credited image, and on no other page", async () => {
+  const credited = new Set(site.credits.flatMap((credit) => credit.files));
+  assert.ok(credited.size > 0, "the sample settings credit the seed post's diagrams");
+  const pages = { with: [] as string[], without: [] as string[] };
+  for (const file of files.filter((f) => f.endsWith(".html"))) {
+    const doc = readDocument(await read(file));
+    const uses = [...doc.querySelectorAll("img")].some((img) => credited.has(img.getAttribute("src")!));
+    const credits = doc.querySelector("footer .credits");
+    assert.equal(credits !== null, uses, `${file}: ${uses ? "uses a credited image but shows no credit" : "shows a credit for an image it does not use"}`);
+    if (credits) assert.match(credits.textContent!, /The Kubernetes Authors.*CC BY 4\.0/);
+    pages[uses ? "with" : "without"].push(file);
+  }
+  assert.ok(pages.with.includes("devops/kubernetes-intro/index.html"), pages.with.join(", "));
+  assert.ok(pages.without.includes("index.html") && pages.without.includes("devops/kubectl-first-steps/index.html"));
+});
+
+test("a sample's 수정일 comes from its front matter only, never from this repository's git history", async () => {
+  for (const source of published) {
+    const slug = source.slug;
+    const file = files.find((f) => f.endsWith(`/${slug}/index.html`) && !f.startsWith("tags/") && !f.startsWith("categories/"));
+    if (!file) continue;
+    const text = await readFile(path.join("posts", source.file), "utf8");
+    const hasUpdated = /^last_modified_at:/m.test(text);
+    const meta = readDocument(await read(file)).querySelector(".post__meta")!.textContent!;
+    assert.equal(meta.includes("수정일"), hasUpdated, `${file}: ${meta}`);
+  }
+  const helm = readDocument(await read("devops/helm-chart-template/index.html"));
+  assert.match(helm.querySelector(".post__meta")!.textContent!, /수정일 2021년 5월 12일/);
+});
+
+test("the about page is the blogger's markdown when there is one (posts/samples/about.md)", async () => {
+  const about = readDocument(await read("about/index.html"));
+  assert.ok(about.querySelector("article.post--page"));
+  assert.match(about.querySelector(".post__content")!.textContent!, /현장에서 쓰며 배운 것을 적어 두는 데브옵스 노트/);
+  assert.equal(about.querySelector(".profile"), null, "not the generated page");
+});
+
+test("the home page shows the author's profile from the settings and a tag cloud", async () => {
+  const home = readDocument(await read("index.html"));
+  assert.equal(home.querySelector(".profile .profile__name")!.textContent, site.author.name);
+  assert.deepEqual([...home.querySelectorAll(".profile__links a")].map((a) => a.getAttribute("href")), site.author.links.map((l) => l.url));
+  assert.ok(home.querySelectorAll(".home__tags .term-index--cloud li").length > 5);
 });
 
 test("post pages carry canonical, Open Graph, Twitter and parseable BlogPosting JSON-LD", async () => {
@@ -262,8 +330,13 @@ test("post pages carry canonical, Open Graph, Twitter and parseable BlogPosting 
   assert.equal(jsonLd.dateModified, "2021-05-12T18:20:00+09:00");
 });
 
-test("the 404 page exists, is not indexed and links home", async () => {
+test("the 404 page exists, is not indexed, links home and has a search form", async () => {
   const page = readDocument(await read("404.html"));
   assert.ok(page.querySelector('meta[name="robots"][content="noindex"]'));
   assert.ok(page.querySelector('main a[href="/"]'));
+  const form = page.querySelector('main form[role="search"][data-search-form]');
+  assert.ok(form, "a search form the page's script sends to the search dialog");
+  const input = form.querySelector('input[type="search"][name="q"]')!;
+  assert.equal(form.querySelector(`label[for="${input.id}"]`)?.textContent, "찾는 글이 있다면 검색해 보세요");
+  assert.ok(form.querySelector('button[type="submit"]'));
 });

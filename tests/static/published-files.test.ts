@@ -6,7 +6,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +14,6 @@ import { parseHTML } from "linkedom";
 import { buildInChild, type ChildBuild } from "../helpers/build-in-child.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { checkPosts } from "../../src/check/check-posts.ts";
-import { strings } from "../../src/ui/strings.ts";
 import { site as defaultSite } from "../../src/site.ts";
 
 /** A 1×1 PNG: image-size reads its size, so width and height prove the page found the file. */
@@ -148,6 +147,12 @@ test("opsnote's own assets are still published", () => {
   for (const file of ["assets/css/opsnote.css", "assets/js/site.js", "assets/favicon.svg", "assets/css/code.css"]) {
     assert.ok(isFile(path.join(blog.output, file)), file);
   }
+  // Stylesheets are written minified: the source's comments stay in the repository.
+  const source = readFileSync("assets/css/opsnote.css", "utf8");
+  const published = readFileSync(path.join(blog.output, "assets/css/opsnote.css"), "utf8");
+  assert.ok(source.includes("/*") && !published.includes("/*"), "comments are left out");
+  assert.ok(published.length < source.length * 0.85, `${published.length} of ${source.length} bytes`);
+  assert.ok(published.includes("::details-content") && published.includes("light-dark("), "modern syntax is kept as written");
 });
 
 test("a page bundle's files are at their folder's URL and beside the page", async () => {
@@ -161,7 +166,7 @@ test("posts/about.md with layout: page replaces the generated about page", async
   const document = await page("/about/");
   assert.equal(document.querySelector("h1")?.textContent?.trim(), "소개");
   assert.match(document.querySelector(".post__content")?.textContent ?? "", /직접 쓴 소개 페이지입니다/);
-  assert.ok(!(document.body.textContent ?? "").includes(strings.aboutLead(defaultSite.title)), "the generated about text is shown");
+  assert.equal(document.querySelector(".about, .profile"), null, "the generated about page is not shown");
   // A page, not a post: no date, terms or neighbours; searchable like a post.
   assert.equal(document.querySelector(".post__meta, time, .term-list, .post-nav, .series"), null);
   assert.ok(document.querySelector("[data-pagefind-body]"));
@@ -229,5 +234,7 @@ test("without a page of its own, the generated about page stays", async () => {
   const { output, build } = await buildBlog({ "posts/2024-01-01-a.md": "---\ntitle: 글\n---\n\n본문\n" });
   assert.equal(build.status, 0, build.stderr);
   const { document } = parseHTML(await readFile(path.join(output, "about", "index.html"), "utf8"));
-  assert.ok((document.body.textContent ?? "").includes(strings.aboutLead(defaultSite.title)));
+  // Built from the settings alone: the author's profile and the blog's description, no fixed prose.
+  assert.equal(document.querySelector(".about .profile__name")?.textContent, defaultSite.author.name);
+  assert.equal(document.querySelector(".about .page-lead")?.textContent, defaultSite.description);
 });
