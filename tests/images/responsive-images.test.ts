@@ -10,6 +10,7 @@ import sharp from "sharp";
 import { imageSize } from "image-size";
 import { buildTempSite, writeTempFolder, type BuiltSite } from "../helpers/temp-site.ts";
 import { cacheDir } from "../../src/cache-dir.ts";
+import { minifyCss } from "../../src/static/minify-css.ts";
 
 const solid = (width: number, height: number, format: "png" | "jpeg" | "gif", alpha = false) =>
   sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 200, g: 40, b: 40, alpha: 0.5 } : { r: 30, g: 120, b: 200 } } })
@@ -54,7 +55,14 @@ before(async () => {
       "---", "title: 평범", "date: 2024-01-01", "---", "",
       "![넓은 사진](wide.png)", "",
       `![주어진 미리보기](wide.png){: lqip="${GIVEN_LQIP}" }`, "",
+      // Raw HTML images, as Minimal Mistakes posts write them (a real blog had 121 of them, none encoded).
+      '<img src="wide.png" alt="HTML 그림">', "",
+      '<p align="center"><img src="/assets/images/small.jpg" alt="가운데 HTML" width="150"></p>', "",
+      '글 속 <img src="그림 1.png" alt="인라인 HTML" height="20"> 그림', "",
+      '<picture><img src="/assets/images/small.jpg" alt="작성자의 picture"></picture>', "",
+      '<img src="https://example.com/y.png" alt="바깥 HTML">', "",
     ].join("\n"),
+    "posts/notes/그림 1.png": await solid(500, 100, "png"),
     "posts/notes/wide.png": await solid(1600, 800, "png"),
     "posts/notes/anim.gif": await solid(40, 20, "gif"),
     "images/logo.png": await solid(500, 300, "png", true),
@@ -111,6 +119,33 @@ for (const [alt, original, width, height, widths] of rasters) {
   });
 }
 
+test("raw HTML <img> of a local raster becomes <picture>; its own width or height is kept, a missing size is the file's", async () => {
+  const cases: [alt: string, src: string, size: [string | null, string | null], sizes: string, widths: number[]][] = [
+    ["HTML 그림", "/notes/wide.png", ["1600", "800"], "(max-width: 672px) 100vw, 672px", [360, 720, 1440]],
+    ["가운데 HTML", "/assets/images/small.jpg", ["150", null], "(max-width: 150px) 100vw, 150px", [300]],
+    ["인라인 HTML", `/notes/${encodeURIComponent("그림 1")}.png`, [null, "20"], "(max-width: 500px) 100vw, 500px", [360, 500]],
+  ];
+  for (const [alt, src, [width, height], sizes, widths] of cases) {
+    const { img, picture } = pictureOf(plain, alt);
+    assert.ok(picture, `${alt}: wrapped in <picture>`);
+    assert.equal(img.getAttribute("src"), src, alt);
+    assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], [width, height], alt);
+    const sources = [...picture!.querySelectorAll("source")];
+    assert.deepEqual(sources.map((source) => source.getAttribute("type")), ["image/avif", "image/webp"], alt);
+    for (const source of sources) {
+      assert.equal(source.getAttribute("sizes"), sizes, alt);
+      const entries = candidates(source.getAttribute("srcset"));
+      assert.deepEqual(entries.map(([, w]) => w), widths, alt);
+      for (const [url, w] of entries) assert.equal(imageSize(await readFile(path.join(cold.output, url))).width, w, url);
+    }
+  }
+  assert.equal(pictureOf(plain, "가운데 HTML").picture!.parentElement!.getAttribute("align"), "center", "the author's HTML around it stays");
+  assert.equal(pictureOf(plain, "인라인 HTML").picture!.parentElement!.tagName, "P", "an inline image stays in its paragraph");
+  const authors = pictureOf(plain, "작성자의 picture");
+  assert.equal(authors.picture!.querySelectorAll("source").length, 0, "an author's own <picture> is left as written");
+  assert.equal(pictureOf(plain, "바깥 HTML").picture, undefined);
+});
+
 test("SVG, GIF, remote, data: and missing images are left as plain <img>", () => {
   const cases: [alt: string, src: string][] = [
     ["도표", "/assets/images/container_evolution.svg"],
@@ -137,7 +172,11 @@ test("Chirpy's .dark and .light images keep their class inside <picture>, and th
     ':root[data-theme="light"] .post__content img.dark',
     ":root:not([data-theme]) .post__content img.light",
     ":root:not([data-theme]) .post__content img.dark",
-  ]) assert.ok(css.includes(rule), rule);
+  ]) {
+    // The published stylesheet is minified (src/static/minify-css.ts): compare the selector as esbuild writes it.
+    const minified = (await minifyCss(`${rule}{display:none}`, "rule.css")).replace(/\{[^}]*\}\s*$/, "");
+    assert.ok(css.includes(minified), minified);
+  }
 });
 
 test("image.lqip in the front matter gives opaque images a generated placeholder, not transparent ones", () => {
