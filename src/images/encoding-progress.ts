@@ -9,26 +9,32 @@ import type { ImageVariants, VariantCounts } from "./image-variants.ts";
 /** How often the progress line is printed while images are being encoded. @default 10_000 */
 export const PROGRESS_INTERVAL_MS = 10_000;
 
+/** Said once, with the first progress line of a build. */
+export const ENCODING_NOTE = "AVIF/WebP copies of the posts' images, made once and kept for later builds; images.responsive: false turns them off";
+
 /**
  * The progress line, or nothing when no image is being encoded (a warm build reads manifests only).
- * @example encodingProgressLine({ encoded: 40, cached: 3, failed: 0 }, 130)
- * // "images: 40 of 170 encoded (AVIF/WebP copies, made once and kept for later builds; images.responsive: false turns them off)"
+ * Eleventy reads posts in batches, so the images still to come are unknown: the line says how many
+ * are done and how many are under way, never a total that would grow.
+ * @example encodingProgressLine({ encoded: 40, cached: 3, failed: 0 }, 2) // "images: 40 encoded, 2 in progress"
  */
 export function encodingProgressLine({ encoded, failed }: VariantCounts, encoding: number): string | undefined {
   if (encoding <= 0) return undefined;
-  const total = encoded + failed + encoding;
-  return `images: ${encoded} of ${total} encoded (AVIF/WebP copies, made once and kept for later builds; images.responsive: false turns them off)`;
+  return `images: ${encoded} encoded, ${encoding} in progress${failed > 0 ? `, ${failed} failed` : ""}`;
 }
 
-/** Prints the progress line every `everyMs` until the returned function is called. */
+/** Prints the progress line every `everyMs` until the returned function is called; the first one carries ENCODING_NOTE. */
 export function startEncodingProgress(
   variants: Pick<ImageVariants, "counts" | "encoding">,
   print: (line: string) => void,
   everyMs: number = PROGRESS_INTERVAL_MS,
 ): () => void {
+  let first = true;
   const timer = setInterval(() => {
     const line = encodingProgressLine(variants.counts(), variants.encoding());
-    if (line !== undefined) print(line);
+    if (line === undefined) return;
+    print(first ? `${line} (${ENCODING_NOTE})` : line);
+    first = false;
   }, everyMs);
   // A finished build must not wait for the next tick.
   timer.unref();
