@@ -12,9 +12,11 @@ import { collectionsPlugin } from "./src/collections/index.ts";
 import { layoutsPlugin, LAYOUTS_DIR } from "./src/layouts/index.ts";
 import { feedsPlugin } from "./src/feeds/index.ts";
 import { seoPlugin } from "./src/seo/index.ts";
+import { llmsPlugin } from "./src/llms/index.ts";
 import { checkPlugin } from "./src/check/index.ts";
 import { createPostSources } from "./src/check/post-sources.ts";
 import { searchPlugin } from "./src/search/index.ts";
+import { offlinePlugin } from "./src/offline/index.ts";
 import { createSiteFiles, staticFilesPlugin } from "./src/static/index.ts";
 import { responsiveImagesPlugin } from "./src/images/index.ts";
 import { fixEleventyPathPrefixes } from "./src/cli/eleventy-paths.ts";
@@ -38,7 +40,9 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(layoutsPlugin); // post and page layout, generated pages
   await eleventyConfig.addPlugin(feedsPlugin, { site }); // Atom + JSON Feed, a feed per tag and category
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
+  await eleventyConfig.addPlugin(llmsPlugin, { site }); // llms.txt and llms-full.txt for language models
   await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
+  await eleventyConfig.addPlugin(offlinePlugin, { site }); // offline: true -> /sw.js, versioned by a hash of the built assets
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
   await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds
 }

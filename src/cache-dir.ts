@@ -1,7 +1,7 @@
 /**
  * Where a build cache lives: `.cache/<name>`, or `$OPSNOTE_CACHE_DIR/<name>` when that is set (CI,
- * benchmarks and tests move every cache with it). The highlight cache predates this and keeps its
- * entries in `$OPSNOTE_CACHE_DIR` itself (src/markdown/highlight-cache.ts).
+ * benchmarks and tests move every cache with it). The markdown caches (rendered bodies, highlighted
+ * blocks, formulas) are three pack files in `markdown/` (src/markdown/cache-pack.ts).
  */
 import path from "node:path";
 

@@ -116,3 +116,22 @@ document.addEventListener("keydown", (event) => {
   event.preventDefault();
   void openSearch();
 });
+
+/* ---------- Offline mode: the service worker, only when the site turned it on ---------- */
+
+const workerUrl = document.getElementById("opsnote-ui")?.dataset.serviceWorker;
+if ("serviceWorker" in navigator) {
+  if (workerUrl) {
+    navigator.serviceWorker.register(workerUrl).catch(() => undefined);
+  } else if (navigator.serviceWorker.controller) {
+    // Offline mode was turned off after this browser kept the site: remove the worker and its copies,
+    // or the old worker would keep serving the old assets. (The page that runs this may still be a kept
+    // copy; the next visit comes from the network.)
+    void (async () => {
+      for (const registration of await navigator.serviceWorker.getRegistrations()) {
+        if (/\/sw\.js$/.test(registration.active?.scriptURL ?? "") && location.href.startsWith(registration.scope)) await registration.unregister();
+      }
+      for (const key of await caches.keys()) if (key.startsWith("opsnote-")) await caches.delete(key);
+    })().catch(() => undefined);
+  }
+}

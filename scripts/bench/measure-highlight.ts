@@ -42,7 +42,7 @@ try {
       }
     }
   } else {
-    blocks = (await prefillHighlightCache({ inputDir: posts, md, highlighter, cache, salt, workers, minBlocksForWorkers: 0 })).misses;
+    blocks = (await prefillHighlightCache({ inputDir: posts, md, highlighter, cache, workers, minBlocksForWorkers: 0 })).misses;
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { parsePostText } from "../content/read-post.ts";
 import { buildPost, type Post } from "../content/post.ts";
 import { DiagnosticError } from "../diagnostics/diagnostic.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
+import { strings } from "../ui/strings.ts";
 
 export interface NewPostOptions {
   title: string;
@@ -33,7 +34,6 @@ export interface NewPostPlan {
   post: Post;
 }
 
-const BODY = "\n여기에 본문을 씁니다. `npm start`로 미리 보고, `npm run check`로 검사하세요.\n";
 
 /** Splits `a, b,,c` into trimmed, non-empty names. */
 export function splitList(text: string): string[] {
@@ -58,7 +58,7 @@ export function planNewPost(options: NewPostOptions): NewPostPlan {
   }
   if (options.draft) data.draft = true;
   // An options object, not none: gray-matter caches by input otherwise.
-  const text = matter.stringify(BODY, data, {});
+  const text = matter.stringify(`\n${strings.newPostBody}\n`, data, {});
 
   const { frontMatter, frontMatterSource, body } = parsePostText(text, fileName);
   const result = buildPost({ inputPath: fileName, frontMatter, source: frontMatterSource, body, site: options.site });

@@ -17,11 +17,12 @@ import { applyGroupSpelling, groupByTerm, sortPostsNewestFirst, type TermGroup }
 import { groupSeries } from "./series.ts";
 import { groupByMonth } from "./archive.ts";
 import { neighboursByUrl } from "./neighbours.ts";
+import { relatedPostsByUrl } from "./related-posts.ts";
 import { ABOUT_URL } from "../urls/site-urls.ts";
 import { RESPONSIVE_IMAGES_OUTPUT, SEARCH_INDEX_OUTPUT, findUrlConflicts, planSite, replacesAboutPage, type PlannedOutput, type SitePlan } from "./site-plan.ts";
 
 export interface CollectionsPluginOptions {
-  site: Pick<SiteSettings, "pageSize" | "seriesMembers" | "images">;
+  site: Pick<SiteSettings, "pageSize" | "seriesMembers" | "images" | "offline">;
   /** The published files, checked against every other output. @default none */
   files?: SiteFiles;
   /** Receives the collision warnings (two redirects from one old URL). @default ignore */
@@ -107,7 +108,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
     const standalonePages = publishedItems(api, "page").map((item) => item.data.post);
     memo = {
       items, posts, standalonePages, tags, categories,
-      plan: planSite({ posts, standalonePages, tags, categories, pageSize: site.pageSize }),
+      plan: planSite({ posts, standalonePages, tags, categories, pageSize: site.pageSize, offline: site.offline }),
     };
     return memo;
   };
@@ -123,6 +124,7 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   );
   eleventyConfig.addCollection("archive", (api: CollectionApi) => groupByMonth(derive(api).posts));
   eleventyConfig.addCollection("postNeighbours", (api: CollectionApi) => neighboursByUrl(derive(api).posts));
+  eleventyConfig.addCollection("relatedPosts", (api: CollectionApi) => relatedPostsByUrl(derive(api).posts));
   eleventyConfig.addCollection("homePages", (api: CollectionApi) => derive(api).plan.homePages);
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);

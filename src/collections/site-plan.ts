@@ -11,7 +11,7 @@ import { paginate, type ListPage } from "./paginate.ts";
 import { sortPostsNewestFirst, type TermGroup } from "./taxonomy.ts";
 import {
   ABOUT_URL, ARCHIVE_URL, ATOM_FEED_URL, CATEGORIES_URL, CODE_STYLESHEET_URL, HOME_URL, JSON_FEED_URL, NOT_FOUND_URL, ROBOTS_URL,
-  RESPONSIVE_IMAGES_URL, SITEMAP_URL, TAGS_URL, categoryUrl, tagUrl, termFeedUrl,
+  RESPONSIVE_IMAGES_URL, SITEMAP_URL, TAGS_URL, categoryUrl, tagUrl, termFeedUrl, OFFLINE_URL, SERVICE_WORKER_URL, LLMS_TXT_URL, LLMS_FULL_TXT_URL,
 } from "../urls/site-urls.ts";
 
 export type TermKind = "tags" | "categories";
@@ -61,6 +61,8 @@ export interface PlanSiteInput {
   tags: readonly TermGroup[];
   categories: readonly TermGroup[];
   pageSize: number;
+  /** Offline mode: the service worker and the offline page are written too. @default false */
+  offline?: boolean;
 }
 
 export const GENERATED = "(opsnote)";
@@ -95,7 +97,7 @@ export function replacesAboutPage(pages: readonly Post[]): boolean {
   return pages.some((page) => outputFileOf(page.url) === outputFileOf(ABOUT_URL));
 }
 
-export function planSite({ posts, standalonePages = [], tags, categories, pageSize }: PlanSiteInput): SitePlan {
+export function planSite({ posts, standalonePages = [], tags, categories, pageSize, offline = false }: PlanSiteInput): SitePlan {
   const homePages = paginate(orderForHome(posts), pageSize, HOME_URL);
   const tagPages = termPages("tags", tags, pageSize);
   const categoryPages = termPages("categories", categories, pageSize);
@@ -128,7 +130,10 @@ export function planSite({ posts, standalonePages = [], tags, categories, pageSi
     fixed(JSON_FEED_URL, "the JSON feed", false),
     fixed(SITEMAP_URL, "the sitemap", false),
     fixed(ROBOTS_URL, "robots.txt", false),
+    fixed(LLMS_TXT_URL, "llms.txt", false),
+    fixed(LLMS_FULL_TXT_URL, "llms-full.txt", false),
     fixed(CODE_STYLESHEET_URL, "the code colours stylesheet", false),
+    ...(offline ? [fixed(SERVICE_WORKER_URL, "the service worker (offline: true)", false), fixed(OFFLINE_URL, "the offline page (offline: true)", false)] : []),
   ];
   return { homePages, tagPages, categoryPages, pages };
 }

@@ -105,14 +105,21 @@ export function dateFromFileName(fileName: string): string | undefined {
   return /^(\d{4}-\d{2}-\d{2})-/.exec(fileName)?.[1];
 }
 
-const KOREAN_DATE = new Intl.DateTimeFormat("ko-KR", {
-  year: "numeric", month: "long", day: "numeric", timeZone: "UTC",
-});
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "2021년 4월 13일": the calendar date the author wrote, whatever the reader's or server's zone. */
-export function formatDate(date: PostDate): string {
+/**
+ * "2021년 4월 13일" (`ko-KR`) or "April 13, 2021" (`en-US`): the calendar date the author wrote, in the
+ * site's time zone or the offset they gave (the wall clock), whatever the reader's or server's zone.
+ */
+export function formatDate(date: PostDate, locale = "ko-KR"): string {
+  let format = dateFormats.get(locale);
+  if (format === undefined) {
+    // UTC here only carries the wall clock's fields through unchanged; the zone was applied when parsing.
+    format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
   const { year, month, day } = date.wall;
-  return KOREAN_DATE.format(new Date(Date.UTC(year, month - 1, day)));
+  return format.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** Today's calendar date in `timeZone`, as `YYYY-MM-DD`. */

@@ -14,6 +14,8 @@ import {
   FRONT_MATTER_ENGINES, findFileQuirks, findUnclosedFrontMatter, frontMatterSourceOf, type FrontMatterSource,
 } from "./front-matter.ts";
 import { buildPost, type Post } from "./post.ts";
+import { createBodySummaryCache } from "./body-summary.ts";
+import { cacheDir } from "../cache-dir.ts";
 import { includeUnpublished, isPublished } from "./publication.ts";
 import { gitDateKey, readFirstCommitDates, readGitDates } from "./git-dates.ts";
 import { undatedFallback } from "./undated.ts";
@@ -90,6 +92,15 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
     return undefined;
   });
 
+  // Excerpts and reading times of unchanged bodies come from the last build (body-summary.ts); the
+  // pack is written after the process's first build, as the markdown caches are.
+  const summaries = createBodySummaryCache(path.join(cacheDir("markdown"), "summary.pack"));
+  let summariesSaved = false;
+  eleventyConfig.on("eleventy.after", () => {
+    if (!summariesSaved) summaries.pack.save();
+    summariesSaved = true;
+  });
+
   // Last commit per post, read once per build (see git-dates.ts), only when `updatedFromGit` asks:
   // otherwise a fresh copy of this repository showed its own commit dates as the samples' 수정일.
   let gitDates = new Map<string, Date>();
@@ -115,6 +126,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
         source: data.frontMatterSource,
         body: data.page.rawInput ?? "",
         site,
+        summarise: summaries.summarise,
       };
       let result = buildPost(input);
       if (!result.ok && result.undated) {

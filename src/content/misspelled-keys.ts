@@ -21,7 +21,7 @@ export const KNOWN_FRONT_MATTER_KEYS: readonly string[] = Object.keys(frontMatte
  */
 export const FOREIGN_FRONT_MATTER_KEYS: ReadonlySet<string> = new Set([
   // Jekyll and Minimal Mistakes
-  "author", "author_profile", "breadcrumbs", "classes", "comments", "excerpt_separator", "gallery", "link", "locale",
+  "author_profile", "breadcrumbs", "classes", "excerpt_separator", "gallery", "link", "locale",
   "read_time", "redirect_to", "related", "search", "share", "show_date", "sidebar", "sitemap", "teaser", "toc_levels",
   // Chirpy
   "authors", "hidden", "icon", "media_subpath", "img_path", "mermaid", "order",

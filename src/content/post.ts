@@ -12,6 +12,7 @@ import type { FrontMatterSource } from "./front-matter.ts";
 import { findMisspelledKeys } from "./misspelled-keys.ts";
 import { expandPermalink, foldersOfPost, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
+import { strings } from "../ui/strings.ts";
 import { readingStats } from "./reading-time.ts";
 import { ABOUT_URL } from "../urls/site-urls.ts";
 import { extractExcerpt } from "./excerpt.ts";
@@ -63,9 +64,39 @@ export interface Post {
   series?: string;
   /** Minutes to read the body; see reading-time.ts for how prose and code count. */
   readingMinutes: number;
+  /** Front matter `author`, when this post names one: it replaces the site's author in the author box. */
+  author?: PostAuthor;
+  /** `comments: false` turns the site's comments off for this post; absent means on. */
+  comments?: false;
 }
 
-export const DEFAULT_TOC_LABEL = "목차";
+/** A post's own author (front matter `author`): a name, or a name with an avatar, a bio and a link. */
+export interface PostAuthor {
+  name: string;
+  avatar?: string;
+  bio?: string;
+  url?: string;
+}
+
+/** `author: 홍길동`, `author: [a, b]` or `author: { name, avatar, bio, url }`; nothing usable -> undefined. */
+function postAuthor(value: FrontMatter["author"]): PostAuthor | undefined {
+  if (value === undefined || value === null) return undefined;
+  const clean = (text: string | undefined) => (text === undefined || normalizeText(text) === "" ? undefined : normalizeText(text));
+  if (typeof value === "string" || Array.isArray(value)) {
+    const name = clean(typeof value === "string" ? value : value.join(", "));
+    return name === undefined ? undefined : { name };
+  }
+  const name = clean(value.name);
+  if (name === undefined) return undefined;
+  return {
+    name,
+    ...(clean(value.avatar) ? { avatar: value.avatar!.trim() } : {}),
+    ...(clean(value.bio) ? { bio: clean(value.bio) } : {}),
+    ...(clean(value.url) ? { url: value.url!.trim() } : {}),
+  };
+}
+
+export const DEFAULT_TOC_LABEL = strings.toc;
 
 export interface BuildPostInput {
   inputPath: string;
@@ -82,6 +113,19 @@ export interface BuildPostInput {
    * whose result says `undated`, so the caller can look the date up and build it again.
    */
   undatedFallback?: UndatedFallback;
+  /** The body's excerpt and reading time (the build passes a cached one: body-summary.ts). @default summariseBody */
+  summarise?: (body: string) => BodySummary;
+}
+
+/** What buildPost reads from a post's markdown body. */
+export interface BodySummary {
+  /** The excerpt from the body (used when the front matter sets none). */
+  excerpt: string;
+  readingMinutes: number;
+}
+
+export function summariseBody(body: string): BodySummary {
+  return { excerpt: extractExcerpt(body), readingMinutes: readingStats(body).minutes };
 }
 
 export type BuildPostResult =
@@ -108,7 +152,7 @@ export function titleFromPath(inputPath: string): string {
   const parts = inputPath.replace(/\\/g, "/").split("/");
   let name = (parts.at(-1) ?? "").replace(/\.(md|markdown)$/i, "");
   if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
-  return normalizeText(name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/[-_]+/g, " ")) || "제목 없음";
+  return normalizeText(name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/[-_]+/g, " ")) || strings.untitled;
 }
 
 /** The first image a theme would put on the post's social card. */
@@ -144,8 +188,10 @@ export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | 
   return fm.layout === "single" && fm.permalink !== undefined && undated;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback }: BuildPostInput): BuildPostResult {
+export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback, summarise = summariseBody }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
+  let summarised: BodySummary | undefined;
+  const summary = () => (summarised ??= summarise(body));
   const errors: Diagnostic[] = [];
   // A misspelled key (`tag:`) is ignored by the schema below: say so even when the post fails.
   const warnings: Diagnostic[] = findMisspelledKeys(frontMatter, source, inputPath);
@@ -244,14 +290,16 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,
     },
-    excerpt: fm.excerpt !== undefined || fm.description !== undefined ? normalizeText(fm.excerpt ?? fm.description ?? "") : extractExcerpt(body),
+    excerpt: fm.excerpt !== undefined || fm.description !== undefined ? normalizeText(fm.excerpt ?? fm.description ?? "") : summary().excerpt,
     image: socialImage(fm),
     redirectFrom: [...(fm.redirect_from ?? []), ...(fm.aliases ?? [])],
     renderWithLiquid: fm.render_with_liquid ?? true,
     draft: fm.draft === true || fm.published === false,
     pin: fm.pin ?? false,
     series,
-    readingMinutes: readingStats(body).minutes,
+    readingMinutes: summary().readingMinutes,
+    ...(postAuthor(fm.author) ? { author: postAuthor(fm.author) } : {}),
+    ...(fm.comments === false ? { comments: false as const } : {}),
   };
   return { ok: true, post, warnings };
 }

@@ -113,6 +113,12 @@ export const frontMatterSchema = z.looseObject({
    * `_pages`) with a `permalink` and no date; any other value is ignored (see post.ts, `kind`).
    */
   layout: z.unknown().optional().meta(help("page 면 날짜 없는 단독 페이지 (예: 소개 페이지). 다른 값은 무시합니다.", "page makes a standalone page (an about page); other values are ignored.")),
+  // reader (issue 18)
+  author: z.union([word, z.array(word), z.looseObject({ name: word.optional(), avatar: z.string().optional(), bio: word.optional(), url: z.string().optional() }), z.null()]).optional().meta({
+    ...help("이 글의 글쓴이가 설정의 author 와 다를 때: 이름, 또는 { name, avatar, bio, url }.", "This post's author when not the site's: a name, or { name, avatar, bio, url }."),
+    examples: ["홍길동", { name: "홍길동", avatar: "/assets/img/hong.png", bio: "SRE" }],
+  }),
+  comments: z.boolean().optional().meta(help("false 면 이 글에는 댓글을 달지 않습니다 (설정의 comments 가 있을 때).", "false turns comments off for this post (when the site has comments).")),
   images: z.union([z.string(), z.array(z.string())]).optional().meta(help("공유 카드 이미지 (Hugo 식; 첫 번째를 씁니다).", "Hugo's social images: the first one is used.")),
 });
 
@@ -152,6 +158,8 @@ const EXPECTED: Record<string, string> = {
   header: "a mapping such as { image: /assets/x.png, teaser: /assets/x-th.png }",
   image: "an image path or { path: …, alt: … }",
   images: "an image path or a list of them",
+  author: "a name, a list of names or { name: …, avatar: …, bio: …, url: … }",
+  comments: "true or false",
 };
 
 function describe(value: unknown): string {

@@ -12,6 +12,17 @@ import type { MarkdownIt, Token } from "markdown-it";
 import { sizesAttribute, srcsetOf } from "./responsive-widths.ts";
 import { isResponsiveRaster } from "./raster-files.ts";
 import type { VariantSet } from "./image-variants.ts";
+import { defineRenderInput, noteRenderInput } from "../markdown/render-inputs.ts";
+
+/** Render input kind (src/markdown/render-inputs.ts): the variants an image's file has now. */
+const VARIANTS_INPUT = "picture-variants";
+
+/** What a cached render must still find for `file`: its variant URLs (content-hashed), or none. */
+function variantsKey(set: VariantSet | Error | undefined): string {
+  if (set === undefined) return "none";
+  if (set instanceof Error) return "error";
+  return `${set.sources.map((source) => source.variants.map((variant) => variant.url).join(" ")).join(" ")}${set.lqip === undefined ? "" : " lqip"}`;
+}
 
 const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -88,7 +99,14 @@ function insideAuthorsPicture(tokens: readonly Token[], idx: number): boolean {
   return open > 0;
 }
 
-export function pictureImagesPlugin(md: MarkdownIt, { variants, wantsLqip, pathPrefix = "/" }: PictureImagesOptions): void {
+export function pictureImagesPlugin(md: MarkdownIt, { variants: variantsOf, wantsLqip, pathPrefix = "/" }: PictureImagesOptions): void {
+  // A cached render (src/markdown/render-cache.ts) names variant files: it holds only while the file has the same ones.
+  defineRenderInput(md, VARIANTS_INPUT, (file) => variantsKey(variantsOf(file)));
+  const variants = (file: string) => {
+    const set = variantsOf(file);
+    noteRenderInput(VARIANTS_INPUT, file, variantsKey(set));
+    return set;
+  };
   for (const rule of ["html_block", "html_inline"] as const) {
     const innerHtml = md.renderer.rules[rule]!;
     md.renderer.rules[rule] = (tokens, idx, options, env, self) => {

@@ -18,6 +18,7 @@
 import markdownIt from "markdown-it";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDate } from "../content/dates.ts";
+import { strings } from "../ui/strings.ts";
 import type { Post } from "../content/post.ts";
 
 export interface LiquidContext {
@@ -53,8 +54,8 @@ export function jekyllVariables(
 ): Record<string, string> {
   return {
     "page.title": post.title,
-    "page.date": formatDate(post.date),
-    "page.last_modified_at": formatDate(post.updated ?? post.date),
+    "page.date": formatDate(post.date, strings.intlLocale),
+    "page.last_modified_at": formatDate(post.updated ?? post.date, strings.intlLocale),
     "page.url": post.url,
     "site.title": site.title, // `site.url` is the LiquidContext's siteUrl
   };

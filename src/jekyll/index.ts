@@ -19,7 +19,7 @@ import { writeRedirects } from "./redirects.ts";
 import { POST_FILE_URL, type PostFileUrl } from "../markdown/post-file-links.ts";
 
 export interface JekyllPluginOptions {
-  site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix" | "title"> & Partial<Pick<SiteSettings, "redirects">>;
+  site: Pick<SiteSettings, "timeZone" | "permalink" | "url" | "pathPrefix" | "title"> & Partial<Pick<SiteSettings, "language">> & Partial<Pick<SiteSettings, "redirects">>;
   report: DiagnosticSink;
   /** The per-build analysis of the posts, shared with `check`. @default a new one, with the on-disk cache */
   sources?: PostSources;
@@ -92,6 +92,6 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { site, report, sources
       .map((post) => ({ ...post, file: path.join(directories.input, post.relativePath) }));
     // The `redirects` setting (written by `npm run import` for old URLs the pattern cannot reproduce).
     const fromSettings = Object.entries(site.redirects ?? {}).map(([from, to]) => ({ file: "opsnote.config.yaml", url: to, redirectFrom: [from] }));
-    await writeRedirects([...posts, ...fromSettings], { outputDir: directories.output, pathPrefix: site.pathPrefix, siteUrl: site.url, report });
+    await writeRedirects([...posts, ...fromSettings], { outputDir: directories.output, pathPrefix: site.pathPrefix, siteUrl: site.url, language: site.language, report });
   });
 }

@@ -7,24 +7,25 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { strings } from "../ui/strings.ts";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The redirect page's HTML; `target` is the URL browsers go to, `canonical` the absolute one. */
-export function renderRedirectPage(target: string, canonical: string): string {
+export function renderRedirectPage(target: string, canonical: string, language = "ko"): string {
   const to = escapeHtml(target);
   return `<!doctype html>
-<html lang="ko">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
-<title>이동 중…</title>
+<title>${escapeHtml(strings.redirectTitle)}</title>
 <link rel="canonical" href="${escapeHtml(canonical)}">
 <meta http-equiv="refresh" content="0; url=${to}">
 <meta name="robots" content="noindex">
 </head>
 <body>
-<p><a href="${to}">${to}</a>(으)로 이동했습니다.</p>
+<p>${strings.redirectBody(`<a href="${to}">${to}</a>`)}</p>
 </body>
 </html>
 `;
@@ -64,6 +65,8 @@ export interface WriteRedirectsOptions {
   pathPrefix: string;
   /** Absolute origin, no trailing slash. */
   siteUrl: string;
+  /** `<html lang>` of the pages. @default "ko" */
+  language?: string;
   report(diagnostic: Diagnostic): void;
 }
 
@@ -87,7 +90,7 @@ export async function writeRedirects(posts: readonly RedirectSource[], options: 
       }
       const target = `${prefix}${post.url}`;
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, renderRedirectPage(target, `${options.siteUrl}${target}`));
+      await writeFile(file, renderRedirectPage(target, `${options.siteUrl}${target}`, options.language));
       written++;
     }
   }

@@ -15,7 +15,7 @@ export function StatusBadge({ post }: { post: Post }) {
 
 /** `searchMeta`: the search index keeps the shown date (site time zone) under this key, for results. */
 export function DateTime({ date, searchMeta }: { date: PostDate; searchMeta?: string }) {
-  return <time datetime={date.iso} data-pagefind-meta={searchMeta}>{formatDate(date)}</time>;
+  return <time datetime={date.iso} data-pagefind-meta={searchMeta}>{formatDate(date, strings.intlLocale)}</time>;
 }
 
 // URLs live in src/urls/site-urls.ts; re-exported for the layouts that import them from here.

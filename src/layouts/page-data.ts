@@ -22,7 +22,7 @@ export interface PageData {
   [PAGE_FEATURES_KEY]?: PageFeatures;
   collections: {
     /** `content` is the post's rendered body, without its layout. */
-    posts?: { data: { post: Post }; content?: string }[];
+    posts?: { data: { post: Post; page?: { rawInput?: string } }; content?: string }[];
     tagList?: TermGroup[];
     categoryList?: TermGroup[];
     seriesList?: Series[];
@@ -32,6 +32,7 @@ export interface PageData {
     categoryPages?: TermListPage[];
     sitePages?: PlannedPage[];
     postNeighbours?: Map<string, Neighbours>;
+    relatedPosts?: Map<string, Post[]>;
   };
 }
 

@@ -24,6 +24,7 @@ export const postLayout = {
         series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
         image={image === undefined ? undefined : absoluteImageUrl(site, image)}
         {...data.collections.postNeighbours?.get(post.url)}
+        related={data.collections.relatedPosts?.get(post.url)}
       />,
     );
   },

@@ -8,7 +8,9 @@ import { PostAside, hasPostAside } from "./post-aside.tsx";
 import type { SeriesPosition } from "../collections/series.ts";
 import { site } from "../site.ts";
 import { creditsUsedBy } from "../credits.ts";
-import { buildBlogPosting } from "../seo/json-ld.ts";
+import { buildBlogPosting, buildBreadcrumbList } from "../seo/json-ld.ts";
+import { breadcrumbTrail } from "../reader/breadcrumbs.ts";
+import { Breadcrumbs, PostByline, PostComments, RelatedPosts } from "./reader-features.tsx";
 import type { PageFeatures } from "../markdown/page-features.ts";
 
 export interface PostPageProps {
@@ -24,12 +26,15 @@ export interface PostPageProps {
   image?: string;
   /** Whether the body has math or a diagram: the page then loads what renders them. */
   features?: PageFeatures;
+  /** Related posts (src/collections/related-posts.ts). */
+  related?: readonly Post[];
 }
 
 export { SeriesNav } from "./post-aside.tsx";
 
-export function PostPage({ post, content, toc, previous, next, series, image, features }: PostPageProps) {
+export function PostPage({ post, content, toc, previous, next, series, image, features, related = [] }: PostPageProps) {
   const hasAside = hasPostAside({ series, toc });
+  const trail = breadcrumbTrail(post, strings.home);
   return (
     <Base
       title={post.title}
@@ -38,7 +43,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
       features={features}
       credits={creditsUsedBy(site.credits, content)}
       seo={{
-        type: "article", image, jsonLd: buildBlogPosting(post, site, image),
+        type: "article", image, jsonLd: [buildBlogPosting(post, site, image), buildBreadcrumbList(trail, site)],
         published: post.date.iso, modified: (post.updated ?? post.date).iso,
       }}
     >
@@ -46,6 +51,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
       {/* Search indexes only the body of published posts (data-pagefind-body): not drafts or scheduled posts the preview shows, nor generated pages. */}
       <article class={hasAside ? "post post--with-aside" : "post"} data-pagefind-body={isPublished(post, new Date()) ? "" : undefined}>
         <header class="post__header">
+          <Breadcrumbs trail={trail} />
           <TermLinks label={strings.categories} terms={post.categories} href={categoryUrl} className="term-list term-list--categories" searchFilter="categories" />
           <h1 class="post__title" data-pagefind-meta="title">
             {post.title}
@@ -64,6 +70,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
         {/* Search results show the date and tags from the index's meta; the tag and category filters come from the term links. */}
         <footer class="post__footer" data-tags={post.tags.length > 0 ? post.tags.map((t) => t.name).join(", ") : undefined} data-pagefind-meta={post.tags.length > 0 ? "tags[data-tags]" : undefined}>
           <TermLinks label={strings.tags} terms={post.tags} href={tagUrl} className="term-list" searchFilter="tags" />
+          <PostByline post={post} />
           {previous || next ? (
             <nav class="post-nav" aria-label={strings.postNavigation}>
               {previous ? (
@@ -78,6 +85,8 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
               ) : null}
             </nav>
           ) : null}
+          <RelatedPosts posts={related} />
+          <PostComments post={post} />
         </footer>
       </article>
     </Base>

@@ -4,6 +4,8 @@
  * JavaScript; the stylesheet hides the buttons until `theme-init.js` marks the page `.js`.
  */
 import { strings } from "../ui/strings.ts";
+import { site } from "../site.ts";
+import { serviceWorkerUrl } from "../offline/service-worker.ts";
 
 /** In `<head>`: blocking, so the saved theme is set before the first paint; then the deferred module. */
 export function ReaderScripts() {
@@ -17,10 +19,11 @@ export function ReaderScripts() {
 
 const ICON = { width: 20, height: 20, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false" } as const;
 
+/** The search button is named by aria-label too: on a phone its text is hidden (axe: button-name). */
 export function HeaderTools() {
   return (
     <div class="site-tools">
-      <button type="button" class="tool-button" data-search-open aria-haspopup="dialog" aria-controls="search-dialog" aria-keyshortcuts="/">
+      <button type="button" class="tool-button" data-search-open aria-haspopup="dialog" aria-controls="search-dialog" aria-keyshortcuts="/" aria-label={strings.search}>
         <svg {...ICON}><circle cx="11" cy="11" r="7" /><path d="m20 20-4-4" /></svg>
         <span class="tool-button__text">{strings.search}</span>
         <kbd class="tool-button__key" aria-hidden="true">{strings.searchShortcut}</kbd>
@@ -37,7 +40,8 @@ export function HeaderTools() {
 /**
  * The search dialog, closed until the search button or `/` opens it; search.js fills it. The input
  * is a combobox over the results listbox (WAI-ARIA APG): focus stays in the input, the arrow keys
- * move `aria-activedescendant`. The filters and tag suggestions stay hidden until the index loads.
+ * move `aria-activedescendant`. It is `type="text"`: HTML allows role=combobox on a text input, not on
+ * `type="search"` (the Nu HTML Checker rejects it). The filters and tag suggestions stay hidden until the index loads.
  */
 export function SearchDialog() {
   const ui = strings.client;
@@ -46,7 +50,7 @@ export function SearchDialog() {
       <div class="search__bar" role="search">
         <label class="visually-hidden" for="search-input">{strings.searchLabel}</label>
         <input
-          id="search-input" class="search__input" type="search" autocomplete="off" spellcheck={false} placeholder={strings.searchPlaceholder}
+          id="search-input" class="search__input" type="text" enterkeyhint="search" autocomplete="off" spellcheck={false} placeholder={strings.searchPlaceholder}
           role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results"
           list={undefined /* preact's types ask for it with role="combobox"; a datalist is not what pops up here */}
         />
@@ -75,8 +79,9 @@ export function SearchDialog() {
 
 /**
  * The client's words as JSON in a data attribute (not a `<script>` data block: nothing that looks
- * like a script reaches the page besides the two files, which keeps CSP and injection checks simple).
+ * like a script reaches the page besides the two files, which keeps CSP and injection checks simple),
+ * and, in offline mode, the service worker site.js registers.
  */
 export function ClientStrings() {
-  return <div id="opsnote-ui" hidden data-strings={JSON.stringify(strings.client)} />;
+  return <div id="opsnote-ui" hidden data-strings={JSON.stringify(strings.client)} data-service-worker={serviceWorkerUrl(site)} />;
 }

@@ -8,6 +8,7 @@
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { HeadingSlugger } from "../slug/slugify.ts";
+import { strings } from "../ui/strings.ts";
 
 export interface HeadingMeta {
   /** Level after shifting: 2..6 in a post body. */
@@ -70,7 +71,7 @@ function headingsRule(state: StateCore): void {
     open.meta = { level, text, id } satisfies HeadingMeta;
     if (inline?.children) {
       const anchor = new state.Token("html_inline", "", 0);
-      const label = state.md.utils.escapeHtml(`‘${text}’ 섹션 링크`);
+      const label = state.md.utils.escapeHtml(strings.headingAnchor(text));
       anchor.content = ` <a class="heading-anchor" href="#${encodeURIComponent(id)}" aria-label="${label}">#</a>`;
       inline.children.push(anchor);
     }

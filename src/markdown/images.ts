@@ -15,6 +15,7 @@ import { imageSize } from "image-size";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
+import { defineRenderInput, noteRenderInput } from "./render-inputs.ts";
 
 export interface ImagesOptions {
   /** The folder `/assets/` URLs are served from. @default path.resolve("assets") */
@@ -98,15 +99,26 @@ function imagesRule(state: StateCore): void {
   }
 }
 
+/** Render input kind (render-inputs.ts): a file's modification time and byte size, or "missing". */
+const FILE_STAMP = "file-stamp";
+
+function fileStamp(file: string): string {
+  try {
+    const stats = statSync(file);
+    return `${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return "missing";
+  }
+}
+
 export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"), report }: ImagesOptions = {}): void {
+  defineRenderInput(md, FILE_STAMP, fileStamp);
   const sizes = new Map<string, { mtimeMs: number; size: ImageDimensions | undefined }>();
   const sizeOf = (file: string): ImageDimensions | undefined | "missing" => {
-    let mtimeMs: number;
-    try {
-      mtimeMs = statSync(file).mtimeMs;
-    } catch {
-      return "missing";
-    }
+    const stamp = fileStamp(file);
+    noteRenderInput(FILE_STAMP, file, stamp); // a cached render holds this size while the file is unchanged
+    if (stamp === "missing") return "missing";
+    const mtimeMs = statSync(file).mtimeMs;
     const cached = sizes.get(file);
     if (cached?.mtimeMs === mtimeMs) return cached.size;
     let size: ImageDimensions | undefined;

@@ -10,16 +10,22 @@ import type { Post } from "../content/post.ts";
 import { getCodeHighlighter, getCodeStylesheet, getHighlightSalt } from "./highlight.ts";
 import { GENERATED_PAGE } from "../pages/virtual-template.ts";
 import { CODE_STYLESHEET_URL } from "../urls/site-urls.ts";
-import { createCachedHighlighter, createHighlightCache } from "./highlight-cache.ts";
+import { createCachedHighlighter, createHighlightCache, defaultCacheDir, GRAMMARS_INPUT, removeFileEntries } from "./highlight-cache.ts";
 import { prefillHighlightCache } from "./prefill-highlight-cache.ts";
 import { fenceLanguages } from "./highlight-languages.ts";
 import { createMarkdown, extractToc } from "./create-markdown.ts";
-import { cacheRenders } from "./render-cache.ts";
+import { createRenderCache } from "./render-cache.ts";
+import { openCachePack } from "./cache-pack.ts";
+import { defineRenderInput } from "./render-inputs.ts";
+import { renderSalt } from "./render-salt.ts";
 import type { MarkdownEnv } from "./env.ts";
 import { pageFeaturesOf } from "./page-features.ts";
 import { createClientAssetWriter } from "./client-assets.ts";
 import { mathCacheSalt } from "./math.ts";
 import { cacheDir } from "../cache-dir.ts";
+import path from "node:path";
+
+const runMode = () => process.env.ELEVENTY_RUN_MODE ?? "build";
 
 interface BuildEvent {
   outputMode?: string;
@@ -50,22 +56,41 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
   const highlighter = await getCodeHighlighter();
   const salt = await getHighlightSalt();
   const cache = createHighlightCache({ salt });
-  const md = createMarkdown({
-    highlighter: createCachedHighlighter(highlighter, cache), report, tocDepth: site.tocDepth, math: site.math,
-    mathCache: createHighlightCache({ dir: cacheDir("math"), salt: mathCacheSalt() }), // the same atomic, checked store
+  const mathCache = createHighlightCache({ name: "math", salt: mathCacheSalt() }); // the same one-pack store
+  // Rendered bodies and TOCs by text; the salt is everything else that changes them (render-salt.ts).
+  const renders = createRenderCache({
+    pack: openCachePack({ file: `${defaultCacheDir()}/render.pack`, salt: renderSalt({ highlightSalt: salt, mathSalt: mathCacheSalt(), site }) }),
+    report,
+    warnOnce: runMode() !== "build",
   });
+  const md = createMarkdown({
+    highlighter: createCachedHighlighter(highlighter, cache), report: renders.report, tocDepth: site.tocDepth, math: site.math, mathCache,
+  });
+  // A cached render keeps the highlighted blocks and formulas it was made of in their packs.
+  for (const used of [cache, mathCache]) defineRenderInput(md, used.inputKind, (key) => (used.markUsed(key), ""));
+  defineRenderInput(md, GRAMMARS_INPUT, (language) => highlighter.cacheKeyOf(language));
   // A cold build's blocks are highlighted on every core before rendering; the renderer then reads the cache.
   const scanned = new Map<string, number>(); // a preview rebuild rescans only edited posts
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
-    await prefillHighlightCache({ inputDir: directories.input, md, highlighter, cache, salt, scanned });
+    await prefillHighlightCache({ inputDir: directories.input, md, highlighter, cache, scanned });
   });
   // Grammars load asynchronously and rendering is sync: each post's fences load theirs before any page
   // renders (Eleventy runs every preprocessor before rendering), from the text Eleventy has already read.
   eleventyConfig.addPreprocessor("code-languages", "md,markdown", async (_data: unknown, content: string) => {
     await highlighter.loadLanguages(fenceLanguages(content));
   });
-  // The preview re-renders every post on each save (see render-cache.ts); a production build renders each once.
-  if ((process.env.ELEVENTY_RUN_MODE ?? "build") !== "build") cacheRenders(md);
+  // Unchanged posts are not rendered again, in a warm build as in the preview (render-cache.ts).
+  renders.install(md);
+  // The packs are written once, after the first build of the process: a preview's rebuilds keep their
+  // new entries in memory rather than rewriting the packs on every save (the reload waits for this).
+  let saved = false;
+  eleventyConfig.on("eleventy.after", () => {
+    if (process.env.OPSNOTE_DEBUG_RENDER_CACHE) console.error(`[opsnote] render cache: ${JSON.stringify(renders.stats)}`);
+    if (saved) return;
+    saved = true;
+    for (const pack of [cache, mathCache, renders.pack]) pack.save();
+    removeFileEntries([cache.dir, path.dirname(cache.dir), cacheDir("highlight"), cacheDir("math")]); // the one-file-per-entry cache before the packs
+  });
   eleventyConfig.setLibrary("md", md);
   // Token colours are classes (token-classes.ts); their rules come from the same themes.
   const stylesheet = await getCodeStylesheet();
@@ -99,6 +124,8 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
     // Eleventy first calls computed functions with placeholder data to learn their dependencies,
     // so `post` may not be a Post yet: check before reading it.
     toc: (data: MarkdownEnv & { post?: Partial<Post>; page: { rawInput?: string } }) =>
-      data.post?.toc?.enabled === true ? extractToc(md, data.page.rawInput ?? "", site.tocDepth, data) : undefined,
+      data.post?.toc?.enabled === true
+        ? renders.cached(md, `toc-${site.tocDepth}`, data.page.rawInput ?? "", data, () => extractToc(md, data.page.rawInput ?? "", site.tocDepth, data))
+        : undefined,
   });
 }

@@ -8,6 +8,7 @@
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
 import { decodeTarget as decode } from "../urls/decode-target.ts";
+import { defineRenderInput, noteRenderInput } from "./render-inputs.ts";
 
 /** A relative link to a markdown file: no scheme, not root-relative, `.md`/`.markdown` before `?`/`#`. */
 const POST_FILE_LINK = /^(?![a-z][a-z0-9+.-]*:|\/|#)([^?#]+\.(?:md|markdown))(?:\?[^#]*)?(?:#(.*))?$/i;
@@ -30,7 +31,9 @@ function rewriteLinks(state: StateCore): void {
       if (href === null) continue;
       const match = POST_FILE_LINK.exec(String(href));
       if (!match) continue;
-      const url = resolve(from, decode(match[1]!));
+      const target = decode(match[1]!);
+      const url = resolve(from, target);
+      noteRenderInput(POST_FILE_URL, target, url ?? ""); // a cached render holds while the target keeps its URL
       if (url === undefined) continue;
       const fragment = match[2] ? `#${decode(match[2])}` : "";
       child.attrSet("href", state.md.normalizeLink(`${url}${fragment}`));
@@ -38,6 +41,15 @@ function rewriteLinks(state: StateCore): void {
   }
 }
 
+/** Asks the page's resolver again, for the render cache (render-inputs.ts). */
+function resolveAgain(target: string, env: unknown): string {
+  const page = env as { page?: { inputPath?: string }; [POST_FILE_URL]?: PostFileUrl } | undefined;
+  const resolve = page?.[POST_FILE_URL];
+  const from = page?.page?.inputPath;
+  return typeof resolve === "function" && from !== undefined ? (resolve(from, target) ?? "") : "";
+}
+
 export function postFileLinksPlugin(md: MarkdownIt): void {
+  defineRenderInput(md, POST_FILE_URL, resolveAgain);
   md.core.ruler.push("post_file_links", rewriteLinks);
 }

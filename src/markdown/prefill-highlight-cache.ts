@@ -4,7 +4,8 @@
  * markdown-it renders on one thread, synchronously, so the highlighting of a cold build cannot be
  * spread over cores from inside the fence renderer. Instead, before the build (`eleventy.before`),
  * this scans the posts for fenced blocks, and the blocks missing from the highlight cache are
- * highlighted by worker threads and by this thread, filling the cache. Eleventy's ordinary pipeline
+ * highlighted by worker threads and by this thread; the workers post their HTML back and this
+ * thread fills the cache (in memory: the pack is written once, at the end of the build). Eleventy's ordinary pipeline
  * then runs unchanged and its renderer finds every block in the cache.
  *
  * The scan only warms the cache: a block it reads differently from the renderer is simply a cache
@@ -25,7 +26,7 @@ import { fenceLanguages } from "./highlight-languages.ts";
 import { isMermaidFence } from "./mermaid.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 import type { HighlightCache } from "./highlight-cache.ts";
-import type { HighlightJob, HighlightWorkerData } from "./highlight-worker.ts";
+import type { HighlightJob, HighlightResult, HighlightWorkerData } from "./highlight-worker.ts";
 
 export interface CodeBlock {
   code: string;
@@ -38,8 +39,6 @@ export interface PrefillOptions {
   md: MarkdownIt;
   highlighter: CodeHighlighter;
   cache: HighlightCache;
-  /** The cache key's salt, handed to the workers. */
-  salt: string;
   /**
    * Worker threads besides this one; 0 skips the scan (the renderer then highlights each miss itself).
    * @default defaultWorkerCount(): one per core besides this thread when the cache is empty
@@ -125,8 +124,10 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
     new Promise<void>((resolve, reject) => {
       // The worker loads the same grammars as this thread, so a grammar that embeds others lazily
       // (markdown) gives the same output on every thread.
-      const worker = startWorker({ cacheDir: options.cache.dir, salt: options.salt, languages: [...options.highlighter.languages] });
-      const feed = () => {
+      const worker = startWorker({ languages: [...options.highlighter.languages] });
+      const feed = (message: "ready" | HighlightResult) => {
+        // Only this thread writes the cache: the pack is one file, written once at the end of the build.
+        if (message !== "ready") for (const [key, html] of message) options.cache.write(key, html);
         const chunk = next();
         if (chunk) worker.postMessage(chunk);
         else void worker.terminate().then(() => resolve());

@@ -7,6 +7,8 @@ import { aboutPage } from "./about.tsx";
 import { archivePage } from "./archive.tsx";
 import { homePage } from "./home.tsx";
 import { notFoundPage } from "./not-found.tsx";
+import { offlinePage } from "./offline.tsx";
+import { site } from "../site.ts";
 import { categoryIndexPage, categoryPage, tagIndexPage, tagPage } from "./taxonomy.tsx";
 import type { VirtualTemplate } from "./virtual-template.ts";
 
@@ -22,4 +24,5 @@ export const pages: Record<string, VirtualTemplate> = {
   "_opsnote/pages/archive.11ty.js": archivePage,
   "_opsnote/pages/about.11ty.js": aboutPage,
   "_opsnote/pages/404.11ty.js": notFoundPage,
+  ...(site.offline ? { "_opsnote/pages/offline.11ty.js": offlinePage } : {}),
 };

@@ -2,6 +2,8 @@
  * Live reload for the preview: a tiny EventSource client injected into every HTML page, and the
  * error panel shown in the page while the last build is broken.
  */
+import { site } from "../site.ts";
+import { strings } from "../ui/strings.ts";
 
 export const EVENTS_PATH = "/__opsnote/events";
 
@@ -40,8 +42,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const BUILD_FAILED_HEADING = "opsnote: 빌드 실패 — 파일을 고치고 저장하면 바로 다시 빌드합니다.";
-export const CHECK_FAILED_HEADING = "opsnote: 검사 오류 — 미리보기는 계속되지만, 배포 빌드는 이 오류로 실패합니다.";
+export const BUILD_FAILED_HEADING = strings.preview.buildFailed;
+export const CHECK_FAILED_HEADING = strings.preview.checkFailed;
 
 export function errorPanel(lines: readonly string[], heading = BUILD_FAILED_HEADING): string {
   return `<div id="opsnote-build-error" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.25rem;background:#fff0f0;color:#6b0000;border-bottom:3px solid #c00;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all">` +
@@ -66,5 +68,5 @@ export function injectPreview(
 
 /** The page served for any URL while no build has ever succeeded. */
 export function errorPage(buildId: string, errors: readonly string[]): string {
-  return injectPreview(`<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>빌드 실패 · opsnote</title></head><body></body></html>`, buildId, errors, [], { reloadOnAnyBuild: true });
+  return injectPreview(`<!doctype html><html lang="${escapeHtml(site.language)}"><head><meta charset="utf-8"><title>${escapeHtml(strings.preview.buildFailedTitle)} · opsnote</title></head><body></body></html>`, buildId, errors, [], { reloadOnAnyBuild: true });
 }

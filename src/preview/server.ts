@@ -8,6 +8,8 @@ import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { resolveRequestPath } from "./safe-path.ts";
+import { site } from "../site.ts";
+import { strings } from "../ui/strings.ts";
 import { EVENTS_PATH, buildEventData, errorPage, injectPreview } from "./live-reload.ts";
 
 export interface BuildState {
@@ -99,17 +101,17 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const resolved = resolveRequestPath(root, url);
     if (resolved === undefined) {
-      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("400 잘못된 경로\n");
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(`400 ${strings.preview.badPath}\n`);
       return;
     }
     if (!state.hasOutput) {
-      sendHtml(res, state.errors.length > 0 ? 500 : 503, errorPage(state.id, state.errors.length > 0 ? state.errors : ["첫 빌드 중…"]));
+      sendHtml(res, state.errors.length > 0 ? 500 : 503, errorPage(state.id, state.errors.length > 0 ? state.errors : [strings.preview.firstBuild]));
       return;
     }
     const file = await fileFor(resolved);
     if (file === undefined) {
       const notFound = await fileFor(path.join(root, "404.html"));
-      const body = notFound ? await readFile(notFound, "utf8") : `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>404</title></head><body><h1>404</h1></body></html>`;
+      const body = notFound ? await readFile(notFound, "utf8") : `<!doctype html><html lang="${site.language}"><head><meta charset="utf-8"><title>404</title></head><body><h1>404</h1></body></html>`;
       // The page may appear with the next build: reload on every build.
       sendHtml(res, 404, injectPreview(body, state.id, state.errors, state.problems, { reloadOnAnyBuild: true }));
       return;

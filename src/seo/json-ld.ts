@@ -51,6 +51,20 @@ export function buildWebSite(site: JsonLdSite): Record<string, unknown> {
   };
 }
 
+/** `BreadcrumbList` for a trail of root-relative URLs (src/reader/breadcrumbs.ts); URLs become absolute, prefix included. */
+export function buildBreadcrumbList(trail: readonly { name: string; url: string }[], site: Pick<SiteSettings, "url" | "pathPrefix">): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(site, crumb.url),
+    })),
+  };
+}
+
 /**
  * JSON for `<script type="application/ld+json">`. The HTML parser ends a script at the first
  * `</script` whatever JSON thinks, and `<!--` changes how it reads the rest, so `<`, `>` and `&`

@@ -20,7 +20,7 @@ export interface SeoHeadProps {
   /** Absolute image URL for cards. */
   image?: string;
   /** schema.org object(s), serialised safely. */
-  jsonLd?: Record<string, unknown>;
+  jsonLd?: Record<string, unknown> | readonly Record<string, unknown>[];
   /** Extra feed of this page (a tag's or category's Atom feed), root-relative. */
   feed?: { url: string; title: string };
   /** Keep the page out of search results (the 404 page). @default false */
@@ -28,6 +28,15 @@ export interface SeoHeadProps {
   /** `article:published_time` / `article:modified_time` for posts. */
   published?: string;
   modified?: string;
+}
+
+const DEFAULT_REGIONS: Record<string, string> = { ko: "KR", en: "US", ja: "JP", zh: "CN", de: "DE", fr: "FR", es: "ES" };
+
+/** og:locale for a BCP 47 tag: `ko` -> `ko_KR`, `en` -> `en_US`, `en-GB` -> `en_GB`; a bare tag without a known region stays as it is. */
+export function ogLocaleOf(language: string): string {
+  const [base = "", ...rest] = language.split("-");
+  const region = rest.find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase() ?? DEFAULT_REGIONS[base.toLowerCase()];
+  return region === undefined ? base.toLowerCase() : `${base.toLowerCase()}_${region}`;
 }
 
 export function SeoHead({ site, url, title, description, type = "website", image, jsonLd, feed, noindex = false, published, modified }: SeoHeadProps) {
@@ -42,7 +51,7 @@ export function SeoHead({ site, url, title, description, type = "website", image
       <link rel="alternate" type="application/feed+json" href={JSON_FEED_URL} title={strings.siteFeedTitle(site.title)} />
       {feed ? <link rel="alternate" type="application/atom+xml" href={feed.url} title={feed.title} /> : null}
       <meta property="og:site_name" content={site.title} />
-      <meta property="og:locale" content={site.locale} />
+      <meta property="og:locale" content={site.locale ?? ogLocaleOf(site.language)} />
       <meta property="og:type" content={type} />
       <meta property="og:title" content={title} />
       <meta property="og:description" content={description} />
@@ -55,7 +64,9 @@ export function SeoHead({ site, url, title, description, type = "website", image
       <meta name="twitter:title" content={title} />
       <meta name="twitter:description" content={description} />
       {image ? <meta name="twitter:image" content={image} /> : null}
-      {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
+      {(jsonLd === undefined ? [] : Array.isArray(jsonLd) ? jsonLd : [jsonLd]).map((item, index) => (
+        <script key={index} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(item) }} />
+      ))}
     </>
   );
 }

@@ -60,9 +60,12 @@ export const siteSettingsSchema = z.strictObject({
     examples: ["/blog/"],
   }),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "expected a language tag such as ko or en" }).default("ko")
-    .meta(help("글의 언어 (BCP 47 언어 태그: ko, en).", "Language of the content, as a BCP 47 tag (ko, en).")),
-  locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).default("ko_KR")
-    .meta(help("공유 카드의 og:locale.", "The og:locale of shared links.")),
+    .meta(help(
+      "글의 언어 (BCP 47 언어 태그: ko, en, en-GB). 화면 글자도 따릅니다: ko 는 한국어, 그 밖의 언어는 영어 화면.",
+      "Language of the content, as a BCP 47 tag (ko, en, en-GB). The interface follows: Korean for ko, English for any other language.",
+    )),
+  locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).optional()
+    .meta(help("공유 카드의 og:locale. 없으면 language 에서 (ko → ko_KR, en → en_US, en-GB → en_GB).", "The og:locale of shared links; by default from language (ko -> ko_KR, en -> en_US, en-GB -> en_GB).")),
   timeZone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Seoul" }).default("Asia/Seoul")
     .meta(help("시간대 (IANA 이름). 시차(+09:00)가 없는 날짜를 이 시간대로 읽고 보여 줍니다.", "IANA time zone in which dates without an offset are read and shown.")),
   author: z
@@ -120,6 +123,10 @@ export const siteSettingsSchema = z.strictObject({
     "true 면 모든 글에서 $ … $ 를 수식으로 그립니다 (false 면 math: true 인 글에서만).",
     "Render $ … $ inline math in every post, not only in posts with math: true.",
   )),
+  offline: z.boolean().default(false).meta(help(
+    "true 면 서비스 워커(/sw.js)가 읽은 글과 사이트 파일을 저장해, 연결이 끊겨도 읽은 글이 열립니다. 끄면 다음 방문 때 워커를 지웁니다.",
+    "Offline mode: a service worker (/sw.js) keeps the pages read and the site's files, so they open without a connection. Turned off, it removes itself on the next visits.",
+  )),
   redirects: z.record(z.string().startsWith("/"), z.string().min(1)).default({}).meta({
     ...help("예전 주소 → 새 주소. 예전 주소마다 새 주소로 보내는 페이지를 만듭니다.", "Old URLs that no post pattern reproduces, each answered by a redirect page to its new URL."),
     examples: [{ "/2021/04/13/kubernetes-intro.html": "/devops/kubernetes-intro/" }],
@@ -142,6 +149,14 @@ export const siteSettingsSchema = z.strictObject({
       "Show a tiny blurred preview behind every post image while it loads (not for transparent images); a post can ask for it with image.lqip.",
     )),
   }).prefault({}).meta(help("글 속 그림 처리.", "How images in posts are published.")),
+  // reader (issue 18): "edit on GitHub" links
+  repository: z.strictObject({
+    url: absoluteUrl.transform((url) => url.replace(/\/+$/, "")).meta({ ...help("블로그 저장소 주소.", "The blog's repository."), examples: ["https://github.com/you/blog"] }),
+    branch: z.string().trim().min(1).default("main").meta(help("글을 고칠 브랜치.", "The branch posts are edited on.")),
+  }).optional().meta(help(
+    "블로그의 GitHub 저장소. 있으면 글마다 \"GitHub에서 고치기\" 링크 ({url}/edit/{branch}/{프로젝트 안의 글 경로}) 를 보입니다.",
+    "The blog's GitHub repository: each post then links to {url}/edit/{branch}/{the post's path in the project}.",
+  )),
   analytics: z.strictObject({
     google: z.string().regex(/^G-[A-Z0-9]+$/, { error: "expected a GA4 id such as G-XXXXXXX" }).optional()
       .meta(help("Google Analytics 4 측정 ID (G-XXXXXXX).", "Google Analytics 4 measurement id (G-XXXXXXX).")),

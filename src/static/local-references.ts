@@ -14,6 +14,7 @@ import path from "node:path";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { filesOfUrl, urlOfFile, type SiteFileLookup } from "./static-files.ts";
 import { decodeTarget as decode } from "../urls/decode-target.ts";
+import { defineRenderInput, noteRenderInput } from "../markdown/render-inputs.ts";
 
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 const FILE_NAME = /(^|\/)[^/]+\.[a-z0-9]+$/i;
@@ -57,6 +58,9 @@ export function resolveLocalTarget(href: string, postFile: string, files: Pick<S
   return { href: `${encodeUrlPath(url)}${suffix}`, file: published.source };
 }
 
+/** Render input kind (render-inputs.ts): where a post's relative target points among the published files. */
+const LOCAL_TARGET = "local-target";
+
 export interface LocalReferencesOptions {
   /** The published files of the current build (read again on every render), if listed yet. */
   files(): Pick<SiteFileLookup, "folders" | "fileAt"> | undefined;
@@ -64,25 +68,40 @@ export interface LocalReferencesOptions {
 
 /** Installs the rewrite as a core rule after everything else (attribute lists and captions keep their tokens). */
 export function localReferencesPlugin(md: MarkdownIt, { files }: LocalReferencesOptions): void {
+  /** The answer as the render cache keeps it (render-inputs.ts): a cached render holds while it is the same. */
+  const answer = (href: string, postFile: string) => {
+    const served = files();
+    const target = served === undefined ? undefined : resolveLocalTarget(href, postFile, served);
+    return target === undefined ? "" : `${target.href}\n${target.file}`;
+  };
+  defineRenderInput(md, LOCAL_TARGET, (href, env) => {
+    const postFile = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
+    return postFile === undefined ? "" : answer(href, postFile);
+  });
   md.core.ruler.push("opsnote_local_references", (state: StateCore) => {
     const postFile = (state.env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
     if (postFile === undefined) return;
     const served = files();
     if (served === undefined) return;
+    const resolve = (href: string) => {
+      const target = resolveLocalTarget(href, postFile, served);
+      noteRenderInput(LOCAL_TARGET, href, target === undefined ? "" : `${target.href}\n${target.file}`);
+      return target;
+    };
     const visit = (token: Token) => {
       const attr = token.type === "image" ? "src" : token.type === "link_open" ? "href" : undefined;
       if (attr === undefined) return;
-      const target = resolveLocalTarget(String(token.attrGet(attr) ?? ""), postFile, served);
+      const target = resolve(String(token.attrGet(attr) ?? ""));
       if (!target) return;
       token.attrSet(attr, target.href);
       if (token.type === "image") token.meta = { ...token.meta, file: target.file };
     };
     const rewriteHtml = (token: Token) => {
-      token.content = rewriteHtmlTargets(token.content, (href) => resolveLocalTarget(href, postFile, served)?.href);
+      token.content = rewriteHtmlTargets(token.content, (href) => resolve(href)?.href);
       // The files raw `<img>` tags show, for responsive images (src/images/), keyed by the src as now written.
       const imageFiles: Record<string, string> = {};
       for (const src of htmlImageSources(token.content)) {
-        const target = resolveLocalTarget(src, postFile, served);
+        const target = resolve(src);
         if (target) imageFiles[src] = target.file;
       }
       if (Object.keys(imageFiles).length > 0) token.meta = { ...token.meta, imageFiles };

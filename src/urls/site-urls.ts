@@ -17,7 +17,13 @@ export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
 export const SITEMAP_URL = "/sitemap.xml";
 export const ROBOTS_URL = "/robots.txt";
+/** https://llmstxt.org: the posts listed for language models, and all their markdown (src/llms). */
+export const LLMS_TXT_URL = "/llms.txt";
+export const LLMS_FULL_TXT_URL = "/llms-full.txt";
 export const FAVICON_URL = "/assets/favicon.svg";
+/** Written only with `offline: true` (src/offline): the service worker, and the page it shows for a page never read. */
+export const SERVICE_WORKER_URL = "/sw.js";
+export const OFFLINE_URL = "/offline/";
 export const STYLESHEET_URL = "/assets/css/opsnote.css";
 /** Generated from the highlighting themes (src/markdown/token-classes.ts). */
 export const CODE_STYLESHEET_URL = "/assets/css/code.css";

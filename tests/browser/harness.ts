@@ -58,7 +58,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+/**
+ * @param port 0 for any free port; a given one to serve again at the same origin (a test that stopped the server).
+ * @param contentSecurityPolicy what the server sends; a site with comments adds the provider's hosts (src/reader/comments.ts).
+ */
+export async function startStaticServer(root: string, { port = 0, contentSecurityPolicy = CONTENT_SECURITY_POLICY }: { port?: number; contentSecurityPolicy?: string } = {}): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
     const resolved = resolveRequestPath(root, req.url ?? "/");
     let file: string | undefined;
@@ -74,15 +78,15 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     }
     res.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "content-security-policy": CONTENT_SECURITY_POLICY,
+      "content-security-policy": contentSecurityPolicy,
       "cache-control": "no-store",
     });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

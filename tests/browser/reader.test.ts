@@ -204,3 +204,20 @@ test("keyboard: the first Tab reaches the skip link, which moves focus to main; 
   assert.equal(outline.width, "2px");
   await context.close();
 });
+
+// reader (issue 18): the sample site has no `comments` setting.
+test("comments: a site without the setting has no comments section and requests nothing from another site, scrolled to a post's end", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage();
+  const elsewhere: string[] = [];
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    elsewhere.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(`${sampleSite().server.url}${HELM}`);
+  assert.equal(await page.locator("#comments, [data-comments]").count(), 0);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.ok(await page.locator(".related a").count() > 0, "the post's end (related posts) was reached");
+  assert.deepEqual(elsewhere, []);
+  await context.close();
+});

@@ -87,6 +87,20 @@ test("a post at /feed.xml or /page/2/ collides with the generated file", () => {
   assert.ok(messages.some((m) => m.startsWith("posts/paged.md") && m.includes("page 2 of the home page")));
 });
 
+test("offline: true plans /sw.js and /offline/ (kept out of the sitemap), so a post or file there is a clash", () => {
+  const posts = [post("a", "2021-01-01"), post("worker", "2021-01-02", { url: "/sw.js" })];
+  const off = planSite({ posts: posts.slice(0, 1), tags: [], categories: [], pageSize: 10 });
+  assert.ok(!off.pages.some((p) => p.url === "/sw.js" || p.url === "/offline/"), "nothing planned when offline mode is off");
+  const on = planSite({ posts: posts.slice(0, 1), tags: [], categories: [], pageSize: 10, offline: true });
+  assert.deepEqual(on.pages.filter((p) => p.url === "/sw.js" || p.url === "/offline/").map((p) => [p.url, p.inSitemap]), [["/sw.js", false], ["/offline/", false]]);
+  const clash = planSite({ posts, tags: [], categories: [], pageSize: 10, offline: true });
+  const messages = findUrlConflicts(clash.pages).map((d) => `${d.file}: ${d.message}`);
+  assert.equal(messages.length, 1, messages.join("\n"));
+  assert.match(messages[0]!, /^posts\/worker\.md: .*service worker/);
+  const staticFile = { url: "/sw.js", file: "static/sw.js", what: "the file static/sw.js", copyOf: "static/sw.js" };
+  assert.equal(findUrlConflicts([...on.pages, staticFile]).length, 1, "a published file at /sw.js clashes too");
+});
+
 test("a clean plan has no conflicts and lists only public HTML pages in the sitemap", () => {
   const posts = [post("a", "2021-01-01", { tagNames: ["helm"] }), post("b", "2021-01-02", { draft: true })];
   const plan = planSite({ posts, tags: groupByTerm(posts, (p) => p.tags), categories: [], pageSize: 10 });

@@ -100,6 +100,13 @@ test("formatDate shows the written calendar date whatever the process time zone"
   assert.equal(formatDate(late), "2021년 12월 31일");
 });
 
+test("formatDate writes the same calendar day with each language's conventions", () => {
+  const { date } = parsed("2021-04-13T00:30:00");
+  assert.equal(formatDate(date, "en-US"), "April 13, 2021");
+  assert.equal(formatDate(date, "en-GB"), "13 April 2021");
+  assert.equal(formatDate(date, "ko-KR"), "2021년 4월 13일");
+});
+
 const fileNameCases: [fileName: string, expected: string | undefined][] = [
   ["2021-04-13-kubernetes-intro.md", "2021-04-13"],
   ["2021-04-13-쿠버네티스.md", "2021-04-13"],

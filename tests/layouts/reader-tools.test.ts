@@ -44,7 +44,8 @@ test("the UI strings reach the page as JSON in a data attribute, with no inline 
   const holder = document.getElementById("opsnote-ui");
   assert.ok(holder?.hasAttribute("hidden"));
   assert.deepEqual(JSON.parse(holder!.getAttribute("data-strings")!), strings.client);
-  assert.deepEqual([...document.querySelectorAll("script:not([src])")].map((s) => s.getAttribute("type")), ["application/ld+json"]);
+  // BlogPosting and BreadcrumbList: data, not code.
+  assert.deepEqual([...document.querySelectorAll("script:not([src])")].map((s) => s.getAttribute("type")), ["application/ld+json", "application/ld+json"]);
 });
 
 test("the header has a search button (with its / shortcut) and a theme button; the search dialog is closed", () => {

@@ -11,7 +11,10 @@ import { parseHTML } from "linkedom";
 import { createMarkdown, extractToc } from "../../src/markdown/create-markdown.ts";
 import { renderTex } from "../../src/markdown/math.ts";
 import { pageFeaturesOf } from "../../src/markdown/page-features.ts";
-import { cacheRenders } from "../../src/markdown/render-cache.ts";
+import { createRenderCache } from "../../src/markdown/render-cache.ts";
+import { openCachePack } from "../../src/markdown/cache-pack.ts";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import { readFrontMatter } from "../../src/content/front-matter.ts";
 import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { plainHighlighter, testFixtures } from "../helpers/render-fixtures.ts";
@@ -147,8 +150,9 @@ test("macros defined in one formula apply to the rest of the page only", () => {
   assert.equal(page("$$\\RR^n$$").querySelectorAll(".math-error").length, 1, "another page does not inherit \\RR");
 });
 
-test("the preview's render cache keeps the page's math flag on a cached render", () => {
-  const md = cacheRenders(createMarkdown({ highlighter: plainHighlighter }));
+test("the render cache keeps the page's math flag on a cached render", () => {
+  const pack = openCachePack({ file: path.join(mkdtempSync(path.join(os.tmpdir(), "opsnote-math-")), "render.pack"), salt: "s" });
+  const md = createRenderCache({ pack }).install(createMarkdown({ highlighter: plainHighlighter }));
   const text = "$$x$$";
   const first = { page: { inputPath: "posts/a.md" } };
   md.render(text, first);

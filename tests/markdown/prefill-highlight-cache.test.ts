@@ -33,7 +33,7 @@ test("the scan loads the grammars the posts' fences need before it keys their bl
   writeFileSync(path.join(dir, "posts", "notes", "a.md"), "# A\n\n```Scala\nval x = 1 // one\n```\n\n> ```c++\n> int main() { return 0; }\n> ```\n");
   const cache = createHighlightCache({ dir: path.join(dir, "cache"), salt });
   assert.equal(highlighter.isLoaded("scala"), false);
-  const result = await prefillHighlightCache({ inputDir: path.join(dir, "posts"), md, highlighter, cache, salt, workers: 1, minBlocksForWorkers: 10 });
+  const result = await prefillHighlightCache({ inputDir: path.join(dir, "posts"), md, highlighter, cache, workers: 1, minBlocksForWorkers: 10 });
   assert.deepEqual(result.loadedLanguages.sort(), ["cpp", "scala"]);
   assert.equal(result.misses, 2);
   assert.ok(highlighter.isLoaded("scala") && highlighter.isLoaded("cpp"));
@@ -53,7 +53,7 @@ test("a worker loads the same grammars as the build's thread: on-demand and embe
   const markdown = "# Title\n\n```ruby\nputs 1 # one\n```";
   writeFileSync(path.join(dir, "posts", "r.md"), `\`\`\`rb\n${ruby}\n\`\`\`\n\n\`\`\`\`md\n${markdown}\n\`\`\`\`\n`);
   const cache = createHighlightCache({ dir: path.join(dir, "cache"), salt });
-  const result = await prefillHighlightCache({ inputDir: path.join(dir, "posts"), md, highlighter, cache, salt, workers: 1, minBlocksForWorkers: 0, highlightHere: false });
+  const result = await prefillHighlightCache({ inputDir: path.join(dir, "posts"), md, highlighter, cache, workers: 1, minBlocksForWorkers: 0, highlightHere: false });
   assert.equal(result.workers, 1);
   assert.equal(result.misses, 2);
   for (const [code, language] of [[ruby, "ruby"], [markdown, "markdown"]] as const) {
@@ -67,7 +67,7 @@ test("a worker fills the cache with the highlighter's HTML; a second run has not
   const dir = mkdtempSync(path.join(os.tmpdir(), "opsnote-prefill-"));
   writeCorpus(path.join(dir, "posts"), 40, 3);
   const cache = createHighlightCache({ dir: path.join(dir, "cache"), salt });
-  const options = { inputDir: path.join(dir, "posts"), md, highlighter, cache, salt, workers: 1, minBlocksForWorkers: 0, highlightHere: false };
+  const options = { inputDir: path.join(dir, "posts"), md, highlighter, cache, workers: 1, minBlocksForWorkers: 0, highlightHere: false };
   const first = await prefillHighlightCache(options);
   assert.ok(first.blocks >= 120, `blocks: ${first.blocks}`);
   assert.equal(first.workers, 1);
@@ -101,5 +101,8 @@ test("an empty cache is one without entries, whatever other caches share its fol
   assert.equal(cache.isEmpty(), true, "only the other caches");
   cache.write(cache.keyOf("a: 1", "yaml"), "<pre>a: 1</pre>");
   assert.equal(cache.isEmpty(), false);
+  cache.save();
+  assert.equal(createHighlightCache({ dir: path.join(dir, "cache"), salt }).isEmpty(), false, "the next build's cache, from the pack's header");
+  assert.equal(createHighlightCache({ dir: path.join(dir, "cache"), salt: "another shiki" }).isEmpty(), true, "a pack of another salt holds nothing");
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,0 +1,37 @@
+/**
+ * Each post's excerpt and reading time kept across builds by a hash of its body, so a warm build
+ * does not parse unchanged bodies for them (markdown-it's block parser for the excerpt). One pack
+ * file (src/markdown/cache-pack.ts) beside the render cache, written once at the end of a build; its
+ * salt is opsnote's source and markdown-it's version, which decide both values.
+ */
+import { createHash } from "node:crypto";
+import { openCachePack, type CachePack } from "../markdown/cache-pack.ts";
+import { sourceHash } from "../markdown/render-salt.ts";
+import { packageVersion } from "../package-version.ts";
+import { summariseBody, type BodySummary } from "./post.ts";
+
+export interface BodySummaryCache {
+  summarise(body: string): BodySummary;
+  readonly pack: CachePack;
+}
+
+export function createBodySummaryCache(file: string): BodySummaryCache {
+  const pack = openCachePack({ file, salt: JSON.stringify({ source: sourceHash(), markdownIt: packageVersion("markdown-it") }) });
+  return {
+    pack,
+    summarise(body) {
+      const key = createHash("sha256").update(body).digest("hex");
+      const stored = pack.read(key);
+      if (stored !== undefined) {
+        try {
+          return JSON.parse(stored) as BodySummary;
+        } catch {
+          // a whole pack holds whole JSON; computed again below all the same
+        }
+      }
+      const summary = summariseBody(body);
+      pack.write(key, JSON.stringify(summary));
+      return summary;
+    },
+  };
+}
