@@ -4,7 +4,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { imageSize } from "image-size";
@@ -23,6 +23,7 @@ let root: string;
 let cold: BuiltSite;
 let photos: Document;
 let plain: Document;
+let changed: BuiltSite;
 /** Every cache file's modification time after the cold build. */
 let coldCache: Map<string, number>;
 let warmCache: Map<string, number>;
@@ -75,6 +76,9 @@ before(async () => {
   warmCache = await modificationTimes(cacheDir("images"));
   photos = await warm.page("/photos/");
   plain = await warm.page("/plain/");
+  // The raw HTML image's file replaced under the same name: the cached render must not keep its old variants.
+  await writeFile(path.join(root, "posts", "notes", "그림 1.png"), await solid(600, 100, "png"));
+  changed = await buildTempSite(path.join(root, "posts"));
 });
 
 after(() => rm(root, { recursive: true, force: true }));
@@ -136,7 +140,8 @@ test("raw HTML <img> of a local raster becomes <picture>; its own width or heigh
       assert.equal(source.getAttribute("sizes"), sizes, alt);
       const entries = candidates(source.getAttribute("srcset"));
       assert.deepEqual(entries.map(([, w]) => w), widths, alt);
-      for (const [url, w] of entries) assert.equal(imageSize(await readFile(path.join(cold.output, url))).width, w, url);
+      // Read from the cache: the last build (after a file changed) wrote the output folder anew.
+      for (const [url, w] of entries) assert.equal(imageSize(await readFile(path.join(cacheDir("images"), path.basename(url)))).width, w, url);
     }
   }
   assert.equal(pictureOf(plain, "가운데 HTML").picture!.parentElement!.getAttribute("align"), "center", "the author's HTML around it stays");
@@ -144,6 +149,17 @@ test("raw HTML <img> of a local raster becomes <picture>; its own width or heigh
   const authors = pictureOf(plain, "작성자의 picture");
   assert.equal(authors.picture!.querySelectorAll("source").length, 0, "an author's own <picture> is left as written");
   assert.equal(pictureOf(plain, "바깥 HTML").picture, undefined);
+});
+
+test("a raw HTML image whose file changed gets the new file's variants, not the cached render's", async () => {
+  const { img, picture } = pictureOf(await changed.page("/plain/"), "인라인 HTML");
+  assert.ok(picture);
+  assert.equal(img.getAttribute("height"), "20");
+  for (const source of picture!.querySelectorAll("source")) {
+    const entries = candidates(source.getAttribute("srcset"));
+    assert.deepEqual(entries.map(([, w]) => w), [360, 600]);
+    for (const [url, w] of entries) assert.equal(imageSize(await readFile(path.join(changed.output, url))).width, w, url);
+  }
 });
 
 test("SVG, GIF, remote, data: and missing images are left as plain <img>", () => {
