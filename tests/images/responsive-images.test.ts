@@ -151,6 +151,13 @@ test("raw HTML <img> of a local raster becomes <picture>; its own width or heigh
   assert.equal(pictureOf(plain, "바깥 HTML").picture, undefined);
 });
 
+test("a build into a fresh output folder whose pages come from the render cache still publishes their variants", async () => {
+  const page = await changed.page("/photos/");
+  const urls = [...page.querySelectorAll("picture source")].flatMap((source) => candidates(source.getAttribute("srcset")).map(([url]) => url));
+  assert.ok(urls.length >= 10, `variants on /photos/ (${urls.length})`);
+  for (const url of urls) assert.ok((await stat(path.join(changed.output, url))).isFile(), url);
+});
+
 test("a raw HTML image whose file changed gets the new file's variants, not the cached render's", async () => {
   const { img, picture } = pictureOf(await changed.page("/plain/"), "인라인 HTML");
   assert.ok(picture);
