@@ -36,7 +36,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(layoutsPlugin); // post and page layout, generated pages
   await eleventyConfig.addPlugin(feedsPlugin, { site }); // Atom + JSON Feed, a feed per tag and category
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
-  await eleventyConfig.addPlugin(searchPlugin); // Pagefind index of published posts after each written build
+  await eleventyConfig.addPlugin(searchPlugin, { synonyms: site.searchSynonyms }); // Pagefind index of each post's search document (Korean stems marked), fed as pages are written
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
   await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds
 }

@@ -51,6 +51,14 @@ export const siteSettingsSchema = z.strictObject({
   }),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: "expected a language tag such as ko or en" }).default("ko")
     .meta(help("글의 언어 (BCP 47 언어 태그: ko, en).", "Language of the content, as a BCP 47 tag (ko, en).")),
+  searchSynonyms: z.array(z.array(z.string().trim().min(1)).min(2, { error: "expected two or more words that mean the same" })).default([])
+    .meta({
+      ...help(
+        "검색에서 서로 같은 뜻으로 찾을 낱말 묶음. 기본 표(k8s·kubernetes·쿠버네티스, docker·도커 …)에 더해집니다.",
+        "Groups of words search treats as the same, added to the built-in table (k8s, kubernetes, 쿠버네티스; docker, 도커; …).",
+      ),
+      examples: [[["argocd", "아르고cd", "argo cd"], ["pg", "postgres", "postgresql", "포스트그레스"]]],
+    }),
   locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).default("ko_KR")
     .meta(help("공유 카드의 og:locale.", "The og:locale of shared links.")),
   timeZone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Seoul" }).default("Asia/Seoul")
