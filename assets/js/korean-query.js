@@ -115,24 +115,29 @@ export function expandWord(word, vocabulary) {
     return found.length > 0 ? found.map((term) => ({ term, weight: WEIGHTS.choseong })) : [{ term: word, weight: WEIGHTS.stem }];
   }
   const stem = stemOf(word);
+  const groups = [...SYNONYMS, ...(vocabulary?.synonyms ?? [])].map((group) => group.map((g) => g.toLowerCase()));
   /** @type {{ term: string, weight: number }[]} */
-  const out = [{ term: stem, weight: WEIGHTS.stem }];
-  const groups = [...SYNONYMS, ...(vocabulary?.synonyms ?? [])];
-  for (const group of groups) {
-    const lower = group.map((g) => g.toLowerCase());
-    if (!lower.includes(stem) && !lower.includes(word)) continue;
-    for (const other of lower) if (other !== stem && other !== word && !out.some((o) => o.term === other)) out.push({ term: other, weight: WEIGHTS.synonym });
-  }
+  const bases = [{ term: stem, weight: WEIGHTS.stem }];
   const syllables = [...stem];
   if (vocabulary && syllables.length >= 3 && syllables.every((c) => /[\uac00-\ud7a3]/u.test(c))) {
-    const all = [...vocabulary.labels, ...vocabulary.words];
+    const all = [...vocabulary.labels, ...vocabulary.words, ...groups.flat()];
     if (!all.some((known) => known.startsWith(stem))) {
       const jamo = jamoOf(stem);
-      const near = all.filter((known) => Math.abs(known.length - stem.length) <= 1 && withinOneEdit(jamoOf(known), jamo)).slice(0, 3);
-      for (const term of near) out.push({ term, weight: WEIGHTS.typo });
+      const near = [...new Set(all.filter((known) => Math.abs(known.length - stem.length) <= 1 && withinOneEdit(jamoOf(known), jamo)))].slice(0, 3);
+      for (const term of near) bases.push({ term, weight: WEIGHTS.typo });
     }
   }
-  return out;
+  /** @type {Map<string, number>} */
+  const out = new Map();
+  const add = (/** @type {string} */ term, /** @type {number} */ weight) => out.set(term, Math.max(weight, out.get(term) ?? 0));
+  for (const base of bases) {
+    add(base.term, base.weight);
+    for (const group of groups) {
+      if (!group.includes(base.term) && !(base.weight === WEIGHTS.stem && group.includes(word))) continue;
+      for (const other of group) add(other, base.weight * WEIGHTS.synonym);
+    }
+  }
+  return [...out].map(([term, weight]) => ({ term, weight })).sort((a, b) => b.weight - a.weight);
 }
 
 /**
