@@ -69,12 +69,10 @@ const ALL_SUFFIXES = [...new Set([...ENDINGS, ...PARTICLES])].sort((a, b) => b.l
  */
 export function stemOf(word) {
   if (!HANGUL_END.test(word)) return word;
+  // Every suffix is Hangul (one UTF-16 unit a syllable); the stem's length is counted in characters.
+  const length = [...word].length;
   for (const suffix of ALL_SUFFIXES) {
-    if (word.endsWith(suffix) && [...word].length - [...suffix].length >= MIN_STEM_LENGTH) {
-      const stem = word.slice(0, -suffix.length);
-      // A Latin word takes a particle but no verb ending (helm을, not helm했다 -> helm anyway).
-      return stem;
-    }
+    if (length - suffix.length >= MIN_STEM_LENGTH && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   }
   return word;
 }
@@ -105,17 +103,23 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * marked by STEM_MARK. Removing every STEM_MARK gives the text back.
  * @param {string} text
  * @param {{ has(word: string): boolean }} [vocabulary] words the corpus uses alone (for compounds)
+ * @param {Map<string, string>} [memo] marked words already seen (same vocabulary): a corpus repeats its words
  * @returns {string}
  * @example markStems("쿠버네티스를 설치했다") // "쿠버네티스^를 설치^했다"
  */
-export function markStems(text, vocabulary) {
+export function markStems(text, vocabulary, memo = new Map()) {
   if (!HANGUL.test(text)) return text;
   return text.replace(WORD, (word) => {
     if (!HANGUL.test(word)) return word;
-    const stem = stemOf(word);
-    const parts = vocabulary ? splitCompound(stem, vocabulary) : undefined;
-    const head = parts ? `${parts[0]}${STEM_MARK}${parts[1]}` : stem;
-    return stem.length < word.length ? `${head}${STEM_MARK}${word.slice(stem.length)}` : head;
+    let marked = memo.get(word);
+    if (marked === undefined) {
+      const stem = stemOf(word);
+      const parts = vocabulary ? splitCompound(stem, vocabulary) : undefined;
+      const head = parts ? `${parts[0]}${STEM_MARK}${parts[1]}` : stem;
+      marked = stem.length < word.length ? `${head}${STEM_MARK}${word.slice(stem.length)}` : head;
+      memo.set(word, marked);
+    }
+    return marked;
   });
 }
 

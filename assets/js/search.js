@@ -4,7 +4,7 @@
  * site's own `pagefind/` folder, relative to this file, so a path prefix needs no configuration.
  * Keyboard: ArrowDown/ArrowUp move between the input and the results, Enter opens, Escape closes.
  */
-import { normalizeQuery } from "./korean-query.js";
+import { normalizeQuery, withoutStemMarks } from "./korean-query.js";
 
 const MAX_RESULTS = 10;
 
@@ -121,7 +121,7 @@ async function runSearch(ui) {
     return;
   }
   const search = await pagefind.search(query);
-  const data = /** @type {ResultData[]} */ (await Promise.all(search.results.slice(0, MAX_RESULTS).map((/** @type {any} */ r) => r.data())));
+  const data = /** @type {ResultData[]} */ (await Promise.all(search.results.slice(0, MAX_RESULTS).map(async (/** @type {any} */ r) => withoutStemMarks(await r.data()))));
   if (id !== searchId) return; // a newer query is already running
   list.replaceChildren(
     ...data.map((result) => {

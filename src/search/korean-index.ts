@@ -25,8 +25,11 @@ const HANGUL = /[\uac00-\ud7a3]/u;
 /** Stems the corpus uses as whole words (two syllables or more, Hangul), for compound splitting. */
 export function buildVocabulary(documents: readonly SearchDocument[]): Set<string> {
   const vocabulary = new Set<string>();
+  const seen = new Set<string>();
   for (const document of documents) {
     for (const word of wordsOf(document.text)) {
+      if (seen.has(word)) continue;
+      seen.add(word);
       if (!HANGUL.test(word)) continue;
       const stem = stemOf(word);
       if ([...stem].length >= 2) vocabulary.add(stem);
@@ -39,7 +42,7 @@ export function buildVocabulary(documents: readonly SearchDocument[]): Set<strin
  * `html` with the text of the indexed body marked; tags and the text of ignored copies (meta and
  * filter values, which Pagefind returns as they are) untouched.
  */
-export function markDocumentStems(html: string, vocabulary: ReadonlySet<string>): string {
+export function markDocumentStems(html: string, vocabulary: ReadonlySet<string>, memo = new Map<string, string>()): string {
   let ignoredDepth = 0;
   let inHead = false;
   return html
@@ -52,7 +55,7 @@ export function markDocumentStems(html: string, vocabulary: ReadonlySet<string>)
         else if (part === "</span>" && ignoredDepth > 0) ignoredDepth--;
         return part;
       }
-      return ignoredDepth > 0 || inHead ? part : markStems(part, vocabulary);
+      return ignoredDepth > 0 || inHead ? part : markStems(part, vocabulary, memo);
     })
     .join("");
 }
@@ -60,7 +63,8 @@ export function markDocumentStems(html: string, vocabulary: ReadonlySet<string>)
 /** Every document with its stems marked. */
 export function analyzeDocuments(documents: readonly SearchDocument[]): SearchDocument[] {
   const vocabulary = buildVocabulary(documents);
-  return documents.map((document) => ({ ...document, html: markDocumentStems(document.html, vocabulary) }));
+  const memo = new Map<string, string>();
+  return documents.map((document) => ({ ...document, html: markDocumentStems(document.html, vocabulary, memo) }));
 }
 
 export interface QueryVocabulary {
@@ -76,12 +80,18 @@ export interface QueryVocabulary {
 export function buildQueryVocabulary(documents: readonly SearchDocument[], synonyms: readonly (readonly string[])[] = []): QueryVocabulary {
   const labels = new Set<string>();
   const counts = new Map<string, number>();
+  const stems = new Map<string, string>();
+  const stem = (word: string) => {
+    let found = stems.get(word);
+    if (found === undefined) stems.set(word, (found = stemOf(word)));
+    return found;
+  };
   for (const document of documents) {
-    for (const label of document.labels) for (const word of wordsOf(label)) labels.add(stemOf(word).toLowerCase());
+    for (const label of document.labels) for (const word of wordsOf(label)) labels.add(stem(word).toLowerCase());
     for (const word of wordsOf(document.text)) {
       if (!HANGUL.test(word)) continue;
-      const stem = stemOf(word);
-      if ([...stem].length >= 3) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      const found = stem(word);
+      if ([...found].length >= 3) counts.set(found, (counts.get(found) ?? 0) + 1);
     }
   }
   const words = [...counts]
