@@ -6,8 +6,10 @@
  * - directory: Pagefind's `addDirectory` over the whole written site (how opsnote indexed before);
  * - plain: one search document per post (search-document.ts) through `addHTMLFile`, no analysis;
  * - analyzed: the same with the Korean stem and compound marks and the query vocabulary file.
- * Each mode writes into a temp folder and prints one JSON line: seconds (documents, analysis, Pagefind),
- * the index's bytes, and the peak RSS (VmHWM) of this process and of the Pagefind child, polled from /proc.
+ * Each mode writes into a temp folder and prints one JSON line: wall seconds, CPU seconds of this process
+ * (and of its phases: documents, analysis, vocabulary) and of the Pagefind child, the index's bytes, and
+ * the peak RSS (VmHWM) of this process and of the Pagefind child, polled from /proc. CPU seconds say
+ * more than wall time on a loaded machine.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -30,14 +32,22 @@ function peakKiB(pid: string): number {
   }
 }
 
-/** Polls the peak RSS of this process's children (the Pagefind binary) until stopped. */
-function watchChildren(): () => number {
+/**
+ * Polls this process's children (the Pagefind binary) until stopped: their peak RSS, and their CPU
+ * seconds (user + system, the last value seen of each: CPU time does not depend on the machine's load
+ * the way wall time does).
+ */
+function watchChildren(): () => { peakKiB: number; cpuSeconds: number } {
   let peak = 0;
+  const cpu = new Map<string, number>();
   const timer = setInterval(() => {
     for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        if (stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1] === String(process.pid)) peak = Math.max(peak, peakKiB(pid));
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (fields[1] !== String(process.pid)) continue;
+        peak = Math.max(peak, peakKiB(pid));
+        cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, USER_HZ 100
       } catch {
         // the process ended between the listing and the read
       }
@@ -45,7 +55,7 @@ function watchChildren(): () => number {
   }, 25);
   return () => {
     clearInterval(timer);
-    return peak;
+    return { peakKiB: peak, cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) };
   };
 }
 
@@ -56,6 +66,10 @@ function bytesUnder(dir: string): number {
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
+const cpuNow = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 
 for (const mode of modes.length > 0 ? modes : ["directory", "plain", "analyzed"]) {
   const out = mkdtempSync(path.join(os.tmpdir(), "opsnote-measure-index-"));
@@ -63,6 +77,7 @@ for (const mode of modes.length > 0 ? modes : ["directory", "plain", "analyzed"]
   const started = performance.now();
   let documentSeconds = 0;
   let analysisSeconds = 0;
+  let vocabularySeconds = 0;
   let pages = 0;
   if (mode === "directory") {
     const { index } = await pagefind.createIndex({ excludeSelectors: [".heading-anchor", ".term-list", ".post__meta", ".toc", ".series", ".post__footer", ".code-block__header"] });
@@ -71,26 +86,37 @@ for (const mode of modes.length > 0 ? modes : ["directory", "plain", "analyzed"]
     await index!.writeFiles({ outputPath: out });
     await pagefind.close();
   } else {
-    const read = performance.now();
+    const read = cpuNow();
     const plain = await readSiteDocuments(site);
-    documentSeconds = (performance.now() - read) / 1000;
-    const analyzeStart = performance.now();
+    documentSeconds = cpuNow() - read;
+    const analyzeStart = cpuNow();
     const documents = mode === "analyzed" ? analyzeDocuments(plain) : plain;
-    analysisSeconds = (performance.now() - analyzeStart) / 1000;
-    const result = await indexDocuments(documents, out, { writeExtraFiles: mode === "analyzed" ? (dir, docs) => writeQueryVocabulary(dir, docs) : undefined });
+    analysisSeconds = cpuNow() - analyzeStart;
+    const result = await indexDocuments(documents, out, {
+      writeExtraFiles: mode === "analyzed"
+        ? async (dir, docs) => {
+            const vocabularyStart = cpuNow();
+            await writeQueryVocabulary(dir, docs);
+            vocabularySeconds = cpuNow() - vocabularyStart;
+          }
+        : undefined,
+    });
     pages = result.pages;
   }
   const seconds = (performance.now() - started) / 1000;
-  const childPeakKiB = stop();
+  const child = stop();
   console.log(
     JSON.stringify({
       mode,
       pages,
       seconds: Number(seconds.toFixed(2)),
-      documentSeconds: Number(documentSeconds.toFixed(2)),
-      analysisSeconds: Number(analysisSeconds.toFixed(2)),
+      documentCpuSeconds: Number(documentSeconds.toFixed(2)),
+      analysisCpuSeconds: Number(analysisSeconds.toFixed(2)),
+      vocabularyCpuSeconds: Number(vocabularySeconds.toFixed(2)),
+      cpuSeconds: Number(((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(2)),
       indexBytes: bytesUnder(out),
-      pagefindPeakMiB: mib(childPeakKiB),
+      pagefindPeakMiB: mib(child.peakKiB),
+      pagefindCpuSeconds: Number(child.cpuSeconds.toFixed(2)),
       nodePeakMiB: mib(peakKiB("self")),
     }),
   );
