@@ -5,7 +5,7 @@
  * peaked at 4.4 GiB in the Pagefind process (docs/search.md has the measurements).
  */
 import { readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { createSearchIndexCache, type SearchIndexCache } from "./index-cache.ts";
@@ -17,6 +17,8 @@ export const BATCH_SIZE = 100;
 
 /** Files opsnote writes beside Pagefind's own in `pagefind/` (changes to them change the cache's salt). */
 export const EXTRA_FILES_VERSION = 1;
+
+let freshCounter = 0;
 
 export interface IndexResult {
   pages: number;
@@ -54,6 +56,9 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
     if (cached) return { pages: cached.pages, seconds: (performance.now() - started) / 1000, reused: true };
   }
   let pages = 0;
+  // Written beside the old index and renamed into place: the preview's search never reads a half
+  // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
+  const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
@@ -65,13 +70,18 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
         pages++;
       }
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: fresh });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+    await writeExtraFiles?.(fresh, documents);
+    await rm(outputPath, { recursive: true, force: true });
+    await rename(fresh, outputPath);
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
   } finally {
     // The Node API drives a Pagefind binary as a child process: stop it, or the build never exits.
     await pagefind.close();
   }
-  await writeExtraFiles?.(outputPath, documents);
   if (cache && key) await cache.store(key, outputPath, { pages });
   return { pages, seconds: (performance.now() - started) / 1000, reused: false };
 }
