@@ -160,7 +160,8 @@ export function expandQuery(query, vocabulary) {
   return combos.filter((combo) => combo.text !== "");
 }
 
-const MARK_BETWEEN = new RegExp(`(?<=[\\p{L}\\p{N}])\\${STEM_MARK}(?=[\\p{L}\\p{N}])`, "gu");
+// Marks only ever stand between two Hangul syllables (a stem and its ending, two parts of a compound).
+const MARK_BETWEEN = new RegExp(`(?<=[\\uac00-\\ud7a3])\\${STEM_MARK}(?=[\\uac00-\\ud7a3])`, "gu");
 
 /**
  * A result's data with the stem marks of the search documents taken out of every text.
