@@ -217,3 +217,33 @@ export function withinOneEdit(a, b) {
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
+
+/** Endings after a contracted past-tense syllable (늘렸다, 옮겼고, 바꿨는데). */
+const AFTER_PAST = ["습니다", "는데", "지만", "어요", "다", "고", "던"];
+/** Medial vowels of a contracted past syllable and the vowel of the stem's last syllable: ㅕ<-ㅣ, ㅝ<-ㅜ, ㅘ<-ㅗ. */
+const CONTRACTED_MEDIALS = new Map([[6, 20], [14, 13], [9, 8]]);
+const FINAL_SS = 20;
+
+/**
+ * The stem of a contracted past form, which is not a prefix of the word (늘렸다 -> 늘리, 바꿨다 -> 바꾸,
+ * 봤다 -> 보), or undefined. For queries only: the index marks boundaries inside words, and this
+ * stem is not inside the word.
+ * @param {string} word
+ * @returns {string | undefined}
+ * @example contractedStemOf("늘렸다") // "늘리"
+ */
+export function contractedStemOf(word) {
+  for (const ending of AFTER_PAST) {
+    if (!word.endsWith(ending)) continue;
+    const chars = [...word.slice(0, -ending.length)];
+    const last = chars.at(-1);
+    if (chars.length < 2 || !last) return undefined;
+    const index = (last.codePointAt(0) ?? 0) - SYLLABLE_BASE;
+    if (index < 0 || index > 11171 || index % 28 !== FINAL_SS) return undefined;
+    const initial = Math.floor(index / 588);
+    const vowel = CONTRACTED_MEDIALS.get(Math.floor((index % 588) / 28));
+    if (vowel === undefined) return undefined;
+    return chars.slice(0, -1).join("") + String.fromCodePoint(SYLLABLE_BASE + (initial * 21 + vowel) * 28);
+  }
+  return undefined;
+}

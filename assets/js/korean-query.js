@@ -7,7 +7,7 @@
  * full word would find is still found. Used by search.js in the browser and unit-tested in Node.
  */
 
-import { MIN_STEM_LENGTH, PARTICLES, STEM_MARK, choseongOf, isChoseong, jamoOf, stemOf, withinOneEdit } from "./korean-analysis.js";
+import { MIN_STEM_LENGTH, PARTICLES, STEM_MARK, choseongOf, contractedStemOf, isChoseong, jamoOf, stemOf, withinOneEdit } from "./korean-analysis.js";
 
 export { MIN_STEM_LENGTH, PARTICLES };
 
@@ -118,6 +118,8 @@ export function expandWord(word, vocabulary) {
   const groups = [...SYNONYMS, ...(vocabulary?.synonyms ?? [])].map((group) => group.map((g) => g.toLowerCase()));
   /** @type {{ term: string, weight: number }[]} */
   const bases = [{ term: stem, weight: WEIGHTS.stem }];
+  const contracted = contractedStemOf(word);
+  if (contracted && contracted !== stem) bases.push({ term: contracted, weight: WEIGHTS.stem });
   const syllables = [...stem];
   if (vocabulary && syllables.length >= 3 && syllables.every((c) => /[\uac00-\ud7a3]/u.test(c))) {
     const all = [...vocabulary.labels, ...vocabulary.words, ...groups.flat()];

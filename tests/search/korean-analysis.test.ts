@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { STEM_MARK, choseongOf, isChoseong, jamoOf, markStems, splitCompound, stemOf, withinOneEdit } from "../../assets/js/korean-analysis.js";
+import { STEM_MARK, choseongOf, contractedStemOf, isChoseong, jamoOf, markStems, splitCompound, stemOf, withinOneEdit } from "../../assets/js/korean-analysis.js";
 
 const stems: [word: string, stem: string][] = [
   ["설치했다", "설치"],
@@ -84,4 +84,13 @@ test("choseong and one-jamo typos", () => {
   assert.ok(withinOneEdit(jamoOf("테라폼"), jamoOf("테라포")), "a missing final consonant is one edit");
   assert.ok(!withinOneEdit(jamoOf("쿠버네티수"), jamoOf("쿠버내티수스")));
   assert.ok(!withinOneEdit(jamoOf("도커"), jamoOf("도크로")));
+});
+
+test("contracted past forms get the stem they were made from (queries only: it is not a prefix)", () => {
+  assert.equal(contractedStemOf("늘렸다"), "늘리");
+  assert.equal(contractedStemOf("바꿨는데"), "바꾸");
+  assert.equal(contractedStemOf("옮겼고"), "옮기");
+  assert.equal(contractedStemOf("설치했다"), undefined, "했다 is an ending of its own");
+  assert.equal(contractedStemOf("봤다"), undefined, "one syllable would be left");
+  assert.equal(contractedStemOf("쿠버네티스"), undefined);
 });

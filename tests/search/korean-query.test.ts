@@ -51,6 +51,7 @@ const terms = (query: string) => expandQuery(query, vocabulary).map((q) => q.tex
 
 test("expandQuery: stems, synonyms (built-in and the setting's), initials, one-jamo typos", () => {
   assert.deepEqual(terms("설치했다"), ["설치"]);
+  assert.deepEqual(terms("늘렸다"), ["늘렸다", "늘리"], "a contracted past form also asks for its stem");
   assert.deepEqual(terms("k8s"), ["k8s", "kubernetes", "쿠버네티스", "쿠베"]);
   assert.deepEqual(terms("아르고를"), ["아르고", "argocd", "아르고cd"], "the built-in group and the setting's, after the particle is cut");
   assert.deepEqual(expandQuery("젠킨스", { ...vocabulary, synonyms: [["젠킨스", "jenkins ci"]] }).map((q) => q.text), ["젠킨스", "jenkins", "jenkins ci"]);
