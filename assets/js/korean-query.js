@@ -83,6 +83,8 @@ export const SYNONYMS = [
 
 /** How much a result found through a rewritten word counts against one found by the word itself. */
 export const WEIGHTS = { stem: 1, synonym: 0.9, choseong: 0.9, typo: 0.6 };
+/** Typo fixes are searched only when the query as typed (stems, synonyms) finds fewer pages than this. */
+export const TYPO_BELOW = 5;
 /** Queries sent to Pagefind for one search at most (each rewritten word multiplies them). */
 export const MAX_QUERIES = 12;
 
@@ -104,7 +106,7 @@ function loadVocabulary() {
  * The alternatives of one query word, each with its weight.
  * @param {string} word lower-case, NFC
  * @param {QueryVocabulary | undefined} vocabulary
- * @returns {{ term: string, weight: number }[]}
+ * @returns {{ term: string, weight: number, typo?: boolean }[]}
  */
 export function expandWord(word, vocabulary) {
   if (isChoseong(word)) {
@@ -129,17 +131,23 @@ export function expandWord(word, vocabulary) {
       for (const term of near) bases.push({ term, weight: WEIGHTS.typo });
     }
   }
-  /** @type {Map<string, number>} */
+  /** @type {Map<string, { weight: number, typo: boolean }>} */
   const out = new Map();
-  const add = (/** @type {string} */ term, /** @type {number} */ weight) => out.set(term, Math.max(weight, out.get(term) ?? 0));
+  const add = (/** @type {string} */ term, /** @type {number} */ weight, /** @type {boolean} */ typo) => {
+    const seen = out.get(term);
+    if (!seen || weight > seen.weight) out.set(term, { weight, typo });
+  };
   for (const base of bases) {
-    add(base.term, base.weight);
+    const typo = base.weight === WEIGHTS.typo;
+    add(base.term, base.weight, typo);
     for (const group of groups) {
-      if (!group.includes(base.term) && !(base.weight === WEIGHTS.stem && group.includes(word))) continue;
-      for (const other of group) add(other, base.weight * WEIGHTS.synonym);
+      if (!group.includes(base.term) && !(!typo && group.includes(word))) continue;
+      for (const other of group) add(other, base.weight * WEIGHTS.synonym, typo);
     }
   }
-  return [...out].map(([term, weight]) => ({ term, weight })).sort((a, b) => b.weight - a.weight);
+  return [...out]
+    .map(([term, { weight, typo }]) => (typo ? { term, weight, typo } : { term, weight }))
+    .sort((a, b) => b.weight - a.weight);
 }
 
 /**
@@ -147,15 +155,17 @@ export function expandWord(word, vocabulary) {
  * original stems first, at most MAX_QUERIES.
  * @param {string} query
  * @param {QueryVocabulary | undefined} vocabulary
- * @returns {{ text: string, weight: number }[]}
+ * @returns {{ text: string, weight: number, typo: boolean }[]}
  */
 export function expandQuery(query, vocabulary) {
   const words = query.normalize("NFC").toLowerCase().split(/\s+/u).filter((w) => w !== "");
-  /** @type {{ text: string, weight: number }[]} */
-  let combos = [{ text: "", weight: 1 }];
+  /** @type {{ text: string, weight: number, typo: boolean }[]} */
+  let combos = [{ text: "", weight: 1, typo: false }];
   for (const word of words) {
     const alternatives = expandWord(word, vocabulary);
-    combos = combos.flatMap((combo) => alternatives.map((alt) => ({ text: combo.text ? `${combo.text} ${alt.term}` : alt.term, weight: combo.weight * alt.weight })));
+    combos = combos.flatMap((combo) =>
+      alternatives.map((alt) => ({ text: combo.text ? `${combo.text} ${alt.term}` : alt.term, weight: combo.weight * alt.weight, typo: combo.typo || alt.typo === true })),
+    );
     combos.sort((a, b) => b.weight - a.weight);
     combos = combos.slice(0, MAX_QUERIES);
   }
@@ -194,17 +204,23 @@ export async function searchPosts(pagefind, query, { filters, vocabulary } = {})
   const words = query.normalize("NFC").trim();
   if (words === "") return [];
   const known = vocabulary ?? (await loadVocabulary());
-  const queries = expandQuery(words, known);
-  const searches = await Promise.all(queries.map(({ text }) => pagefind.search(text, filters ? { filters } : {})));
+  const expanded = expandQuery(words, known);
   /** @type {Map<string, { score: number, handle: any }>} */
   const best = new Map();
-  searches.forEach((search, i) => {
-    for (const result of search?.results ?? []) {
-      const score = result.score * (queries[i]?.weight ?? 1);
-      const seen = best.get(result.id);
-      if (!seen || score > seen.score) best.set(result.id, { score, handle: result });
-    }
-  });
+  /** @param {{ text: string, weight: number }[]} queries */
+  const run = async (queries) => {
+    const searches = await Promise.all(queries.map(({ text }) => pagefind.search(text, filters ? { filters } : {})));
+    searches.forEach((search, i) => {
+      for (const result of search?.results ?? []) {
+        const score = result.score * (queries[i]?.weight ?? 1);
+        const seen = best.get(result.id);
+        if (!seen || score > seen.score) best.set(result.id, { score, handle: result });
+      }
+    });
+  };
+  await run(expanded.filter((q) => !q.typo));
+  // Typo fixes only when the words as typed find little: each is one more search over the index.
+  if (best.size < TYPO_BELOW) await run(expanded.filter((q) => q.typo));
   return [...best.values()]
     .sort((a, b) => b.score - a.score)
     .map(({ score, handle }) => ({ id: handle.id, score, data: async () => withoutStemMarks(await handle.data()) }));

@@ -96,3 +96,19 @@ test("withoutStemMarks removes only a ^ between two Hangul syllables (code and m
   const data = withoutStemMarks({ excerpt: "x ^ y, 2^10, a^b, ^가, 설치^했다", content: "", meta: {}, sub_results: [] });
   assert.equal(data.excerpt, "x ^ y, 2^10, a^b, ^가, 설치했다");
 });
+
+test("searchPosts asks for typo fixes only when the query as typed finds fewer than TYPO_BELOW pages", async () => {
+  const asked: string[] = [];
+  const many = Array.from({ length: 5 }, (_, i) => ({ id: String(i), score: 1, data: async () => ({}) }));
+  const fake = (found: number) => ({
+    async search(text: string) {
+      asked.push(text);
+      return { results: text === "컨슈며" ? many.slice(0, found) : [] };
+    },
+  });
+  await searchPosts(fake(5), "컨슈며", { vocabulary });
+  assert.deepEqual(asked, ["컨슈며"], "enough found: no typo search");
+  asked.length = 0;
+  await searchPosts(fake(0), "컨슈며", { vocabulary });
+  assert.deepEqual(asked, ["컨슈며", "컨슈머"]);
+});
