@@ -78,3 +78,35 @@ test("a build indexes what it wrote; a full rebuild drops a deleted page; an inc
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test("the preview re-indexes in the background: the hook returns at once and the index follows the edit", async () => {
+  const root = await makeTempDir("search-plugin-serve");
+  const previous = process.env.ELEVENTY_RUN_MODE;
+  process.env.ELEVENTY_RUN_MODE = "serve";
+  const waitFor = async (check: () => boolean) => {
+    for (let waited = 0; !check(); waited += 100) {
+      if (waited > 120_000) throw new Error("the background index never came");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const titles = (dir: string) => {
+    try {
+      return indexedTitles(dir).join(",");
+    } catch {
+      return "";
+    }
+  };
+  try {
+    const site = fakeConfig();
+    searchPlugin(site.config);
+    const output = path.join(root, "site");
+    await site.build(output, { "/a/": post("도커"), "/b/": post("헬름") });
+    await waitFor(() => titles(path.join(output, "pagefind")) === "도커,헬름");
+    await site.build(output, { "/a/": post("도커 컴포즈"), "/b/": post("헬름") });
+    await waitFor(() => titles(path.join(output, "pagefind")) === "도커 컴포즈,헬름");
+  } finally {
+    if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = previous;
+    await rm(root, { recursive: true, force: true });
+  }
+});
