@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,4000 --rounds 3 --seed 42 --tools plain,shiki,hugo,hugo-pagefind,opsnote
- *                    --preview-size 1000 --raw runs.json --keep]`
+ *                    --preview-size 1000 --raw runs.json --hugo hugo --keep]`
  *
  * Builds one deterministic corpus of Korean DevOps posts (scripts/bench/corpus.ts, in a temp folder
  * outside the repo) with opsnote and with what a blogger would pick instead, in the same run:
@@ -53,6 +53,7 @@ const { values } = parseArgs({
     tools: { type: "string", default: TOOL_IDS.join(",") },
     "preview-size": { type: "string", default: "1000" },
     raw: { type: "string" },
+    hugo: { type: "string", default: "hugo" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -66,14 +67,15 @@ for (const tool of requested) {
 }
 
 /** Why Hugo rows cannot run, or undefined when `hugo` answers. */
+const HUGO = values.hugo;
 function hugoMissing(): string | undefined {
-  const probe = spawnSync("hugo", ["version"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) return `hugo is not on PATH (${probe.error?.message ?? `exit ${probe.status}`}); install it with \`apt-get install hugo\``;
+  const probe = spawnSync(HUGO, ["version"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) return `${HUGO} did not run (${probe.error?.message ?? `exit ${probe.status}`}); install Hugo with \`apt-get install hugo\``;
   return undefined;
 }
 const hugoReason = requested.some((tool) => tool.startsWith("hugo")) ? hugoMissing() : undefined;
 const hugoVersion = hugoReason === undefined && requested.some((tool) => tool.startsWith("hugo"))
-  ? execFileSync("hugo", ["version"], { encoding: "utf8" }).trim().split(" ").slice(0, 2).join(" ")
+  ? execFileSync(HUGO, ["version"], { encoding: "utf8" }).trim().split(" ").slice(0, 2).join(" ")
   : undefined;
 const tools = requested.filter((tool): tool is ToolId => !(tool.startsWith("hugo") && hugoReason !== undefined));
 const notes: string[] = [];
@@ -139,8 +141,8 @@ function processLabel(name: string | undefined): string | undefined {
 
 async function hugoBuild(site: string, cacheDir: string): Promise<ProcessMeasurement> {
   const args = ["--source", site, "--destination", path.join(site, "public"), "--cacheDir", cacheDir, "--quiet"];
-  commands.add(shown("hugo", args));
-  return measureProcess("hugo", args, { cwd: site });
+  commands.add(shown(HUGO, args));
+  return measureProcess(HUGO, args, { cwd: site });
 }
 
 async function pagefindRun(site: string): Promise<ProcessMeasurement> {
