@@ -31,6 +31,7 @@ import { formatRatio, formatSpread, mebibytes, seconds, summarize } from "./benc
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PAGEFIND = path.join(ROOT, "node_modules/.bin/pagefind");
+const PREVIEW_TIMEOUT_MS = 15 * 60_000;
 
 const TOOL_IDS = ["plain", "shiki", "hugo", "hugo-pagefind", "opsnote"] as const;
 type ToolId = (typeof TOOL_IDS)[number];
@@ -225,6 +226,8 @@ try {
           console.error(`[bench] ${size} posts, round ${round}/${rounds}: ${LABELS[tool]} ${phase}`);
           const run: Run = { size, round, tool, phase, ...(await build(tool, phase)) };
           runs.push(run);
+          // Written after every run: a bench stopped halfway still leaves what it measured.
+          if (values.raw) writeFileSync(values.raw, `${JSON.stringify(runs, null, 2)}\n`);
           console.error(`[bench]   ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${mebibytes(run.ownPeakRssBytes)} MiB` +
             (run.childPeakRssBytes > 0 ? ` + ${run.childName ?? "child"} ${mebibytes(run.childPeakRssBytes)} MiB` : ""));
         }
@@ -236,16 +239,23 @@ try {
       console.error(`[bench] ${size} posts: one-post edits in the preview (npm start)`);
       const args = ["--import", "tsx", path.join(ROOT, "scripts/bench/measure-reload.ts"), "--posts", posts, "--json", "5"];
       commands.add(`OPSNOTE_CACHE_DIR=<warm> ${shown("node", args)}`);
-      const result = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opsnoteEnv }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      // A preview that never reports the save (seen once on the loaded machine) must not hang the bench
+      // nor lose the table: after PREVIEW_TIMEOUT_MS the measurement is reported as missing.
+      const result = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opsnoteEnv }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: PREVIEW_TIMEOUT_MS, killSignal: "SIGINT" });
       const last = result.stdout.trim().split("\n").at(-1) ?? "";
-      if (result.status !== 0 || !last.startsWith("{")) throw new Error(`measure-reload.ts failed (${result.status}):\n${result.stderr || result.stdout}`);
-      const reload = JSON.parse(last) as ReloadMeasurement;
-      const list = (ms: number[]) => ms.map((value) => Math.round(value)).join(" / ");
-      previews.push(
-        `Preview (\`npm start\`, ${size} posts, cache warm): a body edit of one post reloaded the page after ${list(reload.reloadMs)} ms ` +
-          `(median ${Math.round(reload.medianReloadMs)} ms, target ≤ 200 ms); Eleventy's rebuild that follows it finished after ` +
-          `${list(reload.rebuildMs)} ms (median ${Math.round(reload.medianRebuildMs)} ms); first build ${reload.firstBuildSeconds.toFixed(2)} s.`,
-      );
+      if (result.status !== 0 || !last.startsWith("{")) {
+        const why = result.error ? `${result.error.message} (limit ${PREVIEW_TIMEOUT_MS / 60_000} min)` : `exit ${result.status}`;
+        previews.push(`Preview (${size} posts): not measured: scripts/bench/measure-reload.ts ${why}; its output ends: ${JSON.stringify((result.stderr || result.stdout).trim().split("\n").slice(-3).join(" / "))}`);
+        console.error(`[bench] ${previews.at(-1)}`);
+      } else {
+        const reload = JSON.parse(last) as ReloadMeasurement;
+        const list = (ms: number[]) => ms.map((value) => Math.round(value)).join(" / ");
+        previews.push(
+          `Preview (\`npm start\`, ${size} posts, cache warm): a body edit of one post reloaded the page after ${list(reload.reloadMs)} ms ` +
+            `(median ${Math.round(reload.medianReloadMs)} ms, target ≤ 200 ms); Eleventy's rebuild that follows it finished after ` +
+            `${list(reload.rebuildMs)} ms (median ${Math.round(reload.medianRebuildMs)} ms); first build ${reload.firstBuildSeconds.toFixed(2)} s.`,
+        );
+      }
     }
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
