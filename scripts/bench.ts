@@ -272,8 +272,8 @@ const medianOf = (size: number, tool: ToolId, phase: Phase, field: "wallSeconds"
 };
 
 const table = [
-  "| posts | build | phase | wall s | CPU s (every process) | CPU / wall | peak RSS of the build, MiB | peak RSS of the largest other process, MiB | wall vs reference |",
-  "|---:|---|---|---:|---:|---:|---:|---:|---:|",
+  "| posts | build | phase | wall s | CPU s (every process) | CPU / wall | peak RSS of the build, MiB | peak RSS of the largest other process, MiB | wall vs reference | CPU vs reference |",
+  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
 ];
 const targets: string[] = [];
 for (const size of sizes) {
@@ -291,7 +291,8 @@ for (const size of sizes) {
         : children.length > 0 ? `${children.length} of ${list.length} runs: ${formatSpread(summarize(children.map((run) => run.childPeakRssBytes)), mebibytes)} ${children[0]!.childName ?? ""}`.trim() : "none";
       table.push(
         `| ${size} | ${LABELS[tool]} | ${phase} | ${formatSpread(wall, seconds)} | ${formatSpread(cpu, seconds)} | ${(cpu.median / wall.median).toFixed(2)} | ` +
-          `${formatSpread(own, mebibytes)} | ${childCell} | ${formatRatio(wall.median, medianOf(size, "plain", phase, "wallSeconds"))} |`,
+          `${formatSpread(own, mebibytes)} | ${childCell} | ${formatRatio(wall.median, medianOf(size, "plain", phase, "wallSeconds"))} | ` +
+          `${formatRatio(cpu.median, medianOf(size, "plain", phase, "cpuSeconds"))} |`,
       );
     }
   }
