@@ -7,16 +7,9 @@
  * full word would find is still found. Used by search.js in the browser and unit-tested in Node.
  */
 
-/** Particles and copula endings, longest first so 에서 wins over 서. */
-export const PARTICLES = [
-  "에서부터", "으로부터", "이었습니다", "였습니다", "입니다", "이라고", "이라는", "이에요", "에게서", "한테서",
-  "에서", "에게", "한테", "으로", "까지", "부터", "처럼", "보다", "이나", "이랑", "이란", "라고", "라는", "예요",
-  "이다", "이고", "하고", "께서",
-  "은", "는", "이", "가", "을", "를", "에", "의", "로", "와", "과", "도", "만", "랑", "란", "나",
-];
+import { MIN_STEM_LENGTH, PARTICLES, STEM_MARK, choseongOf, contractedStemOf, isChoseong, jamoOf, stemOf, withinOneEdit } from "./korean-analysis.js";
 
-/** A stem keeps at least this many characters, so short nouns (포도, 결과, 아이) stay whole. */
-export const MIN_STEM_LENGTH = 2;
+export { MIN_STEM_LENGTH, PARTICLES };
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]$/u;
 
@@ -37,6 +30,8 @@ export function stripParticle(word) {
   return word;
 }
 
+export { stemOf };
+
 /**
  * The query Pagefind gets: NFC (a query typed on macOS may arrive decomposed), words split on
  * spaces, each stripped of its particle.
@@ -51,4 +46,182 @@ export function normalizeQuery(query) {
     .filter((word) => word !== "")
     .map(stripParticle)
     .join(" ");
+}
+
+/**
+ * DevOps names a reader types in English or in Korean, and their short forms: a query word of one
+ * group also searches the others. The blogger adds groups with the `searchSynonyms` setting
+ * (written into pagefind/opsnote-search.json at build time).
+ */
+export const SYNONYMS = [
+  ["kubernetes", "k8s", "쿠버네티스", "쿠베"],
+  ["docker", "도커"],
+  ["terraform", "테라폼"],
+  ["helm", "헬름"],
+  ["ansible", "앤서블"],
+  ["prometheus", "프로메테우스"],
+  ["grafana", "그라파나"],
+  ["argocd", "아르고cd", "아르고"],
+  ["jenkins", "젠킨스"],
+  ["nginx", "엔진엑스"],
+  ["istio", "이스티오"],
+  ["linux", "리눅스"],
+  ["kafka", "카프카"],
+  ["redis", "레디스"],
+  ["postgresql", "postgres", "포스트그레스"],
+  ["elasticsearch", "엘라스틱서치"],
+  ["github", "깃허브"],
+  ["gitlab", "깃랩"],
+  ["ingress", "인그레스"],
+  ["pod", "파드"],
+  ["container", "컨테이너"],
+  ["cluster", "클러스터"],
+  ["kubectl", "큐브컨트롤"],
+  ["python", "파이썬"],
+  ["golang", "고랭"],
+];
+
+/** How much a result found through a rewritten word counts against one found by the word itself. */
+export const WEIGHTS = { stem: 1, synonym: 0.9, choseong: 0.9, typo: 0.6 };
+/** Typo fixes are searched only when the query as typed (stems, synonyms) finds fewer pages than this. */
+export const TYPO_BELOW = 5;
+/** Queries sent to Pagefind for one search at most (each rewritten word multiplies them). */
+export const MAX_QUERIES = 12;
+
+/** @typedef {{ version: number, labels: string[], words: string[], synonyms: string[][] }} QueryVocabulary */
+/** @typedef {{ id: string, score: number, data: () => Promise<any> }} ResultHandle */
+
+/** @type {Promise<QueryVocabulary | undefined> | undefined} */
+let vocabularyPromise;
+
+/** The vocabulary written beside the index; undefined (no rewriting but stems) when it cannot be read. */
+function loadVocabulary() {
+  vocabularyPromise ??= fetch(new URL("../../pagefind/opsnote-search.json", import.meta.url))
+    .then((response) => (response.ok ? response.json() : undefined))
+    .catch(() => undefined);
+  return vocabularyPromise;
+}
+
+/**
+ * The alternatives of one query word, each with its weight.
+ * @param {string} word lower-case, NFC
+ * @param {QueryVocabulary | undefined} vocabulary
+ * @returns {{ term: string, weight: number, typo?: boolean }[]}
+ */
+export function expandWord(word, vocabulary) {
+  if (isChoseong(word)) {
+    const found = (vocabulary?.labels ?? [])
+      .filter((label) => choseongOf(label).startsWith(word))
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+      .slice(0, 3);
+    return found.length > 0 ? found.map((term) => ({ term, weight: WEIGHTS.choseong })) : [{ term: word, weight: WEIGHTS.stem }];
+  }
+  const stem = stemOf(word);
+  const groups = [...SYNONYMS, ...(vocabulary?.synonyms ?? [])].map((group) => group.map((g) => g.toLowerCase()));
+  /** @type {{ term: string, weight: number }[]} */
+  const bases = [{ term: stem, weight: WEIGHTS.stem }];
+  const contracted = contractedStemOf(word);
+  if (contracted && contracted !== stem) bases.push({ term: contracted, weight: WEIGHTS.stem });
+  const syllables = [...stem];
+  if (vocabulary && syllables.length >= 3 && syllables.every((c) => /[\uac00-\ud7a3]/u.test(c))) {
+    const all = [...vocabulary.labels, ...vocabulary.words, ...groups.flat()];
+    if (!all.some((known) => known.startsWith(stem))) {
+      const jamo = jamoOf(stem);
+      const near = [...new Set(all.filter((known) => Math.abs(known.length - stem.length) <= 1 && withinOneEdit(jamoOf(known), jamo)))].slice(0, 3);
+      for (const term of near) bases.push({ term, weight: WEIGHTS.typo });
+    }
+  }
+  /** @type {Map<string, { weight: number, typo: boolean }>} */
+  const out = new Map();
+  const add = (/** @type {string} */ term, /** @type {number} */ weight, /** @type {boolean} */ typo) => {
+    const seen = out.get(term);
+    if (!seen || weight > seen.weight) out.set(term, { weight, typo });
+  };
+  for (const base of bases) {
+    const typo = base.weight === WEIGHTS.typo;
+    add(base.term, base.weight, typo);
+    for (const group of groups) {
+      if (!group.includes(base.term) && !(!typo && group.includes(word))) continue;
+      for (const other of group) add(other, base.weight * WEIGHTS.synonym, typo);
+    }
+  }
+  return [...out]
+    .map(([term, { weight, typo }]) => (typo ? { term, weight, typo } : { term, weight }))
+    .sort((a, b) => b.weight - a.weight);
+}
+
+/**
+ * The queries one search sends to Pagefind: every combination of the words' alternatives, the
+ * original stems first, at most MAX_QUERIES.
+ * @param {string} query
+ * @param {QueryVocabulary | undefined} vocabulary
+ * @returns {{ text: string, weight: number, typo: boolean }[]}
+ */
+export function expandQuery(query, vocabulary) {
+  const words = query.normalize("NFC").toLowerCase().split(/\s+/u).filter((w) => w !== "");
+  /** @type {{ text: string, weight: number, typo: boolean }[]} */
+  let combos = [{ text: "", weight: 1, typo: false }];
+  for (const word of words) {
+    const alternatives = expandWord(word, vocabulary);
+    combos = combos.flatMap((combo) =>
+      alternatives.map((alt) => ({ text: combo.text ? `${combo.text} ${alt.term}` : alt.term, weight: combo.weight * alt.weight, typo: combo.typo || alt.typo === true })),
+    );
+    combos.sort((a, b) => b.weight - a.weight);
+    combos = combos.slice(0, MAX_QUERIES);
+  }
+  return combos.filter((combo) => combo.text !== "");
+}
+
+// Marks only ever stand between two Hangul syllables (a stem and its ending, two parts of a compound).
+const MARK_BETWEEN = new RegExp(`(?<=[\\uac00-\\ud7a3])\\${STEM_MARK}(?=[\\uac00-\\ud7a3])`, "gu");
+
+/**
+ * A result's data with the stem marks of the search documents taken out of every text.
+ * @param {any} data
+ */
+export function withoutStemMarks(data) {
+  /** @param {unknown} text */
+  const clean = (text) => (typeof text === "string" ? text.replace(MARK_BETWEEN, "") : text);
+  return {
+    ...data,
+    excerpt: clean(data.excerpt),
+    content: clean(data.content),
+    meta: Object.fromEntries(Object.entries(data.meta ?? {}).map(([k, v]) => [k, clean(v)])),
+    sub_results: (data.sub_results ?? []).map((/** @type {any} */ sub) => ({ ...sub, title: clean(sub.title), excerpt: clean(sub.excerpt) })),
+  };
+}
+
+/**
+ * Searches the Pagefind index with the query's stems, its synonyms, initial-consonant and one-typo
+ * corrections, and returns the results of all those searches merged (by page) and ranked, each
+ * page's score its best search's score times that search's weight.
+ * @param {any} pagefind the Pagefind client (`await import(".../pagefind.js")`)
+ * @param {string} query
+ * @param {{ filters?: Record<string, unknown>, vocabulary?: QueryVocabulary }} [options]
+ * @returns {Promise<ResultHandle[]>}
+ */
+export async function searchPosts(pagefind, query, { filters, vocabulary } = {}) {
+  const words = query.normalize("NFC").trim();
+  if (words === "") return [];
+  const known = vocabulary ?? (await loadVocabulary());
+  const expanded = expandQuery(words, known);
+  /** @type {Map<string, { score: number, handle: any }>} */
+  const best = new Map();
+  /** @param {{ text: string, weight: number }[]} queries */
+  const run = async (queries) => {
+    const searches = await Promise.all(queries.map(({ text }) => pagefind.search(text, filters ? { filters } : {})));
+    searches.forEach((search, i) => {
+      for (const result of search?.results ?? []) {
+        const score = result.score * (queries[i]?.weight ?? 1);
+        const seen = best.get(result.id);
+        if (!seen || score > seen.score) best.set(result.id, { score, handle: result });
+      }
+    });
+  };
+  await run(expanded.filter((q) => !q.typo));
+  // Typo fixes only when the words as typed find little: each is one more search over the index.
+  if (best.size < TYPO_BELOW) await run(expanded.filter((q) => q.typo));
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .map(({ score, handle }) => ({ id: handle.id, score, data: async () => withoutStemMarks(await handle.data()) }));
 }

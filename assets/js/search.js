@@ -9,7 +9,7 @@
  * Escape closes the dialog. Tab reaches the close button, the filters, "more" and the tag suggestions.
  * Every word shown comes from the page's client strings (src/ui/strings.ts `client`).
  */
-import { normalizeQuery } from "./korean-query.js";
+import { normalizeQuery, searchPosts, withoutStemMarks } from "./korean-query.js";
 
 /** Results whose `data()` is loaded at once, and again per "more". */
 export const PAGE_SIZE = 10;
@@ -55,8 +55,13 @@ function loadPagefind() {
  */
 export async function runSearch(pagefind, query, filters) {
   // A filter alone (a suggested tag) lists that filter's posts: Pagefind takes `null` for "any text".
-  if (normalizeQuery(query) === "") return (await pagefind.search(null, { filters })).results;
-  return (await pagefind.search(normalizeQuery(query), { filters })).results;
+  if (normalizeQuery(query) === "") {
+    const { results } = await pagefind.search(null, { filters });
+    // The index holds stem marks (a caret between stem and ending, src/search); a result's text is shown without them.
+    return results.map((/** @type {any} */ r) => ({ id: r.id, score: r.score, data: async () => withoutStemMarks(await r.data()) }));
+  }
+  // Korean stems, initial consonants, typos and synonyms: several Pagefind searches, merged.
+  return searchPosts(pagefind, query, { filters });
 }
 
 /** @typedef {{ text: string, mark: boolean }} Segment */

@@ -54,6 +54,11 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", 
   stdio: ["ignore", "pipe", "pipe"],
 });
 child.stderr.resume();
+// The preview runs in its own process group: stopped from outside (the bench's time limit), end it too.
+process.once("SIGINT", () => {
+  process.kill(-child.pid!, "SIGTERM");
+  process.exit(130);
+});
 let output = "";
 /** Resolves once the preview has printed `built (n)`: Eleventy's `n`-th build finished. */
 const built = (n: number) => new Promise<void>((resolve, reject) => {

@@ -97,6 +97,8 @@ export interface ImageVariants {
   /** Every variant file prepared since the last `reset`, with its URL. */
   used(): { file: string; url: string }[];
   counts(): VariantCounts;
+  /** Images being encoded now or waiting for their turn (a cache hit is never counted), for a progress line. */
+  encoding(): number;
   /** Starts a new build: counts and the used list restart; results of unchanged files are kept. */
   reset(): void;
 }
@@ -127,6 +129,7 @@ export function createImageVariants({
   const settled = new Map<string, VariantSet | Error>();
   const used = new Map<string, string>();
   let counts: VariantCounts = { encoded: 0, cached: 0, failed: 0 };
+  let encoding = 0;
 
   const manifestPath = (file: string, hash: string) => path.join(cacheDir, "manifests", `${variantBaseName(file)}-${hash}-${settingsKey}.json`);
 
@@ -163,6 +166,15 @@ export function createImageVariants({
       counts.cached++;
       return cached;
     }
+    encoding++;
+    try {
+      return await encodeAnew(file, manifest, wantLqip);
+    } finally {
+      encoding--;
+    }
+  };
+
+  const encodeAnew = async (file: string, manifest: string, wantLqip: boolean): Promise<VariantSet> => {
     const meta = await sharp(file).metadata();
     if (!meta.width || !meta.height) throw new Error("cannot read the image's size");
     const rotated = (meta.orientation ?? 1) >= 5;
@@ -240,6 +252,7 @@ export function createImageVariants({
     get: (file) => settled.get(file),
     used: () => [...used].map(([url, file]) => ({ url, file: path.join(cacheDir, file) })),
     counts: () => ({ ...counts }),
+    encoding: () => encoding,
     reset() {
       counts = { encoded: 0, cached: 0, failed: 0 };
       used.clear();

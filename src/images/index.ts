@@ -14,7 +14,8 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { cacheDir } from "../cache-dir.ts";
 import { sourceLocation, type MarkdownEnv } from "../markdown/env.ts";
 import { createImageVariants, type ImageVariants } from "./image-variants.ts";
-import { pictureImagesPlugin } from "./picture-images.ts";
+import { startEncodingProgress } from "./encoding-progress.ts";
+import { htmlImageFiles, pictureImagesPlugin } from "./picture-images.ts";
 import { isResponsiveRaster } from "./raster-files.ts";
 import { wantsLqip } from "./wants-lqip.ts";
 
@@ -28,10 +29,16 @@ export interface ResponsiveImagesPluginOptions {
 /** The local image files a parsed post shows (`meta.file`, set by src/static/local-references.ts), with their lines. */
 export function imageFilesOf(tokens: readonly Token[]): Map<string, number | undefined> {
   const files = new Map<string, number | undefined>();
+  const add = (file: string, line: number | undefined) => {
+    if (!files.has(file)) files.set(file, line);
+  };
   for (const token of tokens) {
+    // Raw `<img src>` in the post's HTML (Minimal Mistakes posts often write their images so).
+    for (const file of Object.values(htmlImageFiles(token))) add(file, token.map?.[0]);
     for (const child of token.children ?? []) {
       const file = child.type === "image" ? (child.meta?.file as string | undefined) : undefined;
-      if (file !== undefined && !files.has(file)) files.set(file, token.map?.[0]);
+      if (file !== undefined) add(file, token.map?.[0]);
+      for (const html of Object.values(htmlImageFiles(child))) add(html, token.map?.[0]);
     }
   }
   return files;
@@ -57,10 +64,15 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
     });
   });
 
-  eleventyConfig.on("eleventy.before", () => variants.reset());
+  let stopProgress = () => {};
+  eleventyConfig.on("eleventy.before", () => {
+    variants.reset();
+    stopProgress();
+    stopProgress = startEncodingProgress(variants, (line) => console.log(`[opsnote] ${line}`));
+  });
 
   eleventyConfig.addPreprocessor("responsive-images", "md,markdown", async (data: MarkdownEnv & { eleventy?: unknown; frontMatter?: unknown }, content: string) => {
-    if (!site.images.responsive || md === undefined || !content.includes("![")) return;
+    if (!site.images.responsive || md === undefined || !content.includes("![") && !/<img\b/i.test(content)) return;
     // A copy of the env: a parse writes flags (math, diagrams) into it that belong to the real render.
     const env = { page: data.page, eleventy: data.eleventy, frontMatterSource: data.frontMatterSource, frontMatter: data.frontMatter };
     const lqip = wantsLqip(data, site.images.lqip);
@@ -76,6 +88,7 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
   });
 
   eleventyConfig.on("eleventy.after", async ({ outputMode, directories }: BuildEvent) => {
+    stopProgress();
     const output = directories?.output;
     if (outputMode !== "fs" || output === undefined) return;
     await Promise.all(variants.used().map(async ({ url, file }) => {

@@ -5,7 +5,7 @@
  * has (Jekyll wrote both to one file and the later one won, so the other had no page at all).
  * The `yaml` Document API edits the block in place, so the author's comments and order stay.
  */
-import { isSeq, parseDocument } from "yaml";
+import { isScalar, isSeq, parseDocument, visit } from "yaml";
 
 const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/;
 
@@ -44,4 +44,26 @@ export function setPermalink(text: string, permalink: string): string {
     return true;
   });
   return edited === text ? text.replace(FRONT_MATTER, (_all, open: string, body = "", close: string) => `${open}${body}permalink: ${JSON.stringify(permalink)}\n${close}`) : edited;
+}
+
+/**
+ * Replaces string values of the front matter that `replacements` names, wherever they sit
+ * (`image: x.jpg`, `image: { path: x.jpg }`, `header: { teaser: x.jpg }`).
+ * @example replaceFrontMatterStrings("---\nimage: a.jpg\n---\n", new Map([["a.jpg", "/images/a.jpg"]])) // "---\nimage: /images/a.jpg\n---\n"
+ */
+export function replaceFrontMatterStrings(text: string, replacements: ReadonlyMap<string, string>): string {
+  if (replacements.size === 0) return text;
+  return editYaml(text, (document) => {
+    let changed = false;
+    visit(document, {
+      Scalar(key, node) {
+        if (key === "key" || !isScalar(node) || typeof node.value !== "string") return;
+        const replacement = replacements.get(node.value);
+        if (replacement === undefined) return;
+        node.value = replacement;
+        changed = true;
+      },
+    });
+    return changed;
+  });
 }

@@ -20,7 +20,7 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
+import { replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -196,7 +196,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
         warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
       }
-      await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
+      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
+      if (themeImages.size > 0) {
+        // opsnote reads `image: x.jpg` beside the post; the old theme read it from its images folder.
+        const item = result.posts.at(-1)!;
+        item.text = replaceFrontMatterStrings(item.text ?? text, themeImages);
+      }
 
       // The old URL must keep working: by the carried pattern, else by a redirect.
       if (site.family === "folder") continue;
@@ -220,7 +225,9 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string) {
+  /** Returns the front-matter images the old theme looked up by name, with their root path (to write in the copy). */
+  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string): Promise<Map<string, string>> {
+    const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
       let decoded = ref.url.split(/[?#]/)[0]!;
       try {
@@ -236,7 +243,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const themeFolder = ref.line === undefined && !existsSync(beside)
           ? THEME_IMAGE_DIRS.find((dir) => existsSync(path.join(layout.urlRoot, dir, decoded)))
           : undefined;
-        if (themeFolder !== undefined) warn("theme-image", file, `front-matter image "${ref.url}" is /${themeFolder}/${ref.url} on the old site; write that path`, line);
+        if (themeFolder !== undefined) {
+          themeImages.set(ref.url, `/${themeFolder}/${ref.url}`);
+          warn("theme-image", file, `front-matter image "${ref.url}" is /${themeFolder}/${ref.url} on the old site; written so in the copy`, line);
+        }
         else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
         else if (path.relative(sourceDir, beside).startsWith("..")) warn("outside", file, `"${ref.url}" is outside the posts folder`, line);
         continue;
@@ -262,6 +272,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       if (segments[0] !== "assets") staticNames.add(segments[0]!.normalize("NFC"));
       plan(result.files, sourceFile, projectPathOf(segments.map((s) => s.normalize("NFC"))));
     }
+    return themeImages;
   }
 
   function addRedirect(file: string, oldUrl: string, newUrl: string) {

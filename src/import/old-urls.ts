@@ -98,6 +98,8 @@ export interface JekyllUrlOptions {
   permalink?: string;
   /** Set for a collection document: `:collection` and `:path` come from it. */
   collection?: string;
+  /** Categories from the folders above a `<folder>/_posts/` (Jekyll adds them before the front matter's). */
+  pathCategories?: string[];
 }
 
 /** A Jekyll post's or collection document's URL (jekyll 4, `Jekyll::Drops::UrlDrop`). */
@@ -111,7 +113,7 @@ export function oldJekyllUrl(input: OldPostInput, options: JekyllUrlOptions = {}
   const slugSource = typeof fm.slug === "string" ? fm.slug : base.replace(DATE_PREFIX, "");
   const wall = wallClockOf(input, dated?.[1]);
   // Jekyll lowercases categories but keeps their spelling otherwise; `category` counts too.
-  const categories = [...new Set([...stringList(fm.categories), ...stringList(fm.category)].map((c) => c.toLowerCase()))];
+  const categories = [...new Set([...(options.pathCategories ?? []), ...stringList(fm.categories), ...stringList(fm.category)].map((c) => c.toLowerCase()))];
   const tokens: Record<string, string> = {
     collection: options.collection ?? "posts",
     path: input.relativePath.replace(/\.(md|markdown|html)$/i, ""),

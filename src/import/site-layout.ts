@@ -44,6 +44,23 @@ async function listDirs(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Folders (posix, relative to `root`) that hold a `_posts/` of their own, as Jekyll reads them: not
+ * the root's, not inside `_`-folders (collections, theme) or static folders, at most three deep.
+ * @example nestedPostFolders("/old") // ["dev", "rpi4cluster"] for dev/_posts/ and rpi4cluster/_posts/
+ */
+export async function nestedPostFolders(root: string, relative = "", depth = 3): Promise<string[]> {
+  if (depth === 0) return [];
+  const found: string[] = [];
+  for (const name of await listDirs(path.join(root, relative))) {
+    if (name.startsWith("_") || (relative === "" && JEKYLL_STATIC_DIRS.includes(name))) continue;
+    const child = relative === "" ? name : `${relative}/${name}`;
+    if (existsSync(path.join(root, child, "_posts"))) found.push(child);
+    found.push(...(await nestedPostFolders(root, child, depth - 1)));
+  }
+  return found;
+}
+
 /** A folder of posts in the old site and where it lands under the posts folder. */
 export interface PostSource {
   dir: string;
@@ -94,6 +111,15 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     target: "",
     oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter, timeZone }, { permalink }),
   }];
+  // Jekyll also reads `_posts/` inside any folder (`rpi4cluster/_posts/`), whose path is the posts' first categories.
+  for (const folder of await nestedPostFolders(collectionsRoot)) {
+    const pathCategories = folder.split("/");
+    sources.push({
+      dir: path.join(collectionsRoot, folder, "_posts"),
+      target: folder.normalize("NFC"),
+      oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter, timeZone }, { permalink, pathCategories }),
+    });
+  }
   const pages: PageSource[] = [];
   const skipped: SiteLayout["skipped"] = [];
   // `collections: { docs: { output: true, permalink: … } }` or a list of names.

@@ -5,23 +5,23 @@
  *
  * Derived from the readers of `Post` outside the post's own page:
  * - lists (home, tags, categories, archive: pages/*.tsx, `PostSummary`): url, title, pin, draft and
- *   date (the status badge), date, readingMinutes, excerpt, tags;
+ *   date (the status badge), date, readingMinutes, excerpt, tags, image (the home page's thumbnail);
  * - order, grouping and neighbours (collections/*): date and title (sorting), tags, categories,
  *   series, inputPath (`seriesMembers`), draft and date (what is published);
  * - the previous/next links and series boxes of other posts: url, title;
  * - feeds and the sitemap (feeds/*, seo/sitemap.ts): url, title, excerpt, date, updated, tags,
  *   categories; JSON-LD is only on the post's own page;
  * - URLs and redirect pages (content/permalink.ts, jekyll/redirects.ts): slug, url, redirectFrom.
- * Left out, because only the post's own page reads them: `toc` (the settings), `image` (its cards)
- * and `renderWithLiquid` (how its body is read).
+ * Left out, because only the post's own page reads them: `toc` (the settings) and `renderWithLiquid`
+ * (how its body is read).
  */
 import { isDeepStrictEqual } from "node:util";
 import type { Post } from "../content/post.ts";
 
-export type PostSummary = Omit<Post, "toc" | "image" | "renderWithLiquid">;
+export type PostSummary = Omit<Post, "toc" | "renderWithLiquid">;
 
 export function postSummary(post: Post): PostSummary {
-  const { toc: _toc, image: _image, renderWithLiquid: _liquid, ...summary } = post;
+  const { toc: _toc, renderWithLiquid: _liquid, ...summary } = post;
   return summary;
 }
 

@@ -10,6 +10,7 @@ const DATA_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*["']?\s*data:/i;
 
 /** `html` with `data-pagefind-meta="image:"` on its indexed element when that page has a `data:` image. */
 export function keepDataImagesOutOfIndex(html: string): string {
-  if (!html.includes("data-pagefind-body") || !DATA_IMAGE.test(html)) return html;
+  // The plain `includes` first: the regex scans every <img> of every page, which showed in profiles.
+  if (!html.includes("data:") || !html.includes("data-pagefind-body") || !DATA_IMAGE.test(html)) return html;
   return html.replace(INDEXED_ELEMENT, (opening) => `${opening} data-pagefind-meta="image:"`);
 }

@@ -4,10 +4,9 @@
  * build (docs/benchmarks.md).
  *
  * Pagefind has no incremental mode (one changed page changes index chunks that every page shares), so
- * an entry is a whole `pagefind/` folder, keyed by a SHA-256 of everything Pagefind reads: the path and
- * bytes of every `.html` file of the site, and a `salt` holding Pagefind's version and the options it is
- * given. Hashing more files than Pagefind indexes (pages without `data-pagefind-body`) can only cost a
- * miss, never serve a stale index. Hand-written because no library caches a generated folder by the
+ * an entry is a whole `pagefind/` folder, keyed by a SHA-256 of everything Pagefind reads: the URL and
+ * HTML of every search document it is given (search-document.ts), and a `salt` holding Pagefind's
+ * version, the options it is given and the version of the files written beside its index. Hand-written because no library caches a generated folder by the
  * content of another one; the pattern is the highlight cache's (src/markdown/highlight-cache.ts).
  *
  * An entry is one file, `<key>.search`: a header line `FORMAT key length sha256` (the length and hash
@@ -22,7 +21,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "n
 import path from "node:path";
 import { cacheDir } from "../cache-dir.ts";
 
-const FORMAT = "opsnote-search-cache/1";
+const FORMAT = "opsnote-search-cache/2";
 const EXTENSION = ".search";
 
 /** Entries kept: the one just stored and the most recently used other (another branch, a test run). */
@@ -44,8 +43,8 @@ export interface CachedIndex {
 
 export interface SearchIndexCache {
   readonly dir: string;
-  /** The key of a site folder's pages: every `.html` file outside `pagefind/`, path and bytes. */
-  keyOf(siteDir: string): Promise<string>;
+  /** The key of what Pagefind is given: every search document, URL and HTML, in URL order. */
+  keyOf(documents: readonly { url: string; html: string }[]): string;
   /**
    * Writes the entry's files to `pagefindDir` (replacing it) and returns what it holds, or undefined,
    * touching nothing, when the entry is missing or fails its integrity check.
@@ -121,14 +120,10 @@ export function createSearchIndexCache({ dir = cacheDir("search"), salt }: Searc
   return {
     dir: root,
 
-    async keyOf(siteDir) {
+    keyOf(documents) {
       const hash = createHash("sha256").update(`${FORMAT}\0${salt}\0`);
-      const pages = (await filesUnder(siteDir)).filter((file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
-      // Synchronous reads: thousands of small files, and nothing else runs meanwhile (the build is done).
-      for (const file of pages) {
-        const bytes = readFileSync(path.join(siteDir, file));
-        hash.update(`${file}\0${bytes.byteLength}\0`).update(bytes);
-      }
+      const sorted = [...documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      for (const { url, html } of sorted) hash.update(`${url}\0${Buffer.byteLength(html)}\0`).update(html);
       return hash.digest("hex");
     },
 

@@ -1,66 +1,108 @@
 /**
- * The search index: Pagefind reads the written HTML and writes `pagefind/` (index, WASM, client)
- * next to it. Only elements marked `data-pagefind-body` are indexed (the body of published posts),
- * so the generated pages (home, tags, archive) never show up as results.
+ * The search index: Pagefind gets one small search document per indexed page (search-document.ts),
+ * in batches, through its Node API (`addHTMLFile`), and writes `pagefind/` (index, WASM, client) into
+ * the site. It never parses the written site itself: at 4,000 posts `addDirectory` over the site
+ * peaked at 4.4 GiB in the Pagefind process (docs/search.md has the measurements).
  */
+import { readFileSync } from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { createSearchIndexCache, type SearchIndexCache } from "./index-cache.ts";
+import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 import { packageVersion } from "../package-version.ts";
 
-/**
- * Parts of a post that are not its content: they would otherwise match every query about a tag or
- * a date, and show up in excerpts ("#" heading anchors, "카테고리 devops").
- */
-export const NOT_INDEXED = [
-  ".heading-anchor", // the "#" link after each heading
-  ".term-list", // category kicker and tag list
-  ".post__meta", // dates and reading time
-  ".toc",
-  ".series", // the list of the series' other posts
-  ".post__footer", // tags, previous and next post titles
-  ".code-block__header", // language label
-] as const;
+/** Search documents handed to Pagefind at once: bounds what waits in the pipe to its process. */
+export const BATCH_SIZE = 100;
 
-const INDEX_OPTIONS = { excludeSelectors: [...NOT_INDEXED] } satisfies pagefind.PagefindServiceConfig;
+/** Files opsnote writes beside Pagefind's own in `pagefind/` (changes to them change the cache's salt). */
+export const EXTRA_FILES_VERSION = 1;
 
-export interface IndexSiteResult {
+let freshCounter = 0;
+
+export interface IndexResult {
   pages: number;
   seconds: number;
-  /** Whether the index came from the cache (the pages were the same as a build's before). */
+  /** Whether the index came from the cache (the same search documents as a build's before). */
   reused: boolean;
 }
 
-/** The search index cache with the salt of this Pagefind and these options. */
-export function createIndexCache(dir?: string): SearchIndexCache {
-  return createSearchIndexCache({ dir, salt: JSON.stringify({ pagefind: packageVersion("pagefind"), options: INDEX_OPTIONS }) });
+export interface IndexOptions {
+  cache?: SearchIndexCache;
+  /** Writes files of its own into the new `pagefind/` folder before it is cached (the vocabulary). */
+  writeExtraFiles?: (pagefindDir: string, documents: readonly SearchDocument[]) => Promise<void>;
+}
+
+/** The search index cache with the salt of this Pagefind and these documents' format. */
+export function createIndexCache(dir?: string, salt = ""): SearchIndexCache {
+  return createSearchIndexCache({ dir, salt: JSON.stringify({ pagefind: packageVersion("pagefind"), extra: EXTRA_FILES_VERSION, salt }) });
+}
+
+/** URL of a page written at `file` (relative to the site): `a/index.html` is `/a/`. */
+export function urlOfFile(file: string): string {
+  const url = `/${file.split(path.sep).join("/")}`;
+  return url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url;
 }
 
 /**
- * Indexes the site in `siteDir` and writes the bundle to `siteDir/pagefind`. With a cache, pages
+ * Indexes `documents` into `outputPath` (a site's `pagefind/` folder). With a cache, documents
  * identical to an earlier build's get that build's index back instead of a Pagefind run.
  */
-export async function indexSite(siteDir: string, { cache }: { cache?: SearchIndexCache } = {}): Promise<IndexSiteResult> {
+export async function indexDocuments(documents: readonly SearchDocument[], outputPath: string, { cache, writeExtraFiles }: IndexOptions = {}): Promise<IndexResult> {
   const started = performance.now();
-  const outputPath = path.join(siteDir, "pagefind");
-  const key = cache ? await cache.keyOf(siteDir) : undefined;
+  const key = cache?.keyOf(documents);
   if (cache && key) {
     const cached = await cache.restore(key, outputPath);
     if (cached) return { pages: cached.pages, seconds: (performance.now() - started) / 1000, reused: true };
   }
-  let pages: number;
+  let pages = 0;
+  // Written beside the old index and renamed into place: the preview's search never reads a half
+  // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
+  const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
   try {
-    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+    const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath });
+    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
+      const batch = documents.slice(start, start + BATCH_SIZE);
+      const added = await Promise.all(batch.map(({ url, html }) => index.addHTMLFile({ url, content: html })));
+      for (const [i, result] of added.entries()) {
+        if (result.errors.length > 0) throw new Error(`search index: ${batch[i]!.url}: ${result.errors.join("; ")}`);
+        pages++;
+      }
+    }
+    const written = await index.writeFiles({ outputPath: fresh });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-    pages = added.page_count;
+    await writeExtraFiles?.(fresh, documents);
+    await rm(outputPath, { recursive: true, force: true });
+    await rename(fresh, outputPath);
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
   } finally {
     // The Node API drives a Pagefind binary as a child process: stop it, or the build never exits.
     await pagefind.close();
   }
   if (cache && key) await cache.store(key, outputPath, { pages });
   return { pages, seconds: (performance.now() - started) / 1000, reused: false };
+}
+
+/** The search documents of every written `.html` page of a site folder (outside `pagefind/`), in path order. */
+export async function readSiteDocuments(siteDir: string, analyze?: (text: string) => string): Promise<SearchDocument[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+    .sort();
+  const documents: SearchDocument[] = [];
+  for (const file of files) {
+    const document = buildSearchDocument(readFileSync(path.join(siteDir, file), "utf8"), urlOfFile(file), { analyze });
+    if (document) documents.push(document);
+  }
+  return documents;
+}
+
+/** Indexes a written site folder (the pages read back from disk); builds feed documents as pages are written instead. */
+export async function indexSite(siteDir: string, options: IndexOptions & { analyze?: (text: string) => string } = {}): Promise<IndexResult> {
+  return indexDocuments(await readSiteDocuments(siteDir, options.analyze), path.join(siteDir, "pagefind"), options);
 }

@@ -66,6 +66,14 @@ export const siteSettingsSchema = z.strictObject({
     )),
   locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale such as ko_KR" }).optional()
     .meta(help("공유 카드의 og:locale. 없으면 language 에서 (ko → ko_KR, en → en_US, en-GB → en_GB).", "The og:locale of shared links; by default from language (ko -> ko_KR, en -> en_US, en-GB -> en_GB).")),
+  searchSynonyms: z.array(z.array(z.string().trim().min(1)).min(2, { error: "expected two or more words that mean the same" })).default([])
+    .meta({
+      ...help(
+        "검색에서 서로 같은 뜻으로 찾을 낱말 묶음. 기본 표(k8s·kubernetes·쿠버네티스, docker·도커 …)에 더해집니다.",
+        "Groups of words search treats as the same, added to the built-in table (k8s, kubernetes, 쿠버네티스; docker, 도커; …).",
+      ),
+      examples: [[["argocd", "아르고cd", "argo cd"], ["pg", "postgres", "postgresql", "포스트그레스"]]],
+    }),
   timeZone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Seoul" }).default("Asia/Seoul")
     .meta(help("시간대 (IANA 이름). 시차(+09:00)가 없는 날짜를 이 시간대로 읽고 보여 줍니다.", "IANA time zone in which dates without an offset are read and shown.")),
   author: z

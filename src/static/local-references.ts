@@ -98,6 +98,13 @@ export function localReferencesPlugin(md: MarkdownIt, { files }: LocalReferences
     };
     const rewriteHtml = (token: Token) => {
       token.content = rewriteHtmlTargets(token.content, (href) => resolve(href)?.href);
+      // The files raw `<img>` tags show, for responsive images (src/images/), keyed by the src as now written.
+      const imageFiles: Record<string, string> = {};
+      for (const src of htmlImageSources(token.content)) {
+        const target = resolve(src);
+        if (target) imageFiles[src] = target.file;
+      }
+      if (Object.keys(imageFiles).length > 0) token.meta = { ...token.meta, imageFiles };
     };
     for (const token of state.tokens) {
       if (token.type === "html_block") rewriteHtml(token);
@@ -107,6 +114,21 @@ export function localReferencesPlugin(md: MarkdownIt, { files }: LocalReferences
         else visit(child);
       }
     }
+  });
+}
+
+const HTML_IMG = /<img\b[^<>]*>/gi;
+const HTML_SRC = /\ssrc\s*=\s*(["'])([^"'<>]*)\1/i;
+
+/**
+ * The `src` of every `<img>` tag in raw HTML, as a URL (`&amp;` decoded).
+ * @example htmlImageSources('<p><img src="/a.png" width="300"></p>') // ["/a.png"]
+ */
+export function htmlImageSources(html: string): string[] {
+  if (!html.includes("<")) return [];
+  return [...html.matchAll(HTML_IMG)].flatMap(([tag]) => {
+    const src = HTML_SRC.exec(tag)?.[2];
+    return src === undefined ? [] : [src.replace(/&amp;/g, "&")];
   });
 }
 

@@ -106,10 +106,10 @@ describe(WORKFLOW_FILE, () => {
     for (const needed of ["chromium", "fonts-nanum", "nginx"]) assert.match(apt, new RegExp(`\\b${needed}\\b`));
   });
 
-  test("caches the markdown (renders, highlighting, formulas), post-analysis and search-index cache folders across runs", () => {
+  test("caches the markdown (renders, highlighting, formulas), post-analysis, search-index and image cache folders across runs", () => {
     const [, build] = jobUsing("actions/cache");
     const cache = build.steps[stepIndex(build.steps, { action: "actions/cache" })]!;
-    assert.deepEqual(String(cache.with?.path).trim().split("\n"), [".cache/markdown", ".cache/check", ".cache/search"]);
+    assert.deepEqual(String(cache.with?.path).trim().split("\n"), [".cache/markdown", ".cache/check", ".cache/search", ".cache/images"]);
     assert.ok(cache.with?.["restore-keys"], "restore-keys let a run start from the previous cache");
     assert.ok(stepIndex(build.steps, { action: "actions/cache" }) < stepIndex(build.steps, { command: "npm run build" }));
   });

@@ -4,12 +4,13 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { imageSize } from "image-size";
 import { buildTempSite, writeTempFolder, type BuiltSite } from "../helpers/temp-site.ts";
 import { cacheDir } from "../../src/cache-dir.ts";
+import { minifyCss } from "../../src/static/minify-css.ts";
 
 const solid = (width: number, height: number, format: "png" | "jpeg" | "gif", alpha = false) =>
   sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 200, g: 40, b: 40, alpha: 0.5 } : { r: 30, g: 120, b: 200 } } })
@@ -22,6 +23,7 @@ let root: string;
 let cold: BuiltSite;
 let photos: Document;
 let plain: Document;
+let changed: BuiltSite;
 /** Every cache file's modification time after the cold build. */
 let coldCache: Map<string, number>;
 let warmCache: Map<string, number>;
@@ -54,7 +56,14 @@ before(async () => {
       "---", "title: 평범", "date: 2024-01-01", "---", "",
       "![넓은 사진](wide.png)", "",
       `![주어진 미리보기](wide.png){: lqip="${GIVEN_LQIP}" }`, "",
+      // Raw HTML images, as Minimal Mistakes posts write them (a real blog had 121 of them, none encoded).
+      '<img src="wide.png" alt="HTML 그림">', "",
+      '<p align="center"><img src="/assets/images/small.jpg" alt="가운데 HTML" width="150"></p>', "",
+      '글 속 <img src="그림 1.png" alt="인라인 HTML" height="20"> 그림', "",
+      '<picture><img src="/assets/images/small.jpg" alt="작성자의 picture"></picture>', "",
+      '<img src="https://example.com/y.png" alt="바깥 HTML">', "",
     ].join("\n"),
+    "posts/notes/그림 1.png": await solid(500, 100, "png"),
     "posts/notes/wide.png": await solid(1600, 800, "png"),
     "posts/notes/anim.gif": await solid(40, 20, "gif"),
     "images/logo.png": await solid(500, 300, "png", true),
@@ -67,6 +76,9 @@ before(async () => {
   warmCache = await modificationTimes(cacheDir("images"));
   photos = await warm.page("/photos/");
   plain = await warm.page("/plain/");
+  // The raw HTML image's file replaced under the same name: the cached render must not keep its old variants.
+  await writeFile(path.join(root, "posts", "notes", "그림 1.png"), await solid(600, 100, "png"));
+  changed = await buildTempSite(path.join(root, "posts"));
 });
 
 after(() => rm(root, { recursive: true, force: true }));
@@ -111,6 +123,52 @@ for (const [alt, original, width, height, widths] of rasters) {
   });
 }
 
+test("raw HTML <img> of a local raster becomes <picture>; its own width or height is kept, a missing size is the file's", async () => {
+  const cases: [alt: string, src: string, size: [string | null, string | null], sizes: string, widths: number[]][] = [
+    ["HTML 그림", "/notes/wide.png", ["1600", "800"], "(max-width: 672px) 100vw, 672px", [360, 720, 1440]],
+    ["가운데 HTML", "/assets/images/small.jpg", ["150", null], "(max-width: 150px) 100vw, 150px", [300]],
+    ["인라인 HTML", `/notes/${encodeURIComponent("그림 1")}.png`, [null, "20"], "(max-width: 500px) 100vw, 500px", [360, 500]],
+  ];
+  for (const [alt, src, [width, height], sizes, widths] of cases) {
+    const { img, picture } = pictureOf(plain, alt);
+    assert.ok(picture, `${alt}: wrapped in <picture>`);
+    assert.equal(img.getAttribute("src"), src, alt);
+    assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], [width, height], alt);
+    const sources = [...picture!.querySelectorAll("source")];
+    assert.deepEqual(sources.map((source) => source.getAttribute("type")), ["image/avif", "image/webp"], alt);
+    for (const source of sources) {
+      assert.equal(source.getAttribute("sizes"), sizes, alt);
+      const entries = candidates(source.getAttribute("srcset"));
+      assert.deepEqual(entries.map(([, w]) => w), widths, alt);
+      // Read from the cache: the last build (after a file changed) wrote the output folder anew.
+      for (const [url, w] of entries) assert.equal(imageSize(await readFile(path.join(cacheDir("images"), path.basename(url)))).width, w, url);
+    }
+  }
+  assert.equal(pictureOf(plain, "가운데 HTML").picture!.parentElement!.getAttribute("align"), "center", "the author's HTML around it stays");
+  assert.equal(pictureOf(plain, "인라인 HTML").picture!.parentElement!.tagName, "P", "an inline image stays in its paragraph");
+  const authors = pictureOf(plain, "작성자의 picture");
+  assert.equal(authors.picture!.querySelectorAll("source").length, 0, "an author's own <picture> is left as written");
+  assert.equal(pictureOf(plain, "바깥 HTML").picture, undefined);
+});
+
+test("a build into a fresh output folder whose pages come from the render cache still publishes their variants", async () => {
+  const page = await changed.page("/photos/");
+  const urls = [...page.querySelectorAll("picture source")].flatMap((source) => candidates(source.getAttribute("srcset")).map(([url]) => url));
+  assert.ok(urls.length >= 10, `variants on /photos/ (${urls.length})`);
+  for (const url of urls) assert.ok((await stat(path.join(changed.output, url))).isFile(), url);
+});
+
+test("a raw HTML image whose file changed gets the new file's variants, not the cached render's", async () => {
+  const { img, picture } = pictureOf(await changed.page("/plain/"), "인라인 HTML");
+  assert.ok(picture);
+  assert.equal(img.getAttribute("height"), "20");
+  for (const source of picture!.querySelectorAll("source")) {
+    const entries = candidates(source.getAttribute("srcset"));
+    assert.deepEqual(entries.map(([, w]) => w), [360, 600]);
+    for (const [url, w] of entries) assert.equal(imageSize(await readFile(path.join(changed.output, url))).width, w, url);
+  }
+});
+
 test("SVG, GIF, remote, data: and missing images are left as plain <img>", () => {
   const cases: [alt: string, src: string][] = [
     ["도표", "/assets/images/container_evolution.svg"],
@@ -137,7 +195,11 @@ test("Chirpy's .dark and .light images keep their class inside <picture>, and th
     ':root[data-theme="light"] .post__content img.dark',
     ":root:not([data-theme]) .post__content img.light",
     ":root:not([data-theme]) .post__content img.dark",
-  ]) assert.ok(css.includes(rule), rule);
+  ]) {
+    // The published stylesheet is minified (src/static/minify-css.ts): compare the selector as esbuild writes it.
+    const minified = (await minifyCss(`${rule}{display:none}`, "rule.css")).replace(/\{[^}]*\}\s*$/, "");
+    assert.ok(css.includes(minified), minified);
+  }
 });
 
 test("image.lqip in the front matter gives opaque images a generated placeholder, not transparent ones", () => {

@@ -71,16 +71,22 @@ test("an undated collection document: its new URL uses the file's day, which the
   assert.equal((await stat(path.join(root, "posts", "docs", "guide.md"))).mtime.getTime(), day.getTime());
 });
 
-test("a front-matter image by name alone, found in the theme's images/ folder, is its own warning kind", async () => {
+test("a front-matter image by name alone, found in the theme's images/ folder, is written with its root path in the copy", async () => {
   const source = await writeTempFolder("old-theme", {
     "_config.yml": "permalink: /:title/\n",
-    "_posts/2024-01-05-a.md": "---\ntitle: A\nimage: card.jpg\n---\n\n본문\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n# 카드 그림\nimage: card.jpg\n---\n\n본문 card.jpg\n",
     "_posts/2024-01-06-b.md": "---\ntitle: B\nimage: nowhere.jpg\n---\n\n본문\n",
+    "_posts/2024-01-07-c.md": "---\ntitle: C\nheader:\n  teaser: card.jpg\n---\n\n본문\n",
     "images/card.jpg": "jpg",
   });
-  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
-  assert.deepEqual(result.warnings.map((w) => w.kind).sort(), ["missing-file", "theme-image"]);
-  assert.match(result.warnings.find((w) => w.kind === "theme-image")!.line, /2024-01-05-a\.md:3:1 warning theme-image: front-matter image "card\.jpg" is \/images\/card\.jpg/);
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.warnings.map((w) => w.kind).sort(), ["missing-file", "theme-image", "theme-image"]);
+  assert.match(result.warnings.find((w) => w.kind === "theme-image")!.line, /2024-01-05-a\.md:4:1 warning theme-image: front-matter image "card\.jpg" is \/images\/card\.jpg on the old site; written so in the copy/);
+  // A real blog's home page showed 500 broken cards: opsnote read `image: x.jpg` beside each post's URL.
+  assert.equal(await readFile(path.join(root, "posts", "2024-01-05-a.md"), "utf8"), "---\ntitle: A\n# 카드 그림\nimage: /images/card.jpg\n---\n\n본문 card.jpg\n");
+  assert.match(await readFile(path.join(root, "posts", "2024-01-07-c.md"), "utf8"), /\n {2}teaser: \/images\/card\.jpg\n/);
+  assert.match(await readFile(path.join(root, "posts", "2024-01-06-b.md"), "utf8"), /\nimage: nowhere\.jpg\n/, "a missing image is left as written");
 });
 
 test("a referenced file in a folder outside the default staticDirs is copied, and staticDirs lists it with the defaults", async () => {

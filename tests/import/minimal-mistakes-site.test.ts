@@ -13,7 +13,8 @@ import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } 
 const site = await importAndBuild("minimal-mistakes");
 
 registerSiteInvariants(site, {
-  oldUrls: ["/terraform/terraform-state-lock/", "/인프라/vpc-endpoint/", "/about/", "/uses/"],
+  // /homelab/rpi-cluster/ is homelab/_posts/: Jekyll reads `_posts` in any folder.
+  oldUrls: ["/terraform/terraform-state-lock/", "/인프라/vpc-endpoint/", "/homelab/rpi-cluster/", "/about/", "/uses/"],
   // The posts use /images/ and /files/: the build cannot find them until it serves top-level folders.
 });
 
@@ -31,6 +32,11 @@ test("settings carried: baseurl as path prefix, locale, utterances, author with 
   });
   assert.equal(site.settings.staticDirs, undefined, "files/ and images/ are among the default staticDirs");
   assert.equal(site.settings.redirects, undefined, "the carried pattern reproduces every old URL");
+});
+
+test("a post in homelab/_posts/ is imported under posts/homelab/; the folder's index page is not a post", () => {
+  assert.ok(existsSync(path.join(site.project, "posts", "homelab", "2024-05-01-rpi-cluster.md")));
+  assert.ok(!existsSync(path.join(site.project, "posts", "homelab", "index.md")));
 });
 
 test("/images/ and /files/ land at the project root, so their root URLs keep working", () => {

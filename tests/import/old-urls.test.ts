@@ -8,7 +8,7 @@ import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHugoPermalink, translate
 const TZ = "Asia/Seoul";
 
 test("Jekyll: site pattern, Chirpy, Minimal Mistakes, collections, front-matter permalink", () => {
-  const cases: [string, Record<string, unknown>, { permalink?: string; collection?: string }, string][] = [
+  const cases: [string, Record<string, unknown>, { permalink?: string; collection?: string; pathCategories?: string[] }, string][] = [
     ["2024-03-02-argo-rollouts.md", {}, { permalink: "/posts/:title/" }, "/posts/argo-rollouts/"],
     ["2024-05-10-Helm-Diff.md", {}, { permalink: "/posts/:title/" }, "/posts/Helm-Diff/"],
     ["2024-05-10-Helm-Diff.md", {}, { permalink: "/posts/:slug/" }, "/posts/helm-diff/"],
@@ -20,6 +20,9 @@ test("Jekyll: site pattern, Chirpy, Minimal Mistakes, collections, front-matter 
     ["2023-07-01-state.md", { slug: "원격 상태" }, { permalink: "/:title/" }, "/원격-상태/"],
     ["모니터링/프로메테우스.md".normalize("NFD"), {}, { permalink: "/:collection/:path/", collection: "docs" }, "/docs/모니터링/프로메테우스/"],
     ["guide.md", {}, { permalink: "/:collection/:path:output_ext", collection: "docs" }, "/docs/guide.html"],
+    // rpi4cluster/_posts/: the folder is the first category, then the front matter's (once each).
+    ["2021-11-09-design.md", {}, { permalink: "/:categories/:title/", pathCategories: ["rpi4cluster"] }, "/rpi4cluster/design/"],
+    ["2021-11-09-design.md", { categories: ["K8s", "rpi4cluster"] }, { permalink: "/:categories/:title/", pathCategories: ["rpi4cluster"] }, "/rpi4cluster/k8s/design/"],
   ];
   for (const [relativePath, frontMatter, options, expected] of cases) {
     assert.equal(oldJekyllUrl({ relativePath, frontMatter, timeZone: TZ }, options), expected, `${relativePath} ${JSON.stringify(options)}`);

@@ -108,17 +108,21 @@ test("whole site: llms.txt lists every published post and no draft; llms-full.tx
   const llms = await readFile(path.join(output, "llms.txt"), "utf8");
   const full = await readFile(path.join(output, "llms-full.txt"), "utf8");
   const posts: string[] = [];
+  const pages: string[] = [];
   for (const file of await listFiles(output)) {
     if (!file.endsWith(".html")) continue;
     const document = readDocument(await readFile(path.join(output, file), "utf8"));
     if (document.querySelector("article.post") && !document.querySelector("meta[name=robots][content=noindex]")) {
-      posts.push(`https://ops.example.kr/blog${encodeURI(urlOfFile(file))}`);
+      // Standalone pages (`layout: page`, the samples' about.md) are listed under "Pages".
+      (document.querySelector("article.post--page") ? pages : posts).push(`https://ops.example.kr/blog${encodeURI(urlOfFile(file))}`);
     }
   }
-  const section = llms.split("\n## ")[1]!;
-  assert.ok(section.startsWith("Posts\n"));
-  const listed = [...section.matchAll(/^- \[[^\]]*\]\((\S+)\)/gm)].map((match) => match[1]!);
-  assert.deepEqual(listed.sort(), posts.sort(), "every published post page, and nothing else");
+  const listedIn = (name: string) => {
+    const section = llms.split("\n## ").find((part) => part.startsWith(`${name}\n`)) ?? "";
+    return [...section.matchAll(/^- \[[^\]]*\]\((\S+)\)/gm)].map((match) => match[1]!).sort();
+  };
+  assert.deepEqual(listedIn("Posts"), posts.sort(), "every published post page, and nothing else");
+  assert.deepEqual(listedIn("Pages"), pages.sort(), "every standalone page");
 
   const sources = samplePosts();
   const drafts = sources.filter((source) => source.data.draft === true || source.data.published === false);
@@ -143,7 +147,7 @@ test("whole site: edit links name each post's file in the repository; no comment
     const document = readDocument(html);
     assert.equal(document.querySelector("#comments, [data-comments]"), null, `${file}: no comments section`);
     assert.ok(!/giscus|utteranc/.test(html), `${file}: nothing of giscus or utterances`);
-    if (!document.querySelector("article.post")) continue;
+    if (!document.querySelector("article.post") || document.querySelector("article.post--page")) continue;
     postPages++;
     const edit = document.querySelector(".edit-link a")?.getAttribute("href") ?? "";
     const match = /^https:\/\/github\.com\/me\/blog\/edit\/trunk\/(posts\/.+\.md)$/.exec(edit);

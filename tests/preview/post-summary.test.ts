@@ -13,10 +13,10 @@ import { postSummary, sameSummary } from "../../src/preview/post-summary.ts";
 import { makePost } from "../helpers/make-post.ts";
 import { buildTempSite, writeTempFolder } from "../helpers/temp-site.ts";
 
-test("the summary leaves out exactly the TOC settings, the sharing image and the Liquid switch", () => {
+test("the summary leaves out exactly the TOC settings and the Liquid switch (the image is the home page's thumbnail)", () => {
   const post = makePost("a", "2024-01-02", { image: "/a.png", series: "s" });
-  assert.deepEqual(Object.keys(postSummary(post)).sort(), Object.keys(post).filter((k) => !["toc", "image", "renderWithLiquid"].includes(k)).sort());
-  assert.ok(sameSummary(post, { ...post, toc: { enabled: true, label: "차례", sticky: true }, image: "/b.png", renderWithLiquid: false }));
+  assert.deepEqual(Object.keys(postSummary(post)).sort(), Object.keys(post).filter((k) => !["toc", "renderWithLiquid"].includes(k)).sort());
+  assert.ok(sameSummary(post, { ...post, toc: { enabled: true, label: "차례", sticky: true }, renderWithLiquid: false }));
 });
 
 test("a change to anything another page shows changes the summary", () => {
@@ -26,7 +26,7 @@ test("a change to anything another page shows changes the summary", () => {
   const changes: Partial<Post>[] = [
     { title: "b" }, { url: "/b/" }, { slug: "b" }, { date: later.date }, { updated: later.date }, { excerpt: "다른 발췌" },
     { readingMinutes: 2 }, { tags: [] }, { categories: [{ name: "ops", slug: "ops" }] }, { series: "s" }, { draft: true },
-    { pin: true }, { redirectFrom: ["/old/"] }, { inputPath: "posts/b.md" },
+    { pin: true }, { redirectFrom: ["/old/"] }, { inputPath: "posts/b.md" }, { image: "/assets/images/a.png" },
   ];
   for (const change of changes) assert.ok(!sameSummary(post, { ...post, ...change }), `unnoticed: ${Object.keys(change)[0]}`);
 });
@@ -64,7 +64,7 @@ function differing(a: Map<string, string>, b: Map<string, string>): string[] {
 test("two builds differing only outside the summary differ only in the post's own page", async () => {
   const base = await buildWith(post("가운데", "series: 배포\n", "첫 문단.\n\n## 설치\n\n둘째 문단 {{ site.title }}."));
   const edited = await buildWith(post(
-    "가운데", "series: 배포\ntoc: true\ntoc_label: 차례\nimage: /assets/images/container_evolution.svg\nrender_with_liquid: false\n",
+    "가운데", "series: 배포\ntoc: true\ntoc_label: 차례\nrender_with_liquid: false\n",
     "첫 문단.\n\n## 설치하기\n\n바뀐 둘째 문단 {{ site.title }}.",
   ));
   assert.deepEqual(differing(base, edited), ["devops/middle/index.html"]);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { createSearchIndexCache } from "../../src/search/index-cache.ts";
-import { createIndexCache, indexSite } from "../../src/search/index-site.ts";
+import { createIndexCache, indexSite, readSiteDocuments } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/run-cli.ts";
 
 function page(title: string, body: string): string {
@@ -94,7 +94,7 @@ test("miss: a changed page runs Pagefind again, and the index holds the new text
 
     const after = path.join(root, "after");
     await writeSite(after, "테라폼 상태 파일을 원격 백엔드에 둡니다.");
-    assert.notEqual(await cache.keyOf(after), await cache.keyOf(before));
+    assert.notEqual(cache.keyOf(await readSiteDocuments(after)), cache.keyOf(await readSiteDocuments(before)));
     const result = await indexSite(after, { cache });
     assert.equal(result.reused, false);
     const contents = indexedContents(path.join(after, "pagefind"));
@@ -104,22 +104,24 @@ test("miss: a changed page runs Pagefind again, and the index holds the new text
   });
 });
 
-test("the key covers every page's path and bytes, and nothing under pagefind/", async () => {
+test("the key covers every search document's URL and HTML, and nothing under pagefind/ or outside the indexed bodies", async () => {
   await inTempDir(async (root) => {
     const cache = createSearchIndexCache({ dir: path.join(root, "cache"), salt: "s" });
     const site = path.join(root, "site");
     await writeSite(site);
-    const key = await cache.keyOf(site);
+    const key = cache.keyOf(await readSiteDocuments(site));
     assert.match(key, /^[0-9a-f]{64}$/);
 
     await mkdir(path.join(site, "pagefind"), { recursive: true });
     await writeFile(path.join(site, "pagefind", "stale.html"), "old output");
     await writeFile(path.join(site, "notes.txt"), "not a page");
-    assert.equal(await cache.keyOf(site), key, "Pagefind's own output and non-HTML files are not inputs");
+    await writeFile(path.join(site, "index.html"), "<!doctype html><html lang=\"ko\"><body><a href=\"/helm/\">새 목록</a></body></html>");
+    assert.equal(cache.keyOf(await readSiteDocuments(site)), key, "Pagefind's own output, non-HTML files and pages without an indexed body are not inputs");
+    assert.equal(cache.keyOf([...(await readSiteDocuments(site))].reverse()), key, "the order documents arrive in does not matter");
 
     await cp(path.join(site, "helm"), path.join(site, "helm-2"), { recursive: true });
     await rm(path.join(site, "helm"), { recursive: true });
-    assert.notEqual(await cache.keyOf(site), key, "a page that moved changes its URL in the index");
+    assert.notEqual(cache.keyOf(await readSiteDocuments(site)), key, "a page that moved changes its URL in the index");
   });
 });
 
@@ -130,7 +132,7 @@ test("version change: another Pagefind version or other options make another key
     const dir = path.join(root, "cache");
     const keys = await Promise.all(
       ['{"pagefind":"1.6.0"}', '{"pagefind":"1.7.0"}', '{"pagefind":"1.6.0","options":{"excludeSelectors":[".toc"]}}'].map(
-        (salt) => createSearchIndexCache({ dir, salt }).keyOf(site),
+        async (salt) => createSearchIndexCache({ dir, salt }).keyOf(await readSiteDocuments(site)),
       ),
     );
     assert.equal(new Set(keys).size, 3);
@@ -192,7 +194,7 @@ test("an entry whose checksum holds but whose paths leave the folder, or whose l
     const forge = async (list: unknown, body: string) => {
       const rest = Buffer.from(`${JSON.stringify(list)}\n${body}`);
       const digest = createHash("sha256").update(rest).digest("hex");
-      await writeFile(path.join(cache.dir, `${key}.search`), Buffer.concat([Buffer.from(`opsnote-search-cache/1 ${key} ${rest.byteLength} ${digest}\n`), rest]));
+      await writeFile(path.join(cache.dir, `${key}.search`), Buffer.concat([Buffer.from(`opsnote-search-cache/2 ${key} ${rest.byteLength} ${digest}\n`), rest]));
     };
     const target = path.join(root, "site", "pagefind");
 

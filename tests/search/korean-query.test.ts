@@ -43,3 +43,72 @@ test("a stem is always a non-empty prefix of its word, so prefix search never lo
     }),
   );
 });
+
+import { MAX_QUERIES, WEIGHTS, expandQuery, searchPosts, withoutStemMarks } from "../../assets/js/korean-query.js";
+
+const vocabulary = { version: 1, labels: ["쿠버네티스", "클러스터", "헬름", "차트", "카프카"], words: ["컨슈머", "엘라스틱서치"], synonyms: [["argocd", "아르고"]] };
+const terms = (query: string) => expandQuery(query, vocabulary).map((q) => q.text);
+
+test("expandQuery: stems, synonyms (built-in and the setting's), initials, one-jamo typos", () => {
+  assert.deepEqual(terms("설치했다"), ["설치"]);
+  assert.deepEqual(terms("늘렸다"), ["늘렸다", "늘리"], "a contracted past form also asks for its stem");
+  assert.deepEqual(terms("k8s"), ["k8s", "kubernetes", "쿠버네티스", "쿠베"]);
+  assert.deepEqual(terms("아르고를"), ["아르고", "argocd", "아르고cd"], "the built-in group and the setting's, after the particle is cut");
+  assert.deepEqual(expandQuery("젠킨스", { ...vocabulary, synonyms: [["젠킨스", "jenkins ci"]] }).map((q) => q.text), ["젠킨스", "jenkins", "jenkins ci"]);
+  assert.deepEqual(terms("ㅋㅂㄴㅌㅅ"), ["쿠버네티스", "kubernetes", "k8s", "쿠베"].slice(0, 1), "initials become the title word");
+  assert.deepEqual(terms("ㅎㄹ ㅊㅌ"), ["헬름 차트"]);
+  assert.ok(terms("쿠버네티수").includes("쿠버네티스"), terms("쿠버네티수").join(","));
+  assert.ok(terms("엘라스틱써치").includes("엘라스틱서치"));
+  assert.deepEqual(terms("쿠버"), ["쿠버"], "a prefix of a known word is no typo");
+  assert.deepEqual(terms("도크"), ["도크"], "two-syllable words get no typo fix");
+  const typo = expandQuery("컨슈며", vocabulary).find((q) => q.text === "컨슈머");
+  assert.equal(typo?.weight, WEIGHTS.typo);
+  assert.ok(expandQuery("k8s docker terraform helm", vocabulary).length <= MAX_QUERIES);
+});
+
+test("searchPosts: every expanded query, merged by page with its best weighted score, marks removed", async () => {
+  const asked: { text: string; options: unknown }[] = [];
+  const page = (id: string, score: number) => ({
+    id,
+    score,
+    data: async () => ({ url: `/${id}/`, excerpt: "<mark>설치^했다</mark> 2^10", meta: { title: "쿠버네티스^클러스터" }, sub_results: [{ title: "설치^하기", url: `/${id}/#x`, excerpt: "x^y 배포^했다" }] }),
+  });
+  const fake = {
+    async search(text: string, options: unknown) {
+      asked.push({ text, options });
+      if (text === "k8s") return { results: [page("a", 1), page("b", 0.5)] };
+      if (text === "kubernetes") return { results: [page("b", 2), page("c", 0.1)] };
+      return { results: [] };
+    },
+  };
+  const results = await searchPosts(fake, "k8s", { vocabulary, filters: { tag: ["devops"] } });
+  assert.deepEqual(asked.map((a) => a.text), ["k8s", "kubernetes", "쿠버네티스", "쿠베"]);
+  assert.ok(asked.every((a) => JSON.stringify(a.options) === JSON.stringify({ filters: { tag: ["devops"] } })));
+  assert.deepEqual(results.map((r) => [r.id, Number(r.score.toFixed(2))]), [["b", 1.8], ["a", 1], ["c", 0.09]]);
+  const data = await results[0]!.data();
+  assert.equal(data.excerpt, "<mark>설치했다</mark> 2^10");
+  assert.equal(data.meta.title, "쿠버네티스클러스터");
+  assert.deepEqual(data.sub_results.map((s: { title: string; excerpt: string }) => [s.title, s.excerpt]), [["설치하기", "x^y 배포했다"]]);
+  assert.deepEqual(await searchPosts(fake, "   "), []);
+});
+
+test("withoutStemMarks removes only a ^ between two Hangul syllables (code and math keep theirs)", () => {
+  const data = withoutStemMarks({ excerpt: "x ^ y, 2^10, a^b, ^가, 설치^했다", content: "", meta: {}, sub_results: [] });
+  assert.equal(data.excerpt, "x ^ y, 2^10, a^b, ^가, 설치했다");
+});
+
+test("searchPosts asks for typo fixes only when the query as typed finds fewer than TYPO_BELOW pages", async () => {
+  const asked: string[] = [];
+  const many = Array.from({ length: 5 }, (_, i) => ({ id: String(i), score: 1, data: async () => ({}) }));
+  const fake = (found: number) => ({
+    async search(text: string) {
+      asked.push(text);
+      return { results: text === "컨슈며" ? many.slice(0, found) : [] };
+    },
+  });
+  await searchPosts(fake(5), "컨슈며", { vocabulary });
+  assert.deepEqual(asked, ["컨슈며"], "enough found: no typo search");
+  asked.length = 0;
+  await searchPosts(fake(0), "컨슈며", { vocabulary });
+  assert.deepEqual(asked, ["컨슈며", "컨슈머"]);
+});

@@ -13,7 +13,7 @@ import { writeTempFolder } from "../helpers/temp-site.ts";
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 /** Words both languages write alike. */
-const SAME_IN_BOTH = new Set(["searchShortcut", "seriesPosition", "termFeedTitle"]);
+const SAME_IN_BOTH = new Set(["searchShortcut", "seriesPosition", "termFeedTitle", "client.searchFilterOption"]);
 /** Rename tables: English keeps the checks' own (English) words, so it needs no entry. */
 const RENAME_TABLES = new Set(["preview.field"]);
 /** Arguments for words whose parameters are not all numbers. */

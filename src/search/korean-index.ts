@@ -1,0 +1,109 @@
+/**
+ * Index-time Korean analysis: the search documents' text gets its stem and compound boundaries
+ * marked (assets/js/korean-analysis.js: 설치했다 -> 설치^했다, Pagefind then indexes 설치했다 AND 설치),
+ * and `pagefind/opsnote-search.json` is written beside the index for the query side: the words of
+ * titles, headings and tags (matched by initial consonants and one-jamo typos), frequent body words
+ * (typos), and the synonym table of the settings.
+ *
+ * Analysis runs once all documents are known, because compounds are split by the corpus's own
+ * vocabulary (a word used alone somewhere: 클러스터 splits 쿠버네티스클러스터).
+ */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { markStems, stemOf, wordsOf } from "../../assets/js/korean-analysis.js";
+import type { SearchDocument } from "./search-document.ts";
+
+/** The query side's file in `pagefind/`. */
+export const VOCABULARY_FILE = "opsnote-search.json";
+/** Changes to the rules or the file's shape: part of the index cache's salt. */
+export const ANALYSIS_VERSION = 1;
+/** Body words in the typo vocabulary: the most frequent, three syllables or more. */
+export const MAX_BODY_WORDS = 20_000;
+
+const HANGUL = /[\uac00-\ud7a3]/u;
+
+/** Stems the corpus uses as whole words (two syllables or more, Hangul), for compound splitting. */
+export function buildVocabulary(documents: readonly SearchDocument[]): Set<string> {
+  const vocabulary = new Set<string>();
+  const seen = new Set<string>();
+  for (const document of documents) {
+    for (const word of wordsOf(document.text)) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      if (!HANGUL.test(word)) continue;
+      const stem = stemOf(word);
+      if ([...stem].length >= 2) vocabulary.add(stem);
+    }
+  }
+  return vocabulary;
+}
+
+/**
+ * `html` with the text of the indexed body marked; tags and the text of ignored copies (meta and
+ * filter values, which Pagefind returns as they are) untouched.
+ */
+export function markDocumentStems(html: string, vocabulary: ReadonlySet<string>, memo = new Map<string, string>()): string {
+  let ignoredDepth = 0;
+  let inHead = false;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith("<")) {
+        if (part === "<head>") inHead = true;
+        else if (part === "</head>") inHead = false;
+        else if (part.startsWith("<span data-pagefind-ignore")) ignoredDepth++;
+        else if (part === "</span>" && ignoredDepth > 0) ignoredDepth--;
+        return part;
+      }
+      return ignoredDepth > 0 || inHead ? part : markStems(part, vocabulary, memo);
+    })
+    .join("");
+}
+
+/** Every document with its stems marked. */
+export function analyzeDocuments(documents: readonly SearchDocument[]): SearchDocument[] {
+  const vocabulary = buildVocabulary(documents);
+  const memo = new Map<string, string>();
+  return documents.map((document) => ({ ...document, html: markDocumentStems(document.html, vocabulary, memo) }));
+}
+
+export interface QueryVocabulary {
+  version: number;
+  /** Stems of the words of titles, headings and tags. */
+  labels: string[];
+  /** Frequent body stems of three syllables or more (typo tolerance). */
+  words: string[];
+  /** The settings' synonym groups (added to the built-in table). */
+  synonyms: string[][];
+}
+
+export function buildQueryVocabulary(documents: readonly SearchDocument[], synonyms: readonly (readonly string[])[] = []): QueryVocabulary {
+  const labels = new Set<string>();
+  const counts = new Map<string, number>();
+  const stems = new Map<string, string>();
+  const stem = (word: string) => {
+    let found = stems.get(word);
+    if (found === undefined) stems.set(word, (found = stemOf(word)));
+    return found;
+  };
+  for (const document of documents) {
+    for (const label of document.labels) for (const word of wordsOf(label)) labels.add(stem(word).toLowerCase());
+    for (const word of wordsOf(document.text)) {
+      if (!HANGUL.test(word)) continue;
+      const found = stem(word);
+      if ([...found].length >= 3) counts.set(found, (counts.get(found) ?? 0) + 1);
+    }
+  }
+  const words = [...counts]
+    .filter(([word]) => !labels.has(word))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_BODY_WORDS)
+    .map(([word]) => word)
+    .sort();
+  return { version: ANALYSIS_VERSION, labels: [...labels].sort(), words, synonyms: synonyms.map((group) => [...group]) };
+}
+
+/** Writes `opsnote-search.json` into a `pagefind/` folder. */
+export async function writeQueryVocabulary(pagefindDir: string, documents: readonly SearchDocument[], synonyms: readonly (readonly string[])[] = []): Promise<void> {
+  await writeFile(path.join(pagefindDir, VOCABULARY_FILE), `${JSON.stringify(buildQueryVocabulary(documents, synonyms))}\n`);
+}

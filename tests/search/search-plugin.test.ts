@@ -1,0 +1,112 @@
+/**
+ * The search plugin's bookkeeping, with a stand-in for Eleventy's config (real Pagefind): each build
+ * indexes the documents of the pages it wrote; a full rebuild drops a page it no longer writes; an
+ * incremental one keeps the pages it did not re-render while their files exist.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { searchPlugin } from "../../src/search/index.ts";
+import { makeTempDir } from "../helpers/run-cli.ts";
+
+type Handler = (event: Record<string, unknown>) => unknown;
+type Transform = (this: { page: { outputPath: string; url: string } }, content: string) => string;
+
+function fakeConfig() {
+  const handlers = new Map<string, Handler[]>();
+  const transforms: Transform[] = [];
+  const config = {
+    on(name: string, handler: Handler) {
+      handlers.set(name, [...(handlers.get(name) ?? []), handler]);
+    },
+    addTransform(_name: string, transform: Transform) {
+      transforms.push(transform);
+    },
+  };
+  return {
+    config: config as unknown as UserConfig,
+    async build(output: string, pages: Record<string, string>, incremental = false) {
+      for (const handler of handlers.get("eleventy.before") ?? []) await handler({});
+      for (const [url, html] of Object.entries(pages)) {
+        const outputPath = path.join(output, url, "index.html");
+        await mkdir(path.dirname(outputPath), { recursive: true });
+        let content = html;
+        for (const transform of transforms) content = transform.call({ page: { outputPath, url } }, content);
+        await writeFile(outputPath, content);
+      }
+      for (const handler of handlers.get("eleventy.after") ?? []) await handler({ outputMode: "fs", incremental, directories: { output } });
+    },
+  };
+}
+
+const post = (title: string) => `<html lang="ko"><body><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${title}를 설치했다.</p></article></body></html>`;
+
+/** The titles in an index, from its fragments. */
+function indexedTitles(pagefindDir: string): string[] {
+  return readdirSync(path.join(pagefindDir, "fragment"))
+    .map((name) => JSON.parse(gunzipSync(readFileSync(path.join(pagefindDir, "fragment", name))).toString("utf8").slice("pagefind_dcd".length)).meta.title as string)
+    .sort();
+}
+
+test("a build indexes what it wrote; a full rebuild drops a deleted page; an incremental one keeps unchanged pages", async () => {
+  const root = await makeTempDir("search-plugin");
+  const previous = process.env.ELEVENTY_RUN_MODE;
+  process.env.ELEVENTY_RUN_MODE = "build";
+  try {
+    const site = fakeConfig();
+    searchPlugin(site.config, { synonyms: [["argocd", "아르고"]] });
+    const output = path.join(root, "site");
+    await site.build(output, { "/a/": post("도커"), "/b/": post("헬름"), "/tags/": "<html><body><a href='/a/'>도커</a></body></html>" });
+    assert.deepEqual(indexedTitles(path.join(output, "pagefind")), ["도커", "헬름"]);
+    const vocabulary = JSON.parse(readFileSync(path.join(output, "pagefind", "opsnote-search.json"), "utf8"));
+    assert.deepEqual(vocabulary.synonyms, [["argocd", "아르고"]]);
+    assert.ok(vocabulary.labels.includes("도커"));
+
+    await rm(path.join(output, "b"), { recursive: true });
+    await site.build(output, { "/a/": post("도커"), "/c/": post("테라폼") });
+    assert.deepEqual(indexedTitles(path.join(output, "pagefind")), ["도커", "테라폼"], "b is gone, c is new");
+
+    await site.build(output, { "/a/": post("도커 이미지") }, true);
+    assert.deepEqual(indexedTitles(path.join(output, "pagefind")), ["도커 이미지", "테라폼"], "c kept: its file is still there");
+  } finally {
+    if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = previous;
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("the preview re-indexes in the background: the hook returns at once and the index follows the edit", async () => {
+  const root = await makeTempDir("search-plugin-serve");
+  const previous = process.env.ELEVENTY_RUN_MODE;
+  process.env.ELEVENTY_RUN_MODE = "serve";
+  const waitFor = async (check: () => boolean) => {
+    for (let waited = 0; !check(); waited += 100) {
+      if (waited > 120_000) throw new Error("the background index never came");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const titles = (dir: string) => {
+    try {
+      return indexedTitles(dir).join(",");
+    } catch {
+      return "";
+    }
+  };
+  try {
+    const site = fakeConfig();
+    searchPlugin(site.config);
+    const output = path.join(root, "site");
+    await site.build(output, { "/a/": post("도커"), "/b/": post("헬름") });
+    await waitFor(() => titles(path.join(output, "pagefind")) === "도커,헬름");
+    await site.build(output, { "/a/": post("도커 컴포즈"), "/b/": post("헬름") });
+    await waitFor(() => titles(path.join(output, "pagefind")) === "도커 컴포즈,헬름");
+  } finally {
+    if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = previous;
+    await rm(root, { recursive: true, force: true });
+  }
+});
