@@ -152,7 +152,7 @@ export function createImageVariants({
   };
 
   const encode = async (file: string, wantLqip: boolean): Promise<VariantSet> => {
-    const { sharp, eleventyImage } = loadEncoders();
+    const { eleventyImage } = loadEncoders();
     eleventyImage.concurrency = concurrency;
     const hash = eleventyImage.getHash(file, sharpOptions);
     const manifest = manifestPath(file, hash);
@@ -175,6 +175,7 @@ export function createImageVariants({
   };
 
   const encodeAnew = async (file: string, manifest: string, wantLqip: boolean): Promise<VariantSet> => {
+    const { sharp, eleventyImage } = loadEncoders();
     const meta = await sharp(file).metadata();
     if (!meta.width || !meta.height) throw new Error("cannot read the image's size");
     const rotated = (meta.orientation ?? 1) >= 5;
