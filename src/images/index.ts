@@ -6,6 +6,7 @@
  * build, the variants the pages use are copied from the cache into the output.
  */
 import { copyFile, mkdir, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt, Token } from "markdown-it";
@@ -76,7 +77,8 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
     // A copy of the env: a parse writes flags (math, diagrams) into it that belong to the real render.
     const env = { page: data.page, eleventy: data.eleventy, frontMatterSource: data.frontMatterSource, frontMatter: data.frontMatter };
     const lqip = wantsLqip(data, site.images.lqip);
-    const files = [...imageFilesOf(md.parse(content, env))].filter(([file]) => isResponsiveRaster(file));
+    // A missing file already has its warning (the image check, src/check): no second one from here.
+    const files = [...imageFilesOf(md.parse(content, env))].filter(([file]) => isResponsiveRaster(file) && existsSync(file));
     await Promise.all(files.map(async ([file, line]) => {
       const result = await variants.prepare(file, { lqip });
       if (!(result instanceof Error)) return;

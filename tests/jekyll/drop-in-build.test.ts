@@ -50,7 +50,7 @@ test("an NFD file name without front matter gets an NFC URL, a title and a date 
 
 test("a .markdown post builds; lastmod is the updated date and description the excerpt", async () => {
   const doc = await site.page("/ext/");
-  const times = [...doc.querySelectorAll("time")].map((t) => t.getAttribute("datetime"));
+  const times = [...doc.querySelectorAll(".post__meta time")].map((t) => t.getAttribute("datetime"));
   assert.deepEqual(times, ["2023-07-08T00:00:00+09:00", "2023-08-01T00:00:00+09:00"]);
   assert.equal(doc.querySelector('meta[name="description"]')?.getAttribute("content"), "설명");
 });
