@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildSite } from "../../src/cli/build-site.ts";
+import { sharedSite } from "../helpers/sample-site.ts";
 import { resolveRequestPath } from "../../src/preview/safe-path.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -115,12 +116,20 @@ export interface SampleSiteOptions {
 export async function openSampleSite({ fixtures = "tests/browser/posts", samplePosts = true }: SampleSiteOptions = {}): Promise<SampleSite> {
   process.chdir(ROOT);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "opsnote-browser-"));
-  const posts = path.join(tmp, "posts");
-  if (samplePosts) await cp(path.join(ROOT, "posts"), posts, { recursive: true });
-  for (const file of await readdir(path.join(ROOT, fixtures))) {
-    await cp(path.join(ROOT, fixtures, file), path.join(posts, file));
+  let dir: string;
+  if (fixtures === "tests/browser/posts" && samplePosts && process.env.OPSNOTE_CONFIG === undefined) {
+    // The default site with the default settings is built once per `npm test` (tests/helpers/sample-site.ts).
+    // Copied, so that a test may change a page without touching the site other files read.
+    dir = path.join(tmp, "site");
+    await cp(await sharedSite("browser"), dir, { recursive: true });
+  } else {
+    const posts = path.join(tmp, "posts");
+    if (samplePosts) await cp(path.join(ROOT, "posts"), posts, { recursive: true });
+    for (const file of await readdir(path.join(ROOT, fixtures))) {
+      await cp(path.join(ROOT, fixtures, file), path.join(posts, file));
+    }
+    dir = (await buildSite({ posts, output: path.join(tmp, "site") })).output;
   }
-  const dir = (await buildSite({ posts, output: path.join(tmp, "site") })).output;
   const server = await startStaticServer(dir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -169,8 +169,8 @@ test("code: a long line scrolls inside its focusable box, never the page (390 px
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "the page itself does not scroll sideways");
   await pre.focus();
   await page.keyboard.press("ArrowRight");
-  // Keyboard scrolling may be animated: wait for it.
-  await page.waitForFunction((el) => el!.scrollLeft > 0, await pre.elementHandle(), { timeout: 3000 });
+  // Keyboard scrolling may be animated: wait for it (Playwright's own time limit: a loaded machine may take seconds).
+  await page.waitForFunction((el) => el!.scrollLeft > 0, await pre.elementHandle());
   await context.close();
 });
 

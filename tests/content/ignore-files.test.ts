@@ -10,7 +10,7 @@ import path from "node:path";
 import { createIgnoreMatcher, ignoreGlobs } from "../../src/content/ignore-files.ts";
 import { analysePosts, listPostFiles } from "../../src/check/check-posts.ts";
 import { site } from "../../src/site.ts";
-import { buildInChild } from "../helpers/build-in-child.ts";
+import { buildSite } from "../../src/cli/build-site.ts";
 import { makeTempDir, runCli } from "../helpers/run-cli.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
@@ -76,8 +76,7 @@ test("a build and `check` see the same posts: ignored and dot-folder posts are i
     assert.deepEqual(listed, ["2026-01-02-visible.md", "sub/2026-01-06-nested.md"]);
 
     const output = path.join(root, "site");
-    const build = buildInChild(posts, output);
-    assert.equal(build.status, 0, build.stderr);
+    await buildSite({ posts, output }); // in this process: the default settings, and a failed build throws
     const feed = JSON.parse(await readFile(path.join(output, "feed.json"), "utf8")) as { items: { title: string }[] };
     const built = feed.items.map((item) => item.title).sort();
     const analysed = (await analysePosts({ posts, site })).map((a) => a.post?.title).sort();

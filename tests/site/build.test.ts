@@ -3,7 +3,7 @@
  * folders, then invariants checked on the written HTML with a real parser.
  *
  * Each site is built once, in `before()`, and shared by the tests that read it:
- * - `seed`: the real `posts/` folder;
+ * - `seed`: the real `posts/` folder (the build shared by every test file, tests/helpers/sample-site.ts);
  * - `tiny`: two made-up posts, for what the seed post does not have (a code fence, an indented
  *   code block, a Korean tag spelled once in NFC and once in NFD).
  * The failing builds are made in their own tests.
@@ -20,6 +20,7 @@ import { DateTime } from "luxon";
 import { buildSite } from "../../src/cli/build-site.ts";
 import { describeBuildError, diagnosticsOf } from "../../src/cli/errors.ts";
 import { CODE_STYLESHEET_URL } from "../../src/urls/site-urls.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 import { parseStylesheet, tokenVariables } from "../helpers/token-colours.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -59,7 +60,7 @@ before(async () => {
   // buildSite reads `.eleventy.ts` and copies `assets/` relative to the working directory.
   process.chdir(ROOT);
   tmp = await mkdtemp(path.join(os.tmpdir(), "opsnote-build-test-"));
-  seedSite = (await buildSite({ posts: "posts", output: path.join(tmp, "seed") })).output;
+  seedSite = await sampleSite(); // shared with other files: read only
 
   const tinyPosts = await writePosts(path.join(tmp, "tiny-posts"), {
     "2021-05-01-helm-basics.md": [

@@ -6,12 +6,12 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { crawlSite, listFiles, parseXml, readDocument, urlOfFile } from "../helpers/crawl-site.ts";
-import { buildInChild } from "../helpers/build-in-child.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 import { readFrontMatter } from "../../src/content/front-matter.ts";
 import { postSlugFromPath } from "../../src/content/permalink.ts";
 import { ATOM_NAMESPACE } from "../../src/feeds/atom.ts";
@@ -21,7 +21,8 @@ import { termSlug } from "../../src/slug/slugify.ts";
 import { site } from "../../src/site.ts";
 
 const ORIGIN = "https://opsnote.example.kr";
-const OUTPUT = path.resolve("tests/.output/sample-site");
+/** The shared build of `posts/` (tests/helpers/sample-site.ts): read only. */
+let OUTPUT = "";
 /** RFC 3339 date-time (with seconds and an offset or Z). */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -41,10 +42,7 @@ const read = (file: string) => readFile(path.join(OUTPUT, file), "utf8");
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(/[,\s]+/) : []);
 
 before(async () => {
-  await rm(OUTPUT, { recursive: true, force: true });
-  const build = buildInChild("posts", OUTPUT);
-  assert.equal(build.status, 0, build.stderr);
-  console.log(`# sample site: ${build.stdout.trim().split("\n").at(-1)} (child process ${build.seconds.toFixed(1)} s)`);
+  OUTPUT = await sampleSite();
   files = await listFiles(OUTPUT);
   for (const file of (await listFiles("posts")).filter((f) => f.endsWith(".md"))) {
     const text = await readFile(path.join("posts", file), "utf8");
