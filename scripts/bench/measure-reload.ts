@@ -128,6 +128,9 @@ try {
   }
   await reader.cancel();
 } finally {
+  const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
   process.kill(-child.pid!, "SIGTERM");
-  await rm(root, { recursive: true, force: true });
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  // The preview's background search index may still be renaming its temp folder (ENOTEMPTY): retry.
+  await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
