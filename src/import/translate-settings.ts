@@ -156,15 +156,25 @@ export function jekyllPostPermalink(config: Config): { value: string; from: stri
   return { value: "date", from: "Jekyll's default permalink (date)" };
 }
 
-export function translateJekyll(config: Config, file = "_config.yml"): TranslatedSettings {
+/**
+ * The settings one translator found and where each came from: `set` records a value read from `file`
+ * (`from` names the key there), `setFrom` one read from another file; an undefined value is no setting.
+ */
+function settingsCollector(file: string) {
   const values: ImportedSettings = {};
   const sources: TranslatedSettings["sources"] = {};
-  const notes: string[] = [];
-  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => {
+  const setFrom = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, source: string) => {
     if (value === undefined) return;
     values[key] = value;
-    sources[key] = `${file} ${from}`;
+    sources[key] = source;
   };
+  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => setFrom(key, value, `${file} ${from}`);
+  return { values, sources, set, setFrom };
+}
+
+export function translateJekyll(config: Config, file = "_config.yml"): TranslatedSettings {
+  const { values, sources, set } = settingsCollector(file);
+  const notes: string[] = [];
   for (const [key, names] of [["title", ["title"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
     const found = first(config, names);
     if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
@@ -222,14 +232,8 @@ function lowerKeys(value: unknown): unknown {
 
 export function translateHugo(rawConfig: Config, file: string, section: string): TranslatedSettings {
   const config = lowerKeys(rawConfig) as Config;
-  const values: ImportedSettings = {};
-  const sources: TranslatedSettings["sources"] = {};
+  const { values, sources, set } = settingsCollector(file);
   const notes: string[] = [];
-  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => {
-    if (value === undefined) return;
-    values[key] = value;
-    sources[key] = `${file} ${from}`;
-  };
   const title = text(config.title);
   if (title !== undefined) set("title", title, "title");
   const description = first(config, ["params.description", "description", "params.subtitle"]);
@@ -285,13 +289,7 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
 
 /** Zola: `config.toml`; `paginate_by` lives on the section's `_index.md`, read by the caller. */
 export function translateZola(config: Config, file: string, section: string, sectionFrontMatter: Config = {}): TranslatedSettings {
-  const values: ImportedSettings = {};
-  const sources: TranslatedSettings["sources"] = {};
-  const set = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => {
-    if (value === undefined) return;
-    values[key] = value;
-    sources[key] = `${file} ${from}`;
-  };
+  const { values, sources, set, setFrom } = settingsCollector(file);
   const title = text(config.title);
   if (title !== undefined) set("title", title, "title");
   const description = text(config.description);
@@ -305,10 +303,7 @@ export function translateZola(config: Config, file: string, section: string, sec
   const language = text(config.default_language);
   if (language !== undefined) set("language", language, "default_language");
   const pageSize = Number(sectionFrontMatter.paginate_by);
-  if (Number.isInteger(pageSize) && pageSize > 0) {
-    values.pageSize = pageSize;
-    sources.pageSize = `content/${section}/_index.md paginate_by`;
-  }
+  if (Number.isInteger(pageSize) && pageSize > 0) setFrom("pageSize", pageSize, `content/${section}/_index.md paginate_by`);
   set("permalink", `/${section}/:slug/`, `(Zola: the "${section}" section's path + the page slug)`);
   const extra = isObject(config.extra) ? config.extra : {};
   const extraAuthor = isObject(extra.author) ? extra.author : {};
