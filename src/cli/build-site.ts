@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { eleventyConfigPath } from "./eleventy-paths.ts";
 
 export interface BuildSiteOptions {
   /** Folder of markdown posts. @default "posts" */
@@ -15,7 +16,7 @@ export interface BuildSiteOptions {
   output?: string;
   /** Print Eleventy's per-file lines. @default false */
   verbose?: boolean;
-  /** Eleventy's config file. @default ".eleventy.ts" */
+  /** Eleventy's config file. @default eleventyConfigPath(): ".eleventy.ts" */
   configPath?: string;
 }
 
@@ -105,7 +106,7 @@ async function buildUnlocked(posts: string, output: string, options: BuildSiteOp
   const staging = `${output}${STAGING_MARK}${stamp}`;
   const retired = `${output}${RETIRED_MARK}${stamp}`;
   const eleventy = new Eleventy(posts, staging, {
-    configPath: options.configPath ?? ".eleventy.ts",
+    configPath: options.configPath ?? eleventyConfigPath(),
     quietMode: !options.verbose,
     source: "cli",
     runMode: "build",

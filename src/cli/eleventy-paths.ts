@@ -34,3 +34,12 @@ export function fixEleventyPathPrefixes(): void {
   const { TemplatePath } = requireFromEleventy("@11ty/eleventy-utils") as { TemplatePath: TemplatePathModule };
   TemplatePath.stripLeadingSubPath = (filePath, subPath) => stripLeadingFolder(filePath, subPath, (p) => TemplatePath.normalize(p));
 }
+
+/**
+ * The Eleventy config the commands load. OPSNOTE_ELEVENTY_CONFIG points it elsewhere: `npm test` runs
+ * the commands from an esbuild bundle (scripts/test-bundle.mjs), whose bundled `.eleventy.mjs` shares
+ * its modules with the command; Node alone cannot load the `.ts` file.
+ */
+export function eleventyConfigPath(): string {
+  return process.env.OPSNOTE_ELEVENTY_CONFIG || ".eleventy.ts";
+}

@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
 import { describeFailure, type FailureReport } from "./errors.ts";
+import { eleventyConfigPath } from "./eleventy-paths.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
 import { CHECK_EVENT } from "../check/index.ts";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -155,7 +156,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     let succeeded = false;
     let lastError: unknown;
     const eleventy = new Eleventy(posts, output, {
-      configPath: ".eleventy.ts",
+      configPath: eleventyConfigPath(),
       source: "cli",
       runMode: "watch",
       quietMode: true,

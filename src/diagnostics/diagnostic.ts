@@ -69,6 +69,18 @@ function problemKey(d: Diagnostic): string | undefined {
  * (serve mode re-runs), and a repeated warning hides new ones. A classified problem is printed once
  * per file, line, kind and target, whichever part of the build found it first.
  */
+const observers = new Set<DiagnosticSink>();
+
+/**
+ * Calls `observer` with every diagnostic a warning printer prints, until the returned function is
+ * called: how `npm run import -- --report` receives the build's warnings as objects (with their kind),
+ * not as printed text to parse back.
+ */
+export function observeDiagnostics(observer: DiagnosticSink): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
 export function createWarningPrinter(write: (line: string) => void = (line) => console.warn(line)): DiagnosticSink & {
   reset(): void;
 } {
@@ -79,6 +91,7 @@ export function createWarningPrinter(write: (line: string) => void = (line) => c
     if (seen.has(text) || (problem !== undefined && seen.has(problem))) return;
     seen.add(text);
     if (problem !== undefined) seen.add(problem);
+    for (const observer of observers) observer(diagnostic);
     write(`[opsnote] ${text}`);
   };
   sink.reset = () => seen.clear();

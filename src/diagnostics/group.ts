@@ -118,6 +118,8 @@ function describe(kind: DiagnosticKind, shape: string, n: number): string {
       return `${count(n, "link points", "links point")} to a draft or scheduled post`;
     case "bad-external-link":
       return `${count(n, "external URL is", "external URLs are")} malformed`;
+    case "unencodable-image":
+      return `${count(n, "image has", "images have")} no AVIF/WebP copies (sharp could not read ${n === 1 ? "it" : "them"})`;
     case "undated":
       return `${count(n, "post has", "posts have")} no date (dated from git or the file's time)`;
     case "url-clash":

@@ -46,6 +46,10 @@ export const DIAGNOSTIC_KINDS = {
     publishable: true,
     fix: "fix the typo in the URL",
   },
+  "unencodable-image": {
+    publishable: true,
+    fix: "replace the file with a valid PNG, JPEG or WebP (it is published as it is meanwhile), or set images.responsive: false",
+  },
   undated: {
     publishable: true,
     fix: "add date: to the front matter, or name the file YYYY-MM-DD-name.md",

@@ -83,7 +83,7 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
       const result = await variants.prepare(file, { lqip });
       if (!(result instanceof Error)) return;
       report({
-        severity: "warning", ...sourceLocation(env, line), field: "image",
+        severity: "warning", ...sourceLocation(env, line), field: "image", kind: "unencodable-image", target: path.basename(file),
         message: `no AVIF/WebP copies of ${path.basename(file)} (published as it is): ${result.message}`,
       });
     }));

@@ -47,6 +47,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   renamed: { what: "file names normalised to NFC (macOS NFD names)", fix: "nothing to do; links by the old name are still checked" },
   // Build diagnostics, by field.
   image: { what: "images that resolve to no file", fix: "add the files (or list their top-level folder under staticDirs) or remove the references" },
+  "unencodable-image": { what: "images sharp could not read, published as they are without AVIF/WebP copies", fix: "replace them with valid PNG, JPEG or WebP files, or set images.responsive: false" },
   link: { what: "links to pages that do not exist", fix: "set `permalink` (or `redirects`) in opsnote.config.yaml so the old URLs resolve, or fix the links" },
   anchor: { what: "links to headings that do not exist", fix: "fix the #anchor to the heading's id" },
   liquid: { what: "Liquid tags or objects kept as written (not run)", fix: "replace them with markdown, or `render_with_liquid: false` to keep them quietly" },
@@ -84,7 +85,14 @@ export function formatGroups(groups: readonly WarningGroup[], verbose = false): 
   return lines;
 }
 
-/** Build warnings as report items: the kind is the diagnostic's field. */
+/**
+ * Build warnings as report items: the kind is the diagnostic's field, except for kinds the field does not
+ * tell apart (an image that cannot be encoded is not a missing one). Ordered by file and position: the
+ * warnings arrive in the order the build's parallel work finished, and the examples must not change
+ * from run to run.
+ */
 export function diagnosticItems(diagnostics: readonly Diagnostic[]): ReportItem[] {
-  return diagnostics.map((d) => ({ kind: d.field ?? "other", line: formatDiagnostic(d) }));
+  const ordered = [...diagnostics].sort((a, b) =>
+    (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
+  return ordered.map((d) => ({ kind: d.kind === "unencodable-image" ? d.kind : d.field ?? "other", line: formatDiagnostic(d) }));
 }

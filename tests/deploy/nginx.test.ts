@@ -17,6 +17,7 @@ import { buildSite } from "../../src/cli/build-site.ts";
 import { site } from "../../src/site.ts";
 import { crawlSite, extractSitemapUrls, type CrawledResponse } from "./crawl-site.ts";
 import { NGINX_BINARY, startNginx, type RunningNginx } from "./nginx-server.ts";
+import { commandArgs } from "../helpers/run-cli.ts";
 
 const missing = existsSync(NGINX_BINARY) ? false : `nginx is not installed (${NGINX_BINARY}); .ci/run installs it`;
 // In CI (.ci/run sets up nginx) a missing nginx is a failure, never a silent skip.
@@ -294,7 +295,7 @@ describe("a project-site build (OPSNOTE_PATH_PREFIX=/blog/) behind nginx", { ski
     work = await mkdtemp(path.join(tmpdir(), "opsnote-deploy-prefix-"));
     const posts = await writePosts(work);
     // The prefix is read when the site settings load, so this build runs in its own process (as in CI).
-    await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--posts", posts, "--output", path.join(work, "root/blog")], {
+    await promisify(execFile)(process.execPath, [...commandArgs("src/cli/build.ts"), "--posts", posts, "--output", path.join(work, "root/blog")], {
       env: { ...process.env, OPSNOTE_PATH_PREFIX: prefix },
       timeout: 120_000,
     });

@@ -99,7 +99,7 @@ test("classification: which kinds leave a page to publish", () => {
   const table: [DiagnosticKind | undefined, boolean][] = [
     ["broken-link", true], ["missing-image", true], ["missing-file", true], ["unknown-anchor", true],
     ["unknown-post-file", true], ["post-url", true], ["unpublished-target", true], ["bad-external-link", true],
-    ["undated", true], ["url-clash", false], [undefined, false],
+    ["unencodable-image", true], ["undated", true], ["url-clash", false], [undefined, false],
   ];
   for (const [kind, publishable] of table) assert.equal(isPublishable({ kind }), publishable, String(kind));
   // Every kind is in the table above.
@@ -132,4 +132,11 @@ test("one link is no evidence for another permalink: it is grouped by its first 
   assert.match(group!.text, /^1 link points to \/posts\/… that no post or page has — fix the link/);
   const [two] = groupDiagnostics([d("broken-link", "/posts/helm/"), d("broken-link", "/posts/kubernetes-intro/")], { posts: POSTS });
   assert.equal(two!.permalink, "/posts/:title/");
+});
+
+test("an image sharp cannot read is a group of its own, with the setting that quiets it", () => {
+  const unreadable: Diagnostic = { severity: "warning", file: "posts/a.md", line: 3, field: "image", kind: "unencodable-image", target: "chart.png", message: "no AVIF/WebP copies of chart.png (published as it is): Input file contains unsupported image format" };
+  const groups = groupDiagnostics([unreadable, { ...unreadable, line: 9, target: "figure.png" }, d("missing-image", "/images/x.png", 4)], { posts: POSTS });
+  assert.deepEqual(groups.map((g) => [g.kind, g.diagnostics.length]), [["unencodable-image", 2], ["missing-image", 1]]);
+  assert.match(groups[0]!.text, /^2 images have no AVIF\/WebP copies .* images\.responsive: false/);
 });

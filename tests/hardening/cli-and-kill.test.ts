@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { buildSite } from "../../src/cli/build-site.ts";
+import { commandArgs } from "../helpers/run-cli.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const ROOT = await mkdtemp(path.join(os.tmpdir(), "opsnote-cli-kill-"));
@@ -63,7 +64,7 @@ test("a build killed (SIGKILL) while writing leaves the previous site; the next 
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ["OPSNOTE_DRAFTS", "ELEVENTY_RUN_MODE", "OPSNOTE_POSTS", "OPSNOTE_OUTPUT"]) delete env[key];
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--posts", posts, "--output", output], { env, stdio: "ignore" });
+  const child = spawn(process.execPath, [...commandArgs("src/cli/build.ts"), "--posts", posts, "--output", output], { env, stdio: "ignore" });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
   let finished = false;
   void exited.then(() => (finished = true));

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+import { REPO_ROOT, commandArgs, makeTempDir } from "../helpers/run-cli.ts";
 
 const POSTS = 40;
 let root: string;
@@ -35,7 +35,7 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 function build(): Promise<{ code: number | null; pid: number; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--posts", posts, "--output", output], { cwd: REPO_ROOT, env: childEnv() });
+  const child = spawn(process.execPath, [...commandArgs("src/cli/build.ts"), "--posts", posts, "--output", output], { cwd: REPO_ROOT, env: childEnv() });
   let text = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));

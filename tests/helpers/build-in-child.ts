@@ -4,6 +4,7 @@
  * process; it is also how `npm run build` runs.
  */
 import { spawnSync } from "node:child_process";
+import { commandArgs } from "./run-cli.ts";
 
 export interface ChildBuild {
   status: number | null;
@@ -17,7 +18,7 @@ export function buildInChild(posts: string, output: string, env: Record<string, 
   // A production build whatever the test runner's environment says: no drafts, no serve mode.
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const key of ["OPSNOTE_DRAFTS", "ELEVENTY_RUN_MODE", "OPSNOTE_POSTS", "OPSNOTE_OUTPUT"]) if (!(key in env)) delete childEnv[key];
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--posts", posts, "--output", output], {
+  const result = spawnSync(process.execPath, [...commandArgs("src/cli/build.ts"), "--posts", posts, "--output", output], {
     encoding: "utf8",
     env: childEnv,
   });

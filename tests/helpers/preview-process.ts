@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { REPO_ROOT } from "./run-cli.ts";
+import { commandArgs } from "./run-cli.ts";
 
 export const WAIT_MS = 60_000;
 
@@ -52,7 +53,7 @@ export interface StartPreviewOptions {
 /** Starts the preview and waits for its first build event and for Eleventy to watch the posts. */
 export async function startPreview({ posts, output, env = {} }: StartPreviewOptions): Promise<PreviewProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", output], {
+  const child = spawn(process.execPath, [...commandArgs("src/cli/preview.ts"), "--port", String(port), "--posts", posts, "--output", output], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

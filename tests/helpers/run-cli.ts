@@ -2,11 +2,27 @@
  * Runs one of opsnote's commands as a real child process, the way `npm run` does, with a time limit.
  */
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The arguments after `node` that run one of opsnote's entry points (`src/cli/build.ts`, …) as `npm run`
+ * does: through tsx; under `npm test`, from the suite's esbuild bundle instead (OPSNOTE_TEST_BUNDLE, made
+ * by scripts/test-bundle.mjs from the same source), which starts without tsx's loader hooks.
+ */
+export function commandArgs(script: string): string[] {
+  const absolute = path.resolve(REPO_ROOT, script);
+  const bundle = process.env.OPSNOTE_TEST_BUNDLE;
+  if (bundle) {
+    const bundled = path.join(bundle, path.relative(REPO_ROOT, absolute)).replace(/\.ts$/, ".mjs");
+    if (existsSync(bundled)) return [bundled];
+  }
+  return ["--import", "tsx", absolute];
+}
 
 export interface CliResult {
   code: number;
@@ -18,7 +34,7 @@ export function runCli(script: string, args: readonly string[], timeoutMs = 60_0
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", path.join(REPO_ROOT, script), ...args],
+      [...commandArgs(script), ...args],
       { cwd: REPO_ROOT, timeout: timeoutMs, env: { ...process.env, NO_COLOR: "1" } },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") return reject(error);

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildInChild, type ChildBuild } from "../helpers/build-in-child.ts";
+import { commandArgs } from "../helpers/run-cli.ts";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "opsnote-render-cache-build-"));
 const posts = path.join(root, "posts");
@@ -101,7 +102,7 @@ test("an edited post is the only one rendered again, and its page shows the edit
   // A cold build of the edited posts, killed once its first pack is being written (or, on a fast
   // machine, as it ends), then built again with what it left: the pages must be the edited build's.
   const cache = path.join(root, "killed-cache");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--posts", posts, "--output", path.join(root, "killed")], {
+  const child = spawn(process.execPath, [...commandArgs("src/cli/build.ts"), "--posts", posts, "--output", path.join(root, "killed")], {
     env: { ...process.env, OPSNOTE_CACHE_DIR: cache },
     stdio: "ignore",
   });

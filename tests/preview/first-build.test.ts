@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+import { REPO_ROOT, commandArgs, makeTempDir } from "../helpers/run-cli.ts";
 import { WAIT_MS, freePort } from "../helpers/preview-process.ts";
 
 /** Polls `url` until `accept` says yes, or fails after WAIT_MS with what the preview printed. */
@@ -43,7 +43,7 @@ async function previewOnePost(text: string, onOutput: (terminal: string) => void
   const file = path.join(posts, "2024-01-01-x.md");
   await writeFile(file, text);
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
+  const child = spawn(process.execPath, [...commandArgs("src/cli/preview.ts"), "--port", String(port), "--posts", posts, "--output", path.join(root, "out")], {
     cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
   });
   let terminal = "";

@@ -11,6 +11,7 @@ import path from "node:path";
 import { loadSiteSettings, suggestKey } from "../../src/settings/load-settings.ts";
 import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { site } from "../../src/site.ts";
+import { commandArgs } from "../helpers/run-cli.ts";
 
 const FILE = "opsnote.config.yaml";
 
@@ -94,7 +95,7 @@ test("a command run with a broken settings file stops before building, naming th
   const folder = mkdtempSync(path.join(tmpdir(), "opsnote-settings-"));
   const config = path.join(folder, "opsnote.config.yaml");
   writeFileSync(config, "title: 블로그\npageSize: 열\n");
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/check.ts", "--posts", path.join(folder, "posts")], {
+  const result = spawnSync(process.execPath, [...commandArgs("src/cli/check.ts"), "--posts", path.join(folder, "posts")], {
     encoding: "utf8",
     env: { ...process.env, OPSNOTE_CONFIG: config },
   });
