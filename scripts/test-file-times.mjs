@@ -14,5 +14,10 @@ export default async function* fileTimes(source) {
   }
   const rows = [...seconds].sort((a, b) => b[1] - a[1]);
   yield `${rows.length} files, ${rows.reduce((sum, [, s]) => sum + s, 0).toFixed(1)} s summed, ${failed} failed tests\n`;
-  for (const [file, s] of rows) yield `${s.toFixed(1).padStart(7)} s  ${file.replace(process.cwd() + "/", "")}\n`;
+  for (const [file, s] of rows) yield `${s.toFixed(1).padStart(7)} s  ${sourceOf(file)}\n`;
+}
+
+/** `tests/x/y.test.ts` for a file of `npm test`'s bundle (scripts/test-bundle.mjs), as for one run through tsx. */
+function sourceOf(file) {
+  return file.replace(process.cwd() + "/", "").replace(/^\.cache\/test-bundle-[^/]+\/(.*)\.mjs$/, "$1.ts");
 }

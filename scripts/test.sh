@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
-# `npm test`: every test file, in two runs of Node's test runner.
+# `npm test`: every test file, in one run of Node's test runner.
 # - The test files and the commands they start (`build`, `check`, `preview`, …) run from one esbuild
 #   bundle of the same source (scripts/test-bundle.mjs, about a second): on Node 20, tsx's loader hooks
 #   cost 40% of a small test file's CPU and half of a small child build's. Run one file with tsx as
 #   before: `node --import tsx --import ./tests/helpers/test-environment.mjs --test tests/x/y.test.ts`.
 # - The sample sites many files only read are built once, first (scripts/build-test-sites.ts), and handed
 #   to the files in OPSNOTE_TEST_SAMPLE_SITE / OPSNOTE_TEST_BROWSER_SITE (tests/helpers/sample-site.ts).
-# - Files outside tests/browser/ run several at a time (`--test-concurrency`): most of their time is spent
-#   waiting on child builds and file I/O, so a 2-core machine runs three of them in the wall time of two.
-#   Each file gets build caches of its own (tests/helpers/test-environment.mjs), so they cannot interfere.
-#   The runner starts files in the order given: the slowest go first, so that the run does not end
-#   waiting on one long file while the other cores are idle.
-# - The browser tests run one at a time, after (also when the first run failed): Chromium's timings and
-#   screenshots must not compete with builds for the CPU.
-# Node 20's runner finds no .ts files by itself, so the shell lists them. Extra arguments go to both runs
+# - The files run several at a time (`--test-concurrency`): most of their time is spent waiting on child
+#   builds, Chromium and file I/O, so a 2-core machine runs three of them in the wall time of two. Each
+#   file gets build caches of its own (tests/helpers/test-environment.mjs), so they cannot interfere.
+#   The runner starts files in the order given: the browser files (the longest) alternate with the
+#   slowest others at the front, so that the run does not end waiting on one long file. The browser
+#   tests assert no timings, so builds beside them slow them down but cannot fail them.
+# Node 20's runner finds no .ts files by itself, so the shell lists them. Extra arguments go to the runner
 # (e.g. `npm test -- --test-name-pattern=slug`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
