@@ -64,11 +64,6 @@ function problemKey(d: Diagnostic): string | undefined {
   return [displayPath(d.file), d.line, d.kind, decodeTarget(d.target)].join("\0");
 }
 
-/**
- * Prints warnings once per file, line and message: Eleventy may render a page more than once
- * (serve mode re-runs), and a repeated warning hides new ones. A classified problem is printed once
- * per file, line, kind and target, whichever part of the build found it first.
- */
 const observers = new Set<DiagnosticSink>();
 
 /**
@@ -81,6 +76,11 @@ export function observeDiagnostics(observer: DiagnosticSink): () => void {
   return () => observers.delete(observer);
 }
 
+/**
+ * Prints warnings once per file, line and message: Eleventy may render a page more than once
+ * (serve mode re-runs), and a repeated warning hides new ones. A classified problem is printed once
+ * per file, line, kind and target, whichever part of the build found it first.
+ */
 export function createWarningPrinter(write: (line: string) => void = (line) => console.warn(line)): DiagnosticSink & {
   reset(): void;
 } {

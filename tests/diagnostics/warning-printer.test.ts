@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createWarningPrinter, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { createWarningPrinter, observeDiagnostics, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 
 test("the warning printer prints one problem once, however many parts of the build find it", () => {
   const lines: string[] = [];
@@ -27,4 +27,18 @@ test("the warning printer prints one problem once, however many parts of the bui
   print.reset();
   print(fromRenderer);
   assert.equal(lines.length, 4, "a new build prints again");
+});
+
+test("an observer receives each printed diagnostic once, as an object with its kind, until it stops", () => {
+  const printed: string[] = [];
+  const seen: Diagnostic[] = [];
+  const report = createWarningPrinter((line) => printed.push(line));
+  const stop = observeDiagnostics((d) => seen.push(d));
+  const unreadable: Diagnostic = { severity: "warning", file: "posts/a.md", line: 3, field: "image", kind: "unencodable-image", target: "chart.png", message: "no AVIF/WebP copies of chart.png" };
+  report(unreadable);
+  report(unreadable); // a repeat is neither printed nor observed
+  stop();
+  report({ ...unreadable, line: 4 });
+  assert.equal(printed.length, 2);
+  assert.deepEqual(seen, [unreadable]);
 });
