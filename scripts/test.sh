@@ -57,6 +57,9 @@ bundle=$(mktemp -d "$PWD/.cache/test-bundle-XXXXXX")
 trap 'rm -rf "$sites" "$bundle"' EXIT
 node scripts/test-bundle.mjs "$bundle" "${files[@]}"
 export OPSNOTE_TEST_BUNDLE="$bundle"
+# What src/cli/skip-esm-resolver.ts does for `npm run build` and `npm start`: in the bundle, Eleventy's
+# import is hoisted above that module's code, so it is set here for every test file and command.
+export ELEVENTY_SKIP_ESM_RESOLVER=1
 bundled() { for file in "$@"; do echo "$bundle/${file%.ts}.mjs"; done; }
 
 # A production build with the default settings, whatever this shell's environment says (as buildInChild does).

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import "./one-off-build.ts"; // before Eleventy: see there
+import "./skip-esm-resolver.ts"; // before Eleventy: see there
 import Eleventy from "@11ty/eleventy";
 import { eleventyConfigPath } from "./eleventy-paths.ts";
 

@@ -14,6 +14,7 @@
 import { readFileSync, rmSync, statSync, watch as watchFiles, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import "./skip-esm-resolver.ts"; // before Eleventy: see there
 import Eleventy from "@11ty/eleventy";
 import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
 import { describeFailure, type FailureReport } from "./errors.ts";
