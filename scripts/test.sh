@@ -9,46 +9,15 @@
 # - The files run several at a time (`--test-concurrency`): most of their time is spent waiting on child
 #   builds, Chromium and file I/O, so a 2-core machine runs three of them in the wall time of two. Each
 #   file gets build caches of its own (tests/helpers/test-environment.mjs), so they cannot interfere.
-#   The runner starts files in the order given: the browser files (the longest) alternate with the
-#   slowest others at the front, so that the run does not end waiting on one long file. The browser
-#   tests assert no timings, so builds beside them slow them down but cannot fail them.
+#   Node 20's runner starts them in path order, which puts tests/browser/ (the longest files) first,
+#   so the run does not end waiting on one long file. The browser tests assert no timings: builds
+#   beside them slow them down but cannot fail them.
 # Node 20's runner finds no .ts files by itself, so the shell lists them. Extra arguments go to the runner
 # (e.g. `npm test -- --test-name-pattern=slug`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Slowest first (summed test time per file in a whole run, scripts/test-file-times.mjs); the others
-# follow in name order.
-slow=(
-  tests/hardening/cli-and-kill.test.ts
-  tests/check/content-warnings-site.test.ts
-  tests/hardening/bad-input.test.ts
-  tests/cli/import.test.ts
-  tests/check/check-cli.test.ts
-  tests/cli/new-post.test.ts
-  tests/hardening/symlink-loop.test.ts
-  tests/markdown/render-cache-build.test.ts
-  tests/markdown/client-assets.test.ts
-  tests/cli/quiet-output.test.ts
-  tests/site/time-zone.test.ts
-  tests/hardening/concurrent-builds.test.ts
-  tests/llms/llms-txt.test.ts
-  tests/site/url-conflicts.test.ts
-  tests/deploy/nginx.test.ts
-  tests/markdown/languages-build.test.ts
-  tests/static/published-files.test.ts
-  tests/preview/front-matter-banner.test.ts
-  tests/content/hugo-zola-pages-site.test.ts
-  tests/site/path-prefix.test.ts
-)
-# The browser files (long, and mostly waiting on Chromium) alternate with the slowest others at the front.
-mapfile -t browser < <(find tests/browser -name '*.test.ts' | sort)
-files=()
-for ((i = 0; i < ${#slow[@]} || i < ${#browser[@]}; i++)); do
-  [[ $i -lt ${#browser[@]} ]] && files+=("${browser[$i]}")
-  [[ $i -lt ${#slow[@]} && -f ${slow[$i]} ]] && files+=("${slow[$i]}")
-done
-while IFS= read -r file; do [[ " ${files[*]} " == *" $file "* ]] || files+=("$file"); done < <(find tests -name '*.test.ts' | sort)
+mapfile -t files < <(find tests -name '*.test.ts' | sort)
 
 sites=$(mktemp -d "${TMPDIR:-/tmp}/opsnote-test-sites-XXXXXX")
 # Inside the repository (.cache/ is ignored by git): Node resolves the bundle's packages from its folder.
