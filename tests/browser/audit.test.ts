@@ -9,13 +9,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
-import { OUTPUT_DIR, skipReason, useSampleSite } from "./harness.ts";
+import { OUTPUT_DIR, axeViolations, skipReason, useSampleSite } from "./harness.ts";
 
 const skip = skipReason();
 const sampleSite = useSampleSite(skip);
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SCREENSHOTS = path.join(OUTPUT_DIR, "screenshots");
 
 
@@ -35,21 +32,7 @@ const PAGES = {
   "404": "/404.html",
 };
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`axe: no violations on every page type and with search open (${colorScheme})`, { skip }, async () => {
@@ -117,7 +100,11 @@ test("JavaScript off: the post is complete (text, code, callouts, figures, TOC) 
   await context.close();
 });
 
-test("screenshots: home and a post, light and dark, 1280 and 390 wide", { skip }, async () => {
+// Pictures for a person to look at (a design review), not assertions: 15 s of encoding full pages that
+// `npm test` does not need. `OPSNOTE_SCREENSHOTS=1 npm test` writes them.
+const screenshotSkip = skip ?? (process.env.OPSNOTE_SCREENSHOTS === "1" ? undefined : "screenshots are for a person to look at: OPSNOTE_SCREENSHOTS=1 writes them to tests/.output/screenshots");
+
+test("screenshots: home and a post, light and dark, 1280 and 390 wide", { skip: screenshotSkip }, async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   const written: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {

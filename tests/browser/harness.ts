@@ -7,6 +7,7 @@
 import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -187,4 +188,28 @@ export function useSampleSite(skip: string | undefined, options?: SampleSiteOpti
     if (!site) throw new Error("the sample site is not open (skipped?)");
     return site;
   };
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core's violations on the page, or inside the element `within` selects, one line each (rule,
+ * impact, help, where). Only violations are collected in full (`resultTypes`): the rules that pass are
+ * still run, but not listed element by element, which was most of a run's time on a long page.
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const context = selector === undefined ? document : document.querySelector(selector);
+    return (await axe.run(context, { resultTypes: ["violations"] })).violations;
+  }, within);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

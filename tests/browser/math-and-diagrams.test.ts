@@ -7,17 +7,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { skipReason, useSampleSite } from "./harness.ts";
+import { axeViolations, skipReason, useSampleSite } from "./harness.ts";
 
 process.env.OPSNOTE_CACHE_DIR ??= mkdtempSync(path.join(os.tmpdir(), "opsnote-diagrams-cache-"));
 const skip = skipReason();
 const sampleSite = useSampleSite(skip, { fixtures: "tests/browser/math-and-diagrams", samplePosts: false });
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const MATH = "/notes/math/";
 const DIAGRAM = "/notes/diagram/";
 const DIAGRAM_BELOW = "/notes/diagram-below/";
@@ -156,12 +154,7 @@ test("axe: no violations on a page with math and on drawn diagrams, light and da
         await page.locator("pre.mermaid").nth(1).scrollIntoViewIfNeeded();
         await page.waitForFunction((theme) => document.querySelectorAll(`pre.mermaid[data-rendered=${theme}] svg`).length === 2, colorScheme);
       }
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        return (await axe.run()).violations;
-      });
-      report[`${url} ${colorScheme}`] = violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      report[`${url} ${colorScheme}`] = await axeViolations(page);
     }
     await audit.close();
   }

@@ -11,19 +11,17 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 
 // The site's settings are read once, when src/site.ts is first imported (by the harness's build).
 const settings = path.join(await mkdtemp(path.join(os.tmpdir(), "opsnote-offline-en-")), "opsnote.config.yaml");
 await writeFile(settings, "title: Ops Notes\ndescription: Notes on running things\nlanguage: en\noffline: true\n");
 process.env.OPSNOTE_CONFIG = settings;
-const { skipReason, startStaticServer, useSampleSite } = await import("./harness.ts");
+const { axeViolations, skipReason, startStaticServer, useSampleSite } = await import("./harness.ts");
 
 const skip = skipReason();
 const sampleSite = useSampleSite(skip);
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const VISITED = "/devops/kubernetes-intro/";
 const NEVER_VISITED = "/devops/helm-chart-basics/";
 
@@ -71,10 +69,7 @@ test("axe: no violations on the English home, a post and the offline page", { sk
   const report: Record<string, string[]> = {};
   for (const url of ["/", VISITED, "/offline/"]) {
     await page.goto(`${sampleSite().server.url}${url}`);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () =>
-      (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run()).violations);
-    report[url] = violations.map((v) => `${v.id} (${v.nodes.length})`);
+    report[url] = await axeViolations(page);
   }
   assert.deepEqual(report, { "/": [], [VISITED]: [], "/offline/": [] });
   await audit.close();

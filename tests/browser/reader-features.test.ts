@@ -8,12 +8,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Route } from "playwright-core";
 import { buildInChild } from "../helpers/build-in-child.ts";
-import { CHROMIUM, CONTENT_SECURITY_POLICY, ROOT, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
+import { CHROMIUM, CONTENT_SECURITY_POLICY, ROOT, axeViolations, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
 import { commentsWidget, withCommentsPolicy } from "../../src/reader/comments.ts";
 
 const skip = skipReason();
@@ -333,7 +332,6 @@ test("breadcrumbs under the path prefix, with BreadcrumbList JSON-LD that parses
   await context.close();
 });
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`axe: no violations on posts with every part, comments loaded, at 390 and 1280 px (${colorScheme})`, { skip }, async () => {
@@ -346,12 +344,7 @@ for (const colorScheme of ["light", "dark"] as const) {
           await page.evaluate(() => document.getElementById("comments")!.scrollIntoView());
           await page.waitForSelector("#comments iframe.giscus-frame");
         }
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          return (await axe.run()).violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        });
-        report[`${url} ${width}px`] = violations;
+        report[`${url} ${width}px`] = await axeViolations(page);
         await context.close();
       }
     }

@@ -6,16 +6,14 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, ROOT, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
+import { CHROMIUM, ROOT, axeViolations, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
 const skip = skipReason();
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PREFIX = "/blog/";
 /** Every post says this word, so one query has more results than a page of them. */
 const WORD = "프로메테우스";
@@ -297,17 +295,12 @@ test("words: every word the dialog shows comes from the page's client strings; s
   await context.close();
 });
 
-interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`axe: no violations in the open dialog, empty (tag suggestions) and with results, filters and an active option (${colorScheme})`, { skip }, async () => {
     // axe is injected as an inline script, which the production CSP (rightly) refuses: bypass it here.
     const { page, context } = await newPage({ colorScheme, bypassCSP: true });
-    await page.addScriptTag({ path: AXE });
-    const audit = async () => (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run(document.getElementById("search-dialog"))).violations;
-    })).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    const audit = () => axeViolations(page, "#search-dialog");
     await page.keyboard.press("/");
     await page.locator(".search__suggestions").waitFor({ state: "visible" });
     const empty = await audit();
