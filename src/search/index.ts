@@ -15,7 +15,8 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createIndexCache, indexDocuments } from "./index-site.ts";
 import { keepDataImagesOutOfIndex } from "./data-images.ts";
-import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
+import type { SearchDocument } from "./search-document.ts";
+import { createSearchDocumentCache, type SearchDocumentCache } from "./document-cache.ts";
 import { ANALYSIS_VERSION, analyzeDocuments, writeQueryVocabulary } from "./korean-index.ts";
 
 interface BuildEvent {
@@ -46,15 +47,19 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
   // re-renders only some pages.
   const documents = new Map<string, { document: SearchDocument; build: number }>();
   let build = 0;
+  // Opened per build: the pack is read once, when the first page asks (document-cache.ts).
+  let documentCache: SearchDocumentCache | undefined;
   eleventyConfig.on("eleventy.before", () => {
     build++;
+    documentCache = undefined;
   });
   eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string) {
     const output = this.page.outputPath;
     if (typeof output !== "string" || !output.endsWith(".html")) return content;
     const page = keepDataImagesOutOfIndex(content);
     const url = typeof this.page.url === "string" ? this.page.url : `/${output}`;
-    const document = buildSearchDocument(page, url);
+    documentCache ??= createSearchDocumentCache();
+    const document = documentCache.documentOf(page, url);
     if (document) documents.set(path.resolve(output), { document, build });
     else documents.delete(path.resolve(output));
     return page;
@@ -70,6 +75,8 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       const gone = incremental ? !existsSync(output) : entry.build !== build;
       if (gone) documents.delete(output);
     }
+    // A build keeps the documents it made; the preview, whose later runs write some pages only, all of them.
+    documentCache?.save({ prune: !incremental && (process.env.ELEVENTY_RUN_MODE ?? "build") === "build" });
     const current = () => [...documents.values()].map((entry) => entry.document).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const outputPath = path.join(directories.output, "pagefind");
     if ((process.env.ELEVENTY_RUN_MODE ?? "build") === "build") {
