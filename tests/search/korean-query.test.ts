@@ -112,3 +112,37 @@ test("searchPosts asks for typo fixes only when the query as typed finds fewer t
   await searchPosts(fake(0), "컨슈며", { vocabulary });
   assert.deepEqual(asked, ["컨슈며", "컨슈머"]);
 });
+
+test("expandQuery: a synonym missing from the index is not searched; a typed word missing from it is asked for through its synonyms", () => {
+  const known = { ...vocabulary, missing: ["k8s", "쿠베"] };
+  assert.deepEqual(expandQuery("쿠버네티스", known).map((q) => q.text), ["쿠버네티스", "kubernetes"]);
+  assert.deepEqual(expandQuery("k8s 롤링", known).map((q) => q.text), ["kubernetes 롤링", "쿠버네티스 롤링"], "not '롤링' alone, which Pagefind would search for 'k8s 롤링'");
+  assert.deepEqual(expandQuery("노드풀", { ...known, missing: ["노드풀"] }).map((q) => q.text), ["노드풀"], "a missing word without synonyms is still asked for");
+  assert.deepEqual(expandQuery("k8s", vocabulary).map((q) => q.text), ["k8s", "kubernetes", "쿠버네티스", "쿠베"], "a vocabulary without the list drops nothing");
+});
+
+test("searchPosts asks Pagefind once for a search it already answered on the same client, and again after a failure", async () => {
+  const asked: string[] = [];
+  let fail = true;
+  const client = {
+    async search(text: string) {
+      asked.push(text);
+      if (text === "헬름" && fail) {
+        fail = false;
+        throw new Error("chunk not loaded");
+      }
+      return { results: [{ id: text, score: 1, data: async () => ({}) }] };
+    },
+  };
+  const known = { ...vocabulary, missing: ["k8s", "쿠베", "kubernetes"] };
+  await searchPosts(client, "쿠버네티스", { vocabulary: known });
+  await searchPosts(client, "ㅋㅂㄴㅌㅅ", { vocabulary: known });
+  assert.deepEqual(asked, ["쿠버네티스"], "the initials' rewrite is the search already answered");
+  await searchPosts(client, "쿠버네티스", { vocabulary: known, filters: { tags: ["helm"] } });
+  assert.deepEqual(asked, ["쿠버네티스", "쿠버네티스"], "other filters are another search");
+  await assert.rejects(searchPosts(client, "헬름", { vocabulary: known }));
+  const [again] = await searchPosts(client, "헬름", { vocabulary: known });
+  assert.equal(again?.id, "헬름");
+  await searchPosts({ search: client.search }, "쿠버네티스", { vocabulary: known });
+  assert.equal(asked.filter((text) => text === "쿠버네티스").length, 3, "another client has its own cache");
+});

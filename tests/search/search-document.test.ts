@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
 import { buildSearchDocument } from "../../src/search/search-document.ts";
-import { markDocumentStems, buildQueryVocabulary, analyzeDocuments } from "../../src/search/korean-index.ts";
+import { markDocumentStems, buildQueryVocabulary, analyzeDocuments, missingSynonyms } from "../../src/search/korean-index.ts";
 import { STEM_MARK } from "../../assets/js/korean-analysis.js";
 
 const POST = `<!doctype html><html lang="ko"><head><title>헬름 차트 · opsnote</title>
@@ -69,4 +69,11 @@ test("the query vocabulary: label stems for initial consonants, body words for t
   assert.ok(vocabulary.labels.includes("헬름") && vocabulary.labels.includes("쿠버네티스") && vocabulary.labels.includes("설치"), vocabulary.labels.join(","));
   assert.deepEqual(vocabulary.words, ["띄우고", "컨테이너"], "body stems of three syllables or more, not already labels");
   assert.deepEqual(vocabulary.synonyms, [["argocd", "아르고"]]);
+  assert.ok(vocabulary.missing.includes("k8s") && vocabulary.missing.includes("argocd"), "synonyms no page uses are listed");
+  assert.ok(!vocabulary.missing.includes("쿠버네티스") && !vocabulary.missing.includes("helm") && !vocabulary.missing.includes("컨테이너"), vocabulary.missing.join(","));
+});
+
+test("missingSynonyms: a synonym is missing only when none of its words is inside a word of the index", () => {
+  const words = new Set(["쿠버네티스를", "argocd-server", "redis"]);
+  assert.deepEqual(missingSynonyms([["kubernetes", "쿠버네티스", "k8s"], ["ArgoCD", "argo cd"], ["redis", "레디스"]], words), ["k8s", "kubernetes", "레디스"], "argocd and argo cd are inside argocd-server");
 });
