@@ -97,7 +97,40 @@ export function splitCompound(word, vocabulary) {
   return undefined;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** @type {Map<number, boolean>} */
+const letterOrNumber = new Map();
+
+/** Whether a code point is a letter or a number (`[\p{L}\p{N}]`), ASCII and Hangul syllables without a regex. */
+function isWordCodePoint(/** @type {number} */ cp) {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp >= 0xac00 && cp <= 0xd7a3) return true;
+  let found = letterOrNumber.get(cp);
+  if (found === undefined) letterOrNumber.set(cp, (found = LETTER_OR_NUMBER.test(String.fromCodePoint(cp))));
+  return found;
+}
+
+/**
+ * Calls `visit(start, end)` for every run of letters and numbers of `text` (the words of
+ * `/[\p{L}\p{N}]+/gu`): about twice as fast as that regex over a corpus, which the index's
+ * analysis reads three times.
+ * @param {string} text
+ * @param {(start: number, end: number) => void} visit
+ */
+function scanWords(text, visit) {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = /** @type {number} */ (text.codePointAt(i));
+    if (isWordCodePoint(cp)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (start >= 0) visit(start, text.length);
+}
 
 /**
  * Text for the search document: each Korean word with its stem boundary (and compound boundary)
@@ -116,19 +149,27 @@ const WORD = /[\p{L}\p{N}]+/gu;
  */
 export function markStems(text, vocabulary, memo = new Map()) {
   if (!HANGUL.test(text)) return text;
-  return text.replace(WORD, (word) => {
-    if (!HANGUL.test(word)) return word;
+  let out = "";
+  let done = 0;
+  scanWords(text, (start, end) => {
+    const word = text.slice(start, end);
     let marked = memo.get(word);
     if (marked === undefined) {
-      const stem = stemOf(word);
-      const parts = vocabulary ? splitCompound(stem, vocabulary) : undefined;
-      const head = parts ? `${parts[0]}${STEM_MARK}${parts[1]}` : stem;
-      const suffix = word.slice(stem.length);
-      marked = suffix === "" ? head : `${head}${ONLY_PARTICLES.has(suffix) ? "" : STEM_MARK}${suffix}`;
+      if (HANGUL.test(word)) {
+        const stem = stemOf(word);
+        const parts = vocabulary ? splitCompound(stem, vocabulary) : undefined;
+        const head = parts ? `${parts[0]}${STEM_MARK}${parts[1]}` : stem;
+        const suffix = word.slice(stem.length);
+        marked = suffix === "" ? head : `${head}${ONLY_PARTICLES.has(suffix) ? "" : STEM_MARK}${suffix}`;
+      } else marked = word;
       memo.set(word, marked);
     }
-    return marked;
+    if (marked !== word) {
+      out += text.slice(done, start) + marked;
+      done = end;
+    }
   });
+  return done === 0 ? text : out + text.slice(done);
 }
 
 /**
@@ -137,7 +178,11 @@ export function markStems(text, vocabulary, memo = new Map()) {
  * @returns {string[]}
  */
 export function wordsOf(text) {
-  return [...text.normalize("NFC").matchAll(WORD)].map((m) => m[0]);
+  const normal = text.normalize("NFC");
+  /** @type {string[]} */
+  const words = [];
+  scanWords(normal, (start, end) => words.push(normal.slice(start, end)));
+  return words;
 }
 
 // Hangul syllables: 0xAC00 + (initial * 21 + medial) * 28 + final.

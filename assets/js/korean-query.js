@@ -102,8 +102,12 @@ export const CACHED_SEARCHES = 40;
 /** @type {Promise<QueryVocabulary | undefined> | undefined} */
 let vocabularyPromise;
 
-/** The vocabulary written beside the index; undefined (no rewriting but stems) when it cannot be read. */
-function loadVocabulary() {
+/**
+ * The vocabulary written beside the index; undefined (no rewriting but stems) when it cannot be read.
+ * The search dialog asks for it when it opens, so the first query does not wait for it.
+ * @returns {Promise<QueryVocabulary | undefined>}
+ */
+export function loadVocabulary() {
   vocabularyPromise ??= fetch(new URL("../../pagefind/opsnote-search.json", import.meta.url))
     .then((response) => (response.ok ? response.json() : undefined))
     .catch(() => undefined);

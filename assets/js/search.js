@@ -9,7 +9,7 @@
  * Escape closes the dialog. Tab reaches the close button, the filters, "more" and the tag suggestions.
  * Every word shown comes from the page's client strings (src/ui/strings.ts `client`).
  */
-import { normalizeQuery, searchPosts, withoutStemMarks } from "./korean-query.js";
+import { loadVocabulary, normalizeQuery, searchPosts, withoutStemMarks } from "./korean-query.js";
 
 /** Results whose `data()` is loaded at once, and again per "more". */
 export const PAGE_SIZE = 10;
@@ -407,6 +407,7 @@ export function openSearch(ui) {
   if (!v.dialog.open) v.dialog.showModal();
   v.input.focus();
   v.input.select();
+  void loadVocabulary();
   void loadFilters(v, ui)
     .then(() => {
       if (v.list.hidden && v.status.textContent === "") showStatus(v, ui, "");

@@ -112,21 +112,20 @@ export function buildQueryVocabulary(documents: readonly SearchDocument[], synon
     if (found === undefined) stems.set(word, (found = stemOf(word)));
     return found;
   };
-  const words = new Set<string>();
+  // Per distinct body word: its stem when it counts (Hangul, three syllables or more), else null.
+  const counted = new Map<string, string | null>();
   for (const document of documents) {
-    for (const label of document.labels) {
-      for (const word of wordsOf(label)) {
-        labels.add(stem(word).toLowerCase());
-        words.add(word.toLowerCase());
-      }
-    }
+    for (const label of document.labels) for (const word of wordsOf(label)) labels.add(stem(word).toLowerCase());
     for (const word of wordsOf(document.text)) {
-      words.add(word.toLowerCase());
-      if (!HANGUL.test(word)) continue;
-      const found = stem(word);
-      if ([...found].length >= 3) counts.set(found, (counts.get(found) ?? 0) + 1);
+      let found = counted.get(word);
+      if (found === undefined) {
+        const stemmed = HANGUL.test(word) ? stem(word) : "";
+        counted.set(word, (found = [...stemmed].length >= 3 ? stemmed : null));
+      }
+      if (found !== null) counts.set(found, (counts.get(found) ?? 0) + 1);
     }
   }
+  const words = new Set([...stems.keys(), ...counted.keys()].map((word) => word.toLowerCase()));
   const frequent = [...counts]
     .filter(([word]) => !labels.has(word))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
