@@ -48,17 +48,16 @@ export const ENDINGS = [
 export const MIN_STEM_LENGTH = 2;
 
 /**
- * The character that marks a stem or compound boundary inside a word in the search documents.
- * Pagefind indexes a word with ASCII punctuation in it as the whole word (punctuation removed) AND as
- * each part, so 설치^했다 is found as 설치했다 and as 설치; the reader never sees it: it is only in
- * the documents given to Pagefind, and searchPosts removes it from excerpts.
+ * The character that marks a compound boundary inside a word in the search documents. Pagefind
+ * indexes a word with ASCII punctuation in it as the whole word (punctuation removed) AND as each
+ * part, so 쿠버네티스^클러스터 is found as 쿠버네티스클러스터 and as 클러스터; the reader never sees it:
+ * it is only in the documents given to Pagefind, and searchPosts removes it from excerpts.
  */
 export const STEM_MARK = "^";
 
 const HANGUL = /[\uac00-\ud7a3]/u;
 const HANGUL_END = /[\uac00-\ud7a3]$/u;
 const ALL_SUFFIXES = [...new Set([...ENDINGS, ...PARTICLES])].sort((a, b) => b.length - a.length);
-const ONLY_PARTICLES = new Set(PARTICLES.filter((particle) => !ENDINGS.includes(particle)));
 
 /**
  * The word without one trailing particle or ending, or the word itself.
@@ -133,19 +132,20 @@ function scanWords(text, visit) {
 }
 
 /**
- * Text for the search document: each Korean word with its stem boundary (and compound boundary)
- * marked by STEM_MARK. Removing every STEM_MARK gives the text back.
+ * Text for the search document: each Korean compound with its boundary marked by STEM_MARK
+ * (쿠버네티스클러스터를 -> 쿠버네티스^클러스터를), so its second part is found. Removing every STEM_MARK
+ * gives the text back.
  *
- * A particle's boundary is not marked: the noun before it is already found, because Pagefind matches
- * a query word as a prefix, and a query is cut back to its stem by the same rules; marking it made
- * Pagefind index 를, 의, 에서 … as words of nearly every page (+46% of its CPU at 1,000 posts) for no
- * result it did not already find. An ending's boundary is marked (설치^했다): the stem ranks as an
- * exact match of the query's stem, and a noun used only in verb forms is a word of the vocabulary.
+ * Particle and ending boundaries are not marked: the stem is a prefix of the word, Pagefind matches a
+ * query word as a prefix, and a query is cut back to its stem by the same rules, so 설치했다 is
+ * already found by 설치. Marking them made Pagefind index 를, 의, 했다, 하는 … as words of nearly every
+ * page: particles cost +46% of its CPU at 1,000 posts, endings +3.7% index bytes and about 2 s of its
+ * CPU at 4,000 posts, for the same ranks on all 80 queries of the query set (docs/search.md).
  * @param {string} text
  * @param {{ has(word: string): boolean }} [vocabulary] words the corpus uses alone (for compounds)
  * @param {Map<string, string>} [memo] marked words already seen (same vocabulary): a corpus repeats its words
  * @returns {string}
- * @example markStems("쿠버네티스를 설치했다") // "쿠버네티스를 설치^했다"
+ * @example markStems("쿠버네티스클러스터를 설치했다", new Set(["쿠버네티스", "클러스터"])) // "쿠버네티스^클러스터를 설치했다"
  */
 export function markStems(text, vocabulary, memo = new Map()) {
   if (!HANGUL.test(text)) return text;
@@ -158,9 +158,7 @@ export function markStems(text, vocabulary, memo = new Map()) {
       if (HANGUL.test(word)) {
         const stem = stemOf(word);
         const parts = vocabulary ? splitCompound(stem, vocabulary) : undefined;
-        const head = parts ? `${parts[0]}${STEM_MARK}${parts[1]}` : stem;
-        const suffix = word.slice(stem.length);
-        marked = suffix === "" ? head : `${head}${ONLY_PARTICLES.has(suffix) ? "" : STEM_MARK}${suffix}`;
+        marked = parts ? `${parts[0]}${STEM_MARK}${parts[1]}${word.slice(stem.length)}` : word;
       } else marked = word;
       memo.set(word, marked);
     }

@@ -57,7 +57,7 @@ export async function runSearch(pagefind, query, filters) {
   // A filter alone (a suggested tag) lists that filter's posts: Pagefind takes `null` for "any text".
   if (normalizeQuery(query) === "") {
     const { results } = await pagefind.search(null, { filters });
-    // The index holds stem marks (a caret between stem and ending, src/search); a result's text is shown without them.
+    // The index holds compound marks (a caret between two parts of a word, src/search); a result's text is shown without them.
     return results.map((/** @type {any} */ r) => ({ id: r.id, score: r.score, data: async () => withoutStemMarks(await r.data()) }));
   }
   // Korean stems, initial consonants, typos and synonyms: several Pagefind searches, merged.

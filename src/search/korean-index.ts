@@ -1,6 +1,7 @@
 /**
- * Index-time Korean analysis: the search documents' text gets its stem and compound boundaries
- * marked (assets/js/korean-analysis.js: 설치했다 -> 설치^했다, Pagefind then indexes 설치했다 AND 설치),
+ * Index-time Korean analysis: the search documents' text gets its compound boundaries marked
+ * (assets/js/korean-analysis.js: 쿠버네티스클러스터 -> 쿠버네티스^클러스터; Pagefind then indexes the
+ * whole word and 클러스터),
  * and `pagefind/opsnote-search.json` is written beside the index for the query side: the words of
  * titles, headings and tags (matched by initial consonants and one-jamo typos), frequent body words
  * (typos), and the synonym table of the settings.
@@ -17,7 +18,7 @@ import type { SearchDocument } from "./search-document.ts";
 /** The query side's file in `pagefind/`. */
 export const VOCABULARY_FILE = "opsnote-search.json";
 /** Changes to the rules or the file's shape: part of the index cache's salt. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 /** Body words in the typo vocabulary: the most frequent, three syllables or more. */
 export const MAX_BODY_WORDS = 20_000;
 
