@@ -207,6 +207,29 @@ export function withoutStemMarks(data) {
   };
 }
 
+/**
+ * Loads the index chunks of every word the query would search (its stems and rewrites), without
+ * searching: the search dialog calls it on every keystroke, so the chunks arrive while it waits for
+ * the reader's pause (about half of a query's time on a large index is loading them). Resolves
+ * when they are loaded; never rejects.
+ * @param {any} pagefind
+ * @param {string} query
+ * @param {{ vocabulary?: QueryVocabulary }} [options]
+ * @returns {Promise<void>}
+ */
+export async function preloadQuery(pagefind, query, { vocabulary } = {}) {
+  const words = query.normalize("NFC").trim();
+  if (words === "" || typeof pagefind.preload !== "function") return;
+  try {
+    const known = vocabulary ?? (await loadVocabulary());
+    const terms = new Set(expandQuery(words, known).flatMap((q) => q.text.split(" ")));
+    // One preload for every word at once: one message to Pagefind's worker.
+    await pagefind.preload([...terms].join(" "));
+  } catch {
+    // Preloading only saves time; the search itself reports what fails.
+  }
+}
+
 /** @type {WeakMap<object, Map<string, Promise<any>>>} */
 const searchCaches = new WeakMap();
 

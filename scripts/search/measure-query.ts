@@ -10,6 +10,9 @@
  * run one after the other three ways, each in a page of its own (Pagefind keeps the index chunks it
  * loaded for the earlier queries of its page, as it does for a reader):
  * - alone: searchPosts with an empty search cache for every query;
+ * - after the pause: the same, started as the search dialog starts it: the query's index chunks were
+ *   preloaded (`preloadQuery`, called on every keystroke) during the pause it waits for
+ *   (search.js `TYPING_PAUSE_MS`); timed from the search's start, as the others;
  * - in one session: searchPosts on one client, as a reader searching several times (a search asked
  *   before, by an earlier query or through another query's rewrite, is not asked again);
  * - plain Pagefind: the query as typed, straight to Pagefind (the anchor).
@@ -60,11 +63,11 @@ interface Timing {
   searches: number;
 }
 
-const LABELS = { alone: "searchPosts alone", session: "searchPosts in one session", plain: "plain Pagefind" } as const;
+const LABELS = { alone: "searchPosts alone", typed: "searchPosts after the pause", session: "searchPosts in one session", plain: "plain Pagefind" } as const;
 
-type Mode = "alone" | "session" | "plain";
-const MODES: Mode[] = ["alone", "session", "plain"];
-const all: Record<Mode, Timing[][]> = { alone: [], session: [], plain: [] };
+type Mode = "alone" | "typed" | "session" | "plain";
+const MODES: Mode[] = ["alone", "typed", "session", "plain"];
+const all: Record<Mode, Timing[][]> = { alone: [], typed: [], session: [], plain: [] };
 try {
   for (let round = 0; round < rounds; round++) {
     // Each way in a page of its own (its own loaded chunks), in an order rotated every round.
@@ -76,7 +79,7 @@ try {
       // A string, not a callback: tsx would add a `__name` helper the page does not have.
       const timings = (await page.evaluate(`(async ([queries, mode]) => {
         const korean = await import("/assets/js/korean-query.js");
-        const { PAGE_SIZE } = await import("/assets/js/search.js");
+        const { PAGE_SIZE, TYPING_PAUSE_MS } = await import("/assets/js/search.js");
         const pagefind = await import("/pagefind/pagefind.js");
         await pagefind.options({ excerptLength: 24 });
         await pagefind.init();
@@ -86,6 +89,11 @@ try {
         const session = client();
         const out = [];
         for (const query of queries) {
+          if (mode === "typed") {
+            // As the dialog does: the chunks are preloaded while it waits for the pause in typing.
+            korean.preloadQuery(pagefind, query);
+            await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+          }
           searches = 0;
           const started = performance.now();
           const results = mode === "plain" ? (await pagefind.search(query)).results : await korean.searchPosts(mode === "session" ? session : client(), query);

@@ -44,7 +44,7 @@ test("a stem is always a non-empty prefix of its word, so prefix search never lo
   );
 });
 
-import { MAX_QUERIES, WEIGHTS, expandQuery, searchPosts, withoutStemMarks } from "../../assets/js/korean-query.js";
+import { MAX_QUERIES, WEIGHTS, expandQuery, preloadQuery, searchPosts, withoutStemMarks } from "../../assets/js/korean-query.js";
 
 const vocabulary = { version: 1, labels: ["쿠버네티스", "클러스터", "헬름", "차트", "카프카"], words: ["컨슈머", "엘라스틱서치"], synonyms: [["argocd", "아르고"]] };
 const terms = (query: string) => expandQuery(query, vocabulary).map((q) => q.text);
@@ -145,4 +145,14 @@ test("searchPosts asks Pagefind once for a search it already answered on the sam
   assert.equal(again?.id, "헬름");
   await searchPosts({ search: client.search }, "쿠버네티스", { vocabulary: known });
   assert.equal(asked.filter((text) => text === "쿠버네티스").length, 3, "another client has its own cache");
+});
+
+test("preloadQuery asks Pagefind once for the chunks of every word the query would search, and never throws", async () => {
+  const preloaded: string[] = [];
+  await preloadQuery({ preload: async (text: string) => void preloaded.push(text) }, "k8s 헬름을", { vocabulary });
+  assert.deepEqual(preloaded.map((text) => text.split(" ").sort()), [["helm", "k8s", "kubernetes", "쿠버네티스", "쿠베", "헬름"]], "stems and every rewrite, each word once, in one call");
+  await preloadQuery({ preload: async () => Promise.reject(new Error("offline")) }, "헬름", { vocabulary });
+  await preloadQuery({}, "헬름", { vocabulary });
+  await preloadQuery({ preload: async (text: string) => void preloaded.push(text) }, "   ", { vocabulary });
+  assert.equal(preloaded.length, 1, "nothing to preload for an empty query");
 });
