@@ -91,8 +91,9 @@ try {
         for (const query of queries) {
           if (mode === "typed") {
             // As the dialog does: the chunks are preloaded while it waits for the pause in typing.
-            korean.preloadQuery(pagefind, query);
-            await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+            // (A site built before preloadQuery existed only waits.)
+            korean.preloadQuery?.(pagefind, query);
+            await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS ?? 120));
           }
           searches = 0;
           const started = performance.now();
