@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,4000 --rounds 3 --seed 42 --tools plain,shiki,hugo,hugo-pagefind,opsnote
- *                    --preview-size 1000 --raw runs.json --hugo hugo --keep]`
+ *                    --preview-size 1000 --raw runs.json --hugo hugo --keep --search]`
  *
  * Builds one deterministic corpus of Korean DevOps posts (scripts/bench/corpus.ts, in a temp folder
  * outside the repo) with opsnote and with what a blogger would pick instead, in the same run:
@@ -15,6 +15,9 @@
  * smallest and largest run. Wall, CPU (user + system of every process in the tree) and peak RSS are
  * measured from outside (scripts/bench/measure-process.ts). Then one-post saves in the preview
  * (`npm start`, scripts/bench/measure-reload.ts) are timed until the page reloads.
+ * With `--search`, the search index of opsnote's site is written again at every size and round with
+ * the Korean analysis off and on (scripts/search/measure-index.ts; scripts/bench/search-index.ts):
+ * its bytes and its time. `--tools= --search` runs that section alone (one unmeasured build per size).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +30,7 @@ import { hugoPost, hugoSiteFiles, writeHugoFiles } from "./bench/hugo-site.ts";
 import type { BuildMeasurement } from "./bench/measure-build.ts";
 import { GNU_TIME, measureProcess, splitPeakRss, type ProcessMeasurement } from "./bench/measure-process.ts";
 import type { ReloadMeasurement } from "./bench/measure-reload.ts";
+import { SEARCH_MODES, parseSearchIndexLine, searchIndexReport, type SearchIndexRun } from "./bench/search-index.ts";
 import { formatRatio, formatSpread, mebibytes, seconds, summarize } from "./bench/summary.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -56,6 +60,7 @@ const { values } = parseArgs({
     raw: { type: "string" },
     hugo: { type: "string", default: "hugo" },
     keep: { type: "boolean", default: false },
+    search: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map(Number).filter((n) => n > 0);
@@ -155,6 +160,8 @@ async function pagefindRun(site: string): Promise<ProcessMeasurement> {
 const work = mkdtempSync(path.join(os.tmpdir(), "opsnote-bench-"));
 console.error(`[bench] corpus and output in ${work}; tools: ${tools.join(", ")}; ${rounds} round(s)`);
 const runs: Run[] = [];
+const searchRuns: SearchIndexRun[] = [];
+const searchCommands = new Set<string>();
 const previews: string[] = [];
 const benchStarted = performance.now();
 try {
@@ -257,6 +264,26 @@ try {
         );
       }
     }
+    if (values.search) {
+      const site = path.join(dir, "opsnote-site");
+      if (!existsSync(site)) {
+        console.error(`[bench] ${size} posts: building opsnote's site for the search index (not measured)`);
+        await nodeBuild("opsnote", posts, site, opsnoteEnv);
+      }
+      for (let round = 1; round <= rounds; round++) {
+        // Alternate which mode goes first, as the builds' rounds rotate their tools.
+        for (const mode of round % 2 === 1 ? SEARCH_MODES : [...SEARCH_MODES].reverse()) {
+          console.error(`[bench] ${size} posts, round ${round}/${rounds}: search index, ${mode}`);
+          const args = ["--import", "tsx", path.join(ROOT, "scripts/search/measure-index.ts"), site, mode];
+          searchCommands.add(shown("node", [...args.slice(0, -2), "<opsnote's site>", mode]));
+          const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+          if (result.status !== 0) throw new Error(`measure-index.ts ${mode} (${size} posts): exit ${result.status}: ${result.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+          const run = { size, round, ...parseSearchIndexLine(result.stdout, mode) };
+          searchRuns.push(run);
+          console.error(`[bench]   ${run.indexSeconds.toFixed(1)} s wall, ${run.indexCpuSeconds.toFixed(1)} s CPU, ${run.indexBytes} bytes`);
+        }
+      }
+    }
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
 } finally {
@@ -325,12 +352,21 @@ const report = [
     `load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}.${hugoVersion ? ` ${hugoVersion}.` : ""}`,
   `opsnote ${commit || "(no git)"}; corpus seed ${seed}; ${rounds} interleaved round(s), ${minutes.toFixed(1)} min. ` +
     "Cells: median (min–max) of the rounds. Wall time includes process start-up (Node + tsx for the Eleventy builds).",
-  "",
-  ...table,
-  "",
-  ...targets,
+  ...(runs.length > 0 ? ["", ...table, "", ...targets] : []),
   "",
   ...previews,
+  ...(searchRuns.length > 0
+    ? [
+        "",
+        "Search index (`--search`), the same documents indexed with the Korean analysis off (`OPSNOTE_SEARCH_ANALYSIS=0`) and on; " +
+          "index time is from the documents in memory to the files written (analysis, Pagefind, vocabulary), each run in its own process:",
+        "",
+        ...searchIndexReport(searchRuns),
+        "",
+        "Commands (stdout: one JSON line):",
+        ...[...searchCommands].map((command) => `- \`${command}\``),
+      ]
+    : []),
   ...notes,
   "",
   "Commands measured (each under `/usr/bin/time -f '%U %S %M'`, its process tree sampled from /proc):",

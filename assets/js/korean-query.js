@@ -88,14 +88,26 @@ export const TYPO_BELOW = 5;
 /** Queries sent to Pagefind for one search at most (each rewritten word multiplies them). */
 export const MAX_QUERIES = 12;
 
-/** @typedef {{ version: number, labels: string[], words: string[], synonyms: string[][] }} QueryVocabulary */
+/** Pagefind searches kept per client, most recent last: a word typed again, or searched by several rewrites, is not searched twice. */
+export const CACHED_SEARCHES = 40;
+
+/**
+ * @typedef {{ version: number, labels: string[], words: string[], synonyms: string[][], missing?: string[] }} QueryVocabulary
+ * `missing`: synonyms no word of the index contains. Pagefind drops a query word it does not know,
+ * so a rewrite to one of them would search the query's other words alone: a wasted search, and
+ * pages that match none of the word's forms.
+ */
 /** @typedef {{ id: string, score: number, data: () => Promise<any> }} ResultHandle */
 
 /** @type {Promise<QueryVocabulary | undefined> | undefined} */
 let vocabularyPromise;
 
-/** The vocabulary written beside the index; undefined (no rewriting but stems) when it cannot be read. */
-function loadVocabulary() {
+/**
+ * The vocabulary written beside the index; undefined (no rewriting but stems) when it cannot be read.
+ * The search dialog asks for it when it opens, so the first query does not wait for it.
+ * @returns {Promise<QueryVocabulary | undefined>}
+ */
+export function loadVocabulary() {
   vocabularyPromise ??= fetch(new URL("../../pagefind/opsnote-search.json", import.meta.url))
     .then((response) => (response.ok ? response.json() : undefined))
     .catch(() => undefined);
@@ -137,15 +149,19 @@ export function expandWord(word, vocabulary) {
     const seen = out.get(term);
     if (!seen || weight > seen.weight) out.set(term, { weight, typo });
   };
+  const missing = new Set(vocabulary?.missing ?? []);
   for (const base of bases) {
     const typo = base.weight === WEIGHTS.typo;
     add(base.term, base.weight, typo);
     for (const group of groups) {
       if (!group.includes(base.term) && !(!typo && group.includes(word))) continue;
-      for (const other of group) add(other, base.weight * WEIGHTS.synonym, typo);
+      for (const other of group) if (!missing.has(other) || other === base.term) add(other, base.weight * WEIGHTS.synonym, typo);
     }
   }
-  return [...out]
+  // A word missing from the index (k8s on a blog that writes 쿠버네티스) is asked for through its
+  // synonyms only: Pagefind would drop it and search the query's other words alone.
+  const found = [...out].filter(([term]) => !missing.has(term));
+  return (found.length > 0 ? found : [...out])
     .map(([term, { weight, typo }]) => (typo ? { term, weight, typo } : { term, weight }))
     .sort((a, b) => b.weight - a.weight);
 }
@@ -192,6 +208,59 @@ export function withoutStemMarks(data) {
 }
 
 /**
+ * Loads the index chunks of every word the query would search (its stems and rewrites), without
+ * searching: the search dialog calls it on every keystroke, so the chunks arrive while it waits for
+ * the reader's pause (about half of a query's time on a large index is loading them). Resolves
+ * when they are loaded; never rejects.
+ * @param {any} pagefind
+ * @param {string} query
+ * @param {{ vocabulary?: QueryVocabulary }} [options]
+ * @returns {Promise<void>}
+ */
+export async function preloadQuery(pagefind, query, { vocabulary } = {}) {
+  const words = query.normalize("NFC").trim();
+  if (words === "" || typeof pagefind.preload !== "function") return;
+  try {
+    const known = vocabulary ?? (await loadVocabulary());
+    const terms = new Set(expandQuery(words, known).flatMap((q) => q.text.split(" ")));
+    // One preload for every word at once: one message to Pagefind's worker.
+    await pagefind.preload([...terms].join(" "));
+  } catch {
+    // Preloading only saves time; the search itself reports what fails.
+  }
+}
+
+/** @type {WeakMap<object, Map<string, Promise<any>>>} */
+const searchCaches = new WeakMap();
+
+/**
+ * `pagefind.search`, remembered per client: Pagefind scores every matching page again on each call
+ * (tens of milliseconds when a word is on thousands of pages), and the same search comes back as a
+ * reader corrects a word, or through another rewrite (`ㅋㅂㄴㅌㅅ` and `쿠버네티수` both search `쿠버네티스`).
+ * @param {any} pagefind
+ * @param {string} text
+ * @param {Record<string, unknown> | undefined} filters
+ */
+function cachedSearch(pagefind, text, filters) {
+  let cache = searchCaches.get(pagefind);
+  if (!cache) searchCaches.set(pagefind, (cache = new Map()));
+  const key = JSON.stringify([text, filters ?? null]);
+  const found = cache.get(key);
+  if (found) {
+    // Most recently used last: the oldest is the one dropped.
+    cache.delete(key);
+    cache.set(key, found);
+    return found;
+  }
+  const search = Promise.resolve(pagefind.search(text, filters ? { filters } : {}));
+  cache.set(key, search);
+  // A failed search is asked again next time.
+  search.catch(() => cache.delete(key));
+  if (cache.size > CACHED_SEARCHES) cache.delete(cache.keys().next().value ?? "");
+  return search;
+}
+
+/**
  * Searches the Pagefind index with the query's stems, its synonyms, initial-consonant and one-typo
  * corrections, and returns the results of all those searches merged (by page) and ranked, each
  * page's score its best search's score times that search's weight.
@@ -209,7 +278,7 @@ export async function searchPosts(pagefind, query, { filters, vocabulary } = {})
   const best = new Map();
   /** @param {{ text: string, weight: number }[]} queries */
   const run = async (queries) => {
-    const searches = await Promise.all(queries.map(({ text }) => pagefind.search(text, filters ? { filters } : {})));
+    const searches = await Promise.all(queries.map(({ text }) => cachedSearch(pagefind, text, filters)));
     searches.forEach((search, i) => {
       for (const result of search?.results ?? []) {
         const score = result.score * (queries[i]?.weight ?? 1);

@@ -9,10 +9,12 @@
  * Escape closes the dialog. Tab reaches the close button, the filters, "more" and the tag suggestions.
  * Every word shown comes from the page's client strings (src/ui/strings.ts `client`).
  */
-import { normalizeQuery, searchPosts, withoutStemMarks } from "./korean-query.js";
+import { loadVocabulary, normalizeQuery, preloadQuery, searchPosts, withoutStemMarks } from "./korean-query.js";
 
 /** Results whose `data()` is loaded at once, and again per "more". */
 export const PAGE_SIZE = 10;
+/** The pause in typing after which the dialog searches (the index chunks are preloaded meanwhile). */
+export const TYPING_PAUSE_MS = 120;
 /** Tags offered when there is nothing to show: the most used first. */
 export const SUGGESTED_TAGS = 8;
 /** The filters the post layout writes (data-pagefind-filter), in the order of the dialog's selects. */
@@ -57,7 +59,7 @@ export async function runSearch(pagefind, query, filters) {
   // A filter alone (a suggested tag) lists that filter's posts: Pagefind takes `null` for "any text".
   if (normalizeQuery(query) === "") {
     const { results } = await pagefind.search(null, { filters });
-    // The index holds stem marks (a caret between stem and ending, src/search); a result's text is shown without them.
+    // The index holds compound marks (a caret between two parts of a word, src/search); a result's text is shown without them.
     return results.map((/** @type {any} */ r) => ({ id: r.id, score: r.score, data: async () => withoutStemMarks(await r.data()) }));
   }
   // Korean stems, initial consonants, typos and synonyms: several Pagefind searches, merged.
@@ -300,7 +302,9 @@ function setUp(ui) {
   let timer = 0;
   v.input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = window.setTimeout(() => void search(v, ui), 120);
+    timer = window.setTimeout(() => void search(v, ui), TYPING_PAUSE_MS);
+    const query = v.input.value;
+    void loadPagefind().then((pagefind) => preloadQuery(pagefind, query)).catch(() => undefined);
   });
   for (const select of v.selects) select.addEventListener("change", () => void search(v, ui));
   v.input.addEventListener("keydown", (event) => {
@@ -407,6 +411,7 @@ export function openSearch(ui) {
   if (!v.dialog.open) v.dialog.showModal();
   v.input.focus();
   v.input.select();
+  void loadVocabulary();
   void loadFilters(v, ui)
     .then(() => {
       if (v.list.hidden && v.status.textContent === "") showStatus(v, ui, "");

@@ -9,7 +9,9 @@
  * Each mode writes into a temp folder and prints one JSON line: wall seconds, CPU seconds of this process
  * (and of its phases: documents, analysis, vocabulary) and of the Pagefind child, the index's bytes, and
  * the peak RSS (VmHWM) of this process and of the Pagefind child, polled from /proc. CPU seconds say
- * more than wall time on a loaded machine.
+ * more than wall time on a loaded machine. `indexSeconds` and `indexCpuSeconds` (this process and
+ * Pagefind) cover the index alone, from the documents in memory to the files written: what
+ * `npm run bench -- --search` compares with the analysis on and off (scripts/bench/search-index.ts).
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -79,6 +81,10 @@ for (const mode of modes.length > 0 ? modes : ["directory", "plain", "analyzed"]
   let analysisSeconds = 0;
   let vocabularySeconds = 0;
   let pages = 0;
+  // From the documents in memory to the index written (what a build spends on search after its
+  // pages): analysis, Pagefind and the vocabulary. Not for `directory`, which reads the site itself.
+  let indexStarted = started;
+  let indexCpuStart = cpuNow();
   if (mode === "directory") {
     const { index } = await pagefind.createIndex({ excludeSelectors: [".heading-anchor", ".term-list", ".post__meta", ".toc", ".series", ".post__footer", ".code-block__header"] });
     const added = await index!.addDirectory({ path: site });
@@ -89,6 +95,8 @@ for (const mode of modes.length > 0 ? modes : ["directory", "plain", "analyzed"]
     const read = cpuNow();
     const plain = await readSiteDocuments(site);
     documentSeconds = cpuNow() - read;
+    indexStarted = performance.now();
+    indexCpuStart = cpuNow();
     const analyzeStart = cpuNow();
     const documents = mode === "analyzed" ? analyzeDocuments(plain) : plain;
     analysisSeconds = cpuNow() - analyzeStart;
@@ -104,12 +112,16 @@ for (const mode of modes.length > 0 ? modes : ["directory", "plain", "analyzed"]
     pages = result.pages;
   }
   const seconds = (performance.now() - started) / 1000;
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
+  const indexNodeCpuSeconds = cpuNow() - indexCpuStart;
   const child = stop();
   console.log(
     JSON.stringify({
       mode,
       pages,
       seconds: Number(seconds.toFixed(2)),
+      indexSeconds: Number(indexSeconds.toFixed(2)),
+      indexCpuSeconds: Number((indexNodeCpuSeconds + child.cpuSeconds).toFixed(2)),
       documentCpuSeconds: Number(documentSeconds.toFixed(2)),
       analysisCpuSeconds: Number(analysisSeconds.toFixed(2)),
       vocabularyCpuSeconds: Number(vocabularySeconds.toFixed(2)),

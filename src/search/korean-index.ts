@@ -1,6 +1,7 @@
 /**
- * Index-time Korean analysis: the search documents' text gets its stem and compound boundaries
- * marked (assets/js/korean-analysis.js: 설치했다 -> 설치^했다, Pagefind then indexes 설치했다 AND 설치),
+ * Index-time Korean analysis: the search documents' text gets its compound boundaries marked
+ * (assets/js/korean-analysis.js: 쿠버네티스클러스터 -> 쿠버네티스^클러스터; Pagefind then indexes the
+ * whole word and 클러스터),
  * and `pagefind/opsnote-search.json` is written beside the index for the query side: the words of
  * titles, headings and tags (matched by initial consonants and one-jamo typos), frequent body words
  * (typos), and the synonym table of the settings.
@@ -11,12 +12,13 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { markStems, stemOf, wordsOf } from "../../assets/js/korean-analysis.js";
+import { SYNONYMS } from "../../assets/js/korean-query.js";
 import type { SearchDocument } from "./search-document.ts";
 
 /** The query side's file in `pagefind/`. */
 export const VOCABULARY_FILE = "opsnote-search.json";
 /** Changes to the rules or the file's shape: part of the index cache's salt. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 3;
 /** Body words in the typo vocabulary: the most frequent, three syllables or more. */
 export const MAX_BODY_WORDS = 20_000;
 
@@ -75,6 +77,31 @@ export interface QueryVocabulary {
   words: string[];
   /** The settings' synonym groups (added to the built-in table). */
   synonyms: string[][];
+  /**
+   * Synonyms (built-in and the settings') that no word of the index contains: the query side does
+   * not search them (Pagefind would drop the word and search the rest of the query).
+   */
+  missing: string[];
+}
+
+/**
+ * The synonyms of `groups` none of whose words is inside a word of `words` (lower case). Inside,
+ * not at the start: a word is in the index as written and cut at punctuation, so only a word
+ * found nowhere is surely missing.
+ */
+export function missingSynonyms(groups: readonly (readonly string[])[], words: ReadonlySet<string>): string[] {
+  const found = new Map<string, boolean>();
+  const present = (part: string) => {
+    let known = found.get(part);
+    if (known === undefined) {
+      known = words.has(part);
+      if (!known) for (const word of words) if (word.includes(part)) { known = true; break; }
+      found.set(part, known);
+    }
+    return known;
+  };
+  const terms = new Set(groups.flat().map((term) => term.toLowerCase()));
+  return [...terms].filter((term) => !wordsOf(term).some(present)).sort();
 }
 
 export function buildQueryVocabulary(documents: readonly SearchDocument[], synonyms: readonly (readonly string[])[] = []): QueryVocabulary {
@@ -86,21 +113,33 @@ export function buildQueryVocabulary(documents: readonly SearchDocument[], synon
     if (found === undefined) stems.set(word, (found = stemOf(word)));
     return found;
   };
+  // Per distinct body word: its stem when it counts (Hangul, three syllables or more), else null.
+  const counted = new Map<string, string | null>();
   for (const document of documents) {
     for (const label of document.labels) for (const word of wordsOf(label)) labels.add(stem(word).toLowerCase());
     for (const word of wordsOf(document.text)) {
-      if (!HANGUL.test(word)) continue;
-      const found = stem(word);
-      if ([...found].length >= 3) counts.set(found, (counts.get(found) ?? 0) + 1);
+      let found = counted.get(word);
+      if (found === undefined) {
+        const stemmed = HANGUL.test(word) ? stem(word) : "";
+        counted.set(word, (found = [...stemmed].length >= 3 ? stemmed : null));
+      }
+      if (found !== null) counts.set(found, (counts.get(found) ?? 0) + 1);
     }
   }
-  const words = [...counts]
+  const words = new Set([...stems.keys(), ...counted.keys()].map((word) => word.toLowerCase()));
+  const frequent = [...counts]
     .filter(([word]) => !labels.has(word))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_BODY_WORDS)
     .map(([word]) => word)
     .sort();
-  return { version: ANALYSIS_VERSION, labels: [...labels].sort(), words, synonyms: synonyms.map((group) => [...group]) };
+  return {
+    version: ANALYSIS_VERSION,
+    labels: [...labels].sort(),
+    words: frequent,
+    synonyms: synonyms.map((group) => [...group]),
+    missing: missingSynonyms([...SYNONYMS, ...synonyms], words),
+  };
 }
 
 /** Writes `opsnote-search.json` into a `pagefind/` folder. */

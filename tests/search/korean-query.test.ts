@@ -44,7 +44,7 @@ test("a stem is always a non-empty prefix of its word, so prefix search never lo
   );
 });
 
-import { MAX_QUERIES, WEIGHTS, expandQuery, searchPosts, withoutStemMarks } from "../../assets/js/korean-query.js";
+import { MAX_QUERIES, WEIGHTS, expandQuery, preloadQuery, searchPosts, withoutStemMarks } from "../../assets/js/korean-query.js";
 
 const vocabulary = { version: 1, labels: ["쿠버네티스", "클러스터", "헬름", "차트", "카프카"], words: ["컨슈머", "엘라스틱서치"], synonyms: [["argocd", "아르고"]] };
 const terms = (query: string) => expandQuery(query, vocabulary).map((q) => q.text);
@@ -111,4 +111,48 @@ test("searchPosts asks for typo fixes only when the query as typed finds fewer t
   asked.length = 0;
   await searchPosts(fake(0), "컨슈며", { vocabulary });
   assert.deepEqual(asked, ["컨슈며", "컨슈머"]);
+});
+
+test("expandQuery: a synonym missing from the index is not searched; a typed word missing from it is asked for through its synonyms", () => {
+  const known = { ...vocabulary, missing: ["k8s", "쿠베"] };
+  assert.deepEqual(expandQuery("쿠버네티스", known).map((q) => q.text), ["쿠버네티스", "kubernetes"]);
+  assert.deepEqual(expandQuery("k8s 롤링", known).map((q) => q.text), ["kubernetes 롤링", "쿠버네티스 롤링"], "not '롤링' alone, which Pagefind would search for 'k8s 롤링'");
+  assert.deepEqual(expandQuery("노드풀", { ...known, missing: ["노드풀"] }).map((q) => q.text), ["노드풀"], "a missing word without synonyms is still asked for");
+  assert.deepEqual(expandQuery("k8s", vocabulary).map((q) => q.text), ["k8s", "kubernetes", "쿠버네티스", "쿠베"], "a vocabulary without the list drops nothing");
+});
+
+test("searchPosts asks Pagefind once for a search it already answered on the same client, and again after a failure", async () => {
+  const asked: string[] = [];
+  let fail = true;
+  const client = {
+    async search(text: string) {
+      asked.push(text);
+      if (text === "헬름" && fail) {
+        fail = false;
+        throw new Error("chunk not loaded");
+      }
+      return { results: [{ id: text, score: 1, data: async () => ({}) }] };
+    },
+  };
+  const known = { ...vocabulary, missing: ["k8s", "쿠베", "kubernetes"] };
+  await searchPosts(client, "쿠버네티스", { vocabulary: known });
+  await searchPosts(client, "ㅋㅂㄴㅌㅅ", { vocabulary: known });
+  assert.deepEqual(asked, ["쿠버네티스"], "the initials' rewrite is the search already answered");
+  await searchPosts(client, "쿠버네티스", { vocabulary: known, filters: { tags: ["helm"] } });
+  assert.deepEqual(asked, ["쿠버네티스", "쿠버네티스"], "other filters are another search");
+  await assert.rejects(searchPosts(client, "헬름", { vocabulary: known }));
+  const [again] = await searchPosts(client, "헬름", { vocabulary: known });
+  assert.equal(again?.id, "헬름");
+  await searchPosts({ search: client.search }, "쿠버네티스", { vocabulary: known });
+  assert.equal(asked.filter((text) => text === "쿠버네티스").length, 3, "another client has its own cache");
+});
+
+test("preloadQuery asks Pagefind once for the chunks of every word the query would search, and never throws", async () => {
+  const preloaded: string[] = [];
+  await preloadQuery({ preload: async (text: string) => void preloaded.push(text) }, "k8s 헬름을", { vocabulary });
+  assert.deepEqual(preloaded.map((text) => text.split(" ").sort()), [["helm", "k8s", "kubernetes", "쿠버네티스", "쿠베", "헬름"]], "stems and every rewrite, each word once, in one call");
+  await preloadQuery({ preload: async () => Promise.reject(new Error("offline")) }, "헬름", { vocabulary });
+  await preloadQuery({}, "헬름", { vocabulary });
+  await preloadQuery({ preload: async (text: string) => void preloaded.push(text) }, "   ", { vocabulary });
+  assert.equal(preloaded.length, 1, "nothing to preload for an empty query");
 });

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
 import { buildSearchDocument } from "../../src/search/search-document.ts";
-import { markDocumentStems, buildQueryVocabulary, analyzeDocuments } from "../../src/search/korean-index.ts";
+import { markDocumentStems, buildQueryVocabulary, analyzeDocuments, missingSynonyms } from "../../src/search/korean-index.ts";
 import { STEM_MARK } from "../../assets/js/korean-analysis.js";
 
 const POST = `<!doctype html><html lang="ko"><head><title>헬름 차트 · opsnote</title>
@@ -54,13 +54,15 @@ test("a page without an indexed body has no search document", () => {
   assert.equal(buildSearchDocument("<html><body><h1>태그</h1><a href='/x/'>글</a></body></html>", "/tags/"), undefined);
 });
 
-test("stems are marked in the indexed text, never in meta or filter values", () => {
-  const [made] = analyzeDocuments([buildSearchDocument(POST, "/helm/")!]);
+test("compounds are marked in the indexed text, never in meta or filter values", () => {
+  const compound = POST.replace("헬름 차트를 설치했다</h1>", "헬름차트를 설치했다</h1>");
+  const [made, other] = analyzeDocuments([buildSearchDocument(compound, "/helm/")!, buildSearchDocument(POST, "/helm-2/")!]);
   const { document } = parseHTML(made!.html);
-  assert.equal(document.querySelector("h1")!.firstChild!.textContent, `헬름 차트를 설치${STEM_MARK}했다`);
-  assert.equal(document.querySelector('[data-pagefind-meta="title"]')?.textContent, "헬름 차트를 설치했다");
+  assert.equal(document.querySelector("h1")!.firstChild!.textContent, `헬름${STEM_MARK}차트를 설치했다`, "헬름 and 차트 are words of the corpus");
+  assert.equal(parseHTML(other!.html).document.querySelector("h1")!.firstChild!.textContent, "헬름 차트를 설치했다", "endings are not marked");
+  assert.equal(document.querySelector('[data-pagefind-meta="title"]')?.textContent, "헬름차트를 설치했다");
   assert.equal(document.querySelector("title")?.textContent, "헬름 차트 · opsnote");
-  assert.equal(markDocumentStems(made!.html, new Set()).replaceAll(STEM_MARK, ""), buildSearchDocument(POST, "/helm/")!.html);
+  assert.equal(made!.html.replaceAll(STEM_MARK, ""), buildSearchDocument(compound, "/helm/")!.html);
 });
 
 test("the query vocabulary: label stems for initial consonants, body words for typos, the settings' synonyms", () => {
@@ -69,4 +71,11 @@ test("the query vocabulary: label stems for initial consonants, body words for t
   assert.ok(vocabulary.labels.includes("헬름") && vocabulary.labels.includes("쿠버네티스") && vocabulary.labels.includes("설치"), vocabulary.labels.join(","));
   assert.deepEqual(vocabulary.words, ["띄우고", "컨테이너"], "body stems of three syllables or more, not already labels");
   assert.deepEqual(vocabulary.synonyms, [["argocd", "아르고"]]);
+  assert.ok(vocabulary.missing.includes("k8s") && vocabulary.missing.includes("argocd"), "synonyms no page uses are listed");
+  assert.ok(!vocabulary.missing.includes("쿠버네티스") && !vocabulary.missing.includes("helm") && !vocabulary.missing.includes("컨테이너"), vocabulary.missing.join(","));
+});
+
+test("missingSynonyms: a synonym is missing only when none of its words is inside a word of the index", () => {
+  const words = new Set(["쿠버네티스를", "argocd-server", "redis"]);
+  assert.deepEqual(missingSynonyms([["kubernetes", "쿠버네티스", "k8s"], ["ArgoCD", "argo cd"], ["redis", "레디스"]], words), ["k8s", "kubernetes", "레디스"], "argocd and argo cd are inside argocd-server");
 });
