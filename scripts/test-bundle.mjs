@@ -63,7 +63,7 @@ const originalImportMeta = {
 };
 
 export async function bundleForTests(outDir, entries) {
-  const result = await build({
+  return build({
     absWorkingDir: ROOT,
     entryPoints: entries,
     outdir: outDir,
@@ -82,7 +82,6 @@ export async function bundleForTests(outDir, entries) {
     // The bundled commands load the bundled config (src/cli/eleventy-paths.ts), whose modules they share.
     define: { "process.env.OPSNOTE_ELEVENTY_CONFIG": JSON.stringify(path.join(outDir, ".eleventy.mjs")) },
   });
-  return result;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

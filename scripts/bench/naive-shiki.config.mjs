@@ -3,6 +3,9 @@
 // `highlight` option: no cache, no workers. Same layout and template settings as the plain reference
 // (plain-eleventy.config.mjs), so the difference between the two is the highlighting alone.
 import { createHighlighter } from "shiki";
+import plainEleventy, { config } from "./plain-eleventy.config.mjs";
+
+export { config };
 
 export default async function (eleventyConfig) {
   const highlighter = await createHighlighter({
@@ -15,17 +18,5 @@ export default async function (eleventyConfig) {
         highlighter.codeToHtml(code, { lang: highlighter.getLoadedLanguages().includes(lang) ? lang : "text", theme: "github-light" }),
     });
   });
-  eleventyConfig.addTemplate("_layouts/plain.11ty.js", {
-    render: (data) =>
-      `<!doctype html>\n<html lang="ko"><head><meta charset="utf-8"><title>${data.title ?? ""}</title></head>` +
-      `<body><main><h1>${data.title ?? ""}</h1>${data.content}</main></body></html>\n`,
-  });
-  eleventyConfig.addGlobalData("layout", "plain.11ty.js");
+  plainEleventy(eleventyConfig);
 }
-
-export const config = {
-  dir: { layouts: "_layouts" },
-  markdownTemplateEngine: false,
-  htmlTemplateEngine: false,
-  templateFormats: ["md", "11ty.js"],
-};

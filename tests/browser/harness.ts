@@ -213,3 +213,13 @@ export async function axeViolations(page: Page, within?: string): Promise<string
   }, within);
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Opens the search dialog with the `/` key (when closed), types the query and returns its result titles. */
+export async function searchTitles(page: Page, query: string): Promise<string[]> {
+  const input = page.locator("#search-input");
+  if (!(await input.isVisible())) await page.keyboard.press("/");
+  await input.waitFor({ state: "visible" });
+  await input.fill(query);
+  await page.waitForFunction((q) => document.getElementById("search-dialog")?.dataset.query === q, query);
+  return page.locator(".search__title").allTextContents();
+}

@@ -17,23 +17,13 @@ import type { Page } from "playwright-core";
 const settings = path.join(await mkdtemp(path.join(os.tmpdir(), "opsnote-offline-en-")), "opsnote.config.yaml");
 await writeFile(settings, "title: Ops Notes\ndescription: Notes on running things\nlanguage: en\noffline: true\n");
 process.env.OPSNOTE_CONFIG = settings;
-const { axeViolations, skipReason, startStaticServer, useSampleSite } = await import("./harness.ts");
+const { axeViolations, searchTitles: search, skipReason, startStaticServer, useSampleSite } = await import("./harness.ts");
 
 const skip = skipReason();
 const sampleSite = useSampleSite(skip);
 
 const VISITED = "/devops/kubernetes-intro/";
 const NEVER_VISITED = "/devops/helm-chart-basics/";
-
-/** Searches with the dialog and returns the result titles. */
-async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator("#search-input");
-  if (!(await input.isVisible())) await page.keyboard.press("/");
-  await input.waitFor({ state: "visible" });
-  await input.fill(query);
-  await page.waitForFunction((q) => document.getElementById("search-dialog")?.dataset.query === q, query);
-  return page.locator(".search__title").allTextContents();
-}
 
 /** Waits until the worker controls the page and has kept a copy of it. */
 async function waitUntilKept(page: Page): Promise<void> {

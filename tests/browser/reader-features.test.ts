@@ -24,24 +24,19 @@ const KARPENTER = "/blog/devops/karpenter/";
 const GISCUS = { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Comments", categoryId: "DIC_1", mapping: "pathname" } as const;
 const UTTERANCES = { provider: "utterances", repo: "me/blog", issueTerm: "pathname" } as const;
 
-/** Stand-in for https://giscus.app/client.js: like the real one, an iframe.giscus-frame next to the script, with the theme in its URL. */
-const FAKE_CLIENT = `
+/** Stand-in for a comment widget's client.js: like the real one, an iframe next to the script, with the theme and repo of the script's attributes in its URL. */
+const fakeClient = (frameClass: string, widget: string, themeAttribute: string, repoAttribute: string) => `
 const script = document.currentScript;
 const frame = document.createElement("iframe");
-frame.className = "giscus-frame";
+frame.className = "${frameClass}";
 frame.title = "Comments";
-frame.src = "https://giscus.app/widget?theme=" + encodeURIComponent(script.getAttribute("data-theme")) + "&repo=" + encodeURIComponent(script.getAttribute("data-repo"));
+frame.src = "${widget}?theme=" + encodeURIComponent(script.getAttribute("${themeAttribute}")) + "&repo=" + encodeURIComponent(script.getAttribute("${repoAttribute}"));
 script.after(frame);
 `;
-/** Stand-in for https://utteranc.es/client.js: an iframe.utterances-frame with the theme in its URL. */
-const FAKE_UTTERANCES_CLIENT = `
-const script = document.currentScript;
-const frame = document.createElement("iframe");
-frame.className = "utterances-frame";
-frame.title = "Comments";
-frame.src = "https://utteranc.es/utterances.html?theme=" + encodeURIComponent(script.getAttribute("theme")) + "&repo=" + encodeURIComponent(script.getAttribute("repo"));
-script.after(frame);
-`;
+/** https://giscus.app/client.js */
+const FAKE_CLIENT = fakeClient("giscus-frame", "https://giscus.app/widget", "data-theme", "data-repo");
+/** https://utteranc.es/client.js */
+const FAKE_UTTERANCES_CLIENT = fakeClient("utterances-frame", "https://utteranc.es/utterances.html", "theme", "repo");
 /** Stand-in for the widget page: keeps every message it receives. */
 const FAKE_WIDGET = `<!doctype html><title>giscus</title><p>comments</p>
 <script>window.received = []; addEventListener("message", (e) => window.received.push({ origin: e.origin, data: e.data }));</script>`;

@@ -7,25 +7,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
-import { ROOT, skipReason, useSampleSite } from "./harness.ts";
+import { ROOT, searchTitles as search, skipReason, useSampleSite } from "./harness.ts";
 
 const skip = skipReason();
 const sampleSite = useSampleSite(skip);
 
-
 const HELM = "/devops/helm-chart-basics/";
 const DOCKER = "/devops/docker-multi-stage/";
-
-/** Opens search with the `/` key (when closed), types the query and waits for its results. */
-async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator("#search-input");
-  if (!(await input.isVisible())) await page.keyboard.press("/");
-  await input.waitFor({ state: "visible" });
-  await input.fill(query);
-  await page.waitForFunction((q) => document.getElementById("search-dialog")?.dataset.query === q, query);
-  return page.locator(".search__title").allTextContents();
-}
 
 test("search: a query with a particle (쿠버네티스는) finds a post that only says 쿠버네티스가", { skip }, async () => {
   const helm = await readFile(path.join(ROOT, "tests/browser/posts/2024-05-01-helm-chart-basics.md"), "utf8");

@@ -15,13 +15,16 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
  * by scripts/test-bundle.mjs from the same source), which starts without tsx's loader hooks.
  */
 export function commandArgs(script: string): string[] {
-  const absolute = path.resolve(REPO_ROOT, script);
+  const bundled = bundledScript(script);
+  return bundled !== undefined ? [bundled] : ["--import", "tsx", path.resolve(REPO_ROOT, script)];
+}
+
+/** The bundled copy of an entry point under `npm test` (scripts/test-bundle.mjs), if there is one. */
+export function bundledScript(script: string): string | undefined {
   const bundle = process.env.OPSNOTE_TEST_BUNDLE;
-  if (bundle) {
-    const bundled = path.join(bundle, path.relative(REPO_ROOT, absolute)).replace(/\.ts$/, ".mjs");
-    if (existsSync(bundled)) return [bundled];
-  }
-  return ["--import", "tsx", absolute];
+  if (!bundle) return undefined;
+  const bundled = path.join(bundle, path.relative(REPO_ROOT, path.resolve(REPO_ROOT, script))).replace(/\.ts$/, ".mjs");
+  return existsSync(bundled) ? bundled : undefined;
 }
 
 export interface CliResult {

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, commandArgs, runCli, type CliResult } from "../../helpers/run-cli.ts";
+import { REPO_ROOT, bundledScript, runCli, type CliResult } from "../../helpers/run-cli.ts";
 import { listFiles } from "../../helpers/crawl-site.ts";
 
 export interface ImportedProject {
@@ -45,9 +45,9 @@ export interface BuildRun {
 
 function buildProject(project: string, output: string, cacheDir: string): BuildRun {
   // Under `npm test` the bundled `build` command (its Eleventy config path is absolute); else through tsx.
-  const bundled = commandArgs("src/cli/build.ts");
-  const args = bundled.length === 1
-    ? [...bundled, "--posts", "posts", "--output", output]
+  const bundled = bundledScript("src/cli/build.ts");
+  const args = bundled !== undefined
+    ? [bundled, "--posts", "posts", "--output", output]
     : ["--import", import.meta.resolve("tsx"), path.join(import.meta.dirname, "build-project.ts"), REPO_ROOT, output];
   const child = spawnSync(
     process.execPath,
