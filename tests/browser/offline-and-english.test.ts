@@ -80,6 +80,13 @@ test("offline: true: a post read once opens with the server stopped; a page neve
   assert.ok(found.length > 0, "guard: the query finds posts");
   assert.deepEqual((await page.evaluate(() => caches.keys())).sort(), [`opsnote-assets-${version}`, `opsnote-pages-${version}`]);
   assert.ok(await page.evaluate(async () => (await caches.match("/offline/")) !== undefined), "the offline page is kept from the first visit");
+  // Every module and index file the search read online is kept, before the server stops (a request the
+  // worker did not answer would only show up offline, as a dialog that does not open).
+  const used = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => new URL(entry.name)).filter((url) => /^\/(?:assets\/js|pagefind)\//.test(url.pathname)).map((url) => url.pathname));
+  assert.ok(used.some((file) => file.startsWith("/pagefind/")), `guard: the search read the index (${used.join(", ")})`);
+  const notKept = await page.evaluate(async (files) => (await Promise.all(files.map(async (file) => ((await caches.match(file)) ? "" : file)))).filter(Boolean), used);
+  assert.deepEqual(notKept, [], "every file the search read online is kept by the worker");
 
   const port = new URL(site.server.url).port;
   await site.server.close();
