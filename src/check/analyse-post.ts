@@ -134,10 +134,14 @@ export function analysePost(options: {
     }
     seenIds.add(id);
   }
-  for (const line of findUnclosedFences(tokens, offset)) {
+  for (const { line, container } of findUnclosedFences(tokens, offset)) {
     diagnostics.push({
       severity: "warning", file, line, field: "code",
-      message: "this code fence is never closed; the rest of the post is shown as code",
+      message: container === undefined
+        ? "this code fence is never closed; the rest of the post is shown as code"
+        : container === "block quote"
+          ? "this code fence in a block quote ends with the quote, where a line does not start with >; start every line of the code and the closing fence with >, or take the fence out of the quote"
+          : "this code fence in a list item ends with the item, where a line is not indented under it; indent the code and the closing fence like the item's text",
     });
   }
   for (const link of locateLinks(extractLinks(tokens, offset), lines)) {

@@ -192,26 +192,55 @@ function defaultFileLookup(analyses: readonly PostAnalysis[], assets: string, st
 
 const LAST_SEGMENT_IS_FILE = /\.[a-z0-9]+$/i;
 
+/**
+ * Posts that share a URL. Two that this build writes are an error: one page would overwrite the other.
+ * A draft or scheduled post that this build leaves out only would, once published: a warning, so that
+ * the published posts still build (an imported Hugo site may keep a draft on a published post's URL).
+ */
+function urlClashes(analyses: readonly PostAnalysis[], now: Date): { clashes: Diagnostic[]; byUrl: Map<string, PostAnalysis> } {
+  const diagnostics: Diagnostic[] = [];
+  const built = new Map<string, PostAnalysis>();
+  const leftOut = new Map<string, PostAnalysis>();
+  const withPosts = analyses.filter((analysis) => analysis.post !== undefined);
+  const builds = (analysis: PostAnalysis) => includeUnpublished() || isPublished(analysis.post!, now);
+  for (const analysis of withPosts.filter(builds)) {
+    const url = analysis.post!.url;
+    const other = built.get(url);
+    if (!other) built.set(url, analysis);
+    else {
+      diagnostics.push({
+        severity: "error", file: analysis.file, field: "url", kind: "url-clash",
+        message: `${url} is also the URL of ${displayPath(other.file)}; one page would overwrite the other (rename a file or set permalink)`,
+      });
+    }
+  }
+  for (const analysis of withPosts.filter((analysis) => !builds(analysis))) {
+    const url = analysis.post!.url;
+    const other = built.get(url) ?? leftOut.get(url);
+    if (!other) leftOut.set(url, analysis);
+    else {
+      diagnostics.push({
+        severity: "warning", file: analysis.file, field: "url", kind: "unpublished-url-clash",
+        message: `${url} is also the URL of ${displayPath(other.file)}; this ${postStatus(analysis.post!, now)} post is left out of the site, but once published one page would overwrite the other (rename a file or set permalink)`,
+      });
+    }
+  }
+  // Links resolve to the post this build writes at the URL, else to the first left out.
+  return { clashes: diagnostics, byUrl: new Map([...leftOut, ...built]) };
+}
+
 /** The checks that need every post, over their analyses; `now` decides which posts are scheduled. */
 export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckAnalysesOptions = {}): CheckReport {
   const now = options.now ?? new Date();
   const assets = path.resolve(options.assets ?? "assets");
   const diagnostics: Diagnostic[] = analyses.flatMap((a) => a.diagnostics);
-  const byUrl = new Map<string, PostAnalysis>();
   const byFile = new Map<string, PostAnalysis>();
+  for (const analysis of analyses) byFile.set(fileKey(analysis.file), analysis);
+  const { clashes, byUrl } = urlClashes(analyses, now);
+  diagnostics.push(...clashes);
   for (const analysis of analyses) {
-    byFile.set(fileKey(analysis.file), analysis);
     const post = analysis.post;
     if (!post) continue;
-    const other = byUrl.get(post.url);
-    if (other) {
-      diagnostics.push({
-        severity: "error", file: analysis.file, field: "url", kind: "url-clash",
-        message: `${post.url} is also the URL of ${displayPath(other.file)}; one page would overwrite the other (rename a file or set permalink)`,
-      });
-    } else {
-      byUrl.set(post.url, analysis);
-    }
     if (postStatus(post, now) === "scheduled") {
       diagnostics.push({
         severity: "info", file: analysis.file, line: analysis.dateLine, field: "date",

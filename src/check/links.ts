@@ -75,18 +75,37 @@ export function locateLinks(links: LinkRef[], fileLines: readonly string[]): Lin
   return links;
 }
 
-/** Code fences whose closing marker is missing: markdown-it then shows the rest of the post as code. */
-export function findUnclosedFences(tokens: readonly Token[], bodyLineOffset: number): number[] {
-  const lines: number[] = [];
+/**
+ * Code fences whose closing marker is missing: markdown-it then shows the rest of the post as code, or,
+ * in a block quote or list item, ends the code with it (`>```` followed by lines without `>`).
+ */
+export function findUnclosedFences(tokens: readonly Token[], bodyLineOffset: number): UnclosedFence[] {
+  const fences: UnclosedFence[] = [];
+  // The block quotes and list items open around each token: a fence inside one ends with it.
+  const containers: ("block quote" | "list item")[] = [];
+  // The first line of the last block: a fence that ends before it was ended by its container.
+  const lastStart = Math.max(0, ...tokens.flatMap((token) => (token.map ? [token.map[0]] : [])));
   for (const token of tokens) {
+    if (token.type === "blockquote_open") containers.push("block quote");
+    else if (token.type === "list_item_open") containers.push("list item");
+    else if (token.type === "blockquote_close" || token.type === "list_item_close") containers.pop();
     if (token.type !== "fence" || !token.map) continue;
     // markdown-it's own count, so fences in blockquotes (`> ~~~`) and list items are understood:
     // the token spans its opening line, one line per content line, and the closing line if any.
     const [start, end] = token.map;
     const contentLines = token.content.split("\n").length - 1;
-    if (end - start - 1 === contentLines) lines.push(start + 1 + bodyLineOffset);
+    if (end - start - 1 !== contentLines) continue;
+    const container = lastStart >= end ? containers.at(-1) : undefined;
+    fences.push({ line: start + 1 + bodyLineOffset, ...(container && { container }) });
   }
-  return lines;
+  return fences;
+}
+
+export interface UnclosedFence {
+  /** The fence's opening line in the file. */
+  line: number;
+  /** The innermost block quote or list item it is in, when that ends it before the end of the post. */
+  container?: "block quote" | "list item";
 }
 
 export type LinkTarget =

@@ -124,6 +124,8 @@ function describe(kind: DiagnosticKind, shape: string, n: number): string {
       return `${count(n, "post has", "posts have")} no date (dated from git or the file's time)`;
     case "url-clash":
       return `${count(n, "URL is", "URLs are")} written by two pages`;
+    case "unpublished-url-clash":
+      return `${count(n, "draft or scheduled post has", "draft or scheduled posts have")} the URL of another post`;
   }
 }
 

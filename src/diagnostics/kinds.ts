@@ -58,6 +58,10 @@ export const DIAGNOSTIC_KINDS = {
     publishable: false,
     fix: "change a post's permalink, title or terms",
   },
+  "unpublished-url-clash": {
+    publishable: true,
+    fix: "give the draft or scheduled post a permalink of its own before it is published",
+  },
 } as const satisfies Record<string, KindInfo>;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_KINDS;

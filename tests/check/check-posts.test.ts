@@ -99,6 +99,11 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     expected: ["posts/2021-05-01-x.md error url: /devops/kubernetes-intro/ is also the URL of <site>/posts/2021-04-13-kubernetes-intro.md; one page would overwrite the other (rename a file or set permalink)"],
   },
   {
+    name: "a draft on a published post's URL: a warning, since the build leaves the draft out",
+    files: { "posts/2021-05-01-x.md": post("title: x\ndraft: true\npermalink: /devops/kubernetes-intro/") },
+    expected: ["posts/2021-05-01-x.md warning url: /devops/kubernetes-intro/ is also the URL of <site>/posts/2021-04-13-kubernetes-intro.md; this draft post is left out of the site, but once published one page would overwrite the other (rename a file or set permalink)"],
+  },
+  {
     name: "internal links by URL: plain, percent-encoded Hangul, without the slash, relative, broken",
     files: {
       "posts/2021-05-01-x.md": post("title: x\ncategories: [devops]", [
@@ -236,9 +241,28 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     expected: [],
   },
   {
-    name: "an unclosed fence inside a blockquote",
+    name: "an unclosed fence inside a blockquote: the quote ends it, and the text after it is not code",
     files: { "posts/2021-05-01-x.md": post("title: x", "\n> ```yaml\n> key: value\n\n본문\n") },
-    expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence is never closed; the rest of the post is shown as code"],
+    expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence in a block quote ends with the quote, where a line does not start with >; start every line of the code and the closing fence with >, or take the fence out of the quote"],
+  },
+  {
+    name: "a quoted fence whose code lines are not quoted (an old Blackfriday habit): the closing fence opens one that runs to the end",
+    files: { "posts/2021-05-01-x.md": post("title: x", "\n>```\ngit clone https://github.com/golang/go\n```\n\n본문\n") },
+    expected: [
+      "posts/2021-05-01-x.md:5:1 warning code: this code fence in a block quote ends with the quote, where a line does not start with >; start every line of the code and the closing fence with >, or take the fence out of the quote",
+      "posts/2021-05-01-x.md:7:1 warning code: this code fence is never closed; the rest of the post is shown as code",
+    ],
+  },
+  {
+    name: "an unclosed fence in a list item: the item ends it; at the end of the post, the rest is code",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", "\n- 설치\n\n  ```sh\n  ls\n\n본문\n"),
+      "posts/2021-05-02-y.md": post("title: y", "\n- 설치\n\n  ```sh\n  ls\n"),
+    },
+    expected: [
+      "posts/2021-05-01-x.md:7:1 warning code: this code fence in a list item ends with the item, where a line is not indented under it; indent the code and the closing fence like the item's text",
+      "posts/2021-05-02-y.md:7:1 warning code: this code fence is never closed; the rest of the post is shown as code",
+    ],
   },
   {
     name: "an explicit id used twice, or used by the layout",
