@@ -169,11 +169,22 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Validates raw front matter; problems name the field and what was expected instead. */
+/**
+ * Keys whose empty value (`draft:`, YAML null) stays an error: they decide whether a post is published,
+ * and guessing "published" for a post its author may have meant to hide is the one wrong guess.
+ */
+const NULL_IS_AN_ERROR = new Set(["draft", "published"]);
+
+/**
+ * Validates raw front matter; problems name the field and what was expected instead. A key written
+ * with no value (`title:`, YAML null) is read as not written, as Jekyll and Hugo read it (the title
+ * then comes from the file name), except the keys in NULL_IS_AN_ERROR.
+ */
 export function parseFrontMatter(
   raw: Record<string, unknown>,
 ): { ok: true; value: FrontMatter } | { ok: false; problems: SchemaProblem[] } {
-  const result = frontMatterSchema.safeParse(raw);
+  const given = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== null || NULL_IS_AN_ERROR.has(key)));
+  const result = frontMatterSchema.safeParse(given);
   if (result.success) return { ok: true, value: result.data };
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];

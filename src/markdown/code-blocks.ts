@@ -11,6 +11,7 @@
  */
 import type { MarkdownIt } from "markdown-it";
 import type { CodeHighlighter } from "./highlight.ts";
+import { fenceFileName } from "./highlight-languages.ts";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
 import { extractCodeNotation, parseCodeMeta, parseFenceInfo } from "./code-meta.ts";
@@ -61,13 +62,16 @@ export function codeBlocksPlugin(md: MarkdownIt, { highlighter, report }: CodeBl
       language = "text";
     }
     const { code, marks } = extractCodeNotation(token.content.endsWith("\n") ? token.content.slice(0, -1) : token.content);
-    const label = name === "" ? "" : name.toLowerCase();
+    // A fence named after a file shows the file's name as its title and its language as the label.
+    const fileName = fenceFileName(name);
+    const label = name === "" ? "" : fileName !== undefined ? (fileName.split(".").at(-1) ?? "").toLowerCase() : name.toLowerCase();
     const session = SESSION_LANGUAGES.has(language) ? classifySessionLines(code.split("\n")) : undefined;
     const html = highlighter.highlight(code, language);
     const meta = parseCodeMeta(metaText);
     // kramdown's `{: file="deploy.yaml"}` (set by attribute-lists.ts) names the block like `title="…"`.
     const fileTitle = token.attrGet("data-title");
     if (meta.title === undefined && fileTitle !== null) meta.title = String(fileTitle);
+    if (meta.title === undefined && fileName !== undefined) meta.title = fileName;
     return renderCodeFrame({ html, label, meta, marks, session, escapeHtml });
   };
 }

@@ -63,14 +63,37 @@ const BUNDLED: ReadonlyMap<string, string> = new Map(
 /** Every grammar id shiki bundles. */
 export const BUNDLED_LANGUAGE_IDS: readonly string[] = bundledLanguagesInfo.map((info) => info.id);
 
+function resolveOwnName(key: string): string | undefined {
+  if (PLAIN_TEXT_NAMES.has(key)) return "text";
+  return BUNDLED.get(LANGUAGE_ALIASES[key] ?? key);
+}
+
+/** A file name with an extension: `kind-cluster.yaml`, `docker-compose.dev.yml`. */
+const FILE_NAME = /^[^\s/\\]+\.([a-z0-9+#_-]+)$/i;
+
 /**
- * The bundled grammar a fence name means: `C++` -> `cpp`, `tf` -> `terraform`, `k8s` -> `yaml`;
- * `"text"` for the plain-text names; undefined for a name no grammar has (`promql`, `kubectl`).
+ * The file a fence is named after instead of a language (```` ```kind-cluster.yaml ````, a habit of
+ * blogs whose theme showed the info string as the block's label), when its extension names a grammar
+ * and the whole name does not.
+ */
+export function fenceFileName(name: string): string | undefined {
+  const key = name.trim().toLowerCase();
+  if (resolveOwnName(key) !== undefined) return undefined;
+  const extension = FILE_NAME.exec(key)?.[1];
+  return extension !== undefined && resolveOwnName(extension) !== undefined ? name.trim() : undefined;
+}
+
+/**
+ * The bundled grammar a fence name means: `C++` -> `cpp`, `tf` -> `terraform`, `k8s` -> `yaml`,
+ * a file name by its extension (`kind-cluster.yaml` -> `yaml`, see fenceFileName); `"text"` for the
+ * plain-text names; undefined for a name no grammar has (`promql`, `kubectl`).
  */
 export function resolveLanguageName(name: string): string | undefined {
   const key = name.trim().toLowerCase();
-  if (PLAIN_TEXT_NAMES.has(key)) return "text";
-  return BUNDLED.get(LANGUAGE_ALIASES[key] ?? key);
+  const own = resolveOwnName(key);
+  if (own !== undefined) return own;
+  const extension = fenceFileName(key) === undefined ? undefined : FILE_NAME.exec(key)?.[1];
+  return extension === undefined ? undefined : resolveOwnName(extension);
 }
 
 /**

@@ -8,14 +8,14 @@ function valid(raw: Record<string, unknown>): FrontMatter {
   return result.value;
 }
 
-const termCases: [name: string, value: unknown, expected: string[]][] = [
+const termCases: [name: string, value: unknown, expected: string[] | undefined][] = [
   ["a list", ["kubernetes", "devops"], ["kubernetes", "devops"]],
   ["a single word", "kubernetes", ["kubernetes"]],
   ["a single string split on whitespace, as Jekyll does", "kubernetes devops", ["kubernetes", "devops"]],
   ["a comma string (spaces inside a term kept)", "helm, 쿠버네티스, GitHub Actions", ["helm", " 쿠버네티스", " GitHub Actions"]],
   ["numbers in a list become strings", [2021, "k8s"], ["2021", "k8s"]],
   ["a single number", 2021, ["2021"]],
-  ["null (a key with no value) is no terms", null, []],
+  ["null (a key with no value) is as if not written: no terms", null, undefined],
   ["an empty list", [], []],
 ];
 
@@ -50,7 +50,16 @@ const problemCases: [name: string, raw: Record<string, unknown>, field: string, 
   ["date as a number", { date: 20210413 }, "date", /^expected a date, got number 20210413$/],
   ["permalink as a number", { permalink: 5 }, "permalink", /^expected a string such as \/kubernetes\/intro\/, got number 5$/],
   ["draft as null", { draft: null }, "draft", /^expected true or false, got null$/],
+  ["published as null", { published: null }, "published", /^expected true or false, got null$/],
 ];
+
+test("schema: a key written with no value (YAML null) is read as not written, as Jekyll reads it", () => {
+  // A Chirpy post of a real blog had `title:` with nothing after it; Jekyll took the title from the file name.
+  const value = valid({ title: null, date: null, excerpt: null, description: null, permalink: null, toc: null, pin: null, lastmod: null, images: null });
+  for (const key of ["title", "date", "excerpt", "description", "permalink", "toc", "pin", "lastmod", "images"]) {
+    assert.equal(key in value, false, key);
+  }
+});
 
 for (const [name, raw, field, message] of problemCases) {
   test(`schema problem names the field and the expectation: ${name}`, () => {

@@ -35,6 +35,16 @@ test("header shows the title and the language; the block is titled for the Jekyl
   assert.equal(block.getAttribute("data-title"), "deployment.yaml");
 });
 
+test("a fence named after a file (```kind-cluster.yaml) is highlighted by its extension and titled with the name", () => {
+  const named = blockOf("```kind-cluster.yaml\nkind: Cluster\n```");
+  const plain = blockOf('```yaml title="kind-cluster.yaml"\nkind: Cluster\n```');
+  assert.equal(named.outerHTML, plain.outerHTML, "the same block as the language and title written out");
+  assert.ok(named.querySelector("span.line span[class]"), "highlighted (token classes), not plain text");
+  // A name whose extension is no language, and a language name with no dot, stay as they were.
+  assert.equal(blockOf("```Dockerfile.dev\nFROM x\n```").querySelector(".code-block__title"), null);
+  assert.equal(blockOf("```yaml\na: 1\n```").querySelector(".code-block__title"), null);
+});
+
 test("line highlights from the meta and notation classes land on the right lines; the comments are gone", () => {
   const block = blockOf("```yaml {1}\na: 1 # [!code --]\na: 2 # [!code ++]\nb: 3 # [!code highlight]\nc: 4\n```");
   assert.deepEqual(lineClasses(block), ["line highlighted diff remove", "line diff add", "line highlighted", "line"]);
