@@ -84,7 +84,7 @@ export function findUnclosedFences(tokens: readonly Token[], bodyLineOffset: num
   // The block quotes and list items open around each token: a fence inside one ends with it.
   const containers: ("block quote" | "list item")[] = [];
   // The first line of the last block: a fence that ends before it was ended by its container.
-  const lastStart = Math.max(0, ...tokens.flatMap((token) => (token.map ? [token.map[0]] : [])));
+  const lastStart = tokens.reduce((last, token) => Math.max(last, token.map?.[0] ?? 0), 0);
   for (const token of tokens) {
     if (token.type === "blockquote_open") containers.push("block quote");
     else if (token.type === "list_item_open") containers.push("list item");
