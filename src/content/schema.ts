@@ -11,6 +11,17 @@ import { help } from "../settings/help.ts";
 const word = z.union([z.string(), z.number()]).transform((value) => String(value));
 
 /**
+ * A yes/no key. YAML 1.1, which Jekyll's Ruby reader speaks, also spells booleans `yes`/`no`/`on`/`off`,
+ * and posts written for Jekyll use them (`comments: yes` in every post of a real blog); js-yaml reads
+ * YAML 1.2, where they are strings, so they are read here, in the three casings YAML 1.1 allows.
+ */
+export const flag = z.union([
+  z.boolean(),
+  z.enum(["yes", "Yes", "YES", "on", "On", "ON"]).transform(() => true),
+  z.enum(["no", "No", "NO", "off", "Off", "OFF"]).transform(() => false),
+]);
+
+/**
  * `tags` / `categories`: a list, or one string. A single string is split on commas when it has
  * any (`"helm, 쿠버네티스"`), otherwise on whitespace, as Jekyll does (`"kubernetes devops"`).
  */
@@ -79,13 +90,13 @@ export const frontMatterSchema = z.looseObject({
   }),
   url: z.string().optional().meta(help("이 글만의 주소 (Hugo 식 이름, permalink 와 같음).", "Hugo: the post's URL, like permalink.")),
   slug: word.optional().meta(help("주소의 :title 부분 (없으면 파일 이름).", "The :title part of the URL instead of the file name.")),
-  toc: z.boolean().optional().meta(help("true 면 글 옆에 목차를 보여 줍니다.", "true shows a table of contents.")),
+  toc: flag.optional().meta(help("true 면 글 옆에 목차를 보여 줍니다.", "true shows a table of contents.")),
   toc_label: word.optional().meta({ ...help("목차 제목. 기본값 \"목차\".", "Heading of the table of contents; \"목차\" by default."), default: "목차" }),
-  toc_sticky: z.boolean().optional().meta(help("true 면 스크롤해도 목차가 따라옵니다.", "true keeps the table of contents in view while scrolling.")),
+  toc_sticky: flag.optional().meta(help("true 면 스크롤해도 목차가 따라옵니다.", "true keeps the table of contents in view while scrolling.")),
   toc_icon: z.string().optional().meta(help("목차 제목 앞 아이콘 이름 (Minimal Mistakes).", "Icon name before the TOC heading (Minimal Mistakes).")),
-  draft: z.boolean().optional().meta(help("true 면 초안: 미리보기(npm start)에만 보이고 배포 빌드에서 빠집니다.", "true makes a draft: shown by npm start, left out of the production build.")),
-  published: z.boolean().optional().meta(help("false 면 초안 (Jekyll 식; draft: true 와 같음).", "false makes a draft (Jekyll's way; same as draft: true).")),
-  pin: z.boolean().optional().meta(help("true 면 홈 목록 맨 위에 고정합니다 (Chirpy).", "true pins the post to the top of the home list (Chirpy).")),
+  draft: flag.optional().meta(help("true 면 초안: 미리보기(npm start)에만 보이고 배포 빌드에서 빠집니다.", "true makes a draft: shown by npm start, left out of the production build.")),
+  published: flag.optional().meta(help("false 면 초안 (Jekyll 식; draft: true 와 같음).", "false makes a draft (Jekyll's way; same as draft: true).")),
+  pin: flag.optional().meta(help("true 면 홈 목록 맨 위에 고정합니다 (Chirpy).", "true pins the post to the top of the home list (Chirpy).")),
   /**
    * One series name, or Hugo's taxonomy list (`series: ["구축기"]`): post.ts uses the first name and
    * warns about the others, as a post shows one series box.
@@ -99,7 +110,7 @@ export const frontMatterSchema = z.looseObject({
     examples: [["/2021/04/13/kubernetes-intro.html"]],
   }),
   aliases: urlList.optional().meta(help("예전 주소 (Hugo 식 이름, redirect_from 과 같음).", "Hugo's redirect_from.")),
-  render_with_liquid: z.boolean().optional().meta(help("false 면 글 속 {% %} 와 {{ }} 를 적힌 그대로 둡니다 (Jekyll 4).", "false leaves every {% %} and {{ }} of the post as written (Jekyll 4).")),
+  render_with_liquid: flag.optional().meta(help("false 면 글 속 {% %} 와 {{ }} 를 적힌 그대로 둡니다 (Jekyll 4).", "false leaves every {% %} and {{ }} of the post as written (Jekyll 4).")),
   header: header.optional().meta(help("Minimal Mistakes 의 머리 이미지 (image, teaser, overlay_image). 공유 카드 이미지가 됩니다.", "Minimal Mistakes' header images (image, teaser, overlay_image); used for the social card.")),
   image: image.optional().meta({
     ...help("대표 이미지: 경로 또는 { path, alt, lqip } (Chirpy). 공유 카드에 쓰입니다. lqip 가 있으면 글 속 그림에 흐린 미리보기를 보여 줍니다.", "The post's image: a path or { path, alt, lqip } (Chirpy); used for the social card. With lqip, the post's images get blurred placeholders."),
@@ -118,7 +129,7 @@ export const frontMatterSchema = z.looseObject({
     ...help("이 글의 글쓴이가 설정의 author 와 다를 때: 이름, 또는 { name, avatar, bio, url }.", "This post's author when not the site's: a name, or { name, avatar, bio, url }."),
     examples: ["홍길동", { name: "홍길동", avatar: "/assets/img/hong.png", bio: "SRE" }],
   }),
-  comments: z.boolean().optional().meta(help("false 면 이 글에는 댓글을 달지 않습니다 (설정의 comments 가 있을 때).", "false turns comments off for this post (when the site has comments).")),
+  comments: flag.optional().meta(help("false 면 이 글에는 댓글을 달지 않습니다 (설정의 comments 가 있을 때).", "false turns comments off for this post (when the site has comments).")),
   images: z.union([z.string(), z.array(z.string())]).optional().meta(help("공유 카드 이미지 (Hugo 식; 첫 번째를 씁니다).", "Hugo's social images: the first one is used.")),
 });
 

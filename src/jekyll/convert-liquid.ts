@@ -5,7 +5,8 @@
  * What is converted: `{% raw %}` markers, `{% highlight %}` blocks, `{% post_url %}` / `{% link %}`,
  * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url`, the page and site values
  * of `jekyllVariables` (`{{ page.title }}`, `{{ page.date }}`, …), Minimal Mistakes'
- * `{% include figure %}`, and `{% comment %}` blocks (removed, as Jekyll hides them). Anything else
+ * `{% include figure %}`, the plugins `{% picture %}` (jekyll_picture_tag) and `{% gist %}` (jekyll-gist),
+ * and `{% comment %}` blocks (removed, as Jekyll hides them). Anything else
  * outside code stays exactly as written, with a warning.
  *
  * Code (fences, indented code, inline code) is never touched, with one exception: Jekyll runs Liquid
@@ -146,6 +147,39 @@ export function renderFigure(parameters: Record<string, string>, renderInline: (
   return `<figure class="${escapeHtml(classes.join(" "))}">${image}${caption}</figure>`;
 }
 
+/** A word of a tag's arguments: `"a b.png"`, `'a b.png'` or `a.png`. */
+const TAG_WORD = /"([^"]*)"|'([^']*)'|(\S+)/g;
+
+/**
+ * jekyll_picture_tag's `{% picture [preset] image.png [--alt text] [--link url] [--img …] [--a …] %}`
+ * (a plugin many Jekyll blogs use) as the image it shows, linked when `--link` says so; undefined when
+ * no image is named. A relative image is read from the site root (the plugin's default `source`). The
+ * plugin's attribute options (`--img style=…`, `--a class=…`, `--picture`, `--parent`) dress it for the old
+ * theme and are dropped: opsnote's images get their responsive copies and layout of their own.
+ */
+export function renderPictureTag(argumentsText: string): string | undefined {
+  const [head = "", ...options] = argumentsText.split(/\s--(?=[a-z])/);
+  const words = [...head.trim().matchAll(TAG_WORD)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  // A preset name may come first; `mobile: small.png` pairs (media queries) follow the image.
+  const image = words.find((word) => /[./]/.test(word) && !word.endsWith(":"));
+  if (image === undefined) return undefined;
+  const option = (name: string) => options.find((text) => text.startsWith(`${name} `))?.slice(name.length).trim();
+  const src = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(image) || image.startsWith("/") ? image : `/${image}`;
+  const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(option("alt") ?? "")}">`;
+  const link = option("link");
+  return link ? `<a href="${escapeHtml(link)}">${img}</a>` : img;
+}
+
+/**
+ * jekyll-gist's `{% gist user/id [file] %}` as a link to the gist: the plugin embeds GitHub's script,
+ * which opsnote's pages do not run (their Content-Security-Policy allows no third-party script).
+ */
+export function renderGistTag(argumentsText: string): string | undefined {
+  const [gist, file] = [...argumentsText.trim().matchAll(TAG_WORD)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  if (gist === undefined || !/^(?:[\w-]+\/)?[0-9a-f]+$/i.test(gist)) return undefined;
+  return `[GitHub Gist: ${gist}${file ? ` (${file})` : ""}](https://gist.github.com/${gist})`;
+}
+
 /** The longest run of backticks in `lines`, so a generated fence is longer than any inside it. */
 function fenceFor(lines: readonly string[]): string {
   const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
@@ -250,6 +284,8 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
         `no post "${reference}" in the posts folder (${tag === "post_url" ? "expected a file name such as 2024-11-07-name, without .md" : "expected a path such as _posts/2024-11-07-name.md"})`);
       return item;
     }
+    if (tag === "picture") return renderPictureTag(rest);
+    if (tag === "gist") return renderGistTag(rest);
     if (tag === "include") {
       const [, name = "", parameters = ""] = /^(\S+)\s*([\s\S]*)$/.exec(rest.trim()) ?? [];
       if (name === "figure") {

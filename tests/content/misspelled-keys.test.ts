@@ -88,7 +88,7 @@ test("buildPost warns once per misspelled key, naming its line; other keys are s
 });
 
 test("the warning comes with the errors of a post that does not build", () => {
-  const { data } = parsePostText("---\ntoc: yes\ntag: k8s\n---\n", "posts/2024-11-07-y.md");
+  const { data } = parsePostText("---\ntoc: maybe\ntag: k8s\n---\n", "posts/2024-11-07-y.md");
   const built = buildPost({
     inputPath: "posts/2024-11-07-y.md", frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body: "",
     site: { timeZone: "Asia/Seoul", permalink: "/:title/" },

@@ -45,13 +45,25 @@ const problemCases: [name: string, raw: Record<string, unknown>, field: string, 
   ["tags as a mapping", { tags: { a: 1 } }, "tags", /^expected a list of strings or one string, got a mapping$/],
   ["tags with a nested list", { tags: [["a"]] }, "tags", /^expected a list of strings or one string, got a list$/],
   ["categories as true", { categories: true }, "categories", /^expected a list of strings or one string, got boolean true$/],
-  ["toc as a string", { toc: "yes" }, "toc", /^expected true or false, got string "yes"$/],
+  ["toc as a string", { toc: "maybe" }, "toc", /^expected true or false, got string "maybe"$/],
   ["title as a list", { title: ["a", "b"] }, "title", /^expected a string, got a list$/],
   ["date as a number", { date: 20210413 }, "date", /^expected a date, got number 20210413$/],
   ["permalink as a number", { permalink: 5 }, "permalink", /^expected a string such as \/kubernetes\/intro\/, got number 5$/],
   ["draft as null", { draft: null }, "draft", /^expected true or false, got null$/],
   ["published as null", { published: null }, "published", /^expected true or false, got null$/],
 ];
+
+test("schema: YAML 1.1's yes/no/on/off (Jekyll's reader) are booleans, in its three casings", () => {
+  // Every post of a real Jekyll blog says `comments: yes`; js-yaml (YAML 1.2) hands over the string.
+  const value = valid({ comments: "yes", published: "no", toc: "On", toc_sticky: "OFF", pin: "Yes", draft: "NO", render_with_liquid: "off" });
+  assert.deepEqual(
+    [value.comments, value.published, value.toc, value.toc_sticky, value.pin, value.draft, value.render_with_liquid],
+    [true, false, true, false, true, false, false],
+  );
+  const wrong = parseFrontMatter({ comments: "yEs" });
+  assert.equal(wrong.ok, false, "not a YAML 1.1 spelling");
+  assert.match(wrong.ok ? "" : wrong.problems[0]!.message, /^expected true or false, got string "yEs"$/);
+});
 
 test("schema: a key written with no value (YAML null) is read as not written, as Jekyll reads it", () => {
   // A Chirpy post of a real blog had `title:` with nothing after it; Jekyll took the title from the file name.
@@ -73,7 +85,7 @@ for (const [name, raw, field, message] of problemCases) {
 }
 
 test("schema: every bad field is reported once, in one pass", () => {
-  const result = parseFrontMatter({ title: ["a"], tags: { a: 1 }, toc: "yes", pin: "no" });
+  const result = parseFrontMatter({ title: ["a"], tags: { a: 1 }, toc: "maybe", pin: "nope" });
   assert.equal(result.ok, false);
   assert.deepEqual(result.ok ? [] : result.problems.map((p) => p.field).sort(), ["pin", "tags", "title", "toc"]);
 });

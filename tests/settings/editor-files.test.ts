@@ -125,8 +125,10 @@ test("front-matter schema accepts the front matter of every sample post", () => 
  * not in the schema): both schemas accept them alike.
  */
 const FRONT_MATTER_CASES: [string, Record<string, unknown>, boolean][] = [
-  ['toc: "yes"', { toc: "yes" }, false],
-  ['draft: "no"', { draft: "no" }, false],
+  ['toc: "maybe"', { toc: "maybe" }, false],
+  ['draft: "nope"', { draft: "nope" }, false],
+  ["toc: yes (YAML 1.1, as Jekyll reads it)", { toc: "yes" }, true],
+  ["draft: Off", { draft: "Off" }, true],
   ["tags: a mapping", { tags: { a: 1 } }, false],
   ["tags: a list of lists", { tags: [["a"]] }, false],
   ["title: a list", { title: ["a"] }, false],
