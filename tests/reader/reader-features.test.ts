@@ -78,7 +78,8 @@ test("front matter author (a name, a list, a mapping) and comments: false reach 
   assert.equal(build({}).author, undefined);
   assert.equal(build({ comments: false }).comments, false);
   assert.equal(build({ comments: true }).comments, undefined);
-  const bad = buildPost({ inputPath: "posts/2021-01-01-a.md", frontMatter: { comments: "no" }, body: "", site: { timeZone: "Asia/Seoul", permalink: "/:title/" } });
+  assert.equal(build({ comments: "no" }).comments, false, "YAML 1.1's no, as Jekyll reads it");
+  const bad = buildPost({ inputPath: "posts/2021-01-01-a.md", frontMatter: { comments: "nope" }, body: "", site: { timeZone: "Asia/Seoul", permalink: "/:title/" } });
   assert.ok(!bad.ok && bad.errors.some((e) => e.field === "comments" && e.message.includes("true or false")));
 });
 
