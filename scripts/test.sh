@@ -41,4 +41,7 @@ fi
 export OPSNOTE_TEST_SAMPLE_SITE="$sites/sample" OPSNOTE_TEST_BROWSER_SITE="$sites/browser"
 
 run=(node --import ./tests/helpers/test-environment.mjs --enable-source-maps --test)
-"${run[@]}" --test-concurrency="${OPSNOTE_TEST_CONCURRENCY:-3}" "$@" $(bundled "${files[@]}")
+# --test-timeout: on Node 20's runner, a limit per test file. The longest file takes under a minute on
+# a busy 2-core machine; a file whose process does not end (a browser left open once kept a run going
+# for 15 minutes) fails after 10 minutes, named, instead of holding the run until CI's limit.
+"${run[@]}" --test-concurrency="${OPSNOTE_TEST_CONCURRENCY:-3}" --test-timeout=600000 "$@" $(bundled "${files[@]}")
