@@ -16,6 +16,19 @@ export const PLAIN_TEXT_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Languages of DevOps posts that no bundled grammar covers: shown as plain text under their own name
+ * (the block's label), without the "unknown code language" warning, which would name nothing the
+ * author could fix (a real blog had 13 of these for PromQL alone, on every build).
+ */
+export const NO_GRAMMAR_NAMES: ReadonlySet<string> = new Set([
+  "promql", "logql", "metricsql", "traceql", // Prometheus, Loki, VictoriaMetrics, Tempo queries
+  "river", "alloy", // Grafana Agent and Alloy configuration
+  "rego", // Open Policy Agent
+  "gitignore", "dockerignore",
+  "ascii", "asciiart", "tree", // drawings and directory trees
+]);
+
+/**
  * Fence names shiki does not know by itself, mapped to a bundled grammar's id. shiki's own
  * aliases (`sh`, `shell`, `zsh`, `console`, `yml`, `dockerfile`, `ps1`, `c++`, `vim`, `tf`,
  * `properties` …) need no entry.
@@ -64,7 +77,7 @@ const BUNDLED: ReadonlyMap<string, string> = new Map(
 export const BUNDLED_LANGUAGE_IDS: readonly string[] = bundledLanguagesInfo.map((info) => info.id);
 
 function resolveOwnName(key: string): string | undefined {
-  if (PLAIN_TEXT_NAMES.has(key)) return "text";
+  if (PLAIN_TEXT_NAMES.has(key) || NO_GRAMMAR_NAMES.has(key)) return "text";
   return BUNDLED.get(LANGUAGE_ALIASES[key] ?? key);
 }
 
@@ -86,7 +99,7 @@ export function fenceFileName(name: string): string | undefined {
 /**
  * The bundled grammar a fence name means: `C++` -> `cpp`, `tf` -> `terraform`, `k8s` -> `yaml`,
  * a file name by its extension (`kind-cluster.yaml` -> `yaml`, see fenceFileName); `"text"` for the
- * plain-text names; undefined for a name no grammar has (`promql`, `kubectl`).
+ * plain-text names and NO_GRAMMAR_NAMES (`promql`); undefined for any other name no grammar has (`kubectl`).
  */
 export function resolveLanguageName(name: string): string | undefined {
   const key = name.trim().toLowerCase();
