@@ -120,8 +120,11 @@ export type LinkTarget =
 export { decodeTarget };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-/** `**https://…**`: markdown emphasis (or quotes) typed inside the parentheses of a link. */
-const STRAY_BEFORE_URL = /^([*_~"'`]+)https?:\/\//i;
+/**
+ * `**https://…**`: markdown emphasis (or quotes) typed inside the parentheses of a link; `((https://…))`,
+ * the parentheses typed twice.
+ */
+const STRAY_BEFORE_URL = /^([*_~"'`(]+)https?:\/\//i;
 const POST_FILE = /\.(md|markdown)$/i;
 const FILE_NAME = /(^|\/)[^/]+\.[a-z0-9]+$/i;
 
@@ -157,7 +160,7 @@ export function classifyLink(href: string): LinkTarget {
  */
 export function externalLinkProblem(url: string): string | undefined {
   const stray = STRAY_BEFORE_URL.exec(url);
-  if (stray) return `is an external URL with stray characters "${stray[1]}" before it; write [text](${url.slice(stray[1]!.length).replace(/[*_~]+$/, "")})`;
+  if (stray) return `is an external URL with stray characters "${stray[1]}" before it; write [text](${url.slice(stray[1]!.length).replace(/[*_~"'`)]+$/, "")})`;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -14,6 +14,8 @@ import { writeTempFolder } from "../helpers/temp-site.ts";
 const STRAY: [href: string, message: string][] = [
   ["**https://doc.rust-lang.org/book/**", 'is an external URL with stray characters "**" before it; write [text](https://doc.rust-lang.org/book/)'],
   ["_http://example.com/_", 'is an external URL with stray characters "_" before it; write [text](http://example.com/)'],
+  // `[malloc.go]((https://…))`: markdown-it takes the balanced inner parentheses into the target.
+  ["(https://github.com/golang/go/blob/go1.5.1/src/runtime/malloc.go#L5)", 'is an external URL with stray characters "(" before it; write [text](https://github.com/golang/go/blob/go1.5.1/src/runtime/malloc.go#L5)'],
 ];
 for (const [href, message] of STRAY) {
   test(`stray markdown around an external URL: ${href}`, () => {
