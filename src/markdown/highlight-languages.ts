@@ -84,6 +84,12 @@ function resolveOwnName(key: string): string | undefined {
 /** A file name with an extension: `kind-cluster.yaml`, `docker-compose.dev.yml`. */
 const FILE_NAME = /^[^\s/\\]+\.([a-z0-9+#_-]+)$/i;
 
+/** The grammar of a file name's extension (`kind-cluster.yaml` -> `yaml`), for a name that is no language itself. */
+function extensionLanguage(key: string): string | undefined {
+  const extension = FILE_NAME.exec(key)?.[1];
+  return extension === undefined ? undefined : resolveOwnName(extension);
+}
+
 /**
  * The file a fence is named after instead of a language (```` ```kind-cluster.yaml ````, a habit of
  * blogs whose theme showed the info string as the block's label), when its extension names a grammar
@@ -91,9 +97,7 @@ const FILE_NAME = /^[^\s/\\]+\.([a-z0-9+#_-]+)$/i;
  */
 export function fenceFileName(name: string): string | undefined {
   const key = name.trim().toLowerCase();
-  if (resolveOwnName(key) !== undefined) return undefined;
-  const extension = FILE_NAME.exec(key)?.[1];
-  return extension !== undefined && resolveOwnName(extension) !== undefined ? name.trim() : undefined;
+  return resolveOwnName(key) === undefined && extensionLanguage(key) !== undefined ? name.trim() : undefined;
 }
 
 /**
@@ -103,10 +107,7 @@ export function fenceFileName(name: string): string | undefined {
  */
 export function resolveLanguageName(name: string): string | undefined {
   const key = name.trim().toLowerCase();
-  const own = resolveOwnName(key);
-  if (own !== undefined) return own;
-  const extension = fenceFileName(key) === undefined ? undefined : FILE_NAME.exec(key)?.[1];
-  return extension === undefined ? undefined : resolveOwnName(extension);
+  return resolveOwnName(key) ?? extensionLanguage(key);
 }
 
 /**
