@@ -19,7 +19,7 @@
 // original file: code that finds files beside itself (layouts, the highlight worker, fixtures) finds the
 // same files as under tsx. Nothing else differs: the same source, no minification, no renaming beyond
 // esbuild's scope hoisting.
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -78,10 +78,125 @@ export async function bundleForTests(outDir, entries) {
     packages: "external",
     sourcemap: "linked",
     logLevel: "error",
+    metafile: true,
     plugins: [originalImportMeta],
     // The bundled commands load the bundled config (src/cli/eleventy-paths.ts), whose modules they share.
     define: { "process.env.OPSNOTE_ELEVENTY_CONFIG": JSON.stringify(path.join(outDir, ".eleventy.mjs")) },
   });
+}
+
+// Test files that share a process. Each test file used to get a Node process of its own, and most of a
+// small file's CPU was that process: Node's start, the test runner, and loading the same modules
+// (markdown-it, shiki, zod …) again, 0.2 to 1.5 s each. A file that only calls functions and reads files
+// runs instead in one of SHARED_GROUPS processes, as a suite named after it (its `before`/`after` hooks
+// stay scoped to it; the files of a group run one after the other). A file keeps a process of its own
+// when anything it imports, directly or through a helper, builds a site or starts a process, or when
+// its own source changes what the process shares (an environment variable, the working folder, the
+// exit code), or says `// test-process: own` with the reason.
+const SHARED_GROUPS = 2;
+const OWN_PROCESS_INPUTS = new Set([
+  "src/cli/build-site.ts",
+  "tests/helpers/build-in-child.ts",
+  "tests/helpers/run-cli.ts",
+  "tests/helpers/preview-process.ts",
+  "tests/browser/harness.ts",
+]);
+const OWN_PROCESS_PACKAGES = /^(node:)?child_process$|^(node:)?worker_threads$|^@11ty\/eleventy$|^pagefind$|^playwright/;
+const OWN_PROCESS_SOURCE = /process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir\(|process\.exitCode\s*=|\/\/ test-process: own\b/;
+
+/**
+ * Splits the bundled test entries into those that need a process of their own and groups of those that
+ * can share one, from esbuild's metafile (every input and package each output reaches through its chunks).
+ */
+export async function planProcesses(metafile, entries, readSource = (entry) => readFile(path.join(ROOT, entry), "utf8")) {
+  const outputs = Object.entries(metafile.outputs);
+  const reached = (start) => {
+    const seen = new Set();
+    const inputs = new Set();
+    const packages = new Set();
+    const visit = (out) => {
+      if (seen.has(out)) return;
+      seen.add(out);
+      const meta = metafile.outputs[out];
+      for (const input of Object.keys(meta.inputs)) inputs.add(input);
+      for (const imported of meta.imports) {
+        if (imported.external) packages.add(imported.path);
+        else if (metafile.outputs[imported.path]) visit(imported.path);
+      }
+    };
+    visit(start);
+    return { inputs, packages };
+  };
+  const own = [];
+  const shared = [];
+  for (const entry of entries) {
+    const out = outputs.find(([, meta]) => meta.entryPoint === entry)?.[0];
+    if (!out) throw new Error(`scripts/test-bundle.mjs: no bundled output for ${entry}`);
+    const { inputs, packages } = reached(out);
+    const source = await readSource(entry);
+    const needsOwn =
+      [...inputs].some((input) => OWN_PROCESS_INPUTS.has(input)) ||
+      [...packages].some((name) => OWN_PROCESS_PACKAGES.test(name)) ||
+      OWN_PROCESS_SOURCE.test(source);
+    (needsOwn ? own : shared).push({ entry, out });
+  }
+  const groups = Array.from({ length: Math.min(SHARED_GROUPS, shared.length) }, () => []);
+  shared.forEach((file, i) => groups[i % groups.length].push(file));
+  return { own, groups };
+}
+
+/** Writes one module per group that imports the group's files, each inside a suite named after it. */
+async function writeGroups(outDir, groups) {
+  const written = [];
+  for (const [i, group] of groups.entries()) {
+    const file = path.join(outDir, `shared-process-${i + 1}.test.mjs`);
+    const files = group.map(({ entry, out }) => [entry, `./${path.relative(outDir, path.join(ROOT, out))}`]);
+    await writeFile(
+      file,
+      [
+        "// Written by scripts/test-bundle.mjs: test files that share this process, one suite each, in turn.",
+        'import { describe } from "node:test";',
+        `const files = ${JSON.stringify(files, null, 2)};`,
+        "for (const [name, module] of files) describe(name, async () => { await import(module); });",
+        "",
+      ].join("\n"),
+    );
+    written.push(file);
+  }
+  return written;
+}
+
+// The order the runner starts the files in. The browser files spend most of their time waiting on
+// Chromium (a third of a core each), so three of them side by side left a 2-core machine half idle
+// for the first two minutes of the run: two start at once, then one more after every BROWSER_SPACING
+// other files, so the other slots run the files that keep the cores busy. Node 20's runner sorts the
+// files it is given by path, so each file is started through a one-line module whose name carries
+// its place: OUT_DIR/run/007-tests-browser-audit.test.mjs imports ../tests/browser/audit.test.mjs.
+const BROWSER_SPACING = 5;
+export function runOrder(files) {
+  const browser = files.filter(({ entry }) => entry.startsWith("tests/browser/"));
+  const others = files.filter(({ entry }) => !entry.startsWith("tests/browser/"));
+  const order = [...browser.splice(0, 2)];
+  while (others.length > 0 || browser.length > 0) {
+    order.push(...others.splice(0, BROWSER_SPACING));
+    order.push(...browser.splice(0, 1));
+  }
+  return order;
+}
+
+async function writeRunOrder(outDir, files) {
+  const folder = path.join(outDir, "run");
+  await mkdir(folder, { recursive: true });
+  const order = runOrder(files);
+  const digits = String(order.length).length;
+  return Promise.all(
+    order.map(async ({ entry, file }, i) => {
+      const name = `${String(i + 1).padStart(digits, "0")}-${entry.replace(/^tests\//, "").replace(/\.test\.(ts|mjs)$/, "").replaceAll("/", "-")}.test.mjs`;
+      const wrapper = path.join(folder, name);
+      await writeFile(wrapper, `import ${JSON.stringify(`./${path.relative(folder, file)}`)};\n`);
+      return wrapper;
+    }),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -94,5 +209,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`scripts/test-bundle.mjs: ${outDir} must be inside ${ROOT} (Node finds the packages from there)`);
     process.exit(2);
   }
-  await bundleForTests(path.resolve(outDir), [...given, ...COMMAND_ENTRIES]);
+  const result = await bundleForTests(path.resolve(outDir), [...given, ...COMMAND_ENTRIES]);
+  const { own, groups } = await planProcesses(result.metafile, given.filter((entry) => /\.test\.ts$/.test(entry)));
+  const shared = await writeGroups(path.resolve(outDir), groups);
+  // The groups first among the others: each is one of the longest files.
+  const files = [...shared.map((file) => ({ entry: path.basename(file), file })), ...own.map(({ entry, out }) => ({ entry, file: path.join(ROOT, out) }))];
+  const list = await writeRunOrder(path.resolve(outDir), files);
+  await writeFile(path.join(path.resolve(outDir), "test-files.txt"), list.join("\n") + "\n");
 }

@@ -6,12 +6,15 @@
 #   before: `node --import tsx --import ./tests/helpers/test-environment.mjs --test tests/x/y.test.ts`.
 # - The sample sites many files only read are built once, first (scripts/build-test-sites.ts), and handed
 #   to the files in OPSNOTE_TEST_SAMPLE_SITE / OPSNOTE_TEST_BROWSER_SITE (tests/helpers/sample-site.ts).
-# - The files run several at a time (`--test-concurrency`): most of their time is spent waiting on child
-#   builds, Chromium and file I/O, so a 2-core machine runs three of them in the wall time of two. Each
+# - The files run four at a time (`--test-concurrency`): most of their time is spent waiting on child
+#   builds, Chromium and file I/O; two of the four are browser files at the start (see runOrder). Each
 #   file gets build caches of its own (tests/helpers/test-environment.mjs), so they cannot interfere.
-#   Node 20's runner starts them in path order, which puts tests/browser/ (the longest files) first,
-#   so the run does not end waiting on one long file. The browser tests assert no timings: builds
-#   beside them slow them down but cannot fail them.
+#   Node 20's runner starts them in path order, so scripts/test-bundle.mjs names them in the order it
+#   wants (runOrder): the browser files (the longest) early, so the run does not end waiting on one of
+#   them, but spread out, so the other slots keep both cores busy. The browser tests assert no
+#   timings: builds beside them slow them down but cannot fail them.
+# - Test files that only call functions and read files share a process, a group of them per process
+#   (scripts/test-bundle.mjs, planProcesses): a process of their own cost more CPU than their tests.
 # Node 20's runner finds no .ts files by itself, so the shell lists them. Extra arguments go to the runner
 # (e.g. `npm test -- --test-name-pattern=slug`).
 set -euo pipefail
@@ -24,12 +27,13 @@ sites=$(mktemp -d "${TMPDIR:-/tmp}/opsnote-test-sites-XXXXXX")
 mkdir -p .cache
 bundle=$(mktemp -d "$PWD/.cache/test-bundle-XXXXXX")
 trap 'rm -rf "$sites" "$bundle"' EXIT
+# It also lists the files to hand the runner in "$bundle/test-files.txt": each test file that needs a process
+# of its own, and a few files that each run a group of the rest in one process (see planProcesses there).
 node scripts/test-bundle.mjs "$bundle" "${files[@]}"
 export OPSNOTE_TEST_BUNDLE="$bundle"
 # What src/cli/skip-esm-resolver.ts does for `npm run build` and `npm start`: in the bundle, Eleventy's
 # import is hoisted above that module's code, so it is set here for every test file and command.
 export ELEVENTY_SKIP_ESM_RESOLVER=1
-bundled() { for file in "$@"; do echo "$bundle/${file%.ts}.mjs"; done; }
 
 # A production build with the default settings, whatever this shell's environment says (as buildInChild does).
 if ! env -u OPSNOTE_DRAFTS -u ELEVENTY_RUN_MODE -u OPSNOTE_POSTS -u OPSNOTE_OUTPUT OPSNOTE_CACHE_DIR="$sites/.cache" \
@@ -44,4 +48,5 @@ run=(node --import ./tests/helpers/test-environment.mjs --enable-source-maps --t
 # --test-timeout: on Node 20's runner, a limit per test file. The longest file takes under a minute on
 # a busy 2-core machine; a file whose process does not end (a browser left open once kept a run going
 # for 15 minutes) fails after 10 minutes, named, instead of holding the run until CI's limit.
-"${run[@]}" --test-concurrency="${OPSNOTE_TEST_CONCURRENCY:-3}" --test-timeout=600000 "$@" $(bundled "${files[@]}")
+mapfile -t bundled < "$bundle/test-files.txt"
+"${run[@]}" --test-concurrency="${OPSNOTE_TEST_CONCURRENCY:-4}" --test-timeout=600000 "$@" "${bundled[@]}"

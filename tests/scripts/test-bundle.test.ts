@@ -1,0 +1,71 @@
+/**
+ * How `npm test` splits the test files between processes and orders them (scripts/test-bundle.mjs):
+ * which files may share a process, judged from what the bundle says each one reaches, and the order
+ * that keeps the browser files apart.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+// @ts-expect-error: a plain .mjs script with no type declarations
+import { planProcesses, runOrder } from "../../scripts/test-bundle.mjs";
+
+interface Output {
+  entryPoint?: string;
+  inputs: Record<string, object>;
+  imports: { path: string; external?: boolean }[];
+}
+
+/** A metafile as esbuild writes it: each test entry's output, and the chunks they share. */
+function metafile(outputs: Record<string, Output>): { outputs: Record<string, Output> } {
+  return { outputs };
+}
+
+const SOURCES: Record<string, string> = {
+  "tests/a/pure.test.ts": 'import { slugify } from "../../src/slug/slugify.ts";\ntest("x", () => {});\n',
+  "tests/a/helper-build.test.ts": "test('y', () => {});\n",
+  "tests/a/spawns.test.ts": "test('z', () => {});\n",
+  "tests/a/sets-env.test.ts": 'process.env.OPSNOTE_PATH_PREFIX = "blog";\n',
+  "tests/a/reads-env.test.ts": 'if (process.env.OPSNOTE_X === "1") test("w", () => {});\n',
+  "tests/a/says-own.test.ts": "// test-process: own (it counts the grammars loaded in this process)\n",
+  "tests/a/pure-too.test.ts": "test('v', () => {});\n",
+};
+
+const META = metafile({
+  "out/tests/a/pure.test.mjs": { entryPoint: "tests/a/pure.test.ts", inputs: { "tests/a/pure.test.ts": {} }, imports: [{ path: "out/chunks/slug.mjs" }, { path: "node:path", external: true }] },
+  "out/chunks/slug.mjs": { inputs: { "src/slug/slugify.ts": {} }, imports: [{ path: "github-slugger", external: true }] },
+  // The helper is reached through two chunks, not imported by the test file itself.
+  "out/tests/a/helper-build.test.mjs": { entryPoint: "tests/a/helper-build.test.ts", inputs: { "tests/a/helper-build.test.ts": {} }, imports: [{ path: "out/chunks/outer.mjs" }] },
+  "out/chunks/outer.mjs": { inputs: { "tests/helpers/make-post.ts": {} }, imports: [{ path: "out/chunks/inner.mjs" }] },
+  "out/chunks/inner.mjs": { inputs: { "tests/helpers/build-in-child.ts": {} }, imports: [] },
+  "out/tests/a/spawns.test.mjs": { entryPoint: "tests/a/spawns.test.ts", inputs: { "tests/a/spawns.test.ts": {} }, imports: [{ path: "node:child_process", external: true }] },
+  "out/tests/a/sets-env.test.mjs": { entryPoint: "tests/a/sets-env.test.ts", inputs: { "tests/a/sets-env.test.ts": {} }, imports: [] },
+  "out/tests/a/reads-env.test.mjs": { entryPoint: "tests/a/reads-env.test.ts", inputs: { "tests/a/reads-env.test.ts": {} }, imports: [] },
+  "out/tests/a/says-own.test.mjs": { entryPoint: "tests/a/says-own.test.ts", inputs: { "tests/a/says-own.test.ts": {} }, imports: [] },
+  "out/tests/a/pure-too.test.mjs": { entryPoint: "tests/a/pure-too.test.ts", inputs: { "tests/a/pure-too.test.ts": {} }, imports: [{ path: "out/chunks/slug.mjs" }] },
+});
+
+test("a file shares a process only when nothing it reaches builds a site or starts a process, and it changes nothing the process shares", async () => {
+  const plan = await planProcesses(META, Object.keys(SOURCES), async (entry: string) => SOURCES[entry]);
+  const own = plan.own.map(({ entry }: { entry: string }) => entry).sort();
+  const shared = plan.groups.flat().map(({ entry }: { entry: string }) => entry).sort();
+  assert.deepEqual(own, ["tests/a/helper-build.test.ts", "tests/a/says-own.test.ts", "tests/a/sets-env.test.ts", "tests/a/spawns.test.ts"]);
+  assert.deepEqual(shared, ["tests/a/pure-too.test.ts", "tests/a/pure.test.ts", "tests/a/reads-env.test.ts"]);
+  assert.ok(plan.groups.every((group: unknown[]) => group.length > 0), "no empty group");
+});
+
+test("an entry the bundle did not write is an error, not a file silently left out of the run", async () => {
+  await assert.rejects(planProcesses(META, ["tests/a/missing.test.ts"], async () => ""), /no bundled output for tests\/a\/missing\.test\.ts/);
+});
+
+test("the run order starts two browser files, then one after every few others, and keeps every file once", () => {
+  const entries = [
+    ...Array.from({ length: 5 }, (_, i) => `tests/browser/b${i}.test.ts`),
+    ...Array.from({ length: 20 }, (_, i) => `tests/x/f${String(i).padStart(2, "0")}.test.ts`),
+  ];
+  const order: string[] = runOrder(entries.map((entry) => ({ entry, file: `/bundle/${entry}` }))).map(({ entry }: { entry: string }) => entry);
+  assert.deepEqual([...order].sort(), [...entries].sort(), "every file once");
+  const browserAt = order.flatMap((entry, i) => (entry.startsWith("tests/browser/") ? [i] : []));
+  assert.deepEqual(browserAt.slice(0, 2), [0, 1], "two browser files start at once");
+  const gaps = browserAt.slice(2).map((at, i) => at - browserAt[i + 1]!);
+  assert.ok(gaps.every((gap) => gap > 1), `browser files must not follow one another after the first two: at ${browserAt.join(", ")}`);
+  assert.deepEqual(order.filter((entry) => !entry.startsWith("tests/browser/")), entries.slice(5), "the others keep their order");
+});
