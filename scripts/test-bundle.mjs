@@ -90,9 +90,11 @@ export async function bundleForTests(outDir, entries) {
 // (markdown-it, shiki, zod …) again, 0.2 to 1.5 s each. A file that only calls functions and reads files
 // runs instead in one of SHARED_GROUPS processes, as a suite named after it (its `before`/`after` hooks
 // stay scoped to it; the files of a group run one after the other). A file keeps a process of its own
-// when anything it imports, directly or through a helper, builds a site or starts a process, or when
-// its own source changes what the process shares (an environment variable, the working folder, the
-// exit code), or says `// test-process: own` with the reason.
+// when anything it imports, directly or through a helper, builds a site in the process (Eleventy,
+// Pagefind: module state a build leaves behind) or starts processes (builds, previews, Chromium: long
+// files that the runner should run beside the others), or when its own source starts a process, changes
+// what the process shares (an environment variable, the working folder, the exit code), or says
+// `// test-process: own` with the reason.
 const SHARED_GROUPS = 2;
 const OWN_PROCESS_INPUTS = new Set([
   "src/cli/build-site.ts",
@@ -101,8 +103,8 @@ const OWN_PROCESS_INPUTS = new Set([
   "tests/helpers/preview-process.ts",
   "tests/browser/harness.ts",
 ]);
-const OWN_PROCESS_PACKAGES = /^(node:)?child_process$|^(node:)?worker_threads$|^@11ty\/eleventy$|^pagefind$|^playwright/;
-const OWN_PROCESS_SOURCE = /process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir\(|process\.exitCode\s*=|\/\/ test-process: own\b/;
+const OWN_PROCESS_PACKAGES = /^@11ty\/eleventy$|^pagefind$|^playwright/;
+const OWN_PROCESS_SOURCE = /from "(node:)?child_process"|process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir\(|process\.exitCode\s*=|\/\/ test-process: own\b/;
 
 /**
  * Splits the bundled test entries into those that need a process of their own and groups of those that

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageVersion } from "../src/package-version.ts";
-import { REPO_ROOT } from "./helpers/run-cli.ts";
+import { REPO_ROOT } from "./helpers/paths.ts";
 
 const installed = (name: string) =>
   (JSON.parse(readFileSync(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;

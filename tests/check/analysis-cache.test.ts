@@ -16,7 +16,7 @@ import { analysePosts, checkAnalyses, createCheckCache } from "../../src/check/c
 import { indexAnalyses } from "../../src/jekyll/post-index.ts";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { site } from "../../src/site.ts";
-import { makeTempDir, REPO_ROOT } from "../helpers/run-cli.ts";
+import { makeTempDir, REPO_ROOT } from "../helpers/paths.ts";
 
 /** Every markdown file the repository has: the sample posts and the test fixtures. */
 function realPostFiles(): string[] {

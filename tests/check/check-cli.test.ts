@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 async function site(files: Record<string, string>): Promise<string> {
   const root = await makeTempDir("check-cli");

@@ -9,7 +9,7 @@ import path from "node:path";
 import { checkPosts } from "../../src/check/check-posts.ts";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { site } from "../../src/site.ts";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 const NOW = new Date("2024-06-01T00:00:00+09:00");
 

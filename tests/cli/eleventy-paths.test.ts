@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 import { stripLeadingFolder } from "../../src/cli/eleventy-paths.ts";
 
 const root = await makeTempDir("path-prefix");

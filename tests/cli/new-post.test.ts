@@ -7,7 +7,8 @@ import { parsePostText } from "../../src/content/read-post.ts";
 import { buildPost } from "../../src/content/post.ts";
 import { todayIn } from "../../src/content/dates.ts";
 import { site } from "../../src/site.ts";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 const NEW = "src/cli/new-post.ts";
 

@@ -10,7 +10,8 @@ import { execFile } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { REPO_ROOT, makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 
 const root = await makeTempDir("quiet-output");
 const posts = path.join(root, "posts");

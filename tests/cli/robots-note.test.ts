@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildInChild } from "../helpers/build-in-child.ts";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { buildRobotsTxt, robotsTxtNote } from "../../src/seo/sitemap.ts";
 
 const root = await makeTempDir("robots-note");

@@ -10,7 +10,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 import { withTimeout } from "../helpers/preview-process.ts";
 
 const root = await makeTempDir("npm-start");

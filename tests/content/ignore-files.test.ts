@@ -11,7 +11,8 @@ import { createIgnoreMatcher, ignoreGlobs } from "../../src/content/ignore-files
 import { analysePosts, listPostFiles } from "../../src/check/check-posts.ts";
 import { site } from "../../src/site.ts";
 import { buildSite } from "../../src/cli/build-site.ts";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
 const post = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${title} 본문입니다.\n`;

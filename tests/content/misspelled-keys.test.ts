@@ -10,7 +10,8 @@ import { findMisspelledKeys, suggestFrontMatterKey } from "../../src/content/mis
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { isPublished, postStatus } from "../../src/content/publication.ts";
 import { parsePostDate, type PostDate } from "../../src/content/dates.ts";
 import { parseGitLog } from "../../src/content/git-dates.ts";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 const at = (text: string): PostDate => {
   const result = parsePostDate(text, "Asia/Seoul");

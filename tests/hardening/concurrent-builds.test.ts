@@ -11,7 +11,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, commandArgs, makeTempDir } from "../helpers/run-cli.ts";
+import { commandArgs } from "../helpers/run-cli.ts";
+import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 
 const POSTS = 40;
 let root: string;

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildInChild, type ChildBuild } from "../helpers/build-in-child.ts";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { DATA_IMAGE_WARN_BYTES, dataUriBytes } from "../../src/content/data-uri.ts";
 import { stripDataImages } from "../../src/feeds/strip-data-images.ts";
 import { keepDataImagesOutOfIndex } from "../../src/search/data-images.ts";

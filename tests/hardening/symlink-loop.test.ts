@@ -10,7 +10,8 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { startPreview } from "../helpers/preview-process.ts";
 import { listPostFiles } from "../../src/check/check-posts.ts";
 

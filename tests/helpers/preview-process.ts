@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { REPO_ROOT } from "./run-cli.ts";
+import { REPO_ROOT } from "./paths.ts";
 import { commandArgs } from "./run-cli.ts";
 
 export const WAIT_MS = 60_000;

@@ -3,11 +3,8 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-
-export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+import { REPO_ROOT } from "./paths.ts";
 
 /**
  * The arguments after `node` that run one of opsnote's entry points (`src/cli/build.ts`, …) as `npm run`
@@ -45,8 +42,4 @@ export function runCli(script: string, args: readonly string[], timeoutMs = 60_0
       },
     );
   });
-}
-
-export function makeTempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), `opsnote-${prefix}-`));
 }

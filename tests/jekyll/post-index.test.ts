@@ -15,7 +15,7 @@ import { undatedFallback } from "../../src/content/undated.ts";
 import { isPublished } from "../../src/content/publication.ts";
 import { indexPosts, type IndexedPost } from "../../src/jekyll/post-index.ts";
 import { site } from "../../src/site.ts";
-import { REPO_ROOT } from "../helpers/run-cli.ts";
+import { REPO_ROOT } from "../helpers/paths.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
 /** The index as it was made before it came from the analyses: front matter and `buildPost` per file. */

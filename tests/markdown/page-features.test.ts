@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { startPreview, type PreviewProcess } from "../helpers/preview-process.ts";
 import { KATEX_STYLESHEET_URL, MERMAID_LOADER_URL } from "../../src/urls/site-urls.ts";
 import { KATEX_ASSETS_DIR, MERMAID_ASSETS_DIR, MERMAID_ENTRY } from "../../src/markdown/client-assets.ts";

@@ -1,3 +1,5 @@
+// test-process: own. Its first tests ask which grammars the highlighter of this process has not loaded yet,
+// which another file sharing the process would have loaded.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdir, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { startPreview, type PreviewProcess } from "../helpers/preview-process.ts";
 
 let root: string;

@@ -9,7 +9,8 @@ import { spawn } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, commandArgs, makeTempDir } from "../helpers/run-cli.ts";
+import { commandArgs } from "../helpers/run-cli.ts";
+import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 import { WAIT_MS, freePort } from "../helpers/preview-process.ts";
 
 /** Polls `url` until `accept` says yes, or fails after WAIT_MS with what the preview printed. */

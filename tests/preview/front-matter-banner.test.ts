@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { makeTempDir, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { startPreview, type PreviewProcess } from "../helpers/preview-process.ts";
 import { sourceSnippet } from "../../src/preview/source-snippet.ts";
 

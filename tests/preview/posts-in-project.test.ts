@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, makeTempDir } from "../helpers/run-cli.ts";
+import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 import { startPreview, type PreviewProcess } from "../helpers/preview-process.ts";
 
 const post = (title: string, day: string) =>

@@ -8,7 +8,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 import { startPreview, withTimeout, type PreviewProcess } from "../helpers/preview-process.ts";
 
 const SENTINEL = `opsnote-sentinel-${process.pid}-must-never-be-served`;

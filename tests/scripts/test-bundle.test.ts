@@ -21,7 +21,9 @@ function metafile(outputs: Record<string, Output>): { outputs: Record<string, Ou
 const SOURCES: Record<string, string> = {
   "tests/a/pure.test.ts": 'import { slugify } from "../../src/slug/slugify.ts";\ntest("x", () => {});\n',
   "tests/a/helper-build.test.ts": "test('y', () => {});\n",
-  "tests/a/spawns.test.ts": "test('z', () => {});\n",
+  "tests/a/spawns.test.ts": 'import { spawnSync } from "node:child_process";\ntest("z", () => {});\n',
+  "tests/a/git-dates.test.ts": "test('u', () => {});\n",
+  "tests/a/builds.test.ts": "test('t', () => {});\n",
   "tests/a/sets-env.test.ts": 'process.env.OPSNOTE_PATH_PREFIX = "blog";\n',
   "tests/a/reads-env.test.ts": 'if (process.env.OPSNOTE_X === "1") test("w", () => {});\n',
   "tests/a/says-own.test.ts": "// test-process: own (it counts the grammars loaded in this process)\n",
@@ -36,6 +38,12 @@ const META = metafile({
   "out/chunks/outer.mjs": { inputs: { "tests/helpers/make-post.ts": {} }, imports: [{ path: "out/chunks/inner.mjs" }] },
   "out/chunks/inner.mjs": { inputs: { "tests/helpers/build-in-child.ts": {} }, imports: [] },
   "out/tests/a/spawns.test.mjs": { entryPoint: "tests/a/spawns.test.ts", inputs: { "tests/a/spawns.test.ts": {} }, imports: [{ path: "node:child_process", external: true }] },
+  // Reaches child_process and worker_threads only through src modules it does not run (git dates, the
+  // highlight workers): it may share.
+  "out/tests/a/git-dates.test.mjs": { entryPoint: "tests/a/git-dates.test.ts", inputs: { "tests/a/git-dates.test.ts": {} }, imports: [{ path: "out/chunks/content.mjs" }] },
+  "out/chunks/content.mjs": { inputs: { "src/content/git-dates.ts": {} }, imports: [{ path: "node:child_process", external: true }, { path: "node:worker_threads", external: true }] },
+  "out/tests/a/builds.test.mjs": { entryPoint: "tests/a/builds.test.ts", inputs: { "tests/a/builds.test.ts": {} }, imports: [{ path: "out/chunks/eleventy.mjs" }] },
+  "out/chunks/eleventy.mjs": { inputs: { "src/layouts/index.ts": {} }, imports: [{ path: "@11ty/eleventy", external: true }] },
   "out/tests/a/sets-env.test.mjs": { entryPoint: "tests/a/sets-env.test.ts", inputs: { "tests/a/sets-env.test.ts": {} }, imports: [] },
   "out/tests/a/reads-env.test.mjs": { entryPoint: "tests/a/reads-env.test.ts", inputs: { "tests/a/reads-env.test.ts": {} }, imports: [] },
   "out/tests/a/says-own.test.mjs": { entryPoint: "tests/a/says-own.test.ts", inputs: { "tests/a/says-own.test.ts": {} }, imports: [] },
@@ -46,8 +54,8 @@ test("a file shares a process only when nothing it reaches builds a site or star
   const plan = await planProcesses(META, Object.keys(SOURCES), async (entry: string) => SOURCES[entry] ?? "");
   const own = plan.own.map(({ entry }: { entry: string }) => entry).sort();
   const shared = plan.groups.flat().map(({ entry }: { entry: string }) => entry).sort();
-  assert.deepEqual(own, ["tests/a/helper-build.test.ts", "tests/a/says-own.test.ts", "tests/a/sets-env.test.ts", "tests/a/spawns.test.ts"]);
-  assert.deepEqual(shared, ["tests/a/pure-too.test.ts", "tests/a/pure.test.ts", "tests/a/reads-env.test.ts"]);
+  assert.deepEqual(own, ["tests/a/builds.test.ts", "tests/a/helper-build.test.ts", "tests/a/says-own.test.ts", "tests/a/sets-env.test.ts", "tests/a/spawns.test.ts"]);
+  assert.deepEqual(shared, ["tests/a/git-dates.test.ts", "tests/a/pure-too.test.ts", "tests/a/pure.test.ts", "tests/a/reads-env.test.ts"]);
   assert.ok(plan.groups.every((group: unknown[]) => group.length > 0), "no empty group");
 });
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { createSearchDocumentCache, documentKey } from "../../src/search/document-cache.ts";
 import { openCachePack } from "../../src/markdown/cache-pack.ts";
 import { buildSearchDocument } from "../../src/search/search-document.ts";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 const page = (body: string) => `<!doctype html><html lang="ko"><head><title>헬름</title></head><body>
 <nav>메뉴</nav><main data-pagefind-body><h1>헬름 차트</h1><h2 id="values">values 나누기</h2><p>${body}</p>

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { createSearchIndexCache } from "../../src/search/index-cache.ts";
 import { createIndexCache, indexSite, readSiteDocuments } from "../../src/search/index-site.ts";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="ko"><head><title>${title}</title></head><body>

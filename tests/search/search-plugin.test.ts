@@ -11,7 +11,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { searchPlugin } from "../../src/search/index.ts";
-import { makeTempDir } from "../helpers/run-cli.ts";
+import { makeTempDir } from "../helpers/paths.ts";
 
 type Handler = (event: Record<string, unknown>) => unknown;
 type Transform = (this: { page: { outputPath: string; url: string } }, content: string) => string;

@@ -20,7 +20,7 @@ import { siteSettingsSchema } from "../../src/settings/schema.ts";
 import { frontMatterSchema } from "../../src/content/schema.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
-import { REPO_ROOT } from "../helpers/run-cli.ts";
+import { REPO_ROOT } from "../helpers/paths.ts";
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 (addFormats as unknown as (ajv: Ajv) => void)(ajv);

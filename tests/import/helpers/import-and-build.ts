@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { parseHTML } from "linkedom";
-import { REPO_ROOT, bundledScript, runCli, type CliResult } from "../../helpers/run-cli.ts";
+import { bundledScript, runCli, type CliResult } from "../../helpers/run-cli.ts";
+import { REPO_ROOT } from "../../helpers/paths.ts";
 import { listFiles } from "../../helpers/crawl-site.ts";
 
 export interface ImportedProject {
