@@ -168,12 +168,12 @@ async function writeGroups(outDir, groups) {
   return written;
 }
 
-// The order the runner starts the files in. The browser files spend most of their time waiting on
-// Chromium (a third of a core each), so three of them side by side left a 2-core machine half idle
-// for the first two minutes of the run: two start at once, then one more after every BROWSER_SPACING
-// other files, so the other slots run the files that keep the cores busy. Node 20's runner sorts the
-// files it is given by path, so each file is started through a one-line module whose name carries
-// its place: OUT_DIR/run/007-tests-browser-audit.test.mjs imports ../tests/browser/audit.test.mjs.
+// The order the runner starts the files in. In path order the browser files (the longest, and they
+// wait on Chromium more than they compute) filled three of the runner's slots for the first two minutes.
+// Now two start at once, then one more after every BROWSER_SPACING other files, so the other slots run
+// the files that compute. Node 20's runner sorts the files it is given by path, so each file is started
+// through a one-line module whose name carries its place: OUT_DIR/run/01-browser-audit.test.mjs
+// imports ../tests/browser/audit.test.mjs.
 const BROWSER_SPACING = 5;
 export function runOrder(files) {
   const browser = files.filter(({ entry }) => entry.startsWith("tests/browser/"));
