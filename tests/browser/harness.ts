@@ -23,6 +23,14 @@ import { resolveRequestPath } from "../../src/preview/safe-path.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const CHROMIUM = "/usr/bin/chromium";
+
+/** Debian's Chromium as every browser test starts it: as root in CI, with no GPU, and nothing fetched on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
 export const OUTPUT_DIR = path.join(ROOT, "tests/.output");
 
 /**
@@ -132,10 +140,7 @@ export async function openSampleSite({ fixtures = "tests/browser/posts", sampleP
     dir = (await buildSite({ posts, output: path.join(tmp, "site") })).output;
   }
   const server = await startStaticServer(dir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await launchChromium();
   const problems: string[] = [];
   return {
     dir,

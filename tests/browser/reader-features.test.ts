@@ -10,9 +10,9 @@ import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Route } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page, Route } from "playwright-core";
 import { buildInChild } from "../helpers/build-in-child.ts";
-import { CHROMIUM, CONTENT_SECURITY_POLICY, ROOT, axeViolations, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
+import { CONTENT_SECURITY_POLICY, ROOT, axeViolations, launchChromium, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
 import { commentsWidget, withCommentsPolicy } from "../../src/reader/comments.ts";
 
 const skip = skipReason();
@@ -72,10 +72,7 @@ before(async () => {
   assert.equal(build.status, 0, build.stderr);
   // The policy a giscus blog needs, plus utterances' for the one test that swaps the provider in the page.
   server = await startStaticServer(www, { contentSecurityPolicy: withCommentsPolicy(withCommentsPolicy(CONTENT_SECURITY_POLICY, GISCUS), UTTERANCES) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -10,10 +10,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { buildSite } from "../../src/cli/build-site.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
-import { CHROMIUM, ROOT, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
+import { ROOT, launchChromium, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
 
 process.env.OPSNOTE_CACHE_DIR ??= await mkdtemp(path.join(os.tmpdir(), "opsnote-images-browser-cache-"));
 const skip = skipReason();
@@ -42,7 +42,7 @@ before(async () => {
   });
   const { output } = await buildSite({ posts: path.join(root, "posts"), output: path.join(root, "site") });
   server = await startStaticServer(output);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, ROOT, axeViolations, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
+import type { Browser, Page } from "playwright-core";
+import { ROOT, axeViolations, launchChromium, skipReason, startStaticServer, type StaticServer } from "./harness.ts";
 import { buildInChild } from "../helpers/build-in-child.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
@@ -63,10 +63,7 @@ before(async () => {
   const build = buildInChild(path.join(root, "posts"), dir, { OPSNOTE_CONFIG: path.join(root, "opsnote.config.yaml") });
   assert.equal(build.status, 0, `build failed:\n${build.stderr}`);
   const server = await startStaticServer(path.join(root, "www"));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await launchChromium();
   site = { root, dir, server, browser, problems: [] };
 });
 
