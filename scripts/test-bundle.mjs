@@ -148,11 +148,11 @@ export async function planProcesses(metafile, entries, readSource = (entry) => r
 }
 
 /** Writes one module per group that imports the group's files, each inside a suite named after it. */
-async function writeGroups(outDir, groups) {
+export async function writeGroups(outDir, groups) {
   const written = [];
   for (const [i, group] of groups.entries()) {
     const file = path.join(outDir, `shared-process-${i + 1}.test.mjs`);
-    const files = group.map(({ entry, out }) => [entry, `./${path.relative(outDir, path.join(ROOT, out))}`]);
+    const files = group.map(({ entry, out }) => [entry, `./${path.relative(outDir, path.resolve(ROOT, out))}`]);
     await writeFile(
       file,
       [
@@ -215,7 +215,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { own, groups } = await planProcesses(result.metafile, given.filter((entry) => /\.test\.ts$/.test(entry)));
   const shared = await writeGroups(path.resolve(outDir), groups);
   // The groups first among the others: each is one of the longest files.
-  const files = [...shared.map((file) => ({ entry: path.basename(file), file })), ...own.map(({ entry, out }) => ({ entry, file: path.join(ROOT, out) }))];
+  const files = [...shared.map((file) => ({ entry: path.basename(file), file })), ...own.map(({ entry, out }) => ({ entry, file: path.resolve(ROOT, out) }))];
   const list = await writeRunOrder(path.resolve(outDir), files);
   await writeFile(path.join(path.resolve(outDir), "test-files.txt"), list.join("\n") + "\n");
 }

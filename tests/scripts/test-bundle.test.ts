@@ -5,7 +5,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planProcesses, runOrder } from "../../scripts/test-bundle.mjs";
+import { spawnSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
+import { makeTempDir } from "../helpers/paths.ts";
 
 interface Output {
   entryPoint?: string;
@@ -75,4 +79,23 @@ test("the run order starts two browser files, then one after every few others, a
   const gaps = browserAt.slice(2).map((at, i) => at - browserAt[i + 1]!);
   assert.ok(gaps.every((gap) => gap > 1), `browser files must not follow one another after the first two: at ${browserAt.join(", ")}`);
   assert.deepEqual(order.filter((entry) => !entry.startsWith("tests/browser/")), entries.slice(5), "the others keep their order");
+});
+
+test("a shared process runs each file as a suite named after it, and a file that fails to load fails the run, named", async () => {
+  const dir = await makeTempDir("shared-group");
+  await mkdir(path.join(dir, "tests"));
+  await writeFile(path.join(dir, "tests", "good.test.mjs"), 'import { test } from "node:test";\ntest("good: passes", () => {});\n');
+  await writeFile(path.join(dir, "tests", "broken.test.mjs"), 'throw new Error("broken while loading");\n');
+  const group = [
+    { entry: "tests/good.test.ts", out: path.join(dir, "tests", "good.test.mjs") },
+    { entry: "tests/broken.test.ts", out: path.join(dir, "tests", "broken.test.mjs") },
+  ];
+  const [file] = await writeGroups(dir, [group]);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_TEST_CONTEXT; // a runner of its own, not a subtest of this file's
+  const run = spawnSync(process.execPath, ["--test", "--test-reporter=tap", file!], { encoding: "utf8", env });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /^ok \d+ - tests\/good\.test\.ts$/m, "the good file is a passing suite named after it");
+  assert.match(run.stdout, /^not ok \d+ - tests\/broken\.test\.ts$/m, "the broken file is a failing suite named after it");
+  assert.match(run.stdout, /broken while loading/);
 });
