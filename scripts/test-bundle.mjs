@@ -92,9 +92,9 @@ export async function bundleForTests(outDir, entries) {
 // stay scoped to it; the files of a group run one after the other). A file keeps a process of its own
 // when anything it imports, directly or through a helper, builds a site in the process (Eleventy,
 // Pagefind: module state a build leaves behind) or starts processes (builds, previews, Chromium: long
-// files that the runner should run beside the others), or when its own source starts a process, changes
-// what the process shares (an environment variable, the working folder, the exit code), or says
-// `// test-process: own` with the reason.
+// files that the runner should run beside the others), or when its own source or a test helper it
+// imports starts a process, changes what the process shares (an environment variable, the working
+// folder, the exit code), or says `// test-process: own` with the reason.
 const SHARED_GROUPS = 2;
 const OWN_PROCESS_INPUTS = new Set([
   "src/cli/build-site.ts",
@@ -104,7 +104,7 @@ const OWN_PROCESS_INPUTS = new Set([
   "tests/browser/harness.ts",
 ]);
 const OWN_PROCESS_PACKAGES = /^@11ty\/eleventy$|^pagefind$|^playwright/;
-const OWN_PROCESS_SOURCE = /from "(node:)?child_process"|process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir\(|process\.exitCode\s*=|\/\/ test-process: own\b/;
+const OWN_PROCESS_SOURCE = /["'](node:)?child_process["']|process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir\(|process\.exitCode\s*=|\/\/ test-process: own\b/;
 
 /**
  * Splits the bundled test entries into those that need a process of their own and groups of those that
@@ -129,17 +129,24 @@ export async function planProcesses(metafile, entries, readSource = (entry) => r
     visit(start);
     return { inputs, packages };
   };
+  const read = new Map();
+  const readSourceOnce = (file) => {
+    if (!read.has(file)) read.set(file, readSource(file));
+    return read.get(file);
+  };
   const own = [];
   const shared = [];
   for (const entry of entries) {
     const out = outputs.find(([, meta]) => meta.entryPoint === entry)?.[0];
     if (!out) throw new Error(`scripts/test-bundle.mjs: no bundled output for ${entry}`);
     const { inputs, packages } = reached(out);
-    const source = await readSource(entry);
+    // The test file's own source and every test helper it reaches (not src/: what src does is judged by
+    // the packages and modules above).
+    const sources = await Promise.all([entry, ...[...inputs].filter((input) => input.startsWith("tests/") && input !== entry)].map(readSourceOnce));
     const needsOwn =
       [...inputs].some((input) => OWN_PROCESS_INPUTS.has(input)) ||
       [...packages].some((name) => OWN_PROCESS_PACKAGES.test(name)) ||
-      OWN_PROCESS_SOURCE.test(source);
+      sources.some((source) => OWN_PROCESS_SOURCE.test(source));
     (needsOwn ? own : shared).push({ entry, out });
   }
   const groups = Array.from({ length: Math.min(SHARED_GROUPS, shared.length) }, () => []);

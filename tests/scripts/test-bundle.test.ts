@@ -28,6 +28,11 @@ const SOURCES: Record<string, string> = {
   "tests/a/spawns.test.ts": 'import { spawnSync } from "node:child_process";\ntest("z", () => {});\n',
   "tests/a/git-dates.test.ts": "test('u', () => {});\n",
   "tests/a/builds.test.ts": "test('t', () => {});\n",
+  "tests/a/helper-sets-env.test.ts": "test('s', () => {});\n",
+  "tests/helpers/set-prefix.ts": 'export function usePrefix() { process.env["OPSNOTE_PATH_PREFIX"] = "blog"; }\n',
+  "tests/a/requires.test.ts": 'const { execFileSync } = require("node:child_process");\n',
+  "src/content/git-dates.ts": 'import { execFile } from "node:child_process";\n',
+
   "tests/a/sets-env.test.ts": 'process.env.OPSNOTE_PATH_PREFIX = "blog";\n',
   "tests/a/reads-env.test.ts": 'if (process.env.OPSNOTE_X === "1") test("w", () => {});\n',
   "tests/a/says-own.test.ts": "// test-process: own (it counts the grammars loaded in this process)\n",
@@ -46,6 +51,9 @@ const META = metafile({
   // highlight workers): it may share.
   "out/tests/a/git-dates.test.mjs": { entryPoint: "tests/a/git-dates.test.ts", inputs: { "tests/a/git-dates.test.ts": {} }, imports: [{ path: "out/chunks/content.mjs" }] },
   "out/chunks/content.mjs": { inputs: { "src/content/git-dates.ts": {} }, imports: [{ path: "node:child_process", external: true }, { path: "node:worker_threads", external: true }] },
+  // A test helper that changes the environment keeps every file that reaches it apart; src/ is not read.
+  "out/tests/a/helper-sets-env.test.mjs": { entryPoint: "tests/a/helper-sets-env.test.ts", inputs: { "tests/a/helper-sets-env.test.ts": {}, "tests/helpers/set-prefix.ts": {} }, imports: [] },
+  "out/tests/a/requires.test.mjs": { entryPoint: "tests/a/requires.test.ts", inputs: { "tests/a/requires.test.ts": {} }, imports: [] },
   "out/tests/a/builds.test.mjs": { entryPoint: "tests/a/builds.test.ts", inputs: { "tests/a/builds.test.ts": {} }, imports: [{ path: "out/chunks/eleventy.mjs" }] },
   "out/chunks/eleventy.mjs": { inputs: { "src/layouts/index.ts": {} }, imports: [{ path: "@11ty/eleventy", external: true }] },
   "out/tests/a/sets-env.test.mjs": { entryPoint: "tests/a/sets-env.test.ts", inputs: { "tests/a/sets-env.test.ts": {} }, imports: [] },
@@ -55,10 +63,19 @@ const META = metafile({
 });
 
 test("a file shares a process only when nothing it reaches builds a site or starts a process, and it changes nothing the process shares", async () => {
-  const plan = await planProcesses(META, Object.keys(SOURCES), async (entry: string) => SOURCES[entry] ?? "");
+  const entries = Object.keys(SOURCES).filter((file) => file.startsWith("tests/a/"));
+  const plan = await planProcesses(META, entries, async (file: string) => SOURCES[file] ?? "");
   const own = plan.own.map(({ entry }: { entry: string }) => entry).sort();
   const shared = plan.groups.flat().map(({ entry }: { entry: string }) => entry).sort();
-  assert.deepEqual(own, ["tests/a/builds.test.ts", "tests/a/helper-build.test.ts", "tests/a/says-own.test.ts", "tests/a/sets-env.test.ts", "tests/a/spawns.test.ts"]);
+  assert.deepEqual(own, [
+    "tests/a/builds.test.ts",
+    "tests/a/helper-build.test.ts",
+    "tests/a/helper-sets-env.test.ts",
+    "tests/a/requires.test.ts",
+    "tests/a/says-own.test.ts",
+    "tests/a/sets-env.test.ts",
+    "tests/a/spawns.test.ts",
+  ]);
   assert.deepEqual(shared, ["tests/a/git-dates.test.ts", "tests/a/pure-too.test.ts", "tests/a/pure.test.ts", "tests/a/reads-env.test.ts"]);
   assert.ok(plan.groups.every((group: unknown[]) => group.length > 0), "no empty group");
 });
