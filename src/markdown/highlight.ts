@@ -23,7 +23,10 @@
  * and every highlight worker thread would pay the same again.
  */
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { bundledLanguages, createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric, type LanguageRegistration } from "shiki";
+import { createOnigurumaEngine } from "shiki/engine/oniguruma";
 import { withReadableColours } from "./code-contrast.ts";
 import { createDualThemeRenderer } from "./dual-theme-html.ts";
 import { LANGUAGE_ALIASES, resolveLanguageName } from "./highlight-languages.ts";
@@ -121,8 +124,20 @@ export function wrapHighlighter(shiki: Shiki): Required<CodeHighlighter> {
 let shikiPromise: Promise<Shiki> | undefined;
 let highlighterPromise: Promise<Required<CodeHighlighter>> | undefined;
 
+/**
+ * shiki's regex engine, from the WebAssembly file shiki ships. Its default loads the same binary from a
+ * gzipped copy inlined in a module, unzipped through `new Response(...)`, and any mention of `Response`
+ * loads Node 20's fetch implementation (undici): 0.1 s of CPU in every process that highlights, which
+ * every build, preview and highlight worker is. Handed over as an instantiator, the binary is read as it
+ * is and `Response` is never touched (shiki checks for an instantiator first).
+ */
+function onigurumaEngine(): ReturnType<typeof createOnigurumaEngine> {
+  const wasm = createRequire(import.meta.url).resolve("shiki/onig.wasm");
+  return createOnigurumaEngine({ instantiator: async (imports) => WebAssembly.instantiate(await readFile(wasm), imports) });
+}
+
 function getShiki(): Promise<Shiki> {
-  shikiPromise ??= createHighlighter({ themes: Object.values(THEMES), langs: [] });
+  shikiPromise ??= createHighlighter({ themes: Object.values(THEMES), langs: [], engine: onigurumaEngine() });
   return shikiPromise;
 }
 
