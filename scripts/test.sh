@@ -6,9 +6,9 @@
 #   before: `node --import tsx --import ./tests/helpers/test-environment.mjs --test tests/x/y.test.ts`.
 # - The sample sites many files only read are built once, first (scripts/build-test-sites.ts), and handed
 #   to the files in OPSNOTE_TEST_SAMPLE_SITE / OPSNOTE_TEST_BROWSER_SITE (tests/helpers/sample-site.ts).
-# - The files run four at a time (`--test-concurrency`): most of their time is spent waiting on child
-#   builds, Chromium and file I/O; two of the four are browser files at the start (see runOrder). Each
-#   file gets build caches of its own (tests/helpers/test-environment.mjs), so they cannot interfere.
+# - The files run four at a time (`--test-concurrency`); sampled, both cores of a 2-core machine stay busy
+#   from the first seconds to the last. Each file's process gets build caches and temporary folders of
+#   its own (tests/helpers/test-environment.mjs), so files cannot interfere.
 #   Node 20's runner starts them in path order, so scripts/test-bundle.mjs names them in the order it
 #   wants (runOrder): the browser files (the longest) early, so the run does not end waiting on one of
 #   them, but spread out, so the other slots keep both cores busy. The browser tests assert no

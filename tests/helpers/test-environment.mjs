@@ -1,9 +1,10 @@
 // Plain JavaScript: worker threads inherit the test process's --import flags, and a worker cannot load a .ts file there.
 /**
  * Loaded into every test file's process (`npm test` passes `--import ./tests/helpers/test-environment.mjs`).
- * Test files run in parallel, so each gets build caches of its own: a file never reads an entry another
- * file is writing, a test never depends on which file ran before it, and the repository's `.cache/`
- * (the blogger's own warm cache) is left alone. Builds a test starts in a child process inherit it.
+ * Test files run in parallel, so each process gets build caches of its own: a file never reads an entry
+ * another file is writing, a test never depends on which file ran before it, and the repository's `.cache/`
+ * (the blogger's own warm cache) is left alone. (The files that share a process, scripts/test-bundle.mjs,
+ * run one after the other and build nothing.) Builds a test starts in a child process inherit it.
  * A file that sets OPSNOTE_CACHE_DIR itself still wins.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
