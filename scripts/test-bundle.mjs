@@ -111,7 +111,7 @@ const OWN_PROCESS_SOURCE = /["'](node:)?child_process["']|process\.env(\.\w+|\[[
  * can share one, from esbuild's metafile (every input and package each output reaches through its chunks).
  */
 export async function planProcesses(metafile, entries, readSource = (entry) => readFile(path.join(ROOT, entry), "utf8")) {
-  const outputs = Object.entries(metafile.outputs);
+  const outputOf = new Map(Object.entries(metafile.outputs).flatMap(([out, meta]) => (meta.entryPoint ? [[meta.entryPoint, out]] : [])));
   const reached = (start) => {
     const seen = new Set();
     const inputs = new Set();
@@ -137,7 +137,7 @@ export async function planProcesses(metafile, entries, readSource = (entry) => r
   const own = [];
   const shared = [];
   for (const entry of entries) {
-    const out = outputs.find(([, meta]) => meta.entryPoint === entry)?.[0];
+    const out = outputOf.get(entry);
     if (!out) throw new Error(`scripts/test-bundle.mjs: no bundled output for ${entry}`);
     const { inputs, packages } = reached(out);
     // The test file's own source and every test helper it reaches (not src/: what src does is judged by

@@ -27,11 +27,15 @@ export default async function* fileTimes(source) {
  * one-line modules that import the bundled files in the order they should start
  * (`run/07-check-check-cli.test.mjs` imports `../tests/check/check-cli.test.mjs`): read which.
  */
+const sources = new Map();
 function sourceOf(file) {
+  if (sources.has(file)) return sources.get(file); // one wrapper read per file, not per test
   let target = file;
   if (/\/run\/\d+-[^/]+\.test\.mjs$/.test(file)) {
     const imported = /import "([^"]+)"/.exec(readFileSync(file, "utf8"))?.[1];
     if (imported) target = path.resolve(path.dirname(file), imported);
   }
-  return target.replace(process.cwd() + "/", "").replace(/^\.cache\/test-bundle-[^/]+\/(.*)\.mjs$/, "$1.ts");
+  const source = target.replace(process.cwd() + "/", "").replace(/^\.cache\/test-bundle-[^/]+\/(.*)\.mjs$/, "$1.ts");
+  sources.set(file, source);
+  return source;
 }
