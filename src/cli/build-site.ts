@@ -9,6 +9,7 @@ import path from "node:path";
 import "./skip-esm-resolver.ts"; // before Eleventy: see there
 import Eleventy from "@11ty/eleventy";
 import { eleventyConfigPath } from "./eleventy-paths.ts";
+import { silenceBenchmarkNotes, type BenchmarkedConfig } from "./quiet-benchmarks.ts";
 
 export interface BuildSiteOptions {
   /** Folder of markdown posts. @default "posts" */
@@ -111,12 +112,16 @@ async function buildUnlocked(posts: string, output: string, options: BuildSiteOp
     quietMode: !options.verbose,
     source: "cli",
     runMode: "build",
+    config(userConfig: BenchmarkedConfig) {
+      if (!options.verbose) silenceBenchmarkNotes(userConfig);
+    },
   });
   // The caller prints the error; Eleventy's own handler would add a stack trace to it, and would
   // set process.exitCode, which is the caller's to decide (a test process builds broken sites on purpose).
   eleventy.errorHandler.logger = { message() {}, error() {}, warn() {}, log() {}, forceLog() {} } as never;
   // Quiet unless asked: Eleventy's "Wrote N files" and, on a busy machine, its "Benchmark … Preprocessor"
-  // notes would stand between the blogger and opsnote's own summary and warnings.
+  // notes (silenced above, see quiet-benchmarks.ts) would stand between the blogger and opsnote's own
+  // summary and warnings.
   if (!options.verbose) eleventy.disableLogger();
   const exitCode = process.exitCode;
   try {

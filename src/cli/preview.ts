@@ -19,6 +19,7 @@ import Eleventy from "@11ty/eleventy";
 import { UsageError, runCommand, type ParsedCommandLine } from "./args.ts";
 import { describeFailure, type FailureReport } from "./errors.ts";
 import { eleventyConfigPath } from "./eleventy-paths.ts";
+import { silenceBenchmarkNotes, type BenchmarkedConfig } from "./quiet-benchmarks.ts";
 import { PortError, startPreviewServer, type BuildState } from "../preview/server.ts";
 import { CHECK_EVENT } from "../check/index.ts";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -161,7 +162,8 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       source: "cli",
       runMode: "watch",
       quietMode: true,
-      config(eleventyConfig: { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void; setChokidarConfig(options: object): void }) {
+      config(eleventyConfig: BenchmarkedConfig & { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void; setChokidarConfig(options: object): void }) {
+        silenceBenchmarkNotes(eleventyConfig);
         // Eleventy keeps file contents in a process-wide cache that only its own watcher clears; a
         // restart after a failed first build must not read the broken file from it again.
         if (afterFailure) eleventyConfig.setUseTemplateCache(false);

@@ -9,7 +9,10 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { buildSite } from "../../src/cli/build-site.ts";
+import { eleventyConfigPath } from "../../src/cli/eleventy-paths.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { REPO_ROOT, makeTempDir } from "../helpers/paths.ts";
 
@@ -31,6 +34,39 @@ test("npm run build prints only opsnote's summary; --verbose adds Eleventy's lin
   const verbose = await runCli("src/cli/build.ts", ["--posts", posts, "--output", path.join(root, "verbose"), "--verbose"]);
   assert.equal(verbose.code, 0, verbose.stderr);
   assert.ok(elevenyLines(verbose.stdout + verbose.stderr).some((line) => /Wrote \d+ files/.test(line)), verbose.stdout);
+});
+
+test("Eleventy's timing notes stay out of a quiet build, even when a step is slow", { timeout: 120_000 }, async () => {
+  // A busy CI machine made the front-matter preprocessor take 13 % of a build, and Eleventy printed
+  // "[11ty] Benchmark 220ms 13% 1× (Configuration) … Preprocessor" through quietMode. A preprocessor
+  // that takes half a second makes that note certain.
+  const config = path.join(root, "slow.eleventy.mjs");
+  const real = pathToFileURL(path.resolve(REPO_ROOT, eleventyConfigPath())).href;
+  await writeFile(
+    config,
+    `import base from ${JSON.stringify(real)};
+export { config } from ${JSON.stringify(real)};
+export default async function (eleventyConfig) {
+  const result = await base(eleventyConfig);
+  eleventyConfig.addPreprocessor("slow-on-purpose", "md", () => { const end = Date.now() + 500; while (Date.now() < end); });
+  return result;
+}
+`,
+  );
+  const printed = async (verbose: boolean): Promise<string[]> => {
+    const lines: string[] = [];
+    const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+    for (const name of ["log", "warn", "error", "info"] as const) console[name] = (...parts: unknown[]) => void lines.push(parts.join(" "));
+    try {
+      await buildSite({ posts, output: path.join(root, verbose ? "slow-verbose" : "slow-quiet"), configPath: config, verbose });
+    } finally {
+      Object.assign(console, saved);
+    }
+    return lines.filter((line) => line.includes("Benchmark"));
+  };
+  assert.deepEqual(await printed(false), []);
+  // The same build asked to be verbose prints the note: the quiet result above is not for want of one.
+  assert.ok((await printed(true)).some((line) => line.includes('"slow-on-purpose" Preprocessor')));
 });
 
 test("no dependency has an install script npm would warn about", { timeout: 60_000 }, async () => {
