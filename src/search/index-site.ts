@@ -19,6 +19,13 @@ export const BATCH_SIZE = 100;
 export const EXTRA_FILES_VERSION = 1;
 
 let freshCounter = 0;
+/**
+ * Indexes being built in this process. Pagefind's Node API drives one backend process for all of them,
+ * and `close()` stops it at once: an index finishing while another was being built in the same process
+ * (two builds at once, as a test run or a tool embedding opsnote does) failed the other with "Pagefind
+ * backend closed". The backend is stopped when the last index is done.
+ */
+let indexesInProgress = 0;
 
 export interface IndexResult {
   pages: number;
@@ -59,9 +66,12 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
   // Written beside the old index and renamed into place: the preview's search never reads a half
   // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
   const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
+  indexesInProgress++;
+  let created: pagefind.PagefindIndex | undefined;
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
+    created = index;
     for (let start = 0; start < documents.length; start += BATCH_SIZE) {
       const batch = documents.slice(start, start + BATCH_SIZE);
       const added = await Promise.all(batch.map(({ url, html }) => index.addHTMLFile({ url, content: html })));
@@ -80,7 +90,9 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
     throw error;
   } finally {
     // The Node API drives a Pagefind binary as a child process: stop it, or the build never exits.
-    await pagefind.close();
+    // While another index is being built, only this one's memory in that process is released.
+    if (--indexesInProgress === 0) await pagefind.close();
+    else await created?.deleteIndex();
   }
   if (cache && key) await cache.store(key, outputPath, { pages });
   return { pages, seconds: (performance.now() - started) / 1000, reused: false };
