@@ -13,7 +13,8 @@
 #   wants (runOrder): the browser files (the longest) early, so the run does not end waiting on one of
 #   them, but spread out, so the other slots keep both cores busy. The browser tests assert no
 #   timings: builds beside them slow them down but cannot fail them.
-# - Test files that only call functions and read files share a process, a group of them per process
+# - Test files that start no process and change nothing a process shares (they call functions, read
+#   files, build sites in the process) share a process, a group of them per process
 #   (scripts/test-bundle.mjs, planProcesses): a process of their own cost more CPU than their tests.
 # Node 20's runner finds no .ts files by itself, so the shell lists them. Extra arguments go to the runner
 # (e.g. `npm test -- --test-name-pattern=slug`).

@@ -90,9 +90,11 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
     throw error;
   } finally {
     // The Node API drives a Pagefind binary as a child process: stop it, or the build never exits.
-    // While another index is being built, only this one's memory in that process is released.
+    // While another index is being built, only this one's memory in that process is released, and
+    // this one stays counted until that is done: stopping the backend under a pending deleteIndex
+    // failed it with "Pagefind backend closed" too.
+    if (indexesInProgress > 1) await created?.deleteIndex();
     if (--indexesInProgress === 0) await pagefind.close();
-    else await created?.deleteIndex();
   }
   if (cache && key) await cache.store(key, outputPath, { pages });
   return { pages, seconds: (performance.now() - started) / 1000, reused: false };

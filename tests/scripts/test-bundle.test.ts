@@ -37,6 +37,9 @@ const SOURCES: Record<string, string> = {
   "tests/a/reads-env.test.ts": 'if (process.env.OPSNOTE_X === "1") test("w", () => {});\n',
   "tests/a/says-own.test.ts": "// test-process: own (it counts the grammars loaded in this process)\n",
   "tests/a/pure-too.test.ts": "test('v', () => {});\n",
+  "tests/a/captures-console.test.ts": 'console.warn = (...parts) => void warnings.push(parts.join(" "));\n',
+  "tests/a/mocks-console.test.ts": 'const warn = mock.method(console, "warn", () => {});\n',
+  "tests/a/compares-console.test.ts": 'assert.ok(console.warn === console.warn);\n',
 };
 
 const META = metafile({
@@ -60,23 +63,34 @@ const META = metafile({
   "out/tests/a/reads-env.test.mjs": { entryPoint: "tests/a/reads-env.test.ts", inputs: { "tests/a/reads-env.test.ts": {} }, imports: [] },
   "out/tests/a/says-own.test.mjs": { entryPoint: "tests/a/says-own.test.ts", inputs: { "tests/a/says-own.test.ts": {} }, imports: [] },
   "out/tests/a/pure-too.test.mjs": { entryPoint: "tests/a/pure-too.test.ts", inputs: { "tests/a/pure-too.test.ts": {} }, imports: [{ path: "out/chunks/slug.mjs" }] },
+  "out/tests/a/captures-console.test.mjs": { entryPoint: "tests/a/captures-console.test.ts", inputs: { "tests/a/captures-console.test.ts": {} }, imports: [] },
+  "out/tests/a/mocks-console.test.mjs": { entryPoint: "tests/a/mocks-console.test.ts", inputs: { "tests/a/mocks-console.test.ts": {} }, imports: [] },
+  "out/tests/a/compares-console.test.mjs": { entryPoint: "tests/a/compares-console.test.ts", inputs: { "tests/a/compares-console.test.ts": {} }, imports: [] },
 });
 
-test("a file shares a process only when nothing it reaches builds a site or starts a process, and it changes nothing the process shares", async () => {
+test("a file shares a process only when nothing it reaches starts a process and it changes nothing the process shares; building a site in the process is fine", async () => {
   const entries = Object.keys(SOURCES).filter((file) => file.startsWith("tests/a/"));
   const plan = await planProcesses(META, entries, async (file: string) => SOURCES[file] ?? "");
   const own = plan.own.map(({ entry }: { entry: string }) => entry).sort();
   const shared = plan.groups.flat().map(({ entry }: { entry: string }) => entry).sort();
   assert.deepEqual(own, [
-    "tests/a/builds.test.ts",
+    "tests/a/captures-console.test.ts",
     "tests/a/helper-build.test.ts",
     "tests/a/helper-sets-env.test.ts",
+    "tests/a/mocks-console.test.ts",
     "tests/a/requires.test.ts",
     "tests/a/says-own.test.ts",
     "tests/a/sets-env.test.ts",
     "tests/a/spawns.test.ts",
   ]);
-  assert.deepEqual(shared, ["tests/a/git-dates.test.ts", "tests/a/pure-too.test.ts", "tests/a/pure.test.ts", "tests/a/reads-env.test.ts"]);
+  assert.deepEqual(shared, [
+    "tests/a/builds.test.ts",
+    "tests/a/compares-console.test.ts",
+    "tests/a/git-dates.test.ts",
+    "tests/a/pure-too.test.ts",
+    "tests/a/pure.test.ts",
+    "tests/a/reads-env.test.ts",
+  ]);
   assert.ok(plan.groups.every((group: unknown[]) => group.length > 0), "no empty group");
 });
 

@@ -27,7 +27,7 @@ async function pageCount(pagefindDir: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-test("two indexes built at once both finish, the small one first; a later one starts the backend again", { timeout: 60_000 }, async () => {
+test("indexes built at once all finish, whichever ends first; a later one starts the backend again", { timeout: 60_000 }, async () => {
   const [small, large] = await Promise.all([
     indexDocuments(documents(1, "small"), path.join(root, "small", "pagefind")),
     indexDocuments(documents(400, "large"), path.join(root, "large", "pagefind")),
@@ -35,6 +35,14 @@ test("two indexes built at once both finish, the small one first; a later one st
   assert.deepEqual([small.pages, large.pages], [1, 400]);
   assert.equal(await pageCount(path.join(root, "small", "pagefind")), 1);
   assert.equal(await pageCount(path.join(root, "large", "pagefind")), 400);
+
+  // Several of one size finish together: one that finished released its index in the backend while
+  // the last one stopped the backend under it.
+  for (let round = 0; round < 3; round++) {
+    const names = Array.from({ length: 6 }, (_, i) => `same${round}-${i}`);
+    const results = await Promise.all(names.map((name) => indexDocuments(documents(20, name), path.join(root, name, "pagefind"))));
+    assert.deepEqual(results.map((result) => result.pages), names.map(() => 20));
+  }
 
   const later = await indexDocuments(documents(3, "later"), path.join(root, "later", "pagefind"));
   assert.equal(later.pages, 3);
