@@ -93,8 +93,12 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
     // While another index is being built, only this one's memory in that process is released, and
     // this one stays counted until that is done: stopping the backend under a pending deleteIndex
     // failed it with "Pagefind backend closed" too.
-    if (indexesInProgress > 1) await created?.deleteIndex();
-    if (--indexesInProgress === 0) await pagefind.close();
+    try {
+      if (indexesInProgress > 1) await created?.deleteIndex();
+    } finally {
+      // Counted down whatever deleteIndex did: a count left up would keep the backend, and the build, alive.
+      if (--indexesInProgress === 0) await pagefind.close();
+    }
   }
   if (cache && key) await cache.store(key, outputPath, { pages });
   return { pages, seconds: (performance.now() - started) / 1000, reused: false };

@@ -213,7 +213,6 @@ export function useSampleSite(skip: string | undefined, options?: SampleSiteOpti
   };
 }
 
-
 interface AxeViolation {
   id: string;
   impact: string | null;
