@@ -17,7 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { buildSite } from "../../src/cli/build-site.ts";
 import { sharedSite } from "../helpers/sample-site.ts";
 import { resolveRequestPath } from "../../src/preview/safe-path.ts";
 
@@ -151,6 +150,8 @@ export async function openSampleSite({ fixtures = "tests/browser/posts", sampleP
     for (const file of await readdir(path.join(ROOT, fixtures))) {
       await cp(path.join(ROOT, fixtures, file), path.join(posts, file));
     }
+    // Loaded here, not at the top: the files that use the shared site never load Eleventy.
+    const { buildSite } = await import("../../src/cli/build-site.ts");
     dir = (await buildSite({ posts, output: path.join(tmp, "site") })).output;
   }
   const server = await startStaticServer(dir);

@@ -12,7 +12,6 @@ import { cp, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSite } from "../../src/cli/build-site.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -35,6 +34,8 @@ export async function buildSharedSite(name: SharedSiteName, folder: string): Pro
   }
   // buildSite reads `.eleventy.ts` and copies `assets/` relative to the working directory.
   process.chdir(ROOT);
+  // Loaded here, not at the top: a file that reads the site scripts/test.sh built never loads Eleventy.
+  const { buildSite } = await import("../../src/cli/build-site.ts");
   return (await buildSite({ posts, output: path.join(folder, name) })).output;
 }
 
