@@ -102,12 +102,8 @@ export async function bundleForTests(outDir, entries) {
 // and 57.7 CPU-s one process each, 23.1 and 17.6 CPU-s in one; the whole `npm test`, with this rule as
 // it is, 405 and 422 CPU-s before, 366 and 393 after.
 const SHARED_GROUPS = 2;
-const OWN_PROCESS_INPUTS = new Set([
-  "tests/helpers/build-in-child.ts",
-  "tests/helpers/run-cli.ts",
-  "tests/helpers/preview-process.ts",
-  "tests/browser/harness.ts",
-]);
+// The helpers that start processes (build-in-child, run-cli, preview-process) import child_process, and
+// the browser harness reaches playwright: the two rules below find them, and every file that reaches them.
 const OWN_PROCESS_PACKAGES = /^playwright/;
 const OWN_PROCESS_SOURCE =
   /["'](node:)?child_process["']|process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir\(|process\.exitCode\s*=|console(\.\w+|\[[^\]]+\])\s*=(?!=)|Object\.assign\(console\b|mock\.method\(console\b|\/\/ test-process: own\b/;
@@ -150,7 +146,6 @@ export async function planProcesses(metafile, entries, readSource = (entry) => r
     // the packages and modules above).
     const sources = await Promise.all([entry, ...[...inputs].filter((input) => input.startsWith("tests/") && input !== entry)].map(readSourceOnce));
     const needsOwn =
-      [...inputs].some((input) => OWN_PROCESS_INPUTS.has(input)) ||
       [...packages].some((name) => OWN_PROCESS_PACKAGES.test(name)) ||
       sources.some((source) => OWN_PROCESS_SOURCE.test(source));
     (needsOwn ? own : shared).push({ entry, out });

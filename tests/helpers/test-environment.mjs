@@ -4,7 +4,8 @@
  * Test files run in parallel, so each process gets build caches of its own: a file never reads an entry
  * another file is writing, a test never depends on which file ran before it, and the repository's `.cache/`
  * (the blogger's own warm cache) is left alone. (The files that share a process, scripts/test-bundle.mjs,
- * run one after the other and build nothing.) Builds a test starts in a child process inherit it.
+ * share its caches too: their builds may overlap, and each cache file is written whole and renamed into
+ * place, so a build reads a complete file or none.) Builds a test starts in a child process inherit it.
  * A file that sets OPSNOTE_CACHE_DIR itself still wins.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";

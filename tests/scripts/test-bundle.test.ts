@@ -25,6 +25,7 @@ function metafile(outputs: Record<string, Output>): { outputs: Record<string, Ou
 const SOURCES: Record<string, string> = {
   "tests/a/pure.test.ts": 'import { slugify } from "../../src/slug/slugify.ts";\ntest("x", () => {});\n',
   "tests/a/helper-build.test.ts": "test('y', () => {});\n",
+  "tests/helpers/build-in-child.ts": 'import { spawnSync } from "node:child_process";\n',
   "tests/a/spawns.test.ts": 'import { spawnSync } from "node:child_process";\ntest("z", () => {});\n',
   "tests/a/git-dates.test.ts": "test('u', () => {});\n",
   "tests/a/builds.test.ts": "test('t', () => {});\n",
