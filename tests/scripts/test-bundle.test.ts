@@ -6,9 +6,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
+import { fileURLToPath } from "node:url";
+import { EXTERNAL_PACKAGES, bundleForTests, planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
 import { makeTempDir } from "../helpers/paths.ts";
 
 interface Output {
@@ -130,4 +131,30 @@ test("a shared process runs each file as a suite named after it, and a file that
   assert.match(run.stdout, /^ok \d+ - tests\/good\.test\.ts$/m, "the good file is a passing suite named after it");
   assert.match(run.stdout, /^not ok \d+ - tests\/broken\.test\.ts$/m, "the broken file is a failing suite named after it");
   assert.match(run.stdout, /broken while loading/);
+});
+
+test("the bundle carries the CommonJS packages it bundles (their require() works in ES modules) and leaves Eleventy to node_modules", async (t) => {
+  // Inside the repository, as `npm test`'s bundle is: Node finds the external packages from there.
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  await mkdir(path.join(root, ".cache"), { recursive: true });
+  const dir = await mkdtemp(path.join(root, ".cache", "bundle-check-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const entry = path.join(dir, "entry.ts");
+  // gray-matter is CommonJS and require()s js-yaml and its helpers inside; @11ty/eleventy-utils must stay external.
+  await writeFile(
+    entry,
+    'import matter from "gray-matter";\nimport { TemplatePath } from "@11ty/eleventy-utils";\n' +
+      'console.log(JSON.stringify({ data: matter("---\\ntitle: 쿠버네티스\\ntags: [k8s]\\n---\\n본문").data, standard: TemplatePath.standardizeFilePath("a/b") }));\n',
+  );
+  const result = await bundleForTests(path.join(dir, "out"), [entry]);
+  const output = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined)![0];
+  const externals = Object.values(result.metafile.outputs).flatMap((meta) => meta.imports.filter((i) => i.external).map((i) => i.path));
+  assert.ok(externals.includes("@11ty/eleventy-utils"), `Eleventy's packages stay external: ${externals.join(", ")}`);
+  assert.ok(!externals.some((name) => /^(gray-matter|js-yaml)/.test(name)), `gray-matter and js-yaml are bundled: ${externals.join(", ")}`);
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(inputs.some((input) => input.includes("node_modules/js-yaml/")), "js-yaml, required inside gray-matter, is in the bundle");
+  assert.ok(EXTERNAL_PACKAGES.includes("@11ty/*"));
+  const run = spawnSync(process.execPath, [path.resolve(root, output)], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { data: { title: "쿠버네티스", tags: ["k8s"] }, standard: "./a/b" });
 });
