@@ -2,102 +2,25 @@
 //
 //   node scripts/test-bundle.mjs OUT_DIR [ENTRY ...]
 //
-// Why: tsx compiles each module once (it caches), but on Node 20 every import of every module, the
-// ~900 of node_modules included, goes through its loader hooks on a separate thread. That cost 40% of the
-// CPU of a small test file and 1.7 s of every child build's 3 s, and the suite starts about 240 Node
-// processes (139 test files, the rest `build`/`check`/`import`/`preview` children). One esbuild run
-// (about a second) writes every test file and every command as plain ES modules that Node loads with no
-// hooks. Most packages are bundled too (EXTERNAL_PACKAGES names those that are not, and why).
-//
-// The bundle mirrors the repository's tree under OUT_DIR (tests/x/y.test.ts -> OUT_DIR/tests/x/y.test.mjs,
-// src/cli/build.ts -> OUT_DIR/src/cli/build.mjs, .eleventy.ts -> OUT_DIR/.eleventy.mjs), with the modules
-// they share in OUT_DIR/chunks/, so a command and the Eleventy config it loads share one copy of each
-// module, as they do under tsx. OUT_DIR must be inside the repository: Node finds the external packages
-// from the importing file's folder.
-//
-// `import.meta.url`, `dirname` and `filename` are replaced in each source file by the values of the
-// original file: code that finds files beside itself (layouts, the highlight worker, fixtures) finds the
-// same files as under tsx. Nothing else differs: the same source, no minification, no renaming beyond
-// esbuild's scope hoisting.
+// The test files and every command they start are bundled together, the way `npm run build` runs the
+// commands (src/cli/bundle.mjs says why, and what is left to node_modules): a test file and the commands
+// it starts load the same modules the blogger's commands load, without tsx's loader hooks, which cost 40%
+// of the CPU of a small test file. The bundle mirrors the repository's tree under OUT_DIR
+// (tests/x/y.test.ts -> OUT_DIR/tests/x/y.test.mjs); OUT_DIR must be inside the repository. This script
+// then decides which files share a process (planProcesses) and the order the runner starts them in.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { COMMAND_ENTRIES as OPSNOTE_COMMANDS, bundleCommands } from "../src/cli/bundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The commands tests start as child processes, and the Eleventy config those commands load. */
-export const COMMAND_ENTRIES = [
-  "src/cli/build.ts",
-  "src/cli/check.ts",
-  "src/cli/import.ts",
-  "src/cli/new-post.ts",
-  "src/cli/preview.ts",
-  "src/cli/start.ts",
-  "src/cli/schema.ts",
-  "scripts/build-test-sites.ts",
-  ".eleventy.ts",
-];
+/** The commands tests start as child processes (src/cli/bundle.mjs), and the script that builds the shared sites. */
+export const COMMAND_ENTRIES = [...OPSNOTE_COMMANDS, "scripts/build-test-sites.ts"];
 
-/** Keeps each source file's own `import.meta` location in the bundle. */
-const originalImportMeta = {
-  name: "original-import-meta",
-  setup(build) {
-    build.onLoad({ filter: /\.(ts|mts|tsx|js|mjs)$/ }, async (args) => {
-      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      const source = await readFile(args.path, "utf8");
-      const values = {
-        url: JSON.stringify(pathToFileURL(args.path).href),
-        dirname: JSON.stringify(path.dirname(args.path)),
-        filename: JSON.stringify(args.path),
-      };
-      const contents = source.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) => values[key]);
-      const loader = /\.(ts|mts)$/.test(args.path) ? "ts" : args.path.endsWith(".tsx") ? "tsx" : "js";
-      return { contents, loader, resolveDir: path.dirname(args.path) };
-    });
-    // `import("/assets/js/…")` inside a function that a browser test hands to the page: a URL of the
-    // served site, not a file to bundle.
-    build.onResolve({ filter: /^\// }, (args) => (existsSync(args.path) ? undefined : { path: args.path, external: true }));
-  },
-};
-
-/**
- * The packages the bundle leaves to Node, loaded from node_modules as they are. The others are bundled:
- * a child build loaded about 1,250 files of node_modules (zod 99, yaml 84, xmlbuilder2 and its DOM 170,
- * gray-matter 51 …), and resolving, reading and compiling them one by one was half a second of each of
- * the suite's ~150 processes. Measured on the sample posts, the bundled `build --help` took 0.6 CPU-s
- * instead of 1.0, and a small cold build 2.4–2.8 instead of 3.1–3.6.
- * Left external: Eleventy (it reads its own package.json and files beside its modules), packages with
- * binaries or files found beside their code (sharp, Pagefind, esbuild, vnu-jar, KaTeX's fonts, Mermaid's
- * browser build, Chromium's driver), and optional dependencies that may be absent.
- */
-export const EXTERNAL_PACKAGES = ["@11ty/*", "sharp", "pagefind", "esbuild", "playwright-core", "vnu-jar", "katex", "mermaid", "chokidar", "fsevents"];
-
-export async function bundleForTests(outDir, entries) {
-  return build({
-    absWorkingDir: ROOT,
-    entryPoints: entries,
-    outdir: outDir,
-    outbase: ROOT,
-    outExtension: { ".js": ".mjs" },
-    chunkNames: "chunks/[name]-[hash]",
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: EXTERNAL_PACKAGES,
-    // esbuild's ESM output calls `require` for the `require()`s of the CommonJS packages it bundles
-    // (yaml, js-yaml, gray-matter …); ES modules have none, so each output file makes its own.
-    banner: { js: 'import { createRequire as __opsnoteCreateRequire } from "node:module"; const require = __opsnoteCreateRequire(import.meta.url);' },
-    sourcemap: "linked",
-    logLevel: "error",
-    metafile: true,
-    plugins: [originalImportMeta],
-    // The bundled commands load the bundled config (src/cli/eleventy-paths.ts), whose modules they share.
-    define: { "process.env.OPSNOTE_ELEVENTY_CONFIG": JSON.stringify(path.join(outDir, ".eleventy.mjs")) },
-  });
+/** The test files and the commands, bundled as `npm run build` runs them (src/cli/bundle.mjs). */
+export function bundleForTests(outDir, entries) {
+  return bundleCommands(outDir, entries, { root: ROOT });
 }
 
 // Test files that share a process. Each test file used to get a Node process of its own, and most of a

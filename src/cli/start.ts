@@ -1,7 +1,7 @@
 /**
  * `npm start`: runs the preview (src/cli/preview.ts) in a child process and restarts it when
- * opsnote's own code changes (`src/**`, `.eleventy.ts`): Eleventy would keep stale copies of the
- * TypeScript modules its configuration imports. The settings file (`opsnote.config.yaml`) is read once
+ * opsnote's own code changes (`src/**`, `.eleventy.ts`): the new process runs from a new bundle of the
+ * source (src/cli/launch.mjs), where Eleventy would keep stale copies of the modules its configuration imports. The settings file (`opsnote.config.yaml`) is read once
  * when src/site.ts is loaded, so a save of it restarts the preview too.
  *
  * Why not `tsx watch`, which did this before: it keeps waiting for a change after its child exits,
@@ -15,7 +15,8 @@ import { SETTINGS_FILE } from "../settings/load-settings.ts";
 import path from "node:path";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-const PREVIEW = path.join(PROJECT_ROOT, "src/cli/preview.ts");
+/** The preview runs through the launcher, which bundles the source again after an edit (launch.mjs). */
+const LAUNCHER = path.join(PROJECT_ROOT, "src/cli/launch.mjs");
 /** Saves come in bursts (an editor's write and rename, a `git checkout`): restart once after them. */
 const SETTLE_MS = 150;
 
@@ -24,7 +25,7 @@ let restarts = 0;
 let stopping = false;
 
 function run(): ChildProcess {
-  const started = spawn(process.execPath, ["--import", "tsx", PREVIEW, ...process.argv.slice(2)], { stdio: "inherit" });
+  const started = spawn(process.execPath, [LAUNCHER, "preview", ...process.argv.slice(2)], { stdio: "inherit" });
   started.once("exit", (code, signal) => {
     if (child !== started || stopping) return;
     child = undefined;

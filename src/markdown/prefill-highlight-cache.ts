@@ -19,6 +19,7 @@ import { readFile, stat } from "node:fs/promises";
 import { listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { MarkdownIt, Token } from "markdown-it";
 import { extractCodeNotation, parseFenceInfo } from "./code-meta.ts";
@@ -110,8 +111,10 @@ export function defaultWorkerCount(cacheIsEmpty: boolean, configured = process.e
 }
 
 function startWorker(data: HighlightWorkerData): Worker {
-  // A .mjs bootstrap: Node 20 cannot start a worker from a .ts entry even with tsx loaded here.
-  return new Worker(new URL("./highlight-worker.mjs", import.meta.url), { workerData: data });
+  // From a bundle (src/cli/bundle.mjs), its own copy of the worker, which starts without tsx. Else a .mjs
+  // bootstrap that registers tsx: Node 20 cannot start a worker from a .ts entry even with tsx loaded here.
+  const bundled = process.env.OPSNOTE_HIGHLIGHT_WORKER;
+  return new Worker(bundled ? pathToFileURL(bundled) : new URL("./highlight-worker.mjs", import.meta.url), { workerData: data });
 }
 
 /** Highlights `jobs` into the cache on `workers` threads plus this one. */

@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXTERNAL_PACKAGES, bundleForTests, planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
+import { bundleForTests, planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
+import { EXTERNAL_PACKAGES } from "../../src/cli/bundle.mjs";
 import { makeTempDir } from "../helpers/paths.ts";
 
 interface Output {
@@ -146,7 +147,9 @@ test("the bundle carries the CommonJS packages it bundles (their require() works
     'import matter from "gray-matter";\nimport { TemplatePath } from "@11ty/eleventy-utils";\n' +
       'console.log(JSON.stringify({ data: matter("---\\ntitle: 쿠버네티스\\ntags: [k8s]\\n---\\n본문").data, standard: TemplatePath.standardizeFilePath("a/b") }));\n',
   );
-  const result = await bundleForTests(path.join(dir, "out"), [entry]);
+  const { metafile } = await bundleForTests(path.join(dir, "out"), [entry]);
+  assert.ok(metafile);
+  const result = { metafile };
   const output = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined)![0];
   const externals = Object.values(result.metafile.outputs).flatMap((meta) => meta.imports.filter((i) => i.external).map((i) => i.path));
   assert.ok(externals.includes("@11ty/eleventy-utils"), `Eleventy's packages stay external: ${externals.join(", ")}`);
