@@ -28,6 +28,7 @@ import { parseArgs } from "node:util";
 import { writeCorpus } from "./bench/corpus.ts";
 import { hugoPost, hugoSiteFiles, writeHugoFiles } from "./bench/hugo-site.ts";
 import type { BuildMeasurement } from "./bench/measure-build.ts";
+import { COMMAND_ENTRIES, bundleCommands } from "../src/cli/bundle.mjs";
 import { GNU_TIME, measureProcess, splitPeakRss, type ProcessMeasurement } from "./bench/measure-process.ts";
 import type { ReloadMeasurement } from "./bench/measure-reload.ts";
 import { SEARCH_MODES, parseSearchIndexLine, searchIndexReport, type SearchIndexRun } from "./bench/search-index.ts";
@@ -118,11 +119,28 @@ function editedText(text: string): string {
 const commands = new Set<string>();
 const shown = (command: string, args: readonly string[]) => [command, ...args].map((part) => part.replace(ROOT, ".").replace(os.tmpdir(), "$TMP")).join(" ");
 
+/**
+ * The measured builds run from an esbuild bundle, as `npm run build` does (src/cli/launch.mjs): no tsx
+ * loader hooks at start-up, for opsnote and for the Eleventy builds alike. Made once, before the first
+ * build, inside the repository (Node finds the packages from there).
+ */
+let measureScript: string | undefined;
+async function bundledMeasureBuild(): Promise<string> {
+  if (measureScript) return measureScript;
+  mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, ".cache", "bench-bundle-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  await bundleCommands(dir, [...COMMAND_ENTRIES, "scripts/bench/measure-build.ts"], { root: ROOT });
+  measureScript = path.join(dir, "scripts/bench/measure-build.mjs");
+  return measureScript;
+}
+
 /** One measured opsnote or Eleventy build (scripts/bench/measure-build.ts). */
 async function nodeBuild(kind: "opsnote" | "plain" | "shiki", posts: string, output: string, env: NodeJS.ProcessEnv): Promise<Omit<Run, "size" | "round" | "tool" | "phase">> {
-  const args = ["--import", "tsx", path.join(ROOT, "scripts/bench/measure-build.ts"), kind, posts, output];
-  commands.add(`${env.OPSNOTE_CACHE_DIR ? "OPSNOTE_CACHE_DIR=<fresh or kept> " : ""}${shown("node", args)}`);
-  const measured = await measureProcess(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+  const args = [await bundledMeasureBuild(), kind, posts, output];
+  commands.add(`${env.OPSNOTE_CACHE_DIR ? "OPSNOTE_CACHE_DIR=<fresh or kept> " : ""}${shown("node", [path.join(ROOT, "scripts/bench/measure-build.ts (bundled)"), kind, posts, output])}`);
+  // As src/cli/launch.mjs sets it for opsnote's commands (src/cli/skip-esm-resolver.ts): for every build here.
+  const measured = await measureProcess(process.execPath, args, { cwd: ROOT, env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: "1", ...env } });
   const last = measured.stdout.trim().split("\n").at(-1) ?? "";
   const inside = JSON.parse(last) as BuildMeasurement;
   return fromMeasurement(measured, inside.peakRssBytes);
@@ -351,7 +369,7 @@ const report = [
   `Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${mebibytes(os.totalmem())} MiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; ` +
     `load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}.${hugoVersion ? ` ${hugoVersion}.` : ""}`,
   `opsnote ${commit || "(no git)"}; corpus seed ${seed}; ${rounds} interleaved round(s), ${minutes.toFixed(1)} min. ` +
-    "Cells: median (min–max) of the rounds. Wall time includes process start-up (Node + tsx for the Eleventy builds).",
+    "Cells: median (min–max) of the rounds. Wall time includes process start-up (Node, and the modules of the Eleventy builds, from a bundle as `npm run build` runs).",
   ...(runs.length > 0 ? ["", ...table, "", ...targets] : []),
   "",
   ...previews,

@@ -49,7 +49,7 @@ const port = await new Promise<number>((resolve) => {
     probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
   });
 });
-const child = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--posts", posts, "--output", path.join(root, "out"), ...extra], {
+const child = spawn(process.execPath, ["src/cli/launch.mjs", "preview", "--port", String(port), "--posts", posts, "--output", path.join(root, "out"), ...extra], {
   detached: true,
   stdio: ["ignore", "pipe", "pipe"],
 });
