@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `npm test`: every test file, in one run of Node's test runner.
 # - The test files and the commands they start (`build`, `check`, `preview`, …) run from one esbuild
-#   bundle of the same source (scripts/test-bundle.mjs, about a second): on Node 20, tsx's loader hooks
-#   cost 40% of a small test file's CPU and half of a small child build's. Run one file with tsx as
-#   before: `node --import tsx --import ./tests/helpers/test-environment.mjs --test tests/x/y.test.ts`.
+#   bundle of the same source, made as `npm run build`'s own (src/cli/bundle.mjs, about two seconds): on
+#   Node 20, tsx's loader hooks cost 40% of a small test file's CPU and half of a small child build's.
+#   `npm start` and `npm run …` inside the tests run from it too (OPSNOTE_TEST_BUNDLE, src/cli/launch.mjs).
+#   Run one file with tsx: `node --import tsx --import ./tests/helpers/test-environment.mjs --test tests/x/y.test.ts`.
 # - The sample sites many files only read are built once, first (scripts/build-test-sites.ts), and handed
 #   to the files in OPSNOTE_TEST_SAMPLE_SITE / OPSNOTE_TEST_BROWSER_SITE (tests/helpers/sample-site.ts).
 # - The files run four at a time (`--test-concurrency`); sampled, both cores of a 2-core machine stay busy

@@ -36,9 +36,10 @@ export function fixEleventyPathPrefixes(): void {
 }
 
 /**
- * The Eleventy config the commands load. OPSNOTE_ELEVENTY_CONFIG points it elsewhere: `npm test` runs
- * the commands from an esbuild bundle (scripts/test-bundle.mjs), whose bundled `.eleventy.mjs` shares
- * its modules with the command; Node alone cannot load the `.ts` file.
+ * The Eleventy config the commands load. OPSNOTE_ELEVENTY_CONFIG points it elsewhere: `npm run build`
+ * and `npm test` run the commands from an esbuild bundle (src/cli/bundle.mjs writes the bundled path in
+ * here), whose bundled `.eleventy.mjs` shares its modules with the command; Node alone cannot load the
+ * `.ts` file, which the commands load when run through tsx.
  */
 export function eleventyConfigPath(): string {
   return process.env.OPSNOTE_ELEVENTY_CONFIG || ".eleventy.ts";

@@ -7,9 +7,9 @@ import path from "node:path";
 import { REPO_ROOT } from "./paths.ts";
 
 /**
- * The arguments after `node` that run one of opsnote's entry points (`src/cli/build.ts`, …) as `npm run`
- * does: through tsx; under `npm test`, from the suite's esbuild bundle instead (OPSNOTE_TEST_BUNDLE, made
- * by scripts/test-bundle.mjs from the same source), which starts without tsx's loader hooks.
+ * The arguments after `node` that run one of opsnote's entry points (`src/cli/build.ts`, …): under
+ * `npm test`, from the suite's esbuild bundle (OPSNOTE_TEST_BUNDLE, made by scripts/test-bundle.mjs as
+ * `npm run` makes its own, src/cli/launch.mjs); a file run alone through tsx runs them through tsx too.
  */
 export function commandArgs(script: string): string[] {
   const bundled = bundledScript(script);
