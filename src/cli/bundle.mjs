@@ -72,6 +72,9 @@ function opsnotePlugin(bundled) {
       });
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith("node:")) return undefined;
+        // shiki's 230 grammars, each loaded on demand by a dynamic import: bundled, they were most of the
+        // bundle's chunks and source maps, and each is one file anyway.
+        if (args.path.startsWith("@shikijs/langs/")) return { path: args.path, external: true };
         // Inside a bundled package, its own dependencies are bundled with it.
         if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
         return bundled.has(packageName(args.path)) ? undefined : { path: args.path, external: true };
