@@ -29,6 +29,7 @@ import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../p
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts } from "../preview/post-watcher.ts";
+import { configurePreviewWatch, type WatchConfig } from "../preview/watch-options.ts";
 import { forgetDeletedFile, type FileListCache } from "../preview/forget-deleted-file.ts";
 import { listPostFiles } from "../check/check-posts.ts";
 import { refreshEditorFilesOrWarn } from "../settings/editor-files.ts";
@@ -162,15 +163,12 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       source: "cli",
       runMode: "watch",
       quietMode: true,
-      config(eleventyConfig: BenchmarkedConfig & { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void; setChokidarConfig(options: object): void }) {
+      config(eleventyConfig: BenchmarkedConfig & { on(event: string, fn: (...args: never[]) => void): void; setUseTemplateCache(use: boolean): void } & WatchConfig) {
         silenceBenchmarkNotes(eleventyConfig);
         // Eleventy keeps file contents in a process-wide cache that only its own watcher clears; a
         // restart after a failed first build must not read the broken file from it again.
         if (afterFailure) eleventyConfig.setUseTemplateCache(false);
-        // Eleventy's watcher (chokidar) follows links by default: two folder links that loop
-        // (`posts/loop -> .`) kept it walking forever, at 60 % of a core and growing memory. Linked
-        // folders are never built (src/content/symlinks.ts); a linked file is watched as the link.
-        eleventyConfig.setChokidarConfig({ followSymlinks: false });
+        configurePreviewWatch(eleventyConfig); // no symlink walks, no re-parsing of opsnote's modules
         eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
           onlyPostsSaved = queue.length > 0 && queue.every(isPostPath);
         });
