@@ -4,8 +4,9 @@
  * It runs the command from a bundle of opsnote's source (src/cli/bundle.mjs) in
  * `.cache/commands/<digest>/`, made on the first run after the source changed: the digest covers every
  * file the bundle is made from (SOURCE_PATHS: src/, assets/js/, .eleventy.ts, package.json and
- * package-lock.json), so an edit, a `git pull` or an `npm install` makes a new one (about two seconds, once). A source that does not compile stops here
- * with esbuild's `file:line:col` and exit code 1, as tsx did.
+ * package-lock.json), so an edit, a `git pull` or an `npm install` makes a new one (about two seconds,
+ * once). A source that does not compile stops here with esbuild's `file:line:col` and exit code 1, as
+ * tsx did.
  * OPSNOTE_TEST_BUNDLE names a ready bundle to use instead (`npm test`'s, scripts/test.sh).
  * `node --import tsx src/cli/build.ts` still works: the same source without a bundle, slower to start.
  */
@@ -67,9 +68,11 @@ export async function currentBundle(root = PROJECT_ROOT) {
     const { metafile } = await bundleCommands(staging, COMMAND_ENTRIES, { root, runDir: ready });
     const inputs = Object.keys(metafile.inputs).filter((input) => !input.includes("node_modules/"));
     await writeFile(path.join(staging, "inputs.json"), JSON.stringify(inputs.sort(), null, 1) + "\n");
-  } catch {
-    // esbuild printed the errors with file:line:col.
+  } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    // Anything but a compile error (a folder that cannot be written …) is reported as it is.
+    if (!Array.isArray(error?.errors)) throw error;
+    // esbuild printed the errors with file:line:col.
     console.error("[opsnote] opsnote's source did not compile (above); fix it and run again");
     process.exit(1);
   }
