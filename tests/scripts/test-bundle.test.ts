@@ -10,7 +10,6 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleForTests, planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
-import { EXTERNAL_PACKAGES } from "../../src/cli/bundle.mjs";
 import { makeTempDir } from "../helpers/paths.ts";
 
 interface Output {
@@ -149,14 +148,12 @@ test("the bundle carries the CommonJS packages it bundles (their require() works
   );
   const { metafile } = await bundleForTests(path.join(dir, "out"), [entry]);
   assert.ok(metafile);
-  const result = { metafile };
-  const output = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined)![0];
-  const externals = Object.values(result.metafile.outputs).flatMap((meta) => meta.imports.filter((i) => i.external).map((i) => i.path));
+  const output = Object.entries(metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined)![0];
+  const externals = Object.values(metafile.outputs).flatMap((meta) => meta.imports.filter((i) => i.external).map((i) => i.path));
   assert.ok(externals.includes("@11ty/eleventy-utils"), `Eleventy's packages stay external: ${externals.join(", ")}`);
   assert.ok(!externals.some((name) => /^(gray-matter|js-yaml)/.test(name)), `gray-matter and js-yaml are bundled: ${externals.join(", ")}`);
-  const inputs = Object.keys(result.metafile.inputs);
+  const inputs = Object.keys(metafile.inputs);
   assert.ok(inputs.some((input) => input.includes("node_modules/js-yaml/")), "js-yaml, required inside gray-matter, is in the bundle");
-  assert.ok(EXTERNAL_PACKAGES.includes("@11ty/*"));
   const run = spawnSync(process.execPath, [path.resolve(root, output)], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), { data: { title: "쿠버네티스", tags: ["k8s"] }, standard: "./a/b" });
