@@ -23,11 +23,34 @@ import { resolveRequestPath } from "../../src/preview/safe-path.ts";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const CHROMIUM = "/usr/bin/chromium";
 
+/**
+ * The features playwright-core (1.65) turns off with its own `--disable-features` (chromiumSwitches.ts).
+ * Chromium reads only the last `--disable-features` of its command line, so the browser tests pass
+ * these again with their own; `tests/browser/responsive-images.test.ts` checks on `chrome://version`
+ * that none of Playwright's is lost when it changes its list.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+  "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
+];
+/**
+ * Chromium 156 (new headless) renders two omnibox popups (chrome://omnibox-popup.top-chrome/) in
+ * renderers of their own for every window, and every browser context is a window: 0.5 to 0.8 CPU-s
+ * each, as much as the page a test opens. Measured on the 8 browser files, two interleaved rounds,
+ * Chromium counted through a cgroup: 129.2 and 137.0 CPU-s with them, 94.2 and 96.1 without.
+ */
+export const OMNIBOX_POPUP_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"];
+
 /** Debian's Chromium as every browser test starts it: as root in CI, with no GPU, and nothing fetched on its own. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_POPUP_FEATURES].join(",")}`,
+    ],
   });
 }
 export const OUTPUT_DIR = path.join(ROOT, "tests/.output");

@@ -90,3 +90,20 @@ test(".dark and .light images follow the system theme and the toggle", { skip },
   assert.deepEqual([(await shown(dark, "밝은 구성도")).visible, (await shown(dark, "어두운 구성도")).visible], [true, false]);
   assert.match((await shown(dark, "밝은 구성도")).file, /^arch-light-.+\.avif$/);
 });
+
+test("the harness's Chromium keeps every feature Playwright turns off, and opens no omnibox popup per window", { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("chrome://version");
+  const switches = (await page.locator("#command_line").textContent())!.split(/\s+/);
+  const lists = switches.filter((s) => s.startsWith("--disable-features=")).map((s) => s.slice("--disable-features=".length).split(","));
+  assert.ok(lists.length >= 2, `Playwright's --disable-features and the harness's: ${lists.length}`);
+  // Chromium reads the last one only (harness.ts, PLAYWRIGHT_DISABLED_FEATURES).
+  const effective = new Set(lists.at(-1));
+  assert.deepEqual(lists.flat().filter((feature) => !effective.has(feature)), [], "a feature Playwright turns off is missing from the harness's list");
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send("Target.getTargets", { filter: [{}] })) as { targetInfos: { type: string; url: string }[] };
+  assert.deepEqual(targetInfos.filter((t) => t.url.startsWith("chrome://omnibox-popup")).map((t) => t.url), []);
+  await cdp.detach();
+  await context.close();
+});
