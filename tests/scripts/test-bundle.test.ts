@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleForTests, planProcesses, runOrder, writeGroups } from "../../scripts/test-bundle.mjs";
@@ -133,28 +133,34 @@ test("a shared process runs each file as a suite named after it, and a file that
   assert.match(run.stdout, /broken while loading/);
 });
 
-test("the bundle carries the CommonJS packages it bundles (their require() works in ES modules) and leaves Eleventy to node_modules", async (t) => {
+test("the bundle carries the CommonJS packages it bundles (their require() works in ES modules) and Eleventy, which finds its own files where it is installed", async (t) => {
   // Inside the repository, as `npm test`'s bundle is: Node finds the external packages from there.
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   await mkdir(path.join(root, ".cache"), { recursive: true });
   const dir = await mkdtemp(path.join(root, ".cache", "bundle-check-"));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const entry = path.join(dir, "entry.ts");
-  // gray-matter is CommonJS and require()s js-yaml and its helpers inside; @11ty/eleventy-utils must stay external.
+  // gray-matter is CommonJS and require()s js-yaml and its helpers inside. Eleventy reads its version from
+  // its package.json through `createRequire(import.meta.url)` when it loads; @11ty/eleventy-utils is not
+  // a dependency of package.json, so it stays external.
   await writeFile(
     entry,
-    'import matter from "gray-matter";\nimport { TemplatePath } from "@11ty/eleventy-utils";\n' +
-      'console.log(JSON.stringify({ data: matter("---\\ntitle: 쿠버네티스\\ntags: [k8s]\\n---\\n본문").data, standard: TemplatePath.standardizeFilePath("a/b") }));\n',
+    'import matter from "gray-matter";\nimport Eleventy from "@11ty/eleventy";\nimport { TemplatePath } from "@11ty/eleventy-utils";\n' +
+      'console.log(JSON.stringify({ data: matter("---\\ntitle: 쿠버네티스\\ntags: [k8s]\\n---\\n본문").data, eleventy: Eleventy.getVersion(), standard: TemplatePath.standardizeFilePath("a/b") }));\n',
   );
   const { metafile } = await bundleForTests(path.join(dir, "out"), [entry]);
   assert.ok(metafile);
   const output = Object.entries(metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined)![0];
   const externals = Object.values(metafile.outputs).flatMap((meta) => meta.imports.filter((i) => i.external).map((i) => i.path));
-  assert.ok(externals.includes("@11ty/eleventy-utils"), `Eleventy's packages stay external: ${externals.join(", ")}`);
-  assert.ok(!externals.some((name) => /^(gray-matter|js-yaml)/.test(name)), `gray-matter and js-yaml are bundled: ${externals.join(", ")}`);
+  assert.ok(externals.includes("@11ty/eleventy-utils"), `a package that is not a dependency stays external: ${externals.join(", ")}`);
+  assert.ok(!externals.some((name) => /^(gray-matter|js-yaml|@11ty\/eleventy$)/.test(name)), `gray-matter, js-yaml and Eleventy are bundled: ${externals.join(", ")}`);
+  // The preview's server serves its client script from beside its own code: it stays in node_modules.
+  assert.ok(externals.includes("@11ty/eleventy-dev-server"), `Eleventy's dev server stays external: ${externals.join(", ")}`);
   const inputs = Object.keys(metafile.inputs);
   assert.ok(inputs.some((input) => input.includes("node_modules/js-yaml/")), "js-yaml, required inside gray-matter, is in the bundle");
-  const run = spawnSync(process.execPath, [path.resolve(root, output)], { encoding: "utf8" });
+  assert.ok(inputs.includes("node_modules/@11ty/eleventy/src/Eleventy.js"), "Eleventy is in the bundle");
+  const run = spawnSync(process.execPath, [path.resolve(root, output)], { encoding: "utf8", env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: "1" } });
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(JSON.parse(run.stdout), { data: { title: "쿠버네티스", tags: ["k8s"] }, standard: "./a/b" });
+  const installed = JSON.parse(await readFile(path.join(root, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string };
+  assert.deepEqual(JSON.parse(run.stdout), { data: { title: "쿠버네티스", tags: ["k8s"] }, eleventy: installed.version, standard: "./a/b" });
 });
