@@ -158,7 +158,7 @@ test("the bundle carries the CommonJS packages it bundles (their require() works
   assert.ok(externals.includes("@11ty/eleventy-dev-server"), `Eleventy's dev server stays external: ${externals.join(", ")}`);
   const inputs = Object.keys(metafile.inputs);
   assert.ok(inputs.some((input) => input.includes("node_modules/js-yaml/")), "js-yaml, required inside gray-matter, is in the bundle");
-  assert.ok(inputs.includes("node_modules/@11ty/eleventy/src/Eleventy.js"), "Eleventy is in the bundle");
+  assert.ok(inputs.some((input) => input.endsWith("node_modules/@11ty/eleventy/src/Eleventy.js")), "Eleventy is in the bundle");
   const run = spawnSync(process.execPath, [path.resolve(root, output)], { encoding: "utf8", env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: "1" } });
   assert.equal(run.status, 0, run.stderr);
   const installed = JSON.parse(await readFile(path.join(root, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string };
