@@ -94,7 +94,7 @@ function opsnotePlugin(bundled) {
 const ELEVENTY_SOURCE = `${path.sep}node_modules${path.sep}@11ty${path.sep}eleventy${path.sep}`;
 
 function isExternal(name) {
-  return EXTERNAL_PACKAGES.some((pattern) => (pattern.endsWith("/*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+  return EXTERNAL_PACKAGES.includes(name);
 }
 
 /** The dependencies of package.json that the bundle carries (all but EXTERNAL_PACKAGES). */
