@@ -18,6 +18,8 @@ import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 export interface SearchDocumentCache {
   /** The page's search document (undefined for a page with nothing indexed), from the pack when it has it. */
   documentOf(html: string, url: string): SearchDocument | undefined;
+  /** Documents made (not read from the pack) since the cache was opened: a page whose document changed. */
+  readonly made: number;
   /** Writes the pack if this build added documents; `prune` drops those this build did not ask for. */
   save(options: { prune: boolean }): void;
 }
@@ -39,7 +41,11 @@ export function createSearchDocumentCache({
   salt = `${sourceHash()} htmlparser2@${packageVersion("htmlparser2")}`,
 }: SearchDocumentCacheOptions = {}): SearchDocumentCache {
   const pack = openCachePack({ file, salt });
+  let made = 0;
   return {
+    get made() {
+      return made;
+    },
     documentOf(html, url) {
       // Listing pages have no indexed body: nothing to hash or keep (buildSearchDocument checks the same).
       if (!html.includes("data-pagefind-body")) return undefined;
@@ -47,6 +53,7 @@ export function createSearchDocumentCache({
       const cached = pack.read(key);
       if (cached !== undefined) return JSON.parse(cached) as SearchDocument;
       const document = buildSearchDocument(html, url);
+      made++;
       if (document) pack.write(key, JSON.stringify(document));
       return document;
     },

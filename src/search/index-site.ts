@@ -9,6 +9,7 @@ import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { createSearchIndexCache, type SearchIndexCache } from "./index-cache.ts";
+import type { IndexStream } from "./index-stream.ts";
 import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 import { packageVersion } from "../package-version.ts";
 
@@ -32,12 +33,16 @@ export interface IndexResult {
   seconds: number;
   /** Whether the index came from the cache (the same search documents as a build's before). */
   reused: boolean;
+  /** Whether Pagefind had been given the documents while the pages were still being written (speculation.ts). */
+  streamed: boolean;
 }
 
 export interface IndexOptions {
   cache?: SearchIndexCache;
   /** Writes files of its own into the new `pagefind/` folder before it is cached (the vocabulary). */
   writeExtraFiles?: (pagefindDir: string, documents: readonly SearchDocument[]) => Promise<void>;
+  /** An index fed while the pages were written (index-stream.ts): written when it holds exactly `documents`, else dropped. */
+  stream?: Pick<IndexStream, "claim" | "drop">;
 }
 
 /** The search index cache with the salt of this Pagefind and these documents' format. */
@@ -52,56 +57,122 @@ export function urlOfFile(file: string): string {
 }
 
 /**
- * Indexes `documents` into `outputPath` (a site's `pagefind/` folder). With a cache, documents
- * identical to an earlier build's get that build's index back instead of a Pagefind run.
+ * A Pagefind index being fed: documents are added as they come, at most BATCH_SIZE of them waiting
+ * in Pagefind's pipe at once, then the index is written or dropped (exactly one of the two).
+ * Pagefind's output does not depend on the order documents were added in, only on the set.
  */
-export async function indexDocuments(documents: readonly SearchDocument[], outputPath: string, { cache, writeExtraFiles }: IndexOptions = {}): Promise<IndexResult> {
-  const started = performance.now();
-  const key = cache?.keyOf(documents);
-  if (cache && key) {
-    const cached = await cache.restore(key, outputPath);
-    if (cached) return { pages: cached.pages, seconds: (performance.now() - started) / 1000, reused: true };
-  }
-  let pages = 0;
-  // Written beside the old index and renamed into place: the preview's search never reads a half
-  // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
-  const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
+export interface OpenIndex {
+  add(document: { url: string; html: string }): void;
+  /** Writes the index to `outputPath` (replacing it) once every added document is in. @returns the pages indexed */
+  write(outputPath: string, options: { documents: readonly SearchDocument[]; writeExtraFiles?: IndexOptions["writeExtraFiles"] }): Promise<number>;
+  /** Releases the index unwritten; its errors, if any, are dropped with it. */
+  drop(): Promise<void>;
+}
+
+export function openIndex(): OpenIndex {
   indexesInProgress++;
-  let created: pagefind.PagefindIndex | undefined;
-  try {
-    const { index, errors } = await pagefind.createIndex({});
+  const created = pagefind.createIndex({}).then(({ index, errors }) => {
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-    created = index;
-    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
-      const batch = documents.slice(start, start + BATCH_SIZE);
+    return index;
+  });
+  const waiting: { url: string; html: string }[] = [];
+  let pages = 0;
+  let released = false;
+  const send = async () => {
+    const index = await created;
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, BATCH_SIZE);
       const added = await Promise.all(batch.map(({ url, html }) => index.addHTMLFile({ url, content: html })));
       for (const [i, result] of added.entries()) {
         if (result.errors.length > 0) throw new Error(`search index: ${batch[i]!.url}: ${result.errors.join("; ")}`);
         pages++;
       }
     }
-    const written = await index.writeFiles({ outputPath: fresh });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-    await writeExtraFiles?.(fresh, documents);
-    await rm(outputPath, { recursive: true, force: true });
-    await rename(fresh, outputPath);
-  } catch (error) {
-    await rm(fresh, { recursive: true, force: true });
-    throw error;
-  } finally {
+  };
+  // One sender at a time; documents added while it waits on Pagefind go in its next batch.
+  let sending: Promise<void> = Promise.resolve();
+  let sendQueued = false;
+  // A failure is reported by write(); until then it must not count as unhandled.
+  const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+  quiet(created);
+
+  async function release(): Promise<void> {
+    if (released) return;
+    released = true;
     // The Node API drives a Pagefind binary as a child process: stop it, or the build never exits.
     // While another index is being built, only this one's memory in that process is released, and
     // this one stays counted until that is done: stopping the backend under a pending deleteIndex
     // failed it with "Pagefind backend closed" too.
     try {
-      if (indexesInProgress > 1) await created?.deleteIndex();
+      if (indexesInProgress > 1) await (await created.catch(() => undefined))?.deleteIndex();
     } finally {
       // Counted down whatever deleteIndex did: a count left up would keep the backend, and the build, alive.
       if (--indexesInProgress === 0) await pagefind.close();
     }
   }
+
+  return {
+    add(document) {
+      if (released) throw new Error("search index: add() after write() or drop()");
+      waiting.push(document);
+      if (sendQueued) return;
+      sendQueued = true;
+      sending = sending.then(() => {
+        sendQueued = false;
+        return send();
+      });
+      quiet(sending);
+    },
+    async write(outputPath, { documents, writeExtraFiles }) {
+      // Written beside the old index and renamed into place: the preview's search never reads a half
+      // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
+      const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
+      try {
+        await sending;
+        const index = await created;
+        const written = await index.writeFiles({ outputPath: fresh });
+        if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+        await writeExtraFiles?.(fresh, documents);
+        await rm(outputPath, { recursive: true, force: true });
+        await rename(fresh, outputPath);
+      } catch (error) {
+        await rm(fresh, { recursive: true, force: true });
+        throw error;
+      } finally {
+        await release();
+      }
+      return pages;
+    },
+    async drop() {
+      await sending.catch(() => undefined);
+      await release();
+    },
+  };
+}
+
+/**
+ * Indexes `documents` into `outputPath` (a site's `pagefind/` folder). With a cache, documents
+ * identical to an earlier build's get that build's index back instead of a Pagefind run.
+ */
+export async function indexDocuments(documents: readonly SearchDocument[], outputPath: string, { cache, writeExtraFiles, stream }: IndexOptions = {}): Promise<IndexResult> {
+  const started = performance.now();
+  const key = cache?.keyOf(documents);
+  let streamed: OpenIndex | undefined;
+  try {
+    if (cache && key) {
+      const cached = await cache.restore(key, outputPath);
+      if (cached) return { pages: cached.pages, seconds: (performance.now() - started) / 1000, reused: true, streamed: false };
+    }
+    streamed = await stream?.claim(documents);
+  } finally {
+    // A stream not claimed holds an index in Pagefind's process: released on every way out.
+    if (!streamed) await stream?.drop();
+  }
+  const index = streamed ?? openIndex();
+  if (!streamed) for (const document of documents) index.add(document);
+  const pages = await index.write(outputPath, { documents, writeExtraFiles });
   if (cache && key) await cache.store(key, outputPath, { pages });
-  return { pages, seconds: (performance.now() - started) / 1000, reused: false };
+  return { pages, seconds: (performance.now() - started) / 1000, reused: false, streamed: streamed !== undefined };
 }
 
 /** The search documents of every written `.html` page of a site folder (outside `pagefind/`), in path order. */

@@ -13,11 +13,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { createIndexCache, indexDocuments } from "./index-site.ts";
+import { cacheDir } from "../cache-dir.ts";
+import { createIndexCache, indexDocuments, type IndexResult } from "./index-site.ts";
+import { createIndexStream, loadStreamGuess, saveStreamGuess, type IndexStream } from "./index-stream.ts";
 import { keepDataImagesOutOfIndex } from "./data-images.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { createSearchDocumentCache, type SearchDocumentCache } from "./document-cache.ts";
-import { ANALYSIS_VERSION, analyzeDocuments, writeQueryVocabulary } from "./korean-index.ts";
+import { ANALYSIS_VERSION, analyzeDocuments, buildVocabulary, writeQueryVocabulary } from "./korean-index.ts";
 
 interface BuildEvent {
   outputMode?: string;
@@ -37,11 +39,17 @@ export interface SearchPluginOptions {
    * with plain Pagefind (`OPSNOTE_SEARCH_ANALYSIS=0`). @default true
    */
   analysis?: boolean;
+  /** Called with each production build's index result (how the index was made: cache, stream or Pagefind after the pages). */
+  onIndexed?: (result: IndexResult) => void;
 }
 
-export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analysis = process.env.OPSNOTE_SEARCH_ANALYSIS !== "0" }: SearchPluginOptions = {}): void {
+export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analysis = process.env.OPSNOTE_SEARCH_ANALYSIS !== "0", onIndexed }: SearchPluginOptions = {}): void {
   const salt = JSON.stringify({ analysis: analysis ? ANALYSIS_VERSION : 0, synonyms });
   const prepare = (documents: SearchDocument[]) => (analysis ? analyzeDocuments(documents) : documents);
+  const isBuild = () => (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
+  // What a production build's stream guesses from the build before (index-stream.ts).
+  const guessFile = () => path.join(cacheDir("search"), "stream.json");
+  let stream: IndexStream | undefined;
   const writeExtraFiles = (pagefindDir: string, documents: readonly SearchDocument[]) => writeQueryVocabulary(pagefindDir, documents, synonyms);
   // Search documents by output path. Kept across the preview's rebuilds: an incremental one
   // re-renders only some pages.
@@ -49,26 +57,47 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
   let build = 0;
   // Opened per build: the pack is read once, when the first page asks (document-cache.ts).
   let documentCache: SearchDocumentCache | undefined;
-  eleventyConfig.on("eleventy.before", () => {
+  function* thisBuild(): Iterable<SearchDocument> {
+    for (const entry of documents.values()) if (entry.build === build) yield entry.document;
+  }
+  eleventyConfig.on("eleventy.before", async () => {
     build++;
     documentCache = undefined;
+    await stream?.drop(); // left by a build that failed before its end
+    stream = isBuild() ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis) }) : undefined;
   });
-  eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string) {
+  eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string): string | Promise<string> {
     const output = this.page.outputPath;
     if (typeof output !== "string" || !output.endsWith(".html")) return content;
     const page = keepDataImagesOutOfIndex(content);
     const url = typeof this.page.url === "string" ? this.page.url : `/${output}`;
     documentCache ??= createSearchDocumentCache();
+    const made = documentCache.made;
     const document = documentCache.documentOf(page, url);
-    if (document) documents.set(path.resolve(output), { document, build });
-    else documents.delete(path.resolve(output));
-    return page;
+    if (document) {
+      stream?.offer(document, documentCache.made > made, () => thisBuild());
+      documents.set(path.resolve(output), { document, build });
+    } else documents.delete(path.resolve(output));
+    // While a stream feeds Pagefind, each page gives the event loop a turn: Eleventy renders pages in
+    // promise chains that never reach the poll phase, so Pagefind's pipe would not drain, nor its
+    // answers be read, until the last page (measured: the whole stream was still pending then).
+    return stream?.streaming ? new Promise((resolve) => setImmediate(resolve, page)) : page;
   });
 
   let background: Promise<void> = Promise.resolve();
   let queued = false;
   let firstRun = true;
   eleventyConfig.on("eleventy.after", async ({ outputMode, incremental, directories }: BuildEvent) => {
+    const fed = stream;
+    stream = undefined;
+    try {
+      await indexAfterBuild({ outputMode, incremental, directories }, fed);
+    } finally {
+      await fed?.drop(); // nothing left to drop when the index claimed it
+    }
+  });
+
+  async function indexAfterBuild({ outputMode, incremental, directories }: BuildEvent, fed: IndexStream | undefined): Promise<void> {
     if (outputMode !== "fs" || !directories?.output) return;
     for (const [output, entry] of documents) {
       // A full build rewrites every page it still has; a page it did not write was deleted.
@@ -76,11 +105,17 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       if (gone) documents.delete(output);
     }
     // A build keeps the documents it made; the preview, whose later runs write some pages only, all of them.
-    documentCache?.save({ prune: !incremental && (process.env.ELEVENTY_RUN_MODE ?? "build") === "build" });
+    documentCache?.save({ prune: !incremental && isBuild() });
     const current = () => [...documents.values()].map((entry) => entry.document).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const outputPath = path.join(directories.output, "pagefind");
-    if ((process.env.ELEVENTY_RUN_MODE ?? "build") === "build") {
-      await indexDocuments(prepare(current()), outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles });
+    if (isBuild()) {
+      const all = current();
+      const vocabulary = analysis ? buildVocabulary(all) : new Set<string>();
+      const prepared = analysis ? analyzeDocuments(all, vocabulary) : all;
+      const result = await indexDocuments(prepared, outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
+      saveStreamGuess(guessFile(), salt, vocabulary, prepared);
+      onIndexed?.(result);
+      if (process.env.OPSNOTE_DEBUG_SEARCH_INDEX) console.error(`[opsnote] search index: ${JSON.stringify(result)}`);
       return;
     }
     const cache = firstRun ? createIndexCache(undefined, salt) : undefined;
@@ -94,5 +129,5 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
         console.warn(`[opsnote] search index not updated: ${String(error)}`),
       );
     });
-  });
+  }
 }

@@ -62,9 +62,8 @@ export function markDocumentStems(html: string, vocabulary: ReadonlySet<string>,
     .join("");
 }
 
-/** Every document with its stems marked. */
-export function analyzeDocuments(documents: readonly SearchDocument[]): SearchDocument[] {
-  const vocabulary = buildVocabulary(documents);
+/** Every document with its stems marked (by the documents' own vocabulary unless given). */
+export function analyzeDocuments(documents: readonly SearchDocument[], vocabulary: ReadonlySet<string> = buildVocabulary(documents)): SearchDocument[] {
   const memo = new Map<string, string>();
   return documents.map((document) => ({ ...document, html: markDocumentStems(document.html, vocabulary, memo) }));
 }

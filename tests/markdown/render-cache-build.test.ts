@@ -1,12 +1,13 @@
 /**
- * The build caches (highlight and math packs, rendered bodies) across real builds of one small site:
- * a warm build gives the cold build's pages byte for byte without rendering markdown, an edit renders
- * only the edited post, and a build killed midway leaves nothing that changes the next build's pages.
+ * The build caches (highlight and math packs, rendered bodies, the search index) across real builds of one
+ * small site: a warm build gives the cold build's pages byte for byte without rendering markdown, an edit
+ * renders only the edited post (and streams the search index, which comes out as a cold build's), and a
+ * build killed midway leaves nothing that changes the next build's pages.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -54,13 +55,29 @@ interface RenderStats {
   tocHits: number;
 }
 
-function build(output: string, cache: string): ChildBuild & { stats: RenderStats; warnings: string[] } {
-  const result = buildInChild(posts, path.join(root, output), { OPSNOTE_CACHE_DIR: path.join(root, cache), OPSNOTE_DEBUG_RENDER_CACHE: "1" });
+/** How the build made its search index (src/search/index-site.ts, IndexResult). */
+interface SearchIndexStats {
+  reused: boolean;
+  streamed: boolean;
+}
+
+function build(output: string, cache: string): ChildBuild & { stats: RenderStats; search: SearchIndexStats; warnings: string[] } {
+  const result = buildInChild(posts, path.join(root, output), { OPSNOTE_CACHE_DIR: path.join(root, cache), OPSNOTE_DEBUG_RENDER_CACHE: "1", OPSNOTE_DEBUG_SEARCH_INDEX: "1" });
   assert.equal(result.status, 0, result.stderr);
-  const line = result.stderr.split("\n").find((l) => l.startsWith("[opsnote] render cache: "));
-  assert.ok(line, result.stderr);
+  const debugLine = (prefix: string) => {
+    const line = result.stderr.split("\n").find((l) => l.startsWith(prefix));
+    assert.ok(line, result.stderr);
+    return JSON.parse(line.slice(prefix.length)) as unknown;
+  };
   const warnings = `${result.stdout}\n${result.stderr}`.split("\n").filter((l) => / warning /.test(l)).sort();
-  return { ...result, stats: JSON.parse(line.slice("[opsnote] render cache: ".length)) as RenderStats, warnings };
+  return { ...result, stats: debugLine("[opsnote] render cache: ") as RenderStats, search: debugLine("[opsnote] search index: ") as SearchIndexStats, warnings };
+}
+
+/** Every file of a site's `pagefind/` folder, by path. */
+function searchIndexFiles(output: string): Map<string, Buffer> {
+  const dir = path.join(root, output, "pagefind");
+  const files = readdirSync(dir, { recursive: true }).map(String).filter((file) => !statSync(path.join(dir, file)).isDirectory()).sort();
+  return new Map(files.map((file) => [file, readFileSync(path.join(dir, file))]));
 }
 
 writeSite();
@@ -93,6 +110,9 @@ test("an edited post is the only one rendered again, and its page shows the edit
   writeFileSync(file, readFileSync(file, "utf8").replace("### 확인하기", "### 고친 제목\n\n새 문단을 더했다.\n\n```yaml\nadded: true\n```"));
   const edited = build("edited", "cache");
   assert.deepEqual(edited.stats.rendered.map((p) => path.basename(p)), ["2024-03-03-note-3.md"]);
+  // The search index was fed while the pages were written (src/search/index-stream.ts); it is compared
+  // below with the index of a build that had no stream.
+  assert.deepEqual([cold.search, warm.search, edited.search], [{ ...cold.search, reused: false, streamed: false }, { ...warm.search, reused: true, streamed: false }, { ...edited.search, reused: false, streamed: true }]);
   assert.equal(edited.stats.tocParsed, 1, "its TOC only");
   const page = parseHTML(readFileSync(path.join(root, "edited", "note-3", "index.html"), "utf8")).document;
   assert.ok(page.getElementById("고친-제목"), "the new heading");
@@ -114,6 +134,11 @@ test("an edited post is the only one rendered again, and its page shows the edit
   await exited;
   const after = build("after-kill", "killed-cache");
   assertSameHtml(path.join(root, "after-kill"), path.join(root, "edited"), "after a killed build");
+  // Its cache held no vocabulary of an earlier build, or the killed build ended and indexed without one.
+  assert.equal(after.search.streamed, false);
+  const streamedIndex = searchIndexFiles("edited");
+  assert.ok(streamedIndex.size > 5, `${streamedIndex.size} files in pagefind/`);
+  assert.deepEqual(streamedIndex, searchIndexFiles("after-kill"), "the streamed search index is the one Pagefind makes after the pages, byte for byte");
   assert.ok(readdirSync(path.join(cache, "markdown")).every((name) => name.endsWith(".pack")), "no temp file left behind");
   assert.equal(after.stats.hits + after.stats.rendered.length, 10);
 });

@@ -11,10 +11,11 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { searchPlugin } from "../../src/search/index.ts";
+import type { IndexResult } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
 
 type Handler = (event: Record<string, unknown>) => unknown;
-type Transform = (this: { page: { outputPath: string; url: string } }, content: string) => string;
+type Transform = (this: { page: { outputPath: string; url: string } }, content: string) => string | Promise<string>;
 
 function fakeConfig() {
   const handlers = new Map<string, Handler[]>();
@@ -35,7 +36,8 @@ function fakeConfig() {
         const outputPath = path.join(output, url, "index.html");
         await mkdir(path.dirname(outputPath), { recursive: true });
         let content = html;
-        for (const transform of transforms) content = transform.call({ page: { outputPath, url } }, content);
+        // Eleventy awaits each transform: the search one returns a promise while it streams (index-stream.ts).
+        for (const transform of transforms) content = await transform.call({ page: { outputPath, url } }, content);
         await writeFile(outputPath, content);
       }
       for (const handler of handlers.get("eleventy.after") ?? []) await handler({ outputMode: "fs", incremental, directories: { output } });
@@ -107,6 +109,61 @@ test("the preview re-indexes in the background: the hook returns at once and the
   } finally {
     if (previous === undefined) delete process.env.ELEVENTY_RUN_MODE;
     else process.env.ELEVENTY_RUN_MODE = previous;
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** Every file of a folder, by relative path, with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)).toString("base64"));
+  }
+  return files;
+}
+
+test("after an edit, a build streams its documents to Pagefind as it writes the pages, and writes the index a cold build writes", async () => {
+  const root = await makeTempDir("search-plugin-stream");
+  const saved = { mode: process.env.ELEVENTY_RUN_MODE, cache: process.env.OPSNOTE_CACHE_DIR };
+  process.env.ELEVENTY_RUN_MODE = "build";
+  const pages = (edit: string) => ({
+    "/a/": post("도커"),
+    "/b/": post(`헬름 ${edit}`),
+    "/c/": post("테라폼"),
+    "/tags/": "<html><body><a href='/a/'>도커</a></body></html>",
+  });
+  try {
+    process.env.OPSNOTE_CACHE_DIR = path.join(root, "cache");
+    const results: IndexResult[] = [];
+    const site = fakeConfig();
+    searchPlugin(site.config, { onIndexed: (result) => results.push(result) });
+    const output = path.join(root, "site");
+    await site.build(output, pages("차트"));
+    await site.build(output, pages("차트 저장소"));
+    const streamed = snapshot(path.join(output, "pagefind"));
+    await site.build(output, pages("차트 저장소"));
+    assert.deepEqual(
+      results.map(({ reused, streamed }) => ({ reused, streamed })),
+      [
+        { reused: false, streamed: false }, // first build: no vocabulary of a build before to stream with
+        { reused: false, streamed: true }, // /b/ edited
+        { reused: true, streamed: false }, // nothing changed: the cached index, no stream started
+      ],
+    );
+
+    // The same pages built cold, with caches of its own.
+    process.env.OPSNOTE_CACHE_DIR = path.join(root, "cold-cache");
+    const cold = fakeConfig();
+    searchPlugin(cold.config);
+    await cold.build(path.join(root, "cold"), pages("차트 저장소"));
+    const expected = snapshot(path.join(root, "cold", "pagefind"));
+    assert.ok(expected.size > 5, `only ${expected.size} files in Pagefind's output`);
+    assert.deepEqual(streamed, expected);
+  } finally {
+    for (const [name, value] of [["ELEVENTY_RUN_MODE", saved.mode], ["OPSNOTE_CACHE_DIR", saved.cache]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     await rm(root, { recursive: true, force: true });
   }
 });

@@ -1,0 +1,166 @@
+/**
+ * The search index fed while the pages are written (src/search/index-stream.ts), with real Pagefind:
+ * a stream is written only when Pagefind was given exactly the documents the full analysis makes, in
+ * their order, and then its index is byte for byte the one Pagefind makes after the pages (the pages
+ * carry filters: Pagefind's filter files number pages in the order they were added); any other stream
+ * is dropped.
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { indexDocuments } from "../../src/search/index-site.ts";
+import { createIndexStream, loadStreamGuess, saveStreamGuess, type IndexStream, type StreamGuess } from "../../src/search/index-stream.ts";
+import { analyzeDocuments, buildVocabulary } from "../../src/search/korean-index.ts";
+import type { SearchDocument } from "../../src/search/search-document.ts";
+import { makeTempDir } from "../helpers/paths.ts";
+
+const root = await makeTempDir("index-stream");
+after(() => rm(root, { recursive: true, force: true }));
+
+function post(url: string, title: string, body: string, tag: string): SearchDocument {
+  return {
+    url,
+    html: `<html lang="ko"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${body}</p><span data-pagefind-filter="tag">${tag}</span></main></body></html>`,
+    labels: [title, tag],
+    text: `${title} ${body}`,
+  };
+}
+
+/** In URL order, as a build hands its documents to Pagefind (src/search/index.ts). */
+const byUrl = (documents: readonly SearchDocument[]) => [...documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+
+const POSTS = byUrl([
+  post("/k8s/", "쿠버네티스클러스터 구성", "쿠버네티스클러스터를 kubeadm으로 만들었다. 노드는 세 대다.", "kubernetes"),
+  post("/helm/", "헬름 차트", "헬름 차트의 values 파일을 나눠서 관리한다.", "helm"),
+  post("/terraform/", "테라폼 모듈", "테라폼 모듈로 네트워크를 만든다.", "terraform"),
+  post("/argo/", "아르고 배포", "아르고로 쿠버네티스에 배포 파이프라인을 만든다.", "kubernetes"),
+]);
+/** Makes 클러스터 a word of the corpus: with 쿠버네티스 (in /argo/), 쿠버네티스클러스터 is then marked as a compound in /k8s/. */
+const CLUSTER_POST = post("/nodes/", "클러스터 노드", "클러스터에 노드를 더했다.", "kubernetes");
+const ALL = byUrl([...POSTS, CLUSTER_POST]);
+const K8S = ALL.findIndex((document) => document.url === "/k8s/");
+
+/** Every file of a folder, by relative path, with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), readFileSync(file).toString("base64"));
+  }
+  return files;
+}
+
+/** The index Pagefind makes after the pages, from the final documents: what every stream must equal. */
+async function indexAfterPages(name: string, documents: readonly SearchDocument[]): Promise<Map<string, string>> {
+  const dir = path.join(root, name, "pagefind");
+  const result = await indexDocuments(analyzeDocuments(documents), dir);
+  assert.equal(result.streamed, false);
+  return snapshot(dir);
+}
+
+let guesses = 0;
+/** What a build of `documents` saves for the next build's stream, read back as that build would. */
+function guessAfter(documents: readonly SearchDocument[]): () => StreamGuess | undefined {
+  const file = path.join(root, "guesses", `${++guesses}.json`);
+  saveStreamGuess(file, "salt", buildVocabulary(documents), analyzeDocuments(documents));
+  return () => loadStreamGuess(file, "salt", true);
+}
+
+/** Offers `documents` in the given order, as pages are written; `changed` lists the URLs whose document changed. */
+function offerAll(stream: IndexStream, documents: readonly SearchDocument[], changed: readonly string[]): void {
+  const written: SearchDocument[] = [];
+  for (const document of documents) {
+    stream.offer(document, changed.includes(document.url), () => written);
+    written.push(document);
+  }
+}
+
+test("a stream given exactly the final documents is written, and its index is the one Pagefind makes after the pages", async () => {
+  const expected = await indexAfterPages("after-pages", ALL);
+  assert.ok(expected.size > 5, `only ${expected.size} files in Pagefind's output`);
+
+  // The build before had the same posts, one sentence differently; the pages come in another order
+  // than Pagefind's (Eleventy's), and the changed one is not the first.
+  const before = ALL.map((document) => (document.url === "/terraform/" ? { ...document, html: document.html.replace("만든다", "만들었다") } : document));
+  const stream = createIndexStream({ guess: guessAfter(before) });
+  offerAll(stream, [...ALL].reverse(), ["/terraform/"]);
+  assert.equal(stream.streaming, true);
+  const dir = path.join(root, "streamed", "pagefind");
+  const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
+  assert.equal(result.streamed, true);
+  assert.equal(result.pages, ALL.length);
+  assert.deepEqual(snapshot(dir), expected);
+});
+
+test("a stream marked with a vocabulary that splits a compound differently is dropped; the index is made after the pages", async () => {
+  const expected = await indexAfterPages("after-pages-new-word", ALL);
+  // The build before had /nodes/ without 클러스터 as a word of its own: /k8s/ was streamed unmarked.
+  const before = ALL.map((document) => (document.url === "/nodes/" ? post("/nodes/", "노드 추가", "노드를 더했다.", "kubernetes") : document));
+  assert.notEqual(guessAfter(before)()!.mark(ALL[K8S]!.html), analyzeDocuments(ALL)[K8S]!.html, "the two vocabularies mark /k8s/ differently");
+  const stream = createIndexStream({ guess: guessAfter(before) });
+  offerAll(stream, ALL, ["/nodes/"]);
+  const dir = path.join(root, "guessed-wrong", "pagefind");
+  const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
+  assert.equal(result.streamed, false);
+  assert.deepEqual(snapshot(dir), expected);
+});
+
+test("a stream is claimed only for exactly the documents it was given, in their order", async () => {
+  const final = analyzeDocuments(POSTS);
+  const start = (documents: readonly SearchDocument[], guess = guessAfter(POSTS)) => {
+    const stream = createIndexStream({ guess });
+    offerAll(stream, documents, [documents[0]!.url]);
+    return stream;
+  };
+  // A page deleted after it was written, a page the stream never saw, a page given twice, a new page.
+  assert.equal(await start(POSTS).claim(final.slice(1)), undefined);
+  assert.equal(await start(POSTS.slice(1)).claim(final), undefined);
+  const twice = start([...POSTS, POSTS[2]!]);
+  assert.equal(twice.streaming, false, "dropped at once");
+  assert.equal(await twice.claim(final), undefined);
+  const added = start(POSTS, guessAfter(POSTS.slice(1)));
+  assert.equal(added.streaming, false, "a page the build before did not index: dropped at once");
+  // A page whose final text differs from what was streamed; the same pages in another order.
+  const edited = final.map((document, i) => (i === 1 ? { ...document, html: document.html.replace("관리한다", "나눈다") } : document));
+  assert.equal(await start(POSTS).claim(edited), undefined);
+  assert.equal(await start(POSTS).claim([...final].reverse()), undefined);
+  const claimed = await start([...POSTS].reverse()).claim(final);
+  assert.ok(claimed, "the same documents are claimed, whatever order the pages came in");
+  await claimed.drop();
+});
+
+test("no stream while no document changed, nor without what an earlier build saved", async () => {
+  let asked = 0;
+  const guess = guessAfter(POSTS);
+  const unchanged = createIndexStream({ guess: () => (asked++, guess()) });
+  offerAll(unchanged, POSTS, []);
+  assert.equal(unchanged.streaming, false);
+  assert.equal(asked, 0, "the saved guess is not even read");
+  assert.equal(await unchanged.claim(analyzeDocuments(POSTS)), undefined);
+
+  const first = createIndexStream({ guess: () => loadStreamGuess(path.join(root, "never-saved.json"), "salt", true) });
+  offerAll(first, POSTS, [POSTS[0]!.url]);
+  assert.equal(first.streaming, false);
+  assert.equal(await first.claim(analyzeDocuments(POSTS)), undefined);
+  await first.drop(); // a second end is harmless
+});
+
+test("a saved guess is read back with its salt only; a torn or foreign file reads as none", () => {
+  const file = path.join(root, "cache", "stream.json");
+  const final = analyzeDocuments(ALL);
+  saveStreamGuess(file, "s", buildVocabulary(ALL), final);
+  const guess = loadStreamGuess(file, "s", true);
+  assert.deepEqual(guess?.order, ALL.map((document) => document.url));
+  assert.notEqual(final[K8S]!.html, ALL[K8S]!.html, "/k8s/ has a compound marked");
+  assert.equal(guess?.mark(ALL[K8S]!.html), final[K8S]!.html, "marks as the saved vocabulary does");
+  assert.equal(loadStreamGuess(file, "s", false)?.mark(ALL[K8S]!.html), ALL[K8S]!.html, "marks nothing without the Korean analysis");
+  assert.equal(loadStreamGuess(file, "another salt", true), undefined);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.slice(0, text.length / 2));
+  assert.equal(loadStreamGuess(file, "s", true), undefined, "torn");
+  writeFileSync(file, JSON.stringify({ format: "opsnote-search-stream/1", salt: "s", stems: [1, 2], urls: [] }));
+  assert.equal(loadStreamGuess(file, "s", true), undefined, "not a list of words");
+});
