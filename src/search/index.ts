@@ -2,7 +2,8 @@
  * Eleventy adapter for search. A transform makes each written page's search document (the indexed
  * body's text, headings, tags, meta and filters: search-document.ts) as Eleventy writes it, and
  * `eleventy.after` hands them to Pagefind in batches. Pagefind never reads the written site, so the
- * listing pages cost it nothing.
+ * listing pages cost it nothing. After an edit, a production build hands them over while it still
+ * writes the pages instead, when its guess from the build before holds (index-stream.ts).
  * `eleventy.after` runs inside `eleventy.write()`, so a production build indexes its staging folder
  * before build-site.ts swaps it in (a failed index fails the build and keeps the old site).
  * The preview re-indexes with the same code, but in the background: the page reloads as soon as
