@@ -61,11 +61,14 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
   function* thisBuild(): Iterable<SearchDocument> {
     for (const entry of documents.values()) if (entry.build === build) yield entry.document;
   }
-  eleventyConfig.on("eleventy.before", async () => {
+  eleventyConfig.on("eleventy.before", async ({ outputMode, directories }: BuildEvent) => {
     build++;
     documentCache = undefined;
     await stream?.drop(); // left by a build that failed before its end
-    stream = isBuild() ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis) }) : undefined;
+    stream =
+      isBuild() && outputMode === "fs" && directories?.output
+        ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis), outputPath: path.join(directories.output, "pagefind") })
+        : undefined;
   });
   eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string): string | Promise<string> {
     const output = this.page.outputPath;
@@ -79,11 +82,14 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       stream?.offer(document, documentCache.made > made, () => thisBuild());
       documents.set(path.resolve(output), { document, build });
     } else documents.delete(path.resolve(output));
-    // While a stream feeds Pagefind, each page gives the event loop a turn: Eleventy renders pages in
-    // promise chains that never reach the poll phase, so Pagefind's pipe would not drain, nor its
-    // answers be read, until the last page (measured: the whole stream was still pending then).
-    return stream?.streaming ? new Promise((resolve) => setImmediate(resolve, page)) : page;
+    // While a stream feeds Pagefind, each page waits for a turn of the event loop of its own before
+    // Eleventy writes it (synchronously): without a poll phase between the writes, Pagefind's pipe
+    // did not drain, nor were its answers read, until the last page was written (measured: the whole
+    // stream was still pending then).
+    return stream?.streaming ? nextTurn(page) : page;
   });
+
+  const nextTurn = oneTurnEach();
 
   let background: Promise<void> = Promise.resolve();
   let queued = false;
@@ -131,4 +137,27 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       );
     });
   }
+}
+
+/**
+ * Hands back each value it is given on a turn of the event loop of its own, in order. Immediates set
+ * from inside an immediate run on the next turn, and every turn polls for I/O (Pagefind's pipe) first;
+ * all the immediates set before a turn would run in that one turn.
+ */
+export function oneTurnEach(): <T>(value: T) => Promise<T> {
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const next = () => {
+    waiting.shift()?.();
+    if (waiting.length > 0) setImmediate(next);
+    else scheduled = false;
+  };
+  return (value) =>
+    new Promise((resolve) => {
+      waiting.push(() => resolve(value));
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(next);
+      }
+    });
 }
