@@ -63,12 +63,6 @@ export function urlOfFile(file: string): string {
  */
 export interface OpenIndex {
   add(document: { url: string; html: string }): void;
-  /**
-   * Starts writing Pagefind's files for `outputPath` beside it, once every document added so far is in:
-   * for a caller that knows no more will come before `write` (an index stream with all its pages).
-   * No document may be added after it.
-   */
-  prepare(outputPath: string): void;
   /** Writes the index to `outputPath` (replacing it) once every added document is in. @returns the pages indexed */
   write(outputPath: string, options: { documents: readonly SearchDocument[]; writeExtraFiles?: IndexOptions["writeExtraFiles"] }): Promise<number>;
   /** Releases the index unwritten; its errors, if any, are dropped with it. */
@@ -117,24 +111,9 @@ export function openIndex(): OpenIndex {
     }
   }
 
-  // Pagefind's files, written into a fresh folder beside the old index (renamed into place by write):
-  // the preview's search never reads a half written index, and fragments of removed pages do not
-  // linger (Pagefind never empties its folder).
-  let prepared: { outputPath: string; fresh: string; written: Promise<void> } | undefined;
-  const writeFiles = (outputPath: string) => {
-    const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
-    const written = (async () => {
-      await sending;
-      const result = await (await created).writeFiles({ outputPath: fresh });
-      if (result.errors.length > 0) throw new Error(`search index: ${result.errors.join("; ")}`);
-    })();
-    quiet(written);
-    return { outputPath, fresh, written };
-  };
-
   return {
     add(document) {
-      if (released || prepared) throw new Error("search index: add() after prepare(), write() or drop()");
+      if (released) throw new Error("search index: add() after write() or drop()");
       waiting.push(document);
       if (sendQueued) return;
       sendQueued = true;
@@ -144,20 +123,16 @@ export function openIndex(): OpenIndex {
       });
       quiet(sending);
     },
-    prepare(outputPath) {
-      prepared ??= writeFiles(outputPath);
-    },
     async write(outputPath, { documents, writeExtraFiles }) {
-      if (prepared && prepared.outputPath !== outputPath) {
-        // Prepared for another folder: those files are not this index's place.
-        await prepared.written.catch(() => undefined);
-        await rm(prepared.fresh, { recursive: true, force: true });
-        prepared = undefined;
-      }
-      const files = prepared ?? writeFiles(outputPath);
-      const fresh = files.fresh;
+      // Written beside the old index and renamed into place: the preview's search never reads a half
+      // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
+      // Only once every page is in: a `writeFiles` sent while a build still wrote its pages (to overlap
+      // the two) was never answered in one of three builds, and the build hung.
+      const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
       try {
-        await files.written;
+        await sending;
+        const written = await (await created).writeFiles({ outputPath: fresh });
+        if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
         await writeExtraFiles?.(fresh, documents);
         await rm(outputPath, { recursive: true, force: true });
         await rename(fresh, outputPath);
@@ -171,10 +146,6 @@ export function openIndex(): OpenIndex {
     },
     async drop() {
       await sending.catch(() => undefined);
-      if (prepared) {
-        await prepared.written.catch(() => undefined);
-        await rm(prepared.fresh, { recursive: true, force: true });
-      }
       await release();
     },
   };

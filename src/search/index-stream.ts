@@ -54,12 +54,6 @@ export interface StreamGuess {
 export interface IndexStreamOptions {
   /** Asked once, when the stream would start; undefined means no stream this build (no earlier build). */
   guess: () => StreamGuess | undefined;
-  /**
-   * Where this build's index goes (its `pagefind/` folder): once every page of the guessed order has
-   * been fed, Pagefind starts writing the index there (beside it, renamed into place when claimed)
-   * while Eleventy still writes pages. Without it, Pagefind writes when the index is claimed.
-   */
-  outputPath?: string;
 }
 
 const digest = (html: string) => createHash("sha256").update(html).digest("base64url");
@@ -67,10 +61,9 @@ const digest = (html: string) => createHash("sha256").update(html).digest("base6
 /**
  * A stream for one build. Eleventy runs the transforms of a 1,000-post site's pages within about
  * 0.3 s and writes the pages after, so held documents are released long before the last page is
- * written (measured: all 1,000 had come 2.5 s before the end), and Pagefind writes its index while
- * Eleventy writes the pages.
+ * written (measured: all 1,000 had come 2.5 s before the end).
  */
-export function createIndexStream({ guess, outputPath }: IndexStreamOptions): IndexStream {
+export function createIndexStream({ guess }: IndexStreamOptions): IndexStream {
   let state: "waiting" | "streaming" | "off" = "waiting";
   let mark: StreamGuess["mark"] = (html) => html;
   let order: readonly string[] = [];
@@ -102,8 +95,6 @@ export function createIndexStream({ guess, outputPath }: IndexStreamOptions): In
       fed.push({ url: next, digest: digest(html) });
       index!.add({ url: next, html });
     }
-    // Every page the guess expects is in: unless another page comes (which ends the stream), this is the index.
-    if (outputPath !== undefined && fed.length === order.length) index!.prepare(outputPath);
   }
 
   return {

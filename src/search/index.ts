@@ -61,14 +61,11 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
   function* thisBuild(): Iterable<SearchDocument> {
     for (const entry of documents.values()) if (entry.build === build) yield entry.document;
   }
-  eleventyConfig.on("eleventy.before", async ({ outputMode, directories }: BuildEvent) => {
+  eleventyConfig.on("eleventy.before", async ({ outputMode }: BuildEvent) => {
     build++;
     documentCache = undefined;
     await stream?.drop(); // left by a build that failed before its end
-    stream =
-      isBuild() && outputMode === "fs" && directories?.output
-        ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis), outputPath: path.join(directories.output, "pagefind") })
-        : undefined;
+    stream = isBuild() && outputMode === "fs" ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis) }) : undefined;
   });
   eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string): string | Promise<string> {
     const output = this.page.outputPath;
