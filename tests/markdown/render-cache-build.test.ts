@@ -7,12 +7,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildInChild, type ChildBuild } from "../helpers/build-in-child.ts";
 import { commandArgs } from "../helpers/run-cli.ts";
+import { snapshotFolder } from "../helpers/folder-snapshot.ts";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "opsnote-render-cache-build-"));
 const posts = path.join(root, "posts");
@@ -73,13 +74,6 @@ function build(output: string, cache: string): ChildBuild & { stats: RenderStats
   return { ...result, stats: debugLine("[opsnote] render cache: ") as RenderStats, search: debugLine("[opsnote] search index: ") as SearchIndexStats, warnings };
 }
 
-/** Every file of a site's `pagefind/` folder, by path. */
-function searchIndexFiles(output: string): Map<string, Buffer> {
-  const dir = path.join(root, output, "pagefind");
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((file) => !statSync(path.join(dir, file)).isDirectory()).sort();
-  return new Map(files.map((file) => [file, readFileSync(path.join(dir, file))]));
-}
-
 writeSite();
 const cold = build("cold", "cache");
 const warm = build("warm", "cache");
@@ -136,9 +130,9 @@ test("an edited post is the only one rendered again, and its page shows the edit
   assertSameHtml(path.join(root, "after-kill"), path.join(root, "edited"), "after a killed build");
   // Its cache held no vocabulary of an earlier build, or the killed build ended and indexed without one.
   assert.equal(after.search.streamed, false);
-  const streamedIndex = searchIndexFiles("edited");
+  const streamedIndex = snapshotFolder(path.join(root, "edited", "pagefind"));
   assert.ok(streamedIndex.size > 5, `${streamedIndex.size} files in pagefind/`);
-  assert.deepEqual(streamedIndex, searchIndexFiles("after-kill"), "the streamed search index is the one Pagefind makes after the pages, byte for byte");
+  assert.deepEqual(streamedIndex, snapshotFolder(path.join(root, "after-kill", "pagefind")), "the streamed search index is the one Pagefind makes after the pages, byte for byte");
   assert.ok(readdirSync(path.join(cache, "markdown")).every((name) => name.endsWith(".pack")), "no temp file left behind");
   assert.equal(after.stats.hits + after.stats.rendered.length, 10);
 });

@@ -13,6 +13,7 @@ import { gunzipSync } from "node:zlib";
 import { createSearchIndexCache } from "../../src/search/index-cache.ts";
 import { createIndexCache, indexSite, readSiteDocuments } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
+import { snapshotFolder } from "../helpers/folder-snapshot.ts";
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="ko"><head><title>${title}</title></head><body>
@@ -26,17 +27,6 @@ async function writeSite(dir: string, secondBody = "헬름 차트의 values 파�
   await writeFile(path.join(dir, "k8s", "index.html"), page("쿠버네티스 첫걸음", "파드와 디플로이먼트를 배웁니다."));
   await writeFile(path.join(dir, "helm", "index.html"), page("헬름 차트", secondBody));
   await writeFile(path.join(dir, "index.html"), "<!doctype html><html lang=\"ko\"><body><a href=\"/k8s/\">목록</a></body></html>");
-}
-
-/** Every file under `dir` with its bytes, by relative path. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), readFileSync(file).toString("base64"));
-  }
-  return files;
 }
 
 /** The text of every page Pagefind indexed, from its fragments (gzipped `pagefind_dcd` + JSON). */
@@ -79,9 +69,9 @@ test("hit: the same pages get Pagefind's index back, byte for byte, without runn
     const reused = await indexSite(second, { cache });
     assert.equal(reused.reused, true);
     assert.equal(reused.pages, made.pages);
-    const original = snapshot(path.join(first, "pagefind"));
+    const original = snapshotFolder(path.join(first, "pagefind"));
     assert.ok(original.size > 5, `only ${original.size} files in Pagefind's output`);
-    assert.deepEqual(snapshot(path.join(second, "pagefind")), original);
+    assert.deepEqual(snapshotFolder(path.join(second, "pagefind")), original);
   });
 });
 
@@ -177,11 +167,11 @@ test("torn entry: a truncated or altered entry is a miss, leaves the target alon
     // A whole entry under another key's name (a file copied by hand): its header names its own key.
     await writeFile(path.join(cache.dir, `${"b".repeat(64)}.search`), whole);
     assert.equal(await cache.restore("b".repeat(64), target), undefined);
-    assert.deepEqual(snapshot(target), new Map([["previous.js", Buffer.from("kept").toString("base64")]]));
+    assert.deepEqual(snapshotFolder(target), new Map([["previous.js", Buffer.from("kept").toString("base64")]]));
 
     await cache.store(key, source, { pages: 1 });
     assert.deepEqual(await cache.restore(key, target), { pages: 1 });
-    assert.deepEqual(snapshot(target), snapshot(source), "the restored folder replaces the old one");
+    assert.deepEqual(snapshotFolder(target), snapshotFolder(source), "the restored folder replaces the old one");
   });
 });
 
@@ -229,7 +219,7 @@ test("concurrent stores of one key leave one whole entry and no temp files", asy
     assert.deepEqual(await readdir(dir), [`${key}.search`]);
     const cache = createSearchIndexCache({ dir, salt: "s" });
     assert.deepEqual(await cache.restore(key, path.join(root, "out")), { pages: 3 });
-    assert.deepEqual(snapshot(path.join(root, "out")), snapshot(source));
+    assert.deepEqual(snapshotFolder(path.join(root, "out")), snapshotFolder(source));
   });
 });
 

@@ -15,6 +15,7 @@ import { createIndexStream, loadStreamGuess, saveStreamGuess, type IndexStream, 
 import { analyzeDocuments, buildVocabulary } from "../../src/search/korean-index.ts";
 import type { SearchDocument } from "../../src/search/search-document.ts";
 import { makeTempDir } from "../helpers/paths.ts";
+import { snapshotFolder } from "../helpers/folder-snapshot.ts";
 
 const root = await makeTempDir("index-stream");
 after(() => rm(root, { recursive: true, force: true }));
@@ -42,23 +43,12 @@ const CLUSTER_POST = post("/nodes/", "클러스터 노드", "클러스터에 노
 const ALL = byUrl([...POSTS, CLUSTER_POST]);
 const K8S = ALL.findIndex((document) => document.url === "/k8s/");
 
-/** Every file of a folder, by relative path, with its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), readFileSync(file).toString("base64"));
-  }
-  return files;
-}
-
 /** The index Pagefind makes after the pages, from the final documents: what every stream must equal. */
 async function indexAfterPages(name: string, documents: readonly SearchDocument[]): Promise<Map<string, string>> {
   const dir = path.join(root, name, "pagefind");
   const result = await indexDocuments(analyzeDocuments(documents), dir);
   assert.equal(result.streamed, false);
-  return snapshot(dir);
+  return snapshotFolder(dir);
 }
 
 let guesses = 0;
@@ -92,7 +82,7 @@ test("a stream given exactly the final documents is written, and its index is th
   const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
   assert.equal(result.streamed, true);
   assert.equal(result.pages, ALL.length);
-  assert.deepEqual(snapshot(dir), expected);
+  assert.deepEqual(snapshotFolder(dir), expected);
   assert.deepEqual(readdirSync(path.join(root, "streamed")), ["pagefind"], "nothing left beside it");
 });
 
@@ -106,7 +96,7 @@ test("a stream marked with a vocabulary that splits a compound differently is dr
   const dir = path.join(root, "guessed-wrong", "pagefind");
   const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
   assert.equal(result.streamed, false);
-  assert.deepEqual(snapshot(dir), expected);
+  assert.deepEqual(snapshotFolder(dir), expected);
 });
 
 test("a stream is claimed only for exactly the documents it was given, in their order", async () => {

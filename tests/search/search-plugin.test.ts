@@ -13,6 +13,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { oneTurnEach, searchPlugin } from "../../src/search/index.ts";
 import type { IndexResult } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
+import { snapshotFolder } from "../helpers/folder-snapshot.ts";
 
 type Handler = (event: Record<string, unknown>) => unknown;
 type Transform = (this: { page: { outputPath: string; url: string } }, content: string) => string | Promise<string>;
@@ -113,15 +114,6 @@ test("the preview re-indexes in the background: the hook returns at once and the
   }
 });
 
-/** Every file of a folder, by relative path, with its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)).toString("base64"));
-  }
-  return files;
-}
-
 test("after an edit, a build streams its documents to Pagefind as it writes the pages, and writes the index a cold build writes", async () => {
   const root = await makeTempDir("search-plugin-stream");
   const saved = { mode: process.env.ELEVENTY_RUN_MODE, cache: process.env.OPSNOTE_CACHE_DIR };
@@ -140,7 +132,7 @@ test("after an edit, a build streams its documents to Pagefind as it writes the 
     const output = path.join(root, "site");
     await site.build(output, pages("차트"));
     await site.build(output, pages("차트 저장소"));
-    const streamed = snapshot(path.join(output, "pagefind"));
+    const streamed = snapshotFolder(path.join(output, "pagefind"));
     await site.build(output, pages("차트 저장소"));
     assert.deepEqual(
       results.map(({ reused, streamed }) => ({ reused, streamed })),
@@ -156,7 +148,7 @@ test("after an edit, a build streams its documents to Pagefind as it writes the 
     const cold = fakeConfig();
     searchPlugin(cold.config);
     await cold.build(path.join(root, "cold"), pages("차트 저장소"));
-    const expected = snapshot(path.join(root, "cold", "pagefind"));
+    const expected = snapshotFolder(path.join(root, "cold", "pagefind"));
     assert.ok(expected.size > 5, `only ${expected.size} files in Pagefind's output`);
     assert.deepEqual(streamed, expected);
   } finally {
