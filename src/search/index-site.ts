@@ -33,7 +33,7 @@ export interface IndexResult {
   seconds: number;
   /** Whether the index came from the cache (the same search documents as a build's before). */
   reused: boolean;
-  /** Whether Pagefind had been given the documents while the pages were still being written (speculation.ts). */
+  /** Whether Pagefind had been given the documents while the pages were still being written (index-stream.ts). */
   streamed: boolean;
 }
 
@@ -59,7 +59,8 @@ export function urlOfFile(file: string): string {
 /**
  * A Pagefind index being fed: documents are added as they come, at most BATCH_SIZE of them waiting
  * in Pagefind's pipe at once, then the index is written or dropped (exactly one of the two).
- * Pagefind's output does not depend on the order documents were added in, only on the set.
+ * Pagefind numbers pages in the order they are added: the same documents in another order make other
+ * filter files, so callers add them in one order (by URL).
  */
 export interface OpenIndex {
   add(document: { url: string; html: string }): void;

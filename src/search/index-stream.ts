@@ -85,7 +85,8 @@ export function createIndexStream({ guess }: IndexStreamOptions): IndexStream {
   function hold(document: SearchDocument): void {
     // A page the previous build did not index (a new post), or one given twice: no stream can match.
     if (!position.has(document.url) || held.has(document.url) || position.get(document.url)! < fed.length) {
-      void drop();
+      // Ends the stream at once; releasing its index in Pagefind's process may finish later.
+      drop().catch(() => undefined);
       return;
     }
     held.set(document.url, document);
