@@ -95,6 +95,15 @@ function isEntryHeader(value: unknown, bodyLength: number): value is EntryHeader
 }
 
 let tempCounter = 0;
+/**
+ * A temp path beside `target` (`<target>.<pid>-<n>.tmp`), unique in this process: the one counter for
+ * the restored folders and entries here and Pagefind's fresh folders (index-site.ts). With a counter
+ * each, a restore once wrote into, and renamed away, the folder Pagefind was writing an index into:
+ * both were `pagefind.<pid>-1.tmp`, and Pagefind never answered that `writeFiles` (the build hung).
+ */
+export function tempBeside(target: string): string {
+  return `${target}.${process.pid}-${++tempCounter}.tmp`;
+}
 
 export function createSearchIndexCache({ dir = cacheDir("search"), salt }: SearchIndexCacheOptions): SearchIndexCache {
   const root = path.resolve(dir);
@@ -150,7 +159,7 @@ export function createSearchIndexCache({ dir = cacheDir("search"), salt }: Searc
       if (!isEntryHeader(header, body.byteLength)) return undefined;
 
       // Into a fresh folder first, renamed into place: a failed restore leaves no half index behind.
-      const temp = `${pagefindDir}.${process.pid}-${++tempCounter}.tmp`;
+      const temp = tempBeside(pagefindDir);
       try {
         let offset = 0;
         const made = new Set<string>();
@@ -178,7 +187,7 @@ export function createSearchIndexCache({ dir = cacheDir("search"), salt }: Searc
 
     async store(key, pagefindDir, { pages }) {
       const file = fileOf(key);
-      const temp = `${file}.${process.pid}-${++tempCounter}.tmp`;
+      const temp = tempBeside(file);
       try {
         const files = await filesUnder(pagefindDir);
         const contents = files.map((name) => readFileSync(path.join(pagefindDir, name)));

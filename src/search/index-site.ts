@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { createSearchIndexCache, type SearchIndexCache } from "./index-cache.ts";
+import { createSearchIndexCache, tempBeside, type SearchIndexCache } from "./index-cache.ts";
 import type { IndexStream } from "./index-stream.ts";
 import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 import { packageVersion } from "../package-version.ts";
@@ -19,7 +19,6 @@ export const BATCH_SIZE = 100;
 /** Files opsnote writes beside Pagefind's own in `pagefind/` (changes to them change the cache's salt). */
 export const EXTRA_FILES_VERSION = 1;
 
-let freshCounter = 0;
 /**
  * Indexes being built in this process. Pagefind's Node API drives one backend process for all of them,
  * and `close()` stops it at once: an index finishing while another was being built in the same process
@@ -127,9 +126,10 @@ export function openIndex(): OpenIndex {
     async write(outputPath, { documents, writeExtraFiles }) {
       // Written beside the old index and renamed into place: the preview's search never reads a half
       // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
-      // Only once every page is in: a `writeFiles` sent while a build still wrote its pages (to overlap
-      // the two) was never answered in one of three builds, and the build hung.
-      const fresh = `${outputPath}.${process.pid}-${++freshCounter}.tmp`;
+      // Sent once every page is in. Sending it while a build still wrote its pages (to overlap the two)
+      // hung a build once; the cause found later was a temp folder name shared with a cache restore
+      // (tempBeside), so overlapping may be tried again.
+      const fresh = tempBeside(outputPath);
       try {
         await sending;
         const written = await (await created).writeFiles({ outputPath: fresh });

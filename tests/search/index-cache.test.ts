@@ -10,7 +10,7 @@ import { cp, mkdir, readdir, rm, stat, truncate, utimes, writeFile } from "node:
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { createSearchIndexCache } from "../../src/search/index-cache.ts";
+import { createSearchIndexCache, tempBeside } from "../../src/search/index-cache.ts";
 import { createIndexCache, indexSite, readSiteDocuments } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
 import { snapshotFolder } from "../helpers/folder-snapshot.ts";
@@ -249,4 +249,11 @@ test("pruning keeps the entry just stored and the most recently used other, and 
     assert.deepEqual(await readdir(dir).then((names) => names.sort()), [`${keys[0]}.search`, `${newest}.search`]);
     assert.ok((await stat(path.join(dir, `${newest}.search`))).size > 0);
   });
+});
+
+test("temp folders beside one target never share a name in a process (a restore once wrote into Pagefind's)", () => {
+  const target = path.join("site", "pagefind");
+  const names = Array.from({ length: 3 }, () => tempBeside(target));
+  assert.equal(new Set(names).size, names.length, names.join(", "));
+  for (const name of names) assert.match(path.basename(name), new RegExp(`^pagefind\\.${process.pid}-\\d+\\.tmp$`));
 });
