@@ -177,3 +177,26 @@ export function saveStreamGuess(file: string, salt: string, vocabulary: Readonly
     // A guess that cannot be saved only means no stream next time.
   }
 }
+
+/**
+ * Hands back each value it is given on a turn of the event loop of its own, in order. Immediates set
+ * from inside an immediate run on the next turn, and every turn polls for I/O (Pagefind's pipe) first;
+ * all the immediates set before a turn would run in that one turn.
+ */
+export function oneTurnEach(): <T>(value: T) => Promise<T> {
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const next = () => {
+    waiting.shift()?.();
+    if (waiting.length > 0) setImmediate(next);
+    else scheduled = false;
+  };
+  return (value) =>
+    new Promise((resolve) => {
+      waiting.push(() => resolve(value));
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(next);
+      }
+    });
+}

@@ -16,7 +16,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { cacheDir } from "../cache-dir.ts";
 import { createIndexCache, indexDocuments, type IndexResult } from "./index-site.ts";
-import { createIndexStream, loadStreamGuess, saveStreamGuess, type IndexStream } from "./index-stream.ts";
+import { createIndexStream, loadStreamGuess, oneTurnEach, saveStreamGuess, type IndexStream } from "./index-stream.ts";
 import { keepDataImagesOutOfIndex } from "./data-images.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { createSearchDocumentCache, type SearchDocumentCache } from "./document-cache.ts";
@@ -76,7 +76,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     const made = documentCache.made;
     const document = documentCache.documentOf(page, url);
     if (document) {
-      stream?.offer(document, documentCache.made > made, () => thisBuild());
+      stream?.offer(document, documentCache.made > made, thisBuild);
       documents.set(path.resolve(output), { document, build });
     } else documents.delete(path.resolve(output));
     // While a stream feeds Pagefind, each page waits for a turn of the event loop of its own before
@@ -134,27 +134,4 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       );
     });
   }
-}
-
-/**
- * Hands back each value it is given on a turn of the event loop of its own, in order. Immediates set
- * from inside an immediate run on the next turn, and every turn polls for I/O (Pagefind's pipe) first;
- * all the immediates set before a turn would run in that one turn.
- */
-export function oneTurnEach(): <T>(value: T) => Promise<T> {
-  const waiting: (() => void)[] = [];
-  let scheduled = false;
-  const next = () => {
-    waiting.shift()?.();
-    if (waiting.length > 0) setImmediate(next);
-    else scheduled = false;
-  };
-  return (value) =>
-    new Promise((resolve) => {
-      waiting.push(() => resolve(value));
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(next);
-      }
-    });
 }

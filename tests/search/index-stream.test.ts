@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { indexDocuments } from "../../src/search/index-site.ts";
-import { createIndexStream, loadStreamGuess, saveStreamGuess, type IndexStream, type StreamGuess } from "../../src/search/index-stream.ts";
+import { createIndexStream, loadStreamGuess, oneTurnEach, saveStreamGuess, type IndexStream, type StreamGuess } from "../../src/search/index-stream.ts";
 import { analyzeDocuments, buildVocabulary } from "../../src/search/korean-index.ts";
 import type { SearchDocument } from "../../src/search/search-document.ts";
 import { makeTempDir } from "../helpers/paths.ts";
@@ -154,4 +154,22 @@ test("a saved guess is read back with its salt only; a torn or foreign file read
   assert.equal(loadStreamGuess(file, "s", true), undefined, "torn");
   writeFileSync(file, JSON.stringify({ format: "opsnote-search-stream/1", salt: "s", stems: [1, 2], urls: [] }));
   assert.equal(loadStreamGuess(file, "s", true), undefined, "not a list of words");
+});
+
+test("oneTurnEach hands values back in order, each on a turn of the event loop of its own", async () => {
+  // A clock of turns: an immediate set from inside an immediate runs on the next turn.
+  let turn = 0;
+  let ticking = true;
+  const tick = () => {
+    turn++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const nextTurn = oneTurnEach();
+  const seen: [string, number][] = [];
+  await Promise.all(["a", "b", "c", "d"].map((value) => nextTurn(value).then((back) => seen.push([back, turn]))));
+  ticking = false;
+  assert.deepEqual(seen.map(([value]) => value), ["a", "b", "c", "d"]);
+  const turns = seen.map(([, at]) => at);
+  assert.ok(turns.every((at, i) => i === 0 || at > turns[i - 1]!), `turns ${turns.join(", ")}: one value per turn`);
 });

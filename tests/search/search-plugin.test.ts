@@ -10,7 +10,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { oneTurnEach, searchPlugin } from "../../src/search/index.ts";
+import { searchPlugin } from "../../src/search/index.ts";
 import type { IndexResult } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
 import { snapshotFolder } from "../helpers/folder-snapshot.ts";
@@ -158,22 +158,4 @@ test("after an edit, a build streams its documents to Pagefind as it writes the 
     }
     await rm(root, { recursive: true, force: true });
   }
-});
-
-test("oneTurnEach hands values back in order, each on a turn of the event loop of its own", async () => {
-  // A clock of turns: an immediate set from inside an immediate runs on the next turn.
-  let turn = 0;
-  let ticking = true;
-  const tick = () => {
-    turn++;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const nextTurn = oneTurnEach();
-  const seen: [string, number][] = [];
-  await Promise.all(["a", "b", "c", "d"].map((value) => nextTurn(value).then((back) => seen.push([back, turn]))));
-  ticking = false;
-  assert.deepEqual(seen.map(([value]) => value), ["a", "b", "c", "d"]);
-  const turns = seen.map(([, at]) => at);
-  assert.ok(turns.every((at, i) => i === 0 || at > turns[i - 1]!), `turns ${turns.join(", ")}: one value per turn`);
 });
