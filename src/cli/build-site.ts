@@ -1,7 +1,8 @@
 /**
  * Builds a folder of posts into a site, atomically: Eleventy writes into a fresh folder next to the
  * output, which replaces the output only when the whole build succeeded. A failed or killed build
- * leaves the previous site as it was; litter from a killed build is removed by the next one.
+ * leaves the previous site as it was; litter from a killed build is removed by the next one. The
+ * folder a swap retires is kept for the next build to overwrite (recycled-output.ts).
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -10,6 +11,7 @@ import "./skip-esm-resolver.ts"; // before Eleventy: see there
 import Eleventy from "@11ty/eleventy";
 import { eleventyConfigPath } from "./eleventy-paths.ts";
 import { silenceBenchmarkNotes, type BenchmarkedConfig } from "./quiet-benchmarks.ts";
+import { keepSpare, sweepUnwritten, takeSpare } from "../static/recycled-output.ts";
 
 export interface BuildSiteOptions {
   /** Folder of markdown posts. @default "posts" */
@@ -107,6 +109,8 @@ async function buildUnlocked(posts: string, output: string, options: BuildSiteOp
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = `${output}${STAGING_MARK}${stamp}`;
   const retired = `${output}${RETIRED_MARK}${stamp}`;
+  // The site before last, if kept, is overwritten rather than written anew (recycled-output.ts).
+  const recycled = await takeSpare(output, staging);
   const eleventy = new Eleventy(posts, staging, {
     configPath: options.configPath ?? eleventyConfigPath(),
     quietMode: !options.verbose,
@@ -126,9 +130,11 @@ async function buildUnlocked(posts: string, output: string, options: BuildSiteOp
   const exitCode = process.exitCode;
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
-    if (existsSync(output)) await rename(output, retired);
+    if (recycled) sweepUnwritten(staging);
+    const replaced = existsSync(output);
+    if (replaced) await rename(output, retired);
     await rename(staging, output);
-    await rm(retired, { recursive: true, force: true });
+    if (replaced) await keepSpare(output, retired);
     return { output, pages: templates.length, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

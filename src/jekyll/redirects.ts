@@ -3,7 +3,7 @@
  * old URLs. Each is a tiny HTML page, as jekyll-redirect-from writes: meta refresh for browsers,
  * canonical for search engines, and a link for everyone else. A redirect never replaces a real page.
  */
-import { existsSync } from "node:fs";
+import { isWritten } from "../static/recycled-output.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -84,7 +84,7 @@ export async function writeRedirects(posts: readonly RedirectSource[], options: 
         continue;
       }
       const file = path.join(options.outputDir, ...relative.split("/"));
-      if (existsSync(file)) {
+      if (isWritten(file)) {
         warn(`"${from}" is already a page of the site; it was not replaced by a redirect`);
         continue;
       }

@@ -9,7 +9,7 @@
  *   some servers (older nginx mime.types, S3 uploads) send `.mjs` as application/octet-stream, and a
  *   browser refuses a module script of that type.
  */
-import { existsSync } from "node:fs";
+import { isWritten } from "../static/recycled-output.ts";
 import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,7 +90,7 @@ export function createClientAssetWriter(): ClientAssetWriter {
       if (writes.has(key)) return;
       const { marker, write } = WRITERS[asset];
       // Settled with the error rather than rejected: nobody awaits it until the build ends.
-      writes.set(key, (existsSync(path.join(outputDir, marker)) ? Promise.resolve() : write(outputDir)).catch((error: unknown) => error ?? new Error("failed")));
+      writes.set(key, (isWritten(path.join(outputDir, marker)) ? Promise.resolve() : write(outputDir)).catch((error: unknown) => error ?? new Error("failed")));
     },
     async settle(outputDir) {
       const prefix = `${path.resolve(outputDir)}\0`;

@@ -3,7 +3,7 @@
  * built assets and write `/sw.js` (the offline page is a generated page, src/pages/offline.tsx).
  * Written after the pages, as search indexes them, because its version is a hash of what was written.
  */
-import { existsSync } from "node:fs";
+import { isWritten } from "../static/recycled-output.ts";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -25,7 +25,7 @@ export function offlinePlugin(eleventyConfig: UserConfig, { site }: OfflinePlugi
     if (outputMode !== "fs" || !directories?.output || serviceWorkerUrl(site) === undefined) return;
     const output = directories.output;
     // Only files the build wrote: a blog without a favicon must still get a worker that installs.
-    const precache = PRECACHED_ASSETS.filter((url) => existsSync(path.join(output, url)));
+    const precache = PRECACHED_ASSETS.filter((url) => isWritten(path.join(output, url)));
     const worker = await buildServiceWorker({ version: await hashBuiltAssets(output), pathPrefix: site.pathPrefix, precache });
     await writeFile(path.join(output, SERVICE_WORKER_URL), worker);
   });

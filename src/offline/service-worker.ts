@@ -6,6 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { isWritten } from "../static/recycled-output.ts";
+import { packageVersion } from "../package-version.ts";
 import path from "node:path";
 import type { SiteSettings } from "../site.ts";
 import {
@@ -45,9 +47,20 @@ export async function buildServiceWorker({ version, pathPrefix, precache = PRECA
   return source.replace(SETTINGS_MARKER, () => `/* settings */ (${JSON.stringify(settings)});`);
 }
 
+/**
+ * Folders of assets/ written while the version is computed (during \`eleventy.after\`), so their files
+ * could be there or not, whole or half: the same site got one version or another (found when a build
+ * over a recycled folder gave another \`sw.js\`, src/static/recycled-output.ts). Neither needs its bytes
+ * in the version: responsive images have their content's hash in their names, and the vendor files
+ * change with the package versions, which are hashed instead.
+ */
+const WRITTEN_LATE = [path.join("assets", "vendor"), path.join("assets", "responsive")];
+const VENDOR_PACKAGES = ["katex", "mermaid"];
+
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  // A file of the recycled folder the build has not written (src/static/recycled-output.ts) is swept after it.
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).filter(isWritten).sort();
 }
 
 /**
@@ -56,12 +69,14 @@ async function filesUnder(folder: string): Promise<string[]> {
  */
 export async function hashBuiltAssets(outputDir: string): Promise<string> {
   const hash = createHash("sha256");
-  const files = [...await filesUnder(path.join(outputDir, "assets")), path.join(outputDir, OFFLINE_URL, "index.html")];
-  for (const file of files) {
+  const late = WRITTEN_LATE.map((folder) => path.join(outputDir, folder) + path.sep);
+  const assets = (await filesUnder(path.join(outputDir, "assets"))).filter((file) => !late.some((folder) => file.startsWith(folder)));
+  for (const file of [...assets, path.join(outputDir, OFFLINE_URL, "index.html")]) {
     const content = await readFile(file).catch(() => undefined);
     if (content === undefined) continue;
     hash.update(path.relative(outputDir, file).split(path.sep).join("/")).update("\0").update(content).update("\0");
   }
+  for (const name of VENDOR_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
   hash.update(await readFile(WORKER_SOURCE));
   return hash.digest("hex").slice(0, 16);
 }
