@@ -12,10 +12,13 @@ import { GENERATED_PAGE } from "../pages/virtual-template.ts";
 import { termHeading } from "../pages/taxonomy.tsx";
 import { strings } from "../ui/strings.ts";
 import { absoluteUrl, ATOM_FEED_URL, FAVICON_URL, HOME_URL, JSON_FEED_URL } from "../urls/site-urls.ts";
-import { buildFeedEntry, type FeedEntry, type FeedInfo } from "./feed-entry.ts";
+import { buildFeedEntry, type FeedInfo } from "./feed-entry.ts";
 import { buildAtomFeed } from "./atom.ts";
 import { stripDataImages } from "./strip-data-images.ts";
 import { buildJsonFeed } from "./json-feed.ts";
+import { createFeedCache, feedSalt, sha256, type EntryKey } from "./feed-cache.ts";
+import { cacheDir } from "../cache-dir.ts";
+import path from "node:path";
 
 export interface FeedsPluginOptions {
   site: SiteSettings;
@@ -37,24 +40,48 @@ export function feedsPlugin(eleventyConfig: UserConfig, { site }: FeedsPluginOpt
     return filter.call({}, html, `${site.url}/`, pageUrl);
   };
 
-  // A post appears in several feeds (site, each tag, each category): absolutize its HTML once a build.
+  // A post appears in several feeds (site, each tag, each category): its body is hashed, and made
+  // absolute when a feed is made, once a build.
   let absoluteContent = new Map<string, Promise<string>>();
+  let contentHashes = new Map<string, string>();
+  let itemsByUrl: Map<string, { content?: string }> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     absoluteContent = new Map();
+    contentHashes = new Map();
+    itemsByUrl = undefined;
   });
 
-  const entriesOf = async (data: PageData, posts: readonly Post[]): Promise<FeedEntry[]> => {
-    const items = new Map((data.collections.posts ?? []).map((item) => [item.data.post.url, item]));
-    const contentOf = (post: Post) => {
-      let content = absoluteContent.get(post.url);
-      if (!content) {
-        content = absolutizeHtml(stripDataImages(items.get(post.url)?.content ?? ""), post.url);
-        absoluteContent.set(post.url, content);
-      }
-      return content;
-    };
+  // Feeds whose entries did not change come from the last build (feed-cache.ts). The pack is written
+  // after the process's first build, as the markdown caches are.
+  const feeds = createFeedCache({ file: path.join(cacheDir("feeds"), "feeds.pack"), salt: feedSalt(site) });
+  let saved = false;
+  eleventyConfig.on("eleventy.after", () => {
+    if (process.env.OPSNOTE_DEBUG_FEEDS) console.error(`[opsnote] feeds: ${JSON.stringify(feeds.stats)}`);
+    if (!saved) feeds.pack.save();
+    saved = true;
+  });
+
+  const feedText = (kind: "atom" | "json", info: FeedInfo, data: PageData, posts: readonly Post[]): Promise<string> => {
+    itemsByUrl ??= new Map((data.collections.posts ?? []).map((item) => [item.data.post.url, item]));
+    const items = itemsByUrl;
+    const bodyOf = (post: Post) => items.get(post.url)?.content ?? "";
     // `posts` are newest first (collections and term groups are sorted so).
-    return Promise.all(posts.slice(0, site.feedSize).map(async (post) => buildFeedEntry(post, await contentOf(post), site)));
+    const chosen = posts.slice(0, site.feedSize);
+    const keys = chosen.map((post): EntryKey => {
+      const { contentHtml: _, ...fields } = buildFeedEntry(post, "", site);
+      let content = contentHashes.get(post.url);
+      if (content === undefined) contentHashes.set(post.url, (content = sha256(bodyOf(post))));
+      return { ...fields, content };
+    });
+    return feeds.text(kind, info, keys, async () => {
+      const contentOf = (post: Post) => {
+        let content = absoluteContent.get(post.url);
+        if (!content) absoluteContent.set(post.url, (content = absolutizeHtml(stripDataImages(bodyOf(post)), post.url)));
+        return content;
+      };
+      const entries = await Promise.all(chosen.map(async (post) => buildFeedEntry(post, await contentOf(post), site)));
+      return kind === "atom" ? buildAtomFeed(info, entries) : buildJsonFeed(info, entries);
+    });
   };
 
   const infoOf = (title: string, description: string, feedUrl: string, pageUrl: string): FeedInfo => ({
@@ -66,14 +93,12 @@ export function feedsPlugin(eleventyConfig: UserConfig, { site }: FeedsPluginOpt
 
   eleventyConfig.addTemplate("_opsnote/feeds/atom.11ty.js", {
     data: { ...GENERATED_PAGE, permalink: ATOM_FEED_URL },
-    render: async (data: PageData) =>
-      buildAtomFeed(infoOf(site.title, site.description, ATOM_FEED_URL, HOME_URL), await entriesOf(data, allPosts(data))),
+    render: (data: PageData) => feedText("atom", infoOf(site.title, site.description, ATOM_FEED_URL, HOME_URL), data, allPosts(data)),
   });
 
   eleventyConfig.addTemplate("_opsnote/feeds/json.11ty.js", {
     data: { ...GENERATED_PAGE, permalink: JSON_FEED_URL },
-    render: async (data: PageData) =>
-      buildJsonFeed(infoOf(site.title, site.description, JSON_FEED_URL, HOME_URL), await entriesOf(data, allPosts(data))),
+    render: (data: PageData) => feedText("json", infoOf(site.title, site.description, JSON_FEED_URL, HOME_URL), data, allPosts(data)),
   });
 
   for (const collection of ["tagPages", "categoryPages"] as const) {
@@ -87,11 +112,11 @@ export function feedsPlugin(eleventyConfig: UserConfig, { site }: FeedsPluginOpt
         },
         permalink: (data: { listPage: TermListPage }) => data.listPage.feedUrl,
       },
-      render: async (data: PageData & { listPage: TermListPage }) => {
+      render: (data: PageData & { listPage: TermListPage }) => {
         const page = data.listPage;
         const heading = termHeading(page);
         const info = infoOf(strings.termFeedTitle(site.title, heading), site.description, page.feedUrl, page.firstUrl);
-        return buildAtomFeed(info, await entriesOf(data, page.term.posts));
+        return feedText("atom", info, data, page.term.posts);
       },
     });
   }

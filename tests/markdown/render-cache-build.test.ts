@@ -34,9 +34,9 @@ function writeSite(): void {
     `## 경고\n\n\`\`\`kubectlx\nget po\n\`\`\`\n\n![없는 그림](./missing.png)\n\n$$\\frac{1}{$$\n`);
 }
 
-/** Every .html file of a built site, by path. */
+/** Every page of a built site (.html) and every feed (feed.xml, feed.json), by path. */
 function htmlFiles(output: string): Map<string, Buffer> {
-  const files = readdirSync(output, { recursive: true }).map(String).filter((file) => file.endsWith(".html")).sort();
+  const files = readdirSync(output, { recursive: true }).map(String).filter((file) => /(\.html|feed\.xml|feed\.json)$/.test(file)).sort();
   return new Map(files.map((file) => [file, readFileSync(path.join(output, file))]));
 }
 
@@ -62,8 +62,8 @@ interface SearchIndexStats {
   streamed: boolean;
 }
 
-function build(output: string, cache: string): ChildBuild & { stats: RenderStats; search: SearchIndexStats; warnings: string[] } {
-  const result = buildInChild(posts, path.join(root, output), { OPSNOTE_CACHE_DIR: path.join(root, cache), OPSNOTE_DEBUG_RENDER_CACHE: "1", OPSNOTE_DEBUG_SEARCH_INDEX: "1" });
+function build(output: string, cache: string): ChildBuild & { stats: RenderStats; search: SearchIndexStats; feeds: { hits: number; made: number }; warnings: string[] } {
+  const result = buildInChild(posts, path.join(root, output), { OPSNOTE_CACHE_DIR: path.join(root, cache), OPSNOTE_DEBUG_RENDER_CACHE: "1", OPSNOTE_DEBUG_SEARCH_INDEX: "1", OPSNOTE_DEBUG_FEEDS: "1" });
   assert.equal(result.status, 0, result.stderr);
   const debugLine = (prefix: string) => {
     const line = result.stderr.split("\n").find((l) => l.startsWith(prefix));
@@ -71,7 +71,12 @@ function build(output: string, cache: string): ChildBuild & { stats: RenderStats
     return JSON.parse(line.slice(prefix.length)) as unknown;
   };
   const warnings = `${result.stdout}\n${result.stderr}`.split("\n").filter((l) => / warning /.test(l)).sort();
-  return { ...result, stats: debugLine("[opsnote] render cache: ") as RenderStats, search: debugLine("[opsnote] search index: ") as SearchIndexStats, warnings };
+  return {
+    ...result, warnings,
+    stats: debugLine("[opsnote] render cache: ") as RenderStats,
+    search: debugLine("[opsnote] search index: ") as SearchIndexStats,
+    feeds: debugLine("[opsnote] feeds: ") as { hits: number; made: number },
+  };
 }
 
 writeSite();
@@ -84,6 +89,9 @@ test("a cold build renders every post; a warm one renders none and gives the sam
   assert.deepEqual(warm.stats, { rendered: [], hits: 10, tocParsed: 0, tocHits: cold.stats.tocParsed });
   assert.ok(cold.stats.tocParsed >= 4, "the posts with toc: true");
   assertSameHtml(path.join(root, "warm"), path.join(root, "cold"), "warm");
+  // The site's two feeds and one per tag: made cold, all from the cache (src/feeds/feed-cache.ts) warm.
+  assert.ok(cold.feeds.made >= 5 && cold.feeds.hits === 0, JSON.stringify(cold.feeds));
+  assert.deepEqual(warm.feeds, { hits: cold.feeds.made, made: 0 });
   const math = parseHTML(readFileSync(path.join(root, "warm", "math", "index.html"), "utf8")).document;
   assert.ok(math.querySelector(".katex") && math.querySelector("pre.mermaid"), "math and a diagram, from the cache");
   assert.ok(math.querySelector('link[href*="katex"]'), "the page still links KaTeX's stylesheet");
@@ -112,6 +120,10 @@ test("an edited post is the only one rendered again, and its page shows the edit
   assert.ok(page.getElementById("고친-제목"), "the new heading");
   assert.ok([...page.querySelectorAll("p")].some((p) => p.textContent === "새 문단을 더했다."));
   assert.ok([...page.querySelectorAll("nav a, aside a")].some((a) => decodeURIComponent(a.getAttribute("href") ?? "") === "#고친-제목"), "the TOC lists it");
+  // Every feed with the post is made again and shows the edit; the others come from the cache.
+  const feed = readFileSync(path.join(root, "edited", "feed.xml"), "utf8");
+  assert.ok(feed.includes("새 문단을 더했다.") && !readFileSync(path.join(root, "warm", "feed.xml"), "utf8").includes("새 문단을 더했다."));
+  assert.ok(edited.feeds.made >= 3 && edited.feeds.hits >= 1, JSON.stringify(edited.feeds)); // the site's two, its tags'; not 태그1's
 
   // A cold build of the edited posts, killed once its first pack is being written (or, on a fast
   // machine, as it ends), then built again with what it left: the pages must be the edited build's.
