@@ -59,7 +59,7 @@ test("a saved pack serves the next build; another salt, or a torn pack, is a mis
   assert.equal(await createFeedCache({ file, salt: "s2" }).text("atom", info, [entry], maker("made").make), "made", "another opsnote, Eleventy or settings");
 
   const bytes = readFileSync(file);
-  bytes[bytes.length - 3] ^= 0xff;
+  bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0xff, bytes.length - 3);
   writeFileSync(file, bytes);
   assert.equal(await createFeedCache({ file, salt: "s1" }).text("atom", info, [entry], maker("made").make), "made", "a torn pack");
 });

@@ -170,8 +170,16 @@ test("torn entry: a truncated or altered entry is a miss, leaves the target alon
     assert.deepEqual(snapshotFolder(target), new Map([["previous.js", Buffer.from("kept").toString("base64")]]));
 
     await cache.store(key, source, { pages: 1 });
+    // Restored in place (a recycled staging folder has last time's index): a file at one of the index's
+    // paths is overwritten, and files and folders of no index path go.
+    const [listed] = snapshotFolder(source).keys();
+    await mkdir(path.dirname(path.join(target, listed!)), { recursive: true });
+    await writeFile(path.join(target, listed!), "stale bytes of an older index");
+    await mkdir(path.join(target, "old-fragments"), { recursive: true });
+    await writeFile(path.join(target, "old-fragments", "gone.pf_fragment"), "x");
     assert.deepEqual(await cache.restore(key, target), { pages: 1 });
     assert.deepEqual(snapshotFolder(target), snapshotFolder(source), "the restored folder replaces the old one");
+    assert.equal(existsSync(path.join(target, "old-fragments")), false, "a folder left empty is removed");
   });
 });
 
