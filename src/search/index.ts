@@ -61,27 +61,11 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
   function* thisBuild(): Iterable<SearchDocument> {
     for (const entry of documents.values()) if (entry.build === build) yield entry.document;
   }
-  // A production build starts its index once the last of its pages has its document: Pagefind then
-  // works while Eleventy writes the pages (cold builds, edits the stream cannot take, and the stream's
-  // own writing of the index). The number of pages comes from Eleventy's content map.
-  let earlyOutput: string | undefined;
-  let expectedPages = 0;
-  let transformed = 0;
-  let early: { documents: SearchDocument[]; indexed: Promise<BuildIndex> } | undefined;
-  eleventyConfig.on("eleventy.before", async ({ outputMode, directories }: BuildEvent) => {
+  eleventyConfig.on("eleventy.before", async ({ outputMode }: BuildEvent) => {
     build++;
     documentCache = undefined;
     await stream?.drop(); // left by a build that failed before its end
-    await early?.indexed.catch(() => undefined); // likewise
-    const production = isBuild() && outputMode === "fs";
-    stream = production ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis) }) : undefined;
-    earlyOutput = production ? directories?.output : undefined;
-    expectedPages = 0;
-    transformed = 0;
-    early = undefined;
-  });
-  eleventyConfig.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
-    expectedPages = Object.keys(urlToInputPath).filter((url) => url.startsWith("/") && (url.endsWith("/") || url.endsWith(".html"))).length;
+    stream = isBuild() && outputMode === "fs" ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis) }) : undefined;
   });
   eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string): string | Promise<string> {
     const output = this.page.outputPath;
@@ -95,19 +79,11 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       stream?.offer(document, documentCache.made > made, thisBuild);
       documents.set(path.resolve(output), { document, build });
     } else documents.delete(path.resolve(output));
-    if (earlyOutput !== undefined && early === undefined && ++transformed === expectedPages) {
-      const fed = stream; // every page is in: the stream has fed all it will
-      stream = undefined;
-      const all = byUrl([...thisBuild()]);
-      early = { documents: all, indexed: indexForBuild(all, path.join(earlyOutput, "pagefind"), fed).finally(() => fed?.drop()) };
-      void early.indexed.catch(() => undefined); // awaited, with its error, in eleventy.after
-    }
-    // While Pagefind is fed or indexes, each page waits for a turn of the event loop of its own before
+    // While a stream feeds Pagefind, each page waits for a turn of the event loop of its own before
     // Eleventy writes it (synchronously): without a poll phase between the writes, Pagefind's pipe
     // did not drain, nor were its answers read, until the last page was written (measured: the whole
-    // stream was still pending then). A production build's pages all wait: its index starts before
-    // they are written.
-    return earlyOutput !== undefined || stream?.streaming ? nextTurn(page) : page;
+    // stream was still pending then).
+    return stream?.streaming ? nextTurn(page) : page;
   });
 
   const nextTurn = oneTurnEach();
@@ -134,23 +110,16 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     }
     // A build keeps the documents it made; the preview, whose later runs write some pages only, all of them.
     documentCache?.save({ prune: !incremental && isBuild() });
-    const current = () => byUrl([...documents.values()].map((entry) => entry.document));
+    const current = () => [...documents.values()].map((entry) => entry.document).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const outputPath = path.join(directories.output, "pagefind");
     if (isBuild()) {
       const all = current();
-      const started = early;
-      early = undefined;
-      let indexed: BuildIndex;
-      const startedEarly = started !== undefined && sameDocuments(started.documents, all);
-      if (startedEarly) indexed = await started.indexed;
-      else {
-        await started?.indexed.catch(() => undefined); // of other documents (a page came after the count): replaced
-        indexed = await indexForBuild(all, outputPath, fed);
-      }
-      const { result, vocabulary, prepared } = indexed;
+      const vocabulary = analysis ? buildVocabulary(all) : new Set<string>();
+      const prepared = analysis ? analyzeDocuments(all, vocabulary) : all;
+      const result = await indexDocuments(prepared, outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
       saveStreamGuess(guessFile(), salt, vocabulary, prepared);
       onIndexed?.(result);
-      if (process.env.OPSNOTE_DEBUG_SEARCH_INDEX) console.error(`[opsnote] search index: ${JSON.stringify({ ...result, early: startedEarly })}`);
+      if (process.env.OPSNOTE_DEBUG_SEARCH_INDEX) console.error(`[opsnote] search index: ${JSON.stringify(result)}`);
       return;
     }
     const cache = firstRun ? createIndexCache(undefined, salt) : undefined;
@@ -165,25 +134,4 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
       );
     });
   }
-
-  /** A production build's index of its documents: from the cache, the stream or a Pagefind run. */
-  async function indexForBuild(all: SearchDocument[], outputPath: string, fed: IndexStream | undefined): Promise<BuildIndex> {
-    const vocabulary = analysis ? buildVocabulary(all) : new Set<string>();
-    const prepared = analysis ? analyzeDocuments(all, vocabulary) : all;
-    const result = await indexDocuments(prepared, outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
-    return { result, vocabulary, prepared };
-  }
-}
-
-interface BuildIndex {
-  result: IndexResult;
-  vocabulary: Set<string>;
-  prepared: SearchDocument[];
-}
-
-const byUrl = (documents: SearchDocument[]) => documents.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-
-/** The same documents, in the same order (each document's URL and indexed HTML). */
-function sameDocuments(a: readonly SearchDocument[], b: readonly SearchDocument[]): boolean {
-  return a.length === b.length && a.every((document, i) => document.url === b[i]!.url && document.html === b[i]!.html);
 }

@@ -60,8 +60,6 @@ interface RenderStats {
 interface SearchIndexStats {
   reused: boolean;
   streamed: boolean;
-  /** Started once the last page had its document, while the pages were still being written. */
-  early: boolean;
 }
 
 function build(output: string, cache: string): ChildBuild & { stats: RenderStats; search: SearchIndexStats; feeds: { hits: number; made: number }; warnings: string[] } {
@@ -116,11 +114,7 @@ test("an edited post is the only one rendered again, and its page shows the edit
   assert.deepEqual(edited.stats.rendered.map((p) => path.basename(p)), ["2024-03-03-note-3.md"]);
   // The search index was fed while the pages were written (src/search/index-stream.ts); it is compared
   // below with the index of a build that had no stream.
-  assert.deepEqual([cold.search, warm.search, edited.search], [
-    { ...cold.search, reused: false, streamed: false, early: true },
-    { ...warm.search, reused: true, streamed: false, early: true },
-    { ...edited.search, reused: false, streamed: true, early: true },
-  ]);
+  assert.deepEqual([cold.search, warm.search, edited.search], [{ ...cold.search, reused: false, streamed: false }, { ...warm.search, reused: true, streamed: false }, { ...edited.search, reused: false, streamed: true }]);
   assert.equal(edited.stats.tocParsed, 1, "its TOC only");
   const page = parseHTML(readFileSync(path.join(root, "edited", "note-3", "index.html"), "utf8")).document;
   assert.ok(page.getElementById("고친-제목"), "the new heading");
