@@ -48,9 +48,9 @@ export async function buildServiceWorker({ version, pathPrefix, precache = PRECA
 }
 
 /**
- * Folders of assets/ written while the version is computed (during \`eleventy.after\`), so their files
+ * Folders of assets/ written while the version is computed (during `eleventy.after`), so their files
  * could be there or not, whole or half: the same site got one version or another (found when a build
- * over a recycled folder gave another \`sw.js\`, src/static/recycled-output.ts). Neither needs its bytes
+ * over a recycled folder gave another `sw.js`, src/static/recycled-output.ts). Neither needs its bytes
  * in the version: responsive images have their content's hash in their names, and the vendor files
  * change with the package versions, which are hashed instead.
  */
