@@ -82,13 +82,15 @@ export async function keepSpare(output: string, retired: string, now = new Date(
 
 /**
  * Dates every regular file under `dir` to the epoch; anything else that is not a folder (a symbolic
- * link, a socket) is removed, so the sweep only ever has files and folders to judge.
+ * link, a socket) is removed, so the sweep only ever has files and folders to judge. So is a file with
+ * another name elsewhere (a hard link: `cp -al _site /var/www` serves the same files), which writing in
+ * place would change there too.
  */
 export function markUnwritten(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) markUnwritten(full);
-    else if (entry.isFile()) utimesSync(full, EPOCH, EPOCH);
+    else if (entry.isFile() && lstatSync(full).nlink === 1) utimesSync(full, EPOCH, EPOCH);
     else rmSync(full, { force: true });
   }
 }

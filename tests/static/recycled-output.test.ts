@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isWritten, keepSpare, markUnwritten, spareFolderOf, sweepUnwritten, takeSpare } from "../../src/static/recycled-output.ts";
@@ -33,9 +33,14 @@ test("the sweep removes the files nothing wrote again, and the folders it leaves
   write(path.join(dir, "assets", "site.css"), "old");
   write(path.join(dir, "assets", "old.png"), "old");
   symlinkSync(path.join(dir, "kept", "index.html"), path.join(dir, "link.html"));
+  const served = path.join(root, "served-elsewhere.css");
+  writeFileSync(served, "served");
+  linkSync(served, path.join(dir, "assets", "linked.css"));
 
   markUnwritten(dir);
   assert.equal(existsSync(path.join(dir, "link.html")), false, "a symbolic link is removed at once");
+  assert.equal(existsSync(path.join(dir, "assets", "linked.css")), false, "a file with another name elsewhere is removed, not written over");
+  assert.equal(readFileSync(served, "utf8"), "served");
   assert.equal(isWritten(path.join(dir, "kept", "index.html")), false, "a recycled file is not this build's");
   writeFileSync(path.join(dir, "kept", "index.html"), "new");
   writeFileSync(path.join(dir, "assets", "site.css"), "new");
