@@ -4,7 +4,7 @@
  * the site. It never parses the written site itself: at 4,000 posts `addDirectory` over the site
  * peaked at 4.4 GiB in the Pagefind process (docs/search.md has the measurements).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -12,6 +12,7 @@ import { createSearchIndexCache, tempBeside, type SearchIndexCache } from "./ind
 import type { IndexStream } from "./index-stream.ts";
 import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 import { packageVersion } from "../package-version.ts";
+import { isWritten, sweepUnwritten } from "../static/recycled-output.ts";
 
 /** Search documents handed to Pagefind at once: bounds what waits in the pipe to its process. */
 export const BATCH_SIZE = 100;
@@ -67,6 +68,12 @@ export interface OpenIndex {
   write(outputPath: string, options: { documents: readonly SearchDocument[]; writeExtraFiles?: IndexOptions["writeExtraFiles"] }): Promise<number>;
   /** Releases the index unwritten; its errors, if any, are dropped with it. */
   drop(): Promise<void>;
+}
+
+/** Whether `pagefindDir` is the index of a recycled staging folder, not yet written by this build. */
+function isRecycled(pagefindDir: string): boolean {
+  const entry = path.join(pagefindDir, "pagefind-entry.json");
+  return existsSync(entry) && !isWritten(entry);
 }
 
 export function openIndex(): OpenIndex {
@@ -126,17 +133,24 @@ export function openIndex(): OpenIndex {
     async write(outputPath, { documents, writeExtraFiles }) {
       // Written beside the old index and renamed into place: the preview's search never reads a half
       // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
+      // Except over the index of a recycled staging folder (src/static/recycled-output.ts), which no one
+      // reads: there Pagefind overwrites the files it writes again (creating 4,300 files cost up to 1 ms
+      // each on this disk), and the files it did not write, still dated to the epoch, are swept at once.
       // Sent once every page is in. Sending it while a build still wrote its pages (to overlap the two)
       // hung a build once; the cause found later was a temp folder name shared with a cache restore
-      // (tempBeside), so overlapping may be tried again.
-      const fresh = tempBeside(outputPath);
+      // (tempBeside); tried again without it, it gained nothing (docs/benchmarks.md).
+      const inPlace = isRecycled(outputPath);
+      const fresh = inPlace ? outputPath : tempBeside(outputPath);
       try {
         await sending;
         const written = await (await created).writeFiles({ outputPath: fresh });
         if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
         await writeExtraFiles?.(fresh, documents);
-        await rm(outputPath, { recursive: true, force: true });
-        await rename(fresh, outputPath);
+        if (inPlace) sweepUnwritten(outputPath);
+        else {
+          await rm(outputPath, { recursive: true, force: true });
+          await rename(fresh, outputPath);
+        }
       } catch (error) {
         await rm(fresh, { recursive: true, force: true });
         throw error;

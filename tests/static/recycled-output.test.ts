@@ -114,7 +114,11 @@ test("a build over a recycled site equals a fresh build, file for file, after po
   build("site"); // the first site
   const first = path.join(root, "site");
   const inode = (file: string) => statSync(path.join(first, file)).ino;
-  const kept = { page: inode(path.join("note-1", "index.html")), katex: inode(path.join("assets", "vendor", "katex", "katex.min.css")) };
+  const kept = {
+    page: inode(path.join("note-1", "index.html")),
+    katex: inode(path.join("assets", "vendor", "katex", "katex.min.css")),
+    index: inode(path.join("pagefind", "pagefind-entry.json")),
+  };
   assert.ok(existsSync(path.join(first, "old", "moved", "index.html")), "the redirect page");
 
   // What the first site has and the next ones must not.
@@ -125,10 +129,13 @@ test("a build over a recycled site equals a fresh build, file for file, after po
   post("2024-05-07-new", `title: "새 글"\ndate: 2024-05-07\ntags: [새태그]`, "## 새 글\n\n처음 쓴다.\n");
 
   build("site"); // retires the first site into the cache
+  // An edit, so that the next build runs Pagefind (its index is in no cache) over the first site's index.
+  post("2024-05-02-note-2", `title: "노트 2"\ndate: 2024-05-02\ntags: [k8s, "태그2"]`, "## 본문 2\n\n쿠버네티스 설명을 고쳤다.\n");
   build("site"); // overwrites the first site
   const recycled = path.join(root, "site");
   assert.equal(statSync(path.join(recycled, "note-1", "index.html")).ino, kept.page, "the page was overwritten in place, not written anew");
   assert.equal(statSync(path.join(recycled, "assets", "vendor", "katex", "katex.min.css")).ino, kept.katex, "so were KaTeX's files");
+  assert.equal(statSync(path.join(recycled, "pagefind", "pagefind-entry.json")).ino, kept.index, "and Pagefind's index");
 
   build("fresh"); // another output: no spare of its own
   const expected = snapshotFolder(path.join(root, "fresh"));
