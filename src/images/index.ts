@@ -7,6 +7,7 @@
  */
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { isWritten } from "../static/recycled-output.ts";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt, Token } from "markdown-it";
@@ -96,7 +97,8 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
     await Promise.all(variants.used().map(async ({ url, file }) => {
       const target = path.join(output, ...url.split("/").filter((s) => s !== ""));
       const [from, to] = await Promise.all([stat(file), stat(target).catch(() => undefined)]);
-      if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
+      // A recycled file not yet written (src/static/recycled-output.ts) is no copy, whatever the source's date.
+      if (to && isWritten(target) && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(file, target);
     }));

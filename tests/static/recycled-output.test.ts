@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isWritten, keepSpare, markUnwritten, spareFolderOf, sweepUnwritten, takeSpare } from "../../src/static/recycled-output.ts";
@@ -110,6 +110,11 @@ test("a build over a recycled site equals a fresh build, file for file, after po
   post("2024-05-08-stays", `title: "주소가 남는 글"\ndate: 2024-05-08\nredirect_from: [/old/stays/]`, "## 남음\n\n예전 주소도 그대로다.\n");
   post("2024-05-06-math", `title: "수식"\ndate: 2024-05-06\nmath: true`, "## 수식\n\n$a^2 + b^2 = c^2$\n\n![그림](./diagram.png)\n");
   writeFileSync(path.join(posts, "diagram.png"), PNG);
+  // A file dated to the epoch itself (from an archive made with SOURCE_DATE_EPOCH=0): its recycled copy
+  // looks as old as it, and must be copied again all the same.
+  post("2024-05-09-logo", `title: "로고"\ndate: 2024-05-09`, "## 로고\n\n![로고](./logo.png)\n");
+  writeFileSync(path.join(posts, "logo.png"), PNG);
+  utimesSync(path.join(posts, "logo.png"), new Date(0), new Date(0));
 
   build("site"); // the first site
   const first = path.join(root, "site");
@@ -147,6 +152,7 @@ test("a build over a recycled site equals a fresh build, file for file, after po
     assert.equal(existsSync(path.join(recycled, gone)), false, `${gone} is gone`);
   }
   assert.ok(existsSync(path.join(recycled, "old", "stays", "index.html")), "the redirect still asked for");
+  assert.ok([...actual.keys()].some((file) => file.endsWith("logo.png")), "the epoch-dated image beside a post");
   assert.ok(existsSync(path.join(recycled, "sw.js")), "offline mode's worker");
   assert.deepEqual(emptyFolders(recycled), []);
 });
