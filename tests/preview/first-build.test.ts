@@ -76,7 +76,9 @@ test("a preview started on a broken post shows the error, then the site once the
     assert.match(panel?.textContent ?? "", /2024-01-01-x\.md 2행 \d+열 · 오류 · 앞머리\(front matter\): YAML 문법 오류/);
 
     await writeFile(preview.file, '---\ntitle: "고쳤다"\n---\nbody\n');
-    const fixed = await until(`${preview.base}/x/`, (status) => status === 200, preview.terminal);
+    // A save is a truncate and a write: a rebuild may see the emptied file first (a page titled "x",
+    // from the file name, failed this test once under a loaded suite), and the next one the fixed post.
+    const fixed = await until(`${preview.base}/x/`, (status, body) => status === 200 && body.includes("고쳤다"), preview.terminal);
     const { document } = parseHTML(fixed);
     assert.equal(document.querySelector("h1")?.textContent?.trim(), "고쳤다");
     assert.equal(document.querySelector("#opsnote-build-error"), null);
