@@ -16,10 +16,11 @@
  * serve a torn entry: a torn, truncated or foreign entry is a miss, and is replaced by the next store.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cacheDir } from "../cache-dir.ts";
+import { removeFiles } from "../static/recycled-output.ts";
 
 const FORMAT = "opsnote-search-cache/2";
 const EXTENSION = ".search";
@@ -178,7 +179,7 @@ export function createSearchIndexCache({ dir = cacheDir("search"), salt }: Searc
         listed.add(target);
         offset += size;
       }
-      removeUnlisted(pagefindDir, listed);
+      removeFiles(pagefindDir, (file) => !listed.has(file));
       // Recently used entries are the ones pruning keeps.
       const now = new Date();
       await utimes(fileOf(key), now, now).catch(() => undefined);
@@ -202,15 +203,4 @@ export function createSearchIndexCache({ dir = cacheDir("search"), salt }: Searc
       }
     },
   };
-}
-
-/** Removes every file under `dir` not in `keep` (full paths), and the folders that leaves empty. */
-function removeUnlisted(dir: string, keep: ReadonlySet<string>): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      removeUnlisted(full, keep);
-      if (readdirSync(full).length === 0) rmdirSync(full);
-    } else if (!keep.has(full)) rmSync(full, { force: true });
-  }
 }

@@ -4,7 +4,7 @@
  * the site. It never parses the written site itself: at 4,000 posts `addDirectory` over the site
  * peaked at 4.4 GiB in the Pagefind process (docs/search.md has the measurements).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -12,7 +12,7 @@ import { createSearchIndexCache, tempBeside, type SearchIndexCache } from "./ind
 import type { IndexStream } from "./index-stream.ts";
 import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 import { packageVersion } from "../package-version.ts";
-import { isWritten, sweepUnwritten } from "../static/recycled-output.ts";
+import { isUnwritten, sweepUnwritten } from "../static/recycled-output.ts";
 
 /** Search documents handed to Pagefind at once: bounds what waits in the pipe to its process. */
 export const BATCH_SIZE = 100;
@@ -68,12 +68,6 @@ export interface OpenIndex {
   write(outputPath: string, options: { documents: readonly SearchDocument[]; writeExtraFiles?: IndexOptions["writeExtraFiles"] }): Promise<number>;
   /** Releases the index unwritten; its errors, if any, are dropped with it. */
   drop(): Promise<void>;
-}
-
-/** Whether `pagefindDir` is the index of a recycled staging folder, not yet written by this build. */
-function isRecycled(pagefindDir: string): boolean {
-  const entry = path.join(pagefindDir, "pagefind-entry.json");
-  return existsSync(entry) && !isWritten(entry);
 }
 
 export function openIndex(): OpenIndex {
@@ -139,7 +133,7 @@ export function openIndex(): OpenIndex {
       // Sent once every page is in. Sending it while a build still wrote its pages (to overlap the two)
       // hung a build once; the cause found later was a temp folder name shared with a cache restore
       // (tempBeside); tried again without it, it gained nothing (docs/benchmarks.md).
-      const inPlace = isRecycled(outputPath);
+      const inPlace = isUnwritten(path.join(outputPath, "pagefind-entry.json")); // a recycled index
       const fresh = inPlace ? outputPath : tempBeside(outputPath);
       try {
         await sending;

@@ -101,6 +101,15 @@ export function markUnwritten(dir: string): void {
  * @returns how many files were removed.
  */
 export function sweepUnwritten(dir: string): number {
+  return removeFiles(dir, isUnwritten);
+}
+
+/**
+ * Removes the files under `dir` that `remove` picks, then the folders that leaves empty (the index
+ * cache's restore removes the files of no index path with it). `dir` itself stays.
+ * @returns how many files were removed.
+ */
+export function removeFiles(dir: string, remove: (file: string) => boolean): number {
   let removed = 0;
   const sweep = (folder: string): boolean => {
     let empty = true;
@@ -109,7 +118,7 @@ export function sweepUnwritten(dir: string): number {
       if (entry.isDirectory()) {
         if (sweep(full)) rmdirSync(full);
         else empty = false;
-      } else if (entry.isFile() && lstatSync(full).mtimeMs === 0) {
+      } else if (entry.isFile() && remove(full)) {
         rmSync(full);
         removed++;
       } else {
@@ -122,14 +131,16 @@ export function sweepUnwritten(dir: string): number {
   return removed;
 }
 
+/** Whether `file` is a file of the recycled folder still waiting to be overwritten or swept. */
+export function isUnwritten(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs === 0;
+}
+
 /**
  * Whether the build has written `file` so far: it is there, and it is not a file of the recycled
  * folder still waiting to be overwritten or swept. In a fresh folder, this is whether it exists.
  */
 export function isWritten(file: string): boolean {
-  try {
-    return statSync(file).mtimeMs !== 0;
-  } catch {
-    return false;
-  }
+  const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  return mtime !== undefined && mtime !== 0;
 }
