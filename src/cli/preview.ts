@@ -188,7 +188,10 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
           succeeded = true;
           // Incremental builds may render only some posts: the others keep what they had.
           postPages = new Map([...postPages, ...capturing]);
-          const { changed, restore } = ledger.afterBuild(results);
+          const { changed, restore, rebuilt } = ledger.afterBuild(results);
+          if (process.env.OPSNOTE_DEBUG_PREVIEW) {
+            for (const { page, same } of rebuilt) console.log(`[opsnote] debug: the build rendered ${page} ${same ? "as" : "unlike"} the fast path`);
+          }
           for (const page of restore) {
             try {
               writePageAtomically(page.outputPath, page.html);

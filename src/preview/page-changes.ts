@@ -32,6 +32,12 @@ export interface BuildChanges {
   changed: string[];
   /** Fast-path pages the build overwrote with an older version of their post: write them again. */
   restore: FastPage[];
+  /**
+   * Fast-path pages the build rendered from the same text, and whether its bytes were the fast
+   * path's (`OPSNOTE_DEBUG_PREVIEW` prints them; the preview tests read that, whichever of the two
+   * wrote the file last).
+   */
+  rebuilt: { page: string; same: boolean }[];
 }
 
 const hash = (content: string | Buffer) => createHash("sha1").update(content).digest("base64");
@@ -65,6 +71,7 @@ export function createPageLedger(outputDir: string) {
     afterBuild(results: readonly WrittenPage[]): BuildChanges {
       const changed: string[] = [];
       const restore: FastPage[] = [];
+      const rebuilt: BuildChanges["rebuilt"] = [];
       for (const result of results) {
         if (typeof result.outputPath !== "string" || !result.outputPath.endsWith(".html") || result.content === undefined) continue;
         const newer = fast.get(path.resolve(result.inputPath));
@@ -74,12 +81,13 @@ export function createPageLedger(outputDir: string) {
             continue;
           }
           fast.delete(path.resolve(result.inputPath));
+          rebuilt.push({ page: pagePath(outputDir, result.outputPath), same: hash(newer.html) === hash(result.content) });
         }
         const after = hash(result.content);
         if (known.get(key(result.outputPath)) !== after) changed.push(pagePath(outputDir, result.outputPath));
         known.set(key(result.outputPath), after);
       }
-      return { changed, restore };
+      return { changed, restore, rebuilt };
     },
   };
 }

@@ -25,7 +25,7 @@ test("a build changes the pages whose bytes differ; other outputs are not pages"
   assert.deepEqual(ledger.afterBuild([result("a", "A1"), result("b", "B1")]).changed, ["/devops/a/index.html", "/devops/b/index.html"]);
   const feed = { inputPath: "feed.11ty.js", outputPath: at("feed.xml"), content: "<feed/>" };
   const second = ledger.afterBuild([result("a", "A1"), result("b", "B2"), feed, { inputPath: "x.md", outputPath: false }]);
-  assert.deepEqual(second, { changed: ["/devops/b/index.html"], restore: [] });
+  assert.deepEqual(second, { changed: ["/devops/b/index.html"], restore: [], rebuilt: [] });
 });
 
 test("a page the fast path wrote is not announced again when the build writes the same bytes", () => {
@@ -34,10 +34,14 @@ test("a page the fast path wrote is not announced again when the build writes th
   const fast = { inputPath: "posts/a.md", outputPath: at("devops/a/index.html"), html: "A2", rawInput: "a v2" };
   assert.equal(ledger.recordFast(fast), true);
   assert.equal(ledger.recordFast(fast), false, "the same bytes again: nothing to show");
-  assert.deepEqual(ledger.afterBuild([result("a", "A2", "a v2")]), { changed: [], restore: [] });
+  assert.deepEqual(ledger.afterBuild([result("a", "A2", "a v2")]), { changed: [], restore: [], rebuilt: [{ page: "/devops/a/index.html", same: true }] });
   // Had the build written other bytes for the same text, the page would reload.
   assert.equal(ledger.recordFast({ ...fast, html: "A3", rawInput: "a v3" }), true);
-  assert.deepEqual(ledger.afterBuild([result("a", "A3 from Eleventy", "a v3")]).changed, ["/devops/a/index.html"]);
+  assert.deepEqual(ledger.afterBuild([result("a", "A3 from Eleventy", "a v3")]), {
+    changed: ["/devops/a/index.html"],
+    restore: [],
+    rebuilt: [{ page: "/devops/a/index.html", same: false }],
+  });
 });
 
 test("a build that read an older text of a fast-path post gives the fast page back", () => {
@@ -45,9 +49,9 @@ test("a build that read an older text of a fast-path post gives the fast page ba
   ledger.afterBuild([result("a", "A1", "a v1")]);
   const fast = { inputPath: path.resolve("posts/a.md"), outputPath: at("devops/a/index.html"), html: "A3", rawInput: "a v3" };
   ledger.recordFast(fast);
-  assert.deepEqual(ledger.afterBuild([result("a", "A2", "a v2")]), { changed: [], restore: [fast] });
+  assert.deepEqual(ledger.afterBuild([result("a", "A2", "a v2")]), { changed: [], restore: [fast], rebuilt: [] });
   // The build that read the new text settles it.
-  assert.deepEqual(ledger.afterBuild([result("a", "A3", "a v3")]), { changed: [], restore: [] });
+  assert.deepEqual(ledger.afterBuild([result("a", "A3", "a v3")]), { changed: [], restore: [], rebuilt: [{ page: "/devops/a/index.html", same: true }] });
   assert.deepEqual(ledger.afterBuild([result("a", "A4", "a v4")]).changed, ["/devops/a/index.html"]);
 });
 
@@ -55,5 +59,5 @@ test("after a save the fast path could not take, the build's page stands", () =>
   const ledger = createPageLedger(OUT);
   ledger.recordFast({ inputPath: "posts/a.md", outputPath: at("devops/a/index.html"), html: "A2", rawInput: "a v2" });
   ledger.forget("posts/a.md");
-  assert.deepEqual(ledger.afterBuild([result("a", "A3 with a new title", "a v3")]), { changed: ["/devops/a/index.html"], restore: [] });
+  assert.deepEqual(ledger.afterBuild([result("a", "A3 with a new title", "a v3")]), { changed: ["/devops/a/index.html"], restore: [], rebuilt: [] });
 });
