@@ -22,7 +22,8 @@ import path from "node:path";
 import { cacheDir } from "../cache-dir.ts";
 import { removeFiles } from "../static/recycled-output.ts";
 
-const FORMAT = "opsnote-search-cache/2";
+// 3: entries stored by builds of 9229e8b..(this change) may lack index files (index-site.ts, `write`).
+export const FORMAT = "opsnote-search-cache/3";
 const EXTENSION = ".search";
 
 /** Entries kept: the one just stored and the most recently used other (another branch, a test run). */

@@ -12,7 +12,6 @@ import { createSearchIndexCache, tempBeside, type SearchIndexCache } from "./ind
 import type { IndexStream } from "./index-stream.ts";
 import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 import { packageVersion } from "../package-version.ts";
-import { isUnwritten, sweepUnwritten } from "../static/recycled-output.ts";
 
 /** Search documents handed to Pagefind at once: bounds what waits in the pipe to its process. */
 export const BATCH_SIZE = 100;
@@ -127,24 +126,21 @@ export function openIndex(): OpenIndex {
     async write(outputPath, { documents, writeExtraFiles }) {
       // Written beside the old index and renamed into place: the preview's search never reads a half
       // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
-      // Except over the index of a recycled staging folder (src/static/recycled-output.ts), which no one
-      // reads: there Pagefind overwrites the files it writes again (creating 4,300 files cost up to 1 ms
-      // each on this disk), and the files it did not write, still dated to the epoch, are swept at once.
+      // Never over the index of a recycled staging folder (src/static/recycled-output.ts), though that
+      // saved 0.5 s of file creation after an edit: Pagefind's writeFiles skips a content-hashed file
+      // (fragment, word chunk, filter) that already exists, so the unchanged ones kept their epoch date
+      // and the sweep removed them. Real blogs rebuilt after an edit lost most of their index that way.
       // Sent once every page is in. Sending it while a build still wrote its pages (to overlap the two)
       // hung a build once; the cause found later was a temp folder name shared with a cache restore
       // (tempBeside); tried again without it, it gained nothing (docs/benchmarks.md).
-      const inPlace = isUnwritten(path.join(outputPath, "pagefind-entry.json")); // a recycled index
-      const fresh = inPlace ? outputPath : tempBeside(outputPath);
+      const fresh = tempBeside(outputPath);
       try {
         await sending;
         const written = await (await created).writeFiles({ outputPath: fresh });
         if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
         await writeExtraFiles?.(fresh, documents);
-        if (inPlace) sweepUnwritten(outputPath);
-        else {
-          await rm(outputPath, { recursive: true, force: true });
-          await rename(fresh, outputPath);
-        }
+        await rm(outputPath, { recursive: true, force: true });
+        await rename(fresh, outputPath);
       } catch (error) {
         await rm(fresh, { recursive: true, force: true });
         throw error;

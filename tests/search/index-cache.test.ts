@@ -10,7 +10,7 @@ import { cp, mkdir, readdir, rm, stat, truncate, utimes, writeFile } from "node:
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { createSearchIndexCache, tempBeside } from "../../src/search/index-cache.ts";
+import { createSearchIndexCache, FORMAT, tempBeside } from "../../src/search/index-cache.ts";
 import { createIndexCache, indexSite, readSiteDocuments } from "../../src/search/index-site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
 import { snapshotFolder } from "../helpers/folder-snapshot.ts";
@@ -192,7 +192,7 @@ test("an entry whose checksum holds but whose paths leave the folder, or whose l
     const forge = async (list: unknown, body: string) => {
       const rest = Buffer.from(`${JSON.stringify(list)}\n${body}`);
       const digest = createHash("sha256").update(rest).digest("hex");
-      await writeFile(path.join(cache.dir, `${key}.search`), Buffer.concat([Buffer.from(`opsnote-search-cache/2 ${key} ${rest.byteLength} ${digest}\n`), rest]));
+      await writeFile(path.join(cache.dir, `${key}.search`), Buffer.concat([Buffer.from(`${FORMAT} ${key} ${rest.byteLength} ${digest}\n`), rest]));
     };
     const target = path.join(root, "site", "pagefind");
 
