@@ -22,7 +22,7 @@ import { analysePost, type PostAnalysis } from "./analyse-post.ts";
 import { readFirstCommitDates } from "../content/git-dates.ts";
 import { undatedFallback } from "../content/undated.ts";
 import type { AnalysisCache } from "./analysis-cache.ts";
-import { classifyLink, decodeTarget, POST_REFERENCE_PREFIX, type LinkRef } from "./links.ts";
+import { classifyLink, decodeTarget, POST_REFERENCE_PREFIX, resolveFromPost, type LinkRef } from "./links.ts";
 import { createSiteFileLookup, staticFolders, urlOfFile, type SiteFileLookup } from "../static/static-files.ts";
 
 export interface AnalysePostsOptions {
@@ -319,7 +319,7 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
         }
         if (!urlPath.startsWith("/")) {
           if (!analysis.post) continue;
-          urlPath = decodeTarget(new URL(target.path, `http://site${encodeURI(analysis.post.url)}`).pathname);
+          urlPath = resolveFromPost(target.path, analysis.post.url);
         }
         const candidates = [urlPath, urlPath.replace(/index\.html$/, ""), /\/[^/.]*$/.test(urlPath) ? `${urlPath}/` : urlPath];
         const post = candidates.map((c) => byUrl.get(c)).find((p) => p !== undefined);

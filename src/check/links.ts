@@ -154,6 +154,25 @@ export function classifyLink(href: string): LinkTarget {
 }
 
 /**
+ * The URL path a site URL relative to a post (`../x/`, `'/images/a.png'` with its quotes) stands for:
+ * resolved against the post's URL, as a browser would.
+ */
+export function resolveFromPost(relativePath: string, postUrl: string): string {
+  return decodeTarget(new URL(relativePath, `http://site${encodeURI(postUrl)}`).pathname);
+}
+
+/**
+ * The target a missing image is reported with, the same from `check` and from the renderer
+ * (src/markdown/images.ts), so that the build prints the problem once (createWarningPrinter): the
+ * path as written for a file beside the post or a site URL, resolved for a URL relative to the post.
+ */
+export function reportedImageTarget(src: string, postUrl: string | undefined): string {
+  const target = classifyLink(src);
+  if (target.type === "url" && !target.path.startsWith("/") && postUrl !== undefined) return resolveFromPost(target.path, postUrl);
+  return "path" in target ? target.path : src;
+}
+
+/**
  * What is wrong with an external URL, or undefined when it is well formed. Nothing is fetched
  * (there may be no network): this catches typos (`http:/x`, an empty or dotless host, a space in
  * the host), not dead sites.

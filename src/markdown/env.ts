@@ -5,7 +5,7 @@ import type { FrontMatterSource } from "../content/front-matter.ts";
  * `env`, so these are ordinary data keys; tests pass them directly.
  */
 export interface MarkdownEnv {
-  page?: { inputPath?: string };
+  page?: { inputPath?: string; url?: string | false };
   frontMatterSource?: FrontMatterSource;
 }
 

@@ -15,6 +15,9 @@ import { imageSize } from "image-size";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
+import { reportedImageTarget } from "../check/links.ts";
+
+const pageUrl = (env: MarkdownEnv | undefined) => (typeof env?.page?.url === "string" ? env.page.url : undefined);
 import { defineRenderInput, noteRenderInput } from "./render-inputs.ts";
 
 export interface ImagesOptions {
@@ -74,13 +77,16 @@ export function findImageCaption(children: readonly Token[]): { image: Token; ca
 function imagesRule(state: StateCore): void {
   let first = true;
   const tokens = state.tokens;
+  // The line of the last block that has one: a table cell's inline token has none, its row does.
+  let blockLine: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.map) blockLine = token.map[0];
     if (token.type !== "inline" || !token.children) continue;
     for (const child of token.children) {
       if (child.type !== "image") continue;
-      // Inline tokens have no line of their own: keep the paragraph's for warnings.
-      child.meta = { ...child.meta, firstImage: first, line: token.map?.[0] };
+      // Inline tokens have no line of their own: keep the paragraph's (or the table row's) for warnings.
+      child.meta = { ...child.meta, firstImage: first, line: token.map?.[0] ?? blockLine };
       first = false;
     }
     const open = tokens[i - 1];
@@ -151,7 +157,7 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
       if (size !== "missing") break;
     }
     if (size === "missing") {
-      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}`, kind: "missing-image", target: src });
+      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}`, kind: "missing-image", target: reportedImageTarget(src, pageUrl(env)) });
     } else if (size && token.attrGet("width") === null && token.attrGet("height") === null) {
       // A size the author set (kramdown `{: width="700"}`) wins over the file's.
       token.attrSet("width", String(size.width));

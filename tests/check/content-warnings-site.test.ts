@@ -35,6 +35,12 @@ tags: [k8s]
 [보관](/archive/) [2쪽](/page/2/) [태그 2쪽](/tags/k8s/page/2/)
 
 ![없는 자산](/assets/images/없음.png)
+
+![따옴표 안 경로]('/images/quoted.png')
+
+| 그림 | 설명 |
+|---|---|
+| ![표 안](/assets/images/in-table.png) | 표 칸 안의 그림 |
 `;
 
 const HELM = `---
@@ -114,6 +120,11 @@ test("npm run build publishes the site and prints each content problem once, as 
   for (const line of expected) assert.equal(occurrences(build.stderr, line), 1, `${line} once in:\n${build.stderr}`);
   // Found by check and by the image renderer, printed once.
   assert.equal(occurrences(build.stderr, /2021-04-13-kubernetes-intro\.md:17:\d+ warning image: .*\/assets\/images\/(없음|%EC%97%86%EC%9D%8C)\.png/), 1, build.stderr);
+  // A path in quotes (the check resolves it against the post's URL) and an image in a table cell (whose
+  // markdown-it token has no line): found by both too, printed once, with a line (real blogs printed both).
+  assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:19:\d+ warning image: .*quoted\.png/), 1, build.stderr);
+  assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:23:\d+ warning image: .*in-table\.png/), 1, build.stderr);
+  assert.equal(occurrences(build.stderr, /warning image: .*(quoted|in-table)\.png/), 2, build.stderr);
   assert.doesNotMatch(build.stderr, / error /);
 });
 
