@@ -16,8 +16,6 @@ import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
 import { reportedImageTarget } from "../check/links.ts";
-
-const pageUrl = (env: MarkdownEnv | undefined) => (typeof env?.page?.url === "string" ? env.page.url : undefined);
 import { defineRenderInput, noteRenderInput } from "./render-inputs.ts";
 
 export interface ImagesOptions {
@@ -73,6 +71,8 @@ export function findImageCaption(children: readonly Token[]): { image: Token; ca
   if (caption.some((t) => t.type === "em_open" && t.level === open.level)) return undefined;
   return { image, caption, fromTitle: false };
 }
+
+const pageUrl = (env: MarkdownEnv | undefined) => (typeof env?.page?.url === "string" ? env.page.url : undefined);
 
 function imagesRule(state: StateCore): void {
   let first = true;

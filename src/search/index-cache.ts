@@ -22,7 +22,7 @@ import path from "node:path";
 import { cacheDir } from "../cache-dir.ts";
 import { removeFiles } from "../static/recycled-output.ts";
 
-// 3: entries stored by builds of 9229e8b..(this change) may lack index files (index-site.ts, `write`).
+// 3: entries stored by builds from 9229e8b to 20fb505 may lack index files (index-site.ts, `write`).
 export const FORMAT = "opsnote-search-cache/3";
 const EXTENSION = ".search";
 

@@ -14,7 +14,10 @@
  * the build, `sweepUnwritten` removes what still has the epoch date (pages of deleted posts, files that
  * are no longer published) and the folders left empty. Copies that skip an up-to-date target
  * (src/static, src/images) see an epoch-dated target as older than its source and copy it again;
- * a step that asks whether the build has written a file already asks `isWritten`.
+ * a step that asks whether the build has written a file already asks `isWritten`. A writer that skips
+ * a file it finds already there must not write into this folder: the file it skips keeps the epoch
+ * date and is swept. Pagefind's `writeFiles` does that with its content-hashed files, and rebuilt real
+ * blogs lost most of their search index until it went back to a fresh folder (src/search/index-site.ts).
  * No library does this pairing of a build tool's swap with a sweep, hence the few lines here.
  */
 import { createHash } from "node:crypto";
@@ -132,7 +135,7 @@ export function removeFiles(dir: string, remove: (file: string) => boolean): num
 }
 
 /** Whether `file` is a file of the recycled folder still waiting to be overwritten or swept. */
-export function isUnwritten(file: string): boolean {
+function isUnwritten(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.mtimeMs === 0;
 }
 
