@@ -21,6 +21,7 @@
  * read (the error panel comes from the rebuild), a post the last build did not render.
  */
 import { renameSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import type { Post } from "../content/post.ts";
 import type { PageData } from "../layouts/page-data.ts";
 import { sameSummary } from "./post-summary.ts";
@@ -60,6 +61,25 @@ export type FastPathResult =
 
 /** Keys of the captured data that came from the edited file, or were computed from it. */
 const FROM_FILE = ["content", "frontMatter", "frontMatterSource"] as const;
+
+/** Front-matter keys of the terms a site may show spelled otherwise (collections/taxonomy.ts). */
+const TERM_KEYS = ["tags", "categories", "category"] as const;
+
+/**
+ * The build shows each term the way most posts spell it (`applyGroupSpelling`: `docker` in this post,
+ * "Docker" on every page), so the captured post has the site's names. When the post's own spellings
+ * are as they were, the site's are too, and the new post shows the names the build gave it; otherwise
+ * it keeps its own, its summary differs, and Eleventy's rebuild decides.
+ */
+function showSiteSpellings(post: Post, captured: CapturedPostPage, fileData: Record<string, unknown>): void {
+  if (!TERM_KEYS.every((key) => isDeepStrictEqual(captured[key], fileData[key]))) return;
+  for (const [terms, shown] of [[post.tags, captured.post.tags], [post.categories, captured.post.categories]] as const) {
+    for (const term of terms) {
+      const name = shown.find((site) => site.slug === term.slug)?.name;
+      if (name !== undefined) term.name = name;
+    }
+  }
+}
 
 function extensionsOf(filter: string | string[]): string[] {
   return (Array.isArray(filter) ? filter : filter.split(",")).map((ext) => (ext.startsWith(".") || ext === "*" ? ext : `.${ext}`));
@@ -105,6 +125,7 @@ export async function renderPostPage(fileText: string, captured: CapturedPostPag
     }
     const post = data.post as Post | undefined;
     if (post === undefined) return { ok: false, reason: "not a post" };
+    showSiteSpellings(post, captured, matter.data);
     if (!sameSummary(captured.post, post)) return { ok: false, reason: "what other pages show of the post changed" };
     if (data.permalink !== captured.permalink) return { ok: false, reason: "the permalink changed" };
     // Markdown engine: `md.render(rawInput, data)`; TemplateLayout#renderPageEntry: `{ content, ...data }`.

@@ -43,11 +43,13 @@ interface Site {
   preview: PreviewProcess;
 }
 
-async function startSite(env: Record<string, string> = {}): Promise<Site> {
+/** @param extra more post files (name to text) beside the corpus */
+async function startSite(env: Record<string, string> = {}, extra: Record<string, string> = {}): Promise<Site> {
   const root = await makeTempDir("fast-path");
   const posts = path.join(root, "posts");
   const output = path.join(root, "out");
   await writeCorpus(posts);
+  for (const [name, text] of Object.entries(extra)) await writeFile(path.join(posts, name), text);
   return { root, posts, output, preview: await startPreview({ posts, output, env: { OPSNOTE_DEBUG_PREVIEW: "1", ...env } }) };
 }
 
@@ -151,5 +153,36 @@ test("under a path prefix the fast path applies Eleventy's HTML transforms too",
     assert.equal(document.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href"), "/blog/devops/first/");
   } finally {
     await stopSite(prefixed);
+  }
+});
+
+test("a post that spells a tag unlike the site keeps the fast path, and shows the site's spelling as the build does", async () => {
+  const spelled = (title: string, tag: string, body: string) => `---\ntitle: ${title}\ncategories: [devops]\ntags: [${tag}]\n---\n\n${body}\n`;
+  let site2: Site | undefined;
+  try {
+    // Two posts say Docker, one docker: one tag, shown as Docker everywhere (collections/taxonomy.ts).
+    site2 = await startSite({}, {
+      "2024-02-01-docker-a.md": spelled("도커 하나", "Docker", "첫 도커 글."),
+      "2024-02-02-docker-b.md": spelled("도커 둘", "Docker", "둘째 도커 글."),
+      "2024-02-03-docker-c.md": spelled("도커 셋", "docker", "셋째 도커 글."),
+    });
+    const { preview, posts, output } = site2;
+    preview.clearTerminal();
+    await writeFile(path.join(posts, "2024-02-03-docker-c.md"), spelled("도커 셋", "docker", "셋째 도커 글.\n\n본문만 고쳤다."));
+    const event = parseEvent(await preview.nextBuild("the fast path"));
+    assert.deepEqual(event.pages, ["/devops/docker-c/index.html"], "the fast path, not a rebuild");
+    await preview.printed(/built \(2\)/, "Eleventy's rebuild");
+    assert.match(preview.terminal, /debug: the build rendered \/devops\/docker-c\/index\.html as the fast path/);
+    const document = parseHTML(await readFile(path.join(output, "devops/docker-c/index.html"), "utf8")).document;
+    assert.match(document.querySelector(".post__content")!.textContent!, /본문만 고쳤다/);
+    assert.ok([...document.querySelectorAll("a")].some((a) => a.getAttribute("href") === "/tags/docker/" && a.textContent!.trim().replace(/^#/, "") === "Docker"), "the tag link says Docker");
+
+    // Its own spelling changed: the site's may too, so Eleventy's rebuild decides.
+    preview.clearTerminal();
+    await writeFile(path.join(posts, "2024-02-03-docker-c.md"), spelled("도커 셋", "DOCKER", "셋째 도커 글.\n\n본문만 고쳤다."));
+    await preview.printed(/built \(3\)/, "the rebuild after a spelling change");
+    assert.doesNotMatch(preview.terminal, /updated in/);
+  } finally {
+    await stopSite(site2);
   }
 });
