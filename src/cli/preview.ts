@@ -28,7 +28,7 @@ import { POST_PAGE_EVENT } from "../layouts/index.ts";
 import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../preview/fast-path.ts";
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
-import { watchPosts } from "../preview/post-watcher.ts";
+import { watchPosts, type PostWatcher } from "../preview/post-watcher.ts";
 import { configurePreviewWatch, type WatchConfig } from "../preview/watch-options.ts";
 import { forgetDeletedFile, type FileListCache } from "../preview/forget-deleted-file.ts";
 import { listPostFiles } from "../check/check-posts.ts";
@@ -285,7 +285,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     announce([pagePath(output, result.outputPath)]);
     console.log(`[opsnote] ${result.url} updated in ${(performance.now() - started).toFixed(0)} ms; rebuilding the rest`);
   };
-  let postWatcher: FSWatcher | undefined;
+  let postWatcher: PostWatcher | undefined;
   try {
     postWatcher = watchPosts(posts, {
       accept: isPostPath,
