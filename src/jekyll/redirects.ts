@@ -3,8 +3,9 @@
  * old URLs. Each is a tiny HTML page, as jekyll-redirect-from writes: meta refresh for browsers,
  * canonical for search engines, and a link for everyone else. A redirect never replaces a real page.
  */
-import { isWritten } from "../static/recycled-output.ts";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import { isWritten } from "../static/recycled-output.ts";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { strings } from "../ui/strings.ts";
@@ -70,10 +71,26 @@ export interface WriteRedirectsOptions {
   report(diagnostic: Diagnostic): void;
 }
 
+/**
+ * Whether `file` holds a redirect page (renderRedirectPage): one an earlier build wrote into a folder
+ * that is not recycled (the preview's), which this build may write again. No other page of the site
+ * refreshes to another URL.
+ */
+function isRedirectPage(file: string): boolean {
+  try {
+    const text = readFileSync(file, "utf8");
+    return text.startsWith("<!doctype html>") && text.includes('<meta http-equiv="refresh" content="0; url=') && text.includes('<meta name="robots" content="noindex">');
+  } catch {
+    return false;
+  }
+}
+
 /** Writes every redirect page; returns how many were written. */
 export async function writeRedirects(posts: readonly RedirectSource[], options: WriteRedirectsOptions): Promise<number> {
   const prefix = options.pathPrefix.replace(/\/+$/, "");
   let written = 0;
+  // Pages this call wrote: a second redirect from the same URL is a clash, not an earlier build's page.
+  const writtenNow = new Set<string>();
   for (const post of posts) {
     for (const from of post.redirectFrom) {
       const relative = redirectFilePath(from);
@@ -84,13 +101,16 @@ export async function writeRedirects(posts: readonly RedirectSource[], options: 
         continue;
       }
       const file = path.join(options.outputDir, ...relative.split("/"));
-      if (isWritten(file)) {
+      // A page this build wrote, or a file it copied; in the preview's folder, which is never recycled,
+      // the redirect pages of its earlier builds are written again (their target may have moved).
+      if (writtenNow.has(file) || (isWritten(file) && !isRedirectPage(file))) {
         warn(`"${from}" is already a page of the site; it was not replaced by a redirect`);
         continue;
       }
       const target = `${prefix}${post.url}`;
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, renderRedirectPage(target, `${options.siteUrl}${target}`, options.language));
+      writtenNow.add(file);
       written++;
     }
   }

@@ -8,7 +8,10 @@ import { symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildTempSite, writeTempFolder } from "../helpers/temp-site.ts";
-import { redirectFilePath } from "../../src/jekyll/redirects.ts";
+import { redirectFilePath, writeRedirects } from "../../src/jekyll/redirects.ts";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { readFile } from "node:fs/promises";
+import { parseHTML } from "linkedom";
 
 const posts = await writeTempFolder("bundles", {
   "helm-intro/index.md": "---\ntitle: 번들\ndate: 2024-03-03\ncategories: [helm]\n---\n\n![차트](chart.png)\n\n![하위](img/sub.svg)\n",
@@ -75,4 +78,26 @@ test("redirect file paths: folders get index.html, .html stays a file, unsafe pa
     ["/", undefined],
   ];
   for (const [from, expected] of table) assert.equal(redirectFilePath(from), expected, from);
+});
+
+test("in a folder built again (the preview's), redirect pages are written again without a warning; a real page or a clash still warns", async () => {
+  const output = await writeTempFolder("redirects-again", { "real/index.html": "<!doctype html><html><body>진짜</body></html>" });
+  const warnings: Diagnostic[] = [];
+  const options = { outputDir: output, pathPrefix: "/", siteUrl: "https://example.org", report: (d: Diagnostic) => warnings.push(d) };
+  const target = async (url: string) => parseHTML(await readFile(path.join(output, ...redirectFilePath(url)!.split("/")), "utf8")).document.querySelector("a")?.getAttribute("href");
+  const alpha = (url: string) => ({ file: "posts/alpha.md", url, redirectFrom: ["/old/alpha/", "/real/"] });
+
+  assert.equal(await writeRedirects([alpha("/alpha/")], options), 1);
+  assert.deepEqual(warnings.map((d) => d.message), ['"/real/" is already a page of the site; it was not replaced by a redirect']);
+  warnings.length = 0;
+  // The next build of the same folder: the post moved; its redirect follows, and no false warning.
+  assert.equal(await writeRedirects([alpha("/alpha-2/")], options), 1);
+  assert.equal(await target("/old/alpha/"), "/alpha-2/");
+  assert.deepEqual(warnings.map((d) => d.message), ['"/real/" is already a page of the site; it was not replaced by a redirect']);
+  warnings.length = 0;
+  // Two posts claiming one old URL in one build: the first keeps it.
+  const beta = { file: "posts/beta.md", url: "/beta/", redirectFrom: ["/old/alpha/"] };
+  assert.equal(await writeRedirects([{ ...alpha("/alpha-2/"), redirectFrom: ["/old/alpha/"] }, beta], options), 1);
+  assert.equal(await target("/old/alpha/"), "/alpha-2/");
+  assert.deepEqual(warnings.map((d) => [d.file, d.message]), [["posts/beta.md", '"/old/alpha/" is already a page of the site; it was not replaced by a redirect']]);
 });
