@@ -29,6 +29,7 @@ import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../p
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts, type PostWatcher } from "../preview/post-watcher.ts";
+import { trackStaleOutputs } from "../preview/stale-outputs.ts";
 import { configurePreviewWatch, type WatchConfig } from "../preview/watch-options.ts";
 import { forgetDeletedFile, type FileListCache } from "../preview/forget-deleted-file.ts";
 import { listPostFiles } from "../check/check-posts.ts";
@@ -148,6 +149,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   let postPages = new Map<string, CapturedPostPage>();
   let capturing = new Map<string, CapturedPostPage>();
   const ledger = createPageLedger(output);
+  const staleOutputs = trackStaleOutputs(output);
   let onlyPostsSaved = false;
   let eleventyInstance: EleventyWatcher | undefined;
 
@@ -184,8 +186,15 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
         eleventyConfig.on(CHECK_EVENT, (diagnostics: Diagnostic[]) => {
           checkErrors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
         });
-        eleventyConfig.on("eleventy.after", ({ results = [] }: { results?: WrittenPage[] }) => {
+        eleventyConfig.on("eleventy.after", ({ results = [], incremental }: { results?: WrittenPage[]; incremental?: boolean }) => {
           succeeded = true;
+          // What earlier builds wrote and this one no longer does (the tag page of a deleted post's
+          // only tag, a list page past the last): gone, as from a production build. An incremental
+          // build writes some pages only.
+          if (!incremental) {
+            const removed = staleOutputs.afterFullBuild(results.flatMap((result) => (typeof result.outputPath === "string" ? [result.outputPath] : [])));
+            if (process.env.OPSNOTE_DEBUG_PREVIEW && removed.length > 0) console.log(`[opsnote] debug: removed ${removed.join(" ")}`);
+          }
           // Incremental builds may render only some posts: the others keep what they had.
           postPages = new Map([...postPages, ...capturing]);
           const { changed, restore, rebuilt } = ledger.afterBuild(results);
