@@ -25,7 +25,7 @@ import { CHECK_EVENT } from "../check/index.ts";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { isPostPath } from "../content/index.ts";
 import { POST_PAGE_EVENT } from "../layouts/index.ts";
-import { renderPostPage, writePageAtomically, type CapturedPostPage } from "../preview/fast-path.ts";
+import { recentLocalTargets, renderPostPage, writePageAtomically, type CapturedPostPage } from "../preview/fast-path.ts";
 import { pipelineOf, type EleventyConfigView } from "../preview/eleventy-pipeline.ts";
 import { createPageLedger, pagePath, type WrittenPage } from "../preview/page-changes.ts";
 import { watchPosts, type PostWatcher } from "../preview/post-watcher.ts";
@@ -149,6 +149,10 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
   let postPages = new Map<string, CapturedPostPage>();
   let capturing = new Map<string, CapturedPostPage>();
   const ledger = createPageLedger(output);
+  // When the build under way, and the last good one, started: the published files it resolves a
+  // post's relative targets by were listed after that.
+  let buildStartedAt = 0;
+  let filesListedAt = 0;
   const staleOutputs = trackStaleOutputs(output);
   let onlyPostsSaved = false;
   let eleventyInstance: EleventyWatcher | undefined;
@@ -175,6 +179,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
           onlyPostsSaved = queue.length > 0 && queue.every(isPostPath);
         });
         eleventyConfig.on("eleventy.before", () => {
+          buildStartedAt = Date.now();
           succeeded = false;
           lastError = undefined;
           checkErrors = [];
@@ -188,6 +193,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
         });
         eleventyConfig.on("eleventy.after", ({ results = [], incremental }: { results?: WrittenPage[]; incremental?: boolean }) => {
           succeeded = true;
+          filesListedAt = buildStartedAt;
           // What earlier builds wrote and this one no longer does (the tag page of a deleted post's
           // only tag, a list page past the last): gone, as from a production build. An incremental
           // build writes some pages only.
@@ -281,7 +287,9 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     const pipeline = pipelineOf(eleventyInstance?.config);
     const started = performance.now();
     const text = file === undefined ? undefined : readPost(file);
-    const result = captured && pipeline && text !== undefined && state.hasOutput && state.errors.length === 0
+    // A file the post points to that is newer than the last build's list: Eleventy's way (recentLocalTargets).
+    const listed = file !== undefined && text !== undefined && recentLocalTargets(text, file, filesListedAt).length === 0;
+    const result = captured && pipeline && text !== undefined && listed && state.hasOutput && state.errors.length === 0
       ? await renderPostPage(text, captured, pipeline)
       : undefined;
     if (file === undefined || !result?.ok) {

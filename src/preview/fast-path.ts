@@ -20,7 +20,8 @@
  * simply waits for Eleventy's rebuild: a changed summary, front matter or Liquid that does not
  * read (the error panel comes from the rebuild), a post the last build did not render.
  */
-import { renameSync, writeFileSync } from "node:fs";
+import { renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Post } from "../content/post.ts";
 import type { PageData } from "../layouts/page-data.ts";
@@ -151,4 +152,34 @@ export function writePageAtomically(outputPath: string, html: string): void {
   const temporary = `${outputPath}.${process.pid}.tmp`;
   writeFileSync(temporary, html);
   renameSync(temporary, outputPath);
+}
+
+const MARKDOWN_TARGET = /!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)/g;
+const HTML_TARGET = /\s(?:src|href)\s*=\s*["']([^"'<>]+)["']/gi;
+
+/**
+ * Files a post's relative link and image targets (`./new.png`, `img/a.svg`) point to that were
+ * created, moved or renamed since `since` (ms): the last build's list of published files, by which
+ * a render resolves those targets (src/static/local-references.ts), may not have them yet, and the
+ * page would show the target as written (a broken image) until the rebuild. An editor's "paste
+ * image" writes the file just before the post. Read with patterns, not a markdown parser: a target
+ * missed here only costs that one transient image, as before; a false one, the wait for the rebuild.
+ */
+export function recentLocalTargets(text: string, postFile: string, since: number): string[] {
+  const found: string[] = [];
+  for (const pattern of [MARKDOWN_TARGET, HTML_TARGET]) {
+    for (const [, target] of text.matchAll(pattern)) {
+      if (!target || /^(?:[a-z][a-z0-9+.-]*:|\/|#|\{)/i.test(target)) continue;
+      let relative: string;
+      try {
+        relative = decodeURIComponent(target.split(/[?#]/)[0]!);
+      } catch {
+        continue;
+      }
+      const file = path.resolve(path.dirname(postFile), relative);
+      const changed = statSync(file, { throwIfNoEntry: false })?.ctimeMs;
+      if (changed !== undefined && changed >= since && !found.includes(file)) found.push(file);
+    }
+  }
+  return found;
 }

@@ -44,3 +44,21 @@ test("an image saved beside a post while previewing is served, and the page poin
   const { document } = parseHTML(await (await fetch(new URL("/notes/diagram/", preview.url))).text());
   assert.equal(document.querySelector(".post__content img")?.getAttribute("src"), "/notes/diagram.png");
 });
+
+test("an image pasted just before the post is saved: the first page the preview shows points at it", async () => {
+  preview.clearTerminal();
+  const post = "---\ntitle: 도표\ncategories: [notes]\n---\n\n![도표](diagram.png)\n\n고침.\n\n![붙인 그림](pasted.png)\n";
+  // As an editor's "paste image" does: the file, then the post, within a few milliseconds.
+  await writeFile(path.join(posts, "notes", "pasted.png"), PNG);
+  await writeFile(path.join(posts, "notes", "2024-01-01-diagram.md"), post);
+  // Every page shown on the way (the image's rebuild may come first) points at the published file.
+  for (let event = 1; ; event++) {
+    await preview.nextBuild(`build event ${event} after the save`);
+    const { document } = parseHTML(await (await fetch(new URL("/notes/diagram/", preview.url))).text());
+    const sources = [...document.querySelectorAll(".post__content img")].map((img) => img.getAttribute("src"));
+    if (sources.length < 2 && event < 5) continue; // the post's save not built yet
+    assert.deepEqual(sources, ["/notes/diagram.png", "/notes/pasted.png"], `the page at build event ${event}`);
+    break;
+  }
+  assert.doesNotMatch(preview.terminal, /updated in/, "the last build's list of files did not have it: Eleventy's way");
+});
