@@ -128,7 +128,7 @@ export function readFrontMatter(text: string, options?: string | FrontMatterEngi
   // gray-matter hands an unclosed block over as if it were closed at the end of the file; only the
   // whole file tells the two apart. Checked first: the YAML error the body would cause misleads.
   const fileText = typeof options === "string" ? undefined : options?.fileText ?? readFileText(options?.filePath);
-  const unclosed = fileText === undefined ? undefined : findUnclosedFrontMatter(fileText, filePath);
+  const unclosed = fileText === undefined ? undefined : findUnclosedFrontMatter(fileText, filePath) ?? findBodyInFrontMatter(fileText, filePath);
   if (unclosed) throw new DiagnosticError([unclosed]);
   let parsed: unknown;
   try {
@@ -150,6 +150,7 @@ export function readFrontMatter(text: string, options?: string | FrontMatterEngi
         column = opening.column;
         message = `invalid YAML: ${opening.what} opened here is never closed`;
       }
+      else message += missingFenceHint(fileText, line);
       throw new DiagnosticError([{ severity: "error", file: filePath, line, column, field: "front matter", message }]);
     } else {
       throw error;
@@ -215,6 +216,41 @@ export function findUnclosedFrontMatter(fileText: string, file: string): Diagnos
     severity: "error", file, line: 1, field: "front matter",
     message: "front matter opened on line 1 is never closed: add a line `---` after the last field (or remove line 1)",
   };
+}
+
+/** A markdown heading of level 2 to 6: a YAML comment, so inside front matter it parses, and vanishes. */
+const BODY_HEADING = /^#{2,6}\s+\S/;
+
+/**
+ * The closing fence forgotten, and the block ending instead at a `---` rule of the body (most posts
+ * have one: 201 of 224 on a real Hugo blog): gray-matter reads everything up to it as front matter.
+ * When that part is headings and YAML-looking lines, it parses, and vanishes from the page without an
+ * error; a `##` heading inside the block gives it away. Front matter has no reason to hold one (its
+ * comments are `# …`).
+ */
+export function findBodyInFrontMatter(fileText: string, file: string): Diagnostic | undefined {
+  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== "---") return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && line.startsWith("---"));
+  if (close === -1) return undefined;
+  const heading = lines.slice(1, close).findIndex((line) => BODY_HEADING.test(line));
+  if (heading === -1) return undefined;
+  return {
+    severity: "error", file, line: heading + 2, column: 1, field: "front matter",
+    message: `a heading of the post inside the front matter, which runs to the \`---\` on line ${close + 1}: add a line \`---\` after the last field`,
+  };
+}
+
+/**
+ * For a YAML error after a blank line of the block: the text there is likely the post's, read as front
+ * matter up to a `---` rule of the body because the closing fence is missing. `errorLine` is 1-based.
+ */
+function missingFenceHint(fileText: string | undefined, errorLine: number): string {
+  if (fileText === undefined) return "";
+  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const close = lines.findIndex((line, index) => index > 0 && line.startsWith("---"));
+  if (close === -1 || !lines.slice(1, errorLine - 1).some((line) => line.trim() === "")) return "";
+  return ` (the front matter runs to the \`---\` on line ${close + 1}: is the line \`---\` after the last field missing?)`;
 }
 
 /** Front-matter languages other than YAML would run code (`---js`) or are not supported. */
