@@ -13,14 +13,15 @@ export const postLayout = {
   render(data: PageData): string {
     const post = data.post;
     if (!post) throw new Error(`${data.page.inputPath}: the post layout is only for posts`);
-    if (post.kind === "page") return renderDocument(<StandalonePage page={post} content={data.content ?? ""} toc={data.toc} />);
+    const features = data[PAGE_FEATURES_KEY];
+    if (post.kind === "page") return renderDocument(<StandalonePage page={post} content={data.content ?? ""} toc={data.toc} features={features} />);
     const image = post.image;
     return renderDocument(
       <PostPage
         post={post}
         content={data.content ?? ""}
         toc={data.toc}
-        features={data[PAGE_FEATURES_KEY]}
+        features={features}
         series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
         image={image === undefined ? undefined : absoluteImageUrl(site, image)}
         {...data.collections.postNeighbours?.get(post.url)}

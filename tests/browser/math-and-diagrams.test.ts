@@ -1,8 +1,8 @@
 /**
  * Math and Mermaid diagrams in a real Chromium, under the production CSP: diagrams draw as SVG in
  * the light and the dark theme and follow the theme toggle, lazily; KaTeX formulas render with
- * their fonts; a page without either requests neither. One build (tests/browser/math-and-diagrams)
- * for the whole file.
+ * their fonts; a standalone page (`layout: page`) gets both as a post does; a page without either
+ * requests neither. One build (tests/browser/math-and-diagrams) for the whole file.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,6 +21,8 @@ const DIAGRAM = "/notes/diagram/";
 const DIAGRAM_BELOW = "/notes/diagram-below/";
 const PLAIN = "/notes/plain/";
 const BROKEN = "/notes/broken-diagram/";
+/** A standalone page (`layout: page`) with a formula and a diagram. */
+const STANDALONE = "/availability/";
 
 /** Every URL the page requests from now on (paths only). */
 function recordRequests(page: Page): string[] {
@@ -129,6 +131,23 @@ test("katex: formulas render with KaTeX's own fonts, served by the site", { skip
   const inline = await page.$eval("p .katex", (element) => element.textContent ?? "");
   assert.ok(inline.includes("MTBF"), "the inline formula of the opted-in post rendered");
   assert.ok(!requests.some(isMermaid), "no Mermaid on a page without diagrams");
+  await context.close();
+});
+
+test("a standalone page (layout: page) lays out its formula with KaTeX's stylesheet and draws its diagram, as a post does", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}${STANDALONE}`);
+  assert.equal(await page.locator("article.post--page").count(), 1, "fixture guard: rendered with the page layout");
+  // Without KaTeX's stylesheet the formula shows twice: its MathML copy and its unstyled HTML.
+  const layout = await page.$eval(".math-display .katex", (katex) => {
+    const [mathml, html] = [".katex-mathml", ".katex-html"].map((part) => katex.querySelector(part)!.getBoundingClientRect());
+    return { mathml: { width: mathml!.width, height: mathml!.height }, html: { width: html!.width, height: html!.height }, font: getComputedStyle(katex).fontFamily };
+  });
+  assert.ok(layout.mathml.width <= 1 && layout.mathml.height <= 1, `the MathML copy is visually hidden: ${JSON.stringify(layout)}`);
+  assert.ok(layout.html.width > 50 && layout.html.height > 20, `display formula box ${JSON.stringify(layout)}`);
+  assert.match(layout.font, /KaTeX_Main/);
+  await page.waitForSelector("pre.mermaid[data-rendered=light] svg");
+  assert.ok((await page.$eval("pre.mermaid svg", (svg) => svg.outerHTML)).includes("로드밸런서"), "the page's diagram, drawn");
   await context.close();
 });
 

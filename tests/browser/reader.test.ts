@@ -148,6 +148,21 @@ test("copy: a console block copies only the commands; other blocks copy the code
   await context.close();
 });
 
+test("copy: a block with no language and no title has its button over the first line, and a mouse click reaches the button", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: sampleSite().server.url });
+  await page.goto(`${sampleSite().server.url}${HELM}`);
+  const block = page.locator('.code-block[data-lang=""]:not([data-title])');
+  assert.equal(await block.count(), 1, "fixture guard: the Helm post has one unlabelled fence");
+  assert.equal(await block.locator(".code-block__title, .code-block__lang").count(), 0, "its header floats (no title, no language)");
+  // Playwright's click (without `force`) moves the mouse to the button's centre and fails when another
+  // element would take the click there: the first code line did, painted above the header.
+  await block.getByRole("button", { name: "코드 복사" }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "helm list --all-namespaces\nhelm status web");
+  assert.equal(await block.locator(".code-block__copy").textContent(), "복사했습니다");
+  await context.close();
+});
+
 test("code: a long line scrolls inside its focusable box, never the page (390 px wide)", { skip }, async () => {
   const { page, context } = await sampleSite().newPage({ width: 390 });
   await page.goto(`${sampleSite().server.url}${HELM}`);

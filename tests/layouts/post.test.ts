@@ -7,6 +7,9 @@ import { parseHTML } from "linkedom";
 import { buildPost, type Post } from "../../src/content/post.ts";
 import type { TocEntry } from "../../src/markdown/toc.ts";
 import { PostPage } from "../../src/layouts/post.tsx";
+import { postLayout } from "../../src/layouts/post-layout.tsx";
+import { PAGE_FEATURES_KEY, type PageFeatures } from "../../src/markdown/page-features.ts";
+import { KATEX_STYLESHEET_URL, MERMAID_LOADER_URL } from "../../src/urls/site-urls.ts";
 import { postImageSrc } from "../../src/layouts/components.tsx";
 import { renderDocument } from "../../src/layouts/render.ts";
 import type { SeriesPosition } from "../../src/collections/series.ts";
@@ -65,6 +68,23 @@ test("a post without a TOC or series keeps the single-column article", () => {
   assert.equal(article.classList.contains("post--with-aside"), false);
   assert.equal(document.querySelector(".post__aside, nav.toc"), null);
 });
+
+// A standalone page (`layout: page`) once rendered without them: its diagrams stayed source text and
+// its formulas printed twice (MathML and unstyled HTML).
+for (const layout of [undefined, "page"]) {
+  for (const features of [{}, { math: true }, { mermaid: true }, { math: true, mermaid: true }] as PageFeatures[]) {
+    test(`the ${layout ?? "post"} layout with features ${JSON.stringify(features)} links KaTeX's stylesheet for math and loads the Mermaid loader for a diagram`, () => {
+      const post = makePost(layout === undefined ? {} : { layout });
+      assert.equal(post.kind, layout ?? "post", "fixture guard");
+      const html = postLayout.render({ page: { url: post.url, inputPath: post.inputPath }, post, content: "<p>본문</p>", collections: {}, [PAGE_FEATURES_KEY]: features });
+      const { document } = parseHTML(html);
+      assert.deepEqual({
+        math: document.querySelector(`head link[rel=stylesheet][href="${KATEX_STYLESHEET_URL}"]`) !== null,
+        mermaid: document.querySelector(`head script[type=module][src="${MERMAID_LOADER_URL}"]`) !== null,
+      }, { math: features.math === true, mermaid: features.mermaid === true });
+    });
+  }
+}
 
 test("the published stylesheet (minified, as the build writes it) stays within its 30 KB budget (issue 5)", async () => {
   const file = fileURLToPath(new URL("../../assets/css/opsnote.css", import.meta.url));

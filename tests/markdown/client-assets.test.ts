@@ -1,7 +1,7 @@
 /**
  * The built site serves what math and diagram pages need, and only they load it: a whole build of
- * tests/browser/math-and-diagrams (math, diagrams, neither), read with linkedom, plus a build with
- * neither, which gets no vendor files at all.
+ * tests/browser/math-and-diagrams (math, diagrams, neither, and a standalone page with both), read
+ * with linkedom, plus a build with neither, which gets no vendor files at all.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -70,12 +70,21 @@ test("a page with a diagram loads the Mermaid loader, and Mermaid's modules are 
   assert.ok(imports > 100, `${imports} imports checked`);
 });
 
+test("a standalone page (layout: page) with math and a diagram links the KaTeX stylesheet and loads the Mermaid loader, as a post does", async () => {
+  const page = await site.page("/availability/");
+  assert.ok(page.querySelector("article.post--page"), "fixture guard: rendered with the page layout");
+  assert.ok(page.querySelector(".math-display .katex") && page.querySelector("pre.mermaid"), "fixture guard: the page has math and a diagram");
+  assert.equal(katexLinks(page), 1);
+  assert.equal(mermaidScripts(page), 1);
+});
+
 test("a page with neither loads neither; no other page does", async () => {
+  const withMath = ["/notes/math/index.html", "/availability/index.html"];
+  const withDiagrams = ["/notes/diagram/index.html", "/notes/diagram-below/index.html", "/notes/broken-diagram/index.html", "/availability/index.html"];
   for (const file of (await readdir(site.output, { recursive: true })).filter((f) => f.endsWith(".html"))) {
     const url = `/${file.split(path.sep).join("/")}`;
     const page = await site.page(url);
-    const withDiagrams = ["/notes/diagram/index.html", "/notes/diagram-below/index.html", "/notes/broken-diagram/index.html"];
-    const expected = { katex: url === "/notes/math/index.html" ? 1 : 0, mermaid: withDiagrams.includes(url) ? 1 : 0 };
+    const expected = { katex: withMath.includes(url) ? 1 : 0, mermaid: withDiagrams.includes(url) ? 1 : 0 };
     assert.deepEqual({ katex: katexLinks(page), mermaid: mermaidScripts(page) }, expected, url);
   }
 });
