@@ -135,7 +135,8 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
       if (!checkErrors.includes(line)) console.error(`[opsnote] ${line}`);
       for (const snippetLine of failure?.snippets[i] ?? []) console.error(snippetLine);
     });
-    console.log(errors.length === 0 ? `[opsnote] built (${builds})` : "[opsnote] build failed; still serving, waiting for a fix");
+    const seconds = ((Date.now() - buildStartedAt) / 1000).toFixed(1);
+    console.log(errors.length === 0 ? `[opsnote] built (${builds}) in ${seconds} s` : "[opsnote] build failed; still serving, waiting for a fix");
     if (!urlShown) {
       urlShown = true;
       console.log(`[opsnote] preview at ${server?.url} (drafts shown; Ctrl+C to stop)`);
