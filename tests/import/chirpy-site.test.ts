@@ -38,6 +38,16 @@ test("settings carried into opsnote.config.yaml, each with where it came from", 
   assert.match(text, /# from _config\.yml defaults \(type: posts\) permalink\npermalink: \/posts\/:title\//);
 });
 
+test("{{ site.url }} starting an image target is the local image, root-relative like any other; in prose it stays the address", async () => {
+  const post = await site.document("posts/helm-diff/index.html");
+  const img = post.querySelector("main .post__content img")!;
+  assert.equal(img.getAttribute("src"), "/assets/img/posts/helm-diff/diff-output.png");
+  // What a local image gets, and the absolute URL to the live host did not: its size and its AVIF/WebP copies.
+  assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["2", "2"]);
+  assert.match(img.closest("picture")?.querySelector('source[type="image/avif"]')?.getAttribute("srcset") ?? "", /^\/assets\/responsive\/diff-output-/);
+  assert.match(post.querySelector("main .post__content p")!.textContent!, /이 블로그 주소는 https:\/\/ops-diary\.example\.kr 입니다/);
+});
+
 test("the about tab becomes a standalone page at /about/", async () => {
   const about = await readFile(path.join(site.project, "posts", "about.md"), "utf8");
   assert.match(about, /^---\nlayout: page\ntitle: "소개"\npermalink: \/about\/\n---\n/);
