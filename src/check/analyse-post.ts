@@ -115,8 +115,8 @@ export function analysePost(options: {
   const offset = frontMatterSource.bodyLineOffset;
   // The text the page is rendered from: Jekyll Liquid converted as the build converts it
   // (src/jekyll/index.ts), so `{{ site.baseurl }}/images/x.png` is checked as `/images/x.png`. Its
-  // warnings are the page's to print; `{{ site.url }}` is read as root-relative, so links to the
-  // site's own absolute URLs are checked too.
+  // warnings are the page's to print; `{{ site.url }}` starting a target is root-relative there as in
+  // the page (and empty elsewhere), so links to the site's own absolute URLs are checked too.
   const liquid = frontMatter.render_with_liquid === false ? body : convertLiquid(body, {
     file, lineOffset: offset, siteUrl: "", pathPrefix: "/",
     resolvePost: (reference) => `${POST_REFERENCE_PREFIX}${encodeURIComponent(reference.trim())}`,

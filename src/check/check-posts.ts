@@ -323,7 +323,11 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
         }
         const candidates = [urlPath, urlPath.replace(/index\.html$/, ""), /\/[^/.]*$/.test(urlPath) ? `${urlPath}/` : urlPath];
         const post = candidates.map((c) => byUrl.get(c)).find((p) => p !== undefined);
-        if (post) {
+        if (link.kind === "image" && (post !== undefined || candidates.some((c) => pageUrls.has(c)))) {
+          // A page shows as a broken image: `![]({{ site.url }})`, an author's slip, is the home page.
+          const page = post !== undefined ? `the URL of ${displayPath(post.file)}` : urlPath === "/" ? "the site's home page ({{ site.url }} alone is it too)" : "a page of the site";
+          report(link, "missing-image", urlPath, `${shown}: ${page}, not an image file`);
+        } else if (post) {
           checkTargetPost(link, post, shown);
           checkAnchor(link, post, target.fragment);
         } else if (candidates.some((c) => pageUrls.has(c))) {

@@ -53,7 +53,7 @@ export const POST_REFERENCE_PREFIX = "/.opsnote-post-reference/";
 
 /**
  * Adds the column where each target is written, looking for it as written or percent-decoded (a
- * post reference: where its tag is).
+ * post reference: where its tag is; a root-relative URL from `{{ site.url }}`: where that is).
  */
 export function locateLinks(links: LinkRef[], fileLines: readonly string[]): LinkRef[] {
   // Two links to one target on a line: the second is looked for after the first.
@@ -64,6 +64,13 @@ export function locateLinks(links: LinkRef[], fileLines: readonly string[]): Lin
     const from = searchFrom.get(link.line) ?? 0;
     let at = text.indexOf(link.href, from);
     if (at === -1) at = text.indexOf(decodeTarget(link.href), from);
+    if (link.href.startsWith("/") && text.includes("site.url")) {
+      // `{{ site.url }}` starting a target became root-relative: `{{ site.url }}` alone is `/`, which
+      // as written would be found in some other URL of the line.
+      const escaped = link.href.slice(1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const found = text.slice(from).search(new RegExp(`\\{\\{-?\\s*site\\.url\\s*-?\\}\\}(?:\\{\\{-?\\s*site\\.baseurl\\s*-?\\}\\})?/?${escaped}`));
+      if (found !== -1 && (at === -1 || from + found < at)) at = from + found;
+    }
     if (at === -1 && link.href.startsWith(POST_REFERENCE_PREFIX)) {
       const reference = decodeTarget(link.href.slice(POST_REFERENCE_PREFIX.length).split("#")[0]!);
       const found = text.slice(from).search(new RegExp(`\\{%-?\\s*(post_url|link)\\s+${reference.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));

@@ -9,7 +9,7 @@ import { distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { suggestKey } from "../settings/load-settings.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
-import { frontMatterSchema } from "./schema.ts";
+import { frontMatterSchema, schemaKey } from "./schema.ts";
 
 /** Every top-level key the front-matter schema names. */
 export const KNOWN_FRONT_MATTER_KEYS: readonly string[] = Object.keys(frontMatterSchema.shape);
@@ -45,7 +45,7 @@ function isSwap(a: string, b: string): boolean {
  * may differ by one letter or one swap; a long one by a third of its letters.
  */
 export function suggestFrontMatterKey(key: string): string | undefined {
-  if (KNOWN_FRONT_MATTER_KEYS.includes(key) || FOREIGN_FRONT_MATTER_KEYS.has(key)) return undefined;
+  if (KNOWN_FRONT_MATTER_KEYS.includes(schemaKey(key)) || FOREIGN_FRONT_MATTER_KEYS.has(key)) return undefined;
   const best = suggestKey(key, KNOWN_FRONT_MATTER_KEYS);
   if (best === undefined) return undefined;
   const [written, meant] = [key.toLowerCase(), best.toLowerCase()];

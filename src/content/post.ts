@@ -104,7 +104,8 @@ export interface BuildPostInput {
   source?: FrontMatterSource;
   /** Markdown body, for the reading time. */
   body: string;
-  site: Pick<SiteSettings, "timeZone" | "permalink">;
+  /** `toc`: the posts' default table of contents. @default false */
+  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "toc">>;
   /** The file's path inside the posts folder (`rust/chapter3/x.md`), for `:path`. @default no folders */
   relativePath?: string;
   /**
@@ -285,7 +286,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     categories,
     url,
     toc: {
-      enabled: fm.toc ?? false,
+      // The post's own word (Hugo PaperMod's `ShowToc` is its spelling of `toc`), else the site's for posts.
+      enabled: fm.toc ?? fm.ShowToc ?? (!isPage && site.toc === true),
       label: fm.toc_label ?? DEFAULT_TOC_LABEL,
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,

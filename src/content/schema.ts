@@ -90,7 +90,16 @@ export const frontMatterSchema = z.looseObject({
   }),
   url: z.string().optional().meta(help("이 글만의 주소 (Hugo 식 이름, permalink 와 같음).", "Hugo: the post's URL, like permalink.")),
   slug: word.optional().meta(help("주소의 :title 부분 (없으면 파일 이름).", "The :title part of the URL instead of the file name.")),
-  toc: flag.optional().meta(help("true 면 글 옆에 목차를 보여 줍니다.", "true shows a table of contents.")),
+  toc: flag.optional().meta(help(
+    "true 면 글 옆에 목차를 보여 줍니다. 없으면 설정의 toc 를 따르고, false 면 설정이 true 여도 숨깁니다.",
+    "true shows a table of contents; without it the site's toc setting decides, and false hides it whatever that says.",
+  )),
+  /**
+   * Hugo PaperMod's `toc`, in any case (schemaKey): `ShowToc: true`. Read here, like `lastmod` and
+   * `aliases`, rather than rewritten by `npm run import`: a post copied by hand works too, and the copy
+   * stays as its author wrote it.
+   */
+  ShowToc: flag.optional().meta(help("toc 와 같음 (Hugo PaperMod 식 이름; showtoc 처럼 대소문자는 상관없음).", "Same as toc (Hugo PaperMod's name, in any case such as showtoc).")),
   toc_label: word.optional().meta({ ...help("목차 제목. 기본값 \"목차\".", "Heading of the table of contents; \"목차\" by default."), default: "목차" }),
   toc_sticky: flag.optional().meta(help("true 면 스크롤해도 목차가 따라옵니다.", "true keeps the table of contents in view while scrolling.")),
   toc_icon: z.string().optional().meta(help("목차 제목 앞 아이콘 이름 (Minimal Mistakes).", "Icon name before the TOC heading (Minimal Mistakes).")),
@@ -154,6 +163,7 @@ const EXPECTED: Record<string, string> = {
   url: "a string such as /kubernetes/intro/",
   slug: "a string such as kubernetes-intro",
   toc: "true or false",
+  ShowToc: "true or false",
   toc_label: "a string",
   toc_sticky: "true or false",
   toc_icon: "a string",
@@ -181,6 +191,17 @@ function describe(value: unknown): string {
 }
 
 /**
+ * Keys Hugo reads in any case, by their lowercase form: Hugo lowercases front-matter keys, so a
+ * PaperMod post may say `ShowToc`, `showToc` or `showtoc` (and Hugo's own docs print `showtoc`).
+ */
+const ANY_CASE_KEYS: ReadonlyMap<string, string> = new Map([["showtoc", "ShowToc"]]);
+
+/** The schema's name of a written key: `showtoc` -> `ShowToc`; any other key as written. */
+export function schemaKey(key: string): string {
+  return ANY_CASE_KEYS.get(key.toLowerCase()) ?? key;
+}
+
+/**
  * Keys whose empty value (`draft:`, YAML null) stays an error: they decide whether a post is published,
  * and guessing "published" for a post its author may have meant to hide is the one wrong guess.
  */
@@ -194,7 +215,17 @@ const NULL_IS_AN_ERROR = new Set(["draft", "published"]);
 export function parseFrontMatter(
   raw: Record<string, unknown>,
 ): { ok: true; value: FrontMatter } | { ok: false; problems: SchemaProblem[] } {
-  const given = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== null || NULL_IS_AN_ERROR.has(key)));
+  // Problems name a key as written (`showtoc`), so its line is found.
+  const writtenAs = new Map<string, string>();
+  const given = Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key, value]) => value !== null || NULL_IS_AN_ERROR.has(key))
+      .map(([key, value]) => {
+        const name = schemaKey(key);
+        if (name !== key) writtenAs.set(name, key);
+        return [name, value];
+      }),
+  );
   const result = frontMatterSchema.safeParse(given);
   if (result.success) return { ok: true, value: result.data };
   const seen = new Set<string>();
@@ -206,10 +237,11 @@ export function parseFrontMatter(
       seen.add(String(issue.path[0]));
       continue;
     }
-    const field = String(issue.path[0] ?? "(front matter)");
+    const name = String(issue.path[0] ?? "(front matter)");
+    const field = writtenAs.get(name) ?? name;
     if (seen.has(field)) continue;
     seen.add(field);
-    const expected = EXPECTED[field] ?? issue.message;
+    const expected = EXPECTED[name] ?? issue.message;
     problems.push({ field, message: `expected ${expected}, got ${describe(raw[field])}` });
   }
   return { ok: false, problems };

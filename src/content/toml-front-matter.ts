@@ -4,8 +4,9 @@
  * gray-matter (inside Eleventy) knows one pair of fences, `---`, so a `+++` file reaches the content
  * preprocessors with its front matter still in the body; it is read here with smol-toml and handed
  * on exactly like YAML front matter (`frontMatter`, `frontMatterSource`), so every later step is
- * the same. Zola's `[taxonomies] tags = […]` become `tags`/`categories`; TOML dates become the text
- * the author wrote, read by dates.ts in the site's time zone.
+ * the same. Zola's `[taxonomies] tags = […]` become `tags`/`categories` and `[extra] toc = true`
+ * (DeepThought, tabi, serene: Zola's themes keep their keys under `[extra]`) becomes `toc`; TOML dates
+ * become the text the author wrote, read by dates.ts in the site's time zone.
  */
 import { parse, TomlDate, TomlError } from "smol-toml";
 import { DiagnosticError } from "../diagnostics/diagnostic.ts";
@@ -49,6 +50,9 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** Keys of Zola's tables read as top-level keys (a top-level key of the same name wins). */
+const LIFTED_KEYS: Readonly<Record<string, readonly string[]>> = { taxonomies: ["tags", "categories"], extra: ["toc"] };
+
 function keyLinesOf(toml: string): Record<string, number> {
   const keyLines: Record<string, number> = {};
   let table = "";
@@ -56,8 +60,8 @@ function keyLinesOf(toml: string): Record<string, number> {
     const header = /^\s*\[([^\]]+)\]/.exec(line);
     if (header) table = header[1]!.trim();
     const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line)?.[1];
-    // Line 1 is the opening fence; Zola's taxonomies are reported under the names opsnote reads.
-    if (key !== undefined && (table === "" || table === "taxonomies") && !(key in keyLines)) keyLines[key] = index + 2;
+    // Line 1 is the opening fence; lifted keys are reported under the names opsnote reads.
+    if (key !== undefined && (table === "" || LIFTED_KEYS[table]?.includes(key)) && !(key in keyLines)) keyLines[key] = index + 2;
   });
   return keyLines;
 }
@@ -73,10 +77,12 @@ export function readTomlFrontMatter(block: TomlBlock, filePath: string): PostDat
       message: `invalid TOML: ${error.message.split("\n")[0]}`,
     }]);
   }
-  const taxonomies = parsed.taxonomies as Record<string, unknown> | undefined;
   const frontMatter = { ...parsed };
-  for (const name of ["tags", "categories"]) {
-    if (frontMatter[name] === undefined && taxonomies?.[name] !== undefined) frontMatter[name] = taxonomies[name];
+  for (const [table, names] of Object.entries(LIFTED_KEYS)) {
+    const values = parsed[table] as Record<string, unknown> | undefined;
+    for (const name of names) {
+      if (frontMatter[name] === undefined && values?.[name] !== undefined) frontMatter[name] = values[name];
+    }
   }
   return { frontMatter, frontMatterSource: { bodyLineOffset: block.bodyLineOffset, keyLines: keyLinesOf(block.toml) } };
 }

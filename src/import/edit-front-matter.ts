@@ -1,10 +1,13 @@
 /**
- * Small repairs to an imported post's YAML front matter, made in the copy (the old site is never
+ * Small repairs to an imported post's front matter, made in the copy (the old site is never
  * touched), for what the old generator accepted silently and opsnote reports as an error:
  * an empty item in a tag or category list (Jekyll drops it), and a post whose URL another post also
- * has (Jekyll wrote both to one file and the later one won, so the other had no page at all).
- * The `yaml` Document API edits the block in place, so the author's comments and order stay.
+ * has (the old site showed one of them at that URL; the other gets a `permalink` of its own).
+ * The `yaml` Document API edits a YAML block in place, so the author's comments and order stay; a
+ * TOML block (`+++`, Hugo and Zola) gets its one line added or replaced as text, checked by parsing.
  */
+import { isDeepStrictEqual } from "node:util";
+import { parse as parseToml } from "smol-toml";
 import { isScalar, isSeq, parseDocument, visit } from "yaml";
 
 const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/;
@@ -37,8 +40,55 @@ export function dropEmptyTermItems(text: string): { text: string; keys: string[]
   return { text: edited, keys };
 }
 
-/** Sets `permalink` (replacing one that is there). */
+const TOML_FRONT_MATTER = /^(\uFEFF?\+\+\+[ \t]*\r?\n)([\s\S]*?\r?\n)?(\+\+\+[ \t]*(?:\r?\n|$))/;
+
+/** Parsed TOML, or undefined when it does not parse. */
+function readToml(toml: string): Record<string, unknown> | undefined {
+  try {
+    return parseToml(toml) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `permalink = "…"` at the top level of a TOML block: replacing a one-line `permalink` there, else
+ * after the last top-level key (a key below a `[table]` header belongs to that table). Undefined when
+ * the result would not be the same TOML plus that key (a block that does not parse, or an unusual
+ * layout): the caller then says it could not.
+ */
+function setTomlPermalink(toml: string, permalink: string): string | undefined {
+  const before = readToml(toml);
+  if (before === undefined) return undefined;
+  const newline = toml.includes("\r\n") ? "\r\n" : "\n";
+  const lines = toml.split(/\r?\n/);
+  const firstTable = lines.findIndex((line) => /^\s*\[/.test(line));
+  const topLevel = firstTable === -1 ? lines.length : firstTable;
+  // JSON's string escapes are all valid in a TOML basic string.
+  const line = `permalink = ${JSON.stringify(permalink)}`;
+  const existing = lines.slice(0, topLevel).findIndex((l) => /^\s*permalink\s*=/.test(l));
+  if (existing !== -1) lines[existing] = line;
+  else {
+    let at = topLevel;
+    while (at > 0 && lines[at - 1]!.trim() === "") at--;
+    lines.splice(at, 0, line);
+  }
+  const edited = lines.join(newline);
+  // Spread: smol-toml's tables have no prototype, which a strict comparison would count.
+  return isDeepStrictEqual({ ...readToml(edited) }, { ...before, permalink }) ? edited : undefined;
+}
+
+/**
+ * Sets `permalink` (replacing one that is there) in YAML or TOML front matter. Returns the text
+ * unchanged when it has neither, or a TOML block it cannot edit safely.
+ */
 export function setPermalink(text: string, permalink: string): string {
+  const toml = TOML_FRONT_MATTER.exec(text);
+  if (toml) {
+    // The block's text keeps its last line break (an empty block gets one with the new line).
+    const edited = setTomlPermalink(toml[2] ?? "", permalink);
+    return edited === undefined ? text : `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`;
+  }
   const edited = editYaml(text, (document) => {
     document.set("permalink", permalink);
     return true;

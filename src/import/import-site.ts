@@ -15,6 +15,7 @@ import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
 import { postDateFromInstant } from "../content/dates.ts";
+import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
@@ -150,7 +151,15 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     segments[0] === "assets" ? path.join(assetsDir, ...segments.slice(1)) : path.join(root, ...segments);
 
   /** Posts with the URL opsnote gives them, to find two on one URL (see below). */
-  const builtPosts: { item: ImportPlanItem; shown: string; url: string; date: string; file: string }[] = [];
+  const builtPosts: {
+    item: ImportPlanItem; shown: string; url: string; date: string; file: string;
+    /** `draft` and `scheduled` posts were not on the old site (no generator builds them by default). */
+    status: ReturnType<typeof postStatus>;
+    old: ImportResult["oldUrls"][number];
+    /** The redirect from its old URL, when the pattern moved it. */
+    redirect?: ReportItem;
+  }[] = [];
+  const now = new Date();
   for (const source of layout.sources) {
     for (const relative of await listFiles(source.dir)) {
       const from = path.join(source.dir, relative);
@@ -218,10 +227,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         }
       }
       const newUrl = built.ok ? built.post.url : undefined;
-      result.oldUrls.push({ file: toPosix(path.relative(postsDir, to)), oldUrl, newUrl });
-      if (built.ok) builtPosts.push({ item: result.posts.at(-1)!, shown, url: built.post.url, date: built.post.date.iso, file: inputPath });
+      const old = { file: toPosix(path.relative(postsDir, to)), oldUrl, newUrl };
+      result.oldUrls.push(old);
+      let redirect: ReportItem | undefined;
       if (newUrl === undefined) warn("url", shown, `old URL ${oldUrl}: the post has no URL in opsnote until its front matter is fixed`);
-      else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl)) addRedirect(shown, oldUrl, newUrl);
+      else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl)) redirect = addRedirect(shown, oldUrl, newUrl);
+      if (built.ok) {
+        builtPosts.push({ item: result.posts.at(-1)!, shown, url: built.post.url, date: built.post.date.iso, file: inputPath, status: postStatus(built.post, now), old, redirect });
+      }
     }
   }
 
@@ -275,15 +288,17 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     return themeImages;
   }
 
-  function addRedirect(file: string, oldUrl: string, newUrl: string) {
+  /** Redirects `oldUrl` to `newUrl` (the first post to claim an old URL keeps it); the report line, when added. */
+  function addRedirect(file: string, oldUrl: string, newUrl: string): ReportItem | undefined {
     const key = normalizeUrl(oldUrl);
     const existing = result.redirects[key];
     if (existing !== undefined && existing !== newUrl) {
       warn("url", file, `old URL ${oldUrl} was also ${existing}; only the first is redirected`);
-      return;
+      return undefined;
     }
     result.redirects[key] = newUrl;
     warn("redirect", file, `${oldUrl} -> ${newUrl}`);
+    return result.warnings.at(-1);
   }
 
   // Static folders, whole: root URLs such as /images/x.png keep working.
@@ -317,24 +332,43 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     return { oldUrl, title, body, to: path.join(postsDir, nfcPath(target)) };
   }
 
-  // Two posts on one URL: the old generator wrote both to one file and the later one won, so the other
-  // had no page. The later (by date, then path) keeps the URL; the others get one of their own.
+  // Two posts on one URL: the old site showed one of them there. A draft or scheduled post was not
+  // built at all (Hugo and Jekyll leave them out by default), so a published one keeps the URL; among
+  // those alike, the old generator wrote both to one file and the later (by date, then path) won. The
+  // others get a URL of their own, written as `permalink` in the copy.
   {
     const taken = new Set(builtPosts.map((post) => normalizeUrl(post.url)));
     const byUrl = new Map<string, typeof builtPosts>();
     for (const post of builtPosts) byUrl.set(normalizeUrl(post.url), [...(byUrl.get(normalizeUrl(post.url)) ?? []), post]);
+    const shownFirst = (post: (typeof builtPosts)[number]) => (post.status === "published" ? 1 : 0);
     for (const [url, posts] of byUrl) {
       if (posts.length < 2) continue;
-      const ordered = posts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
+      const ordered = posts.sort((a, b) =>
+        shownFirst(a) - shownFirst(b) || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
       const winner = ordered.at(-1)!;
       for (const loser of ordered.slice(0, -1)) {
         let n = 2;
         const base = url.replace(/\/+$/, "");
         while (taken.has(normalizeUrl(`${base}-${n}/`))) n++;
         const own = `${base}-${n}/`;
+        const text = loser.item.text ?? (await readFile(loser.item.from, "utf8"));
+        const moved = setPermalink(text, own);
+        if (moved === text) {
+          warn("url-clash-kept", loser.shown, `has the URL ${url} of ${winner.file}; add permalink: ${own} to its front matter`, 1);
+          continue;
+        }
         taken.add(normalizeUrl(own));
-        loser.item.text = setPermalink(loser.item.text ?? (await readFile(loser.item.from, "utf8")), own);
-        warn("url-clash", loser.shown, `had the URL ${url} of ${winner.file} on the old site too (only the later post was shown there); published at ${own}`, 1);
+        loser.item.text = moved;
+        loser.old.newUrl = own;
+        // The redirect from its old URL follows it (unless that old URL was the kept post's too).
+        const oldKey = normalizeUrl(loser.old.oldUrl);
+        if (loser.redirect && result.redirects[oldKey] === loser.url && oldKey !== normalizeUrl(winner.old.oldUrl)) {
+          result.redirects[oldKey] = own;
+          loser.redirect.line = loser.redirect.line.replace(/ -> [^ ]*$/, ` -> ${own}`);
+        }
+        warn("url-clash", loser.shown, loser.status === "published"
+          ? `had the URL ${url} of ${winner.file} on the old site too (only the later post was shown there); published at ${own}`
+          : `a ${loser.status} post (not on the old site) with the URL ${url} of ${winner.file}, which keeps it; given ${own}`, 1);
       }
     }
   }

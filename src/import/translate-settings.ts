@@ -4,6 +4,7 @@
  */
 import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
 import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
+import { flag } from "../content/schema.ts";
 
 export type SiteFamily = "jekyll" | "hugo" | "zola";
 
@@ -34,6 +35,7 @@ export interface ImportedSettings {
   twitter?: string;
   pageSize?: number;
   permalink?: string;
+  toc?: boolean;
   comments?: ImportedComments;
   analytics?: { google?: string };
   verification?: { google?: string; naver?: string };
@@ -142,18 +144,35 @@ const dropEmpty = <T extends object>(value: T): T | undefined => {
   return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
 };
 
+/** The value `key` gets in every post from `_config.yml`'s `defaults:` (the first `type: posts` entry that sets it). */
+function jekyllPostDefault(config: Config, key: string): { value: unknown; from: string } | undefined {
+  if (!Array.isArray(config.defaults)) return undefined;
+  for (const entry of config.defaults) {
+    if (!isObject(entry) || !isObject(entry.scope) || !isObject(entry.values)) continue;
+    if (entry.scope.type === "posts" && entry.values[key] !== undefined) return { value: entry.values[key], from: `defaults (type: posts) ${key}` };
+  }
+  return undefined;
+}
+
 /** Chirpy keeps the posts' permalink in `defaults:` for `type: posts`, not at the top. */
 export function jekyllPostPermalink(config: Config): { value: string; from: string } {
-  if (Array.isArray(config.defaults)) {
-    for (const entry of config.defaults) {
-      if (!isObject(entry) || !isObject(entry.scope) || !isObject(entry.values)) continue;
-      if (entry.scope.type === "posts" && typeof entry.values.permalink === "string") {
-        return { value: entry.values.permalink, from: "defaults (type: posts) permalink" };
-      }
-    }
-  }
+  const fromDefaults = jekyllPostDefault(config, "permalink");
+  if (typeof fromDefaults?.value === "string") return { value: fromDefaults.value, from: fromDefaults.from };
   if (typeof config.permalink === "string") return { value: config.permalink, from: "permalink" };
   return { value: "date", from: "Jekyll's default permalink (date)" };
+}
+
+/**
+ * The posts' table of contents: `toc` in `defaults:` for `type: posts` (Chirpy, Minimal Mistakes).
+ * Chirpy shows a post's TOC only when the top-level `toc` (its switch for the whole site) is on too,
+ * so `toc: false` there turns it off. Undefined when the config says nothing.
+ */
+export function jekyllPostToc(config: Config): { value: boolean; from: string } | undefined {
+  const fromDefaults = jekyllPostDefault(config, "toc");
+  const postToc = flag.safeParse(fromDefaults?.value);
+  if (fromDefaults === undefined || !postToc.success) return undefined;
+  if (flag.safeParse(config.toc).data === false) return { value: false, from: "toc (off for every post)" };
+  return { value: postToc.data, from: fromDefaults.from };
 }
 
 /**
@@ -191,6 +210,8 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   if (translated.unsupported.length > 0) {
     notes.push(`${file} ${permalink.from} "${permalink.value}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
   }
+  const toc = jekyllPostToc(config);
+  if (toc) set("toc", toc.value, toc.from);
 
   // Minimal Mistakes: `author: {name, avatar, bio, email, links}`; Chirpy: `social:` + `avatar` + `github.username`.
   const author = isObject(config.author) ? config.author : {};
@@ -257,6 +278,9 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   if (translated.unsupported.length > 0) notes.push(`${file} [permalinks] ${section} "${pattern}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
 
   const params = isObject(config.params) ? config.params : {};
+  // PaperMod: `params.ShowToc` is every post's default, which a post's own `ShowToc` overrides.
+  const showToc = flag.safeParse(params.showtoc);
+  if (showToc.success) set("toc", showToc.data, "params.ShowToc");
   const paramAuthor = isObject(params.author) ? params.author : {};
   const topAuthor = isObject(config.author) ? config.author : {};
   const socialLinks = Array.isArray(params.social) ? readLinks(params.social) : isObject(params.social)

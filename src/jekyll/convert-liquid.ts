@@ -3,7 +3,8 @@
  * engine (which would eat Helm's `{{ .Values.x }}` and GitHub Actions' `${{ secrets.X }}` in code).
  *
  * What is converted: `{% raw %}` markers, `{% highlight %}` blocks, `{% post_url %}` / `{% link %}`,
- * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url`, the page and site values
+ * `{{ site.baseurl }}` / `{{ site.url }}` / `relative_url` / `absolute_url` (`site.url` and `absolute_url`
+ * give a root-relative URL where a link or image target starts, the absolute one elsewhere), the page and site values
  * of `jekyllVariables` (`{{ page.title }}`, `{{ page.date }}`, …), Minimal Mistakes'
  * `{% include figure %}`, the plugins `{% picture %}` (jekyll_picture_tag) and `{% gist %}` (jekyll-gist),
  * and `{% comment %}` blocks (removed, as Jekyll hides them). Anything else
@@ -76,6 +77,11 @@ const COMMENT_OPEN = /\{%-?\s*comment\s*-?%\}/;
 const COMMENT_CLOSE = /\{%-?\s*endcomment\s*-?%\}/;
 const HIGHLIGHT_OPEN = /^(\s*)\{%-?\s*highlight\s+([^\s%]+)([^%]*?)-?%\}(.*)$/;
 const HIGHLIGHT_CLOSE = /\{%-?\s*endhighlight\s*-?%\}/;
+/**
+ * The text before a URL, up to where the URL starts: a markdown link or image destination (`](`,
+ * `](<`), a link reference definition (`[id]: `), or an HTML `src` / `href` value.
+ */
+const URL_START = /(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?|\b(?:src|href)\s*=\s*["']?)$/i;
 /** `{{ site.url }}{{ site.baseurl }}` first (one URL), then tags, then objects. */
 const LIQUID_ITEM = /\{\{-?\s*site\.url\s*-?\}\}\{\{-?\s*site\.baseurl\s*-?\}\}|\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g;
 
@@ -262,17 +268,27 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
 
   const absolute = (pathText: string) => `${context.siteUrl}${prefix}${pathText.startsWith("/") ? "" : "/"}${pathText}`;
 
-  /** One Liquid tag or object outside code and outside raw: its replacement, or undefined to keep it. */
-  const convertItem = (item: string, bodyLine: number): string | undefined => {
+  /**
+   * One Liquid tag or object outside code and outside raw: its replacement, or undefined to keep it.
+   * `urlStart`: the item begins a link or image target (URL_START); `after`: the text that follows it.
+   */
+  const convertItem = (item: string, bodyLine: number, urlStart: boolean, after: string): string | undefined => {
     const inner = item.replace(/^\{[{%]-?\s*|\s*-?[}%]\}$/g, "");
-    if (/^site\.url\s*-?\}\}\{\{-?\s*site\.baseurl$/.test(inner)) return `${context.siteUrl}${prefix}`;
+    const siteUrlAndBase = /^site\.url\s*-?\}\}\{\{-?\s*site\.baseurl$/.test(inner);
+    if (siteUrlAndBase || (item.startsWith("{{") && inner === "site.url")) {
+      // The site's own page or file: root-relative, the same URL on the real host that also works
+      // in the preview, on staging and before a DNS switch, and that images and `check` treat as
+      // local. A path (or a `{% post_url %}`, `{{ page.url }}`) follows; else it is the home page.
+      if (urlStart) return /^[/{]/.test(after) ? "" : "/";
+      return siteUrlAndBase ? `${context.siteUrl}${prefix}` : context.siteUrl;
+    }
     if (item.startsWith("{{")) {
       if (inner === "site.baseurl") return ""; // root-relative URLs get the path prefix from HtmlBasePlugin
-      if (inner === "site.url") return context.siteUrl;
       const value = context.variables?.[inner];
       if (value !== undefined) return value;
       const filtered = /^(["'])(.*?)\1\s*\|\s*(relative_url|absolute_url|prepend:\s*site\.baseurl)$/.exec(inner);
-      if (filtered) return filtered[3] === "absolute_url" ? absolute(filtered[2]!) : filtered[2]!;
+      // `absolute_url` as a link target is the site's own URL too: root-relative, as above.
+      if (filtered) return filtered[3] === "absolute_url" && !urlStart ? absolute(filtered[2]!) : filtered[2]!;
       return undefined;
     }
     const [, tag = "", rest = ""] = /^(\w+)\s*([\s\S]*)$/.exec(inner) ?? [];
@@ -321,7 +337,7 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
         result += item;
         continue;
       }
-      const replacement = convertItem(item, bodyLine);
+      const replacement = convertItem(item, bodyLine, URL_START.test(result), text.slice(last));
       if (replacement === undefined) {
         result += item;
         if (!/^\{%-?\s*include\b/.test(item)) {

@@ -95,6 +95,10 @@ export const siteSettingsSchema = z.strictObject({
     ),
     examples: ["/:categories/:title/", "/posts/:title/", "/:year/:month/:day/:title/"],
   }),
+  toc: z.boolean().default(false).meta(help(
+    "true 면 모든 글 옆에 목차를 보여 줍니다 (Chirpy 처럼). 글의 toc: false 가 우선하고, 단독 페이지는 toc: true 일 때만 보입니다.",
+    "Show a table of contents beside every post (as Chirpy does). A post's own toc: false wins; standalone pages show one only with toc: true.",
+  )),
   tocDepth: z.int().min(1).max(6).default(3)
     .meta(help("목차에 넣을 제목 단계 수 (1–6). 글에 있는 가장 높은 단계부터 셉니다.", "Heading levels in the table of contents (1–6), counted from the top level present.")),
   pageSize: positiveInt.default(10)

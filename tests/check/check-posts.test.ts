@@ -229,6 +229,17 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     ],
   },
   {
+    name: "an image whose target is a page, not a file: the home page ({{ site.url }} alone), a post, a tag page",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x\ntags: [k8s]", "\n![홈]({{ site.url }}) ![글](/devops/kubernetes-intro/) ![태그](/tags/k8s/)\n\n[홈으로]({{ site.url }})\n"),
+    },
+    expected: [
+      "posts/2021-05-01-x.md:6:6 error image: /: the site's home page ({{ site.url }} alone is it too), not an image file",
+      "posts/2021-05-01-x.md:6:27 error image: /devops/kubernetes-intro/: the URL of <site>/posts/2021-04-13-kubernetes-intro.md, not an image file",
+      "posts/2021-05-01-x.md:6:60 error image: /tags/k8s/: a page of the site, not an image file",
+    ],
+  },
+  {
     name: "an unclosed code fence",
     files: { "posts/2021-05-01-x.md": post("title: x", "\n```yaml\nkey: value\n") },
     expected: ["posts/2021-05-01-x.md:5:1 warning code: this code fence is never closed; the rest of the post is shown as code"],

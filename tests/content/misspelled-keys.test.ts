@@ -27,8 +27,11 @@ const SUGGESTIONS: [string, string | undefined][] = [
   ["draf", "draft"],
   ["publised", "published"],
   ["redirect_form", "redirect_from"],
-  // Known keys.
+  // Known keys; Hugo PaperMod's ShowToc in any case (Hugo lowercases keys).
   ["tags", undefined],
+  ["ShowToc", undefined],
+  ["showtoc", undefined],
+  ["showToc", undefined],
   ["math", undefined],
   ["series", undefined],
   ["layout", undefined],

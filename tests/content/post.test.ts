@@ -158,6 +158,32 @@ test("buildPost: draft from `draft: true` or `published: false`", () => {
   assert.equal(post({ published: false }).draft, true);
 });
 
+// The table of contents: the post's own word (`toc`, Hugo PaperMod's `ShowToc` in any case), else the site's for posts.
+const tocCases: [name: string, frontMatter: Record<string, unknown>, siteToc: boolean | undefined, enabled: boolean][] = [
+  ["no word anywhere", {}, undefined, false],
+  ["the site's toc: true", {}, true, true],
+  ["the post's toc: false wins over the site's", { toc: false }, true, false],
+  ["the post's toc: no (YAML 1.1) wins over the site's", { toc: "no" }, true, false],
+  ["the post's toc: true without the site's", { toc: true }, false, true],
+  ["Hugo PaperMod's ShowToc: true", { ShowToc: true }, undefined, true],
+  ["showtoc, as Hugo lowercases keys", { showtoc: true }, undefined, true],
+  ["showToc", { showToc: "yes" }, undefined, true],
+  ["ShowToc: false wins over the site's", { ShowToc: false }, true, false],
+  ["toc wins over ShowToc", { toc: false, ShowToc: true }, undefined, false],
+  ["a standalone page ignores the site's", { layout: "page" }, true, false],
+  ["a standalone page with its own toc: true", { layout: "page", toc: true }, false, true],
+];
+for (const [name, frontMatter, siteToc, enabled] of tocCases) {
+  test(`buildPost toc: ${name} -> ${enabled}`, () => {
+    assert.equal(post(frontMatter, { site: { ...SITE, toc: siteToc } }).toc.enabled, enabled);
+  });
+}
+
+test("buildPost: a ShowToc of the wrong type is an error naming the key as written, on its line", () => {
+  const [error] = errors({ showtoc: "maybe" }, { source: { bodyLineOffset: 5, keyLines: { showtoc: 3 } } });
+  assert.deepEqual([error!.field, error!.line, error!.message], ["showtoc", 3, 'expected true or false, got string "maybe"']);
+});
+
 // URLs.
 const urlCases: [name: string, frontMatter: Record<string, unknown>, site: typeof SITE, url: string][] = [
   ["site pattern /:categories/:title/", { categories: ["devops"] }, SITE, "/devops/kubernetes-intro/"],

@@ -56,6 +56,17 @@ test("TOML values: dates as written, Zola taxonomies as tags and categories, key
   assert.equal(frontMatterSource.keyLines.tags, 8);
 });
 
+test("Zola's [extra] toc is read as toc, on its line; a top-level toc wins", () => {
+  const zola = '+++\ntitle = "x"\n\n[taxonomies]\ntags = ["a"]\n\n[extra]\ntoc = true\n+++\n\n## 본문\n';
+  const { frontMatter, frontMatterSource } = readTomlFrontMatter(splitTomlFrontMatter(zola, "p.md")!, "p.md");
+  assert.equal(frontMatter.toc, true);
+  assert.equal(frontMatterSource.keyLines.toc, 8);
+  const both = '+++\ntitle = "x"\ntoc = false\n[extra]\ntoc = true\n+++\n';
+  assert.equal(readTomlFrontMatter(splitTomlFrontMatter(both, "p.md")!, "p.md").frontMatter.toc, false);
+  const other = '+++\ntitle = "x"\n[extra]\ncomment = true\n+++\n';
+  assert.equal(readTomlFrontMatter(splitTomlFrontMatter(other, "p.md")!, "p.md").frontMatter.toc, undefined);
+});
+
 test("a TOML syntax error names the file line; an unclosed block is its own error", () => {
   const syntax = diagnosticOf(() => parsePostText('+++\ntitle = "x"\ndate = = 1\n+++\n', "posts/bad.md"));
   assert.equal(syntax.file, "posts/bad.md");

@@ -22,7 +22,7 @@ test("settings carried into opsnote.config.yaml, each with where it came from", 
     { ...site.settings, author: undefined, comments: undefined },
     {
       title: "데브옵스 일지", description: "플랫폼 팀의 데브옵스 메모", timeZone: "Asia/Seoul", language: "ko-KR",
-      url: "https://ops-diary.example.kr", pathPrefix: "/", pageSize: 8, permalink: "/posts/:title/", twitter: "@opsdiary",
+      url: "https://ops-diary.example.kr", pathPrefix: "/", pageSize: 8, permalink: "/posts/:title/", toc: true, twitter: "@opsdiary",
       analytics: { google: "G-CHIRPY01" }, verification: { google: "g-verify-123", naver: "n-verify-456" },
       redirects: { "/posts/Helm-Diff/": "/posts/helm-diff/" }, author: undefined, comments: undefined,
     },
@@ -36,6 +36,25 @@ test("settings carried into opsnote.config.yaml, each with where it came from", 
   });
   const text = await readFile(path.join(site.project, "opsnote.config.yaml"), "utf8");
   assert.match(text, /# from _config\.yml defaults \(type: posts\) permalink\npermalink: \/posts\/:title\//);
+  assert.match(text, /# from _config\.yml defaults \(type: posts\) toc\ntoc: true\n/);
+});
+
+test("every post shows the table of contents Chirpy showed, except the one that says toc: false", async () => {
+  const shown = await site.document("posts/argo-rollouts-canary/index.html");
+  assert.deepEqual([...shown.querySelectorAll("nav.toc a")].map((a) => a.textContent), ["분석 단계", "롤아웃 정의"]);
+  const hidden = await site.document("posts/helm-diff/index.html");
+  assert.ok(hidden.querySelector("main h2#미리-보기"), "the post has headings");
+  assert.equal(hidden.querySelector("nav.toc"), null);
+});
+
+test("{{ site.url }} starting an image target is the local image, root-relative like any other; in prose it stays the address", async () => {
+  const post = await site.document("posts/helm-diff/index.html");
+  const img = post.querySelector("main .post__content img")!;
+  assert.equal(img.getAttribute("src"), "/assets/img/posts/helm-diff/diff-output.png");
+  // What a local image gets, and the absolute URL to the live host did not: its size and its AVIF/WebP copies.
+  assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["2", "2"]);
+  assert.match(img.closest("picture")?.querySelector('source[type="image/avif"]')?.getAttribute("srcset") ?? "", /^\/assets\/responsive\/diff-output-/);
+  assert.match(post.querySelector("main .post__content p")!.textContent!, /이 블로그 주소는 https:\/\/ops-diary\.example\.kr 입니다/);
 });
 
 test("the about tab becomes a standalone page at /about/", async () => {

@@ -43,7 +43,7 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 test("the report groups: shortcodes converted and kept with file:line, the redirect", () => {
   assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, redirect: 1, shortcode: 1 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
-  assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:18:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
+  assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
 });
 
 test("converted shortcodes: the copy has markdown, the old site's file is untouched", async () => {
@@ -51,6 +51,15 @@ test("converted shortcodes: the copy has markdown, the old site's file is untouc
   assert.match(copy, /!\[백업 흐름도\]\(\/images\/etcd-backup\.png "매시간 스냅샷"\)/);
   assert.match(copy, /> \[!WARNING\]\n> \*\*주의\*\*\n>\n> 복원 전에/);
   assert.match(await readFile(path.join(site.source, "content", "posts", "2024-01-20-etcd-backup.md"), "utf8"), /\{\{% notice warning/);
+});
+
+test("PaperMod's ShowToc: true is the post's table of contents; a post without it has none", async () => {
+  const etcd = await site.document("2024/01/etcd-backup/index.html");
+  assert.deepEqual([...etcd.querySelectorAll("nav.toc a")].map((a) => a.textContent), ["스냅샷", "복원"]);
+  assert.doesNotMatch(site.imported.stdout + site.build.stdout + site.build.stderr, /ShowToc/, "no warning about the key");
+  const istio = await site.document("2024/02/istio-mtls/index.html");
+  assert.ok(istio.querySelector("main h2#다음-단계"), "the post has a heading");
+  assert.equal(istio.querySelector("nav.toc"), null);
 });
 
 test("the old about page is the new site's /about/", async () => {

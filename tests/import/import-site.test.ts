@@ -10,6 +10,8 @@ import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { importSite } from "../../src/import/import-site.ts";
+import { parsePostText } from "../../src/content/front-matter.ts";
+import { buildPost } from "../../src/content/post.ts";
 
 const oldSite = () =>
   writeTempFolder("old-jekyll", {
@@ -118,4 +120,51 @@ test("what Jekyll accepted silently is repaired in the copy: an empty tag item d
   assert.deepEqual(result.warnings.map((w) => w.kind).filter((k) => k === "empty-term" || k === "url-clash").sort(), ["empty-term", "url-clash"]);
   // The old source is untouched.
   assert.match(await readFile(path.join(source, "_posts", "2021-06-25-study-post6.md"), "utf8"), /  - \n---/);
+});
+
+test("Hugo: a draft on a published post's URL gets its own (the old site showed the published one), written into TOML front matter", async () => {
+  const published = '+++\ntitle = "etcd 백업"\ndate = 2024-01-10\nslug = "etcd"\n+++\n\n공개된 글\n';
+  // Later than the published post, and Hugo's :slug without a slug is its title: old URL /etcd-초안/.
+  const draft = '+++\ntitle = "etcd 초안"\ndate = 2024-02-01\ndraft = true\ntags = ["etcd"]\n\n[params]\n  note = "고치는 중"\n+++\n\n초안\n';
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.toml": 'baseURL = "https://hugo.example.kr/"\ntitle = "운영 노트"\n[permalinks]\n  posts = "/:slug/"\n',
+    "content/posts/etcd-backup.md": published,
+    "content/posts/etcd.md": draft,
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  // The published post keeps /etcd/, as written; the draft's copy says where it goes now.
+  assert.equal(await readFile(path.join(root, "posts", "etcd-backup.md"), "utf8"), published);
+  const copy = await readFile(path.join(root, "posts", "etcd.md"), "utf8");
+  assert.equal(copy, draft.replace('tags = ["etcd"]\n', 'tags = ["etcd"]\npermalink = "/etcd-2/"\n'));
+  const urlOf = (text: string, file: string) => {
+    const { data } = parsePostText(text, file);
+    const built = buildPost({ inputPath: file, frontMatter: data.frontMatter ?? {}, body: "", site: { timeZone: "Asia/Seoul", permalink: String(result.settings.values.permalink) } });
+    return built.ok ? built.post.url : built.errors.map((e) => e.message).join("; ");
+  };
+  assert.deepEqual([urlOf(published, "etcd-backup.md"), urlOf(copy, "etcd.md")], ["/etcd/", "/etcd-2/"]);
+  // The draft's old-URL redirect follows it; nothing redirects away from the published post's URL.
+  assert.deepEqual(result.redirects, { "/etcd-초안/": "/etcd-2/" });
+  const lines = result.warnings.filter((w) => w.kind === "url-clash" || w.kind === "redirect").map((w) => w.line.replace(`${source}/`, ""));
+  assert.deepEqual(lines, [
+    "content/posts/etcd.md warning redirect: /etcd-초안/ -> /etcd-2/",
+    "content/posts/etcd.md:1:1 warning url-clash: a draft post (not on the old site) with the URL /etcd/ of etcd-backup.md, which keeps it; given /etcd-2/",
+  ]);
+});
+
+test("a post on another's URL whose front matter cannot be edited is left as written, and the report says to add the permalink", async () => {
+  // A line of a multi-line array starting with `[` reads like a TOML table: setPermalink leaves the file alone.
+  const earlier = '+++\ntitle = "a"\ndate = 2024-01-10\nslug = "etcd"\nweights = [\n[1, 2],\n]\n+++\n\n먼저\n';
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.toml": 'baseURL = "https://hugo.example.kr/"\n[permalinks]\n  posts = "/:slug/"\n',
+    "content/posts/a.md": earlier,
+    "content/posts/b.md": '+++\ntitle = "b"\ndate = 2024-02-01\nslug = "etcd"\n+++\n\n나중\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.equal(await readFile(path.join(root, "posts", "a.md"), "utf8"), earlier);
+  assert.deepEqual(result.warnings.filter((w) => w.kind.startsWith("url-clash")).map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/a.md:1:1 warning url-clash-kept: has the URL /etcd/ of b.md; add permalink: /etcd-2/ to its front matter",
+  ]);
 });

@@ -56,6 +56,13 @@ test("_pages/about.md becomes the about page, other pages standalone pages at th
   assert.match(site.imported.stdout, /_pages\/uses\.md warning page: a standalone page at \/uses\/, saved as posts\/pages\/uses\.md/);
 });
 
+test("{{ site.url }}{{ site.baseurl }} starting an image target gets the path prefix once, like {{ site.baseurl }}, with its AVIF/WebP copies", async () => {
+  const images = [...(await site.document("인프라/vpc-endpoint/index.html")).querySelectorAll("main .post__content img")];
+  const state = images.find((img) => img.getAttribute("alt") === "상태 파일");
+  assert.equal(state?.getAttribute("src"), "/blog/images/state.png");
+  assert.match(state?.closest("picture")?.querySelector("source")?.getAttribute("srcset") ?? "", /^\/blog\/assets\/responsive\/state-/);
+});
+
 test("the report groups: one page", () => {
   assert.deepEqual(reportedKinds(site.imported.stdout), { page: 1 });
 });

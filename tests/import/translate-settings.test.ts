@@ -22,6 +22,29 @@ test("Jekyll: top-level keys, Chirpy's defaults permalink, MM author links, olde
   assert.equal(sources.language, "_config.yml locale");
 });
 
+// [what, config, expected toc setting and where it came from]: Chirpy shows a post's TOC when both the
+// site's `toc` and the post's (from `defaults:`) are on; Minimal Mistakes has only the post's.
+const JEKYLL_TOC: [string, Record<string, unknown>, [boolean, string] | undefined][] = [
+  ["Chirpy: toc at the top and in the posts' defaults", { toc: true, defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post", toc: true } }] }, [true, "_config.yml defaults (type: posts) toc"]],
+  ["Minimal Mistakes: in the posts' defaults only", { defaults: [{ scope: { path: "", type: "pages" }, values: { toc: false } }, { scope: { type: "posts" }, values: { toc: "yes" } }] }, [true, "_config.yml defaults (type: posts) toc"]],
+  ["Chirpy with its switch off", { toc: false, defaults: [{ scope: { type: "posts" }, values: { toc: true } }] }, [false, "_config.yml toc (off for every post)"]],
+  ["the posts' defaults say false", { defaults: [{ scope: { type: "posts" }, values: { toc: false } }] }, [false, "_config.yml defaults (type: posts) toc"]],
+  ["only the top-level switch: Chirpy then shows a TOC only where a post asks", { toc: true }, undefined],
+  ["nothing", {}, undefined],
+];
+for (const [what, config, expected] of JEKYLL_TOC) {
+  test(`Jekyll toc: ${what}`, () => {
+    const { values, sources } = translateJekyll(config);
+    assert.deepEqual(values.toc === undefined ? undefined : [values.toc, sources.toc], expected);
+  });
+}
+
+test("Hugo: PaperMod's params.ShowToc, in any case, is the posts' toc", () => {
+  assert.equal(translateHugo({ params: { ShowToc: true } }, "hugo.toml", "posts").values.toc, true);
+  assert.equal(translateHugo({ Params: { showtoc: false } }, "hugo.toml", "posts").sources.toc, "hugo.toml params.ShowToc");
+  assert.equal(translateHugo({ params: {} }, "hugo.toml", "posts").values.toc, undefined);
+});
+
 test("Jekyll with no permalink: Jekyll's default `date` style", () => {
   assert.equal(translateJekyll({}).values.permalink, "/:categories/:year/:month/:day/:title.html");
 });

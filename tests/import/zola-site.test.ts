@@ -32,6 +32,14 @@ test("bundles keep their images beside; _index.md files are not posts", () => {
   assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
 });
 
+test("DeepThought's [extra] toc = true is the post's table of contents; a post without it has none", async () => {
+  const vault = await site.document("blog/vault-agent/index.html");
+  assert.deepEqual([...vault.querySelectorAll("nav.toc a")].map((a) => a.textContent), ["구성", "토큰 갱신"]);
+  const opa = await site.document("blog/opa-gatekeeper/index.html");
+  assert.ok(opa.querySelector("main h2#정책-배포"), "the post has a heading");
+  assert.equal(opa.querySelector("nav.toc"), null);
+});
+
 test("the report groups: YouTube and note converted, gist kept, the redirect", () => {
   assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, redirect: 1, shortcode: 1 });
 });

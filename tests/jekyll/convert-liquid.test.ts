@@ -41,13 +41,14 @@ test("the output keeps the file's line count, even when raw markers inside a fen
   assert.equal(markdown.split("\n").indexOf("after"), 5);
 });
 
-test("a path prefix is added to absolute_url and site.url + site.baseurl, not to root-relative URLs", () => {
+test("a path prefix is added to absolute_url and site.url + site.baseurl in prose, not to link targets, which are root-relative", () => {
   const { markdown } = convertLiquid(
-    "[a]({{ '/x/' | absolute_url }}) [b]({{ site.url }}{{ site.baseurl }}/y/) [c]({{ site.baseurl }}/z/)",
+    "[a]({{ '/x/' | absolute_url }}) [b]({{ site.url }}{{ site.baseurl }}/y/) [c]({{ site.baseurl }}/z/) [d]({{ site.url }}/w/)\n\n" +
+      "{{ '/x/' | absolute_url }} {{ site.url }}{{ site.baseurl }}/y/ {{ site.url }}/w/",
     context("p.md", { pathPrefix: "/blog/" }),
   );
   // Root-relative URLs get the prefix later, from Eleventy's HtmlBasePlugin, like every other link.
-  assert.equal(markdown, "[a](https://ops.example.kr/blog/x/) [b](https://ops.example.kr/blog/y/) [c](/z/)");
+  assert.equal(markdown, "[a](/x/) [b](/y/) [c](/z/) [d](/w/)\n\nhttps://ops.example.kr/blog/x/ https://ops.example.kr/blog/y/ https://ops.example.kr/w/");
 });
 
 test("include parameters: double, single and unquoted values", () => {

@@ -84,6 +84,8 @@ const SETTINGS_CASES: [string, Record<string, unknown>, boolean][] = [
   ["url without a scheme", { url: "ops.example.kr" }, false],
   ["an author link without url", { author: { links: [{ label: "GitHub" }] } }, false],
   ["tocDepth: 7", { tocDepth: 7 }, false],
+  ["toc: true", { toc: true }, true],
+  ["toc: on", { toc: "on" }, false],
   ["language: Korean", { language: "Korean" }, false],
   ["twitter without @", { twitter: "opsnote" }, false],
   ["permalink without /", { permalink: ":title/" }, false],

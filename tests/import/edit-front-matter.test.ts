@@ -1,0 +1,34 @@
+/**
+ * setPermalink, as a table: a post's text in, the copy's text out. YAML and TOML front matter both get
+ * the key the build reads; what cannot be edited safely comes back unchanged, for the caller to report.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { setPermalink } from "../../src/import/edit-front-matter.ts";
+import { parsePostText } from "../../src/content/front-matter.ts";
+
+const CASES: [name: string, input: string, expected: string][] = [
+  ["YAML: added after the other keys", "---\ntitle: a\n# 메모\ntags: [x]\n---\n본문\n", '---\ntitle: a\n# 메모\ntags: [ x ]\npermalink: /a-2/\n---\n본문\n'],
+  ["YAML: one that is there is replaced", "---\ntitle: a\npermalink: /a/\n---\n본문\n", "---\ntitle: a\npermalink: /a-2/\n---\n본문\n"],
+  ["TOML: after the last top-level key, before a table", '+++\ntitle = "a"\ndate = 2024-01-01\n\n[taxonomies]\ntags = ["x"]\n+++\n본문\n', '+++\ntitle = "a"\ndate = 2024-01-01\npermalink = "/a-2/"\n\n[taxonomies]\ntags = ["x"]\n+++\n본문\n'],
+  ["TOML: no table", '+++\ntitle = "a"\n+++\n본문\n', '+++\ntitle = "a"\npermalink = "/a-2/"\n+++\n본문\n'],
+  ["TOML: a top-level one is replaced, a table's own is not the post's", '+++\npermalink = "/a/"\n[extra]\npermalink = "/x/"\n+++\n', '+++\npermalink = "/a-2/"\n[extra]\npermalink = "/x/"\n+++\n'],
+  ["TOML: a permalink in a table only gets a top-level one", '+++\ntitle = "a"\n[extra]\npermalink = "/x/"\n+++\n', '+++\ntitle = "a"\npermalink = "/a-2/"\n[extra]\npermalink = "/x/"\n+++\n'],
+  ["TOML: CRLF kept", '+++\r\ntitle = "a"\r\n+++\r\n본문\r\n', '+++\r\ntitle = "a"\r\npermalink = "/a-2/"\r\n+++\r\n본문\r\n'],
+  ["TOML: an empty block", "+++\n+++\n본문\n", '+++\npermalink = "/a-2/"\n+++\n본문\n'],
+  ["TOML that does not parse: unchanged", '+++\ntitle = = "a"\n+++\n', '+++\ntitle = = "a"\n+++\n'],
+  // A line of a multi-line array that starts with `[` looks like a table: the edit would break the TOML.
+  ["TOML whose layout would be broken: unchanged", '+++\ntitle = "a"\nweights = [\n[1, 2],\n]\n+++\n', '+++\ntitle = "a"\nweights = [\n[1, 2],\n]\n+++\n'],
+  ["no front matter: unchanged", "본문만\n", "본문만\n"],
+];
+
+for (const [name, input, expected] of CASES) {
+  test(`setPermalink: ${name}`, () => assert.equal(setPermalink(input, "/a-2/"), expected));
+}
+
+test("setPermalink: a URL with Hangul and quotes is read back as written, from TOML and YAML", () => {
+  const url = '/쿠버네티스/"따옴표"-2/';
+  for (const text of ['+++\ntitle = "a"\n+++\n', "---\ntitle: a\n---\n"]) {
+    assert.equal(parsePostText(setPermalink(text, url), "p.md").data.frontMatter?.permalink, url);
+  }
+});
