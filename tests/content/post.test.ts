@@ -170,6 +170,9 @@ const tocCases: [name: string, frontMatter: Record<string, unknown>, siteToc: bo
   ["showToc", { showToc: "yes" }, undefined, true],
   ["ShowToc: false wins over the site's", { ShowToc: false }, true, false],
   ["toc wins over ShowToc", { toc: false, ShowToc: true }, undefined, false],
+  ["Hugo LoveIt's toc: { enable: true, auto: false }", { toc: { enable: true, auto: false } }, false, true],
+  ["LoveIt's toc: { enable: false } wins over the site's", { toc: { enable: false } }, true, false],
+  ["LoveIt's toc without enable: the site decides", { toc: { auto: true } }, true, true],
   ["a standalone page ignores the site's", { layout: "page" }, true, false],
   ["a standalone page with its own toc: true", { layout: "page", toc: true }, false, true],
 ];
