@@ -78,7 +78,7 @@ const COMMENT_CLOSE = /\{%-?\s*endcomment\s*-?%\}/;
 const HIGHLIGHT_OPEN = /^(\s*)\{%-?\s*highlight\s+([^\s%]+)([^%]*?)-?%\}(.*)$/;
 const HIGHLIGHT_CLOSE = /\{%-?\s*endhighlight\s*-?%\}/;
 /**
- * The text before a URL, up to where the URL starts: a markdown link or image destination (`](`,
+ * The current line before a URL, up to where the URL starts: a markdown link or image destination (`](`,
  * `](<`), a link reference definition (`[id]: `), or an HTML `src` / `href` value.
  */
 const URL_START = /(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?|\b(?:src|href)\s*=\s*["']?)$/i;
@@ -337,7 +337,7 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
         result += item;
         continue;
       }
-      const replacement = convertItem(item, bodyLine, URL_START.test(result), text.slice(last));
+      const replacement = convertItem(item, bodyLine, URL_START.test(result.slice(result.lastIndexOf("\n") + 1)), text.slice(last));
       if (replacement === undefined) {
         result += item;
         if (!/^\{%-?\s*include\b/.test(item)) {

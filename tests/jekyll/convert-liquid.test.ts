@@ -51,6 +51,11 @@ test("a path prefix is added to absolute_url and site.url + site.baseurl in pros
   assert.equal(markdown, "[a](/x/) [b](/y/) [c](/z/) [d](/w/)\n\nhttps://ops.example.kr/blog/x/ https://ops.example.kr/blog/y/ https://ops.example.kr/w/");
 });
 
+test("a link reference definition below the first line is a link target too: {{ site.url }} there is root-relative", () => {
+  const { markdown } = convertLiquid("본문 [소개][about], {{ site.url }} 에서.\n\n[about]: {{ site.url }}/about/\n  [feed]: <{{ site.url }}/feed.xml>\n", context("p.md"));
+  assert.equal(markdown, "본문 [소개][about], https://ops.example.kr 에서.\n\n[about]: /about/\n  [feed]: </feed.xml>\n");
+});
+
 test("include parameters: double, single and unquoted values", () => {
   assert.deepEqual(parseIncludeParameters(`image_path="/a b.png" alt='그림' popup=true`), {
     image_path: "/a b.png", alt: "그림", popup: "true",
