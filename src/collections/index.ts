@@ -128,7 +128,10 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   eleventyConfig.addCollection("homePages", (api: CollectionApi) => derive(api).plan.homePages);
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => derive(api).plan.tagPages);
   eleventyConfig.addCollection("categoryPages", (api: CollectionApi) => derive(api).plan.categoryPages);
-  eleventyConfig.addCollection("standalonePages", (api: CollectionApi) => derive(api).standalonePages);
+  // Copies: Eleventy writes `templateContent` onto the items of an array collection that have an
+  // `inputPath`, and these are the pages' own `post` data, which then differed from a fresh one in the
+  // preview's fast path (src/preview/post-summary.ts): a page's body edit always waited for the rebuild.
+  eleventyConfig.addCollection("standalonePages", (api: CollectionApi) => derive(api).standalonePages.map((page) => ({ ...page })));
   // The generated about page pages over this: empty when a page or a post is at /about/.
   eleventyConfig.addCollection("generatedAboutPage", (api: CollectionApi) =>
     replacesAboutPage([...derive(api).standalonePages, ...derive(api).posts]) ? [] : [ABOUT_URL]);

@@ -186,3 +186,22 @@ test("a post that spells a tag unlike the site keeps the fast path, and shows th
     await stopSite(site2);
   }
 });
+
+test("a standalone page's body edit takes the fast path too", async () => {
+  let paged: Site | undefined;
+  try {
+    const page = (body: string) => `---\ntitle: 소개\nlayout: page\npermalink: /about/\n---\n\n${body}\n`;
+    paged = await startSite({}, { "about.md": page("이 블로그는 운영 노트다.") });
+    const { preview, posts, output } = paged;
+    preview.clearTerminal();
+    await writeFile(path.join(posts, "about.md"), page("이 블로그는 운영 노트다.\n\n고친 소개 문단."));
+    const event = parseEvent(await preview.nextBuild("the fast path"));
+    assert.deepEqual(event.pages, ["/about/index.html"], "the fast path, not a rebuild");
+    await preview.printed(/built \(2\)/, "Eleventy's rebuild");
+    assert.match(preview.terminal, /debug: the build rendered \/about\/index\.html as the fast path/);
+    const document = parseHTML(await readFile(path.join(output, "about/index.html"), "utf8")).document;
+    assert.match(document.body.textContent!, /고친 소개 문단/);
+  } finally {
+    await stopSite(paged);
+  }
+});
