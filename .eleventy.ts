@@ -31,7 +31,7 @@ export default async function (eleventyConfig: UserConfig) {
   // The files published as they are (assets/, staticDirs, files beside posts), listed once per build.
   const files = createSiteFiles({ site });
 
-  await eleventyConfig.addPlugin(contentPlugin, { site, report }); // YAML front matter -> checked `post`, URLs, drafts
+  await eleventyConfig.addPlugin(contentPlugin, { site, report, sources }); // YAML front matter -> checked `post`, URLs, drafts
   await eleventyConfig.addPlugin(jekyllPlugin, { site, report, sources }); // Jekyll Liquid -> markdown, redirect_from
   await eleventyConfig.addPlugin(markdownPlugin, { site, report }); // markdown-it + shiki + Korean ids + TOC
   await eleventyConfig.addPlugin(staticFilesPlugin, { files, report }); // assets/, staticDirs and post-folder files copied; relative file links pointed at them

@@ -14,7 +14,7 @@ import type { SiteSettings } from "../site.ts";
 import { displayPath, type Diagnostic, type DiagnosticKind, type Severity } from "../diagnostics/diagnostic.ts";
 import { createMarkdown } from "../markdown/create-markdown.ts";
 import type { CodeHighlighter } from "../markdown/highlight.ts";
-import { includeUnpublished, isPublished, postStatus } from "../content/publication.ts";
+import { includeUnpublished, isPublished, postStatus, unpublishedOnPublishedUrls } from "../content/publication.ts";
 import { indexAnalyses } from "../jekyll/post-index.ts";
 import { knownUrls } from "./known-urls.ts";
 import { siteTermNotes } from "../collections/taxonomy.ts";
@@ -202,7 +202,16 @@ function urlClashes(analyses: readonly PostAnalysis[], now: Date): { clashes: Di
   const built = new Map<string, PostAnalysis>();
   const leftOut = new Map<string, PostAnalysis>();
   const withPosts = analyses.filter((analysis) => analysis.post !== undefined);
-  const builds = (analysis: PostAnalysis) => includeUnpublished() || isPublished(analysis.post!, now);
+  // In the preview, an unpublished post on a published one's URL is left out (src/content/index.ts), as a
+  // production build leaves it out: a warning, not an error that stops the whole site.
+  const shadowed = includeUnpublished() ? unpublishedOnPublishedUrls(withPosts, now) : new Map<PostAnalysis, PostAnalysis>();
+  for (const [analysis, owner] of shadowed) {
+    diagnostics.push({
+      severity: "warning", file: analysis.file, field: "url", kind: "unpublished-url-clash",
+      message: `${analysis.post!.url} is also the URL of ${displayPath(owner.file)}; this ${postStatus(analysis.post!, now)} post is left out of the preview, and once published one page would overwrite the other (rename a file or set permalink)`,
+    });
+  }
+  const builds = (analysis: PostAnalysis) => !shadowed.has(analysis) && (includeUnpublished() || isPublished(analysis.post!, now));
   for (const analysis of withPosts.filter(builds)) {
     const url = analysis.post!.url;
     const other = built.get(url);
@@ -214,7 +223,7 @@ function urlClashes(analyses: readonly PostAnalysis[], now: Date): { clashes: Di
       });
     }
   }
-  for (const analysis of withPosts.filter((analysis) => !builds(analysis))) {
+  for (const analysis of withPosts.filter((analysis) => !builds(analysis) && !shadowed.has(analysis))) {
     const url = analysis.post!.url;
     const other = built.get(url) ?? leftOut.get(url);
     if (!other) leftOut.set(url, analysis);

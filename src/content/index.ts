@@ -16,7 +16,8 @@ import {
 import { buildPost, type Post } from "./post.ts";
 import { createBodySummaryCache } from "./body-summary.ts";
 import { cacheDir } from "../cache-dir.ts";
-import { includeUnpublished, isPublished } from "./publication.ts";
+import { includeUnpublished, isPublished, unpublishedOnPublishedUrls } from "./publication.ts";
+import type { PostSources } from "../check/post-sources.ts";
 import { gitDateKey, readFirstCommitDates, readGitDates } from "./git-dates.ts";
 import { undatedFallback } from "./undated.ts";
 import { isSameCalendarDay, postDateFromInstant } from "./dates.ts";
@@ -24,6 +25,8 @@ import { isSameCalendarDay, postDateFromInstant } from "./dates.ts";
 export interface ContentPluginOptions {
   site: SiteSettings;
   report: DiagnosticSink;
+  /** Every post of the build, analysed (shared with `check`): what the preview leaves out is decided from it. */
+  sources?: PostSources;
 }
 
 /** The slice of Eleventy's data a post page is built from. */
@@ -37,7 +40,7 @@ export function isPostPath(inputPath: string): boolean {
   return /\.(md|markdown)$/i.test(inputPath);
 }
 
-export function contentPlugin(eleventyConfig: UserConfig, { site, report }: ContentPluginOptions): void {
+export function contentPlugin(eleventyConfig: UserConfig, { site, report, sources }: ContentPluginOptions): void {
   // Posts are data, never code: YAML (and JSON, which is YAML) only; every engine that would
   // evaluate JavaScript is refused.
   eleventyConfig.setFrontMatterParsingOptions({ language: "yaml", engines: FRONT_MATTER_ENGINES });
@@ -72,8 +75,16 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report }: Cont
 
   // Unpublished posts (drafts, future dates: see publication.ts) are dropped before anything reads
   // them, so no page, list, taxonomy or feed of a production build can mention them.
+  // The preview builds them, except one at the URL of a published post (unpublishedOnPublishedUrls):
+  // `check` warns about it, and the site is served without it rather than not at all.
+  let shadowed = new Set<string>();
+  eleventyConfig.on("eleventy.before", async (event: { directories: { input: string } }) => {
+    if (!includeUnpublished() || !sources) return;
+    const analyses = await sources.analyse(path.resolve(event.directories.input), event);
+    shadowed = new Set([...unpublishedOnPublishedUrls(analyses, new Date()).keys()].map((analysis) => path.resolve(analysis.file)));
+  });
   eleventyConfig.addPreprocessor("drafts", "md,markdown", (data: PostPageData) => {
-    if (includeUnpublished()) return undefined;
+    if (includeUnpublished()) return shadowed.has(path.resolve(data.page.inputPath)) ? false : undefined;
     const built = buildPost({ inputPath: data.page.inputPath, frontMatter: data.frontMatter ?? {}, body: "", site });
     // A post that does not build is reported by `post` below, with its errors.
     if (built.ok && !isPublished(built.post, new Date())) return false;

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { isPublished, postStatus } from "../../src/content/publication.ts";
+import { isPublished, postStatus, unpublishedOnPublishedUrls } from "../../src/content/publication.ts";
 import { parsePostDate, type PostDate } from "../../src/content/dates.ts";
 import { parseGitLog } from "../../src/content/git-dates.ts";
 import { runCli } from "../helpers/run-cli.ts";
@@ -29,6 +29,18 @@ test("postStatus: drafts, scheduled and published posts", () => {
     assert.equal(postStatus({ draft, date: at(date) }, now), expected, `${draft} ${date}`);
     assert.equal(isPublished({ draft, date: at(date) }, now), expected === "published");
   }
+});
+
+test("unpublishedOnPublishedUrls: drafts and scheduled posts at a published post's URL, each with it; not two drafts, not two published", () => {
+  const now = new Date("2024-06-01T12:00:00+09:00");
+  const entry = (file: string, url: string, draft: boolean, date = "2024-01-01") => ({ file, post: { draft, date: at(date), url } });
+  const published = entry("a.md", "/x/", false);
+  const draft = entry("b.md", "/x/", true);
+  const scheduled = entry("c.md", "/x/", false, "2099-01-01");
+  const twoDrafts = [entry("d.md", "/y/", true), entry("e.md", "/y/", true)];
+  const twoPublished = [entry("f.md", "/z/", false), entry("g.md", "/z/", false)];
+  const found = unpublishedOnPublishedUrls([draft, published, scheduled, ...twoDrafts, ...twoPublished, { file: "broken.md" }], now);
+  assert.deepEqual([...found].map(([shadowed, owner]) => [shadowed.file, owner.file]), [["b.md", "a.md"], ["c.md", "a.md"]]);
 });
 
 test("parseGitLog: the newest commit touching a file wins; non-ASCII names are kept", () => {
