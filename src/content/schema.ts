@@ -15,8 +15,11 @@ const word = z.union([z.string(), z.number()]).transform((value) => String(value
  * and posts written for Jekyll use them (`comments: yes` in every post of a real blog); js-yaml reads
  * YAML 1.2, where they are strings, so they are read here, in the three casings YAML 1.1 allows.
  */
-/** LoveIt's `toc: { enable: … }` as its `enable` (undefined without it); any other value as written. */
-const loveItToc = (value: unknown) =>
+/**
+ * Hugo LoveIt's and DoIt's switches, `toc: { enable: … }` and `math: { enable: … }`, as their `enable`
+ * (undefined without it); any other value as written.
+ */
+export const enableOf = (value: unknown) =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { enable?: unknown }).enable : value;
 
 export const flag = z.union([
@@ -98,7 +101,7 @@ export const frontMatterSchema = z.looseObject({
    * Hugo LoveIt and DoIt write `toc: { enable: true, auto: true }`; `enable` is what says whether there
    * is one (without it, the site's setting decides, as LoveIt's own does), the rest is their layout's.
    */
-  toc: z.preprocess(loveItToc, flag.optional()).meta(help(
+  toc: z.preprocess(enableOf, flag.optional()).meta(help(
     "true 면 글 옆에 목차를 보여 줍니다. 없으면 설정의 toc 를 따르고, false 면 설정이 true 여도 숨깁니다. Hugo LoveIt 식 { enable: true } 도 읽습니다.",
     "true shows a table of contents; without it the site's toc setting decides, and false hides it whatever that says. Hugo LoveIt's { enable: true } is read too.",
   )),

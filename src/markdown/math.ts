@@ -29,7 +29,7 @@ import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from "mark
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
 import { markPageFeature } from "./page-features.ts";
-import { flag } from "../content/schema.ts";
+import { enableOf, flag } from "../content/schema.ts";
 
 /** Rendered formulas by TeX, mode and KaTeX version (the highlight cache's store fits: highlight-cache.ts). */
 export interface MathRenderCache {
@@ -86,7 +86,8 @@ const BACKTICK = 0x60;
 
 function dollarInlineEnabled(env: MathEnv | undefined, siteDefault: boolean): boolean {
   // Raw front matter: `math: yes` (YAML 1.1, Jekyll's) reads as true, as the schema reads it.
-  const own = flag.safeParse(env?.frontMatter?.math ?? env?.frontMatter?.use_math);
+  // And Hugo LoveIt's `math: { enable: true }`.
+  const own = flag.safeParse(enableOf(env?.frontMatter?.math ?? env?.frontMatter?.use_math));
   return own.success ? own.data : siteDefault;
 }
 

@@ -87,6 +87,8 @@ test("inline $…$ only with the post's `math: true` (or `use_math: true`), or t
   assert.deepEqual(inline(`---\nmath: false\n---\n${body}`, { math: true }), [], "the post's `math: false` wins");
   assert.deepEqual(inline(`---\nuse_math: yes\n---\n${body}`), ["x + 1"], "YAML 1.1's yes, as Jekyll reads it");
   assert.deepEqual(inline(`---\nmath: off\n---\n${body}`, { math: true }), [], "and its off");
+  assert.deepEqual(inline(`---\nmath:\n  enable: true\n---\n${body}`), ["x + 1"], "Hugo LoveIt's math: { enable: true }");
+  assert.deepEqual(inline(`---\nmath:\n  enable: false\n---\n${body}`, { math: true }), [], "and its enable: false");
 });
 
 test("inline $…$ with the opt-in: shell variables, prices and code stay as written", () => {
