@@ -244,6 +244,31 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   return { values, sources, notes };
 }
 
+/** Profile URLs of the services LoveIt's and DoIt's `[params.social]` name by a user id alone. */
+const SOCIAL_PROFILES: Readonly<Record<string, string>> = {
+  github: "https://github.com/",
+  gitlab: "https://gitlab.com/",
+  linkedin: "https://www.linkedin.com/in/",
+  twitter: "https://twitter.com/",
+  x: "https://x.com/",
+  instagram: "https://www.instagram.com/",
+  facebook: "https://www.facebook.com/",
+  medium: "https://medium.com/@",
+  velog: "https://velog.io/@",
+};
+
+/**
+ * A `[params.social]` value as a link: a URL as it is; a user id (LoveIt, DoIt: `GitHub = "me"`) on a
+ * service it names, as those themes link it; otherwise none (one value that is no URL made the settings
+ * drop the whole author, name included).
+ */
+function socialUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  if (/^https?:\/\//i.test(value)) return value;
+  const profile = SOCIAL_PROFILES[name.toLowerCase()];
+  return profile !== undefined && /^[\w.-]+$/.test(value) ? `${profile}${value}` : undefined;
+}
+
 /** Hugo keys are case-insensitive: the TOML may say `baseURL`, `baseurl` or `BaseURL`. */
 function lowerKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(lowerKeys);
@@ -278,13 +303,22 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   if (translated.unsupported.length > 0) notes.push(`${file} [permalinks] ${section} "${pattern}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
 
   const params = isObject(config.params) ? config.params : {};
-  // PaperMod: `params.ShowToc` is every post's default, which a post's own `ShowToc` overrides.
-  const showToc = flag.safeParse(params.showtoc);
-  if (showToc.success) set("toc", showToc.data, "params.ShowToc");
+  // Every post's table of contents, which a post's own `toc` overrides. PaperMod: `params.ShowToc`;
+  // Stack: `params.article.toc`; LoveIt and DoIt: `params.page.toc.enable`. Stack and LoveIt show one
+  // unless the site turns it off (their own defaults), so a site of theirs that says nothing gets one.
+  const hugoToc = [["params.ShowToc", params.showtoc], ["params.article.toc", lookup(params, "article.toc")], ["params.page.toc.enable", lookup(params, "page.toc.enable")]] as const;
+  const themeName = (Array.isArray(config.theme) ? config.theme[0] : config.theme);
+  const theme = typeof themeName === "string" ? themeName.toLowerCase() : "";
+  const tocSetting = hugoToc.map(([key, value]) => [key, flag.safeParse(value)] as const).find(([, parsed]) => parsed.success);
+  if (tocSetting?.[1].success) set("toc", tocSetting[1].data, tocSetting[0]);
+  else if (/^(hugo-theme-stack|stack|loveit|doit)$/.test(theme)) set("toc", true, `(the ${String(themeName)} theme's default)`);
   const paramAuthor = isObject(params.author) ? params.author : {};
   const topAuthor = isObject(config.author) ? config.author : {};
   const socialLinks = Array.isArray(params.social) ? readLinks(params.social) : isObject(params.social)
-    ? Object.entries(params.social).flatMap(([name, value]) => (text(value) !== undefined ? [{ label: name, url: text(value)! }] : []))
+    ? Object.entries(params.social).flatMap(([name, value]) => {
+      const url = socialUrl(name, text(value));
+      return url === undefined ? [] : [{ label: name, url }];
+    })
     : [];
   set("author", dropEmpty({
     name: text(params.author) ?? text(paramAuthor.name) ?? text(topAuthor.name) ?? text(config.author),

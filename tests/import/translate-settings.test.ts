@@ -45,6 +45,27 @@ test("Hugo: PaperMod's params.ShowToc, in any case, is the posts' toc", () => {
   assert.equal(translateHugo({ params: {} }, "hugo.toml", "posts").values.toc, undefined);
 });
 
+test("Hugo: Stack's params.article.toc and LoveIt's params.page.toc.enable are the posts' toc; those themes' own default is on", () => {
+  const toc = (config: Record<string, unknown>) => {
+    const { values, sources } = translateHugo(config, "hugo.toml", "post");
+    return values.toc === undefined ? undefined : [values.toc, sources.toc];
+  };
+  assert.deepEqual(toc({ theme: "hugo-theme-stack", params: { article: { toc: false } } }), [false, "hugo.toml params.article.toc"]);
+  assert.deepEqual(toc({ Params: { Page: { TOC: { Enable: true } } } }), [true, "hugo.toml params.page.toc.enable"]);
+  assert.deepEqual(toc({ theme: "LoveIt", params: {} }), [true, "hugo.toml (the LoveIt theme's default)"]);
+  assert.deepEqual(toc({ theme: ["hugo-theme-stack"] }), [true, "hugo.toml (the hugo-theme-stack theme's default)"]);
+  assert.equal(toc({ theme: "PaperMod", params: {} }), undefined, "PaperMod shows none unless asked");
+});
+
+test("Hugo: LoveIt's [params.social] user ids become profile links; a value that is no URL is left out, not the whole author", () => {
+  const { values } = translateHugo({ params: { author: { name: "나" }, social: { GitHub: "me", Linkedin: "me-kr", Mastodon: "@me@x", Blog: "https://b.example/" } } }, "hugo.toml", "posts");
+  assert.deepEqual(values.author, { name: "나", links: [
+    { label: "github", url: "https://github.com/me" },
+    { label: "linkedin", url: "https://www.linkedin.com/in/me-kr" },
+    { label: "blog", url: "https://b.example/" },
+  ] });
+});
+
 test("Jekyll with no permalink: Jekyll's default `date` style", () => {
   assert.equal(translateJekyll({}).values.permalink, "/:categories/:year/:month/:day/:title.html");
 });
