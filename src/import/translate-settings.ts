@@ -327,14 +327,23 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
     bio: text(paramAuthor.bio) ?? text(params.bio),
     links: socialLinks,
   }), "params.author / params.social");
+  // Stack names the provider it shows (`[params.comments] provider = "giscus"`, its settings in
+  // `[params.comments.giscus]`); its example site also carries `disqusShortname = "hugo-theme-stack"`,
+  // which a blog that says giscus never used.
+  const provider = text(lookup(params, "comments.provider"))?.toLowerCase();
   const disqus = first(config, ["services.disqus.shortname", "disqusshortname"]);
-  if (disqus) set("comments", { provider: "disqus", shortname: disqus[1] }, disqus[0]);
-  const giscus = isObject(params.giscus) ? params.giscus : undefined;
-  if (giscus && text(giscus.repoid ?? giscus.repo_id)) {
+  if (disqus && (provider === undefined || provider === "disqus")) set("comments", { provider: "disqus", shortname: disqus[1] }, disqus[0]);
+  const giscusAt = isObject(lookup(params, "comments.giscus")) ? "params.comments.giscus" : "params.giscus";
+  const giscus = giscusAt === "params.comments.giscus" ? lookup(params, "comments.giscus") as Config : isObject(params.giscus) ? params.giscus : undefined;
+  if (giscus && text(giscus.repoid ?? giscus.repo_id) && (provider === undefined || provider === "giscus")) {
     set("comments", dropEmpty({
       provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repoid ?? giscus.repo_id),
       category: text(giscus.category), categoryId: text(giscus.categoryid ?? giscus.category_id), mapping: text(giscus.mapping),
-    }), "params.giscus");
+    }), giscusAt);
+  }
+  const utterances = lookup(params, "comments.utterances");
+  if (provider === "utterances" && isObject(utterances) && text(utterances.repo)) {
+    set("comments", dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.issueterm) }), "params.comments.utterances");
   }
   const google = first(config, ["services.googleanalytics.id", "googleanalytics"]);
   if (google) set("analytics", { google: google[1] }, google[0]);

@@ -66,6 +66,20 @@ test("Hugo: LoveIt's [params.social] user ids become profile links; a value that
   ] });
 });
 
+test("Hugo: Stack's [params.comments] provider decides; its example disqusShortname does not win over giscus", () => {
+  const stack = translateHugo({
+    disqusShortname: "hugo-theme-stack",
+    params: { comments: { enabled: true, provider: "giscus", giscus: { repo: "me/blog", repoID: "R_1", category: "Comments", categoryID: "C_1", mapping: "pathname" } } },
+  }, "hugo.toml", "post");
+  assert.deepEqual(stack.values.comments, { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Comments", categoryId: "C_1", mapping: "pathname" });
+  assert.equal(stack.sources.comments, "hugo.toml params.comments.giscus");
+  const disqus = translateHugo({ disqusShortname: "mine", params: { comments: { provider: "disqus" } } }, "hugo.toml", "post");
+  assert.deepEqual(disqus.values.comments, { provider: "disqus", shortname: "mine" });
+  const utterances = translateHugo({ disqusShortname: "x", params: { comments: { provider: "utterances", utterances: { repo: "me/blog", issueTerm: "title" } } } }, "hugo.toml", "post");
+  assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
+  assert.equal(translateHugo({ disqusShortname: "x", params: { comments: { provider: "twikoo" } } }, "hugo.toml", "post").values.comments, undefined, "a provider opsnote does not have: none, rather than another forum");
+});
+
 test("Jekyll with no permalink: Jekyll's default `date` style", () => {
   assert.equal(translateJekyll({}).values.permalink, "/:categories/:year/:month/:day/:title.html");
 });
