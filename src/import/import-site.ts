@@ -26,6 +26,7 @@ import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsF
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
+import { redirectFilePath } from "../jekyll/redirects.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -231,7 +232,9 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       result.oldUrls.push(old);
       let redirect: ReportItem | undefined;
       if (newUrl === undefined) warn("url", shown, `old URL ${oldUrl}: the post has no URL in opsnote until its front matter is fixed`);
-      else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl)) redirect = addRedirect(shown, oldUrl, newUrl);
+      // `/x` and `/x/` are one page (the file `x/index.html`): Hugo's `url = "/x"` was served at `/x/`,
+      // and a redirect page from `/x` would be the post's own page (the build refused it on every run).
+      else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl) && redirectFilePath(oldUrl) !== redirectFilePath(newUrl)) redirect = addRedirect(shown, oldUrl, newUrl);
       if (built.ok) {
         builtPosts.push({ item: result.posts.at(-1)!, shown, url: built.post.url, date: built.post.date.iso, file: inputPath, status: postStatus(built.post, now), old, redirect });
       }

@@ -12,7 +12,7 @@ import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } 
 const site = await importAndBuild("hugo");
 
 registerSiteInvariants(site, {
-  oldUrls: ["/2024/02/istio-mtls/", "/2024/01/etcd-백업-자동화/", "/old/etcd-backup/", "/about/"],
+  oldUrls: ["/2024/02/istio-mtls/", "/2024/01/etcd-백업-자동화/", "/old/etcd-backup/", "/about/", "/notes/plain/"],
 });
 
 test("settings carried from hugo.toml", () => {
@@ -27,7 +27,9 @@ test("settings carried from hugo.toml", () => {
 });
 
 test("Hugo's :slug without a slug is the title: that old URL gets a redirect to the file-name URL", () => {
+  // `url = "/notes/plain"` was served at /notes/plain/, the post's URL still: no redirect, which would be its own page.
   assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/" });
+  assert.doesNotMatch(site.build.stdout + site.build.stderr, /already a page of the site/);
 });
 
 test("the bundle keeps its folder and image; static/ is the project's static/ (served from the root); themes and section files stay out", async () => {
