@@ -280,8 +280,14 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   const config = lowerKeys(rawConfig) as Config;
   const { values, sources, set } = settingsCollector(file);
   const notes: string[] = [];
-  const title = text(config.title);
-  if (title !== undefined) set("title", title, "title");
+  // A multilingual site shows its default language's `[languages.<code>] title` (Stack's Korean
+  // title over the top-level English one); with one language configured, that one's.
+  const languages = isObject(config.languages) ? config.languages : {};
+  const defaultLanguage = text(config.defaultcontentlanguage)?.toLowerCase() ?? (Object.keys(languages).length === 1 ? Object.keys(languages)[0] : undefined);
+  const languageBlock = defaultLanguage !== undefined && isObject(languages[defaultLanguage]) ? languages[defaultLanguage] as Config : undefined;
+  const languageTitle = text(languageBlock?.title);
+  const title = languageTitle ?? text(config.title);
+  if (title !== undefined) set("title", title, languageTitle !== undefined ? `languages.${defaultLanguage}.title` : "title");
   const description = first(config, ["params.description", "description", "params.subtitle"]);
   if (description) set("description", description[1], description[0]);
   const baseUrl = text(config.baseurl);

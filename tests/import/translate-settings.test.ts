@@ -80,6 +80,13 @@ test("Hugo: Stack's [params.comments] provider decides; its example disqusShortn
   assert.equal(translateHugo({ disqusShortname: "x", params: { comments: { provider: "twikoo" } } }, "hugo.toml", "post").values.comments, undefined, "a provider opsnote does not have: none, rather than another forum");
 });
 
+test("Hugo: the default language's [languages.<code>] title is the site's title", () => {
+  const both = translateHugo({ title: "Seorim Log", defaultContentLanguage: "ko", languages: { ko: { title: "서림록" }, en: { title: "Seorim Log" } } }, "hugo.toml", "post");
+  assert.deepEqual([both.values.title, both.sources.title], ["서림록", "hugo.toml languages.ko.title"]);
+  assert.equal(translateHugo({ title: "Top", languages: { ko: { title: "하나뿐" } } }, "hugo.toml", "post").values.title, "하나뿐", "one language configured");
+  assert.equal(translateHugo({ title: "Top", languages: { ko: {}, en: { title: "E" } } }, "hugo.toml", "post").values.title, "Top", "two languages, no default named");
+});
+
 test("Jekyll with no permalink: Jekyll's default `date` style", () => {
   assert.equal(translateJekyll({}).values.permalink, "/:categories/:year/:month/:day/:title.html");
 });
