@@ -11,6 +11,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { buildPost, type Post } from "../content/post.ts";
 import { parsePostText } from "../content/read-post.ts";
+import { findFileQuirks } from "../content/front-matter.ts";
 import { collectElementIds, collectHeadings } from "../markdown/headings.ts";
 import { LAYOUT_IDS } from "../slug/reserved-ids.ts";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -74,6 +75,9 @@ export function analysePost(options: {
   const { file, relativePath, text, md, site, undatedFallback } = options;
   const diagnostics: Diagnostic[] = [];
   const analysis: PostAnalysis = { file, relativePath, diagnostics, headingIds: new Set(), links: [] };
+
+  // A BOM, CRLF line ends, an empty file, no front matter: the build warns about them, so `check` does.
+  diagnostics.push(...findFileQuirks(text, file));
 
   if (isNfd(relativePath)) {
     diagnostics.push({

@@ -46,6 +46,17 @@ const NFD = (text: string) => text.normalize("NFD");
 
 const CASES: { name: string; files: Record<string, string>; assets?: Record<string, string>; expected: string[] }[] = [
   {
+    name: "file quirks the build warns about: a byte order mark, Windows line ends",
+    files: {
+      "posts/2021-05-01-bom.md": `\uFEFF${post("title: BOM 글")}`,
+      "posts/2021-05-02-crlf.md": post("title: CRLF 글", "\n본문\n").replaceAll("\n", "\r\n"),
+    },
+    expected: [
+      "posts/2021-05-01-bom.md:1:1 warning file: starts with a byte order mark (BOM); it was ignored. Save the file as UTF-8 without BOM",
+      "posts/2021-05-02-crlf.md:1:1 warning file: uses Windows line endings (CRLF); they were read as LF",
+    ],
+  },
+  {
     name: "a clean post",
     files: { "posts/2021-05-01-ok.md": post("title: 좋은 글\ntags: [k8s]", "\n[입문](/devops/kubernetes-intro/)\n") },
     expected: [],
