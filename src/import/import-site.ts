@@ -193,7 +193,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       } else {
         for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
       }
-      const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
+      // A BOM (Windows Notepad) is ignored by every generator and by opsnote's build, which warns about it
+      // on every run: the copy goes without it.
+      if (text.startsWith("\uFEFF")) {
+        const item = result.posts.at(-1)!;
+        item.text = (item.text ?? text).replace(/^\uFEFF/, "");
+        warn("bom", shown, "a byte order mark removed in the copy", 1);
+      }
+            const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
         const item = result.posts.at(-1)!;
         const dropped = dropEmptyTermItems(item.text ?? text);

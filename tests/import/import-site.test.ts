@@ -168,3 +168,19 @@ test("a post on another's URL whose front matter cannot be edited is left as wri
     "content/posts/a.md:1:1 warning url-clash-kept: has the URL /etcd/ of b.md; add permalink: /etcd-2/ to its front matter",
   ]);
 });
+
+test("a post saved with a byte order mark is copied without it, and the report says so", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 새 블로그\n",
+    "_posts/2024-03-01-bom.md": "\uFEFF---\ntitle: 메모장 글\n---\n\n본문\n",
+    "_posts/2024-03-02-plain.md": "---\ntitle: 보통 글\n---\n\n본문\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.equal(await readFile(path.join(root, "posts", "2024-03-01-bom.md"), "utf8"), "---\ntitle: 메모장 글\n---\n\n본문\n");
+  assert.equal(await readFile(path.join(root, "posts", "2024-03-02-plain.md"), "utf8"), "---\ntitle: 보통 글\n---\n\n본문\n");
+  const bom = result.warnings.filter((w) => w.kind === "bom");
+  assert.equal(bom.length, 1);
+  assert.match(bom[0]!.line, /2024-03-01-bom\.md:1:1 warning bom: a byte order mark removed in the copy$/);
+});
