@@ -27,6 +27,7 @@ import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
+import { parse as parseYaml } from "yaml";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -419,6 +420,19 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     for (const { key, message } of valid.dropped) warn("setting", path.join(site.root, site.configFile ?? "."), `${key}: ${message}`);
     const settingsFile = path.join(root, SETTINGS_FILE);
     const existing = existsSync(settingsFile) ? await readFile(settingsFile, "utf8") : undefined;
+    // No description on the old site: its title, rather than opsnote's sample one (the settings'
+    // default) in every page's meta tag and the feeds. A description of the blogger's own stays.
+    const defaultDescription = siteSettingsSchema.parse({}).description;
+    let ownDescription: unknown;
+    try {
+      ownDescription = existing === undefined ? undefined : (parseYaml(existing) as { description?: unknown } | null)?.description;
+    } catch {
+      ownDescription = undefined; // an unreadable file stops the import below
+    }
+    if (settings.values.description === undefined && settings.values.title !== undefined && (ownDescription === undefined || ownDescription === defaultDescription)) {
+      settings.values.description = settings.values.title;
+      settings.sources.description = "title (the old site has no description)";
+    }
     let update: ReturnType<typeof updateSettingsFile>;
     try {
       update = updateSettingsFile(existing, settings.values, settings.sources);

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeTempFolder } from "../helpers/temp-site.ts";
+import { REPO_ROOT } from "../helpers/paths.ts";
 import { importSite } from "../../src/import/import-site.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
@@ -183,4 +184,17 @@ test("a post saved with a byte order mark is copied without it, and the report s
   const bom = result.warnings.filter((w) => w.kind === "bom");
   assert.equal(bom.length, 1);
   assert.match(bom[0]!.line, /2024-03-01-bom\.md:1:1 warning bom: a byte order mark removed in the copy$/);
+});
+
+test("an old site without a description gets its title as one, not opsnote's sample; a description of the blogger's own stays", async () => {
+  const source = await writeTempFolder("old-jekyll", { "_config.yml": "title: 서림록\n", "_posts/2024-03-01-a.md": "---\ntitle: A\n---\n\n본문\n" });
+  const sample = await readFile(path.join(REPO_ROOT, "opsnote.config.yaml"), "utf8");
+  const fromSample = await writeTempFolder("project", { "opsnote.config.yaml": sample });
+  await importSite({ source, root: fromSample });
+  const settings = await readFile(path.join(fromSample, "opsnote.config.yaml"), "utf8");
+  assert.match(settings, /^description: 서림록$/m);
+
+  const own = await writeTempFolder("project", { "opsnote.config.yaml": "description: 내 소개\n" });
+  await importSite({ source, root: own });
+  assert.match(await readFile(path.join(own, "opsnote.config.yaml"), "utf8"), /^description: 내 소개$/m);
 });
