@@ -289,8 +289,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     const started = performance.now();
     const text = file === undefined ? undefined : readPost(file);
     // A file the post points to that is newer than the last build's list: Eleventy's way (recentLocalTargets).
-    const listed = file !== undefined && text !== undefined && recentLocalTargets(text, file, filesListedAt).length === 0;
-    const result = captured && pipeline && text !== undefined && listed && state.hasOutput && state.errors.length === 0
+    const result = captured && pipeline && text !== undefined && state.hasOutput && state.errors.length === 0 && recentLocalTargets(text, file!, filesListedAt).length === 0
       ? await renderPostPage(text, captured, pipeline)
       : undefined;
     if (file === undefined || !result?.ok) {

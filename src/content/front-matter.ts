@@ -218,6 +218,12 @@ export function findUnclosedFrontMatter(fileText: string, file: string): Diagnos
   };
 }
 
+/** The file's lines and the index of the line that closes its front matter as gray-matter sees it (the first after line 1 starting with `---`), or -1. */
+function frontMatterBlock(fileText: string): { lines: string[]; close: number } {
+  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
+  return { lines, close: lines.findIndex((line, index) => index > 0 && line.startsWith("---")) };
+}
+
 /** A markdown heading of level 2 to 6: a YAML comment, so inside front matter it parses, and vanishes. */
 const BODY_HEADING = /^#{2,6}\s+\S/;
 
@@ -229,10 +235,8 @@ const BODY_HEADING = /^#{2,6}\s+\S/;
  * comments are `# …`).
  */
 export function findBodyInFrontMatter(fileText: string, file: string): Diagnostic | undefined {
-  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
-  if (lines[0]?.trimEnd() !== "---") return undefined;
-  const close = lines.findIndex((line, index) => index > 0 && line.startsWith("---"));
-  if (close === -1) return undefined;
+  const { lines, close } = frontMatterBlock(fileText);
+  if (lines[0]?.trimEnd() !== "---" || close === -1) return undefined;
   const heading = lines.slice(1, close).findIndex((line) => BODY_HEADING.test(line));
   if (heading === -1) return undefined;
   return {
@@ -247,8 +251,7 @@ export function findBodyInFrontMatter(fileText: string, file: string): Diagnosti
  */
 function missingFenceHint(fileText: string | undefined, errorLine: number): string {
   if (fileText === undefined) return "";
-  const lines = fileText.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const close = lines.findIndex((line, index) => index > 0 && line.startsWith("---"));
+  const { lines, close } = frontMatterBlock(fileText);
   if (close === -1 || !lines.slice(1, errorLine - 1).some((line) => line.trim() === "")) return "";
   return ` (the front matter runs to the \`---\` on line ${close + 1}: is the line \`---\` after the last field missing?)`;
 }

@@ -15,18 +15,18 @@ const word = z.union([z.string(), z.number()]).transform((value) => String(value
  * and posts written for Jekyll use them (`comments: yes` in every post of a real blog); js-yaml reads
  * YAML 1.2, where they are strings, so they are read here, in the three casings YAML 1.1 allows.
  */
+export const flag = z.union([
+  z.boolean(),
+  z.enum(["yes", "Yes", "YES", "on", "On", "ON"]).transform(() => true),
+  z.enum(["no", "No", "NO", "off", "Off", "OFF"]).transform(() => false),
+]);
+
 /**
  * Hugo LoveIt's and DoIt's switches, `toc: { enable: … }` and `math: { enable: … }`, as their `enable`
  * (undefined without it); any other value as written.
  */
 export const enableOf = (value: unknown) =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { enable?: unknown }).enable : value;
-
-export const flag = z.union([
-  z.boolean(),
-  z.enum(["yes", "Yes", "YES", "on", "On", "ON"]).transform(() => true),
-  z.enum(["no", "No", "NO", "off", "Off", "OFF"]).transform(() => false),
-]);
 
 /**
  * `tags` / `categories`: a list, or one string. A single string is split on commas when it has

@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { isWritten } from "../static/recycled-output.ts";
+import { wasWritten } from "../static/recycled-output.ts";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt, Token } from "markdown-it";
@@ -98,7 +98,7 @@ export function responsiveImagesPlugin(eleventyConfig: UserConfig, { site, repor
       const target = path.join(output, ...url.split("/").filter((s) => s !== ""));
       const [from, to] = await Promise.all([stat(file), stat(target).catch(() => undefined)]);
       // A recycled file not yet written (src/static/recycled-output.ts) is no copy, whatever the source's date.
-      if (to && isWritten(target) && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
+      if (to && wasWritten(to) && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(file, target);
     }));

@@ -201,7 +201,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         item.text = (item.text ?? text).replace(/^\uFEFF/, "");
         warn("bom", shown, "a byte order mark removed in the copy", 1);
       }
-            const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
+      const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
         const item = result.posts.at(-1)!;
         const dropped = dropEmptyTermItems(item.text ?? text);

@@ -339,13 +339,14 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   const provider = text(lookup(params, "comments.provider"))?.toLowerCase();
   const disqus = first(config, ["services.disqus.shortname", "disqusshortname"]);
   if (disqus && (provider === undefined || provider === "disqus")) set("comments", { provider: "disqus", shortname: disqus[1] }, disqus[0]);
-  const giscusAt = isObject(lookup(params, "comments.giscus")) ? "params.comments.giscus" : "params.giscus";
-  const giscus = giscusAt === "params.comments.giscus" ? lookup(params, "comments.giscus") as Config : isObject(params.giscus) ? params.giscus : undefined;
-  if (giscus && text(giscus.repoid ?? giscus.repo_id) && (provider === undefined || provider === "giscus")) {
+  // Stack keeps giscus in `[params.comments.giscus]`, other themes in `[params.giscus]`.
+  const giscusAt = isObject(lookup(params, "comments.giscus")) ? "comments.giscus" : "giscus";
+  const giscus = lookup(params, giscusAt);
+  if (isObject(giscus) && text(giscus.repoid ?? giscus.repo_id) && (provider === undefined || provider === "giscus")) {
     set("comments", dropEmpty({
       provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repoid ?? giscus.repo_id),
       category: text(giscus.category), categoryId: text(giscus.categoryid ?? giscus.category_id), mapping: text(giscus.mapping),
-    }), giscusAt);
+    }), `params.${giscusAt}`);
   }
   const utterances = lookup(params, "comments.utterances");
   if (provider === "utterances" && isObject(utterances) && text(utterances.repo)) {

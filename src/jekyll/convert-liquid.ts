@@ -270,16 +270,16 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
 
   /**
    * One Liquid tag or object outside code and outside raw: its replacement, or undefined to keep it.
-   * `urlStart`: the item begins a link or image target (URL_START); `after`: the text that follows it.
+   * `urlStart`: the item begins a link or image target (URL_START); `next`: the character after it.
    */
-  const convertItem = (item: string, bodyLine: number, urlStart: boolean, after: string): string | undefined => {
+  const convertItem = (item: string, bodyLine: number, urlStart: boolean, next: string): string | undefined => {
     const inner = item.replace(/^\{[{%]-?\s*|\s*-?[}%]\}$/g, "");
     const siteUrlAndBase = /^site\.url\s*-?\}\}\{\{-?\s*site\.baseurl$/.test(inner);
     if (siteUrlAndBase || (item.startsWith("{{") && inner === "site.url")) {
       // The site's own page or file: root-relative, the same URL on the real host that also works
       // in the preview, on staging and before a DNS switch, and that images and `check` treat as
       // local. A path (or a `{% post_url %}`, `{{ page.url }}`) follows; else it is the home page.
-      if (urlStart) return /^[/{]/.test(after) ? "" : "/";
+      if (urlStart) return next === "/" || next === "{" ? "" : "/";
       return siteUrlAndBase ? `${context.siteUrl}${prefix}` : context.siteUrl;
     }
     if (item.startsWith("{{")) {
@@ -337,7 +337,8 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
         result += item;
         continue;
       }
-      const replacement = convertItem(item, bodyLine, URL_START.test(result.slice(result.lastIndexOf("\n") + 1)), text.slice(last));
+      // `text` is one line: `result` is the line so far.
+      const replacement = convertItem(item, bodyLine, URL_START.test(result), text.charAt(last));
       if (replacement === undefined) {
         result += item;
         if (!/^\{%-?\s*include\b/.test(item)) {

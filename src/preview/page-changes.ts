@@ -74,16 +74,17 @@ export function createPageLedger(outputDir: string) {
       const rebuilt: BuildChanges["rebuilt"] = [];
       for (const result of results) {
         if (typeof result.outputPath !== "string" || !result.outputPath.endsWith(".html") || result.content === undefined) continue;
-        const newer = fast.get(path.resolve(result.inputPath));
-        if (newer !== undefined && key(newer.outputPath) === key(result.outputPath)) {
-          if (result.rawInput !== newer.rawInput) {
-            restore.push(newer);
-            continue;
-          }
-          fast.delete(path.resolve(result.inputPath));
-          rebuilt.push({ page: pagePath(outputDir, result.outputPath), same: hash(newer.html) === hash(result.content) });
+        const candidate = fast.get(path.resolve(result.inputPath));
+        const newer = candidate !== undefined && key(candidate.outputPath) === key(result.outputPath) ? candidate : undefined;
+        if (newer !== undefined && result.rawInput !== newer.rawInput) {
+          restore.push(newer);
+          continue;
         }
         const after = hash(result.content);
+        if (newer !== undefined) {
+          fast.delete(path.resolve(result.inputPath));
+          rebuilt.push({ page: pagePath(outputDir, result.outputPath), same: hash(newer.html) === after });
+        }
         if (known.get(key(result.outputPath)) !== after) changed.push(pagePath(outputDir, result.outputPath));
         known.set(key(result.outputPath), after);
       }

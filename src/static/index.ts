@@ -5,7 +5,7 @@
  */
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { minifyCss } from "./minify-css.ts";
-import { isWritten } from "./recycled-output.ts";
+import { wasWritten } from "./recycled-output.ts";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
@@ -64,7 +64,8 @@ export function createSiteFiles({ site, assets = "assets" }: SiteFilesOptions): 
 async function copyIfChanged(source: string, target: string): Promise<void> {
   const from = await stat(source);
   // A recycled file not yet written (src/static/recycled-output.ts) is no copy, whatever the source's date.
-  const to = isWritten(target) ? await stat(target).catch(() => undefined) : undefined;
+  const stats = await stat(target).catch(() => undefined);
+  const to = stats && wasWritten(stats) ? stats : undefined;
   const css = source.endsWith(".css");
   if (to && (css || to.size === from.size) && to.mtimeMs >= from.mtimeMs) return;
   await mkdir(path.dirname(target), { recursive: true });

@@ -144,6 +144,11 @@ function isUnwritten(file: string): boolean {
  * folder still waiting to be overwritten or swept. In a fresh folder, this is whether it exists.
  */
 export function isWritten(file: string): boolean {
-  const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-  return mtime !== undefined && mtime !== 0;
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats !== undefined && wasWritten(stats);
+}
+
+/** `isWritten` for a file already stat'ed: not dated to the epoch. */
+export function wasWritten(stats: { mtimeMs: number }): boolean {
+  return stats.mtimeMs !== 0;
 }
