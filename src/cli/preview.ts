@@ -178,6 +178,7 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
         configurePreviewWatch(eleventyConfig); // no symlink walks, no re-parsing of opsnote's modules
         eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
           onlyPostsSaved = queue.length > 0 && queue.every(isPostPath);
+          if (process.env.OPSNOTE_DEBUG_PREVIEW) console.log(`[opsnote] debug: a build for ${queue.join(" ")}`);
         });
         eleventyConfig.on("eleventy.before", () => {
           buildStartedAt = Date.now();
@@ -289,10 +290,16 @@ async function preview({ values }: ParsedCommandLine<typeof OPTIONS>): Promise<n
     const started = performance.now();
     const text = file === undefined ? undefined : readPost(file);
     // A file the post points to that is newer than the last build's list: Eleventy's way (recentLocalTargets).
-    const result = captured && pipeline && text !== undefined && state.hasOutput && state.errors.length === 0 && recentLocalTargets(text, file!, filesListedAt).length === 0
-      ? await renderPostPage(text, captured, pipeline)
+    const refusal = file === undefined ? `${files.length} files at once`
+      : captured === undefined ? "the last build did not render it"
+      : pipeline === undefined ? "no build yet"
+      : text === undefined ? "it cannot be read"
+      : !state.hasOutput || state.errors.length > 0 ? "the last build failed"
+      : recentLocalTargets(text, file, filesListedAt).length > 0 ? "it points to a file newer than the last build"
       : undefined;
-    if (file === undefined || !result?.ok) {
+    const result = refusal === undefined ? await renderPostPage(text!, captured!, pipeline!) : { ok: false as const, reason: refusal };
+    if (!result.ok || file === undefined) {
+      if (process.env.OPSNOTE_DEBUG_PREVIEW && !result.ok) console.log(`[opsnote] debug: no fast path for ${files.join(" ")}: ${result.reason}`);
       files.forEach((changed) => ledger.forget(changed));
       return;
     }

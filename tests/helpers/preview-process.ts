@@ -65,7 +65,28 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (terminal += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let events: ReadableStreamDefaultReader<string> | undefined;
-  let buffer = "";
+  // Build events as they arrive, read all the time (as an open page reads them), and who waits for one.
+  const received: string[] = [];
+  let wake: (() => void) | undefined;
+  let streamEnded = false;
+  const pump = async () => {
+    let buffer = "";
+    try {
+      for (;;) {
+        const { value, done } = await events!.read();
+        if (done) break;
+        buffer += value;
+        for (let match; (match = /event: build\ndata: (.*)\n\n/.exec(buffer)); buffer = buffer.slice(match.index + match[0].length)) {
+          received.push(match[1]!);
+        }
+        wake?.();
+      }
+    } catch {
+      // cancelled by stop()
+    }
+    streamEnded = true;
+    wake?.();
+  };
 
   const stop = async () => {
     await events?.cancel().catch(() => undefined);
@@ -89,6 +110,7 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
     }), "the preview URL", output_);
     const response = await fetch(new URL("/__opsnote/events", url));
     events = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    void pump();
     const preview: PreviewProcess = {
       url,
       pid: child.pid!,
@@ -101,14 +123,10 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
       nextBuild(what) {
         return withTimeout((async () => {
           for (;;) {
-            const match = /event: build\ndata: (.*)\n\n/.exec(buffer);
-            if (match) {
-              buffer = buffer.slice(match.index + match[0].length);
-              return match[1]!;
-            }
-            const { value, done } = await events!.read();
-            if (done) throw new Error("event stream closed");
-            buffer += value;
+            const data = received.shift();
+            if (data !== undefined) return data;
+            if (streamEnded) throw new Error("event stream closed");
+            await new Promise<void>((resolve) => (wake = resolve));
           }
         })(), what, output_);
       },
@@ -130,6 +148,10 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
     // machine (seen with two previews running), so give it a moment.
     await preview.printed(/watching for changes/, "Eleventy's watcher");
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A build announced meanwhile (none is expected) is not the answer to the test's first edit: the
+    // test's next event is one that comes after this. Said in the output, not hidden.
+    const early = received.splice(0);
+    if (early.length > 0) console.warn(`# preview-process: ${early.length} build event(s) after the first build and before the test: ${early.join(" | ")}\n${terminal}`);
     return preview;
   } catch (error) {
     await stop();

@@ -76,7 +76,7 @@ async function checkBodyEdit(site: Site, builds: number): Promise<Document> {
   await writeFile(path.join(site.posts, "2024-01-02-middle.md"), middle(EDIT));
 
   const event = parseEvent(await preview.nextBuild("the fast path"));
-  assert.deepEqual(event.pages, ["/devops/middle/index.html"], "only the edited page reloads");
+  assert.deepEqual(event.pages, ["/devops/middle/index.html"], `only the edited page reloads; the preview printed:\n${preview.terminal}`);
   assert.match(preview.terminal, /\/devops\/middle\/ updated in \d+ ms/);
   assert.doesNotMatch(preview.terminal, new RegExp(`built \\(${builds + 1}\\)`), "the fast path came before Eleventy's rebuild");
   const fast = await readFile(page);
@@ -170,7 +170,7 @@ test("a post that spells a tag unlike the site keeps the fast path, and shows th
     preview.clearTerminal();
     await writeFile(path.join(posts, "2024-02-03-docker-c.md"), spelled("도커 셋", "docker", "셋째 도커 글.\n\n본문만 고쳤다."));
     const event = parseEvent(await preview.nextBuild("the fast path"));
-    assert.deepEqual(event.pages, ["/devops/docker-c/index.html"], "the fast path, not a rebuild");
+    assert.deepEqual(event.pages, ["/devops/docker-c/index.html"], `the fast path, not a rebuild; the preview printed:\n${preview.terminal}`);
     await preview.printed(/built \(2\)/, "Eleventy's rebuild");
     assert.match(preview.terminal, /debug: the build rendered \/devops\/docker-c\/index\.html as the fast path/);
     const document = parseHTML(await readFile(path.join(output, "devops/docker-c/index.html"), "utf8")).document;
