@@ -21,7 +21,7 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
+import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -209,6 +209,19 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           item.text = dropped.text;
           frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [key, dropped.keys.includes(key) && Array.isArray(value) ? value.filter((v) => v !== null) : value]));
           warn("empty-term", shown, `an empty item in ${dropped.keys.join(", ")} removed in the copy`, 1);
+        }
+      }
+      // Jekyll's `defaults:` for a path (`_posts/k8s`) gave these posts a TOC (or took their comments away)
+      // that the settings, which hold what every post gets, cannot: the copy says it itself.
+      const carried = source.carriedDefaults?.(relative, frontMatter) ?? [];
+      if (carried.length > 0) {
+        const item = result.posts.at(-1)!;
+        const edited = addFrontMatterKeys(item.text ?? text, carried.map(({ key, value }) => [key, value] as const));
+        if (edited === (item.text ?? text)) {
+          for (const { key, value, from } of carried) warn("defaults-kept", shown, `${key}: ${value} from _config.yml ${from} could not be written into its front matter; add it by hand`, 1);
+        } else {
+          item.text = edited;
+          for (const { key, value, from } of carried) warn("defaults", shown, `${key}: ${value} from _config.yml ${from}, written in the copy`, 1);
         }
       }
       if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {

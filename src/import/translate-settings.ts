@@ -5,6 +5,7 @@
 import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
 import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
 import { flag } from "../content/schema.ts";
+import { jekyllDefaults } from "./jekyll-defaults.ts";
 
 export type SiteFamily = "jekyll" | "hugo" | "zola";
 
@@ -144,14 +145,14 @@ const dropEmpty = <T extends object>(value: T): T | undefined => {
   return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
 };
 
-/** The value `key` gets in every post from `_config.yml`'s `defaults:` (the first `type: posts` entry that sets it). */
+/**
+ * The value `key` gets from `_config.yml`'s `defaults:` in a post of the `_posts/` folder itself, as
+ * Jekyll applies them (jekyll-defaults.ts): a scope of `type: posts`, or one whose path covers the whole
+ * folder (`""`, `_posts`). A narrower scope (`_posts/k8s`) is not the site's: the import writes its
+ * values into the posts it covers.
+ */
 function jekyllPostDefault(config: Config, key: string): { value: unknown; from: string } | undefined {
-  if (!Array.isArray(config.defaults)) return undefined;
-  for (const entry of config.defaults) {
-    if (!isObject(entry) || !isObject(entry.scope) || !isObject(entry.values)) continue;
-    if (entry.scope.type === "posts" && entry.values[key] !== undefined) return { value: entry.values[key], from: `defaults (type: posts) ${key}` };
-  }
-  return undefined;
+  return jekyllDefaults(config)("_posts/", "posts").get(key);
 }
 
 /** Chirpy keeps the posts' permalink in `defaults:` for `type: posts`, not at the top. */
