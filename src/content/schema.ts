@@ -213,6 +213,29 @@ export function schemaKey(key: string): string {
 }
 
 /**
+ * Keys a theme reads from a table of the post's own, read as top-level keys when the top level does
+ * not say them (a top-level key wins): Hugo ≥ 0.123 puts a page's theme keys under `params`
+ * (PaperMod's `params: { ShowToc: true }`, Stack's and LoveIt's `params: { toc: … }`), and Zola's themes
+ * keep theirs under `extra` (`extra: { toc: true }` in YAML front matter; toml-front-matter.ts lifts
+ * TOML's `[extra] toc` itself, with its line). Table and key in any case, as Hugo reads them.
+ */
+const NESTED_KEYS: readonly (readonly [table: string, key: string, name: string])[] = [
+  ["params", "showtoc", "ShowToc"],
+  ["params", "toc", "toc"],
+  ["extra", "toc", "toc"],
+];
+
+/** `[written table, written key, value]` of a nested key, found in any case; undefined when not there. */
+function nestedValue(raw: Record<string, unknown>, table: string, key: string): [string, string, unknown] | undefined {
+  const tableKey = Object.keys(raw).find((k) => k.toLowerCase() === table);
+  const values = tableKey === undefined ? undefined : raw[tableKey];
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return undefined;
+  const inner = Object.keys(values).find((k) => k.toLowerCase() === key);
+  const value = inner === undefined ? undefined : (values as Record<string, unknown>)[inner];
+  return value === undefined || value === null ? undefined : [tableKey!, inner!, value];
+}
+
+/**
  * Keys whose empty value (`draft:`, YAML null) stays an error: they decide whether a post is published,
  * and guessing "published" for a post its author may have meant to hide is the one wrong guess.
  */
@@ -237,6 +260,12 @@ export function parseFrontMatter(
         return [name, value];
       }),
   );
+  for (const [table, key, name] of NESTED_KEYS) {
+    const nested = given[name] === undefined ? nestedValue(raw, table, key) : undefined;
+    if (nested === undefined) continue;
+    given[name] = nested[2];
+    writtenAs.set(name, `${nested[0]}.${nested[1]}`);
+  }
   const result = frontMatterSchema.safeParse(given);
   if (result.success) return { ok: true, value: result.data };
   const seen = new Set<string>();
@@ -253,7 +282,7 @@ export function parseFrontMatter(
     if (seen.has(field)) continue;
     seen.add(field);
     const expected = EXPECTED[name] ?? issue.message;
-    problems.push({ field, message: `expected ${expected}, got ${describe(raw[field])}` });
+    problems.push({ field, message: `expected ${expected}, got ${describe(given[name])}` });
   }
   return { ok: false, problems };
 }
