@@ -353,6 +353,30 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   if (provider === "utterances" && isObject(utterances) && text(utterances.repo)) {
     set("comments", dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.issueterm) }), "params.comments.utterances");
   }
+  // LoveIt and DoIt: `[params.page.comment] enable`, each service in a table of its own with its own
+  // `enable`; the first one on (in opsnote's order) is shown. With `enable = false` the site had none,
+  // whatever a disqus shortname elsewhere says.
+  const pageComment = lookup(params, "page.comment");
+  if (isObject(pageComment)) {
+    delete values.comments;
+    delete sources.comments;
+    const on = (value: unknown): value is Config => isObject(value) && flag.safeParse(value.enable).data === true;
+    const [giscus, utterances, disqus] = [pageComment.giscus, pageComment.utterances, pageComment.disqus];
+    const fromLoveIt: [ImportedComments | undefined, string][] = flag.safeParse(pageComment.enable).data !== true ? [] : [
+      [on(giscus) && text(giscus.repoid) ? dropEmpty({
+        provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repoid),
+        category: text(giscus.category), categoryId: text(giscus.categoryid), mapping: text(giscus.mapping),
+      }) : undefined, "giscus"],
+      [on(utterances) && text(utterances.repo) ? dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.issueterm) }) : undefined, "utterances"],
+      [on(disqus) && text(disqus.shortname) ? { provider: "disqus" as const, shortname: text(disqus.shortname) } : undefined, "disqus"],
+    ];
+    const chosen = fromLoveIt.find(([comments]) => comments !== undefined);
+    if (chosen) set("comments", chosen[0], `params.page.comment.${chosen[1]}`);
+    const others = Object.entries(pageComment).filter(([name, value]) => !["giscus", "utterances", "disqus"].includes(name) && on(value)).map(([name]) => name);
+    if (flag.safeParse(pageComment.enable).data === true && others.length > 0) {
+      notes.push(`${file} params.page.comment: opsnote has no ${others.join(", ")} comments${chosen ? `; ${chosen[1]} is carried` : ""}`);
+    }
+  }
   const google = first(config, ["services.googleanalytics.id", "googleanalytics"]);
   if (google) set("analytics", { google: google[1] }, google[0]);
   set("verification", dropEmpty({
