@@ -199,9 +199,20 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
     const found = first(config, names);
     if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
   }
-  const url = text(config.url);
-  if (url !== undefined) set("url", url.replace(/\/+$/, ""), "url");
   if (typeof config.baseurl === "string") set("pathPrefix", normalizePathPrefix(config.baseurl), "baseurl");
+  // `url: https://me.github.io/blog`: opsnote's url is an origin (a path in it was dropped from every
+  // absolute URL), and the path is where the site lived: with no `baseurl` of its own, GitHub Pages
+  // (jekyll-github-metadata) served a project site there, and `{{ site.url }}/x` pointed there.
+  const url = text(config.url);
+  if (url !== undefined) {
+    const split = splitBaseUrl(url);
+    set("url", split.url ?? url.replace(/\/+$/, ""), "url");
+    const baseurl = normalizePathPrefix(text(config.baseurl));
+    if (split.url !== undefined && split.pathPrefix !== "/") {
+      if (baseurl === "/") set("pathPrefix", split.pathPrefix, "url (its path)");
+      else if (baseurl !== split.pathPrefix) notes.push(`${file} url "${url}" has the path ${split.pathPrefix}, baseurl says ${baseurl}: the site is served under baseurl's`);
+    }
+  }
   const pageSize = firstNumber(config, ["paginate", "pagination.per_page"]);
   if (pageSize) set("pageSize", pageSize[1], pageSize[0]);
 

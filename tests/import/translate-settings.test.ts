@@ -85,6 +85,39 @@ test("Hugo: Stack's [params.comments] provider decides; its example disqusShortn
   assert.equal(translateHugo({ disqusShortname: "x", params: { comments: { provider: "twikoo" } } }, "hugo.toml", "post").values.comments, undefined, "a provider opsnote does not have: none, rather than another forum");
 });
 
+// Jekyll's `url` with a path: [what, config, url, path prefix and where it came from, notes]
+const jekyllUrlCases: [string, Record<string, unknown>, string, [string, string] | undefined, string[]][] = [
+  ["a path and no baseurl: the path is the prefix", { url: "https://me.github.io/blog/" }, "https://me.github.io", ["/blog/", "_config.yml url (its path)"], []],
+  ["a path and an empty baseurl (Minimal Mistakes' `baseurl:`)", { url: "https://me.github.io/blog", baseurl: "" }, "https://me.github.io", ["/blog/", "_config.yml url (its path)"], []],
+  ["the same path in both", { url: "https://me.github.io/blog", baseurl: "/blog" }, "https://me.github.io", ["/blog/", "_config.yml baseurl"], []],
+  ["baseurl wins over another path, with a note", { url: "https://me.github.io/old", baseurl: "/blog" }, "https://me.github.io", ["/blog/", "_config.yml baseurl"],
+    ['_config.yml url "https://me.github.io/old" has the path /old/, baseurl says /blog/: the site is served under baseurl\'s']],
+  ["no path: as before", { url: "https://ops.example.kr/" }, "https://ops.example.kr", undefined, []],
+];
+for (const [what, config, url, prefix, notes] of jekyllUrlCases) {
+  test(`Jekyll url: ${what}`, () => {
+    const { values, sources, notes: written } = translateJekyll(config);
+    assert.equal(values.url, url);
+    assert.deepEqual(values.pathPrefix === undefined ? undefined : [values.pathPrefix, sources.pathPrefix], prefix);
+    assert.deepEqual(written, notes);
+  });
+}
+
+test("Jekyll url with a path: the blog lands under that path, and its /blog/… references are found", async () => {
+  const source = await writeTempFolder("old-url-path", {
+    "_config.yml": "title: 경로\nurl: https://me.github.io/blog\npermalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n![x](/blog/images/x.png)\n",
+    "images/x.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const written = parse(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as Record<string, unknown>;
+  assert.deepEqual([written.url, written.pathPrefix], ["https://me.github.io", "/blog/"]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "missing-file"), []);
+  assert.equal(await readFile(path.join(root, "images", "x.png"), "utf8"), "png");
+});
+
 // LoveIt's and DoIt's [params.page.comment]: [what, that table, expected comments, where from]
 const loveItComment = (comment: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   translateHugo({ theme: "LoveIt", ...extra, params: { page: { comment } } }, "hugo.toml", "posts");
