@@ -100,8 +100,10 @@ export const frontMatterSchema = z.looseObject({
   /**
    * Hugo LoveIt and DoIt write `toc: { enable: true, auto: true }`; `enable` is what says whether there
    * is one (without it, the site's setting decides, as LoveIt's own does), the rest is their layout's.
+   * A union rather than a preprocess (enableOf): the editor's JSON Schema is generated from it, and
+   * must accept the mapping the build accepts. flag's own options, so the editor sees one list of forms.
    */
-  toc: z.preprocess(enableOf, flag.optional()).meta(help(
+  toc: z.union([...flag.options, z.looseObject({ enable: flag.optional() }).transform(({ enable }) => enable)]).optional().meta(help(
     "true 면 글 옆에 목차를 보여 줍니다. 없으면 설정의 toc 를 따르고, false 면 설정이 true 여도 숨깁니다. Hugo LoveIt 식 { enable: true } 도 읽습니다.",
     "true shows a table of contents; without it the site's toc setting decides, and false hides it whatever that says. Hugo LoveIt's { enable: true } is read too.",
   )),
