@@ -97,6 +97,19 @@ export function setPermalink(text: string, permalink: string): string {
 }
 
 /**
+ * Adds keys to YAML front matter (after the author's own, which stay as written). Returns the text
+ * unchanged when it has no YAML front matter that parses.
+ * @example addFrontMatterKeys("---\ntitle: A\n---\n", [["toc", true]]) // "---\ntitle: A\ntoc: true\n---\n"
+ */
+export function addFrontMatterKeys(text: string, entries: readonly (readonly [string, unknown])[]): string {
+  if (entries.length === 0) return text;
+  return editYaml(text, (document) => {
+    for (const [key, value] of entries) document.set(key, value);
+    return true;
+  });
+}
+
+/**
  * Replaces string values of the front matter that `replacements` names, wherever they sit
  * (`image: x.jpg`, `image: { path: x.jpg }`, `header: { teaser: x.jpg }`).
  * @example replaceFrontMatterStrings("---\nimage: a.jpg\n---\n", new Map([["a.jpg", "/images/a.jpg"]])) // "---\nimage: /images/a.jpg\n---\n"
