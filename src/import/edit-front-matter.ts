@@ -18,7 +18,7 @@ function editYaml(text: string, edit: (document: ReturnType<typeof parseDocument
   if (!match) return text;
   const document = parseDocument(match[2] ?? "", { keepSourceTokens: false });
   if (document.errors.length > 0 || !edit(document)) return text;
-  return `${match[1]}${document.toString({ lineWidth: 0 })}${match[3]}${text.slice(match[0].length)}`;
+  return `${match[1]}${document.toString({ lineWidth: 0, flowCollectionPadding: false })}${match[3]}${text.slice(match[0].length)}`;
 }
 
 /** Taxonomy keys whose lists lose their empty items. */
