@@ -101,8 +101,9 @@ export interface CarriedDefault {
  * What a post's defaults say that opsnote's settings do not give it, to be written into its copy: `toc`
  * where it differs from the posts' `toc` setting (which carries only the defaults every post gets; a
  * file no entry gives a `toc` had none, as Jekyll's themes show none unless asked), and
- * `comments: false` on a site with comments. A post's own value always stays; with Chirpy's site-wide
- * `toc: false`, no post showed one, so none is written.
+ * `comments: false` on a site with comments where neither the post nor its defaults said `comments: true`.
+ * A post's own value always stays; with Chirpy's site-wide `toc: false`, no post showed one, so none is
+ * written.
  */
 export function defaultsToCarry(
   config: Config,
@@ -120,8 +121,11 @@ export function defaultsToCarry(
     && readFlag(config.toc) !== false && tocValue !== (settings.toc ?? false)) {
     carried.push({ key: "toc", value: tocValue, from: toc.from });
   }
-  const comments = defaults.get("comments");
-  if (comments !== undefined && readFlag(comments.value) === false && !written.has("comments") && settings.comments !== undefined) {
+  // Chirpy and Minimal Mistakes show comments where `page.comments` is true (`{% if page.comments and
+  // site.comments.provider %}`), from the post or its defaults; opsnote shows them on every post of a
+  // site with comments unless the post says `comments: false`. A post neither gave had none.
+  const comments = defaults.get("comments") ?? { value: false, from: "defaults (none gives it comments; the theme showed comments only where comments: true)" };
+  if (readFlag(comments.value) !== true && !written.has("comments") && settings.comments !== undefined) {
     carried.push({ key: "comments", value: false, from: comments.from });
   }
   return carried;

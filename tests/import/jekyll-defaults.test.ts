@@ -132,3 +132,19 @@ test("import: a scope of `type: posts` under a narrower path is that path's, not
   assert.match(await readFile(path.join(root, "posts", "k8s", "2024-01-05-pod.md"), "utf8"), /\ntoc: true\n/);
   assert.doesNotMatch(await readFile(path.join(root, "posts", "2024-01-08-plain.md"), "utf8"), /toc/);
 });
+
+test("import: on a site whose defaults give no post comments, a post shows them only where it said comments: true, as the theme did", async () => {
+  // Minimal Mistakes' own _config.yml leaves `comments: # true` commented out in the posts' defaults.
+  const source = await writeTempFolder("old-mm-opt-in", {
+    "_config.yml": "permalink: /:title/\ncomments:\n  provider: utterances\n  utterances:\n    issue_term: pathname\nrepository: me/me.github.io\ndefaults:\n  - scope: { path: \"\", type: posts }\n    values: { layout: single }\n",
+    "_posts/2024-01-05-asked.md": "---\ntitle: 물어봄\ncomments: true\n---\n",
+    "_posts/2024-01-06-quiet.md": "---\ntitle: 조용\n---\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.equal((result.settings.values.comments as { provider?: string } | undefined)?.provider, "utterances");
+  assert.equal(await readFile(path.join(root, "posts", "2024-01-05-asked.md"), "utf8"), "---\ntitle: 물어봄\ncomments: true\n---\n");
+  assert.equal(await readFile(path.join(root, "posts", "2024-01-06-quiet.md"), "utf8"), "---\ntitle: 조용\ncomments: false\n---\n");
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "defaults").map((w) => w.line.replace(source, "<old>")),
+    ["<old>/_posts/2024-01-06-quiet.md:1:1 warning defaults: comments: false from _config.yml defaults (none gives it comments; the theme showed comments only where comments: true), written in the copy"]);
+});
