@@ -364,6 +364,12 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   if (provider === "utterances" && isObject(utterances) && text(utterances.repo)) {
     set("comments", dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.issueterm) }), "params.comments.utterances");
   }
+  // Stack's `[params.comments] enabled = false` turns comments off, whatever is set up below it.
+  if (flag.safeParse(lookup(params, "comments.enabled")).data === false && values.comments !== undefined) {
+    delete values.comments;
+    delete sources.comments;
+    notes.push(`${file} params.comments.enabled is false: no comments carried`);
+  }
   // LoveIt and DoIt: `[params.page.comment] enable`, each service in a table of its own with its own
   // `enable`; the first one on (in opsnote's order) is shown. With `enable = false` the site had none,
   // whatever a disqus shortname elsewhere says.

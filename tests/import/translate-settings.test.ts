@@ -83,6 +83,9 @@ test("Hugo: Stack's [params.comments] provider decides; its example disqusShortn
   const utterances = translateHugo({ disqusShortname: "x", params: { comments: { provider: "utterances", utterances: { repo: "me/blog", issueTerm: "title" } } } }, "hugo.toml", "post");
   assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
   assert.equal(translateHugo({ disqusShortname: "x", params: { comments: { provider: "twikoo" } } }, "hugo.toml", "post").values.comments, undefined, "a provider opsnote does not have: none, rather than another forum");
+  const off = translateHugo({ params: { comments: { enabled: false, provider: "giscus", giscus: { repo: "me/blog", repoID: "R_1", category: "C", categoryID: "C_1" } } } }, "hugo.toml", "post");
+  assert.equal(off.values.comments, undefined, "Stack's enabled = false: the site showed none");
+  assert.deepEqual(off.notes, ["hugo.toml params.comments.enabled is false: no comments carried"]);
 });
 
 // Jekyll's `url` with a path: [what, config, url, path prefix and where it came from, notes]
