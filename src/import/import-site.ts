@@ -18,7 +18,7 @@ import { postDateFromInstant } from "../content/dates.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
-import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
+import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
@@ -173,6 +173,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         continue;
       }
       if (/(^|\/)_index\.(md|markdown)$/i.test(relative)) continue; // a Hugo/Zola section, not a post
+      if (source.datedNamesOnly && !JEKYLL_POST_NAME.test(relative)) {
+        warn("skipped", shown, "not a post for Jekyll (its name does not start with YYYY-MM-DD-), so the old site never showed it; not imported. To publish it, name it YYYY-MM-DD-name.md and import again");
+        continue;
+      }
       const text = await readFile(from, "utf8");
       if (CODE_FRONT_MATTER.test(text)) {
         warn("refused", shown, "front matter in a language that runs code; not imported", 1);

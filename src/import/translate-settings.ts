@@ -123,19 +123,26 @@ function readLinks(value: unknown): AuthorLink[] {
 
 const COMMENT_PROVIDERS = new Set(["giscus", "utterances", "disqus"]);
 
-/** Chirpy (`comments.provider` or the older `comments.active`) and Minimal Mistakes (`comments.provider` + `repository`). */
+/**
+ * Chirpy (`comments.provider` or the older `comments.active`) and Minimal Mistakes (`comments.provider` +
+ * `repository`). The provider's block sits under `comments:` there; Hydejack has no giscus of its own,
+ * and the `my-comments.html` its bloggers copy reads a top-level `giscus:` (or `utterances:`) block with
+ * the widget's own dashed names (`repo-id`, `category-id`, `issue-term`) and `disqus: shortname`.
+ */
 function jekyllComments(config: Config): ImportedComments | undefined {
   const comments = isObject(config.comments) ? config.comments : undefined;
   if (!comments) return undefined;
   const provider = text(comments.provider) ?? text(comments.active);
   if (provider === undefined || !COMMENT_PROVIDERS.has(provider)) return undefined;
-  const own = isObject(comments[provider]) ? (comments[provider] as Config) : {};
-  if (provider === "disqus") return { provider, shortname: text(own.shortname) };
-  const repo = text(own.repo) ?? text(config.repository);
-  if (provider === "utterances") return { provider, repo, issueTerm: text(own.issue_term) };
+  const own = isObject(comments[provider]) ? (comments[provider] as Config) : isObject(config[provider]) ? (config[provider] as Config) : {};
+  /** `repo_id` or the widget's `repo-id`. */
+  const key = (name: string) => text(own[name]) ?? text(own[name.replace(/_/g, "-")]);
+  if (provider === "disqus") return { provider, shortname: key("shortname") ?? text(config.disqus) ?? text(config.disqus_shortname) };
+  const repo = key("repo") ?? text(config.repository);
+  if (provider === "utterances") return { provider, repo, issueTerm: key("issue_term") };
   return {
-    provider: "giscus", repo, repoId: text(own.repo_id), category: text(own.category) ?? text(own.category_name),
-    categoryId: text(own.category_id), mapping: text(own.mapping) ?? text(own.discussion_term),
+    provider: "giscus", repo, repoId: key("repo_id"), category: key("category") ?? key("category_name"),
+    categoryId: key("category_id"), mapping: key("mapping") ?? key("discussion_term"),
   };
 }
 
@@ -163,12 +170,15 @@ export function jekyllPostPermalink(config: Config): { value: string; from: stri
 }
 
 /**
- * The posts' table of contents: `toc` in `defaults:` for `type: posts` (Chirpy, Minimal Mistakes).
+ * The posts' table of contents: `toc` in `defaults:` for `type: posts` (Chirpy, Minimal Mistakes), or
+ * TeXt's `aside: { toc: true }` there (its sample config turns the TOC on for every post that way).
  * Chirpy shows a post's TOC only when the top-level `toc` (its switch for the whole site) is on too,
  * so `toc: false` there turns it off. Undefined when the config says nothing.
  */
 export function jekyllPostToc(config: Config): { value: boolean; from: string } | undefined {
-  const fromDefaults = jekyllPostDefault(config, "toc");
+  const aside = jekyllPostDefault(config, "aside");
+  const fromDefaults = jekyllPostDefault(config, "toc")
+    ?? (isObject(aside?.value) && aside.value.toc !== undefined ? { value: aside.value.toc, from: `${aside.from}.toc` } : undefined);
   const postToc = flag.safeParse(fromDefaults?.value);
   if (fromDefaults === undefined || !postToc.success) return undefined;
   if (flag.safeParse(config.toc).data === false) return { value: false, from: "toc (off for every post)" };
