@@ -40,7 +40,8 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
   const subpath = typeof subpathValue === "string" ? subpathValue.replace(/\/?$/, "/") : "";
   const found: Reference[] = frontMatterImages(data).map((url) => ({ url }));
   const lines = stripLiquidUrls(body).split("\n");
-  const pattern = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']|image_path=["']?([^"'\s%]+)["']?|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*\bhref=["']([^"']+)["']/g;
+  // HTML allows spaces around `=`: `<img src = '/post_img/x.png'/>` (kjhov195's 268 images).
+  const pattern = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']|image_path=["']?([^"'\s%]+)["']?|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g;
   lines.forEach((line, index) => {
     for (const match of line.matchAll(pattern)) {
       const url = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]!;
