@@ -182,6 +182,24 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     ],
   },
   {
+    // kjhov195/beautiful-jekyll: 14 of its `<center><img src = '/post_img/…'/></center>` images were
+    // missing, and neither the build nor check said a word (raw HTML images were never read).
+    name: "raw HTML images, in a block and inside a paragraph, spaces around = and single quotes",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", [
+        "", "<center><img src = '/assets/images/a.svg'/></center>",
+        "", "<center>", "  <img src = '/assets/post_img/gone.png'/>", "</center>",
+        "", "글 가운데 <img src=\"c.png\" alt=\"c\"> 그림과 <img src=\"d.png\"> 그림.", "",
+      ].join("\n")),
+      "posts/c.png": "png",
+    },
+    assets: { "assets/images/a.svg": "<svg/>" },
+    expected: [
+      "posts/2021-05-01-x.md:8:15 error image: /assets/post_img/gone.png: no such file in <site>/assets/",
+      "posts/2021-05-01-x.md:11:47 error image: d.png: no such file beside the post (looked for <site>/posts/d.png)",
+    ],
+  },
+  {
     name: "malformed external links (never fetched)",
     files: {
       "posts/2021-05-01-x.md": post("title: x", "\n[a](http:/example.com) [b](https//example.com) [c](https://)\n[d](https://localhost:8080/) [e](https://kubernetes.io/docs/) https://bare.example.kr\n[f](https://intranet/)\n"),
