@@ -10,7 +10,7 @@ import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
-import { oldHugoUrl, oldJekyllUrl, oldZolaUrl } from "./old-urls.ts";
+import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translatePermalink } from "./old-urls.ts";
 import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -211,11 +211,30 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
       });
     }
   }
+  // Pages at the site's root (Beautiful Jekyll's project.md, Jekyll Now's, Minima's): written for a
+  // reader with the theme's page layout, they become standalone pages; a theme's own page (a list, a
+  // résumé from _data/) is left out and said so. A page's URL follows the site's permalink style.
+  const pagePattern = translatePermalink(permalink).opsnote.endsWith("/") ? "/:path/" : "/:path:output_ext";
+  for (const name of (await readdir(site.root, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort()) {
+    const full = path.join(site.root, name);
+    if (full === about || !POST_FILE.test(name) || THEME_PAGE.test(name) || excluded(name)) continue;
+    const layoutName = await rootPageLayout(full);
+    if (layoutName === undefined) continue; // no front matter: Jekyll copied it as a file (README.md)
+    if (!CONTENT_LAYOUTS.has(layoutName)) {
+      skipped.push({ file: full, reason: `a page with the theme's layout "${layoutName}", not written content; not imported` });
+      continue;
+    }
+    pages.push({
+      file: full, target: `pages/${name}`,
+      oldUrl: (frontMatter) => oldJekyllUrl({ relativePath: name, frontMatter, timeZone }, { permalink: pagePattern }),
+    });
+  }
   const staticDirs = JEKYLL_STATIC_DIRS.filter((name) => existsSync(path.join(site.root, name))).map((name) => ({ from: path.join(site.root, name), name }));
   return {
     sources, about, pages, skipped, staticDirs, urlRoot: site.root, settings,
-    // Chirpy's tabs and Minimal Mistakes' pages say `permalink:`; a root about.md is /about/ (or /about.html).
-    aboutUrl: (frontMatter) => oldJekyllUrl({ relativePath: "about.md", frontMatter, timeZone }, { permalink: about?.includes("_tabs") ? "/:title/" : "/:path/" }),
+    // Chirpy's tabs and Minimal Mistakes' pages say `permalink:`; a root about.md is /about/, or
+    // /about.html on a site whose permalink style ends with the extension (Jekyll's default `date`).
+    aboutUrl: (frontMatter) => oldJekyllUrl({ relativePath: "about.md", frontMatter, timeZone }, { permalink: about?.includes("_tabs") ? "/:title/" : pagePattern }),
   };
 }
 
@@ -306,6 +325,21 @@ function folderLayout(site: DetectedSite): SiteLayout {
   };
 }
 
+
+/** Layouts of written pages: Jekyll's and most themes' `page`, Minimal Mistakes' `single`, TeXt's `article`. */
+const CONTENT_LAYOUTS = new Set(["page", "single", "article", "post", "default", ""]);
+
+/** A root page's `layout` ("" when its front matter has none), or undefined when it has no front matter. */
+async function rootPageLayout(file: string): Promise<string | undefined> {
+  const text = await readFile(file, "utf8");
+  if (!/^\uFEFF?---\s*\r?\n/.test(text)) return undefined;
+  try {
+    const layout = parsePostText(text, file).data.frontMatter?.layout;
+    return typeof layout === "string" ? layout.trim() : "";
+  } catch {
+    return ""; // broken front matter: imported, and the build names the line
+  }
+}
 
 /** The layout of any detected site. */
 export function readSiteLayout(site: DetectedSite): Promise<SiteLayout> {

@@ -92,3 +92,37 @@ test("Hydejack's featured_categories and featured_tags are the theme's list page
   assert.ok(skipped.every((line) => /_featured_(categories|tags) warning skipped: collection "featured_(categories|tags)" holds the theme's list pages/.test(line)), skipped.join("\n"));
   assert.deepEqual(Object.keys(result.redirects), ["/projects/blog/"]);
 });
+
+test("Beautiful Jekyll's pages at the site's root become standalone pages at their old URLs; theme pages are left out", async () => {
+  // kjhov195/beautiful-jekyll: project.md, research.md and jaehun-kang.md (`layout: page`, in its navbar) were lost.
+  const source = await writeTempFolder("old-beautiful-jekyll", {
+    "_config.yml": "permalink: /:year-:month-:day-:title/\nexclude:\n  - README.md\n  - drafts.md\n",
+    "_posts/2019-11-13-spark_install_1.md": "---\nlayout: post\ntitle: Spark 설치\n---\n\n본문\n",
+    "about.md": "---\nlayout: page\ntitle: About\n---\n\n소개\n",
+    "project.md": "---\nlayout: page\ntitle: Project\n---\n\n## 네이버 웹툰 project\n",
+    "research.md": "---\ntitle: Research\nuse_math: true\n---\n\n연구\n",
+    "resume.md": "---\nlayout: resume\ntitle: Résumé\n---\n",
+    "drafts.md": "---\nlayout: page\ntitle: 초안\n---\n",
+    "README.md": "# my blog\n",
+    "index.html": "---\nlayout: home\n---\n",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  const pages = result.written.filter((w) => w.to.includes("/posts/pages/")).map((w) => [w.to.split("/posts/")[1], w.text.split("\n")[3]]);
+  assert.deepEqual(pages, [["pages/project.md", "permalink: /project/"], ["pages/research.md", "permalink: /research/"]]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(source, "<old>")), [
+    `<old>/resume.md warning skipped: a page with the theme's layout "resume", not written content; not imported`,
+  ]);
+  assert.deepEqual(result.redirects, {});
+});
+
+test("on a site with Jekyll's default `date` permalink a root page's old URL ends in .html; the about page is redirected from it", async () => {
+  const source = await writeTempFolder("old-text", {
+    "_config.yml": "permalink: date\n",
+    "_posts/2021-11-27-hello-world.md": "---\ntitle: HELLO\n---\n",
+    "about.md": "---\nlayout: article\ntitles: About\n---\n\n소개\n",
+    "uses.md": "---\nlayout: page\ntitle: 쓰는 도구\n---\n\n목록\n",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  assert.deepEqual(result.written.filter((w) => w.to.includes("/posts/pages/")).map((w) => w.text.split("\n")[3]), ["permalink: /uses.html"]);
+  assert.deepEqual(result.redirects, { "/about.html": "/about/" });
+});
