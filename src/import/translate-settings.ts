@@ -131,19 +131,31 @@ const COMMENT_PROVIDERS = new Set(["giscus", "utterances", "disqus"]);
  */
 function jekyllComments(config: Config): ImportedComments | undefined {
   const comments = isObject(config.comments) ? config.comments : undefined;
-  if (!comments) return undefined;
-  const provider = text(comments.provider) ?? text(comments.active);
+  const provider = comments ? text(comments.provider) ?? text(comments.active) : beautifulJekyllCommentProvider(config);
   if (provider === undefined || !COMMENT_PROVIDERS.has(provider)) return undefined;
-  const own = isObject(comments[provider]) ? (comments[provider] as Config) : isObject(config[provider]) ? (config[provider] as Config) : {};
+  const own = isObject(comments?.[provider]) ? (comments[provider] as Config) : isObject(config[provider]) ? (config[provider] as Config) : {};
   /** `repo_id` or the widget's `repo-id`. */
   const key = (name: string) => text(own[name]) ?? text(own[name.replace(/_/g, "-")]);
   if (provider === "disqus") return { provider, shortname: key("shortname") ?? text(config.disqus) ?? text(config.disqus_shortname) };
-  const repo = key("repo") ?? text(config.repository);
+  // Beautiful Jekyll names the repository `repository` (and `repository-id`) in the widget's block.
+  const repo = key("repo") ?? key("repository") ?? text(config.repository);
   if (provider === "utterances") return { provider, repo, issueTerm: key("issue_term") };
   return {
-    provider: "giscus", repo, repoId: key("repo_id"), category: key("category") ?? key("category_name"),
+    provider: "giscus", repo, repoId: key("repo_id") ?? key("repository_id"), category: key("category") ?? key("category_name"),
     categoryId: key("category_id"), mapping: key("mapping") ?? key("discussion_term"),
   };
+}
+
+/**
+ * Beautiful Jekyll has no `comments:` switch: a top-level `giscus:` or `utterances:` block with a
+ * `repository`, or `disqus: shortname`, turns that widget on.
+ */
+function beautifulJekyllCommentProvider(config: Config): string | undefined {
+  for (const provider of ["giscus", "utterances"]) {
+    const block = config[provider];
+    if (isObject(block) && text(block.repository) !== undefined) return provider;
+  }
+  return text(config.disqus) !== undefined ? "disqus" : undefined;
 }
 
 const dropEmpty = <T extends object>(value: T): T | undefined => {
@@ -226,7 +238,7 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   // Minimal Mistakes: `author: {name, avatar, bio, email, links}`; Chirpy: `social:` + `avatar` + `github.username`.
   const author = isObject(config.author) ? config.author : {};
   const social = isObject(config.social) ? config.social : {};
-  const links = [...readLinks(author.links), ...readLinks(social.links)];
+  const links = [...readLinks(author.links), ...readLinks(social.links), ...beautifulJekyllLinks(config)];
   const github = text(lookup(config, "github.username"));
   const twitter = text(lookup(config, "twitter.username"));
   if (github !== undefined && !links.some((l) => l.url.includes(`github.com/${github}`))) links.push({ label: "GitHub", url: `https://github.com/${github}` });
@@ -234,7 +246,7 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   const authorValue = dropEmpty({
     name: text(config.author) ?? text(author.name) ?? text(social.name),
     url: text(author.uri) ?? text(author.url),
-    email: text(author.email) ?? text(social.email) ?? text(config.email),
+    email: text(author.email) ?? text(social.email) ?? text(config.email) ?? text(lookup(config, "social-network-links.email")),
     avatar: text(author.avatar) ?? text(config.avatar),
     bio: text(author.bio),
     links,
@@ -253,6 +265,23 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   set("verification", verification, "webmaster_verifications / *_site_verification");
   return { values, sources, notes };
 }
+
+/**
+ * Beautiful Jekyll's `social-network-links: { github: me, facebook: me.kr }`: user ids on the services
+ * it names (its own `rss` and `email` are not profile links).
+ */
+function beautifulJekyllLinks(config: Config): { label: string; url: string }[] {
+  const networks = config["social-network-links"];
+  if (!isObject(networks)) return [];
+  return Object.entries(networks).flatMap(([name, value]) => {
+    const url = socialUrl(name, text(value));
+    return url === undefined ? [] : [{ label: SOCIAL_LABELS[name.toLowerCase()] ?? name, url }];
+  });
+}
+
+const SOCIAL_LABELS: Readonly<Record<string, string>> = {
+  github: "GitHub", gitlab: "GitLab", linkedin: "LinkedIn", twitter: "Twitter", x: "X", instagram: "Instagram", facebook: "Facebook", medium: "Medium", velog: "velog",
+};
 
 /** Profile URLs of the services LoveIt's and DoIt's `[params.social]` name by a user id alone. */
 const SOCIAL_PROFILES: Readonly<Record<string, string>> = {

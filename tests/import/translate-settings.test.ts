@@ -37,6 +37,27 @@ test("Jekyll: Hydejack's my-comments.html blocks at the top level, with the widg
   assert.deepEqual(both.values.comments, { provider: "utterances", repo: "a/b", issueTerm: "pathname" });
 });
 
+test("Jekyll: Beautiful Jekyll's top-level disqus, giscus or utterances, and its social-network-links", () => {
+  // kjhov195/beautiful-jekyll: `disqus: "kjhov195-github-io"` and its GitHub and Facebook ids were dropped.
+  const { values } = translateJekyll({
+    author: { name: "Jaehun Kang" }, disqus: "kjhov195-github-io",
+    "social-network-links": { email: "me@example.kr", facebook: "ingtongtong", github: "kjhov195", rss: true },
+  });
+  assert.deepEqual(values.comments, { provider: "disqus", shortname: "kjhov195-github-io" });
+  assert.deepEqual(values.author, {
+    name: "Jaehun Kang", email: "me@example.kr",
+    links: [{ label: "Facebook", url: "https://www.facebook.com/ingtongtong" }, { label: "GitHub", url: "https://github.com/kjhov195" }],
+  });
+  const giscus = translateJekyll({
+    disqus: "old-forum",
+    giscus: { hostname: "giscus.app", repository: "me/blog", "repository-id": "R_1", category: "Announcements", "category-id": "DIC_1", mapping: "pathname" },
+  });
+  assert.deepEqual(giscus.values.comments, { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "DIC_1", mapping: "pathname" });
+  const utterances = translateJekyll({ utterances: { repository: "me/blog", "issue-term": "title" } });
+  assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
+  assert.equal(translateJekyll({ giscus: { hostname: "giscus.app" } }).values.comments, undefined, "an empty sample block turns nothing on");
+});
+
 // [what, config, expected toc setting and where it came from]: Chirpy shows a post's TOC when both the
 // site's `toc` and the post's (from `defaults:`) are on; Minimal Mistakes has only the post's.
 const JEKYLL_TOC: [string, Record<string, unknown>, [boolean, string] | undefined][] = [
