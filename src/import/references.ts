@@ -10,9 +10,10 @@ export interface Reference {
   line?: number;
 }
 
-const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+/** `.jfif` is JPEG as Windows saves a picture from a browser. */
+const IMAGE_FILE = /\.(png|jpe?g|jfif|gif|webp|avif|svg|ico|bmp)$/i;
 /** Linked files worth bringing along; page links (`.html`, none) are URLs, not files. */
-const LINKED_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|pdf|zip|tar|gz|tgz|txt|csv|json|ya?ml|mp4|webm|mov|mp3|pptx?|xlsx?|docx?|key|drawio)$/i;
+const LINKED_FILE = /\.(png|jpe?g|jfif|gif|webp|avif|svg|ico|bmp|pdf|zip|tar|gz|tgz|txt|csv|json|ya?ml|mp4|webm|mov|mp3|pptx?|xlsx?|docx?|key|drawio)$/i;
 
 /** `{{ site.baseurl }}/x`, `{{ "/x" | relative_url }}` -> `/x`: a markdown destination cannot hold the spaces. */
 export function stripLiquidUrls(text: string): string {

@@ -11,6 +11,8 @@ const TABLE: [string, string, string[]][] = [
   ["an HTML image", `<img src="/img/b.png" alt="b">`, ["/img/b.png"]],
   // kjhov195/beautiful-jekyll writes every image so: the import copied none of 268, and they broke.
   ["an HTML image with spaces around = and single quotes", "<center><img src = '/post_img/180901/c.png'/></center>", ["/post_img/180901/c.png"]],
+  // kjhov195: `image10.jfif` (a JPEG as Windows saves it) was not copied.
+  ["a .jfif image", "<img src = '/post_img/200209/image10.jfif'/>", ["/post_img/200209/image10.jfif"]],
   ["a link to a file, spaces around =", `<a href = "/files/d.pdf">PDF</a>`, ["/files/d.pdf"]],
   ["a remote image and a page link are not files of the site", `<img src = "https://x.example/e.png"> <a href="/about/">about</a>`, []],
 ];
