@@ -113,7 +113,9 @@ export function oldJekyllUrl(input: OldPostInput, options: JekyllUrlOptions = {}
   const slugSource = typeof fm.slug === "string" ? fm.slug : base.replace(DATE_PREFIX, "");
   const wall = wallClockOf(input, dated?.[1]);
   // Jekyll lowercases categories but keeps their spelling otherwise; `category` counts too.
-  const categories = [...new Set([...(options.pathCategories ?? []), ...stringList(fm.categories), ...stringList(fm.category)].map((c) => c.toLowerCase()))];
+  // Jekyll splits `categories: a b` on spaces but keeps the singular `category: Deep Learning` whole.
+  const singular = typeof fm.category === "string" ? [fm.category] : stringList(fm.category);
+  const categories = [...new Set([...(options.pathCategories ?? []), ...stringList(fm.categories), ...singular].map((c) => c.toLowerCase()))];
   const tokens: Record<string, string> = {
     collection: options.collection ?? "posts",
     path: input.relativePath.replace(/\.(md|markdown|html)$/i, ""),
