@@ -8,9 +8,9 @@
  * - `\$$ … $$`: inline math (Chirpy's documented way to start a list item with inline math).
  * - `$ … $` inline: only where the post says `math: true` (or `use_math: true`, Minimal
  *   Mistakes' custom), or the site setting `math` is on. A shell post's `$HOME` and prices stay text:
- *   the opening `$` must be followed by a non-space, the closing one not followed by an ASCII letter
- *   or digit and preceded by a non-space, unless what it closes is TeX without another `$` in it
- *   (`$HOME/$USER`, `$5 and $10` are not math; `$x$는` and MathJax's `$\hat\mu $는` are).
+ *   the opening `$` must be followed by a non-space and the closing one preceded by one, unless the
+ *   formula is TeX without another `$` in it (MathJax's `$ \hat\mu $는`), and the closing one not
+ *   followed by an ASCII letter or digit (`$HOME/$USER`, `$5 and $10`, `$ x $` are not math; `$x$는` is).
  * Nothing inside code spans, fenced or indented code is read as math (those rules run first).
  *
  * Written here rather than taken from `@mdit/plugin-tex` or `markdown-it-texmath`: neither lets
@@ -187,7 +187,10 @@ function dollarInline(siteDefault: boolean) {
       const tex = src.slice(pos + 1, at);
       return TEX_MARKUP.test(tex) && !hasUnescapedDollar(src, pos + 1, at);
     };
-    const end = Number.isNaN(next) || isSpace(next) ? -1 : findClose(src, "$", pos + 1, closes);
+    let end = Number.isNaN(next) ? -1 : findClose(src, "$", pos + 1, closes);
+    // A space after the opening `$` (`$ \beta_{0j}^* $는`, MathJax opens there too) opens a formula
+    // only when it is TeX and closes at the next `$`: `a lone $ sign` and `$ x $` stay text.
+    if (end !== -1 && isSpace(next) && (!TEX_MARKUP.test(src.slice(pos + 1, end)) || hasUnescapedDollar(src, pos + 1, end))) end = -1;
     if (end === -1) {
       if (!silent) state.pending += "$";
       state.pos += 1;
