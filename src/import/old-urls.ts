@@ -3,7 +3,7 @@
  * import can check that the new site answers it (through the carried `permalink`, or a redirect).
  * Each generator slugs differently; getting one wrong here costs a redirect, never a lost URL.
  */
-import { parsePostDate, type WallClock } from "../content/dates.ts";
+import { dateFromFileName, FILE_NAME_DATE, parsePostDate, type WallClock } from "../content/dates.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -59,7 +59,8 @@ export function zolaSlugify(text: string): string {
   return text.normalize("NFC").trim().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").toLowerCase();
 }
 
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
+/** The file name's date, with one or two digits for the month and the day (Jekyll's matcher). */
+const DATE_PREFIX = FILE_NAME_DATE;
 
 /** Joins URL parts and squeezes repeated slashes: Jekyll and Hugo both do. */
 function cleanUrl(url: string): string {
@@ -106,12 +107,12 @@ export interface JekyllUrlOptions {
 export function oldJekyllUrl(input: OldPostInput, options: JekyllUrlOptions = {}): string {
   const fm = input.frontMatter;
   const base = fileName(input.relativePath);
-  const dated = DATE_PREFIX.exec(base);
+  const dated = dateFromFileName(base);
   const ownPermalink = typeof fm.permalink === "string" ? fm.permalink : undefined;
   const pattern = JEKYLL_STYLES[ownPermalink ?? ""] ?? ownPermalink
     ?? JEKYLL_STYLES[options.permalink ?? "date"] ?? options.permalink ?? JEKYLL_STYLES.date!;
   const slugSource = typeof fm.slug === "string" ? fm.slug : base.replace(DATE_PREFIX, "");
-  const wall = wallClockOf(input, dated?.[1]);
+  const wall = wallClockOf(input, dated);
   // Jekyll lowercases categories but keeps their spelling otherwise; `category` counts too.
   // Jekyll splits `categories: a b` on spaces but keeps the singular `category: Deep Learning` whole.
   const singular = typeof fm.category === "string" ? [fm.category] : stringList(fm.category);
