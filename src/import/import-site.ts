@@ -362,10 +362,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         shownFirst(a) - shownFirst(b) || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
       const winner = ordered.at(-1)!;
       for (const loser of ordered.slice(0, -1)) {
+        // `/x/` -> `/x-2/`; `/x.html` -> `/x-2.html` (a Jekyll `:output_ext` URL; `/x.html-2/` was written).
+        const extension = /\.html?$/i.exec(url)?.[0];
+        const base = extension === undefined ? url.replace(/\/+$/, "") : url.slice(0, -extension.length);
+        const numbered = (n: number) => (extension === undefined ? `${base}-${n}/` : `${base}-${n}${extension}`);
         let n = 2;
-        const base = url.replace(/\/+$/, "");
-        while (taken.has(normalizeUrl(`${base}-${n}/`))) n++;
-        const own = `${base}-${n}/`;
+        while (taken.has(normalizeUrl(numbered(n)))) n++;
+        const own = numbered(n);
         const text = loser.item.text ?? (await readFile(loser.item.from, "utf8"));
         const moved = setPermalink(text, own);
         if (moved === text) {

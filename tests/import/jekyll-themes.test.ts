@@ -126,3 +126,16 @@ test("on a site with Jekyll's default `date` permalink a root page's old URL end
   assert.deepEqual(result.written.filter((w) => w.to.includes("/posts/pages/")).map((w) => w.text.split("\n")[3]), ["permalink: /uses.html"]);
   assert.deepEqual(result.redirects, { "/about.html": "/about/" });
 });
+
+test("two posts on one `.html` URL: the earlier gets `-2` before the extension", async () => {
+  // taeyeonkim2's YAT blog has OS01 in _posts/ and in _posts/OS/ (same URL); the copy got `/os/2023/12/10/os01.html-2/`.
+  const source = await writeTempFolder("old-yat", {
+    "_config.yml": "permalink: date\n",
+    "_posts/2023-12-10-OS01.md": "---\ntitle: 운영체제 1\ndate: 2023-12-10 09:00:00 +0900\ncategories: OS\n---\n\n첫 글\n",
+    "_posts/OS/2023-12-10-OS01.md": "---\ntitle: 운영체제 1\ndate: 2023-12-10 10:00:00 +0900\ncategories: OS\n---\n\n고친 글\n",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  const moved = result.posts.find((p) => p.to.endsWith("/posts/2023-12-10-OS01.md"))!;
+  assert.match(moved.text ?? "", /\npermalink: \/os\/2023\/12\/10\/os01-2\.html\n/);
+  assert.equal(result.posts.find((p) => p.to.endsWith("/posts/OS/2023-12-10-OS01.md"))!.text, undefined, "the later post keeps its URL as written");
+});
