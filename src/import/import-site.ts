@@ -167,6 +167,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       const from = path.join(source.dir, relative);
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
       const shown = path.join(source.dir, relative);
+      // `_posts/2023-6-11-SPRING2` (a post saved without `.md`): Jekyll never read nor served it, and a
+      // copy beside the posts would be published as a raw file at /2023-6-11-SPRING2.
+      if (source.datedNamesOnly && !/\.[^./]+$/.test(relative)) {
+        warn("skipped", shown, "no file extension: Jekyll neither published it as a post nor served it; not imported. To publish it, add .md to its name and import again");
+        continue;
+      }
       if (relative.normalize("NFC") !== relative) warn("renamed", shown, `saved as ${toPosix(path.relative(root, to))}`);
       if (!POST_FILE.test(relative)) {
         plan(result.files, from, to);

@@ -136,6 +136,22 @@ test("two posts on one `.html` URL: the earlier gets `-2` before the extension",
   });
   const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
   const moved = result.posts.find((p) => p.to.endsWith("/posts/2023-12-10-OS01.md"))!;
+  assert.ok(moved, "the earlier post is imported");
   assert.match(moved.text ?? "", /\npermalink: \/os\/2023\/12\/10\/os01-2\.html\n/);
   assert.equal(result.posts.find((p) => p.to.endsWith("/posts/OS/2023-12-10-OS01.md"))!.text, undefined, "the later post keeps its URL as written");
+});
+
+test("a file in _posts without an extension is not published as a raw file: left out and said so", async () => {
+  // taeyeonkim2's YAT blog: ten posts saved without `.md` were served at /2023-6-11-SPRING2 and the like.
+  const source = await writeTempFolder("old-yat", {
+    "_config.yml": "permalink: date\n",
+    "_posts/2023-6-11-SPRING2": "---\nlayout: post\ntitle: SPRING DB연결\n---\n\n초고\n",
+    "_posts/2023-6-11-SPRING2.md": "---\nlayout: post\ntitle: SPRING DB연결\n---\n\n본문\n",
+    "_posts/img/diagram.png": "png",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  assert.deepEqual([...result.posts, ...result.files].map((p) => p.to.split("/posts/")[1]).sort(), ["2023-6-11-SPRING2.md", "img/diagram.png"]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(source, "<old>")), [
+    "<old>/_posts/2023-6-11-SPRING2 warning skipped: no file extension: Jekyll neither published it as a post nor served it; not imported. To publish it, add .md to its name and import again",
+  ]);
 });
