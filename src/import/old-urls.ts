@@ -121,7 +121,9 @@ export function oldJekyllUrl(input: OldPostInput, options: JekyllUrlOptions = {}
     collection: options.collection ?? "posts",
     path: input.relativePath.replace(/\.(md|markdown|html)$/i, ""),
     name: jekyllSlugify(base, "default"),
-    categories: categories.join("/"),
+    // Jekyll escapes the URL's path (`URL.escape_path`): a `?` or `#` in a category (`이것까지해야해?`)
+    // is part of the path, not a query or a fragment.
+    categories: categories.map((c) => c.replace(/\?/g, "%3F").replace(/#/g, "%23")).join("/"),
     title: jekyllSlugify(slugSource, "pretty", true),
     slug: jekyllSlugify(slugSource, "default"),
     output_ext: ".html",
