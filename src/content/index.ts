@@ -57,6 +57,9 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report, source
   for (const link of findUnsafeSymlinks(postsDir, served)) {
     const relative = path.relative(process.cwd(), link.path).split(path.sep).join("/");
     eleventyConfig.ignores.add(link.isDirectory ? `${relative}/**` : relative);
+    // Nor watched: chokidar reported each linked folder as "added" after the preview's first build,
+    // which ran one or two more full builds (and a full reload) for nothing on every start.
+    eleventyConfig.watchIgnores?.add(relative);
     report({ severity: "warning", file: link.path, field: "symlink", message: `skipped: ${link.reason}` });
   }
 

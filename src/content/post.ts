@@ -200,7 +200,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
   if (!parsed.ok) {
     for (const problem of parsed.problems) {
       // `tags[1]` is on its own line in a block list, on the key's line in a flow list (`[a, ~, b]`).
-      const line = lineOf(problem.field) ?? lineOf(problem.field.replace(/\[\d+\]$/, ""));
+      // A key read from a table (`params.ShowToc`) is on the table's line, or its own in a TOML `[params]`.
+      const line = lineOf(problem.field) ?? lineOf(problem.field.replace(/\[\d+\]$/, "")) ?? lineOf(problem.field.split(".")[0]!);
       errors.push({ severity: "error", file: inputPath, line, field: problem.field, message: problem.message });
     }
     return { ok: false, errors, warnings };

@@ -106,8 +106,10 @@ export const frontMatterSchema = z.looseObject({
   /**
    * Hugo LoveIt and DoIt write `toc: { enable: true, auto: true }`; `enable` is what says whether there
    * is one (without it, the site's setting decides, as LoveIt's own does), the rest is their layout's.
+   * A union rather than a preprocess (enableOf): the editor's JSON Schema is generated from it, and
+   * must accept the mapping the build accepts. flag's own options, so the editor sees one list of forms.
    */
-  toc: z.preprocess(enableOf, flag.optional()).meta(help(
+  toc: z.union([...flag.options, z.looseObject({ enable: flag.optional() }).transform(({ enable }) => enable)]).optional().meta(help(
     "true 면 글 옆에 목차를 보여 줍니다. 없으면 설정의 toc 를 따르고, false 면 설정이 true 여도 숨깁니다. Hugo LoveIt 식 { enable: true } 도 읽습니다.",
     "true shows a table of contents; without it the site's toc setting decides, and false hides it whatever that says. Hugo LoveIt's { enable: true } is read too.",
   )),
@@ -219,6 +221,29 @@ export function schemaKey(key: string): string {
 }
 
 /**
+ * Keys a theme reads from a table of the post's own, read as top-level keys when the top level does
+ * not say them (a top-level key wins): Hugo ≥ 0.123 puts a page's theme keys under `params`
+ * (PaperMod's `params: { ShowToc: true }`, Stack's and LoveIt's `params: { toc: … }`), and Zola's themes
+ * keep theirs under `extra` (`extra: { toc: true }` in YAML front matter; toml-front-matter.ts lifts
+ * TOML's `[extra] toc` itself, with its line). Table and key in any case, as Hugo reads them.
+ */
+const NESTED_KEYS: readonly (readonly [table: string, key: string, name: string])[] = [
+  ["params", "showtoc", "ShowToc"],
+  ["params", "toc", "toc"],
+  ["extra", "toc", "toc"],
+];
+
+/** `[written table, written key, value]` of a nested key, found in any case; undefined when not there. */
+function nestedValue(raw: Record<string, unknown>, table: string, key: string): [string, string, unknown] | undefined {
+  const tableKey = Object.keys(raw).find((k) => k.toLowerCase() === table);
+  const values = tableKey === undefined ? undefined : raw[tableKey];
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return undefined;
+  const inner = Object.keys(values).find((k) => k.toLowerCase() === key);
+  const value = inner === undefined ? undefined : (values as Record<string, unknown>)[inner];
+  return value === undefined || value === null ? undefined : [tableKey!, inner!, value];
+}
+
+/**
  * Keys whose empty value (`draft:`, YAML null) stays an error: they decide whether a post is published,
  * and guessing "published" for a post its author may have meant to hide is the one wrong guess.
  */
@@ -243,6 +268,12 @@ export function parseFrontMatter(
         return [name, value];
       }),
   );
+  for (const [table, key, name] of NESTED_KEYS) {
+    const nested = given[name] === undefined ? nestedValue(raw, table, key) : undefined;
+    if (nested === undefined) continue;
+    given[name] = nested[2];
+    writtenAs.set(name, `${nested[0]}.${nested[1]}`);
+  }
   const result = frontMatterSchema.safeParse(given);
   if (result.success) return { ok: true, value: result.data };
   const seen = new Set<string>();
@@ -259,7 +290,7 @@ export function parseFrontMatter(
     if (seen.has(field)) continue;
     seen.add(field);
     const expected = EXPECTED[name] ?? issue.message;
-    problems.push({ field, message: `expected ${expected}, got ${describe(raw[field])}` });
+    problems.push({ field, message: `expected ${expected}, got ${describe(given[name])}` });
   }
   return { ok: false, problems };
 }

@@ -18,7 +18,7 @@ function editYaml(text: string, edit: (document: ReturnType<typeof parseDocument
   if (!match) return text;
   const document = parseDocument(match[2] ?? "", { keepSourceTokens: false });
   if (document.errors.length > 0 || !edit(document)) return text;
-  return `${match[1]}${document.toString({ lineWidth: 0 })}${match[3]}${text.slice(match[0].length)}`;
+  return `${match[1]}${document.toString({ lineWidth: 0, flowCollectionPadding: false })}${match[3]}${text.slice(match[0].length)}`;
 }
 
 /** Taxonomy keys whose lists lose their empty items. */
@@ -94,6 +94,19 @@ export function setPermalink(text: string, permalink: string): string {
     return true;
   });
   return edited === text ? text.replace(FRONT_MATTER, (_all, open: string, body = "", close: string) => `${open}${body}permalink: ${JSON.stringify(permalink)}\n${close}`) : edited;
+}
+
+/**
+ * Adds keys to YAML front matter (after the author's own, which stay as written). Returns the text
+ * unchanged when it has no YAML front matter that parses.
+ * @example addFrontMatterKeys("---\ntitle: A\n---\n", [["toc", true]]) // "---\ntitle: A\ntoc: true\n---\n"
+ */
+export function addFrontMatterKeys(text: string, entries: readonly (readonly [string, unknown])[]): string {
+  if (entries.length === 0) return text;
+  return editYaml(text, (document) => {
+    for (const [key, value] of entries) document.set(key, value);
+    return true;
+  });
 }
 
 /**

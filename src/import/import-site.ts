@@ -19,9 +19,9 @@ import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
-import { findShortcodes, referencedFiles } from "./references.ts";
+import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
+import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -110,6 +110,14 @@ export function standalonePageText(title: string, permalink: string, body: strin
 function lineOf(text: string, needle: string): number | undefined {
   const index = text.split("\n").findIndex((line) => line.includes(needle));
   return index === -1 ? undefined : index + 1;
+}
+
+/** Every string in front matter, at any depth (`header: { teaser: … }`, lists). */
+function frontMatterStrings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(frontMatterStrings);
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) return Object.values(value).flatMap(frontMatterStrings);
+  return [];
 }
 
 /** A source file's front matter and body, or undefined when its front matter cannot be read. */
@@ -221,8 +229,35 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("empty-term", shown, `an empty item in ${dropped.keys.join(", ")} removed in the copy`, 1);
         }
       }
+      // Jekyll's `defaults:` for a path (`_posts/k8s`) gave these posts a TOC (or took their comments away)
+      // that the settings, which hold what every post gets, cannot: the copy says it itself.
+      const carried = source.carriedDefaults?.(relative, frontMatter) ?? [];
+      if (carried.length > 0) {
+        const item = result.posts.at(-1)!;
+        const edited = addFrontMatterKeys(item.text ?? text, carried.map(({ key, value }) => [key, value] as const));
+        if (edited === (item.text ?? text)) {
+          for (const { key, value, from } of carried) warn("defaults-kept", shown, `${key}: ${value} from _config.yml ${from} could not be written into its front matter; add it by hand`, 1);
+        } else {
+          item.text = edited;
+          for (const { key, value, from } of carried) warn("defaults", shown, `${key}: ${value} from _config.yml ${from}, written in the copy`, 1);
+        }
+      }
       if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
         warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
+      }
+      // `image: "{{ site.url }}/assets/x.png"`: Liquid no generator runs in front matter, which a
+      // Jekyll theme's URL filters turned into the site's own path; the copy says the path.
+      if (site.family !== "hugo" && site.family !== "zola") {
+        const liquidUrls = new Map(frontMatterStrings(frontMatter).flatMap((value) => {
+          const url = liquidUrlPath(value);
+          return url === undefined ? [] : [[value, url] as const];
+        }));
+        const item = result.posts.at(-1)!;
+        const edited = replaceFrontMatterStrings(item.text ?? text, liquidUrls);
+        if (edited !== (item.text ?? text)) {
+          item.text = edited;
+          for (const [value, url] of liquidUrls) warn("liquid-url", shown, `"${value}" written as ${url} in the copy`, lineOf(text, value));
+        }
       }
       const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
       if (themeImages.size > 0) {

@@ -23,6 +23,28 @@ export function stripLiquidUrls(text: string): string {
     .replace(/\{\{\s*["']([^"']+)["']\s*\|\s*(relative_url|absolute_url)\s*\}\}/g, "$1");
 }
 
+/** `{{ site.url }}`, `{{ site.url }}{{ site.baseurl }}` or `{{ site.baseurl }}` starting a value, then the rest. */
+const SITE_URL_START = /^\{\{-?\s*site\.(?:url\s*-?\}\}(?:\{\{-?\s*site\.baseurl\s*-?\}\})?|baseurl\s*-?\}\})(.*)$/s;
+/** `{{ "/x" | relative_url }}` (or `absolute_url`) as a whole value, then the rest. */
+const URL_FILTER = /^\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}(.*)$/s;
+
+/**
+ * A front-matter value that is one of the site's own URLs written with Jekyll's Liquid, as the
+ * root-relative URL it names (the build adds the path prefix, as for a body's `{{ site.baseurl }}/x`);
+ * undefined for any other value. Jekyll never runs Liquid in front matter: these reach the page only
+ * through a theme, and opsnote reads the path.
+ * @example liquidUrlPath("{{ site.url }}/assets/x.png") // "/assets/x.png"
+ * @example liquidUrlPath('{{ "teaser.png" | relative_url }}') // "/teaser.png"
+ */
+export function liquidUrlPath(value: string): string | undefined {
+  const trimmed = value.trim();
+  const site = SITE_URL_START.exec(trimmed);
+  if (site) return site[1] === "" ? "/" : /^[/?#]/.test(site[1]!) ? (site[1]!.startsWith("/") ? site[1] : `/${site[1]}`) : undefined;
+  const filtered = URL_FILTER.exec(trimmed);
+  if (filtered) return `${filtered[2]!.startsWith("/") ? "" : "/"}${filtered[2]}${filtered[3]}`;
+  return undefined;
+}
+
 const isLocal = (url: string) => !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url);
 const withoutQuery = (url: string) => url.split(/[?#]/)[0]!;
 
@@ -32,7 +54,8 @@ function frontMatterImages(data: Record<string, unknown>): string[] {
   const image = data.image;
   const images = Array.isArray(data.images) ? data.images : [data.images];
   return [header.image, header.teaser, header.overlay_image, typeof image === "object" && image ? (image as Record<string, unknown>).path : image, ...images]
-    .filter((value): value is string => typeof value === "string" && value.trim() !== "");
+    .filter((value): value is string => typeof value === "string" && value.trim() !== "")
+    .map((value) => liquidUrlPath(value) ?? value);
 }
 
 /** Local files a post refers to, in order, each once. `body` is the text after the front matter. */
@@ -49,6 +72,13 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
       const isLink = match[4] !== undefined || match[5] !== undefined;
       if (isLink && !LINKED_FILE.test(withoutQuery(url))) continue;
       found.push({ url, line: bodyLineOffset + index + 1 });
+    }
+    // `<img srcset="/a.png 1x, /a@2x.png 2x">`, `<source srcset=…>`: each candidate's URL.
+    for (const match of line.matchAll(/\bsrcset=(["'])([^"']+)\1/gi)) {
+      for (const candidate of match[2]!.split(",")) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) found.push({ url, line: bodyLineOffset + index + 1 });
+      }
     }
   });
   const seen = new Set<string>();

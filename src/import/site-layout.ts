@@ -10,7 +10,8 @@ import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
-import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translatePermalink } from "./old-urls.ts";
+import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translatePermalink, type JekyllUrlOptions } from "./old-urls.ts";
+import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -99,6 +100,11 @@ export interface PostSource {
   datedNamesOnly?: boolean;
   /** Old URL of a post in this folder; `relative` is posix, inside `dir`. */
   oldUrl(relative: string, frontMatter: Record<string, unknown>): string;
+  /**
+   * Jekyll: what the site's `defaults:` gave a post that opsnote's settings do not give every post
+   * (a scope such as `path: _posts/k8s`), to be written into its copy.
+   */
+  carriedDefaults?(relative: string, frontMatter: Record<string, unknown>): CarriedDefault[];
 }
 
 export interface PageSource {
@@ -154,23 +160,29 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   const timeZone = oldTimeZoneOf(settings);
   const collectionsRoot = typeof config.collections_dir === "string" ? path.join(site.root, config.collections_dir) : site.root;
   const permalink = jekyllPostPermalink(config).value;
-  const sources: PostSource[] = [{
-    dir: path.join(collectionsRoot, "_posts"),
-    target: "",
-    datedNamesOnly: true,
-    oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter, timeZone }, { permalink }),
-  }];
+  const defaultsOf = jekyllDefaults(config);
+  /**
+   * A folder of posts (`folder` inside the collections root, `type` Jekyll's: `posts` or the collection's
+   * name): the old URL sees what `defaults:` gave each post (a `permalink` or `categories` for its path),
+   * as its front matter did on the old site.
+   */
+  const postSource = (folder: string, target: string, type: string, options: JekyllUrlOptions): PostSource => {
+    const defaults = (relative: string) => defaultsOf(`${folder}/${relative}`, type);
+    const withDefaults = (relative: string, frontMatter: Record<string, unknown>) =>
+      ({ ...Object.fromEntries([...defaults(relative)].map(([key, { value }]) => [key, value])), ...frontMatter });
+    return {
+      dir: path.join(collectionsRoot, folder), target,
+      datedNamesOnly: type === "posts",
+      oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter: withDefaults(relative, frontMatter), timeZone }, options),
+      carriedDefaults: (relative, frontMatter) => defaultsToCarry(config, defaults(relative), frontMatter, settings.values),
+    };
+  };
+  const sources: PostSource[] = [postSource("_posts", "", "posts", { permalink })];
   // Jekyll also reads `_posts/` inside any folder (`rpi4cluster/_posts/`), whose path is the posts' first categories.
   const excluded = jekyllExcluded(config);
   const fromSiteRoot = (relative: string) => toPosix(path.relative(site.root, path.join(collectionsRoot, relative)));
   for (const folder of await nestedPostFolders(collectionsRoot, (relative) => excluded(fromSiteRoot(relative)))) {
-    const pathCategories = folder.split("/");
-    sources.push({
-      dir: path.join(collectionsRoot, folder, "_posts"),
-      target: folder.normalize("NFC"),
-      datedNamesOnly: true,
-      oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter, timeZone }, { permalink, pathCategories }),
-    });
+    sources.push(postSource(`${folder}/_posts`, folder.normalize("NFC"), "posts", { permalink, pathCategories: folder.split("/") }));
   }
   const pages: PageSource[] = [];
   const skipped: SiteLayout["skipped"] = [];
@@ -194,10 +206,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
       continue;
     }
     const collectionPermalink = typeof options.permalink === "string" ? options.permalink : "/:collection/:path:output_ext";
-    sources.push({
-      dir, target: name.normalize("NFC"),
-      oldUrl: (relative, frontMatter) => oldJekyllUrl({ relativePath: relative, frontMatter, timeZone }, { permalink: collectionPermalink, collection: name }),
-    });
+    sources.push(postSource(`_${name}`, name.normalize("NFC"), name, { permalink: collectionPermalink, collection: name }));
   }
   const aboutCandidates = ["_tabs/about.md", "_pages/about.md", "about.md", "about.markdown", "_pages/about.markdown"];
   const about = aboutCandidates.map((name) => path.join(site.root, name)).find((file) => existsSync(file));

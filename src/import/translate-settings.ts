@@ -5,6 +5,7 @@
 import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
 import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
 import { flag } from "../content/schema.ts";
+import { jekyllDefaults } from "./jekyll-defaults.ts";
 
 export type SiteFamily = "jekyll" | "hugo" | "zola";
 
@@ -163,14 +164,14 @@ const dropEmpty = <T extends object>(value: T): T | undefined => {
   return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
 };
 
-/** The value `key` gets in every post from `_config.yml`'s `defaults:` (the first `type: posts` entry that sets it). */
+/**
+ * The value `key` gets from `_config.yml`'s `defaults:` in a post of the `_posts/` folder itself, as
+ * Jekyll applies them (jekyll-defaults.ts): a scope of `type: posts`, or one whose path covers the whole
+ * folder (`""`, `_posts`). A narrower scope (`_posts/k8s`) is not the site's: the import writes its
+ * values into the posts it covers.
+ */
 function jekyllPostDefault(config: Config, key: string): { value: unknown; from: string } | undefined {
-  if (!Array.isArray(config.defaults)) return undefined;
-  for (const entry of config.defaults) {
-    if (!isObject(entry) || !isObject(entry.scope) || !isObject(entry.values)) continue;
-    if (entry.scope.type === "posts" && entry.values[key] !== undefined) return { value: entry.values[key], from: `defaults (type: posts) ${key}` };
-  }
-  return undefined;
+  return jekyllDefaults(config)("_posts/", "posts").get(key);
 }
 
 /** Chirpy keeps the posts' permalink in `defaults:` for `type: posts`, not at the top. */
@@ -220,9 +221,20 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
     const found = first(config, names);
     if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
   }
-  const url = text(config.url);
-  if (url !== undefined) set("url", url.replace(/\/+$/, ""), "url");
   if (typeof config.baseurl === "string") set("pathPrefix", normalizePathPrefix(config.baseurl), "baseurl");
+  // `url: https://me.github.io/blog`: opsnote's url is an origin (a path in it was dropped from every
+  // absolute URL), and the path is where the site lived: with no `baseurl` of its own, GitHub Pages
+  // (jekyll-github-metadata) served a project site there, and `{{ site.url }}/x` pointed there.
+  const url = text(config.url);
+  if (url !== undefined) {
+    const split = splitBaseUrl(url);
+    set("url", split.url ?? url.replace(/\/+$/, ""), "url");
+    const baseurl = normalizePathPrefix(text(config.baseurl));
+    if (split.url !== undefined && split.pathPrefix !== "/") {
+      if (baseurl === "/") set("pathPrefix", split.pathPrefix, "url (its path)");
+      else if (baseurl !== split.pathPrefix) notes.push(`${file} url "${url}" has the path ${split.pathPrefix}, baseurl says ${baseurl}: the site is served under baseurl's`);
+    }
+  }
   const pageSize = firstNumber(config, ["paginate", "pagination.per_page"]);
   if (pageSize) set("pageSize", pageSize[1], pageSize[0]);
 
@@ -390,6 +402,36 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   const utterances = lookup(params, "comments.utterances");
   if (provider === "utterances" && isObject(utterances) && text(utterances.repo)) {
     set("comments", dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.issueterm) }), "params.comments.utterances");
+  }
+  // Stack's `[params.comments] enabled = false` turns comments off, whatever is set up below it.
+  if (flag.safeParse(lookup(params, "comments.enabled")).data === false && values.comments !== undefined) {
+    delete values.comments;
+    delete sources.comments;
+    notes.push(`${file} params.comments.enabled is false: no comments carried`);
+  }
+  // LoveIt and DoIt: `[params.page.comment] enable`, each service in a table of its own with its own
+  // `enable`; the first one on (in opsnote's order) is shown. With `enable = false` the site had none,
+  // whatever a disqus shortname elsewhere says.
+  const pageComment = lookup(params, "page.comment");
+  if (isObject(pageComment)) {
+    delete values.comments;
+    delete sources.comments;
+    const on = (value: unknown): value is Config => isObject(value) && flag.safeParse(value.enable).data === true;
+    const [giscus, utterances, disqus] = [pageComment.giscus, pageComment.utterances, pageComment.disqus];
+    const fromLoveIt: [ImportedComments | undefined, string][] = flag.safeParse(pageComment.enable).data !== true ? [] : [
+      [on(giscus) && text(giscus.repoid) ? dropEmpty({
+        provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repoid),
+        category: text(giscus.category), categoryId: text(giscus.categoryid), mapping: text(giscus.mapping),
+      }) : undefined, "giscus"],
+      [on(utterances) && text(utterances.repo) ? dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.issueterm) }) : undefined, "utterances"],
+      [on(disqus) && text(disqus.shortname) ? { provider: "disqus" as const, shortname: text(disqus.shortname) } : undefined, "disqus"],
+    ];
+    const chosen = fromLoveIt.find(([comments]) => comments !== undefined);
+    if (chosen) set("comments", chosen[0], `params.page.comment.${chosen[1]}`);
+    const others = Object.entries(pageComment).filter(([name, value]) => !["giscus", "utterances", "disqus"].includes(name) && on(value)).map(([name]) => name);
+    if (flag.safeParse(pageComment.enable).data === true && others.length > 0) {
+      notes.push(`${file} params.page.comment: opsnote has no ${others.join(", ")} comments${chosen ? `; ${chosen[1]} is carried` : ""}`);
+    }
   }
   const google = first(config, ["services.googleanalytics.id", "googleanalytics"]);
   if (google) set("analytics", { google: google[1] }, google[0]);

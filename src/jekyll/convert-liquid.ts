@@ -79,9 +79,11 @@ const HIGHLIGHT_OPEN = /^(\s*)\{%-?\s*highlight\s+([^\s%]+)([^%]*?)-?%\}(.*)$/;
 const HIGHLIGHT_CLOSE = /\{%-?\s*endhighlight\s*-?%\}/;
 /**
  * The current line before a URL, up to where the URL starts: a markdown link or image destination (`](`,
- * `](<`), a link reference definition (`[id]: `), or an HTML `src` / `href` value.
+ * `](<`), a link reference definition (`[id]: `), an HTML `src` / `href` value, or any candidate of a
+ * quoted `srcset` (`<img srcset="{{ site.url }}/a.png 1x, {{ site.url }}/a@2x.png 2x">`: the first, or
+ * one after a comma).
  */
-const URL_START = /(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?|\b(?:src|href)\s*=\s*["']?)$/i;
+const URL_START = /(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?|\b(?:src|href)\s*=\s*["']?|\bsrcset\s*=\s*(?:["'](?:[^"']*,\s*)?)?)$/i;
 /** `{{ site.url }}{{ site.baseurl }}` first (one URL), then tags, then objects. */
 const LIQUID_ITEM = /\{\{-?\s*site\.url\s*-?\}\}\{\{-?\s*site\.baseurl\s*-?\}\}|\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g;
 

@@ -187,6 +187,11 @@ test("buildPost: a ShowToc of the wrong type is an error naming the key as writt
   assert.deepEqual([error!.field, error!.line, error!.message], ["showtoc", 3, 'expected true or false, got string "maybe"']);
 });
 
+test("buildPost: a ShowToc of the wrong type under params is an error on the params line", () => {
+  const [error] = errors({ params: { ShowToc: "maybe" } }, { source: { bodyLineOffset: 6, keyLines: { params: 3 } } });
+  assert.deepEqual([error!.field, error!.line, error!.message], ["params.ShowToc", 3, 'expected true or false, got string "maybe"']);
+});
+
 // URLs.
 const urlCases: [name: string, frontMatter: Record<string, unknown>, site: typeof SITE, url: string][] = [
   ["site pattern /:categories/:title/", { categories: ["devops"] }, SITE, "/devops/kubernetes-intro/"],

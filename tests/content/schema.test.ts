@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseFrontMatter, type FrontMatter } from "../../src/content/schema.ts";
+import { buildTempSite, writeTempFolder } from "../helpers/temp-site.ts";
 
 function valid(raw: Record<string, unknown>): FrontMatter {
   const result = parseFrontMatter(raw);
@@ -90,4 +91,41 @@ test("schema: every bad field is reported once, in one pass", () => {
   const result = parseFrontMatter({ title: ["a"], tags: { a: 1 }, toc: "maybe", pin: "nope" });
   assert.equal(result.ok, false);
   assert.deepEqual(result.ok ? [] : result.problems.map((p) => p.field).sort(), ["pin", "tags", "title", "toc"]);
+});
+
+// Theme keys kept in a table of the post's own: Hugo ≥ 0.123's `params`, Zola's `extra` (YAML front matter).
+const nestedTocCases: [name: string, raw: Record<string, unknown>, toc: boolean | undefined, showToc: boolean | undefined][] = [
+  ["Hugo PaperMod: params: { ShowToc: true }", { params: { ShowToc: true } }, undefined, true],
+  ["in any case, as Hugo reads keys", { Params: { showtoc: "yes" } }, undefined, true],
+  ["Hugo Stack: params: { toc: false }", { params: { toc: false } }, false, undefined],
+  ["Hugo LoveIt: params: { toc: { enable: true } }", { params: { toc: { enable: true } } }, true, undefined],
+  ["Zola: extra: { toc: true }", { extra: { toc: true } }, true, undefined],
+  ["a top-level key wins over the table's", { toc: false, extra: { toc: true }, ShowToc: false, params: { ShowToc: true } }, false, false],
+  ["an empty value in the table is as if not written", { extra: { toc: null } }, undefined, undefined],
+  ["a table that is no mapping is ignored", { params: "x", extra: [1] }, undefined, undefined],
+];
+for (const [name, raw, toc, showToc] of nestedTocCases) {
+  test(`schema: ${name}`, () => {
+    const value = valid(raw);
+    assert.deepEqual([value.toc, value.ShowToc], [toc, showToc]);
+  });
+}
+
+test("schema: a bad value in a table is named by its path, as written", () => {
+  const result = parseFrontMatter({ Params: { ShowToc: "maybe" } });
+  assert.deepEqual(result.ok ? [] : result.problems, [{ field: "Params.ShowToc", message: 'expected true or false, got string "maybe"' }]);
+});
+
+test("a Hugo blog with params: { ShowToc: true } (YAML and TOML) and a Zola one with extra: { toc: true } (YAML) show their TOC", async () => {
+  const headings = "\n## 하나\n\n## 둘\n";
+  const posts = await writeTempFolder("nested-toc", {
+    "2024-01-01-papermod-yaml.md": `---\ntitle: a\nparams:\n  ShowToc: true\n---\n${headings}`,
+    "2024-01-02-papermod-toml.md": `+++\ntitle = "b"\n[params]\nShowToc = true\n+++\n${headings}`,
+    "2024-01-03-zola-yaml.md": `---\ntitle: c\nextra:\n  toc: true\n---\n${headings}`,
+    "2024-01-04-none.md": `---\ntitle: d\nextra:\n  math: true\n---\n${headings}`,
+  });
+  const site = await buildTempSite(posts);
+  const tocOf = async (url: string) => [...(await site.page(url)).querySelectorAll("nav.toc a")].map((a) => a.textContent);
+  for (const url of ["/papermod-yaml/", "/papermod-toml/", "/zola-yaml/"]) assert.deepEqual(await tocOf(url), ["하나", "둘"], url);
+  assert.deepEqual(await tocOf("/none/"), []);
 });

@@ -37,6 +37,8 @@ export interface PreviewProcess {
   /** What the preview printed (stdout and stderr) since it started or since `clearTerminal()`. */
   readonly terminal: string;
   clearTerminal(): void;
+  /** Build events announced after the first build and before `startPreview` returned (none is expected). */
+  readonly earlyBuilds: readonly string[];
   /** The `data:` of the next `build` event on the stream. */
   nextBuild(what: string): Promise<string>;
   /** Waits until the terminal shows `pattern`. */
@@ -67,6 +69,7 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
   let events: ReadableStreamDefaultReader<string> | undefined;
   // Build events as they arrive, read all the time (as an open page reads them), and who waits for one.
   const received: string[] = [];
+  const earlyBuilds: string[] = [];
   let wake: (() => void) | undefined;
   let streamEnded = false;
   const pump = async () => {
@@ -120,6 +123,7 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
       clearTerminal() {
         terminal = "";
       },
+      earlyBuilds,
       nextBuild(what) {
         return withTimeout((async () => {
           for (;;) {
@@ -151,6 +155,7 @@ export async function startPreview({ posts, output, env = {} }: StartPreviewOpti
     // A build announced meanwhile (none is expected) is not the answer to the test's first edit: the
     // test's next event is one that comes after this. Said in the output, not hidden.
     const early = received.splice(0);
+    earlyBuilds.push(...early);
     if (early.length > 0) console.warn(`# preview-process: ${early.length} build event(s) after the first build and before the test: ${early.join(" | ")}\n${terminal}`);
     return preview;
   } catch (error) {

@@ -8,7 +8,7 @@ import { setPermalink } from "../../src/import/edit-front-matter.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 
 const CASES: [name: string, input: string, expected: string][] = [
-  ["YAML: added after the other keys", "---\ntitle: a\n# 메모\ntags: [x]\n---\n본문\n", '---\ntitle: a\n# 메모\ntags: [ x ]\npermalink: /a-2/\n---\n본문\n'],
+  ["YAML: added after the other keys", "---\ntitle: a\n# 메모\ntags: [x]\n---\n본문\n", '---\ntitle: a\n# 메모\ntags: [x]\npermalink: /a-2/\n---\n본문\n'],
   ["YAML: one that is there is replaced", "---\ntitle: a\npermalink: /a/\n---\n본문\n", "---\ntitle: a\npermalink: /a-2/\n---\n본문\n"],
   ["TOML: after the last top-level key, before a table", '+++\ntitle = "a"\ndate = 2024-01-01\n\n[taxonomies]\ntags = ["x"]\n+++\n본문\n', '+++\ntitle = "a"\ndate = 2024-01-01\npermalink = "/a-2/"\n\n[taxonomies]\ntags = ["x"]\n+++\n본문\n'],
   ["TOML: no table", '+++\ntitle = "a"\n+++\n본문\n', '+++\ntitle = "a"\npermalink = "/a-2/"\n+++\n본문\n'],

@@ -117,7 +117,7 @@ test("what Jekyll accepted silently is repaired in the copy: an empty tag item d
   const late = await readFile(path.join(root, "posts", "2021-07-03-study-post6.md"), "utf8");
   // The later post was the one the old site showed at /study/study-post6/: it keeps the URL as written.
   assert.equal(late, "---\ntitle: 여섯째\ncategories: [study]\n---\n\n고친 글\n");
-  assert.match(early, /^---\ntitle: 여섯째 \(초고\)\ncategories: \[ study \]\ntags:\n  - Java\npermalink: \/study\/study-post6-2\/\n---\n\n초고\n$/);
+  assert.match(early, /^---\ntitle: 여섯째 \(초고\)\ncategories: \[study\]\ntags:\n  - Java\npermalink: \/study\/study-post6-2\/\n---\n\n초고\n$/);
   assert.deepEqual(result.warnings.map((w) => w.kind).filter((k) => k === "empty-term" || k === "url-clash").sort(), ["empty-term", "url-clash"]);
   // The old source is untouched.
   assert.match(await readFile(path.join(source, "_posts", "2021-06-25-study-post6.md"), "utf8"), /  - \n---/);

@@ -3,7 +3,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
 import { splitBaseUrl, translateHugo, translateJekyll, translateZola } from "../../src/import/translate-settings.ts";
+import { importSite } from "../../src/import/import-site.ts";
+import { writeTempFolder } from "../helpers/temp-site.ts";
 
 test("Jekyll: top-level keys, Chirpy's defaults permalink, MM author links, older Chirpy comments", () => {
   const { values, sources } = translateJekyll({
@@ -115,6 +120,87 @@ test("Hugo: Stack's [params.comments] provider decides; its example disqusShortn
   const utterances = translateHugo({ disqusShortname: "x", params: { comments: { provider: "utterances", utterances: { repo: "me/blog", issueTerm: "title" } } } }, "hugo.toml", "post");
   assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
   assert.equal(translateHugo({ disqusShortname: "x", params: { comments: { provider: "twikoo" } } }, "hugo.toml", "post").values.comments, undefined, "a provider opsnote does not have: none, rather than another forum");
+  const off = translateHugo({ params: { comments: { enabled: false, provider: "giscus", giscus: { repo: "me/blog", repoID: "R_1", category: "C", categoryID: "C_1" } } } }, "hugo.toml", "post");
+  assert.equal(off.values.comments, undefined, "Stack's enabled = false: the site showed none");
+  assert.deepEqual(off.notes, ["hugo.toml params.comments.enabled is false: no comments carried"]);
+});
+
+// Jekyll's `url` with a path: [what, config, url, path prefix and where it came from, notes]
+const jekyllUrlCases: [string, Record<string, unknown>, string, [string, string] | undefined, string[]][] = [
+  ["a path and no baseurl: the path is the prefix", { url: "https://me.github.io/blog/" }, "https://me.github.io", ["/blog/", "_config.yml url (its path)"], []],
+  ["a path and an empty baseurl (Minimal Mistakes' `baseurl:`)", { url: "https://me.github.io/blog", baseurl: "" }, "https://me.github.io", ["/blog/", "_config.yml url (its path)"], []],
+  ["the same path in both", { url: "https://me.github.io/blog", baseurl: "/blog" }, "https://me.github.io", ["/blog/", "_config.yml baseurl"], []],
+  ["baseurl wins over another path, with a note", { url: "https://me.github.io/old", baseurl: "/blog" }, "https://me.github.io", ["/blog/", "_config.yml baseurl"],
+    ['_config.yml url "https://me.github.io/old" has the path /old/, baseurl says /blog/: the site is served under baseurl\'s']],
+  ["no path: as before", { url: "https://ops.example.kr/" }, "https://ops.example.kr", undefined, []],
+];
+for (const [what, config, url, prefix, notes] of jekyllUrlCases) {
+  test(`Jekyll url: ${what}`, () => {
+    const { values, sources, notes: written } = translateJekyll(config);
+    assert.equal(values.url, url);
+    assert.deepEqual(values.pathPrefix === undefined ? undefined : [values.pathPrefix, sources.pathPrefix], prefix);
+    assert.deepEqual(written, notes);
+  });
+}
+
+test("Jekyll url with a path: the blog lands under that path, and its /blog/… references are found", async () => {
+  const source = await writeTempFolder("old-url-path", {
+    "_config.yml": "title: 경로\nurl: https://me.github.io/blog\npermalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n![x](/blog/images/x.png)\n",
+    "images/x.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const written = parse(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as Record<string, unknown>;
+  assert.deepEqual([written.url, written.pathPrefix], ["https://me.github.io", "/blog/"]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "missing-file"), []);
+  assert.equal(await readFile(path.join(root, "images", "x.png"), "utf8"), "png");
+});
+
+// LoveIt's and DoIt's [params.page.comment]: [what, that table, expected comments, where from]
+const loveItComment = (comment: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  translateHugo({ theme: "LoveIt", ...extra, params: { page: { comment } } }, "hugo.toml", "posts");
+const loveItCases: [string, Record<string, unknown>, unknown, string | undefined][] = [
+  ["giscus on", { enable: true, giscus: { enable: true, repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "C_1", mapping: "pathname" } },
+    { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "C_1", mapping: "pathname" }, "hugo.toml params.page.comment.giscus"],
+  ["utterances on, the example's giscus table left off", { enable: true, giscus: { enable: false, repo: "x/y", repoId: "R" }, utterances: { enable: true, repo: "me/blog", issueTerm: "pathname" } },
+    { provider: "utterances", repo: "me/blog", issueTerm: "pathname" }, "hugo.toml params.page.comment.utterances"],
+  ["disqus on", { Enable: true, Disqus: { Enable: true, Shortname: "mine" } }, { provider: "disqus", shortname: "mine" }, "hugo.toml params.page.comment.disqus"],
+  ["the whole table off: no comments, whatever a service says", { enable: false, utterances: { enable: true, repo: "me/blog" } }, undefined, undefined],
+  ["a service on without its repo", { enable: true, utterances: { enable: true, repo: "" } }, undefined, undefined],
+];
+for (const [what, comment, expected, from] of loveItCases) {
+  test(`Hugo LoveIt comments: ${what}`, () => {
+    const { values, sources } = loveItComment(comment);
+    assert.deepEqual([values.comments, sources.comments], [expected, from]);
+  });
+}
+
+test("Hugo LoveIt comments: the table decides over a disqus shortname elsewhere; a service opsnote lacks is named", () => {
+  const off = loveItComment({ enable: false }, { services: { disqus: { shortname: "old-forum" } } });
+  assert.equal(off.values.comments, undefined);
+  const valine = loveItComment({ enable: true, valine: { enable: true, appId: "x" } });
+  assert.equal(valine.values.comments, undefined);
+  assert.deepEqual(valine.notes, ["hugo.toml params.page.comment: opsnote has no valine comments"]);
+});
+
+test("Hugo LoveIt: a blog whose hugo.toml turns on utterances gets it in opsnote.config.yaml", async () => {
+  const source = await writeTempFolder("old-loveit", {
+    "hugo.toml": [
+      'baseURL = "https://me.github.io/"', 'title = "러브잇"', 'theme = "LoveIt"',
+      "[params.page.comment]", "  enable = true",
+      "  [params.page.comment.disqus]", "    enable = false", '    shortname = ""',
+      "  [params.page.comment.utterances]", "    enable = true", '    repo = "me/me.github.io"', '    issueTerm = "pathname"', '    label = ""',
+      "",
+    ].join("\n"),
+    "content/posts/first.md": '+++\ntitle = "첫 글"\ndate = 2024-01-05\n+++\n\n본문\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const written = parse(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as Record<string, unknown>;
+  assert.deepEqual(written.comments, { provider: "utterances", repo: "me/me.github.io", issueTerm: "pathname" });
 });
 
 test("Hugo: the default language's [languages.<code>] title is the site's title", () => {

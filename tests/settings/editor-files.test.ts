@@ -146,6 +146,14 @@ const FRONT_MATTER_CASES: [string, Record<string, unknown>, boolean][] = [
   ["an unknown key", { sidebar: { nav: "docs" } }, true],
   ["image: { path, alt }", { image: { path: "/a.png", alt: "그림" } }, true],
   ["math: true", { math: true }, true],
+  // Hugo LoveIt's and DoIt's switches, which the build reads as their `enable`.
+  ["toc: { enable: true, auto: false } (LoveIt)", { toc: { enable: true, auto: false } }, true],
+  ["toc: { enable: no }", { toc: { enable: "no" } }, true],
+  ["toc: { auto: true } (the site decides)", { toc: { auto: true } }, true],
+  ['toc: { enable: "maybe" }', { toc: { enable: "maybe" } }, false],
+  ["toc: a list", { toc: [true] }, false],
+  ["math: { enable: true } (LoveIt)", { math: { enable: true } }, true],
+  ["use_math: { enable: false }", { use_math: { enable: false } }, true],
 ];
 
 test("front-matter schema: ajv and zod agree, and typed mistakes are rejected", () => {
