@@ -134,7 +134,9 @@ export function defaultsToCarry(
   }
   // Chirpy and Minimal Mistakes show comments where `page.comments` is true (`{% if page.comments and
   // site.comments.provider %}`), from the post or its defaults; opsnote shows them on every post of a
-  // site with comments unless the post says `comments: false`. A post neither gave had none.
+  // site with comments unless the post says `comments: false`. A post neither gave had none. A site
+  // with no `comments:` block (Jekyll Now's or minima's top-level `disqus:`) showed them on every post.
+  if (!isObject(config.comments)) return carried;
   const comments = defaults.get("comments") ?? { value: false, from: "defaults (none gives it comments; the theme showed comments only where comments: true)" };
   if (readFlag(comments.value) !== true) carried.push({ key: "comments", value: false, from: comments.from });
   return carried;

@@ -162,3 +162,16 @@ test("import: on a TeXt site comments stay on every post but one that says `comm
   assert.equal(await readFile(path.join(root, "posts", "2021-11-27-hello.md"), "utf8"), "---\ntitle: 안녕\n---\n");
   assert.match(await readFile(path.join(root, "posts", "2021-11-28-quiet.md"), "utf8"), /\ncomments: false\n/);
 });
+
+test("import: a site with a top-level `disqus:` and no `comments:` block (Jekyll Now) keeps comments on every post", async () => {
+  // minwook-shin/jekyll-now: Jekyll Now shows Disqus under every post; all 741 copies got `comments: false`.
+  const source = await writeTempFolder("old-jekyll-now", {
+    "_config.yml": "permalink: /:title/\ndisqus: minwook-blog\nfooter-links:\n  github: me\n",
+    "_posts/2018-1-10-meltdown-patch.md": "---\nlayout: post\ntitle: 멜트다운 패치\n---\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.settings.values.comments, { provider: "disqus", shortname: "minwook-blog" });
+  assert.equal(await readFile(path.join(root, "posts", "2018-1-10-meltdown-patch.md"), "utf8"), "---\nlayout: post\ntitle: 멜트다운 패치\n---\n");
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "defaults"), []);
+});
