@@ -227,10 +227,14 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   for (const name of (await readdir(site.root, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort()) {
     const full = path.join(site.root, name);
     if (full === about || !POST_FILE.test(name) || THEME_PAGE.test(name) || excluded(name)) continue;
-    const layoutName = await rootPageLayout(full);
-    if (layoutName === undefined) continue; // no front matter: Jekyll copied it as a file (README.md)
-    if (!CONTENT_LAYOUTS.has(layoutName)) {
-      skipped.push({ file: full, reason: `a page with the theme's layout "${layoutName}", not written content; not imported` });
+    const page = await rootPage(full);
+    if (page === undefined) continue; // no front matter: Jekyll copied it as a file (README.md)
+    if (!CONTENT_LAYOUTS.has(page.layout)) {
+      skipped.push({ file: full, reason: `a page with the theme's layout "${page.layout}", not written content; not imported` });
+      continue;
+    }
+    if (page.listsPosts) {
+      skipped.push({ file: full, reason: "a page that lists the site's posts with Liquid (opsnote makes its own tag, category and archive pages); not imported" });
       continue;
     }
     pages.push({
@@ -338,15 +342,20 @@ function folderLayout(site: DetectedSite): SiteLayout {
 /** Layouts of written pages: Jekyll's and most themes' `page`, Minimal Mistakes' `single`, TeXt's `article`. */
 const CONTENT_LAYOUTS = new Set(["page", "single", "article", "post", "default", ""]);
 
-/** A root page's `layout` ("" when its front matter has none), or undefined when it has no front matter. */
-async function rootPageLayout(file: string): Promise<string | undefined> {
+/**
+ * A root page's `layout` ("" when its front matter has none) and whether its body loops over the
+ * site's posts, tags or categories (Jekyll Now's tag.md: a theme's list page in Liquid, which opsnote
+ * would show as raw Liquid); undefined when it has no front matter.
+ */
+async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean } | undefined> {
   const text = await readFile(file, "utf8");
   if (!/^\uFEFF?---\s*\r?\n/.test(text)) return undefined;
+  const listsPosts = /\{%-?\s*for\s+\w+\s+in\s+(?:site\.(?:posts|tags|categories)|paginator\.posts)\b/.test(text);
   try {
     const layout = parsePostText(text, file).data.frontMatter?.layout;
-    return typeof layout === "string" ? layout.trim() : "";
+    return { layout: typeof layout === "string" ? layout.trim() : "", listsPosts };
   } catch {
-    return ""; // broken front matter: imported, and the build names the line
+    return { layout: "", listsPosts }; // broken front matter: imported, and the build names the line
   }
 }
 

@@ -102,6 +102,8 @@ test("Beautiful Jekyll's pages at the site's root become standalone pages at the
     "project.md": "---\nlayout: page\ntitle: Project\n---\n\n## 네이버 웹툰 project\n",
     "research.md": "---\ntitle: Research\nuse_math: true\n---\n\n연구\n",
     "resume.md": "---\nlayout: resume\ntitle: Résumé\n---\n",
+    // Jekyll Now's tag.md (minwook-shin): a list of every post in Liquid, shown as raw Liquid when imported.
+    "tag.md": "---\nlayout: page\ntitle: tag\npermalink: /tag/\n---\n\n{% for post in site.posts %}\n{{ post.title }}\n{% endfor %}\n",
     "drafts.md": "---\nlayout: page\ntitle: 초안\n---\n",
     "README.md": "# my blog\n",
     "index.html": "---\nlayout: home\n---\n",
@@ -111,6 +113,7 @@ test("Beautiful Jekyll's pages at the site's root become standalone pages at the
   assert.deepEqual(pages, [["pages/project.md", "permalink: /project/"], ["pages/research.md", "permalink: /research/"]]);
   assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(source, "<old>")), [
     `<old>/resume.md warning skipped: a page with the theme's layout "resume", not written content; not imported`,
+    `<old>/tag.md warning skipped: a page that lists the site's posts with Liquid (opsnote makes its own tag, category and archive pages); not imported`,
   ]);
   assert.deepEqual(result.redirects, {});
 });
