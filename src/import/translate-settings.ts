@@ -217,7 +217,8 @@ function settingsCollector(file: string) {
 export function translateJekyll(config: Config, file = "_config.yml"): TranslatedSettings {
   const { values, sources, set } = settingsCollector(file);
   const notes: string[] = [];
-  for (const [key, names] of [["title", ["title"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
+  // Jekyll Now names the site `name:` (Minimal Mistakes' `name` is the author's, beside its `title`).
+  for (const [key, names] of [["title", ["title", "name"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
     const found = first(config, names);
     if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
   }
@@ -258,7 +259,7 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   const authorValue = dropEmpty({
     name: text(config.author) ?? text(author.name) ?? text(social.name),
     url: text(author.uri) ?? text(author.url),
-    email: text(author.email) ?? text(social.email) ?? text(config.email) ?? text(lookup(config, "social-network-links.email")),
+    email: text(author.email) ?? text(social.email) ?? text(config.email) ?? text(socialNetworks(config)?.email),
     avatar: text(author.avatar) ?? text(config.avatar),
     bio: text(author.bio),
     links,
@@ -278,13 +279,19 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   return { values, sources, notes };
 }
 
+/** Beautiful Jekyll's `social-network-links`, or Jekyll Now's `footer-links`: service -> user id. */
+function socialNetworks(config: Config): Config | undefined {
+  const networks = config["social-network-links"] ?? config["footer-links"];
+  return isObject(networks) ? networks : undefined;
+}
+
 /**
- * Beautiful Jekyll's `social-network-links: { github: me, facebook: me.kr }`: user ids on the services
- * it names (its own `rss` and `email` are not profile links).
+ * Beautiful Jekyll's `social-network-links: { github: me, facebook: me.kr }` (Jekyll Now's
+ * `footer-links`): user ids on the services it names (its own `rss` and `email` are not profile links).
  */
 function beautifulJekyllLinks(config: Config): { label: string; url: string }[] {
-  const networks = config["social-network-links"];
-  if (!isObject(networks)) return [];
+  const networks = socialNetworks(config);
+  if (networks === undefined) return [];
   return Object.entries(networks).flatMap(([name, value]) => {
     const url = socialUrl(name, text(value));
     return url === undefined ? [] : [{ label: SOCIAL_LABELS[name.toLowerCase()] ?? name, url }];

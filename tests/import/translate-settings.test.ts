@@ -63,6 +63,21 @@ test("Jekyll: Beautiful Jekyll's top-level disqus, giscus or utterances, and its
   assert.equal(translateJekyll({ giscus: { hostname: "giscus.app" } }).values.comments, undefined, "an empty sample block turns nothing on");
 });
 
+test("Jekyll: Jekyll Now's `name` is the site's title and its `footer-links` the author's links", () => {
+  // minwook-shin/jekyll-now: the imported blog was titled "opsnote", and the author had no links.
+  const { values } = translateJekyll({
+    name: "Minwook-Shin's Tech Blog", description: "기술 블로그", avatar: "/images/logo.jpg",
+    "footer-links": { email: "me@example.kr", facebook: "minwook.book", github: "minwook-shin", instagram: null, rss: null },
+  });
+  assert.equal(values.title, "Minwook-Shin's Tech Blog");
+  assert.deepEqual(values.author, {
+    email: "me@example.kr", avatar: "/images/logo.jpg",
+    links: [{ label: "Facebook", url: "https://www.facebook.com/minwook.book" }, { label: "GitHub", url: "https://github.com/minwook-shin" }],
+  });
+  // Minimal Mistakes' `name` is its author's: its `title` stays the title.
+  assert.equal(translateJekyll({ title: "NAK 노트", name: "Nak" }).values.title, "NAK 노트");
+});
+
 // [what, config, expected toc setting and where it came from]: Chirpy shows a post's TOC when both the
 // site's `toc` and the post's (from `defaults:`) are on; Minimal Mistakes has only the post's.
 const JEKYLL_TOC: [string, Record<string, unknown>, [boolean, string] | undefined][] = [
