@@ -169,5 +169,27 @@ export function analysePost(options: {
       analysis.links.push(link);
     }
   }
+  const card = frontMatterImage(analysis.post?.image, lines, [lineOf("image"), lineOf("header"), lineOf("images")]);
+  if (card) analysis.links.push(card);
   return analysis;
+}
+
+/**
+ * The post's front-matter image (`image`, `image.path`, `header.teaser`, …) as an image to check: it
+ * is the post's card in every list and its sharing image, so a missing file is a broken image on
+ * the home page (Jooyoung08's Hydejack demo posts: four, never reported). Its line is the first
+ * from the key's that holds the path.
+ */
+function frontMatterImage(image: string | undefined, lines: readonly string[], keyLines: (number | undefined)[]): LinkRef | undefined {
+  if (image === undefined) return undefined;
+  const type = classifyLink(image).type;
+  if (type === "external" || type === "other-scheme" || type === "empty") return undefined;
+  const starts = keyLines.filter((line): line is number => line !== undefined).sort((a, b) => a - b);
+  for (const start of starts) {
+    for (let line = start; line <= lines.length && line < start + 8; line++) {
+      const at = lines[line - 1]!.indexOf(image);
+      if (at !== -1) return { kind: "image", href: image, line, column: at + 1, auto: false };
+    }
+  }
+  return { kind: "image", href: image, line: starts[0] ?? 1, auto: false };
 }

@@ -100,9 +100,17 @@ export function parsePostDate(value: unknown, timeZone: string): DateResult {
   };
 }
 
-/** `2021-04-13-kubernetes-intro.md` -> `2021-04-13`, as Jekyll reads a post's date from its file name. */
+/**
+ * The date at the start of a post's file name, as Jekyll reads it (`Document::DATE_FILENAME_MATCHER`):
+ * one or two digits for the month and the day, so `2023-6-11-SPRING.md` is dated too (52 posts of
+ * taeyeonkim2's YAT blog were dated the day of the import).
+ */
+export const FILE_NAME_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})-/;
+
+/** `2021-04-13-kubernetes-intro.md` -> `2021-04-13`; `2023-6-1-x.md` -> `2023-06-01`. */
 export function dateFromFileName(fileName: string): string | undefined {
-  return /^(\d{4}-\d{2}-\d{2})-/.exec(fileName)?.[1];
+  const match = FILE_NAME_DATE.exec(fileName);
+  return match ? `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` : undefined;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

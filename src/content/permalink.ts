@@ -4,7 +4,7 @@
  * Every value becomes a safe path segment: a post can never produce `..`, a backslash or an empty
  * segment, whatever its front matter says.
  */
-import type { WallClock } from "./dates.ts";
+import { FILE_NAME_DATE, type WallClock } from "./dates.ts";
 import { termSlug } from "../slug/slugify.ts";
 
 export interface PermalinkValues {
@@ -83,7 +83,7 @@ export function postSlugFromPath(inputPath: string): string {
   let name = parts.at(-1) ?? "";
   name = name.replace(/\.(md|markdown)$/i, "");
   if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
-  name = name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
+  name = name.replace(FILE_NAME_DATE, "");
   return termSlug(name);
 }
 

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { SiteSettings } from "../site.ts";
-import { dateFromFileName, parsePostDate, postDateFromInstant, type PostDate } from "./dates.ts";
+import { dateFromFileName, FILE_NAME_DATE, parsePostDate, postDateFromInstant, type PostDate } from "./dates.ts";
 import type { UndatedFallback } from "./undated.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
@@ -153,7 +153,7 @@ export function titleFromPath(inputPath: string): string {
   const parts = inputPath.replace(/\\/g, "/").split("/");
   let name = (parts.at(-1) ?? "").replace(/\.(md|markdown)$/i, "");
   if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
-  return normalizeText(name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/[-_]+/g, " ")) || strings.untitled;
+  return normalizeText(name.replace(FILE_NAME_DATE, "").replace(/[-_]+/g, " ")) || strings.untitled;
 }
 
 /** The first image a theme would put on the post's social card. */

@@ -32,7 +32,13 @@ export const enableOf = (value: unknown) =>
  * `tags` / `categories`: a list, or one string. A single string is split on commas when it has
  * any (`"helm, 쿠버네티스"`), otherwise on whitespace, as Jekyll does (`"kubernetes devops"`).
  */
-const terms = (noun: string) =>
+/**
+ * A list of terms, or one string: split on commas when it has any, otherwise on spaces as Jekyll
+ * splits `tags` and `categories`. `whole` keeps a string without commas as one term: Jekyll's
+ * singular `category: Deep Learning` is one category (kjhov195's Beautiful Jekyll blog has 30
+ * posts in it), not "Deep" and "Learning".
+ */
+const terms = (noun: string, { whole = false }: { whole?: boolean } = {}) =>
   z
     .union([word, z.array(word.nullable()), z.null()])
     .superRefine((value, context) => {
@@ -45,7 +51,7 @@ const terms = (noun: string) =>
     .transform((value): string[] => {
       if (value === null) return [];
       if (Array.isArray(value)) return value.filter((item): item is string => item !== null);
-      return value.includes(",") ? value.split(",") : value.split(/\s+/);
+      return value.includes(",") ? value.split(",") : whole ? [value] : value.split(/\s+/);
     });
 
 /** Dates stay strings here (YAML timestamps are off) and are read by dates.ts with the site zone. */
@@ -88,7 +94,7 @@ export const frontMatterSchema = z.looseObject({
     ...help("카테고리 목록. 글 주소의 :categories 가 됩니다.", "Categories, as a list; they make the :categories part of the URL."),
     examples: [["devops"]],
   }),
-  category: terms("category").optional().meta(help("카테고리 하나 (Jekyll 의 단수형). categories 와 합칩니다.", "Jekyll's singular form, merged with categories.")),
+  category: terms("category", { whole: true }).optional().meta(help("카테고리 하나 (Jekyll 의 단수형; 공백이 있어도 하나). categories 와 합칩니다.", "Jekyll's singular form: one category, spaces and all; merged with categories.")),
   excerpt: word.optional().meta(help("목록과 공유 카드에 보일 요약. 없으면 <!--more--> 앞의 글이나 첫 문단.", "Summary for lists and social cards; otherwise the text before <!--more--> or the first paragraph.")),
   description: word.optional().meta(help("요약 (excerpt 와 같음; Chirpy, Hugo 식 이름).", "Summary, like excerpt (Chirpy's and Hugo's name).")),
   permalink: z.string().optional().meta({

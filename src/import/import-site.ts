@@ -18,7 +18,7 @@ import { postDateFromInstant } from "../content/dates.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
-import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
+import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
@@ -175,12 +175,22 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       const from = path.join(source.dir, relative);
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
       const shown = path.join(source.dir, relative);
+      // `_posts/2023-6-11-SPRING2` (a post saved without `.md`): Jekyll never read nor served it, and a
+      // copy beside the posts would be published as a raw file at /2023-6-11-SPRING2.
+      if (source.datedNamesOnly && !/\.[^./]+$/.test(relative)) {
+        warn("skipped", shown, "no file extension: Jekyll neither published it as a post nor served it; not imported. To publish it, add .md to its name and import again");
+        continue;
+      }
       if (relative.normalize("NFC") !== relative) warn("renamed", shown, `saved as ${toPosix(path.relative(root, to))}`);
       if (!POST_FILE.test(relative)) {
         plan(result.files, from, to);
         continue;
       }
       if (/(^|\/)_index\.(md|markdown)$/i.test(relative)) continue; // a Hugo/Zola section, not a post
+      if (source.datedNamesOnly && !JEKYLL_POST_NAME.test(relative)) {
+        warn("skipped", shown, "not a post for Jekyll (its name does not start with YYYY-MM-DD-), so the old site never showed it; not imported. To publish it, name it YYYY-MM-DD-name.md and import again");
+        continue;
+      }
       const text = await readFile(from, "utf8");
       if (CODE_FRONT_MATTER.test(text)) {
         warn("refused", shown, "front matter in a language that runs code; not imported", 1);
@@ -393,10 +403,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         shownFirst(a) - shownFirst(b) || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
       const winner = ordered.at(-1)!;
       for (const loser of ordered.slice(0, -1)) {
+        // `/x/` -> `/x-2/`; `/x.html` -> `/x-2.html` (a Jekyll `:output_ext` URL; `/x.html-2/` was written).
+        const extension = /\.html?$/i.exec(url)?.[0];
+        const base = extension === undefined ? url.replace(/\/+$/, "") : url.slice(0, -extension.length);
+        const numbered = (n: number) => (extension === undefined ? `${base}-${n}/` : `${base}-${n}${extension}`);
         let n = 2;
-        const base = url.replace(/\/+$/, "");
-        while (taken.has(normalizeUrl(`${base}-${n}/`))) n++;
-        const own = `${base}-${n}/`;
+        while (taken.has(normalizeUrl(numbered(n)))) n++;
+        const own = numbered(n);
         const text = loser.item.text ?? (await readFile(loser.item.from, "utf8"));
         const moved = setPermalink(text, own);
         if (moved === text) {

@@ -115,18 +115,35 @@ export function defaultsToCarry(
   const carried: CarriedDefault[] = [];
   const written = new Set(Object.keys(frontMatter).map((key) => key.toLowerCase()));
   // No entry giving it a `toc` (a collection document where the posts' defaults say true): it had none.
-  const toc = defaults.get("toc") ?? { value: false, from: "defaults (none gives it toc)" };
+  // TeXt says `aside: { toc: true }` (translate-settings.ts reads it for the posts' setting too).
+  const aside = defaults.get("aside");
+  const asideToc = isObject(aside?.value) && aside.value.toc !== undefined ? { value: aside.value.toc, from: `${aside.from}.toc` } : undefined;
+  const toc = defaults.get("toc") ?? asideToc ?? { value: false, from: "defaults (none gives it toc)" };
   const tocValue = readFlag(toc.value);
   if (tocValue !== undefined && !written.has("toc") && !written.has("showtoc")
     && readFlag(config.toc) !== false && tocValue !== (settings.toc ?? false)) {
     carried.push({ key: "toc", value: tocValue, from: toc.from });
   }
+  if (written.has("comments") || settings.comments === undefined) return carried;
+  if (isTextTheme(config)) {
+    // TeXt shows comments on every page unless `comment: false` (singular; its own default is true),
+    // as opsnote does: only a page that turned them off keeps them off (ParkDongho lost them on all 13).
+    const comment = frontMatter.comment !== undefined ? { value: frontMatter.comment, from: "front matter comment" } : defaults.get("comment");
+    if (comment !== undefined && readFlag(comment.value) === false) carried.push({ key: "comments", value: false, from: comment.from });
+    return carried;
+  }
   // Chirpy and Minimal Mistakes show comments where `page.comments` is true (`{% if page.comments and
   // site.comments.provider %}`), from the post or its defaults; opsnote shows them on every post of a
-  // site with comments unless the post says `comments: false`. A post neither gave had none.
+  // site with comments unless the post says `comments: false`. A post neither gave had none. A site
+  // with no `comments:` block (Jekyll Now's or minima's top-level `disqus:`) showed them on every post.
+  if (!isObject(config.comments)) return carried;
   const comments = defaults.get("comments") ?? { value: false, from: "defaults (none gives it comments; the theme showed comments only where comments: true)" };
-  if (readFlag(comments.value) !== true && !written.has("comments") && settings.comments !== undefined) {
-    carried.push({ key: "comments", value: false, from: comments.from });
-  }
+  if (readFlag(comments.value) !== true) carried.push({ key: "comments", value: false, from: comments.from });
   return carried;
+}
+
+/** A site on the TeXt theme: its `theme`/`remote_theme`, or its own settings (`text_skin`, older `text_color_theme`). */
+function isTextTheme(config: Config): boolean {
+  const theme = [config.theme, config.remote_theme].filter((value): value is string => typeof value === "string").join(" ");
+  return /jekyll-text-theme/i.test(theme) || config.text_skin !== undefined || config.text_color_theme !== undefined;
 }

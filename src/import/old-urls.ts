@@ -3,7 +3,7 @@
  * import can check that the new site answers it (through the carried `permalink`, or a redirect).
  * Each generator slugs differently; getting one wrong here costs a redirect, never a lost URL.
  */
-import { parsePostDate, type WallClock } from "../content/dates.ts";
+import { dateFromFileName, FILE_NAME_DATE, parsePostDate, type WallClock } from "../content/dates.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -59,7 +59,8 @@ export function zolaSlugify(text: string): string {
   return text.normalize("NFC").trim().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").toLowerCase();
 }
 
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
+/** The file name's date, with one or two digits for the month and the day (Jekyll's matcher). */
+const DATE_PREFIX = FILE_NAME_DATE;
 
 /** Joins URL parts and squeezes repeated slashes: Jekyll and Hugo both do. */
 function cleanUrl(url: string): string {
@@ -106,19 +107,23 @@ export interface JekyllUrlOptions {
 export function oldJekyllUrl(input: OldPostInput, options: JekyllUrlOptions = {}): string {
   const fm = input.frontMatter;
   const base = fileName(input.relativePath);
-  const dated = DATE_PREFIX.exec(base);
+  const dated = dateFromFileName(base);
   const ownPermalink = typeof fm.permalink === "string" ? fm.permalink : undefined;
   const pattern = JEKYLL_STYLES[ownPermalink ?? ""] ?? ownPermalink
     ?? JEKYLL_STYLES[options.permalink ?? "date"] ?? options.permalink ?? JEKYLL_STYLES.date!;
   const slugSource = typeof fm.slug === "string" ? fm.slug : base.replace(DATE_PREFIX, "");
-  const wall = wallClockOf(input, dated?.[1]);
+  const wall = wallClockOf(input, dated);
   // Jekyll lowercases categories but keeps their spelling otherwise; `category` counts too.
-  const categories = [...new Set([...(options.pathCategories ?? []), ...stringList(fm.categories), ...stringList(fm.category)].map((c) => c.toLowerCase()))];
+  // Jekyll splits `categories: a b` on spaces but keeps the singular `category: Deep Learning` whole.
+  const singular = typeof fm.category === "string" ? [fm.category] : stringList(fm.category);
+  const categories = [...new Set([...(options.pathCategories ?? []), ...stringList(fm.categories), ...singular].map((c) => c.toLowerCase()))];
   const tokens: Record<string, string> = {
     collection: options.collection ?? "posts",
     path: input.relativePath.replace(/\.(md|markdown|html)$/i, ""),
     name: jekyllSlugify(base, "default"),
-    categories: categories.join("/"),
+    // Jekyll escapes the URL's path (`URL.escape_path`): a `?` or `#` in a category (`이것까지해야해?`)
+    // is part of the path, not a query or a fragment.
+    categories: categories.map((c) => c.replace(/\?/g, "%3F").replace(/#/g, "%23")).join("/"),
     title: jekyllSlugify(slugSource, "pretty", true),
     slug: jekyllSlugify(slugSource, "default"),
     output_ext: ".html",

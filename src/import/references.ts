@@ -10,9 +10,10 @@ export interface Reference {
   line?: number;
 }
 
-const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+/** `.jfif` is JPEG as Windows saves a picture from a browser. */
+const IMAGE_FILE = /\.(png|jpe?g|jfif|gif|webp|avif|svg|ico|bmp)$/i;
 /** Linked files worth bringing along; page links (`.html`, none) are URLs, not files. */
-const LINKED_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|pdf|zip|tar|gz|tgz|txt|csv|json|ya?ml|mp4|webm|mov|mp3|pptx?|xlsx?|docx?|key|drawio)$/i;
+const LINKED_FILE = /\.(png|jpe?g|jfif|gif|webp|avif|svg|ico|bmp|pdf|zip|tar|gz|tgz|txt|csv|json|ya?ml|mp4|webm|mov|mp3|pptx?|xlsx?|docx?|key|drawio)$/i;
 
 /** `{{ site.baseurl }}/x`, `{{ "/x" | relative_url }}` -> `/x`: a markdown destination cannot hold the spaces. */
 export function stripLiquidUrls(text: string): string {
@@ -63,7 +64,8 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
   const subpath = typeof subpathValue === "string" ? subpathValue.replace(/\/?$/, "/") : "";
   const found: Reference[] = frontMatterImages(data).map((url) => ({ url }));
   const lines = stripLiquidUrls(body).split("\n");
-  const pattern = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']|image_path=["']?([^"'\s%]+)["']?|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*\bhref=["']([^"']+)["']/g;
+  // HTML allows spaces around `=`: `<img src = '/post_img/x.png'/>` (kjhov195's 268 images).
+  const pattern = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']|image_path=["']?([^"'\s%]+)["']?|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g;
   lines.forEach((line, index) => {
     for (const match of line.matchAll(pattern)) {
       const url = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]!;

@@ -65,6 +65,8 @@ export function describeChange(change: SettingChange): string {
     if (value === undefined) return "(unset)";
     const json = JSON.stringify(value);
     if (json.length <= 200) return json;
+    // A long text (a theme's sample description) is cut; counting its keys gave "{200 entries}".
+    if (typeof value === "string") return `${JSON.stringify(value.slice(0, 100))}…`;
     return Array.isArray(value) ? `[${value.length} items]` : `{${Object.keys(value as object).length} entries}`;
   };
   return `${change.key}: ${show(change.before)} -> ${show(change.after)}`;

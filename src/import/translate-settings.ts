@@ -124,20 +124,39 @@ function readLinks(value: unknown): AuthorLink[] {
 
 const COMMENT_PROVIDERS = new Set(["giscus", "utterances", "disqus"]);
 
-/** Chirpy (`comments.provider` or the older `comments.active`) and Minimal Mistakes (`comments.provider` + `repository`). */
+/**
+ * Chirpy (`comments.provider` or the older `comments.active`) and Minimal Mistakes (`comments.provider` +
+ * `repository`). The provider's block sits under `comments:` there; Hydejack has no giscus of its own,
+ * and the `my-comments.html` its bloggers copy reads a top-level `giscus:` (or `utterances:`) block with
+ * the widget's own dashed names (`repo-id`, `category-id`, `issue-term`) and `disqus: shortname`.
+ */
 function jekyllComments(config: Config): ImportedComments | undefined {
   const comments = isObject(config.comments) ? config.comments : undefined;
-  if (!comments) return undefined;
-  const provider = text(comments.provider) ?? text(comments.active);
+  const provider = comments ? text(comments.provider) ?? text(comments.active) : beautifulJekyllCommentProvider(config);
   if (provider === undefined || !COMMENT_PROVIDERS.has(provider)) return undefined;
-  const own = isObject(comments[provider]) ? (comments[provider] as Config) : {};
-  if (provider === "disqus") return { provider, shortname: text(own.shortname) };
-  const repo = text(own.repo) ?? text(config.repository);
-  if (provider === "utterances") return { provider, repo, issueTerm: text(own.issue_term) };
+  const own = isObject(comments?.[provider]) ? (comments[provider] as Config) : isObject(config[provider]) ? (config[provider] as Config) : {};
+  /** `repo_id` or the widget's `repo-id`. */
+  const key = (name: string) => text(own[name]) ?? text(own[name.replace(/_/g, "-")]);
+  if (provider === "disqus") return { provider, shortname: key("shortname") ?? text(config.disqus) ?? text(config.disqus_shortname) };
+  // Beautiful Jekyll names the repository `repository` (and `repository-id`) in the widget's block.
+  const repo = key("repo") ?? key("repository") ?? text(config.repository);
+  if (provider === "utterances") return { provider, repo, issueTerm: key("issue_term") };
   return {
-    provider: "giscus", repo, repoId: text(own.repo_id), category: text(own.category) ?? text(own.category_name),
-    categoryId: text(own.category_id), mapping: text(own.mapping) ?? text(own.discussion_term),
+    provider: "giscus", repo, repoId: key("repo_id") ?? key("repository_id"), category: key("category") ?? key("category_name"),
+    categoryId: key("category_id"), mapping: key("mapping") ?? key("discussion_term"),
   };
+}
+
+/**
+ * Beautiful Jekyll has no `comments:` switch: a top-level `giscus:` or `utterances:` block with a
+ * `repository`, or `disqus: shortname`, turns that widget on.
+ */
+function beautifulJekyllCommentProvider(config: Config): string | undefined {
+  for (const provider of ["giscus", "utterances"]) {
+    const block = config[provider];
+    if (isObject(block) && text(block.repository) !== undefined) return provider;
+  }
+  return text(config.disqus) !== undefined ? "disqus" : undefined;
 }
 
 const dropEmpty = <T extends object>(value: T): T | undefined => {
@@ -164,12 +183,15 @@ export function jekyllPostPermalink(config: Config): { value: string; from: stri
 }
 
 /**
- * The posts' table of contents: `toc` in `defaults:` for `type: posts` (Chirpy, Minimal Mistakes).
+ * The posts' table of contents: `toc` in `defaults:` for `type: posts` (Chirpy, Minimal Mistakes), or
+ * TeXt's `aside: { toc: true }` there (its sample config turns the TOC on for every post that way).
  * Chirpy shows a post's TOC only when the top-level `toc` (its switch for the whole site) is on too,
  * so `toc: false` there turns it off. Undefined when the config says nothing.
  */
 export function jekyllPostToc(config: Config): { value: boolean; from: string } | undefined {
-  const fromDefaults = jekyllPostDefault(config, "toc");
+  const aside = jekyllPostDefault(config, "aside");
+  const fromDefaults = jekyllPostDefault(config, "toc")
+    ?? (isObject(aside?.value) && aside.value.toc !== undefined ? { value: aside.value.toc, from: `${aside.from}.toc` } : undefined);
   const postToc = flag.safeParse(fromDefaults?.value);
   if (fromDefaults === undefined || !postToc.success) return undefined;
   if (flag.safeParse(config.toc).data === false) return { value: false, from: "toc (off for every post)" };
@@ -195,7 +217,8 @@ function settingsCollector(file: string) {
 export function translateJekyll(config: Config, file = "_config.yml"): TranslatedSettings {
   const { values, sources, set } = settingsCollector(file);
   const notes: string[] = [];
-  for (const [key, names] of [["title", ["title"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
+  // Jekyll Now names the site `name:` (Minimal Mistakes' `name` is the author's, beside its `title`).
+  for (const [key, names] of [["title", ["title", "name"]], ["description", ["description", "tagline"]], ["timeZone", ["timezone"]], ["language", ["lang", "locale"]]] as const) {
     const found = first(config, names);
     if (found) set(key, key === "language" ? found[1].replace(/_/g, "-") : found[1], found[0]);
   }
@@ -228,7 +251,7 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   // Minimal Mistakes: `author: {name, avatar, bio, email, links}`; Chirpy: `social:` + `avatar` + `github.username`.
   const author = isObject(config.author) ? config.author : {};
   const social = isObject(config.social) ? config.social : {};
-  const links = [...readLinks(author.links), ...readLinks(social.links)];
+  const links = [...readLinks(author.links), ...readLinks(social.links), ...beautifulJekyllLinks(config)];
   const github = text(lookup(config, "github.username"));
   const twitter = text(lookup(config, "twitter.username"));
   if (github !== undefined && !links.some((l) => l.url.includes(`github.com/${github}`))) links.push({ label: "GitHub", url: `https://github.com/${github}` });
@@ -236,7 +259,7 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   const authorValue = dropEmpty({
     name: text(config.author) ?? text(author.name) ?? text(social.name),
     url: text(author.uri) ?? text(author.url),
-    email: text(author.email) ?? text(social.email) ?? text(config.email),
+    email: text(author.email) ?? text(social.email) ?? text(config.email) ?? text(socialNetworks(config)?.email),
     avatar: text(author.avatar) ?? text(config.avatar),
     bio: text(author.bio),
     links,
@@ -255,6 +278,29 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   set("verification", verification, "webmaster_verifications / *_site_verification");
   return { values, sources, notes };
 }
+
+/** Beautiful Jekyll's `social-network-links`, or Jekyll Now's `footer-links`: service -> user id. */
+function socialNetworks(config: Config): Config | undefined {
+  const networks = config["social-network-links"] ?? config["footer-links"];
+  return isObject(networks) ? networks : undefined;
+}
+
+/**
+ * Beautiful Jekyll's `social-network-links: { github: me, facebook: me.kr }` (Jekyll Now's
+ * `footer-links`): user ids on the services it names (its own `rss` and `email` are not profile links).
+ */
+function beautifulJekyllLinks(config: Config): { label: string; url: string }[] {
+  const networks = socialNetworks(config);
+  if (networks === undefined) return [];
+  return Object.entries(networks).flatMap(([name, value]) => {
+    const url = socialUrl(name, text(value));
+    return url === undefined ? [] : [{ label: SOCIAL_LABELS[name.toLowerCase()] ?? name, url }];
+  });
+}
+
+const SOCIAL_LABELS: Readonly<Record<string, string>> = {
+  github: "GitHub", gitlab: "GitLab", linkedin: "LinkedIn", twitter: "Twitter", x: "X", instagram: "Instagram", facebook: "Facebook", medium: "Medium", velog: "velog",
+};
 
 /** Profile URLs of the services LoveIt's and DoIt's `[params.social]` name by a user id alone. */
 const SOCIAL_PROFILES: Readonly<Record<string, string>> = {

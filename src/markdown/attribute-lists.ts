@@ -168,19 +168,24 @@ function paragraphTokens(state: StateCore, content: string, level: number, line:
   return [open, inline, close];
 }
 
-/** `| {: .cls} |` as the last row of a table: markdown-it made the IAL line a row. */
-function collectTableList(state: StateCore, closeIndex: number): void {
+/**
+ * `| {: .cls} |` as the last row of a table: markdown-it made the IAL line a row. Returns how many
+ * tokens before `closeIndex` were removed, so the caller's index still points at the table's end.
+ */
+function collectTableList(state: StateCore, closeIndex: number): number {
   const tokens = state.tokens;
   const open = openingOf(tokens, closeIndex);
   const rowClose = closeIndex - 2;
-  if (open === -1 || tokens[rowClose]?.type !== "tr_close") return;
+  if (open === -1 || tokens[rowClose]?.type !== "tr_close") return 0;
   const rowOpen = openingOf(tokens, rowClose);
   const cells = tokens.slice(rowOpen, rowClose).filter((token) => token.type === "inline").map((token) => token.content.trim());
   const match = cells.length > 0 ? IAL_LINE.exec(cells[0]!) : null;
-  if (!match || cells.slice(1).some((cell) => cell !== "")) return;
+  if (!match || cells.slice(1).some((cell) => cell !== "")) return 0;
   attach(state, tokens[open]!, parseAttributeList(match[1]!));
+  const before = tokens.length;
   tokens.splice(rowOpen, rowClose - rowOpen + 1);
   if (tokens[rowOpen]?.type === "tbody_close" && tokens[rowOpen - 1]?.type === "tbody_open") tokens.splice(rowOpen - 1, 2);
+  return before - tokens.length;
 }
 
 function collectRule(state: StateCore): void {
@@ -189,7 +194,9 @@ function collectRule(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;
     if (inline.type === "table_close") {
-      collectTableList(state, i);
+      // The IAL row's tokens are gone: without stepping back, the loop skipped as many tokens after
+      // the table (Hydejack's 16-column `{:.scroll-table}` hid the next five blocks' IALs).
+      i -= collectTableList(state, i);
       continue;
     }
     // Not in HTML that shows text as written (`<pre>` showing kramdown syntax).

@@ -8,8 +8,9 @@
  * - `\$$ … $$`: inline math (Chirpy's documented way to start a list item with inline math).
  * - `$ … $` inline: only where the post says `math: true` (or `use_math: true`, Minimal
  *   Mistakes' custom), or the site setting `math` is on. A shell post's `$HOME` and prices stay text:
- *   the opening `$` must be followed by a non-space, the closing one preceded by a non-space and not
- *   followed by an ASCII letter or digit (`$HOME/$USER`, `$5 and $10` are not math; `$x$는` is).
+ *   the opening `$` must be followed by a non-space and the closing one preceded by one, unless the
+ *   formula is TeX without another `$` in it (MathJax's `$ \hat\mu $는`), and the closing one not
+ *   followed by an ASCII letter or digit (`$HOME/$USER`, `$5 and $10`, `$ x $` are not math; `$x$는` is).
  * Nothing inside code spans, fenced or indented code is read as math (those rules run first).
  *
  * Written here rather than taken from `@mdit/plugin-tex` or `markdown-it-texmath`: neither lets
@@ -136,6 +137,17 @@ function bracketInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** Something only TeX writes: a command, a sub- or superscript, a group, an equation. */
+const TEX_MARKUP = /[\\^_{}=]/;
+
+/** Whether `src` has a `$` not escaped by a backslash in [from, to). */
+function hasUnescapedDollar(src: string, from: number, to: number): boolean {
+  for (let pos = from; pos < to; pos++) {
+    if (src.charCodeAt(pos) === DOLLAR && backslashesBefore(src, pos, from) % 2 === 0) return true;
+  }
+  return false;
+}
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
@@ -167,9 +179,18 @@ function dollarInline(siteDefault: boolean) {
       const before = src.charCodeAt(at - 1);
       const after = src.charCodeAt(at + 1);
       // Never half of a `$$` (a shell's PID): `$HOME는 … $$이고` is not one formula.
-      return !isSpace(before) && before !== DOLLAR && !isAsciiAlphanumeric(after) && after !== DOLLAR;
+      if (before === DOLLAR || isAsciiAlphanumeric(after) || after === DOLLAR) return false;
+      if (!isSpace(before)) return true;
+      // A space before the closing `$` (`$X\hat{\beta} $에`: MathJax reads it so, and Korean posts
+      // written for MathJax have it often) closes a formula that is TeX (a backslash, `^`, `_`, a
+      // brace or `=`) and holds no other `$`: `$USER, a lone $ sign` and `$5 or $ 6` stay text.
+      const tex = src.slice(pos + 1, at);
+      return TEX_MARKUP.test(tex) && !hasUnescapedDollar(src, pos + 1, at);
     };
-    const end = Number.isNaN(next) || isSpace(next) ? -1 : findClose(src, "$", pos + 1, closes);
+    let end = Number.isNaN(next) ? -1 : findClose(src, "$", pos + 1, closes);
+    // A space after the opening `$` (`$ \beta_{0j}^* $는`, MathJax opens there too) opens a formula
+    // only when it is TeX and closes at the next `$`: `a lone $ sign` and `$ x $` stay text.
+    if (end !== -1 && isSpace(next) && (!TEX_MARKUP.test(src.slice(pos + 1, end)) || hasUnescapedDollar(src, pos + 1, end))) end = -1;
     if (end === -1) {
       if (!silent) state.pending += "$";
       state.pos += 1;

@@ -12,9 +12,12 @@
 import type { MarkdownIt, StateCore } from "markdown-it";
 import { markPageFeature } from "./page-features.ts";
 
-/** Whether a fence's info string names a Mermaid diagram (`mermaid`, any case, meta ignored). */
+/**
+ * Whether a fence's info string names a Mermaid diagram (`mermaid`, any case, meta ignored), or
+ * jekyll-spaceship's `mermaid!` (the plugin YAT ships; without the `!` it shows the source).
+ */
 export function isMermaidFence(info: string): boolean {
-  return /^mermaid(?:\s|$)/i.test(info.trim());
+  return /^mermaid!?(?:\s|$)/i.test(info.trim());
 }
 
 export function mermaidPlugin(md: MarkdownIt): void {

@@ -12,7 +12,8 @@ export function normalizePathPrefix(prefix: string | undefined): string {
   return segments.length === 0 ? "/" : `/${segments.join("/")}/`;
 }
 
-const isTimeZone = (zone: string): boolean => {
+/** True for a zone `Intl` knows (IANA names such as Asia/Seoul, or UTC). */
+export const isTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

@@ -182,6 +182,40 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     ],
   },
   {
+    // kjhov195/beautiful-jekyll: 14 of its `<center><img src = '/post_img/…'/></center>` images were
+    // missing, and neither the build nor check said a word (raw HTML images were never read).
+    name: "raw HTML images, in a block and inside a paragraph, spaces around = and single quotes",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x", [
+        "", "<center><img src = '/assets/images/a.svg'/></center>",
+        "", "<center>", "  <img src = '/assets/post_img/gone.png'/>", "</center>",
+        "", "글 가운데 <img src=\"c.png\" alt=\"c\"> 그림과 <img src=\"d.png\"> 그림.", "",
+      ].join("\n")),
+      "posts/c.png": "png",
+    },
+    assets: { "assets/images/a.svg": "<svg/>" },
+    expected: [
+      "posts/2021-05-01-x.md:8:15 error image: /assets/post_img/gone.png: no such file in <site>/assets/",
+      "posts/2021-05-01-x.md:11:47 error image: d.png: no such file beside the post (looked for <site>/posts/d.png)",
+    ],
+  },
+  {
+    // Jooyoung08 (Hydejack): four demo posts' `image:` files were missing; the home page showed four
+    // broken cards and neither the build nor check said so.
+    name: "front-matter images (the post's card in lists): missing ones reported at their line",
+    files: {
+      "posts/2021-05-01-x.md": post("title: x\nimage:\n  path: /assets/img/gone.jpg\n  alt: 표지"),
+      "posts/2021-05-02-y.md": post("title: y\nheader:\n  teaser: cover.png"),
+      "posts/2021-05-03-z.md": post("title: z\nimage: /assets/img/here.jpg"),
+      "posts/2021-05-04-w.md": post("title: w\nimage: https://example.com/remote.jpg"),
+    },
+    assets: { "assets/img/here.jpg": "jpg" },
+    expected: [
+      "posts/2021-05-01-x.md:4:9 error image: /assets/img/gone.jpg: no such file in <site>/assets/",
+      "posts/2021-05-02-y.md:4:11 error image: cover.png: no such file beside the post (looked for <site>/posts/cover.png)",
+    ],
+  },
+  {
     name: "malformed external links (never fetched)",
     files: {
       "posts/2021-05-01-x.md": post("title: x", "\n[a](http:/example.com) [b](https//example.com) [c](https://)\n[d](https://localhost:8080/) [e](https://kubernetes.io/docs/) https://bare.example.kr\n[f](https://intranet/)\n"),

@@ -114,6 +114,10 @@ const fileNameCases: [fileName: string, expected: string | undefined][] = [
   ["2021-04-13.md", undefined],
   ["index.md", undefined],
   ["21-04-13-short-year.md", undefined],
+  // Jekyll's matcher takes one or two digits for the month and the day (taeyeonkim2's YAT blog: 52 posts).
+  ["2023-6-11-SPRING7.md", "2023-06-11"],
+  ["2023-12-1-x.md", "2023-12-01"],
+  ["2023-6-10.md", undefined],
 ];
 
 for (const [fileName, expected] of fileNameCases) {

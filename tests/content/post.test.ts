@@ -251,6 +251,7 @@ const slugPathCases: [inputPath: string, slug: string][] = [
   ["posts/helm/index.md", "helm"],
   ["posts\\windows\\2021-04-13-x.markdown", "x"],
   ["posts/2021-04-13-CI.CD.md", "ci-cd"],
+  ["posts/2023-6-11-자료구조1.md", "자료구조1"],
 ];
 
 for (const [inputPath, slug] of slugPathCases) {
@@ -353,3 +354,11 @@ for (const [relativePath, permalink, url] of pathCases) {
     assert.equal(post({ date: "2024-01-01" }, { inputPath, relativePath, site: { ...SITE, permalink } }).url, url);
   });
 }
+
+test("buildPost: a file name with a one-digit month or day is dated, titled and slugged as Jekyll does", () => {
+  // taeyeonkim2's YAT blog: `2023-6-11-ALGORITHM1.md` and 51 more were dated the day of the build.
+  const built = post({}, { inputPath: "posts/2023-6-1-ALGORITHM1.md" });
+  assert.equal(built.date.iso, "2023-06-01T00:00:00+09:00");
+  assert.equal(built.title, "ALGORITHM1");
+  assert.equal(built.slug, "algorithm1");
+});

@@ -148,3 +148,30 @@ test("import: on a site whose defaults give no post comments, a post shows them 
   assert.deepEqual(result.warnings.filter((w) => w.kind === "defaults").map((w) => w.line.replace(source, "<old>")),
     ["<old>/_posts/2024-01-06-quiet.md:1:1 warning defaults: comments: false from _config.yml defaults (none gives it comments; the theme showed comments only where comments: true), written in the copy"]);
 });
+
+test("import: on a TeXt site comments stay on every post but one that says `comment: false` (TeXt's opt-out)", async () => {
+  // ParkDongho/ParkDongho.github.io: TeXt shows Disqus under every article; the copies got `comments: false` (13 posts).
+  const source = await writeTempFolder("old-text-comments", {
+    "_config.yml": "text_skin: dark\npermalink: date\ncomments:\n  provider: disqus\n  disqus:\n    shortname: me-github-io\ndefaults:\n  - scope: { path: \"\", type: posts }\n    values: { layout: article, aside: { toc: true } }\n",
+    "_posts/2021-11-27-hello.md": "---\ntitle: 안녕\n---\n",
+    "_posts/2021-11-28-quiet.md": "---\ntitle: 조용\ncomment: false\n---\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.settings.values.comments, { provider: "disqus", shortname: "me-github-io" });
+  assert.equal(await readFile(path.join(root, "posts", "2021-11-27-hello.md"), "utf8"), "---\ntitle: 안녕\n---\n");
+  assert.match(await readFile(path.join(root, "posts", "2021-11-28-quiet.md"), "utf8"), /\ncomments: false\n/);
+});
+
+test("import: a site with a top-level `disqus:` and no `comments:` block (Jekyll Now) keeps comments on every post", async () => {
+  // minwook-shin/jekyll-now: Jekyll Now shows Disqus under every post; all 741 copies got `comments: false`.
+  const source = await writeTempFolder("old-jekyll-now", {
+    "_config.yml": "permalink: /:title/\ndisqus: minwook-blog\nfooter-links:\n  github: me\n",
+    "_posts/2018-1-10-meltdown-patch.md": "---\nlayout: post\ntitle: 멜트다운 패치\n---\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.settings.values.comments, { provider: "disqus", shortname: "minwook-blog" });
+  assert.equal(await readFile(path.join(root, "posts", "2018-1-10-meltdown-patch.md"), "utf8"), "---\nlayout: post\ntitle: 멜트다운 패치\n---\n");
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "defaults"), []);
+});

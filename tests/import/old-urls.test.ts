@@ -14,6 +14,12 @@ test("Jekyll: site pattern, Chirpy, Minimal Mistakes, collections, front-matter 
     ["2024-05-10-Helm-Diff.md", {}, { permalink: "/posts/:slug/" }, "/posts/helm-diff/"],
     ["2023-07-01-state.md", { categories: ["Terraform", "AWS"] }, { permalink: "/:categories/:title/" }, "/terraform/aws/state/"],
     ["2023-07-01-state.md", { category: "인프라" }, { permalink: "/:categories/:title/" }, "/인프라/state/"],
+    ["2023-6-11-ALGORITHM1.md", { categories: "algorithm" }, {}, "/algorithm/2023/06/11/ALGORITHM1.html"],
+    // taeyeonkim2: `categories: 이것까지해야해?` is a folder of the old URL, escaped as Jekyll serves it.
+    ["2024-02-03-외장배포.md", { categories: "이것까지해야해?" }, {}, "/이것까지해야해%3F/2024/02/03/외장배포.html"],
+    // The singular `category` is one category, spaces and all; `categories` splits on them.
+    ["2023-07-01-state.md", { category: "Deep Learning" }, { permalink: "/:categories/:title/" }, "/deep learning/state/"],
+    ["2023-07-01-state.md", { categories: "Deep Learning" }, { permalink: "/:categories/:title/" }, "/deep/learning/state/"],
     ["2023-07-01-state.md", { categories: "devops" }, {}, "/devops/2023/07/01/state.html"],
     ["2023-07-01-state.md", { date: "2023-07-01 23:30:00 +0900" }, { permalink: "pretty" }, "/2023/07/01/state/"],
     ["2023-07-01-state.md", { permalink: "/custom/path/" }, { permalink: "pretty" }, "/custom/path/"],

@@ -36,3 +36,11 @@ test("a long value is summarised in the printed change, not in the file", () => 
   assert.equal(describeChange(changes[0]!), "redirects: (unset) -> {40 entries}");
   assert.equal(Object.keys(parse(text).redirects).length, 40);
 });
+
+test("a long text is cut in the printed change, not counted as if it had keys", () => {
+  // taeyeonkim2's YAT sample description (200 characters) printed as "{200 entries}".
+  const description = "Write an awesome description for your new site here. ".repeat(4);
+  const { text, changes } = updateSettingsFile(undefined, { description }, {});
+  assert.equal(describeChange(changes[0]!), `description: (unset) -> ${JSON.stringify(description.slice(0, 100))}…`);
+  assert.equal(parse(text).description, description);
+});

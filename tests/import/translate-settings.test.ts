@@ -27,11 +27,63 @@ test("Jekyll: top-level keys, Chirpy's defaults permalink, MM author links, olde
   assert.equal(sources.language, "_config.yml locale");
 });
 
+test("Jekyll: Hydejack's my-comments.html blocks at the top level, with the widgets' dashed names", () => {
+  // Jooyoung08/Jooyoung08.github.io: the giscus block was not read, and the import dropped the comments.
+  const giscus = translateJekyll({
+    comments: { provider: "giscus" },
+    giscus: { repo: "me/me.github.io", "repo-id": "R_1", category: "Comments", "category-id": "DIC_1", mapping: "pathname", "reaction-enabled": "1" },
+  });
+  assert.deepEqual(giscus.values.comments, { provider: "giscus", repo: "me/me.github.io", repoId: "R_1", category: "Comments", categoryId: "DIC_1", mapping: "pathname" });
+  const utterances = translateJekyll({ comments: { provider: "utterances" }, utterances: { repo: "me/blog", "issue-term": "title" } });
+  assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
+  assert.deepEqual(translateJekyll({ comments: { provider: "disqus" }, disqus: "mine" }).values.comments, { provider: "disqus", shortname: "mine" });
+  // A block under comments: still wins (Chirpy, Minimal Mistakes).
+  const both = translateJekyll({ comments: { provider: "utterances", utterances: { repo: "a/b", issue_term: "pathname" } }, utterances: { repo: "c/d" } });
+  assert.deepEqual(both.values.comments, { provider: "utterances", repo: "a/b", issueTerm: "pathname" });
+});
+
+test("Jekyll: Beautiful Jekyll's top-level disqus, giscus or utterances, and its social-network-links", () => {
+  // kjhov195/beautiful-jekyll: `disqus: "kjhov195-github-io"` and its GitHub and Facebook ids were dropped.
+  const { values } = translateJekyll({
+    author: { name: "Jaehun Kang" }, disqus: "kjhov195-github-io",
+    "social-network-links": { email: "me@example.kr", facebook: "ingtongtong", github: "kjhov195", rss: true },
+  });
+  assert.deepEqual(values.comments, { provider: "disqus", shortname: "kjhov195-github-io" });
+  assert.deepEqual(values.author, {
+    name: "Jaehun Kang", email: "me@example.kr",
+    links: [{ label: "Facebook", url: "https://www.facebook.com/ingtongtong" }, { label: "GitHub", url: "https://github.com/kjhov195" }],
+  });
+  const giscus = translateJekyll({
+    disqus: "old-forum",
+    giscus: { hostname: "giscus.app", repository: "me/blog", "repository-id": "R_1", category: "Announcements", "category-id": "DIC_1", mapping: "pathname" },
+  });
+  assert.deepEqual(giscus.values.comments, { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "DIC_1", mapping: "pathname" });
+  const utterances = translateJekyll({ utterances: { repository: "me/blog", "issue-term": "title" } });
+  assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
+  assert.equal(translateJekyll({ giscus: { hostname: "giscus.app" } }).values.comments, undefined, "an empty sample block turns nothing on");
+});
+
+test("Jekyll: Jekyll Now's `name` is the site's title and its `footer-links` the author's links", () => {
+  // minwook-shin/jekyll-now: the imported blog was titled "opsnote", and the author had no links.
+  const { values } = translateJekyll({
+    name: "Minwook-Shin's Tech Blog", description: "기술 블로그", avatar: "/images/logo.jpg",
+    "footer-links": { email: "me@example.kr", facebook: "minwook.book", github: "minwook-shin", instagram: null, rss: null },
+  });
+  assert.equal(values.title, "Minwook-Shin's Tech Blog");
+  assert.deepEqual(values.author, {
+    email: "me@example.kr", avatar: "/images/logo.jpg",
+    links: [{ label: "Facebook", url: "https://www.facebook.com/minwook.book" }, { label: "GitHub", url: "https://github.com/minwook-shin" }],
+  });
+  // Minimal Mistakes' `name` is its author's: its `title` stays the title.
+  assert.equal(translateJekyll({ title: "NAK 노트", name: "Nak" }).values.title, "NAK 노트");
+});
+
 // [what, config, expected toc setting and where it came from]: Chirpy shows a post's TOC when both the
 // site's `toc` and the post's (from `defaults:`) are on; Minimal Mistakes has only the post's.
 const JEKYLL_TOC: [string, Record<string, unknown>, [boolean, string] | undefined][] = [
   ["Chirpy: toc at the top and in the posts' defaults", { toc: true, defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post", toc: true } }] }, [true, "_config.yml defaults (type: posts) toc"]],
   ["Minimal Mistakes: in the posts' defaults only", { defaults: [{ scope: { path: "", type: "pages" }, values: { toc: false } }, { scope: { type: "posts" }, values: { toc: "yes" } }] }, [true, "_config.yml defaults (type: posts) toc"]],
+  ["TeXt: aside.toc in the posts' defaults; its top-level toc is an object of selectors", { toc: { selectors: null }, defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "article", aside: { toc: true } } }] }, [true, "_config.yml defaults (type: posts) aside.toc"]],
   ["Chirpy with its switch off", { toc: false, defaults: [{ scope: { type: "posts" }, values: { toc: true } }] }, [false, "_config.yml toc (off for every post)"]],
   ["the posts' defaults say false", { defaults: [{ scope: { type: "posts" }, values: { toc: false } }] }, [false, "_config.yml defaults (type: posts) toc"]],
   ["only the top-level switch: Chirpy then shows a TOC only where a post asks", { toc: true }, undefined],

@@ -25,6 +25,13 @@ test("isMermaidFence: the name, any case, with or without meta", () => {
     [true, true, true, false, false, false, false]);
 });
 
+test("isMermaidFence: jekyll-spaceship's `mermaid!` (YAT's posts) is a diagram too", () => {
+  // taeyeonkim2's YAT blog: its ```mermaid! fence was shown as plain code with an "unknown code language" warning.
+  assert.deepEqual(["mermaid!", "Mermaid! title=x", "mermaid!!", "plantuml!"].map(isMermaidFence), [true, true, false, false]);
+  const html = createMarkdown({ highlighter: plainHighlighter }).render("```mermaid!\ngraph TD; A-->B\n```\n", {});
+  assert.equal(parseHTML(html).document.querySelector("pre.mermaid")?.textContent, "graph TD; A-->B\n");
+});
+
 test("the diagram's source is kept as text, escaped, and never reaches the highlighter", () => {
   const highlighted: string[] = [];
   // A highlighter that knows every language (as shiki does, `mermaid` included) and records its calls.
