@@ -198,3 +198,25 @@ test("an old site without a description gets its title as one, not opsnote's sam
   await importSite({ source, root: own });
   assert.match(await readFile(path.join(own, "opsnote.config.yaml"), "utf8"), /^description: 내 소개$/m);
 });
+
+test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes those files; two would stop the build), and the report says so", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.toml": 'baseURL = "https://hugo.example.kr/"\ntitle = "운영 노트"\n',
+    "content/posts/a.md": '+++\ntitle = "a"\ndate = 2024-01-10\n+++\n\n본문\n',
+    "static/robots.txt": "User-agent: *\nAllow: /\n",
+    "static/sitemap.xml": "<urlset/>",
+    "static/images/robots.txt": "not at the root: copied",
+    "static/favicon.ico": "ico",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.ok(!existsSync(path.join(root, "static", "robots.txt")));
+  assert.ok(!existsSync(path.join(root, "static", "sitemap.xml")));
+  assert.ok(existsSync(path.join(root, "static", "images", "robots.txt")));
+  assert.ok(existsSync(path.join(root, "static", "favicon.ico")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "generated-file").map((w) => w.line.replace(`${source}/`, "")), [
+    "static/robots.txt warning generated-file: opsnote writes /robots.txt itself; not copied (compare yours with _site/robots.txt after a build)",
+    "static/sitemap.xml warning generated-file: opsnote writes /sitemap.xml itself; not copied (compare yours with _site/sitemap.xml after a build)",
+  ]);
+});
