@@ -415,6 +415,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
     warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
   }
+  for (const { file, target } of layout.pageFiles ?? []) plan(result.files, file, path.join(postsDir, nfcPath(target)));
   for (const { file, reason } of layout.skipped) warn("skipped", file, reason);
 
   // Settings: the static folders copied and the redirects join what the config said.

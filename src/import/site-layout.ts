@@ -86,6 +86,8 @@ export interface SiteLayout {
   /** Pages that are not posts, for the report. */
   /** Pages that are not posts (a "uses" page, a projects section): standalone pages at their old URLs. */
   pages: PageSource[];
+  /** The other files of those pages' folders (a docs bundle's images), copied beside them: `target` is under the posts folder. */
+  pageFiles?: { file: string; target: string }[];
   /** What is left out on purpose, with the reason. */
   skipped: { file: string; reason: string }[];
   /** Top-level static folders: source folder -> name at the project root. */
@@ -221,10 +223,13 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     }
   }
   if (about === undefined && existsSync(path.join(contentDir, "about", "index.md"))) about = path.join(contentDir, "about", "index.md");
+  const pageFiles: { file: string; target: string }[] = [];
   for (const dir of await listDirs(contentDir)) {
     if (sections.includes(dir) || dir === "about") continue;
-    for (const file of (await listFiles(path.join(contentDir, dir))).filter((f) => POST_FILE.test(f) && !/(^|\/)_index\./.test(f))) {
-      pages.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}`, oldUrl: pageUrl(`${dir}/${file}`, dir) });
+    for (const file of await listFiles(path.join(contentDir, dir))) {
+      // A page's images sit beside it, as a post's do (a hugo-book `docs/x/index.md` with `x.png`).
+      if (!POST_FILE.test(file)) pageFiles.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}` });
+      else if (!/(^|\/)_index\./.test(file)) pages.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}`, oldUrl: pageUrl(`${dir}/${file}`, dir) });
     }
   }
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
@@ -232,7 +237,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, skipped: [], staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings,
+    sources, about, pages, pageFiles, skipped: [], staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
       return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "" });
