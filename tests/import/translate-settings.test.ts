@@ -57,6 +57,18 @@ test("Hugo: Stack's params.article.toc and LoveIt's params.page.toc.enable are t
   assert.equal(toc({ theme: "PaperMod", params: {} }), undefined, "PaperMod shows none unless asked");
 });
 
+test("Hugo: Blowfish's and Congo's params.article.showTableOfContents and hugo-book's params.BookToC are the posts' toc; hugo-book and Hextra (a module) show one by default", () => {
+  const toc = (config: Record<string, unknown>) => {
+    const { values, sources } = translateHugo(config, "hugo.toml", "posts");
+    return values.toc === undefined ? undefined : [values.toc, sources.toc];
+  };
+  assert.deepEqual(toc({ theme: "blowfish", params: { article: { showTableOfContents: true } } }), [true, "hugo.toml params.article.showTableOfContents"]);
+  assert.equal(toc({ theme: "blowfish", params: { article: {} } }), undefined, "Blowfish shows none unless asked");
+  assert.deepEqual(toc({ theme: "hugo-book", params: { BookToC: false } }), [false, "hugo.toml params.BookToC"]);
+  assert.deepEqual(toc({ theme: "hugo-book", params: {} }), [true, "hugo.toml (the hugo-book theme's default)"]);
+  assert.deepEqual(toc({ module: { imports: [{ path: "github.com/imfing/hextra" }] } }), [true, "hugo.toml (the hextra theme's default)"]);
+});
+
 test("Hugo: LoveIt's [params.social] user ids become profile links; a value that is no URL is left out, not the whole author", () => {
   const { values } = translateHugo({ params: { author: { name: "나" }, social: { GitHub: "me", Linkedin: "me-kr", Mastodon: "@me@x", Blog: "https://b.example/" } } }, "hugo.toml", "posts");
   assert.deepEqual(values.author, { name: "나", links: [
