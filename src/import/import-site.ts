@@ -18,7 +18,7 @@ import { postDateFromInstant } from "../content/dates.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
-import { listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
+import { listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
@@ -170,9 +170,26 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     redirect?: ReportItem;
   }[] = [];
   const now = new Date();
+  /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
+  const translations: { shown: string; code: string; oldUrl: string; original: string }[] = [];
   for (const source of layout.sources) {
-    for (const relative of await listFiles(source.dir)) {
-      const from = path.join(source.dir, relative);
+    const files = await listFiles(source.dir);
+    for (const listed of files) {
+      const from = path.join(source.dir, listed);
+      // Hugo's translation by file name: `index.ko.md` is the Korean `index.md`. The default language's
+      // file is the post (named without its code, so a bundle stays a bundle); another language's beside
+      // it is left out, as opsnote builds one language.
+      const language = splitLanguage(listed, layout.languages);
+      const relative = language?.relative ?? listed;
+      if (language !== undefined && !language.isDefault) {
+        const dot = relative.lastIndexOf(".");
+        const original = [relative, `${relative.slice(0, dot)}.${layout.languages!.default}${relative.slice(dot)}`].find((name) => files.includes(name));
+        if (original !== undefined) {
+          const frontMatter = readSource(await readFile(from, "utf8"), from)?.frontMatter ?? {};
+          translations.push({ shown: from, code: language.code, oldUrl: `/${language.code}${source.oldUrl(relative, frontMatter)}`, original: path.join(source.dir, original) });
+          continue;
+        }
+      }
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
       const shown = path.join(source.dir, relative);
       if (relative.normalize("NFC") !== relative) warn("renamed", shown, `saved as ${toPosix(path.relative(root, to))}`);
@@ -231,7 +248,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
 
       // The old URL must keep working: by the carried pattern, else by a redirect.
       if (site.family === "folder") continue;
-      const oldUrl = source.oldUrl(relative, frontMatter);
+      const languagePrefix = language !== undefined && (!language.isDefault || layout.languages!.inSubdir) ? `/${language.code}` : "";
+      const oldUrl = `${languagePrefix}${source.oldUrl(relative, frontMatter)}`;
       const inputPath = toPosix(path.relative(postsDir, to));
       let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
       if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {
@@ -396,6 +414,16 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           : `a ${loser.status} post (not on the old site) with the URL ${url} of ${winner.file}, which keeps it; given ${own}`, 1);
       }
     }
+  }
+
+  for (const translation of translations) {
+    const post = builtPosts.find((p) => p.item.from === translation.original);
+    const target = post?.old.newUrl;
+    if (target !== undefined) {
+      result.redirects[normalizeUrl(translation.oldUrl)] ??= target;
+      result.oldUrls.push({ file: displayPath(translation.shown), oldUrl: translation.oldUrl, newUrl: target });
+    }
+    warn("translation", translation.shown, `the ${translation.code} version of ${path.basename(translation.original)} beside it; not imported (opsnote builds one language)${target === undefined ? "" : `: ${translation.oldUrl} -> ${target}`}`);
   }
 
   // The about page becomes opsnote's standalone /about/.

@@ -96,7 +96,35 @@ export interface SiteLayout {
   urlRoot: string;
   /** True when `urlRoot` is copied whole (Hugo/Zola `static/`): a root URL found there needs no copy of its own. */
   urlRootCopied?: boolean;
+  /** Hugo: the languages a content file's name may carry. */
+  languages?: HugoLanguages;
   settings: TranslatedSettings;
+}
+
+/** A Hugo site's languages: a content file named `x.<code>.md` is that language's version of `x.md`. */
+export interface HugoLanguages {
+  codes: string[];
+  /** `defaultContentLanguage` (Hugo's default: en); its pages have no `/<code>` prefix unless `inSubdir`. */
+  default: string;
+  /** `defaultContentLanguageInSubdir`. */
+  inSubdir: boolean;
+}
+
+/** A content file's language in its name (`index.en.md`): the name without it, and the code; undefined for a plain name. */
+export function splitLanguage(relative: string, languages: HugoLanguages | undefined): { relative: string; code: string; isDefault: boolean } | undefined {
+  const match = /^(.*)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(md|markdown)$/.exec(relative);
+  if (languages === undefined || match === null) return undefined;
+  const code = match[2]!.toLowerCase();
+  if (!languages.codes.includes(code)) return undefined;
+  return { relative: `${match[1]}.${match[3]}`, code, isDefault: code === languages.default };
+}
+
+function hugoLanguages(config: Record<string, unknown>): HugoLanguages {
+  const lower = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.toLowerCase(), v]));
+  const defaultCode = (typeof lower.defaultcontentlanguage === "string" ? lower.defaultcontentlanguage : "en").toLowerCase();
+  const table = lower.languages;
+  const codes = typeof table === "object" && table !== null ? Object.keys(table).map((code) => code.toLowerCase()) : [];
+  return { codes: [...new Set([defaultCode, ...codes])], default: defaultCode, inSubdir: lower.defaultcontentlanguageinsubdir === true };
 }
 
 /** The old site's time zone, else opsnote's default (not the loaded settings: the import may run anywhere). */
@@ -224,12 +252,25 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   if (about === undefined && existsSync(path.join(contentDir, "about", "index.md"))) about = path.join(contentDir, "about", "index.md");
   const pageFiles: { file: string; target: string }[] = [];
+  const skipped: SiteLayout["skipped"] = [];
+  const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
   for (const dir of await listDirs(contentDir)) {
     if (sections.includes(dir) || dir === "about") continue;
-    for (const file of await listFiles(path.join(contentDir, dir))) {
+    const files = await listFiles(path.join(contentDir, dir));
+    for (const listed of files) {
       // A page's images sit beside it, as a post's do (a hugo-book `docs/x/index.md` with `x.png`).
-      if (!POST_FILE.test(file)) pageFiles.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}` });
-      else if (!/(^|\/)_index\./.test(file)) pages.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}`, oldUrl: pageUrl(`${dir}/${file}`, dir) });
+      if (!POST_FILE.test(listed)) pageFiles.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${listed}` });
+      if (!POST_FILE.test(listed) || /(^|\/)_index\./.test(listed)) continue;
+      // `index.ko.md` is the Korean `index.md`; another language's version beside it is left out (see importSite).
+      const language = splitLanguage(listed, languages);
+      const file = language?.relative ?? listed;
+      if (language !== undefined && !language.isDefault && files.some((other) => other === file || (splitLanguage(other, languages)?.isDefault === true && splitLanguage(other, languages)?.relative === file))) {
+        skipped.push({ file: path.join(contentDir, dir, listed), reason: `the ${language.code} version of a page; not imported (opsnote builds one language)` });
+        continue;
+      }
+      const prefix = language !== undefined && (!language.isDefault || languages!.inSubdir) ? `/${language.code}` : "";
+      const oldUrl = pageUrl(`${dir}/${file}`, dir);
+      pages.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${file}`, oldUrl: (frontMatter) => `${prefix}${oldUrl(frontMatter)}` });
     }
   }
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
@@ -237,7 +278,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, pageFiles, skipped: [], staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings,
+    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
       return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "" });

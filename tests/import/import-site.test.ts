@@ -220,3 +220,37 @@ test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes 
     "static/sitemap.xml warning generated-file: opsnote writes /sitemap.xml itself; not copied (compare yours with _site/sitemap.xml after a build)",
   ]);
 });
+
+test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Korean site, index.en.md is left out and its /en/ URL redirects to it", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "config/_default/hugo.toml": 'baseURL = "https://b.example.kr/"\ntheme = "blowfish"\ndefaultContentLanguage = "ko"\n',
+    "config/_default/languages.ko.toml": 'title = "운영 노트"\n',
+    "config/_default/languages.en.toml": 'title = "Ops notes"\n',
+    "content/posts/221024_about_docker/index.ko.md": '+++\ntitle = "도커 정리"\ndate = 2022-10-24T10:00:00+09:00\n+++\n\n![구조](docker.png)\n',
+    "content/posts/221024_about_docker/index.en.md": '+++\ntitle = "About Docker"\ndate = 2022-10-24T10:00:00+09:00\n+++\n\n![arch](docker.png)\n',
+    "content/posts/221024_about_docker/docker.png": "png",
+    "content/posts/only-english.en.md": '+++\ntitle = "Only in English"\ndate = 2022-11-01\n+++\n\ntext\n',
+    "content/life_log/index.ko.md": '+++\ntitle = "생활 기록"\n+++\n\n본문\n',
+    "content/life_log/index.en.md": '+++\ntitle = "Life log"\n+++\n\ntext\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const posts = result.posts.map((p) => path.relative(root, p.to)).sort();
+  assert.deepEqual(posts, ["posts/221024_about_docker/index.md", "posts/only-english.md"]);
+  assert.ok(existsSync(path.join(root, "posts", "221024_about_docker", "docker.png")));
+  assert.deepEqual(result.written.map((w) => path.relative(root, w.to)).filter((f) => f.startsWith("posts/")), ["posts/pages/life_log/index.md"]);
+  assert.match(result.written.find((w) => w.to.endsWith("index.md"))!.text, /^permalink: \/life_log\/$/m);
+  // The Korean post keeps its old URL; the English one's old URL and the English-only post's get redirects.
+  assert.deepEqual(result.oldUrls.map(({ oldUrl, newUrl }) => [oldUrl, newUrl]).sort(), [
+    ["/en/posts/221024_about_docker/", "/posts/221024_about_docker/"],
+    ["/en/posts/only-english/", "/posts/only-english/"],
+    ["/life_log/", "/life_log/"],
+    ["/posts/221024_about_docker/", "/posts/221024_about_docker/"],
+  ]);
+  assert.deepEqual(result.redirects, { "/en/posts/221024_about_docker/": "/posts/221024_about_docker/", "/en/posts/only-english/": "/posts/only-english/" });
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "translation" || w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/221024_about_docker/index.en.md warning translation: the en version of index.ko.md beside it; not imported (opsnote builds one language): /en/posts/221024_about_docker/ -> /posts/221024_about_docker/",
+    "content/life_log/index.en.md warning skipped: the en version of a page; not imported (opsnote builds one language)",
+  ]);
+});
