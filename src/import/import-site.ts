@@ -191,7 +191,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         }
       }
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
-      const shown = path.join(source.dir, relative);
+      const shown = path.join(source.dir, listed);
       if (relative.normalize("NFC") !== relative) warn("renamed", shown, `saved as ${toPosix(path.relative(root, to))}`);
       if (!POST_FILE.test(relative)) {
         plan(result.files, from, to);
