@@ -3,7 +3,9 @@
  * post is copied: `figure` -> an image, `highlight` -> a fence, `notice`/`admonition` and Zola's
  * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `mermaid` -> a
  * mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form), `youtube` -> a
- * link. Code fences are left alone; any other shortcode stays as written and is reported.
+ * link, `details` (Hugo's own, Hextra's) and hugo-book's `expand` -> `<details>`, Blowfish's and Congo's
+ * `lead` -> its paragraph and `icon` (a decorative glyph, often in a heading) -> nothing. Code fences
+ * are left alone; any other shortcode stays as written and is reported.
  */
 export interface ShortcodeConversion {
   text: string;
@@ -31,7 +33,9 @@ export function shortcodeArguments(text: string): { named: Record<string, string
   return { named, positional };
 }
 
-const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout|mermaid|katex|math)\b(.*?)\s*[>%]\}\}\s*$/i;
+const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout|mermaid|katex|math|details|expand|lead)\b(.*?)\s*[>%]\}\}\s*$/i;
+/** Blowfish's and Congo's `{{< icon "globe" >}}`: an SVG of the theme's, no text. */
+const HUGO_ICON = /\s?\{\{<\s*icon\s+("[^"]*"|[\w-]+)\s*>\}\}/gi;
 const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout|mermaid|katex|math)\s*\((.*)\)\s*%\}\s*$/i;
 const FIGURE = /\{\{[<%]\s*figure\b(.*?)\s*\/?\s*[>%]\}\}/gi;
 const HUGO_YOUTUBE = /\{\{[<%]\s*youtube\b(.*?)\s*[>%]\}\}/gi;
@@ -87,6 +91,13 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
         } else if (name === "mermaid") {
           // opsnote draws ```mermaid fences in the browser (src/markdown/mermaid.ts).
           out.push("```mermaid", ...inner, "```");
+        } else if (name === "details" || name === "expand") {
+          // An HTML block ends at a blank line: the inner markdown between blank lines is rendered as markdown.
+          const summary = (args.named.title ?? args.named.summary ?? args.positional[0] ?? "Details").replace(/&/g, "&amp;").replace(/</g, "&lt;");
+          const open = args.named.open === "true" || args.named.closed === "false";
+          out.push(`<details${open ? " open" : ""}><summary>${summary}</summary>`, "", ...inner, "", "</details>");
+        } else if (name === "lead") {
+          out.push(...inner);
         } else if (name === "katex" || name === "math") {
           // opsnote renders $$ … $$ (display) and \( … \) (inline) with KaTeX at build time.
           const display = Boolean(hugo) || args.named.block === "true";
@@ -109,6 +120,10 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
       converted.push({ line: i + 1, endLine: i + 1, text: whole });
       const alt = (named.alt ?? named.caption ?? named.title ?? "").replace(/[[\]]/g, "");
       return `![${alt}](${named.src}${named.caption && named.caption !== alt ? ` "${named.caption.replace(/"/g, "'")}"` : ""})`;
+    });
+    next = next.replace(HUGO_ICON, (whole) => {
+      converted.push({ line: i + 1, endLine: i + 1, text: whole.trim() });
+      return "";
     });
     next = next.replace(HUGO_YOUTUBE, (whole, rawArgs: string) => {
       const { named, positional } = shortcodeArguments(rawArgs);
