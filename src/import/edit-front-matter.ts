@@ -117,3 +117,52 @@ export function replaceFrontMatterStrings(text: string, replacements: ReadonlyMa
     return changed;
   });
 }
+
+/**
+ * Hugo's predefined front-matter keys and taxonomies, which Hugo reads in any case (`Tags:` is `tags`)
+ * and opsnote reads as written: a `Tags:` list was an unknown key, and the post had no tags.
+ */
+const HUGO_KEYS = new Set([
+  "aliases", "categories", "date", "description", "draft", "expirydate", "keywords", "lastmod", "linktitle", "publishdate",
+  "series", "slug", "summary", "tags", "title", "toc", "url", "weight",
+]);
+
+/**
+ * Writes Hugo's keys in lower case (`Tags:` -> `tags:`, `Categories =` -> `categories =`) at the top
+ * level of YAML or TOML front matter, where the lower-case key is not there too. Returns the text and
+ * the keys renamed, as written; the text unchanged when none is (or a TOML block would not parse the same).
+ */
+export function lowerCaseHugoKeys(text: string): { text: string; keys: string[] } {
+  const toml = TOML_FRONT_MATTER.exec(text);
+  if (toml) {
+    const before = readToml(toml[2] ?? "");
+    if (before === undefined) return { text, keys: [] };
+    const renames = Object.keys(before).filter((key) => key !== key.toLowerCase() && HUGO_KEYS.has(key.toLowerCase()) && !(key.toLowerCase() in before));
+    if (renames.length === 0) return { text, keys: [] };
+    const lines = (toml[2] ?? "").split("\n");
+    const firstTable = lines.findIndex((line) => /^\s*\[/.test(line));
+    const edited = lines.map((line, index) => {
+      if (firstTable !== -1 && index >= firstTable) return line;
+      const key = renames.find((name) => new RegExp(`^\\s*${name}\\s*=`).test(line));
+      return key === undefined ? line : line.replace(key, key.toLowerCase());
+    }).join("\n");
+    const expected = Object.fromEntries(Object.entries(before).map(([key, value]) => [renames.includes(key) ? key.toLowerCase() : key, value]));
+    if (!isDeepStrictEqual({ ...readToml(edited) }, expected)) return { text, keys: [] };
+    return { text: `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`, keys: renames };
+  }
+  const keys: string[] = [];
+  const edited = editYaml(text, (document) => {
+    const contents = document.contents;
+    if (contents === null || !("items" in contents)) return false;
+    const names = new Set(contents.items.map((pair) => (isScalar((pair as { key: unknown }).key) ? String(((pair as { key: { value: unknown } }).key).value) : "")));
+    for (const pair of contents.items as { key: unknown }[]) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== "string") continue;
+      const name = pair.key.value;
+      if (name === name.toLowerCase() || !HUGO_KEYS.has(name.toLowerCase()) || names.has(name.toLowerCase())) continue;
+      pair.key.value = name.toLowerCase();
+      keys.push(name);
+    }
+    return keys.length > 0;
+  });
+  return { text: edited, keys };
+}

@@ -21,7 +21,7 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
+import { replaceFrontMatterStrings, dropEmptyTermItems, lowerCaseHugoKeys, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -225,6 +225,16 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const item = result.posts.at(-1)!;
         item.text = (item.text ?? text).replace(/^\uFEFF/, "");
         warn("bom", shown, "a byte order mark removed in the copy", 1);
+      }
+      if (site.family === "hugo") {
+        // Hugo reads `Tags:` as `tags:`; opsnote reads keys as written, so the copy says them so.
+        const item = result.posts.at(-1)!;
+        const lowered = lowerCaseHugoKeys(item.text ?? text);
+        if (lowered.keys.length > 0) {
+          item.text = lowered.text;
+          frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [lowered.keys.includes(key) ? key.toLowerCase() : key, value]));
+          warn("key-case", shown, `${lowered.keys.join(", ")} written in lower case in the copy (Hugo reads front-matter keys in any case)`, 1);
+        }
       }
       const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { setPermalink } from "../../src/import/edit-front-matter.ts";
+import { lowerCaseHugoKeys, setPermalink } from "../../src/import/edit-front-matter.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 
 const CASES: [name: string, input: string, expected: string][] = [
@@ -32,3 +32,21 @@ test("setPermalink: a URL with Hangul and quotes is read back as written, from T
     assert.equal(parsePostText(setPermalink(text, url), "p.md").data.frontMatter?.permalink, url);
   }
 });
+
+// Hugo reads front-matter keys in any case (hugo-book posts on smjune say `Tags:`); the copy says them in lower case.
+const KEY_CASES: [name: string, input: string, expected: string, keys: string[]][] = [
+  ["YAML Tags and Categories, comments and order kept",
+    '---\ntitle: "글쓰기"\n\nCategories: "Posted"\nTags: ["coffee","글쓰기",]\n# bookToc: false\n---\n본문\n',
+    '---\ntitle: "글쓰기"\n\ncategories: "Posted"\ntags: [ "coffee", "글쓰기" ]\n\n# bookToc: false\n---\n본문\n', ["Categories", "Tags"]],
+  ["TOML Tags, a key in a table left alone", '+++\nTitle = "a"\nTags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', '+++\ntitle = "a"\ntags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', ["Title", "Tags"]],
+  ["a key not Hugo's stays", "---\nBookComments: true\n---\n", "---\nBookComments: true\n---\n", []],
+  ["both spellings: left as written", "---\ntags: [a]\nTags: [b]\n---\n", "---\ntags: [a]\nTags: [b]\n---\n", []],
+];
+for (const [name, input, expected, keys] of KEY_CASES) {
+  test(`lowerCaseHugoKeys: ${name}`, () => {
+    const result = lowerCaseHugoKeys(input);
+    assert.equal(result.text, expected);
+    assert.deepEqual(result.keys, keys);
+  });
+}
+

@@ -258,3 +258,18 @@ test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Ko
     "content/posts/221024_about_docker/index.ko.md:8:1 warning shortcode: {{< gist me 0a1b >}} kept as written",
   ]);
 });
+
+test("Hugo: a post's Tags: and Categories: (Hugo reads keys in any case) are tags and categories in the copy, and the report says so", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yml": "baseURL: https://smjune.example/\ntheme: hugo-book\n",
+    "content/posts/coffee/index.md": '---\ntitle: "글쓰기"\ndate: 2023-02-25T18:20:17+09:00\nCategories: "Posted"\nTags: ["coffee", "글쓰기"]\n---\n본문\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  const copy = await readFile(path.join(root, "posts", "coffee", "index.md"), "utf8");
+  const { data } = parsePostText(copy, "index.md");
+  assert.deepEqual([data.frontMatter?.tags, data.frontMatter?.categories], [["coffee", "글쓰기"], "Posted"]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "key-case").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/coffee/index.md:1:1 warning key-case: Categories, Tags written in lower case in the copy (Hugo reads front-matter keys in any case)",
+  ]);
+});
