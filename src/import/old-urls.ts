@@ -50,8 +50,9 @@ export function jekyllSlugify(text: string, mode: "pretty" | "default" = "defaul
 }
 
 /** Hugo's `urlize` (the default, `removePathAccents = false`): spaces to hyphens, lowercased, Hangul kept. */
-export function hugoUrlize(text: string): string {
-  return text.normalize("NFC").trim().replace(/\s+/g, "-").replace(/[^\p{L}\p{N}\-_.~/]+/gu, "").toLowerCase();
+export function hugoUrlize(text: string, keepCase = false): string {
+  const path = text.normalize("NFC").trim().replace(/\s+/g, "-").replace(/[^\p{L}\p{N}\-_.~/]+/gu, "");
+  return keepCase ? path : path.toLowerCase();
 }
 
 /** Zola's `slugify.paths = "safe"` and `"off"` keep Unicode; `"on"` (the default) transliterates to ASCII. */
@@ -136,11 +137,14 @@ export interface HugoUrlOptions {
   section: string;
   /** `[permalinks]` entry for the section, if any. */
   permalink?: string;
+  /** Hugo's `disablePathToLower`: paths keep their letter case (`/docs/SE/AI/`). @default false */
+  keepCase?: boolean;
 }
 
 /** A Hugo page's URL: `url`, else the section's permalink pattern, else `/<section>/<slug or folder path>/`. */
 export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string {
   const fm = input.frontMatter;
+  const urlize = (text: string) => hugoUrlize(text, options.keepCase);
   if (typeof fm.url === "string" && fm.url.trim() !== "") return cleanUrl(fm.url.trim());
   const parts = input.relativePath.split("/");
   const isBundle = /^index\.(md|markdown)$/i.test(parts.at(-1)!);
@@ -148,19 +152,19 @@ export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string
   const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : undefined;
   if (options.permalink === undefined) {
     const folders = parts.slice(0, isBundle ? -2 : -1);
-    return cleanUrl(`${folders.map(hugoUrlize).join("/")}/${hugoUrlize(slug ?? contentBase)}/`);
+    return cleanUrl(`${folders.map((folder) => urlize(folder)).join("/")}/${urlize(slug ?? contentBase)}/`);
   }
   const wall = wallClockOf(input, undefined);
   const title = typeof fm.title === "string" ? fm.title : contentBase;
   const tokens: Record<string, string> = {
     section: options.section,
     sections: options.section,
-    slug: hugoUrlize(slug ?? title),
-    title: hugoUrlize(title),
-    filename: hugoUrlize(contentBase),
-    contentbasename: hugoUrlize(contentBase),
-    slugorfilename: hugoUrlize(slug ?? contentBase),
-    slugorcontentbasename: hugoUrlize(slug ?? contentBase),
+    slug: urlize(slug ?? title),
+    title: urlize(title),
+    filename: urlize(contentBase),
+    contentbasename: urlize(contentBase),
+    slugorfilename: urlize(slug ?? contentBase),
+    slugorcontentbasename: urlize(slug ?? contentBase),
     ...(wall && { year: String(wall.year), month: pad(wall.month), day: pad(wall.day) }),
   };
   return cleanUrl(options.permalink.replace(/:([a-z_]+)/gi, (whole, name: string) => tokens[name] ?? whole));

@@ -225,6 +225,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   const timeZone = timeZoneOf(settings);
   const permalinks = (lookup(site.config, "permalinks") ?? {}) as Record<string, unknown>;
+  const keepCase = Object.entries(site.config).some(([key, value]) => key.toLowerCase() === "disablepathtolower" && value === true);
   const sources: PostSource[] = sections.map((section) => ({
     dir: path.join(contentDir, section),
     // One section of posts lands in the posts folder itself; several keep their names.
@@ -233,7 +234,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       const input = { relativePath: `${section}/${relative}`, frontMatter, timeZone };
       if (site.family === "zola") return oldZolaUrl(input);
       const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-      return oldHugoUrl(input, { section, permalink });
+      return oldHugoUrl(input, { section, permalink, keepCase });
     },
   }));
   const pages: PageSource[] = [];
@@ -241,7 +242,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const input = { relativePath: relative, frontMatter, timeZone };
     if (site.family === "zola") return oldZolaUrl(input);
     const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-    return oldHugoUrl(input, { section, permalink });
+    return oldHugoUrl(input, { section, permalink, keepCase });
   };
   let about: string | undefined;
   for (const name of (await listFiles(contentDir)).filter((f) => !f.includes("/"))) {
@@ -281,7 +282,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
-      return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "" });
+      return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "", keepCase });
     },
   };
 }

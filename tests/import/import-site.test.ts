@@ -273,3 +273,13 @@ test("Hugo: a post's Tags: and Categories: (Hugo reads keys in any case) are tag
     "content/posts/coffee/index.md:1:1 warning key-case: Categories, Tags written in lower case in the copy (Hugo reads front-matter keys in any case)",
   ]);
 });
+
+test("Hugo: disablePathToLower: a docs page keeps its old URL's letter case", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yml": "baseURL: https://smjune.example/\ntheme: hugo-book\ndisablePathToLower: true\n",
+    "content/posts/a.md": '---\ntitle: "a"\ndate: 2023-02-25\n---\n본문\n',
+    "content/docs/SE/AI/agent/index.md": '---\ntitle: "Agent"\n---\n본문\n',
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}) });
+  assert.deepEqual(result.oldUrls.filter((u) => u.oldUrl.startsWith("/docs/")).map((u) => [u.oldUrl, u.newUrl]), [["/docs/SE/AI/agent/", "/docs/SE/AI/agent/"]]);
+});
