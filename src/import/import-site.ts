@@ -109,10 +109,13 @@ const normalizeUrl = (url: string) => {
 };
 
 
-/** A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page at /about/). */
-export function standalonePageText(title: string, permalink: string, body: string): string {
+/**
+ * A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page
+ * at /about/), with `toc: true` when the old theme showed a table of contents on its pages too.
+ */
+export function standalonePageText(title: string, permalink: string, body: string, toc = false): string {
   const plain = /^[\p{L}\p{N}/._~%-]+$/u.test(permalink) ? permalink : JSON.stringify(permalink);
-  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n---\n${body.replace(/^\n*/, "\n")}`;
+  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n${toc ? "toc: true\n" : ""}---\n${body.replace(/^\n*/, "\n")}`;
 }
 
 function lineOf(text: string, needle: string): number | undefined {
@@ -449,7 +452,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   for (const source of layout.pages) {
     const page = await planPage(source.file, source.target, source.oldUrl, path.basename(source.file).replace(/\.\w+$/, ""));
     if (!page) continue;
-    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body) });
+    // Hugo themes' site-wide TOC switch (hugo-book's BookToC, PaperMod's ShowToc, …) is for every single
+    // page, a docs page as much as a post; opsnote's `toc` setting is for posts, so the page says it.
+    const toc = site.family === "hugo" && settings.values.toc === true;
+    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, toc) });
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
     warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
   }

@@ -282,4 +282,7 @@ test("Hugo: disablePathToLower: a docs page keeps its old URL's letter case", as
   });
   const result = await importSite({ source, root: await writeTempFolder("project", {}) });
   assert.deepEqual(result.oldUrls.filter((u) => u.oldUrl.startsWith("/docs/")).map((u) => [u.oldUrl, u.newUrl]), [["/docs/SE/AI/agent/", "/docs/SE/AI/agent/"]]);
+  // hugo-book shows a table of contents on every page (BookToC defaults to true): the docs page asks for one.
+  const page = result.written.find((w) => w.to.endsWith(path.join("agent", "index.md")))!;
+  assert.equal(page.text, '---\nlayout: page\ntitle: "Agent"\npermalink: /docs/SE/AI/agent/\ntoc: true\n---\n\n본문\n');
 });
