@@ -170,6 +170,18 @@ export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string
   return cleanUrl(options.permalink.replace(/:([a-z_]+)/gi, (whole, name: string) => tokens[name] ?? whole));
 }
 
+/**
+ * A Hugo or Zola section's URL (the page of its `_index.md`): Hugo's `url` or Zola's `path`, else its
+ * folders, as each generator writes a path.
+ * @example oldSectionUrl("article/채점 서버", {}, "hugo") // "/article/채점-서버/"
+ */
+export function oldSectionUrl(relativeDir: string, frontMatter: Record<string, unknown>, family: "hugo" | "zola", keepCase = false): string {
+  const own = family === "hugo" ? frontMatter.url : frontMatter.path;
+  if (typeof own === "string" && own.trim() !== "") return cleanUrl(`${own.trim().replace(/\/?$/, "/")}`);
+  const folders = relativeDir.split("/").filter((part) => part !== "");
+  return cleanUrl(`${folders.map((folder) => (family === "hugo" ? hugoUrlize(folder, keepCase) : zolaSlugify(folder))).join("/")}/`);
+}
+
 /** A Zola page's URL: `path`, else `/<section path>/<slug>/` with the slug from `slug` or the file name. */
 export function oldZolaUrl(input: OldPostInput): string {
   const fm = input.frontMatter;

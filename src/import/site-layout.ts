@@ -9,7 +9,7 @@ import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
-import { oldHugoUrl, oldJekyllUrl, oldZolaUrl } from "./old-urls.ts";
+import { oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl } from "./old-urls.ts";
 import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -204,6 +204,16 @@ async function postSections(contentDir: string, mainSections: unknown): Promise<
   return usual.length > 0 ? usual : dirs;
 }
 
+/** Whether a content file has a body (not only front matter): a section's `_index.md` often has none. */
+async function hasText(file: string): Promise<boolean> {
+  const text = await readFile(file, "utf8");
+  try {
+    return parsePostText(text, file).content.trim() !== "";
+  } catch {
+    return text.trim() !== "";
+  }
+}
+
 async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const contentDir = path.join(site.root, "content");
   const sections = await postSections(contentDir, lookup(site.config, "params.mainSections") ?? lookup(site.config, "params.mainsections"));
@@ -273,6 +283,22 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       const oldUrl = pageUrl(`${dir}/${file}`, dir);
       pages.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${file}`, oldUrl: (frontMatter) => `${prefix}${oldUrl(frontMatter)}` });
     }
+  }
+  // A section's own page (`_index.md`) with text of its own: docs themes (hugo-book, Hextra, Docsy) put
+  // a chapter's introduction there, at the section's URL. A standalone page there, beside the section's
+  // files (its images); the home page's (`content/_index.md`) is opsnote's list of posts, so not that one.
+  for (const relative of (await listFiles(contentDir)).filter((f) => /(^|\/)_index\.(md|markdown)$/i.test(f))) {
+    const file = path.join(contentDir, relative);
+    if (!relative.includes("/")) {
+      if (await hasText(file)) skipped.push({ file, reason: "the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)" });
+      continue;
+    }
+    if (!(await hasText(file))) continue;
+    const dir = relative.slice(0, relative.lastIndexOf("/"));
+    const [first = "", ...rest] = dir.split("/");
+    const inPosts = sections.includes(first);
+    const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, path.basename(relative)].filter((p) => p !== "").join("/") : `pages/${relative}`;
+    pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
   // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.

@@ -286,3 +286,27 @@ test("Hugo: disablePathToLower: a docs page keeps its old URL's letter case", as
   const page = result.written.find((w) => w.to.endsWith(path.join("agent", "index.md")))!;
   assert.equal(page.text, '---\nlayout: page\ntitle: "Agent"\npermalink: /docs/SE/AI/agent/\ntoc: true\n---\n\n본문\n');
 });
+
+test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a standalone page at the section's URL, beside its images; the home page's is left out", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yaml": "title: SJW\nmodule:\n  imports:\n    - path: github.com/imfing/hextra\nparams:\n  mainSections: [article]\n",
+    "content/_index.md": "---\ntoc: false\n---\n\n<h1>SeoJongWon</h1>\n",
+    "content/article/_index.md": "---\ntitle: 'Article'\n---\n",
+    "content/article/졸업작품/_index.md": "---\ntitle: '졸업작품'\ncascade:\n    type: docs\n---\n\n![](졸업작품.jpg)\n\n## 프로젝트 개요\n",
+    "content/article/졸업작품/졸업작품.jpg": "jpg",
+    "content/article/졸업작품/주제 선정.md": "---\ndate: '2025-01-28T15:07:32+09:00'\ntitle: '주제 선정'\n---\n\n본문\n",
+    "content/docs/SE/hugo/_index.md": "---\ntitle: Hugo\n---\n\nHugo 정리\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const pages = result.written.filter((w) => w.to.includes(`${path.sep}posts${path.sep}`)).map((w) => [path.relative(root, w.to), w.text]);
+  assert.deepEqual(pages, [
+    ["posts/졸업작품/_index.md", "---\nlayout: page\ntitle: \"졸업작품\"\npermalink: /article/졸업작품/\ntoc: true\n---\n\n![](졸업작품.jpg)\n\n## 프로젝트 개요\n"],
+    ["posts/pages/docs/SE/hugo/_index.md", "---\nlayout: page\ntitle: \"Hugo\"\npermalink: /docs/se/hugo/\ntoc: true\n---\n\nHugo 정리\n"],
+  ]);
+  assert.ok(existsSync(path.join(root, "posts", "졸업작품", "졸업작품.jpg")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/_index.md warning skipped: the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)",
+  ]);
+});
