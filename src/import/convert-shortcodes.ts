@@ -4,8 +4,9 @@
  * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `mermaid` -> a
  * mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form), `youtube` -> a
  * link, `details` (Hugo's own, Hextra's) and hugo-book's `expand` -> `<details>`, Blowfish's and Congo's
- * `lead` -> its paragraph and `icon` (a decorative glyph, often in a heading) -> nothing. Code fences
- * are left alone; any other shortcode stays as written and is reported.
+ * `lead` -> its paragraph and `icon` (a decorative glyph, often in a heading) -> nothing, Hextra's
+ * `cards` of `card`s -> a list of links. Code fences are left alone; any other shortcode stays as
+ * written and is reported.
  */
 export interface ShortcodeConversion {
   text: string;
@@ -34,6 +35,10 @@ export function shortcodeArguments(text: string): { named: Record<string, string
 }
 
 const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout|mermaid|katex|math|details|expand|lead)\b(.*?)\s*[>%]\}\}\s*$/i;
+/** Hextra's `{{< cards >}}` around its cards: the list the cards become needs no wrapper. */
+const HUGO_CARDS = /^\s*\{\{<\s*\/?\s*cards\b[^>]*>\}\}\s*$/i;
+/** Hextra's `{{< card link="x" title="y" subtitle="z" image="a.png" >}}`, on one line or several. */
+const HUGO_CARD = /^(\s*)\{\{<\s*card\b([\s\S]*?)\/?>\}\}\s*$/i;
 /** Blowfish's and Congo's `{{< icon "globe" >}}`: an SVG of the theme's, no text. */
 const HUGO_ICON = /\s?\{\{<\s*icon\s+("[^"]*"|[\w-]+)\s*>\}\}/gi;
 const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout|mermaid|katex|math)\s*\((.*)\)\s*%\}\s*$/i;
@@ -71,6 +76,23 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
     if (fence !== undefined) {
       out.push(line);
       continue;
+    }
+    if (HUGO_CARDS.test(line)) {
+      converted.push({ line: i + 1, endLine: i + 1, text: line.trim() });
+      continue;
+    }
+    // A card's arguments may run over several lines, up to its `>}}`.
+    const cardEnd = /^\s*\{\{<\s*card\b/i.test(line) ? lines.findIndex((candidate, index) => index >= i && candidate.includes(">}}")) : -1;
+    const card = cardEnd === -1 ? null : HUGO_CARD.exec(lines.slice(i, cardEnd + 1).join(" "));
+    if (card) {
+      const { named } = shortcodeArguments(card[2]!);
+      if (named.link !== undefined && named.title !== undefined) {
+        const title = named.title.replace(/[[\]]/g, "");
+        out.push(`- [${title}](<${named.link}>)${named.subtitle ? ` — ${named.subtitle}` : ""}`, ...(named.image ? [`  ![${title}](<${named.image}>)`] : []));
+        converted.push({ line: i + 1, endLine: cardEnd + 1, text: lines[i]!.trim() });
+        i = cardEnd;
+        continue;
+      }
     }
     const hugo = HUGO_OPEN.exec(line);
     const zola = hugo ? undefined : ZOLA_OPEN.exec(line);
