@@ -86,9 +86,10 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
     const card = cardEnd === -1 ? null : HUGO_CARD.exec(lines.slice(i, cardEnd + 1).join(" "));
     if (card) {
       const { named } = shortcodeArguments(card[2]!);
-      if (named.link !== undefined && named.title !== undefined) {
+      if (named.title !== undefined) {
         const title = named.title.replace(/[[\]]/g, "");
-        out.push(`- [${title}](<${named.link}>)${named.subtitle ? ` — ${named.subtitle}` : ""}`, ...(named.image ? [`  ![${title}](<${named.image}>)`] : []));
+        const heading = named.link === undefined ? `**${title}**` : `[${title}](<${named.link}>)`;
+        out.push(`- ${heading}${named.subtitle ? ` — ${named.subtitle}` : ""}`, ...(named.image ? [`  ![${title}](<${named.image}>)`] : []));
         converted.push({ line: i + 1, endLine: cardEnd + 1, text: lines[i]!.trim() });
         i = cardEnd;
         continue;
