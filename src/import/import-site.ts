@@ -481,16 +481,22 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const existing = existsSync(settingsFile) ? await readFile(settingsFile, "utf8") : undefined;
     // No description on the old site: its title, rather than opsnote's sample one (the settings'
     // default) in every page's meta tag and the feeds. A description of the blogger's own stays.
-    const defaultDescription = siteSettingsSchema.parse({}).description;
-    let ownDescription: unknown;
+    const defaults = siteSettingsSchema.parse({});
+    let own: { description?: unknown; author?: { name?: unknown } } | undefined;
     try {
-      ownDescription = existing === undefined ? undefined : (parseYaml(existing) as { description?: unknown } | null)?.description;
+      own = existing === undefined ? undefined : (parseYaml(existing) as typeof own | null) ?? undefined;
     } catch {
-      ownDescription = undefined; // an unreadable file stops the import below
+      own = undefined; // an unreadable file stops the import below
     }
-    if (settings.values.description === undefined && settings.values.title !== undefined && (ownDescription === undefined || ownDescription === defaultDescription)) {
+    if (settings.values.description === undefined && settings.values.title !== undefined && (own?.description === undefined || own.description === defaults.description)) {
       settings.values.description = settings.values.title;
       settings.sources.description = "title (the old site has no description)";
+    }
+    // No author on the old site: the site's title, rather than the sample's opsnote author (its bio and
+    // GitHub link) on every post. An author of the blogger's own (another name) stays.
+    if (settings.values.author === undefined && settings.values.title !== undefined && (own?.author?.name === undefined || own.author.name === defaults.author.name)) {
+      settings.values.author = { name: settings.values.title };
+      settings.sources.author = "title (the old site names no author)";
     }
     let update: ReturnType<typeof updateSettingsFile>;
     try {

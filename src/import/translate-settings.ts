@@ -295,6 +295,9 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
     const { url, pathPrefix } = splitBaseUrl(baseUrl);
     if (url !== undefined) set("url", url, "baseURL");
     set("pathPrefix", pathPrefix, "baseURL (its path)");
+  } else {
+    // Hextra's starter passes it on the command line (`hugo --baseURL …` in its GitHub workflow).
+    notes.push(`${file} has no baseURL (a deploy workflow may have passed it to hugo): set url in opsnote.config.yaml to the blog's address, or feeds, the sitemap and shared links name another site`);
   }
   const timeZone = text(config.timezone);
   if (timeZone !== undefined) set("timeZone", timeZone, "timeZone");

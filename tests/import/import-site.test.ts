@@ -13,6 +13,7 @@ import { REPO_ROOT } from "../helpers/paths.ts";
 import { importSite } from "../../src/import/import-site.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
+import { parse as parseYaml } from "yaml";
 
 const oldSite = () =>
   writeTempFolder("old-jekyll", {
@@ -197,6 +198,22 @@ test("an old site without a description gets its title as one, not opsnote's sam
   const own = await writeTempFolder("project", { "opsnote.config.yaml": "description: 내 소개\n" });
   await importSite({ source, root: own });
   assert.match(await readFile(path.join(own, "opsnote.config.yaml"), "utf8"), /^description: 내 소개$/m);
+});
+
+test("an old site without an author gets its title as the author, not the sample's opsnote (bio, GitHub link); an author of the blogger's own stays", async () => {
+  // styughjvbn/blog (Hextra) names no author: every post showed the sample's bio.
+  const source = await writeTempFolder("old-hugo", { "hugo.yaml": "title: SJW\n", "content/posts/a.md": "---\ntitle: A\ndate: 2025-01-28\n---\n\n본문\n" });
+  const sample = await readFile(path.join(REPO_ROOT, "opsnote.config.yaml"), "utf8");
+  const fromSample = await writeTempFolder("project", { "opsnote.config.yaml": sample });
+  const result = await importSite({ source, root: fromSample });
+  const { author } = parseYaml(await readFile(path.join(fromSample, "opsnote.config.yaml"), "utf8")) as { author: unknown };
+  assert.deepEqual(author, { name: "SJW" });
+  // No baseURL (its workflow passed one to hugo): the report says to set url.
+  assert.match(result.warnings.filter((w) => w.kind === "setting").map((w) => w.line).join("\n"), /hugo\.yaml has no baseURL .*set url in opsnote\.config\.yaml/);
+
+  const own = await writeTempFolder("project", { "opsnote.config.yaml": "author:\n  name: 서종원\n" });
+  await importSite({ source, root: own });
+  assert.deepEqual((parseYaml(await readFile(path.join(own, "opsnote.config.yaml"), "utf8")) as { author: unknown }).author, { name: "서종원" });
 });
 
 test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes those files; two would stop the build), and the report says so", async () => {
