@@ -54,89 +54,53 @@ function youtubeLink(id: string | undefined): string {
   return id ? `[YouTube 동영상](https://www.youtube.com/watch?v=${encodeURIComponent(id)})` : "";
 }
 
-/** Converts the shortcodes of the lines after `firstBodyLine` (0-based: the front matter is left as it is). */
+const ESCAPED_SHORTCODE = /(\{\{[<%]?|\{%)\/\*\s?(.*?)\s?\*\/([>%]?\}\}|%\})/g;
+
 /** Hugo's and Zola's escaped shortcodes, as those generators print them: the comment marks removed. */
 export function unescapeShortcodes(line: string): string {
-  return line.replace(/(\{\{[<%]?|\{%)\/\*\s?(.*?)\s?\*\/([>%]?\}\}|%\})/g, "$1 $2 $3").replace(/(\{\{[<%]?|\{%)  +/g, "$1 ").replace(/  +([>%]?\}\}|%\})/g, " $1");
+  return line.replace(ESCAPED_SHORTCODE, "$1 $2 $3").replace(/(\{\{[<%]?|\{%)  +/g, "$1 ").replace(/  +([>%]?\}\}|%\})/g, " $1");
 }
 
+/**
+ * An escaped shortcode in prose (a theme manual showing how to write a youtube shortcode) as inline
+ * code: shown as written, as the old site showed it, and never taken for a shortcode left to convert
+ * (the build warns about those). One already inside a code span is only unescaped.
+ */
+function unescapeShortcodesInProse(line: string): string {
+  return line.replace(ESCAPED_SHORTCODE, (whole, ...rest: unknown[]) => {
+    const offset = rest.at(-2) as number;
+    const shown = unescapeShortcodes(whole);
+    return line[offset - 1] === "`" ? shown : `\`${shown}\``;
+  });
+}
+
+/** Converts the shortcodes of the lines after `firstBodyLine` (0-based: the front matter is left as it is). */
 export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeConversion {
   const lines = text.split("\n");
   const out: string[] = lines.slice(0, firstBodyLine);
   const converted: ShortcodeConversion["converted"] = [];
+  /** Indexes in `out` of code lines (fences and what they hold): their escaped shortcodes stay code. */
+  const code = new Set<number>();
   let fence: string | undefined;
-  for (let i = firstBodyLine; i < lines.length; i++) {
-    const line = lines[i]!;
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker : undefined;
+  /** Pushes lines of prose, where a fence may open (inside a callout too), noting the code lines. */
+  const pushProse = (...added: string[]) => {
+    for (const line of added) {
+      const marker = /^[\s>]*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+        fence = fence === undefined ? marker : undefined;
+        code.add(out.length);
+      } else if (fence !== undefined) code.add(out.length);
       out.push(line);
-      continue;
     }
-    if (fence !== undefined) {
+  };
+  const pushCode = (...added: string[]) => {
+    for (const line of added) {
+      code.add(out.length);
       out.push(line);
-      continue;
     }
-    if (HUGO_CARDS.test(line)) {
-      converted.push({ line: i + 1, endLine: i + 1, text: line.trim() });
-      continue;
-    }
-    // A card's arguments may run over several lines, up to its `>}}`.
-    const cardEnd = /^\s*\{\{<\s*card\b/i.test(line) ? lines.findIndex((candidate, index) => index >= i && candidate.includes(">}}")) : -1;
-    const card = cardEnd === -1 ? null : HUGO_CARD.exec(lines.slice(i, cardEnd + 1).join(" "));
-    if (card) {
-      const { named } = shortcodeArguments(card[2]!);
-      if (named.title !== undefined) {
-        const title = named.title.replace(/[[\]]/g, "");
-        const heading = named.link === undefined ? `**${title}**` : `[${title}](<${named.link}>)`;
-        out.push(`- ${heading}${named.subtitle ? ` — ${named.subtitle}` : ""}`, ...(named.image ? [`  ![${title}](<${named.image}>)`] : []));
-        converted.push({ line: i + 1, endLine: cardEnd + 1, text: lines[i]!.trim() });
-        i = cardEnd;
-        continue;
-      }
-    }
-    const hugo = HUGO_OPEN.exec(line);
-    const zola = hugo ? undefined : ZOLA_OPEN.exec(line);
-    if (hugo || zola) {
-      const name = (hugo?.[2] ?? zola![1]!).toLowerCase();
-      const closing = hugo
-        ? new RegExp(`^\\s*\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}\\s*$`, "i")
-        : /^\s*\{%\s*end\s*%\}\s*$/;
-      const end = lines.findIndex((candidate, index) => index > i && closing.test(candidate));
-      if (end !== -1) {
-        const inner = lines.slice(i + 1, end);
-        const args = shortcodeArguments(hugo?.[3] ?? zola![2]!);
-        if (name === "highlight") {
-          const language = args.positional[0] ?? args.named.lang ?? "";
-          const longest = Math.max(2, ...inner.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
-          const ticks = "`".repeat(longest + 1);
-          out.push(`${ticks}${language}`, ...inner, ticks);
-        } else if (name === "mermaid") {
-          // opsnote draws ```mermaid fences in the browser (src/markdown/mermaid.ts).
-          out.push("```mermaid", ...inner, "```");
-        } else if (name === "details" || name === "expand") {
-          // An HTML block ends at a blank line: the inner markdown between blank lines is rendered as markdown.
-          const summary = (args.named.title ?? args.named.summary ?? args.positional[0] ?? "Details").replace(/&/g, "&amp;").replace(/</g, "&lt;");
-          const open = args.named.open === "true" || args.named.closed === "false";
-          out.push(`<details${open ? " open" : ""}><summary>${summary}</summary>`, "", ...inner, "", "</details>");
-        } else if (name === "lead") {
-          out.push(...inner);
-        } else if (name === "katex" || name === "math") {
-          // opsnote renders $$ … $$ (display) and \( … \) (inline) with KaTeX at build time.
-          const display = Boolean(hugo) || args.named.block === "true";
-          out.push(...(display ? ["$$", ...inner, "$$"] : [`\\(${inner.join(" ").trim()}\\)`]));
-        } else {
-          const kind = hugo
-            ? alertKind(args.named.type ?? args.named.style ?? args.positional[0])
-            : alertKind(name === "alert" || name === "admonition" || name === "callout" ? args.named.type ?? args.named.kind : name);
-          const title = args.named.title ?? (hugo ? args.positional[1] : undefined);
-          out.push(`> [!${kind}]`, ...(title ? [`> **${title}**`, ">"] : []), ...inner.map((l) => (l.trim() === "" ? ">" : `> ${l}`)));
-        }
-        converted.push({ line: i + 1, endLine: end + 1, text: line.trim() });
-        i = end;
-        continue;
-      }
-    }
+  };
+  /** One line's inline shortcodes (figure, icon, youtube) in markdown; `i` is its 0-based line in `text`. */
+  const convertInline = (line: string, i: number): string => {
     let next = line.replace(FIGURE, (whole, rawArgs: string) => {
       const { named } = shortcodeArguments(rawArgs);
       if (!named.src) return whole;
@@ -155,15 +119,95 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
       converted.push({ line: i + 1, endLine: i + 1, text: whole });
       return link;
     });
-    next = next.replace(ZOLA_YOUTUBE, (whole, rawArgs: string) => {
+    return next.replace(ZOLA_YOUTUBE, (whole, rawArgs: string) => {
       const link = youtubeLink(shortcodeArguments(rawArgs).named.id);
       if (link === "") return whole;
       converted.push({ line: i + 1, endLine: i + 1, text: whole });
       return link;
     });
-    out.push(next);
+  };
+  for (let i = firstBodyLine; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fence !== undefined || /^\s*(`{3,}|~{3,})/.test(line)) {
+      pushProse(line);
+      continue;
+    }
+    if (HUGO_CARDS.test(line)) {
+      converted.push({ line: i + 1, endLine: i + 1, text: line.trim() });
+      continue;
+    }
+    // A card's arguments may run over several lines, up to its `>}}`.
+    const cardEnd = /^\s*\{\{<\s*card\b/i.test(line) ? lines.findIndex((candidate, index) => index >= i && candidate.includes(">}}")) : -1;
+    const card = cardEnd === -1 ? null : HUGO_CARD.exec(lines.slice(i, cardEnd + 1).join(" "));
+    if (card) {
+      const { named } = shortcodeArguments(card[2]!);
+      if (named.title !== undefined) {
+        const title = named.title.replace(/[[\]]/g, "");
+        const heading = named.link === undefined ? `**${title}**` : `[${title}](<${named.link}>)`;
+        pushProse(`- ${heading}${named.subtitle ? ` — ${named.subtitle}` : ""}`, ...(named.image ? [`  ![${title}](<${named.image}>)`] : []));
+        converted.push({ line: i + 1, endLine: cardEnd + 1, text: lines[i]!.trim() });
+        i = cardEnd;
+        continue;
+      }
+    }
+    const hugo = HUGO_OPEN.exec(line);
+    const zola = hugo ? undefined : ZOLA_OPEN.exec(line);
+    if (hugo || zola) {
+      const name = (hugo?.[2] ?? zola![1]!).toLowerCase();
+      const closing = hugo
+        ? new RegExp(`^\\s*\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}\\s*$`, "i")
+        : /^\s*\{%\s*end\s*%\}\s*$/;
+      const end = lines.findIndex((candidate, index) => index > i && closing.test(candidate));
+      if (end !== -1) {
+        const inner = lines.slice(i + 1, end);
+        // Inner lines of prose get their inline shortcodes converted too (an icon in a callout), not those in a fence.
+        let innerFence: string | undefined;
+        const innerProse = () => inner.map((l, k) => {
+          const marker = /^\s*(`{3,}|~{3,})/.exec(l)?.[1];
+          if (marker !== undefined && (innerFence === undefined || marker.startsWith(innerFence))) {
+            innerFence = innerFence === undefined ? marker : undefined;
+            return l;
+          }
+          return innerFence === undefined ? convertInline(l, i + 1 + k) : l;
+        });
+        const args = shortcodeArguments(hugo?.[3] ?? zola![2]!);
+        if (name === "highlight") {
+          const language = args.positional[0] ?? args.named.lang ?? "";
+          const longest = Math.max(2, ...inner.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
+          const ticks = "`".repeat(longest + 1);
+          pushCode(`${ticks}${language}`, ...inner, ticks);
+        } else if (name === "mermaid") {
+          // opsnote draws ```mermaid fences in the browser (src/markdown/mermaid.ts).
+          pushCode("```mermaid", ...inner, "```");
+        } else if (name === "details" || name === "expand") {
+          // An HTML block ends at a blank line: the inner markdown between blank lines is rendered as markdown.
+          const summary = (args.named.title ?? args.named.summary ?? args.positional[0] ?? "Details").replace(/&/g, "&amp;").replace(/</g, "&lt;");
+          const open = args.named.open === "true" || args.named.closed === "false";
+          pushProse(`<details${open ? " open" : ""}><summary>${summary}</summary>`, "", ...innerProse(), "", "</details>");
+        } else if (name === "lead") {
+          pushProse(...innerProse());
+        } else if (name === "katex" || name === "math") {
+          // opsnote renders $$ … $$ (display) and \( … \) (inline) with KaTeX at build time.
+          const display = Boolean(hugo) || args.named.block === "true";
+          pushCode(...(display ? ["$$", ...inner, "$$"] : [`\\(${inner.join(" ").trim()}\\)`]));
+        } else {
+          const kind = hugo
+            ? alertKind(args.named.type ?? args.named.style ?? args.positional[0])
+            : alertKind(name === "alert" || name === "admonition" || name === "callout" ? args.named.type ?? args.named.kind : name);
+          const title = args.named.title ?? (hugo ? args.positional[1] : undefined);
+          pushProse(`> [!${kind}]`, ...(title ? [`> **${title}**`, ">"] : []), ...innerProse().map((l) => (l.trim() === "" ? ">" : `> ${l}`)));
+        }
+        converted.push({ line: i + 1, endLine: end + 1, text: line.trim() });
+        i = end;
+        continue;
+      }
+    }
+    pushProse(convertInline(line, i));
   }
   // `{{</* figure */>}}` (Hugo) and `{%/* note() */%}` (Zola) show a shortcode as written, in code too;
-  // they never match a conversion above, so they are unescaped last.
-  return { text: out.map((line, index) => (index < firstBodyLine ? line : unescapeShortcodes(line))).join("\n"), converted };
+  // they never match a conversion above, so they are unescaped last (in prose, as inline code).
+  return {
+    text: out.map((line, index) => (index < firstBodyLine ? line : code.has(index) ? unescapeShortcodes(line) : unescapeShortcodesInProse(line))).join("\n"),
+    converted,
+  };
 }
