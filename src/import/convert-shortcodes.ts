@@ -4,8 +4,8 @@
  * `{% note() %}` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout), `mermaid` -> a
  * mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form), `youtube` -> a
  * link, `details` (Hugo's own, Hextra's) and hugo-book's `expand` -> `<details>`, Blowfish's and Congo's
- * `lead` -> its paragraph and `icon` (a decorative glyph, often in a heading) -> nothing, Hextra's
- * `cards` of `card`s -> a list of links. Code fences are left alone; any other shortcode stays as
+ * `lead` -> its paragraph, `icon` (a decorative glyph, often in a heading) -> nothing and `carousel`
+ * -> its images one after another, Hextra's `cards` of `card`s -> a list of links. Code fences are left alone; any other shortcode stays as
  * written and is reported.
  */
 export interface ShortcodeConversion {
@@ -39,6 +39,8 @@ const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|call
 const HUGO_CARDS = /^\s*\{\{<\s*\/?\s*cards\b[^>]*>\}\}\s*$/i;
 /** Hextra's `{{< card link="x" title="y" subtitle="z" image="a.png" >}}`, on one line or several. */
 const HUGO_CARD = /^(\s*)\{\{<\s*card\b([\s\S]*?)\/?>\}\}\s*$/i;
+/** Blowfish's `{{< carousel images="{a.jpg,b.png}" >}}`: a slide show of the images named (a glob such as `img/*` is left). */
+const HUGO_CAROUSEL = /\{\{<\s*carousel\b(.*?)\s*>\}\}/gi;
 /** Blowfish's and Congo's `{{< icon "globe" >}}`: an SVG of the theme's, no text. */
 const HUGO_ICON = /\s?\{\{<\s*icon\s+("[^"]*"|[\w-]+)\s*>\}\}/gi;
 const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout|mermaid|katex|math)\s*\((.*)\)\s*%\}\s*$/i;
@@ -107,6 +109,14 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
       converted.push({ line: i + 1, endLine: i + 1, text: whole });
       const alt = (named.alt ?? named.caption ?? named.title ?? "").replace(/[[\]]/g, "");
       return `![${alt}](${named.src}${named.caption && named.caption !== alt ? ` "${named.caption.replace(/"/g, "'")}"` : ""})`;
+    });
+    next = next.replace(HUGO_CAROUSEL, (whole, rawArgs: string) => {
+      const list = /^\{(.*)\}$/.exec(shortcodeArguments(rawArgs).named.images?.trim() ?? "")?.[1];
+      const images = list?.split(",").map((name) => name.trim()).filter((name) => name !== "" && !/[*?[]/.test(name)) ?? [];
+      if (images.length === 0) return whole;
+      converted.push({ line: i + 1, endLine: i + 1, text: whole });
+      // One image a paragraph, one after another: the slides.
+      return images.map((name) => `![](${name})`).join("\n\n");
     });
     next = next.replace(HUGO_ICON, (whole) => {
       converted.push({ line: i + 1, endLine: i + 1, text: whole.trim() });

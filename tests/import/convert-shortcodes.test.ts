@@ -31,6 +31,8 @@ const CASES: [string, string, string][] = [
   ["Hextra cards: a list of links", '{{< cards >}}\n  {{< card link="졸업작품" title="졸업작품" icon="folder-tree" subtitle="AI 온라인 저지" >}}\n{{< /cards >}}', "- [졸업작품](<졸업작품>) — AI 온라인 저지"],
   ["Hextra card over several lines, with an image", '{{< card\n      link="http://sjw-project.site/"\n      title="COCO"\n      image="졸작.png"\n>}}', "- [COCO](<http://sjw-project.site/>)\n  ![COCO](<졸작.png>)"],
   ["Hextra card without a link (a project in progress)", '{{< card title="OZZ - 작업중" subtitle="온라인 옷장" >}}', "- **OZZ - 작업중** — 온라인 옷장"],
+  ["Blowfish carousel of named images: the images, one after another", '{{< carousel images= "{image1.jpg, image2.png}" aspectRatio="10-9" >}}', "![](image1.jpg)\n\n![](image2.png)"],
+  ["Blowfish carousel of a glob: kept (the files are not listed here)", '{{< carousel images="img/*" >}}', '{{< carousel images="img/*" >}}'],
   ["unknown shortcode kept", "{{< gist a b >}}", "{{< gist a b >}}"],
   ["block never closed kept", "{{% notice tip %}}\n열린 채", "{{% notice tip %}}\n열린 채"],
   ["inside a fence kept", "```\n{{< figure src=\"a.png\" >}}\n```", "```\n{{< figure src=\"a.png\" >}}\n```"],
