@@ -45,7 +45,7 @@ const HUGO_CAROUSEL = /\{\{<\s*carousel\b(.*?)\s*>\}\}/gi;
 const HUGO_ICON = /\s?\{\{<\s*icon\s+("[^"]*"|[\w-]+)\s*>\}\}/gi;
 const ZOLA_OPEN = /^\s*\{%\s*(note|tip|info|warning|caution|danger|important|alert|admonition|callout|mermaid|katex|math)\s*\((.*)\)\s*%\}\s*$/i;
 const FIGURE = /\{\{[<%]\s*figure\b(.*?)\s*\/?\s*[>%]\}\}/gi;
-const HUGO_YOUTUBE = /\{\{[<%]\s*youtube\b(.*?)\s*[>%]\}\}/gi;
+const HUGO_YOUTUBE = /\{\{[<%]\s*youtube(?:lite)?\b(.*?)\s*[>%]\}\}/gi;
 const ZOLA_YOUTUBE = /\{\{\s*youtube\s*\((.*?)\)\s*\}\}/gi;
 
 function alertKind(name: string | undefined, fallback = "NOTE"): string {

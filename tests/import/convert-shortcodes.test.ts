@@ -33,6 +33,7 @@ const CASES: [string, string, string][] = [
   ["Hextra card without a link (a project in progress)", '{{< card title="OZZ - 작업중" subtitle="온라인 옷장" >}}', "- **OZZ - 작업중** — 온라인 옷장"],
   ["Blowfish carousel of named images: the images, one after another", '{{< carousel images= "{image1.jpg, image2.png}" aspectRatio="10-9" >}}', "![](image1.jpg)\n\n![](image2.png)"],
   ["Blowfish carousel of a glob: kept (the files are not listed here)", '{{< carousel images="img/*" >}}', '{{< carousel images="img/*" >}}'],
+  ["Blowfish youtubeLite", '{{< youtubeLite id="SgXhGb-7QbU" label="demo" >}}', "[YouTube 동영상](https://www.youtube.com/watch?v=SgXhGb-7QbU)"],
   ["unknown shortcode kept", "{{< gist a b >}}", "{{< gist a b >}}"],
   ["block never closed kept", "{{% notice tip %}}\n열린 채", "{{% notice tip %}}\n열린 채"],
   ["inside a fence kept", "```\n{{< figure src=\"a.png\" >}}\n```", "```\n{{< figure src=\"a.png\" >}}\n```"],
