@@ -119,12 +119,13 @@ export function replaceFrontMatterStrings(text: string, replacements: ReadonlyMa
 }
 
 /**
- * Hugo's predefined front-matter keys and taxonomies, which Hugo reads in any case (`Tags:` is `tags`)
- * and opsnote reads as written: a `Tags:` list was an unknown key, and the post had no tags.
+ * Hugo's front-matter keys that opsnote reads too, which Hugo reads in any case (`Tags:` is `tags`)
+ * and opsnote as written: a `Tags:` list was an unknown key, and the post had no tags. (Keys opsnote
+ * does not read, such as `linkTitle`, are left as they are.)
  */
 const HUGO_KEYS = new Set([
-  "aliases", "categories", "date", "description", "draft", "expirydate", "keywords", "lastmod", "linktitle", "publishdate",
-  "series", "slug", "summary", "tags", "title", "toc", "url", "weight",
+  "aliases", "author", "categories", "comments", "date", "description", "draft", "image", "images", "lastmod", "series", "slug",
+  "tags", "title", "toc", "url",
 ]);
 
 /**

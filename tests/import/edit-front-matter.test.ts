@@ -39,7 +39,7 @@ const KEY_CASES: [name: string, input: string, expected: string, keys: string[]]
     '---\ntitle: "글쓰기"\n\nCategories: "Posted"\nTags: ["coffee","글쓰기",]\n# bookToc: false\n---\n본문\n',
     '---\ntitle: "글쓰기"\n\ncategories: "Posted"\ntags: [ "coffee", "글쓰기" ]\n\n# bookToc: false\n---\n본문\n', ["Categories", "Tags"]],
   ["TOML Tags, a key in a table left alone", '+++\nTitle = "a"\nTags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', '+++\ntitle = "a"\ntags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', ["Title", "Tags"]],
-  ["a key not Hugo's stays", "---\nBookComments: true\n---\n", "---\nBookComments: true\n---\n", []],
+  ["a key opsnote does not read stays (Hextra's linkTitle)", "---\nBookComments: true\nlinkTitle: 짧게\n---\n", "---\nBookComments: true\nlinkTitle: 짧게\n---\n", []],
   ["both spellings: left as written", "---\ntags: [a]\nTags: [b]\n---\n", "---\ntags: [a]\nTags: [b]\n---\n", []],
 ];
 for (const [name, input, expected, keys] of KEY_CASES) {
