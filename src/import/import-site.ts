@@ -252,7 +252,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
         warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
       }
-      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
+      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir, source.target);
       if (themeImages.size > 0) {
         // opsnote reads `image: x.jpg` beside the post; the old theme read it from its images folder.
         const item = result.posts.at(-1)!;
@@ -289,7 +289,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   }
 
   /** Returns the front-matter images the old theme looked up by name, with their root path (to write in the copy). */
-  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string): Promise<Map<string, string>> {
+  /**
+   * `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's), for a
+   * front-matter image the old site read from its content folder.
+   */
+  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
       let decoded = ref.url.split(/[?#]/)[0]!;
@@ -306,9 +310,19 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const themeFolder = ref.line === undefined && !existsSync(beside)
           ? THEME_IMAGE_DIRS.find((dir) => existsSync(path.join(layout.urlRoot, dir, decoded)))
           : undefined;
+        // Hugo also finds one by its path in the content folder (`image: posts/images/x.png`, a resource of
+        // the posts section): the copy is in the posts folder, published at its folder's URL.
+        const inContent = ref.line === undefined && themeFolder === undefined && !existsSync(beside) && sourceTarget !== undefined && site.family === "hugo"
+          ? path.resolve(site.root, "content", decoded)
+          : undefined;
+        const contentRelative = inContent !== undefined && existsSync(inContent) ? path.relative(sourceDir, inContent) : undefined;
         if (themeFolder !== undefined) {
           themeImages.set(ref.url, `/${themeFolder}/${ref.url}`);
           warn("theme-image", file, `front-matter image "${ref.url}" is /${themeFolder}/${ref.url} on the old site; written so in the copy`, line);
+        } else if (contentRelative !== undefined && !contentRelative.startsWith("..") && !path.isAbsolute(contentRelative)) {
+          const url = `/${toPosix(path.join(nfcPath(sourceTarget!), nfcPath(contentRelative)))}`;
+          themeImages.set(ref.url, url);
+          warn("theme-image", file, `front-matter image "${ref.url}" is content/${decoded} (Hugo reads it from the content folder); written ${url} in the copy`, line);
         }
         else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
         else if (path.relative(sourceDir, beside).startsWith("..")) warn("outside", file, `"${ref.url}" is outside the posts folder`, line);

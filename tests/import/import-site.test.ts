@@ -327,3 +327,20 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
     "content/_index.md warning skipped: the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)",
   ]);
 });
+
+test("Hugo: a front-matter image given by its path in the content folder (image: posts/images/x.png) names its root URL in the copy", async () => {
+  // smjune (hugo-book): every post's card image is a resource of the posts section, not of the post's bundle.
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yml": "baseURL: https://smjune.example/\n",
+    "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+    "content/posts/images/coffee1.png": "png",
+    "content/posts/coffee/index.md": '---\ntitle: "글쓰기"\ndate: 2023-02-25T18:20:17+09:00\nimage: posts/images/coffee1.png\n---\n본문\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.match(await readFile(path.join(root, "posts", "coffee", "index.md"), "utf8"), /^image: \/images\/coffee1\.png$/m);
+  assert.ok(existsSync(path.join(root, "posts", "images", "coffee1.png")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "theme-image" || w.kind === "missing-file").map((w) => w.line.replace(`${source}/`, "")), [
+    'content/posts/coffee/index.md:4:1 warning theme-image: front-matter image "posts/images/coffee1.png" is content/posts/images/coffee1.png (Hugo reads it from the content folder); written /images/coffee1.png in the copy',
+  ]);
+});
