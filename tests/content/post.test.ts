@@ -348,3 +348,10 @@ for (const [relativePath, permalink, url] of pathCases) {
     assert.equal(post({ date: "2024-01-01" }, { inputPath, relativePath, site: { ...SITE, permalink } }).url, url);
   });
 }
+
+test("excerpt: the front matter's excerpt or description, but an empty one (Hugo's archetype description = \"\") gives the body's", () => {
+  assert.equal(post({ title: "a", description: "요약" }).excerpt, "요약");
+  assert.equal(post({ title: "a", excerpt: "발췌", description: "요약" }).excerpt, "발췌");
+  assert.equal(post({ title: "a", description: "" }).excerpt, "본문");
+  assert.equal(post({ title: "a", excerpt: "  ", description: "요약" }).excerpt, "요약");
+});
