@@ -35,7 +35,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   "root-file": { what: "files at the old site's root (favicon, CNAME, robots.txt), not copied", fix: "put them in a folder listed in staticDirs, or add them to your host by hand" },
   "generated-file": { what: "files of the old site's static folders that opsnote writes itself (robots.txt, sitemap.xml, feeds), not copied", fix: "nothing to do; carry any rule of your own (a Disallow line) by hand" },
   translation: { what: "translations of posts (Hugo's x.en.md beside x.md), not imported: opsnote builds one language", fix: "nothing to do: their old URLs redirect to the post in the site's language" },
-  "key-case": { what: "Hugo posts with front-matter keys in capitals (Tags:, Categories:), written in lower case in the copy", fix: "nothing to do (Hugo read them in any case; opsnote reads them as written)" },
+  "hugo-keys": { what: "Hugo posts whose front-matter keys opsnote spells otherwise (Tags: -> tags:, summary -> excerpt), renamed in the copy", fix: "nothing to do (Hugo read keys in any case; opsnote reads them as written)" },
   refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
   converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, mermaid, katex, youtube, details, lead, icon, carousel, cards)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },

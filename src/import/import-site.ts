@@ -21,7 +21,7 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { replaceFrontMatterStrings, dropEmptyTermItems, lowerCaseHugoKeys, setPermalink } from "./edit-front-matter.ts";
+import { replaceFrontMatterStrings, dropEmptyTermItems, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -230,13 +230,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         warn("bom", shown, "a byte order mark removed in the copy", 1);
       }
       if (site.family === "hugo") {
-        // Hugo reads `Tags:` as `tags:`; opsnote reads keys as written, so the copy says them so.
+        // Hugo reads `Tags:` as `tags:` and shows `summary` in lists; opsnote reads keys as written and
+        // calls that `excerpt`, so the copy says them so.
         const item = result.posts.at(-1)!;
-        const lowered = lowerCaseHugoKeys(item.text ?? text);
-        if (lowered.keys.length > 0) {
-          item.text = lowered.text;
-          frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [lowered.keys.includes(key) ? key.toLowerCase() : key, value]));
-          warn("key-case", shown, `${lowered.keys.join(", ")} written in lower case in the copy (Hugo reads front-matter keys in any case)`, 1);
+        const { text: renamedText, renamed } = renameHugoKeys(item.text ?? text);
+        if (renamed.length > 0) {
+          item.text = renamedText;
+          frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [renamed.find(([from]) => from === key)?.[1] ?? key, value]));
+          warn("hugo-keys", shown, `${renamed.map(([from, to]) => `${from} -> ${to}`).join(", ")} in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)`, 1);
         }
       }
       const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));

@@ -286,8 +286,8 @@ test("Hugo: a post's Tags: and Categories: (Hugo reads keys in any case) are tag
   const copy = await readFile(path.join(root, "posts", "coffee", "index.md"), "utf8");
   const { data } = parsePostText(copy, "index.md");
   assert.deepEqual([data.frontMatter?.tags, data.frontMatter?.categories], [["coffee", "글쓰기"], "Posted"]);
-  assert.deepEqual(result.warnings.filter((w) => w.kind === "key-case").map((w) => w.line.replace(`${source}/`, "")), [
-    "content/posts/coffee/index.md:1:1 warning key-case: Categories, Tags written in lower case in the copy (Hugo reads front-matter keys in any case)",
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "hugo-keys").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/coffee/index.md:1:1 warning hugo-keys: Categories -> categories, Tags -> tags in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)",
   ]);
 });
 
