@@ -296,6 +296,11 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     if (!(await hasText(file))) continue;
     const dir = relative.slice(0, relative.lastIndexOf("/"));
     const [first = "", ...rest] = dir.split("/");
+    // A theme's list page (tabi's and PaperMod's archive, a tags or search page): opsnote makes its own.
+    if (rest.length === 0 && THEME_PAGE.test(`${first}.md`)) {
+      skipped.push({ file, reason: `the text of the theme's /${first}/ list page; opsnote makes its own list pages, so it is not imported` });
+      continue;
+    }
     const inPosts = sections.includes(first);
     const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, path.basename(relative)].filter((p) => p !== "").join("/") : `pages/${relative}`;
     pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });

@@ -313,6 +313,8 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
     "content/article/졸업작품/졸업작품.jpg": "jpg",
     "content/article/졸업작품/주제 선정.md": "---\ndate: '2025-01-28T15:07:32+09:00'\ntitle: '주제 선정'\n---\n\n본문\n",
     "content/docs/SE/hugo/_index.md": "---\ntitle: Hugo\n---\n\nHugo 정리\n",
+    // A theme's archive list with a line of text: /archive/ is opsnote's own page (two would stop the build).
+    "content/archive/_index.md": "---\ntitle: Archive\n---\n\n지난 글 모음\n",
   });
   const root = await writeTempFolder("project", {});
   const result = await importSite({ source, root });
@@ -325,6 +327,7 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
   assert.ok(existsSync(path.join(root, "posts", "졸업작품", "졸업작품.jpg")));
   assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
     "content/_index.md warning skipped: the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)",
+    "content/archive/_index.md warning skipped: the text of the theme's /archive/ list page; opsnote makes its own list pages, so it is not imported",
   ]);
 });
 
