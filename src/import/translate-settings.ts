@@ -408,5 +408,13 @@ export function translateZola(config: Config, file: string, section: string, sec
   }
   const google = first(extra, ["google_analytics", "analytics.google"]);
   if (google) set("analytics", { google: google[1] }, `[extra] ${google[0]}`);
-  return { values, sources, notes: [] };
+  const notes: string[] = [];
+  // tabi's other comment systems: said so, rather than dropped without a word.
+  for (const name of ["isso", "hyvortalk"]) {
+    const block = extra[name];
+    if (isObject(block) && (text(block.endpoint_url) ?? text(block.website_id)) !== undefined) {
+      notes.push(`${file} [extra.${name}]: opsnote's comments are giscus, utterances or disqus, not ${name === "isso" ? "Isso" : "Hyvor Talk"}; the posts' comments are not carried`);
+    }
+  }
+  return { values, sources, notes };
 }

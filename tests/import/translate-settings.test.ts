@@ -128,3 +128,10 @@ test("base URLs", () => {
   assert.deepEqual(splitBaseUrl("https://x.example/"), { url: "https://x.example", pathPrefix: "/" });
   assert.deepEqual(splitBaseUrl("/blog"), { pathPrefix: "/blog/" });
 });
+
+test("Zola: tabi's Isso comments (roray-dev-site) are named in the notes, not dropped without a word", () => {
+  const { values, notes } = translateZola({ base_url: "https://www.roray.dev", extra: { isso: { enabled_for_all_posts: false, endpoint_url: "https://isso.roray.dev/" } } }, "config.toml", "blog");
+  assert.equal(values.comments, undefined);
+  assert.deepEqual(notes, ["config.toml [extra.isso]: opsnote's comments are giscus, utterances or disqus, not Isso; the posts' comments are not carried"]);
+  assert.deepEqual(translateZola({ base_url: "https://z.example", extra: { isso: { endpoint_url: "" } } }, "config.toml", "blog").notes, []);
+});
