@@ -289,10 +289,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  /** Returns the front-matter images the old theme looked up by name, with their root path (to write in the copy). */
   /**
-   * `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's), for a
-   * front-matter image the old site read from its content folder.
+   * Returns the front-matter images the old theme looked up by name, with their root path (to write in
+   * the copy). `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's),
+   * for a front-matter image the old site read from its content folder.
    */
   async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
