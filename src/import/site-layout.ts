@@ -236,6 +236,11 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const timeZone = timeZoneOf(settings);
   const permalinks = (lookup(site.config, "permalinks") ?? {}) as Record<string, unknown>;
   const keepCase = Object.entries(site.config).some(([key, value]) => key.toLowerCase() === "disablepathtolower" && value === true);
+  // Hugo's `[taxonomies] tag = "tags"` (its defaults: tags, categories), Zola's `taxonomies = [{ name = "tags" }]`.
+  const taxonomyConfig = lookup(site.config, "taxonomies");
+  const taxonomies = new Set(["tags", "categories", ...(Array.isArray(taxonomyConfig)
+    ? taxonomyConfig.map((entry) => (typeof entry === "object" && entry !== null ? String((entry as { name?: unknown }).name ?? "") : ""))
+    : typeof taxonomyConfig === "object" && taxonomyConfig !== null ? Object.values(taxonomyConfig).map(String) : [])].map((name) => name.toLowerCase()));
   const sources: PostSource[] = sections.map((section) => ({
     dir: path.join(contentDir, section),
     // One section of posts lands in the posts folder itself; several keep their names.
@@ -296,9 +301,10 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     if (!(await hasText(file))) continue;
     const dir = relative.slice(0, relative.lastIndexOf("/"));
     const [first = "", ...rest] = dir.split("/");
-    // A theme's list page (tabi's and PaperMod's archive, a tags or search page): opsnote makes its own.
-    if (rest.length === 0 && THEME_PAGE.test(`${first}.md`)) {
-      skipped.push({ file, reason: `the text of the theme's /${first}/ list page; opsnote makes its own list pages, so it is not imported` });
+    // A theme's list page (tabi's and PaperMod's archive, a tags or search page) or a taxonomy term's
+    // (`categories/security/_index.md`, wlals2): opsnote makes its own, on the same URLs.
+    if (THEME_PAGE.test(`${first}.md`) || taxonomies.has(first.toLowerCase())) {
+      skipped.push({ file, reason: `the text of the theme's /${dir}/ list page; opsnote makes its own list pages, so it is not imported` });
       continue;
     }
     const inPosts = sections.includes(first);

@@ -315,6 +315,8 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
     "content/docs/SE/hugo/_index.md": "---\ntitle: Hugo\n---\n\nHugo 정리\n",
     // A theme's archive list with a line of text: /archive/ is opsnote's own page (two would stop the build).
     "content/archive/_index.md": "---\ntitle: Archive\n---\n\n지난 글 모음\n",
+    // A taxonomy term's page with text (wlals2): /categories/security/ is opsnote's category page.
+    "content/categories/security/_index.md": "---\ntitle: Security\n---\n\n보안 글 모음\n",
   });
   const root = await writeTempFolder("project", {});
   const result = await importSite({ source, root });
@@ -328,6 +330,7 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
   assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
     "content/_index.md warning skipped: the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)",
     "content/archive/_index.md warning skipped: the text of the theme's /archive/ list page; opsnote makes its own list pages, so it is not imported",
+    "content/categories/security/_index.md warning skipped: the text of the theme's /categories/security/ list page; opsnote makes its own list pages, so it is not imported",
   ]);
 });
 
