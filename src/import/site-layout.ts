@@ -271,12 +271,13 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const skipped: SiteLayout["skipped"] = [];
   const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
   for (const dir of await listDirs(contentDir)) {
-    if (sections.includes(dir) || dir === "about") continue;
+    if (sections.includes(dir)) continue;
     const files = await listFiles(path.join(contentDir, dir));
     for (const listed of files) {
       // A page's images sit beside it, as a post's do (a hugo-book `docs/x/index.md` with `x.png`).
       if (!POST_FILE.test(listed)) pageFiles.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${listed}` });
-      if (!POST_FILE.test(listed) || /(^|\/)_index\./.test(listed)) continue;
+      // `about/index.md` is the about page (above); `about/_index.md`, a section, is below.
+      if (!POST_FILE.test(listed) || /(^|\/)_index\./.test(listed) || dir === "about") continue;
       // `index.ko.md` is the Korean `index.md`; another language's version beside it is left out (see importSite).
       const language = splitLanguage(listed, languages);
       const file = language?.relative ?? listed;
@@ -308,7 +309,10 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       continue;
     }
     const inPosts = sections.includes(first);
-    const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, path.basename(relative)].filter((p) => p !== "").join("/") : `pages/${relative}`;
+    // Saved as its folder's `index.md`: a bundle, so the section's files are also copied beside its page,
+    // where the old site served them (`/about/me.jpg` beside zola's `about/_index.md`).
+    const name = path.basename(relative).slice(1);
+    const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, name].filter((p) => p !== "").join("/") : `pages/${dir}/${name}`;
     pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as

@@ -313,6 +313,9 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
     "content/article/졸업작품/졸업작품.jpg": "jpg",
     "content/article/졸업작품/주제 선정.md": "---\ndate: '2025-01-28T15:07:32+09:00'\ntitle: '주제 선정'\n---\n\n본문\n",
     "content/docs/SE/hugo/_index.md": "---\ntitle: Hugo\n---\n\nHugo 정리\n",
+    // Zola DeepThought's about section (HWJskt): its photo is served beside it, at /about/me.jpg.
+    "content/about/_index.md": "---\ntitle: Welcome\n---\n\n<img src=\"/about/me.jpg\" alt=\"me\">\n",
+    "content/about/me.jpg": "jpg",
     // A theme's archive list with a line of text: /archive/ is opsnote's own page (two would stop the build).
     "content/archive/_index.md": "---\ntitle: Archive\n---\n\n지난 글 모음\n",
     // A taxonomy term's page with text (wlals2): /categories/security/ is opsnote's category page.
@@ -323,10 +326,12 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
   assert.deepEqual(result.conflicts, []);
   const pages = result.written.filter((w) => w.to.includes(`${path.sep}posts${path.sep}`)).map((w) => [path.relative(root, w.to), w.text]);
   assert.deepEqual(pages, [
-    ["posts/졸업작품/_index.md", "---\nlayout: page\ntitle: \"졸업작품\"\npermalink: /article/졸업작품/\ntoc: true\n---\n\n![](졸업작품.jpg)\n\n## 프로젝트 개요\n"],
-    ["posts/pages/docs/SE/hugo/_index.md", "---\nlayout: page\ntitle: \"Hugo\"\npermalink: /docs/se/hugo/\ntoc: true\n---\n\nHugo 정리\n"],
+    ["posts/pages/about/index.md", "---\nlayout: page\ntitle: \"Welcome\"\npermalink: /about/\ntoc: true\n---\n\n<img src=\"/about/me.jpg\" alt=\"me\">\n"],
+    ["posts/졸업작품/index.md", "---\nlayout: page\ntitle: \"졸업작품\"\npermalink: /article/졸업작품/\ntoc: true\n---\n\n![](졸업작품.jpg)\n\n## 프로젝트 개요\n"],
+    ["posts/pages/docs/SE/hugo/index.md", "---\nlayout: page\ntitle: \"Hugo\"\npermalink: /docs/se/hugo/\ntoc: true\n---\n\nHugo 정리\n"],
   ]);
   assert.ok(existsSync(path.join(root, "posts", "졸업작품", "졸업작품.jpg")));
+  assert.ok(existsSync(path.join(root, "posts", "pages", "about", "me.jpg")));
   assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
     "content/_index.md warning skipped: the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)",
     "content/archive/_index.md warning skipped: the text of the theme's /archive/ list page; opsnote makes its own list pages, so it is not imported",
