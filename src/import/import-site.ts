@@ -118,6 +118,15 @@ export function standalonePageText(title: string, permalink: string, body: strin
   return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n${toc ? "toc: true\n" : ""}---\n${body.replace(/^\n*/, "\n")}`;
 }
 
+/**
+ * Whether a page shows a table of contents: its own switch (`toc`, hugo-book's `bookToc`, Blowfish's
+ * `showTableOfContents`, in any case), else `siteToc`.
+ */
+function pageToc(frontMatter: Record<string, unknown>, siteToc: boolean): boolean {
+  const own = Object.entries(frontMatter).find(([key, value]) => /^(toc|booktoc|showtableofcontents)$/i.test(key) && typeof value === "boolean");
+  return own === undefined ? siteToc : own[1] === true;
+}
+
 function lineOf(text: string, needle: string): number | undefined {
   const index = text.split("\n").findIndex((line) => line.includes(needle));
   return index === -1 ? undefined : index + 1;
@@ -400,7 +409,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
     const oldUrl = url(frontMatter);
     await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));
-    return { oldUrl, title, body, to: path.join(postsDir, nfcPath(target)) };
+    // Hugo themes' site-wide TOC switch (hugo-book's BookToC, PaperMod's ShowToc, …) is for every single
+    // page, a docs page as much as a post; opsnote's `toc` setting is for posts, so the page says it.
+    const toc = pageToc(frontMatter, site.family === "hugo" && settings.values.toc === true);
+    return { oldUrl, title, body, toc, to: path.join(postsDir, nfcPath(target)) };
   }
 
   // Two posts on one URL: the old site showed one of them there. A draft or scheduled post was not
@@ -458,7 +470,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   if (layout.about !== undefined) {
     const page = await planPage(layout.about, "about.md", (fm) => layout.aboutUrl?.(fm) ?? "/about/", "About");
     if (page) {
-      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body) });
+      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body, page.toc) });
       result.oldUrls.push({ file: "about.md", oldUrl: page.oldUrl, newUrl: "/about/" });
       if (normalizeUrl(page.oldUrl) !== "/about/") addRedirect(layout.about, page.oldUrl, "/about/");
     }
@@ -467,10 +479,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   for (const source of layout.pages) {
     const page = await planPage(source.file, source.target, source.oldUrl, path.basename(source.file).replace(/\.\w+$/, ""));
     if (!page) continue;
-    // Hugo themes' site-wide TOC switch (hugo-book's BookToC, PaperMod's ShowToc, …) is for every single
-    // page, a docs page as much as a post; opsnote's `toc` setting is for posts, so the page says it.
-    const toc = site.family === "hugo" && settings.values.toc === true;
-    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, toc) });
+    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, page.toc) });
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
     warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
   }

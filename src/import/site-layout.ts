@@ -259,17 +259,20 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
     return oldHugoUrl(input, { section, permalink, keepCase });
   };
+  const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
+  // The about page in the site's language: `about.md`, or Blowfish's `about/index.ko.md` beside `index.en.md`.
+  const isAbout = (name: string, base: RegExp) => base.test(splitLanguage(name, languages)?.isDefault === true ? splitLanguage(name, languages)!.relative : name);
   let about: string | undefined;
   for (const name of (await listFiles(contentDir)).filter((f) => !f.includes("/"))) {
-    if (/^about\.(md|markdown)$/i.test(name)) about = path.join(contentDir, name);
-    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name)) {
+    if (isAbout(name, /^about\.(md|markdown)$/i)) about = path.join(contentDir, name);
+    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name) && !/^about\./i.test(name)) {
       pages.push({ file: path.join(contentDir, name), target: `pages/${name}`, oldUrl: pageUrl(name, "") });
     }
   }
-  if (about === undefined && existsSync(path.join(contentDir, "about", "index.md"))) about = path.join(contentDir, "about", "index.md");
+  const aboutIndex = (await listFiles(path.join(contentDir, "about"))).find((name) => isAbout(name, /^index\.(md|markdown)$/i));
+  if (about === undefined && aboutIndex !== undefined) about = path.join(contentDir, "about", aboutIndex);
   const pageFiles: { file: string; target: string }[] = [];
   const skipped: SiteLayout["skipped"] = [];
-  const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
   for (const dir of await listDirs(contentDir)) {
     if (sections.includes(dir)) continue;
     const files = await listFiles(path.join(contentDir, dir));

@@ -248,6 +248,8 @@ test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Ko
     "content/posts/221024_about_docker/docker.png": "png",
     "content/posts/only-english.en.md": '+++\ntitle = "Only in English"\ndate = 2022-11-01\n+++\n\ntext\n',
     "content/life_log/index.ko.md": '+++\ntitle = "생활 기록"\n+++\n\n본문\n',
+    "content/about/index.ko.md": '---\ntitle: "소개"\nshowTableOfContents : true\n---\n\n## 경력\n',
+    "content/about/index.en.md": '---\ntitle: "About"\n---\n\n## Career\n',
     "content/life_log/index.en.md": '+++\ntitle = "Life log"\n+++\n\ntext\n',
   });
   const root = await writeTempFolder("project", {});
@@ -256,10 +258,13 @@ test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Ko
   const posts = result.posts.map((p) => path.relative(root, p.to)).sort();
   assert.deepEqual(posts, ["posts/221024_about_docker/index.md", "posts/only-english.md"]);
   assert.ok(existsSync(path.join(root, "posts", "221024_about_docker", "docker.png")));
-  assert.deepEqual(result.written.map((w) => path.relative(root, w.to)).filter((f) => f.startsWith("posts/")), ["posts/pages/life_log/index.md"]);
+  assert.deepEqual(result.written.map((w) => path.relative(root, w.to)).filter((f) => f.startsWith("posts/")), ["posts/about.md", "posts/pages/life_log/index.md"]);
+  // The Korean about page (about/index.ko.md) is the about page, with the table of contents it asked for.
+  assert.equal(result.written.find((w) => w.to.endsWith("about.md"))!.text, '---\nlayout: page\ntitle: "소개"\npermalink: /about/\ntoc: true\n---\n\n## 경력\n');
   assert.match(result.written.find((w) => w.to.endsWith("index.md"))!.text, /^permalink: \/life_log\/$/m);
   // The Korean post keeps its old URL; the English one's old URL and the English-only post's get redirects.
   assert.deepEqual(result.oldUrls.map(({ oldUrl, newUrl }) => [oldUrl, newUrl]).sort(), [
+    ["/about/", "/about/"],
     ["/en/posts/221024_about_docker/", "/posts/221024_about_docker/"],
     ["/en/posts/only-english/", "/posts/only-english/"],
     ["/life_log/", "/life_log/"],
@@ -296,9 +301,12 @@ test("Hugo: disablePathToLower: a docs page keeps its old URL's letter case", as
     "hugo.yml": "baseURL: https://smjune.example/\ntheme: hugo-book\ndisablePathToLower: true\n",
     "content/posts/a.md": '---\ntitle: "a"\ndate: 2023-02-25\n---\n본문\n',
     "content/docs/SE/AI/agent/index.md": '---\ntitle: "Agent"\n---\n본문\n',
+    "content/docs/SE/repo/index.md": '---\ntitle: "Repo"\nbookToc: false\n---\n본문\n',
   });
   const result = await importSite({ source, root: await writeTempFolder("project", {}) });
-  assert.deepEqual(result.oldUrls.filter((u) => u.oldUrl.startsWith("/docs/")).map((u) => [u.oldUrl, u.newUrl]), [["/docs/SE/AI/agent/", "/docs/SE/AI/agent/"]]);
+  assert.deepEqual(result.oldUrls.filter((u) => u.oldUrl.startsWith("/docs/")).map((u) => [u.oldUrl, u.newUrl]), [["/docs/SE/AI/agent/", "/docs/SE/AI/agent/"], ["/docs/SE/repo/", "/docs/SE/repo/"]]);
+  // A page's own bookToc: false keeps it without one.
+  assert.doesNotMatch(result.written.find((w) => w.to.endsWith(path.join("repo", "index.md")))!.text, /toc/);
   // hugo-book shows a table of contents on every page (BookToC defaults to true): the docs page asks for one.
   const page = result.written.find((w) => w.to.endsWith(path.join("agent", "index.md")))!;
   assert.equal(page.text, '---\nlayout: page\ntitle: "Agent"\npermalink: /docs/SE/AI/agent/\ntoc: true\n---\n\n본문\n');
