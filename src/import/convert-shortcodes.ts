@@ -5,7 +5,8 @@
  * mermaid fence, `katex`/`math` -> `$$ … $$` (or `\( … \)` for Zola's inline form), `youtube` -> a
  * link, `details` (Hugo's own, Hextra's) and hugo-book's `expand` -> `<details>`, Blowfish's and Congo's
  * `lead` -> its paragraph, `icon` (a decorative glyph, often in a heading) -> nothing and `carousel`
- * -> its images one after another, Hextra's `cards` of `card`s -> a list of links. Code fences are left alone; any other shortcode stays as
+ * -> its images one after another, any `…button` with an `href` -> a link, Hextra's `cards` of
+ * `card`s -> a list of links. Code fences are left alone; any other shortcode stays as
  * written and is reported.
  */
 export interface ShortcodeConversion {
@@ -34,7 +35,9 @@ export function shortcodeArguments(text: string): { named: Record<string, string
   return { named, positional };
 }
 
-const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout|mermaid|katex|math|details|expand|lead)\b(.*?)\s*[>%]\}\}\s*$/i;
+const HUGO_OPEN = /^\s*\{\{([<%])\s*(highlight|notice|admonition|alert|hint|callout|mermaid|katex|math|details|expand|lead|[\w-]*button)\b(.*?)\s*[>%]\}\}\s*$/i;
+/** Blowfish's, Congo's and hugo-book's `{{< button href="x" >}}Text{{< /button >}}` (and a blog's own `colorbutton`) on one line. */
+const HUGO_BUTTON = /\{\{<\s*([\w-]*button)\b(.*?)\s*>\}\}(.*?)\{\{<\s*\/\s*\1\s*>\}\}/gi;
 /** Hextra's `{{< cards >}}` around its cards: the list the cards become needs no wrapper. */
 const HUGO_CARDS = /^\s*\{\{<\s*\/?\s*cards\b[^>]*>\}\}\s*$/i;
 /** Hextra's `{{< card link="x" title="y" subtitle="z" image="a.png" >}}`, on one line or several. */
@@ -118,6 +121,13 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
       // One image a paragraph, one after another: the slides.
       return images.map((name) => `![](${name})`).join("\n\n");
     });
+    next = next.replace(HUGO_BUTTON, (whole, _name: string, rawArgs: string, label: string) => {
+      const { named } = shortcodeArguments(rawArgs);
+      const href = named.href ?? named.link ?? named.url;
+      if (href === undefined) return whole;
+      converted.push({ line: i + 1, endLine: i + 1, text: whole });
+      return `[${label.trim().replace(/[[\]]/g, "")}](<${href}>)`;
+    });
     next = next.replace(HUGO_ICON, (whole) => {
       converted.push({ line: i + 1, endLine: i + 1, text: whole.trim() });
       return "";
@@ -168,7 +178,10 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
         ? new RegExp(`^\\s*\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}\\s*$`, "i")
         : /^\s*\{%\s*end\s*%\}\s*$/;
       const end = lines.findIndex((candidate, index) => index > i && closing.test(candidate));
-      if (end !== -1) {
+      const args = shortcodeArguments(hugo?.[3] ?? zola![2]!);
+      // A button without a target is no link: kept as written (and reported).
+      const href = args.named.href ?? args.named.link ?? args.named.url;
+      if (end !== -1 && !(name.endsWith("button") && href === undefined)) {
         const inner = lines.slice(i + 1, end);
         // Inner lines of prose get their inline shortcodes converted too (an icon in a callout), not those in a fence.
         let innerFence: string | undefined;
@@ -180,7 +193,6 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
           }
           return innerFence === undefined ? convertInline(l, i + 1 + k) : l;
         });
-        const args = shortcodeArguments(hugo?.[3] ?? zola![2]!);
         if (name === "highlight") {
           const language = args.positional[0] ?? args.named.lang ?? "";
           const longest = Math.max(2, ...inner.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
@@ -196,6 +208,9 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
           pushProse(`<details${open ? " open" : ""}><summary>${summary}</summary>`, "", ...innerProse(), "", "</details>");
         } else if (name === "lead") {
           pushProse(...innerProse());
+        } else if (name.endsWith("button")) {
+          // A button is a link with its text.
+          pushProse(`[${inner.join(" ").trim().replace(/[[\]]/g, "")}](<${href}>)`);
         } else if (name === "katex" || name === "math") {
           // opsnote renders $$ … $$ (display) and \( … \) (inline) with KaTeX at build time.
           const display = Boolean(hugo) || args.named.block === "true";

@@ -37,7 +37,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   translation: { what: "translations of posts (Hugo's x.en.md beside x.md), not imported: opsnote builds one language", fix: "nothing to do: their old URLs redirect to the post in the site's language" },
   "hugo-keys": { what: "Hugo posts whose front-matter keys opsnote spells otherwise (Tags: -> tags:, summary -> excerpt), renamed in the copy", fix: "nothing to do (Hugo read keys in any case; opsnote reads them as written)" },
   refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
-  converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, mermaid, katex, youtube, details, lead, icon, carousel, cards)", fix: "nothing to do; glance at the pages they are on" },
+  converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, mermaid, katex, youtube, details, lead, icon, carousel, button, cards)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
   "empty-term": { what: "posts with an empty item in a tag or category list, removed in the copy (Jekyll ignored it)", fix: "nothing to do" },
   bom: { what: "posts saved with a byte order mark (BOM), removed in the copy (the old generator ignored it)", fix: "nothing to do" },
