@@ -210,7 +210,7 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
           pushProse(...innerProse());
         } else if (name.endsWith("button")) {
           // A button is a link with its text.
-          pushProse(`[${inner.join(" ").trim().replace(/[[\]]/g, "")}](<${href}>)`);
+          pushProse(`[${innerProse().join(" ").trim().replace(/[[\]]/g, "")}](<${href}>)`);
         } else if (name === "katex" || name === "math") {
           // opsnote renders $$ … $$ (display) and \( … \) (inline) with KaTeX at build time.
           const display = Boolean(hugo) || args.named.block === "true";

@@ -34,7 +34,7 @@ const CASES: [string, string, string][] = [
   ["Blowfish carousel of named images: the images, one after another", '{{< carousel images= "{image1.jpg, image2.png}" aspectRatio="10-9" >}}', "![](image1.jpg)\n\n![](image2.png)"],
   ["Blowfish carousel of a glob: kept (the files are not listed here)", '{{< carousel images="img/*" >}}', '{{< carousel images="img/*" >}}'],
   ["Blowfish youtubeLite", '{{< youtubeLite id="SgXhGb-7QbU" label="demo" >}}', "[YouTube 동영상](https://www.youtube.com/watch?v=SgXhGb-7QbU)"],
-  ["a blog's own colorbutton over three lines: a link", '{{< colorbutton href="https://github.com/0AndWild" target="_blank" color="github" >}}\n GitHub\n{{< /colorbutton >}}', "[GitHub](<https://github.com/0AndWild>)"],
+  ["a blog's own colorbutton over three lines, an icon in it: a link", '{{< colorbutton href="https://github.com/0AndWild" target="_blank" color="github" >}}\n{{< icon "github" >}} GitHub\n{{< /colorbutton >}}', "[GitHub](<https://github.com/0AndWild>)"],
   ["Blowfish button on one line: a link", '먼저 {{< button href="/posts/" target="_self" >}}글 목록{{< /button >}} 보기', "먼저 [글 목록](</posts/>) 보기"],
   ["a button without href: kept", "{{< button >}}\n눌러\n{{< /button >}}", "{{< button >}}\n눌러\n{{< /button >}}"],
   ["unknown shortcode kept", "{{< gist a b >}}", "{{< gist a b >}}"],
