@@ -62,6 +62,33 @@ function rawStrings(value: unknown): string[] {
   return [];
 }
 
+/** A Hugo shortcode as written (`{{< lead >}}`, `{{% details title="x" %}}`), not a closing one nor an escaped one (a comment inside). */
+const HUGO_SHORTCODE = /\{\{([<%])\s*(?!\/)[\w-]+(?:[^}]|\}(?!\}))*?\s*[>%]\}\}/g;
+
+/**
+ * The Hugo shortcodes left in a post's prose (`npm run import` converts the common ones): opsnote does
+ * not run them, so the page shows them as text. One warning each, where it opens; code is left alone.
+ */
+function findHugoShortcodes(markdown: string, tokens: ReturnType<MarkdownIt["parse"]>, file: string, offset: number): Diagnostic[] {
+  const code = new Set<number>();
+  for (const token of tokens) {
+    if ((token.type === "fence" || token.type === "code_block") && token.map) for (let line = token.map[0]; line < token.map[1]; line++) code.add(line);
+  }
+  const found: Diagnostic[] = [];
+  markdown.split(/\r?\n/).forEach((line, index) => {
+    if (code.has(index)) return;
+    // Code spans blanked to spaces: columns stay where they were.
+    const prose = line.replace(/(`+)[^`][\s\S]*?\1/g, (span) => " ".repeat(span.length));
+    for (const match of prose.matchAll(HUGO_SHORTCODE)) {
+      found.push({
+        severity: "warning", file, line: index + 1 + offset, column: match.index + 1, field: "shortcode",
+        message: `Hugo shortcode ${match[0]} is not run by opsnote; kept as written`,
+      });
+    }
+  });
+  return found;
+}
+
 export function analysePost(options: {
   file: string;
   /** Path relative to the posts folder, for the file-name check. */
@@ -148,6 +175,7 @@ export function analysePost(options: {
           : "this code fence in a list item ends with the item, where a line is not indented under it; indent the code and the closing fence like the item's text",
     });
   }
+  diagnostics.push(...findHugoShortcodes(liquid, tokens, file, offset));
   for (const link of locateLinks(extractLinks(tokens, offset), lines)) {
     const target = classifyLink(link.href);
     if (target.type === "external") {

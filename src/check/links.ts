@@ -174,6 +174,8 @@ export function classifyLink(href: string): LinkTarget {
   if (href.startsWith("//")) return { type: "external", url: `https:${href}` };
   // `https//example.com` (colon missing) and `**https://x/**` (stray markdown) would otherwise pass for relative paths.
   if (/^https?\/\//i.test(href) || STRAY_BEFORE_URL.test(href)) return { type: "external", url: href };
+  // `[RFC 6455]("https://…")`: markdown-it percent-encodes the quotes (`%22https://…%22`).
+  if (STRAY_BEFORE_URL.test(decodeTarget(href))) return { type: "external", url: decodeTarget(href) };
   const hashAt = href.indexOf("#");
   const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
   const fragment = hashAt === -1 ? undefined : decodeTarget(href.slice(hashAt + 1));
@@ -211,7 +213,9 @@ export function reportedImageTarget(src: string, postUrl: string | undefined): s
  */
 export function externalLinkProblem(url: string): string | undefined {
   const stray = STRAY_BEFORE_URL.exec(url);
-  if (stray) return `is an external URL with stray characters "${stray[1]}" before it; write [text](${url.slice(stray[1]!.length).replace(/[*_~"'`)]+$/, "")})`;
+  const written = stray ? url.slice(stray[1]!.length).replace(/[*_~"'`)]+$/, "") : "";
+  if (stray && /^["']+$/.test(stray[1]!)) return `is an external URL in quotes, which make it a path on this site; write [text](${written})`;
+  if (stray) return `is an external URL with stray characters "${stray[1]}" before it; write [text](${written})`;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -275,6 +275,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     });
   }
 
+  // An empty `description = ""` (Hugo's and Jekyll's archetypes leave one) says nothing: the body's excerpt, not none.
+  const ownExcerpt = [fm.excerpt, fm.description].find((text) => text !== undefined && normalizeText(text) !== "");
   const post: Post = {
     kind: isPage ? "page" : "post",
     ...(undated ? { undated: true as const } : {}),
@@ -293,7 +295,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,
     },
-    excerpt: fm.excerpt !== undefined || fm.description !== undefined ? normalizeText(fm.excerpt ?? fm.description ?? "") : summary().excerpt,
+    excerpt: ownExcerpt !== undefined ? normalizeText(ownExcerpt) : summary().excerpt,
     image: socialImage(fm),
     redirectFrom: [...(fm.redirect_from ?? []), ...(fm.aliases ?? [])],
     renderWithLiquid: fm.render_with_liquid ?? true,

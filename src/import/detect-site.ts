@@ -4,7 +4,7 @@
  * `config.toml` with `base_url`. Anything else is a bare folder of posts.
  */
 import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as yaml from "js-yaml";
 import { parse as parseToml } from "smol-toml";
@@ -30,6 +30,43 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
   return (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `b` over `a`, tables merged key by key (a later file of Hugo's config folder adds to an earlier one). */
+function deepMerge(a: unknown, b: unknown): unknown {
+  if (!isObject(a) || !isObject(b)) return b;
+  const merged: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) merged[key] = deepMerge(merged[key], value);
+  return merged;
+}
+
+/**
+ * Hugo's configuration folder (`config/_default/`), as Hugo reads it: `hugo.toml` (or `config.toml`) is
+ * the root, every other file the table its name says (`params.toml` is `[params]`), and a language in
+ * the name puts it under that language (`languages.ko.toml` is `[languages.ko]`, `params.ko.toml`
+ * `[languages.ko.params]`). Blowfish and Congo keep their whole setup so: only the root file was
+ * read, and every theme parameter (the table of contents, the author) was lost.
+ */
+async function readHugoConfigFolder(dir: string, root: Record<string, unknown>): Promise<Record<string, unknown>> {
+  let config = root;
+  const files = (await readdir(dir)).filter((name) => /\.(toml|ya?ml|json)$/i.test(name)).sort();
+  for (const name of files) {
+    const [base = "", ...rest] = name.replace(/\.(toml|ya?ml|json)$/i, "").split(".");
+    if (/^(hugo|config)$/i.test(base) && rest.length === 0) continue; // the root, read already
+    let data: Record<string, unknown>;
+    try {
+      data = await readConfig(path.join(dir, name));
+    } catch {
+      continue; // one unreadable file loses its own settings only
+    }
+    const language = rest[0]?.toLowerCase();
+    const at = language === undefined ? [base] : /^languages$/i.test(base) ? ["languages", language] : ["languages", language, base];
+    const table = at.reduceRight<unknown>((inner, key) => ({ [key]: inner }), data);
+    config = deepMerge(config, table) as Record<string, unknown>;
+  }
+  return config;
+}
+
 export async function detectSite(source: string): Promise<DetectedSite> {
   const dir = path.resolve(source);
   // A `_posts` folder given directly: its site is the parent, when that is a Jekyll site.
@@ -39,7 +76,10 @@ export async function detectSite(source: string): Promise<DetectedSite> {
   }
   if (isDir(path.join(dir, "_posts"))) return { family: "jekyll", root: dir, config: {} };
   for (const name of ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/config.toml"]) {
-    if (existsSync(path.join(dir, name))) return { family: "hugo", root: dir, configFile: name, config: await readConfig(path.join(dir, name)) };
+    if (!existsSync(path.join(dir, name))) continue;
+    const config = await readConfig(path.join(dir, name));
+    const folder = path.join(dir, "config", "_default");
+    return { family: "hugo", root: dir, configFile: name, config: isDir(folder) ? await readHugoConfigFolder(folder, config) : config };
   }
   if (existsSync(path.join(dir, "config.toml"))) {
     const config = await readConfig(path.join(dir, "config.toml"));

@@ -130,3 +130,67 @@ export function replaceFrontMatterStrings(text: string, replacements: ReadonlyMa
     return changed;
   });
 }
+
+/**
+ * Hugo's front-matter keys that opsnote reads too, by their lower-case spelling, with opsnote's name
+ * for them. Hugo reads keys in any case (`Tags:` is `tags`) and opsnote as written: a `Tags:` list was
+ * an unknown key, and the post had no tags. Hugo's `summary` (what Blowfish and Congo show in lists) is
+ * opsnote's `excerpt`. Keys opsnote does not read, such as `linkTitle`, are left as they are.
+ */
+const HUGO_KEYS: ReadonlyMap<string, string> = new Map([
+  ...["aliases", "author", "categories", "comments", "date", "description", "draft", "image", "images", "lastmod", "series", "slug", "tags", "title", "toc", "url"]
+    .map((key) => [key, key] as const),
+  ["summary", "excerpt"],
+]);
+
+/** opsnote's name for a top-level Hugo key, when it differs from the key as written and `present` lacks it. */
+function renamedKey(key: string, present: ReadonlySet<string>): string | undefined {
+  const name = HUGO_KEYS.get(key.toLowerCase());
+  return name === undefined || name === key || present.has(name) ? undefined : name;
+}
+
+/**
+ * Writes Hugo's keys as opsnote reads them (`Tags:` -> `tags:`, `Categories =` -> `categories =`,
+ * `summary` -> `excerpt`) at the top level of YAML or TOML front matter, where that key is not there
+ * too. Returns the text and the renames; the text unchanged when there is none (or a TOML block would
+ * not parse the same).
+ */
+export function renameHugoKeys(text: string): { text: string; renamed: [from: string, to: string][] } {
+  const toml = TOML_FRONT_MATTER.exec(text);
+  if (toml) {
+    const before = readToml(toml[2] ?? "");
+    if (before === undefined) return { text, renamed: [] };
+    const present = new Set(Object.keys(before));
+    const renamed = Object.keys(before).flatMap((key): [string, string][] => {
+      const name = renamedKey(key, present);
+      return name === undefined ? [] : [[key, name]];
+    });
+    if (renamed.length === 0) return { text, renamed };
+    const lines = (toml[2] ?? "").split("\n");
+    const firstTable = lines.findIndex((line) => /^\s*\[/.test(line));
+    const edited = lines.map((line, index) => {
+      if (firstTable !== -1 && index >= firstTable) return line;
+      const pair = renamed.find(([from]) => new RegExp(`^\\s*${from}\\s*=`).test(line));
+      return pair === undefined ? line : line.replace(pair[0], pair[1]);
+    }).join("\n");
+    const expected = Object.fromEntries(Object.entries(before).map(([key, value]) => [renamed.find(([from]) => from === key)?.[1] ?? key, value]));
+    if (!isDeepStrictEqual({ ...readToml(edited) }, expected)) return { text, renamed: [] };
+    return { text: `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`, renamed };
+  }
+  const renamed: [string, string][] = [];
+  const edited = editYaml(text, (document) => {
+    const contents = document.contents;
+    if (contents === null || !("items" in contents)) return false;
+    const present = new Set(contents.items.map((pair) => (isScalar((pair as { key: unknown }).key) ? String(((pair as { key: { value: unknown } }).key).value) : "")));
+    for (const pair of contents.items as { key: unknown }[]) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== "string") continue;
+      const from = pair.key.value;
+      const name = renamedKey(from, present);
+      if (name === undefined) continue;
+      pair.key.value = name;
+      renamed.push([from, name]);
+    }
+    return renamed.length > 0;
+  });
+  return { text: edited, renamed };
+}

@@ -18,16 +18,19 @@ import { postDateFromInstant } from "../content/dates.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
-import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, timeZoneOf } from "./site-layout.ts";
+import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, setPermalink } from "./edit-front-matter.ts";
+import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
 import { parse as parseYaml } from "yaml";
+import {
+  ATOM_FEED_URL, CODE_STYLESHEET_URL, JSON_FEED_URL, LLMS_FULL_TXT_URL, LLMS_TXT_URL, NOT_FOUND_URL, ROBOTS_URL, SITEMAP_URL,
+} from "../urls/site-urls.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -74,6 +77,11 @@ export interface ImportResult {
 
 /** Where themes look up a front-matter image given by name alone (`image: x.jpg`). */
 const THEME_IMAGE_DIRS = ["images", "img", "assets/img", "assets/images"];
+/**
+ * Files every opsnote build writes itself. An old site's own copy in a static folder (Hugo themes ship
+ * `static/robots.txt`) would be a second file at that URL, which stops the build: it is left out.
+ */
+const GENERATED_FILE_URLS = new Set([ROBOTS_URL, SITEMAP_URL, ATOM_FEED_URL, JSON_FEED_URL, NOT_FOUND_URL, LLMS_TXT_URL, LLMS_FULL_TXT_URL, CODE_STYLESHEET_URL]);
 /** Front matter in a language that runs code: refused, as the build refuses it. */
 const CODE_FRONT_MATTER = /^\uFEFF?---\s*(js|javascript|node|coffee|cson)\b/i;
 
@@ -101,10 +109,22 @@ const normalizeUrl = (url: string) => {
 };
 
 
-/** A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page at /about/). */
-export function standalonePageText(title: string, permalink: string, body: string): string {
+/**
+ * A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page
+ * at /about/), with `toc: true` when the old theme showed a table of contents on its pages too.
+ */
+export function standalonePageText(title: string, permalink: string, body: string, toc = false): string {
   const plain = /^[\p{L}\p{N}/._~%-]+$/u.test(permalink) ? permalink : JSON.stringify(permalink);
-  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n---\n${body.replace(/^\n*/, "\n")}`;
+  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n${toc ? "toc: true\n" : ""}---\n${body.replace(/^\n*/, "\n")}`;
+}
+
+/**
+ * Whether a page shows a table of contents: its own switch (`toc`, hugo-book's `bookToc`, Blowfish's
+ * `showTableOfContents`, in any case), else `siteToc`.
+ */
+function pageToc(frontMatter: Record<string, unknown>, siteToc: boolean): boolean {
+  const own = Object.entries(frontMatter).find(([key, value]) => /^(toc|booktoc|showtableofcontents)$/i.test(key) && typeof value === "boolean");
+  return own === undefined ? siteToc : own[1] === true;
 }
 
 function lineOf(text: string, needle: string): number | undefined {
@@ -170,11 +190,28 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     redirect?: ReportItem;
   }[] = [];
   const now = new Date();
+  /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
+  const translations: { shown: string; code: string; oldUrl: string; original: string }[] = [];
   for (const source of layout.sources) {
-    for (const relative of await listFiles(source.dir)) {
-      const from = path.join(source.dir, relative);
+    const files = await listFiles(source.dir);
+    for (const listed of files) {
+      const from = path.join(source.dir, listed);
+      // Hugo's translation by file name: `index.ko.md` is the Korean `index.md`. The default language's
+      // file is the post (named without its code, so a bundle stays a bundle); another language's beside
+      // it is left out, as opsnote builds one language.
+      const language = splitLanguage(listed, layout.languages);
+      const relative = language?.relative ?? listed;
+      if (language !== undefined && !language.isDefault) {
+        const dot = relative.lastIndexOf(".");
+        const original = [relative, `${relative.slice(0, dot)}.${layout.languages!.default}${relative.slice(dot)}`].find((name) => files.includes(name));
+        if (original !== undefined) {
+          const frontMatter = readSource(await readFile(from, "utf8"), from)?.frontMatter ?? {};
+          translations.push({ shown: from, code: language.code, oldUrl: `/${language.code}${source.oldUrl(relative, frontMatter)}`, original: path.join(source.dir, original) });
+          continue;
+        }
+      }
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
-      const shown = path.join(source.dir, relative);
+      const shown = path.join(source.dir, listed);
       // `_posts/2023-6-11-SPRING2` (a post saved without `.md`): Jekyll never read nor served it, and a
       // copy beside the posts would be published as a raw file at /2023-6-11-SPRING2.
       if (source.datedNamesOnly && !/\.[^./]+$/.test(relative)) {
@@ -219,6 +256,17 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         item.text = (item.text ?? text).replace(/^\uFEFF/, "");
         warn("bom", shown, "a byte order mark removed in the copy", 1);
       }
+      if (site.family === "hugo") {
+        // Hugo reads `Tags:` as `tags:` and shows `summary` in lists; opsnote reads keys as written and
+        // calls that `excerpt`, so the copy says them so.
+        const item = result.posts.at(-1)!;
+        const { text: renamedText, renamed } = renameHugoKeys(item.text ?? text);
+        if (renamed.length > 0) {
+          item.text = renamedText;
+          frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [renamed.find(([from]) => from === key)?.[1] ?? key, value]));
+          warn("hugo-keys", shown, `${renamed.map(([from, to]) => `${from} -> ${to}`).join(", ")} in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)`, 1);
+        }
+      }
       const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
         const item = result.posts.at(-1)!;
@@ -259,7 +307,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           for (const [value, url] of liquidUrls) warn("liquid-url", shown, `"${value}" written as ${url} in the copy`, lineOf(text, value));
         }
       }
-      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir);
+      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir, source.target);
       if (themeImages.size > 0) {
         // opsnote reads `image: x.jpg` beside the post; the old theme read it from its images folder.
         const item = result.posts.at(-1)!;
@@ -268,7 +316,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
 
       // The old URL must keep working: by the carried pattern, else by a redirect.
       if (site.family === "folder") continue;
-      const oldUrl = source.oldUrl(relative, frontMatter);
+      const languagePrefix = language !== undefined && (!language.isDefault || layout.languages!.inSubdir) ? `/${language.code}` : "";
+      const oldUrl = `${languagePrefix}${source.oldUrl(relative, frontMatter)}`;
       const inputPath = toPosix(path.relative(postsDir, to));
       let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
       if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {
@@ -294,8 +343,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  /** Returns the front-matter images the old theme looked up by name, with their root path (to write in the copy). */
-  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string): Promise<Map<string, string>> {
+  /**
+   * Returns the front-matter images the old theme looked up by name, with their root path (to write in
+   * the copy). `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's),
+   * for a front-matter image the old site read from its content folder.
+   */
+  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
       let decoded = ref.url.split(/[?#]/)[0]!;
@@ -312,9 +365,19 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const themeFolder = ref.line === undefined && !existsSync(beside)
           ? THEME_IMAGE_DIRS.find((dir) => existsSync(path.join(layout.urlRoot, dir, decoded)))
           : undefined;
+        // Hugo also finds one by its path in the content folder (`image: posts/images/x.png`, a resource of
+        // the posts section): the copy is in the posts folder, published at its folder's URL.
+        const inContent = ref.line === undefined && themeFolder === undefined && !existsSync(beside) && sourceTarget !== undefined && site.family === "hugo"
+          ? path.resolve(site.root, "content", decoded)
+          : undefined;
+        const contentRelative = inContent !== undefined && existsSync(inContent) ? path.relative(sourceDir, inContent) : undefined;
         if (themeFolder !== undefined) {
           themeImages.set(ref.url, `/${themeFolder}/${ref.url}`);
           warn("theme-image", file, `front-matter image "${ref.url}" is /${themeFolder}/${ref.url} on the old site; written so in the copy`, line);
+        } else if (contentRelative !== undefined && !contentRelative.startsWith("..") && !path.isAbsolute(contentRelative)) {
+          const url = `/${toPosix(path.join(nfcPath(sourceTarget!), nfcPath(contentRelative)))}`;
+          themeImages.set(ref.url, url);
+          warn("theme-image", file, `front-matter image "${ref.url}" is content/${decoded} (Hugo reads it from the content folder); written ${url} in the copy`, line);
         }
         else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
         else if (path.relative(sourceDir, beside).startsWith("..")) warn("outside", file, `"${ref.url}" is outside the posts folder`, line);
@@ -363,6 +426,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       const from = path.join(dir.from, relative);
       // Jekyll pages and Sass under assets/ are the theme's (a `---` file is a template).
       if (site.family === "jekyll" && (/\.(s[ac]ss|liquid)$/i.test(relative) || (await startsWithFrontMatter(from)))) continue;
+      // Hugo's and Zola's `static/` is served from the root; Jekyll's folders keep their name.
+      const url = `/${layout.urlRootCopied && dir.from === layout.urlRoot ? "" : `${dir.name}/`}${relative}`;
+      if (GENERATED_FILE_URLS.has(url)) {
+        warn("generated-file", from, `opsnote writes ${url} itself; not copied (compare yours with _site${url} after a build)`);
+        continue;
+      }
       plan(result.files, from, projectPathOf([dir.name, ...relative.split("/")].map((s) => s.normalize("NFC"))));
     }
     if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
@@ -385,7 +454,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
     const oldUrl = url(frontMatter);
     await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));
-    return { oldUrl, title, body, to: path.join(postsDir, nfcPath(target)) };
+    // Hugo themes' site-wide TOC switch (hugo-book's BookToC, PaperMod's ShowToc, …) is for every single
+    // page, a docs page as much as a post; opsnote's `toc` setting is for posts, so the page says it.
+    const toc = pageToc(frontMatter, site.family === "hugo" && settings.values.toc === true);
+    return { oldUrl, title, body, toc, to: path.join(postsDir, nfcPath(target)) };
   }
 
   // Two posts on one URL: the old site showed one of them there. A draft or scheduled post was not
@@ -432,11 +504,21 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
+  for (const translation of translations) {
+    const post = builtPosts.find((p) => p.item.from === translation.original);
+    const target = post?.old.newUrl;
+    if (target !== undefined) {
+      result.redirects[normalizeUrl(translation.oldUrl)] ??= target;
+      result.oldUrls.push({ file: displayPath(translation.shown), oldUrl: translation.oldUrl, newUrl: target });
+    }
+    warn("translation", translation.shown, `the ${translation.code} version of ${path.basename(translation.original)} beside it; not imported (opsnote builds one language)${target === undefined ? "" : `: ${translation.oldUrl} -> ${target}`}`);
+  }
+
   // The about page becomes opsnote's standalone /about/.
   if (layout.about !== undefined) {
     const page = await planPage(layout.about, "about.md", (fm) => layout.aboutUrl?.(fm) ?? "/about/", "About");
     if (page) {
-      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body) });
+      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body, page.toc) });
       result.oldUrls.push({ file: "about.md", oldUrl: page.oldUrl, newUrl: "/about/" });
       if (normalizeUrl(page.oldUrl) !== "/about/") addRedirect(layout.about, page.oldUrl, "/about/");
     }
@@ -445,10 +527,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   for (const source of layout.pages) {
     const page = await planPage(source.file, source.target, source.oldUrl, path.basename(source.file).replace(/\.\w+$/, ""));
     if (!page) continue;
-    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body) });
+    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, page.toc) });
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
     warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
   }
+  for (const { file, target } of layout.pageFiles ?? []) plan(result.files, file, path.join(postsDir, nfcPath(target)));
   for (const { file, reason } of layout.skipped) warn("skipped", file, reason);
 
   // Settings: the static folders copied and the redirects join what the config said.
@@ -470,16 +553,22 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const existing = existsSync(settingsFile) ? await readFile(settingsFile, "utf8") : undefined;
     // No description on the old site: its title, rather than opsnote's sample one (the settings'
     // default) in every page's meta tag and the feeds. A description of the blogger's own stays.
-    const defaultDescription = siteSettingsSchema.parse({}).description;
-    let ownDescription: unknown;
+    const defaults = siteSettingsSchema.parse({});
+    let own: { description?: unknown; author?: { name?: unknown } } | undefined;
     try {
-      ownDescription = existing === undefined ? undefined : (parseYaml(existing) as { description?: unknown } | null)?.description;
+      own = existing === undefined ? undefined : (parseYaml(existing) as typeof own | null) ?? undefined;
     } catch {
-      ownDescription = undefined; // an unreadable file stops the import below
+      own = undefined; // an unreadable file stops the import below
     }
-    if (settings.values.description === undefined && settings.values.title !== undefined && (ownDescription === undefined || ownDescription === defaultDescription)) {
+    if (settings.values.description === undefined && settings.values.title !== undefined && (own?.description === undefined || own.description === defaults.description)) {
       settings.values.description = settings.values.title;
       settings.sources.description = "title (the old site has no description)";
+    }
+    // No author on the old site: the site's title, rather than the sample's opsnote author (its bio and
+    // GitHub link) on every post. An author of the blogger's own (another name) stays.
+    if (settings.values.author === undefined && settings.values.title !== undefined && (own?.author?.name === undefined || own.author.name === defaults.author.name)) {
+      settings.values.author = { name: settings.values.title };
+      settings.sources.author = "title (the old site names no author)";
     }
     let update: ReturnType<typeof updateSettingsFile>;
     try {

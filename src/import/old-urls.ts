@@ -50,8 +50,9 @@ export function jekyllSlugify(text: string, mode: "pretty" | "default" = "defaul
 }
 
 /** Hugo's `urlize` (the default, `removePathAccents = false`): spaces to hyphens, lowercased, Hangul kept. */
-export function hugoUrlize(text: string): string {
-  return text.normalize("NFC").trim().replace(/\s+/g, "-").replace(/[^\p{L}\p{N}\-_.~/]+/gu, "").toLowerCase();
+export function hugoUrlize(text: string, keepCase = false): string {
+  const path = text.normalize("NFC").trim().replace(/\s+/g, "-").replace(/[^\p{L}\p{N}\-_.~/]+/gu, "");
+  return keepCase ? path : path.toLowerCase();
 }
 
 /** Zola's `slugify.paths = "safe"` and `"off"` keep Unicode; `"on"` (the default) transliterates to ASCII. */
@@ -141,11 +142,14 @@ export interface HugoUrlOptions {
   section: string;
   /** `[permalinks]` entry for the section, if any. */
   permalink?: string;
+  /** Hugo's `disablePathToLower`: paths keep their letter case (`/docs/SE/AI/`). @default false */
+  keepCase?: boolean;
 }
 
 /** A Hugo page's URL: `url`, else the section's permalink pattern, else `/<section>/<slug or folder path>/`. */
 export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string {
   const fm = input.frontMatter;
+  const urlize = (text: string) => hugoUrlize(text, options.keepCase);
   if (typeof fm.url === "string" && fm.url.trim() !== "") return cleanUrl(fm.url.trim());
   const parts = input.relativePath.split("/");
   const isBundle = /^index\.(md|markdown)$/i.test(parts.at(-1)!);
@@ -153,22 +157,34 @@ export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string
   const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : undefined;
   if (options.permalink === undefined) {
     const folders = parts.slice(0, isBundle ? -2 : -1);
-    return cleanUrl(`${folders.map(hugoUrlize).join("/")}/${hugoUrlize(slug ?? contentBase)}/`);
+    return cleanUrl(`${folders.map((folder) => urlize(folder)).join("/")}/${urlize(slug ?? contentBase)}/`);
   }
   const wall = wallClockOf(input, undefined);
   const title = typeof fm.title === "string" ? fm.title : contentBase;
   const tokens: Record<string, string> = {
     section: options.section,
     sections: options.section,
-    slug: hugoUrlize(slug ?? title),
-    title: hugoUrlize(title),
-    filename: hugoUrlize(contentBase),
-    contentbasename: hugoUrlize(contentBase),
-    slugorfilename: hugoUrlize(slug ?? contentBase),
-    slugorcontentbasename: hugoUrlize(slug ?? contentBase),
+    slug: urlize(slug ?? title),
+    title: urlize(title),
+    filename: urlize(contentBase),
+    contentbasename: urlize(contentBase),
+    slugorfilename: urlize(slug ?? contentBase),
+    slugorcontentbasename: urlize(slug ?? contentBase),
     ...(wall && { year: String(wall.year), month: pad(wall.month), day: pad(wall.day) }),
   };
   return cleanUrl(options.permalink.replace(/:([a-z_]+)/gi, (whole, name: string) => tokens[name] ?? whole));
+}
+
+/**
+ * A Hugo or Zola section's URL (the page of its `_index.md`): Hugo's `url` or Zola's `path`, else its
+ * folders, as each generator writes a path.
+ * @example oldSectionUrl("article/채점 서버", {}, "hugo") // "/article/채점-서버/"
+ */
+export function oldSectionUrl(relativeDir: string, frontMatter: Record<string, unknown>, family: "hugo" | "zola", keepCase = false): string {
+  const own = family === "hugo" ? frontMatter.url : frontMatter.path;
+  if (typeof own === "string" && own.trim() !== "") return cleanUrl(`${own.trim().replace(/\/?$/, "/")}`);
+  const folders = relativeDir.split("/").filter((part) => part !== "");
+  return cleanUrl(`${folders.map((folder) => (family === "hugo" ? hugoUrlize(folder, keepCase) : zolaSlugify(folder))).join("/")}/`);
 }
 
 /** A Zola page's URL: `path`, else `/<section path>/<slug>/` with the slug from `slug` or the file name. */

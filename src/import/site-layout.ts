@@ -10,7 +10,7 @@ import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
-import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translatePermalink, type JekyllUrlOptions } from "./old-urls.ts";
+import { oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 
@@ -123,6 +123,8 @@ export interface SiteLayout {
   /** Pages that are not posts, for the report. */
   /** Pages that are not posts (a "uses" page, a projects section): standalone pages at their old URLs. */
   pages: PageSource[];
+  /** The other files of those pages' folders (a docs bundle's images), copied beside them: `target` is under the posts folder. */
+  pageFiles?: { file: string; target: string }[];
   /** What is left out on purpose, with the reason. */
   skipped: { file: string; reason: string }[];
   /** Top-level static folders: source folder -> name at the project root. */
@@ -131,8 +133,37 @@ export interface SiteLayout {
   urlRoot: string;
   /** True when `urlRoot` is copied whole (Hugo/Zola `static/`): a root URL found there needs no copy of its own. */
   urlRootCopied?: boolean;
+  /** Hugo: the languages a content file's name may carry. */
+  languages?: HugoLanguages;
   settings: TranslatedSettings;
 }
+
+/** A Hugo site's languages: a content file named `x.<code>.md` is that language's version of `x.md`. */
+export interface HugoLanguages {
+  codes: string[];
+  /** `defaultContentLanguage` (Hugo's default: en); its pages have no `/<code>` prefix unless `inSubdir`. */
+  default: string;
+  /** `defaultContentLanguageInSubdir`. */
+  inSubdir: boolean;
+}
+
+/** A content file's language in its name (`index.en.md`): the name without it, and the code; undefined for a plain name. */
+export function splitLanguage(relative: string, languages: HugoLanguages | undefined): { relative: string; code: string; isDefault: boolean } | undefined {
+  const match = /^(.*)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(md|markdown)$/.exec(relative);
+  if (languages === undefined || match === null) return undefined;
+  const code = match[2]!.toLowerCase();
+  if (!languages.codes.includes(code)) return undefined;
+  return { relative: `${match[1]}.${match[3]}`, code, isDefault: code === languages.default };
+}
+
+function hugoLanguages(config: Record<string, unknown>): HugoLanguages {
+  const lower = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.toLowerCase(), v]));
+  const defaultCode = (typeof lower.defaultcontentlanguage === "string" ? lower.defaultcontentlanguage : "en").toLowerCase();
+  const table = lower.languages;
+  const codes = typeof table === "object" && table !== null ? Object.keys(table).map((code) => code.toLowerCase()) : [];
+  return { codes: [...new Set([defaultCode, ...codes])], default: defaultCode, inSubdir: lower.defaultcontentlanguageinsubdir === true };
+}
+
 
 /**
  * The old site's time zone, else opsnote's default (not the loaded settings: the import may run anywhere).
@@ -262,6 +293,16 @@ async function postSections(contentDir: string, mainSections: unknown): Promise<
   return usual.length > 0 ? usual : dirs;
 }
 
+/** Whether a content file has a body (not only front matter): a section's `_index.md` often has none. */
+async function hasText(file: string): Promise<boolean> {
+  const text = await readFile(file, "utf8");
+  try {
+    return parsePostText(text, file).content.trim() !== "";
+  } catch {
+    return text.trim() !== "";
+  }
+}
+
 async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const contentDir = path.join(site.root, "content");
   const sections = await postSections(contentDir, lookup(site.config, "params.mainSections") ?? lookup(site.config, "params.mainsections"));
@@ -283,6 +324,12 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   const timeZone = oldTimeZoneOf(settings);
   const permalinks = (lookup(site.config, "permalinks") ?? {}) as Record<string, unknown>;
+  const keepCase = Object.entries(site.config).some(([key, value]) => key.toLowerCase() === "disablepathtolower" && value === true);
+  // Hugo's `[taxonomies] tag = "tags"` (its defaults: tags, categories), Zola's `taxonomies = [{ name = "tags" }]`.
+  const taxonomyConfig = lookup(site.config, "taxonomies");
+  const taxonomies = new Set(["tags", "categories", ...(Array.isArray(taxonomyConfig)
+    ? taxonomyConfig.map((entry) => (typeof entry === "object" && entry !== null ? String((entry as { name?: unknown }).name ?? "") : ""))
+    : typeof taxonomyConfig === "object" && taxonomyConfig !== null ? Object.values(taxonomyConfig).map(String) : [])].map((name) => name.toLowerCase()));
   const sources: PostSource[] = sections.map((section) => ({
     dir: path.join(contentDir, section),
     // One section of posts lands in the posts folder itself; several keep their names.
@@ -291,7 +338,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       const input = { relativePath: `${section}/${relative}`, frontMatter, timeZone };
       if (site.family === "zola") return oldZolaUrl(input);
       const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-      return oldHugoUrl(input, { section, permalink });
+      return oldHugoUrl(input, { section, permalink, keepCase });
     },
   }));
   const pages: PageSource[] = [];
@@ -299,31 +346,76 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const input = { relativePath: relative, frontMatter, timeZone };
     if (site.family === "zola") return oldZolaUrl(input);
     const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-    return oldHugoUrl(input, { section, permalink });
+    return oldHugoUrl(input, { section, permalink, keepCase });
   };
+  const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
+  // The about page in the site's language: `about.md`, or Blowfish's `about/index.ko.md` beside `index.en.md`.
+  const isAbout = (name: string, base: RegExp) => base.test(splitLanguage(name, languages)?.isDefault === true ? splitLanguage(name, languages)!.relative : name);
   let about: string | undefined;
   for (const name of (await listFiles(contentDir)).filter((f) => !f.includes("/"))) {
-    if (/^about\.(md|markdown)$/i.test(name)) about = path.join(contentDir, name);
-    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name)) {
+    if (isAbout(name, /^about\.(md|markdown)$/i)) about = path.join(contentDir, name);
+    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name) && !/^about\./i.test(name)) {
       pages.push({ file: path.join(contentDir, name), target: `pages/${name}`, oldUrl: pageUrl(name, "") });
     }
   }
-  if (about === undefined && existsSync(path.join(contentDir, "about", "index.md"))) about = path.join(contentDir, "about", "index.md");
+  const aboutIndex = (await listFiles(path.join(contentDir, "about"))).find((name) => isAbout(name, /^index\.(md|markdown)$/i));
+  if (about === undefined && aboutIndex !== undefined) about = path.join(contentDir, "about", aboutIndex);
+  const pageFiles: { file: string; target: string }[] = [];
+  const skipped: SiteLayout["skipped"] = [];
   for (const dir of await listDirs(contentDir)) {
-    if (sections.includes(dir) || dir === "about") continue;
-    for (const file of (await listFiles(path.join(contentDir, dir))).filter((f) => POST_FILE.test(f) && !/(^|\/)_index\./.test(f))) {
-      pages.push({ file: path.join(contentDir, dir, file), target: `pages/${dir}/${file}`, oldUrl: pageUrl(`${dir}/${file}`, dir) });
+    if (sections.includes(dir)) continue;
+    const files = await listFiles(path.join(contentDir, dir));
+    for (const listed of files) {
+      // A page's images sit beside it, as a post's do (a hugo-book `docs/x/index.md` with `x.png`).
+      if (!POST_FILE.test(listed)) pageFiles.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${listed}` });
+      // `about/index.md` is the about page (above); `about/_index.md`, a section, is below.
+      if (!POST_FILE.test(listed) || /(^|\/)_index\./.test(listed) || dir === "about") continue;
+      // `index.ko.md` is the Korean `index.md`; another language's version beside it is left out (see importSite).
+      const language = splitLanguage(listed, languages);
+      const file = language?.relative ?? listed;
+      if (language !== undefined && !language.isDefault && files.some((other) => other === file || (splitLanguage(other, languages)?.isDefault === true && splitLanguage(other, languages)?.relative === file))) {
+        skipped.push({ file: path.join(contentDir, dir, listed), reason: `the ${language.code} version of a page; not imported (opsnote builds one language)` });
+        continue;
+      }
+      const prefix = language !== undefined && (!language.isDefault || languages!.inSubdir) ? `/${language.code}` : "";
+      const oldUrl = pageUrl(`${dir}/${file}`, dir);
+      pages.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${file}`, oldUrl: (frontMatter) => `${prefix}${oldUrl(frontMatter)}` });
     }
+  }
+  // A section's own page (`_index.md`) with text of its own: docs themes (hugo-book, Hextra, Docsy) put
+  // a chapter's introduction there, at the section's URL. A standalone page there, beside the section's
+  // files (its images); the home page's (`content/_index.md`) is opsnote's list of posts, so not that one.
+  for (const relative of (await listFiles(contentDir)).filter((f) => /(^|\/)_index\.(md|markdown)$/i.test(f))) {
+    const file = path.join(contentDir, relative);
+    if (!relative.includes("/")) {
+      if (await hasText(file)) skipped.push({ file, reason: "the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)" });
+      continue;
+    }
+    if (!(await hasText(file))) continue;
+    const dir = relative.slice(0, relative.lastIndexOf("/"));
+    const [first = "", ...rest] = dir.split("/");
+    // A theme's list page (tabi's and PaperMod's archive, a tags or search page) or a taxonomy term's
+    // (`categories/security/_index.md`, wlals2): opsnote makes its own, on the same URLs.
+    if (THEME_PAGE.test(`${first}.md`) || taxonomies.has(first.toLowerCase())) {
+      skipped.push({ file, reason: `the text of the theme's /${dir}/ list page; opsnote makes its own list pages, so it is not imported` });
+      continue;
+    }
+    const inPosts = sections.includes(first);
+    // Saved as its folder's `index.md`: a bundle, so the section's files are also copied beside its page,
+    // where the old site served them (`/about/me.jpg` beside zola's `about/_index.md`).
+    const name = path.basename(relative).slice(1);
+    const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, name].filter((p) => p !== "").join("/") : `pages/${dir}/${name}`;
+    pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
   // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, skipped: [], staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings,
+    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
-      return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "" });
+      return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "", keepCase });
     },
   };
 }

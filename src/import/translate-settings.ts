@@ -353,6 +353,9 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
     const { url, pathPrefix } = splitBaseUrl(baseUrl);
     if (url !== undefined) set("url", url, "baseURL");
     set("pathPrefix", pathPrefix, "baseURL (its path)");
+  } else {
+    // Hextra's starter passes it on the command line (`hugo --baseURL …` in its GitHub workflow).
+    notes.push(`${file} has no baseURL (a deploy workflow may have passed it to hugo): set url in opsnote.config.yaml to the blog's address, or feeds, the sitemap and shared links name another site`);
   }
   const timeZone = text(config.timezone);
   if (timeZone !== undefined) set("timeZone", timeZone, "timeZone");
@@ -368,14 +371,22 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
 
   const params = isObject(config.params) ? config.params : {};
   // Every post's table of contents, which a post's own `toc` overrides. PaperMod: `params.ShowToc`;
-  // Stack: `params.article.toc`; LoveIt and DoIt: `params.page.toc.enable`. Stack and LoveIt show one
-  // unless the site turns it off (their own defaults), so a site of theirs that says nothing gets one.
-  const hugoToc = [["params.ShowToc", params.showtoc], ["params.article.toc", lookup(params, "article.toc")], ["params.page.toc.enable", lookup(params, "page.toc.enable")]] as const;
-  const themeName = (Array.isArray(config.theme) ? config.theme[0] : config.theme);
+  // Stack: `params.article.toc`; LoveIt and DoIt: `params.page.toc.enable`; Blowfish and Congo:
+  // `params.article.showTableOfContents`; hugo-book: `params.BookToC`. Stack, LoveIt, hugo-book and
+  // Hextra show one unless the site turns it off (their own defaults), so a site of theirs that says
+  // nothing gets one.
+  const hugoToc = [
+    ["params.ShowToc", params.showtoc], ["params.article.toc", lookup(params, "article.toc")], ["params.page.toc.enable", lookup(params, "page.toc.enable")],
+    ["params.article.showTableOfContents", lookup(params, "article.showtableofcontents")], ["params.BookToC", params.booktoc],
+  ] as const;
+  // `theme = "x"`, or a Hugo module (`[[module.imports]] path = "github.com/imfing/hextra"`, `…/congo/v2`).
+  const moduleImports = lookup(config, "module.imports");
+  const modulePath = Array.isArray(moduleImports) ? moduleImports.map((m) => (isObject(m) ? text(m.path) : undefined)).find((p) => p !== undefined) : undefined;
+  const themeName = (Array.isArray(config.theme) ? config.theme[0] : config.theme) ?? modulePath?.replace(/\/v\d+$/, "").split("/").at(-1);
   const theme = typeof themeName === "string" ? themeName.toLowerCase() : "";
   const tocSetting = hugoToc.map(([key, value]) => [key, flag.safeParse(value)] as const).find(([, parsed]) => parsed.success);
   if (tocSetting?.[1].success) set("toc", tocSetting[1].data, tocSetting[0]);
-  else if (/^(hugo-theme-stack|stack|loveit|doit)$/.test(theme)) set("toc", true, `(the ${String(themeName)} theme's default)`);
+  else if (/^(hugo-theme-stack|stack|loveit|doit|hugo-book|hextra)$/.test(theme)) set("toc", true, `(the ${String(themeName)} theme's default)`);
   const paramAuthor = isObject(params.author) ? params.author : {};
   const topAuthor = isObject(config.author) ? config.author : {};
   const socialLinks = Array.isArray(params.social) ? readLinks(params.social) : isObject(params.social)
@@ -485,5 +496,13 @@ export function translateZola(config: Config, file: string, section: string, sec
   }
   const google = first(extra, ["google_analytics", "analytics.google"]);
   if (google) set("analytics", { google: google[1] }, `[extra] ${google[0]}`);
-  return { values, sources, notes: [] };
+  const notes: string[] = [];
+  // tabi's other comment systems: said so, rather than dropped without a word.
+  for (const name of ["isso", "hyvortalk"]) {
+    const block = extra[name];
+    if (isObject(block) && (text(block.endpoint_url) ?? text(block.website_id)) !== undefined) {
+      notes.push(`${file} [extra.${name}]: opsnote's comments are giscus, utterances or disqus, not ${name === "isso" ? "Isso" : "Hyvor Talk"}; the posts' comments are not carried`);
+    }
+  }
+  return { values, sources, notes };
 }

@@ -100,8 +100,11 @@ function codeLines(markdown: string): Set<number> {
   return lines;
 }
 
-/** Liquid only Jekyll runs: any tag, or an object of Jekyll's (`site.`, `page.`, …) or with its URL filters. */
-const JEKYLL_LIQUID = /\{%-?\s*\w|\{\{-?\s*(?:site|page|include|layout|paginator|jekyll)\.|\|\s*(?:relative_url|absolute_url)\b/;
+/**
+ * Liquid only Jekyll runs: any tag, or an object of Jekyll's (`site.`, `page.`, …) or with its URL filters.
+ * Hugo's `{{% notice %}}` holds a `{% … %}` too, but is no Liquid: a Hugo post with one is not a Jekyll post.
+ */
+const JEKYLL_LIQUID = /(?<!\{)\{%-?\s*\w|\{\{-?\s*(?:site|page|include|layout|paginator|jekyll)\.|\|\s*(?:relative_url|absolute_url)\b/;
 const TEMPLATE_EXPRESSION = /\{\{|\{%/;
 
 /**

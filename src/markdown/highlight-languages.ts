@@ -66,6 +66,8 @@ export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
   hpp: "cpp",
   cc: "cpp",
   cxx: "cpp",
+  // smjune's hugo-book notes: ```assembly for x86 listings.
+  assembly: "asm",
 };
 
 /** shiki's id and alias -> id, lower-cased. */

@@ -83,10 +83,21 @@ function imagesRule(state: StateCore): void {
     const token = tokens[i]!;
     if (token.map) blockLine = token.map[0];
     if (token.type !== "inline" || !token.children) continue;
+    const sourceLines = token.content.split("\n");
     for (const child of token.children) {
       if (child.type !== "image") continue;
-      // Inline tokens have no line of their own: keep the paragraph's (or the table row's) for warnings.
-      child.meta = { ...child.meta, firstImage: first, line: token.map?.[0] ?? blockLine };
+      // Inline tokens have no line of their own: the paragraph's (or the table row's), plus the line of
+      // the paragraph the image's target is on, as the check counts it (one problem, one line: printed once).
+      const src = String(child.attrGet("src") ?? "");
+      let target = src;
+      try {
+        target = decodeURI(src);
+      } catch {
+        // keep as written
+      }
+      const within = Math.max(0, sourceLines.findIndex((line) => line.includes(`(${target}`) || line.includes(`(${src}`)));
+      const line = token.map?.[0] ?? blockLine;
+      child.meta = { ...child.meta, firstImage: first, line: line === undefined ? undefined : line + within };
       first = false;
     }
     const open = tokens[i - 1];

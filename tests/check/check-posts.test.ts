@@ -57,6 +57,20 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     ],
   },
   {
+    name: "Hugo shortcodes left in prose (a theme's own): one warning each where it opens; code, inline code and escaped ones are not",
+    files: {
+      "posts/2021-05-01-hugo.md": post("title: 휴고 글", [
+        "", "{{< lead >}}", "첫 문단", "{{< /lead >}}", "",
+        '모델 평가 {{% jupyter "analyze.ipynb" %}} 결과', "",
+        "`{{< lead >}}`는 Blowfish의 것", "", "```go", '{{< figure src="a.png" >}}', "```", "", '{{</* figure src="a.png" */>}}', "",
+      ].join("\n")),
+    },
+    expected: [
+      "posts/2021-05-01-hugo.md:5:1 warning shortcode: Hugo shortcode {{< lead >}} is not run by opsnote; kept as written",
+      'posts/2021-05-01-hugo.md:9:7 warning shortcode: Hugo shortcode {{% jupyter "analyze.ipynb" %}} is not run by opsnote; kept as written',
+    ],
+  },
+  {
     name: "a clean post",
     files: { "posts/2021-05-01-ok.md": post("title: 좋은 글\ntags: [k8s]", "\n[입문](/devops/kubernetes-intro/)\n") },
     expected: [],

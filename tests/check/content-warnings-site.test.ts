@@ -41,6 +41,9 @@ tags: [k8s]
 | 그림 | 설명 |
 |---|---|
 | ![표 안](/assets/images/in-table.png) | 표 칸 안의 그림 |
+
+- 목록 항목의 문단, 다음 줄이 이어지는 그림
+![이어진 줄](/assets/images/lazy-line.png)
 `;
 
 const HELM = `---
@@ -125,6 +128,10 @@ test("npm run build publishes the site and prints each content problem once, as 
   assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:19:\d+ warning image: .*quoted\.png/), 1, build.stderr);
   assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:23:\d+ warning image: .*in-table\.png/), 1, build.stderr);
   assert.equal(occurrences(build.stderr, /warning image: .*(quoted|in-table)\.png/), 2, build.stderr);
+  // An image on a paragraph's second line (a list item's lazy continuation, smjune's hugo-book docs):
+  // the renderer named the paragraph's first line, the check the image's, so it was printed twice.
+  assert.equal(occurrences(build.stderr, /warning image: .*lazy-line\.png/), 1, build.stderr);
+  assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:26:\d+ warning image: .*lazy-line\.png/), 1, build.stderr);
   assert.doesNotMatch(build.stderr, / error /);
 });
 

@@ -24,6 +24,13 @@ for (const [href, message] of STRAY) {
   });
 }
 
+test("a URL in quotes inside the parentheses (markdown-it percent-encodes them) is a malformed external link", () => {
+  // 0AndWild (Blowfish): `## [RFC 6455]("https://datatracker.ietf.org/doc/html/rfc6455")`, reported as a page that does not exist.
+  const href = "%22https://datatracker.ietf.org/doc/html/rfc6455%22";
+  assert.deepEqual(classifyLink(href), { type: "external", url: '"https://datatracker.ietf.org/doc/html/rfc6455"' });
+  assert.equal(externalLinkProblem('"https://datatracker.ietf.org/doc/html/rfc6455"'), "is an external URL in quotes, which make it a path on this site; write [text](https://datatracker.ietf.org/doc/html/rfc6455)");
+});
+
 test("relative paths that merely contain a URL-like word are still paths", () => {
   assert.equal(classifyLink("notes/https-setup.md").type, "post-file");
   assert.equal(classifyLink("**bold**.png").type, "file");

@@ -362,3 +362,10 @@ test("buildPost: a file name with a one-digit month or day is dated, titled and 
   assert.equal(built.title, "ALGORITHM1");
   assert.equal(built.slug, "algorithm1");
 });
+
+test("excerpt: the front matter's excerpt or description, but an empty one (Hugo's archetype description = \"\") gives the body's", () => {
+  assert.equal(post({ title: "a", description: "요약" }).excerpt, "요약");
+  assert.equal(post({ title: "a", excerpt: "발췌", description: "요약" }).excerpt, "발췌");
+  assert.equal(post({ title: "a", description: "" }).excerpt, "본문");
+  assert.equal(post({ title: "a", excerpt: "  ", description: "요약" }).excerpt, "요약");
+});

@@ -30,3 +30,23 @@ test("a _posts folder given directly: its Jekyll site is the parent", async () =
   const site = await detectSite(path.join(root, "_posts"));
   assert.deepEqual([site.family, site.root], ["jekyll", root]);
 });
+
+test("Hugo's config folder (Blowfish, Congo): each file is the table its name says, a language in the name puts it under that language", async () => {
+  const root = await writeTempFolder("detect", {
+    "config/_default/hugo.toml": 'baseURL = "https://b.example/"\ntheme = "blowfish"\ndefaultContentLanguage = "ko"\n',
+    "config/_default/params.toml": "[article]\n  showTableOfContents = true\n",
+    "config/_default/languages.ko.toml": 'title = "운영 노트"\n[params.author]\n  name = "김데브"\n',
+    "config/_default/menus.ko.toml": '[[main]]\n  name = "글"\n',
+    "config/_default/markup.yaml": "tableOfContents:\n  endLevel: 3\n",
+    "content/posts/a.md": "x",
+  });
+  const site = await detectSite(root);
+  assert.equal(site.family, "hugo");
+  // JSON: TOML tables come with a null prototype.
+  assert.deepEqual(JSON.parse(JSON.stringify(site.config)), {
+    baseURL: "https://b.example/", theme: "blowfish", defaultContentLanguage: "ko",
+    params: { article: { showTableOfContents: true } },
+    languages: { ko: { title: "운영 노트", params: { author: { name: "김데브" } }, menus: { main: [{ name: "글" }] } } },
+    markup: { tableOfContents: { endLevel: 3 } },
+  });
+});

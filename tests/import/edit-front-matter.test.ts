@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { setPermalink } from "../../src/import/edit-front-matter.ts";
+import { renameHugoKeys, setPermalink } from "../../src/import/edit-front-matter.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 
 const CASES: [name: string, input: string, expected: string][] = [
@@ -32,3 +32,23 @@ test("setPermalink: a URL with Hangul and quotes is read back as written, from T
     assert.equal(parsePostText(setPermalink(text, url), "p.md").data.frontMatter?.permalink, url);
   }
 });
+
+// Hugo reads front-matter keys in any case (hugo-book posts on smjune say `Tags:`) and shows `summary`
+// in lists (Blowfish, 0AndWild): the copy says them as opsnote reads them.
+const KEY_CASES: [name: string, input: string, expected: string, renamed: [string, string][]][] = [
+  ["YAML Tags and Categories, comments and order kept",
+    '---\ntitle: "글쓰기"\n\nCategories: "Posted"\nTags: ["coffee","글쓰기",]\n# bookToc: false\n---\n본문\n',
+    '---\ntitle: "글쓰기"\n\ncategories: "Posted"\ntags: [ "coffee", "글쓰기" ]\n\n# bookToc: false\n---\n본문\n', [["Categories", "categories"], ["Tags", "tags"]]],
+  ["TOML Tags, a key in a table left alone", '+++\nTitle = "a"\nTags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', '+++\ntitle = "a"\ntags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', [["Title", "title"], ["Tags", "tags"]]],
+  ["TOML summary is the excerpt (Blowfish)", "+++\ntitle = 'a'\ndescription = \"\"\nsummary = \"웹소켓 이전\"\n+++\n", "+++\ntitle = 'a'\ndescription = \"\"\nexcerpt = \"웹소켓 이전\"\n+++\n", [["summary", "excerpt"]]],
+  ["summary beside an excerpt: left as written", "---\nexcerpt: a\nsummary: b\n---\n", "---\nexcerpt: a\nsummary: b\n---\n", []],
+  ["a key opsnote does not read stays (Hextra's linkTitle)", "---\nBookComments: true\nlinkTitle: 짧게\n---\n", "---\nBookComments: true\nlinkTitle: 짧게\n---\n", []],
+  ["both spellings: left as written", "---\ntags: [a]\nTags: [b]\n---\n", "---\ntags: [a]\nTags: [b]\n---\n", []],
+];
+for (const [name, input, expected, renamed] of KEY_CASES) {
+  test(`renameHugoKeys: ${name}`, () => {
+    const result = renameHugoKeys(input);
+    assert.equal(result.text, expected);
+    assert.deepEqual(result.renamed, renamed);
+  });
+}

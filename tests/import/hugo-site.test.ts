@@ -1,6 +1,8 @@
 /**
- * A Hugo site moves in: `hugo.toml`, a page bundle with its image beside, `static/images/`,
- * `aliases`, `[permalinks] posts = "/:year/:month/:slug/"`, `content/about.md`; themes are left out.
+ * A Hugo site moves in: `hugo.toml`, a page bundle with its image beside, `static/images/` (and the
+ * theme's `static/robots.txt`, which opsnote writes itself), `aliases`,
+ * `[permalinks] posts = "/:year/:month/:slug/"`, `content/about.md`, a `docs/` bundle with its image
+ * (a standalone page); themes are left out.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +14,7 @@ import { aboutPageText, importAndBuild, registerSiteInvariants, reportedKinds } 
 const site = await importAndBuild("hugo");
 
 registerSiteInvariants(site, {
-  oldUrls: ["/2024/02/istio-mtls/", "/2024/01/etcd-백업-자동화/", "/old/etcd-backup/", "/about/", "/notes/plain/"],
+  oldUrls: ["/2024/02/istio-mtls/", "/2024/01/etcd-백업-자동화/", "/old/etcd-backup/", "/about/", "/notes/plain/", "/docs/runbook/"],
 });
 
 test("settings carried from hugo.toml", () => {
@@ -43,7 +45,7 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirect", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, redirect: 1, shortcode: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, page: 1, redirect: 1, shortcode: 1 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
 });
@@ -66,4 +68,11 @@ test("PaperMod's ShowToc: true is the post's table of contents; a post without i
 
 test("the old about page is the new site's /about/", async () => {
   assert.match(await aboutPageText(site), /온콜을 돌며 배운 것을 적습니다/);
+});
+
+test("a docs page bundle is a standalone page at its old URL, with its image beside it", async () => {
+  assert.ok(existsSync(path.join(site.project, "posts", "pages", "docs", "runbook", "failover.png")));
+  const runbook = await site.document("docs/runbook/index.html");
+  const src = runbook.querySelector("article img")?.getAttribute("src") ?? "";
+  assert.ok(existsSync(path.join(site.output, decodeURI(src))), src);
 });

@@ -13,6 +13,7 @@ import { REPO_ROOT } from "../helpers/paths.ts";
 import { importSite } from "../../src/import/import-site.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
+import { parse as parseYaml } from "yaml";
 
 const oldSite = () =>
   writeTempFolder("old-jekyll", {
@@ -197,4 +198,168 @@ test("an old site without a description gets its title as one, not opsnote's sam
   const own = await writeTempFolder("project", { "opsnote.config.yaml": "description: 내 소개\n" });
   await importSite({ source, root: own });
   assert.match(await readFile(path.join(own, "opsnote.config.yaml"), "utf8"), /^description: 내 소개$/m);
+});
+
+test("an old site without an author gets its title as the author, not the sample's opsnote (bio, GitHub link); an author of the blogger's own stays", async () => {
+  // styughjvbn/blog (Hextra) names no author: every post showed the sample's bio.
+  const source = await writeTempFolder("old-hugo", { "hugo.yaml": "title: SJW\n", "content/posts/a.md": "---\ntitle: A\ndate: 2025-01-28\n---\n\n본문\n" });
+  const sample = await readFile(path.join(REPO_ROOT, "opsnote.config.yaml"), "utf8");
+  const fromSample = await writeTempFolder("project", { "opsnote.config.yaml": sample });
+  const result = await importSite({ source, root: fromSample });
+  const { author } = parseYaml(await readFile(path.join(fromSample, "opsnote.config.yaml"), "utf8")) as { author: unknown };
+  assert.deepEqual(author, { name: "SJW" });
+  // No baseURL (its workflow passed one to hugo): the report says to set url.
+  assert.match(result.warnings.filter((w) => w.kind === "setting").map((w) => w.line).join("\n"), /hugo\.yaml has no baseURL .*set url in opsnote\.config\.yaml/);
+
+  const own = await writeTempFolder("project", { "opsnote.config.yaml": "author:\n  name: 서종원\n" });
+  await importSite({ source, root: own });
+  assert.deepEqual((parseYaml(await readFile(path.join(own, "opsnote.config.yaml"), "utf8")) as { author: unknown }).author, { name: "서종원" });
+});
+
+test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes those files; two would stop the build), and the report says so", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.toml": 'baseURL = "https://hugo.example.kr/"\ntitle = "운영 노트"\n',
+    "content/posts/a.md": '+++\ntitle = "a"\ndate = 2024-01-10\n+++\n\n본문\n',
+    "static/robots.txt": "User-agent: *\nAllow: /\n",
+    "static/sitemap.xml": "<urlset/>",
+    "static/images/robots.txt": "not at the root: copied",
+    "static/favicon.ico": "ico",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.ok(!existsSync(path.join(root, "static", "robots.txt")));
+  assert.ok(!existsSync(path.join(root, "static", "sitemap.xml")));
+  assert.ok(existsSync(path.join(root, "static", "images", "robots.txt")));
+  assert.ok(existsSync(path.join(root, "static", "favicon.ico")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "generated-file").map((w) => w.line.replace(`${source}/`, "")), [
+    "static/robots.txt warning generated-file: opsnote writes /robots.txt itself; not copied (compare yours with _site/robots.txt after a build)",
+    "static/sitemap.xml warning generated-file: opsnote writes /sitemap.xml itself; not copied (compare yours with _site/sitemap.xml after a build)",
+  ]);
+});
+
+test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Korean site, index.en.md is left out and its /en/ URL redirects to it", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "config/_default/hugo.toml": 'baseURL = "https://b.example.kr/"\ntheme = "blowfish"\ndefaultContentLanguage = "ko"\n',
+    "config/_default/languages.ko.toml": 'title = "운영 노트"\n',
+    "config/_default/languages.en.toml": 'title = "Ops notes"\n',
+    "content/posts/221024_about_docker/index.ko.md": '+++\ntitle = "도커 정리"\ndate = 2022-10-24T10:00:00+09:00\n+++\n\n![구조](docker.png)\n\n{{< gist me 0a1b >}}\n',
+    "content/posts/221024_about_docker/index.en.md": '+++\ntitle = "About Docker"\ndate = 2022-10-24T10:00:00+09:00\n+++\n\n![arch](docker.png)\n',
+    "content/posts/221024_about_docker/docker.png": "png",
+    "content/posts/only-english.en.md": '+++\ntitle = "Only in English"\ndate = 2022-11-01\n+++\n\ntext\n',
+    "content/life_log/index.ko.md": '+++\ntitle = "생활 기록"\n+++\n\n본문\n',
+    "content/about/index.ko.md": '---\ntitle: "소개"\nshowTableOfContents : true\n---\n\n## 경력\n',
+    "content/about/index.en.md": '---\ntitle: "About"\n---\n\n## Career\n',
+    "content/life_log/index.en.md": '+++\ntitle = "Life log"\n+++\n\ntext\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const posts = result.posts.map((p) => path.relative(root, p.to)).sort();
+  assert.deepEqual(posts, ["posts/221024_about_docker/index.md", "posts/only-english.md"]);
+  assert.ok(existsSync(path.join(root, "posts", "221024_about_docker", "docker.png")));
+  assert.deepEqual(result.written.map((w) => path.relative(root, w.to)).filter((f) => f.startsWith("posts/")), ["posts/about.md", "posts/pages/life_log/index.md"]);
+  // The Korean about page (about/index.ko.md) is the about page, with the table of contents it asked for.
+  assert.equal(result.written.find((w) => w.to.endsWith("about.md"))!.text, '---\nlayout: page\ntitle: "소개"\npermalink: /about/\ntoc: true\n---\n\n## 경력\n');
+  assert.match(result.written.find((w) => w.to.endsWith("index.md"))!.text, /^permalink: \/life_log\/$/m);
+  // The Korean post keeps its old URL; the English one's old URL and the English-only post's get redirects.
+  assert.deepEqual(result.oldUrls.map(({ oldUrl, newUrl }) => [oldUrl, newUrl]).sort(), [
+    ["/about/", "/about/"],
+    ["/en/posts/221024_about_docker/", "/posts/221024_about_docker/"],
+    ["/en/posts/only-english/", "/posts/only-english/"],
+    ["/life_log/", "/life_log/"],
+    ["/posts/221024_about_docker/", "/posts/221024_about_docker/"],
+  ]);
+  assert.deepEqual(result.redirects, { "/en/posts/221024_about_docker/": "/posts/221024_about_docker/", "/en/posts/only-english/": "/posts/only-english/" });
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "translation" || w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/221024_about_docker/index.en.md warning translation: the en version of index.ko.md beside it; not imported (opsnote builds one language): /en/posts/221024_about_docker/ -> /posts/221024_about_docker/",
+    "content/life_log/index.en.md warning skipped: the en version of a page; not imported (opsnote builds one language)",
+  ]);
+  // The report names the old site's file as it is.
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "shortcode").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/221024_about_docker/index.ko.md:8:1 warning shortcode: {{< gist me 0a1b >}} kept as written",
+  ]);
+});
+
+test("Hugo: a post's Tags: and Categories: (Hugo reads keys in any case) are tags and categories in the copy, and the report says so", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yml": "baseURL: https://smjune.example/\ntheme: hugo-book\n",
+    "content/posts/coffee/index.md": '---\ntitle: "글쓰기"\ndate: 2023-02-25T18:20:17+09:00\nCategories: "Posted"\nTags: ["coffee", "글쓰기"]\n---\n본문\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  const copy = await readFile(path.join(root, "posts", "coffee", "index.md"), "utf8");
+  const { data } = parsePostText(copy, "index.md");
+  assert.deepEqual([data.frontMatter?.tags, data.frontMatter?.categories], [["coffee", "글쓰기"], "Posted"]);
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "hugo-keys").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/posts/coffee/index.md:1:1 warning hugo-keys: Categories -> categories, Tags -> tags in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)",
+  ]);
+});
+
+test("Hugo: disablePathToLower: a docs page keeps its old URL's letter case", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yml": "baseURL: https://smjune.example/\ntheme: hugo-book\ndisablePathToLower: true\n",
+    "content/posts/a.md": '---\ntitle: "a"\ndate: 2023-02-25\n---\n본문\n',
+    "content/docs/SE/AI/agent/index.md": '---\ntitle: "Agent"\n---\n본문\n',
+    "content/docs/SE/repo/index.md": '---\ntitle: "Repo"\nbookToc: false\n---\n본문\n',
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}) });
+  assert.deepEqual(result.oldUrls.filter((u) => u.oldUrl.startsWith("/docs/")).map((u) => [u.oldUrl, u.newUrl]), [["/docs/SE/AI/agent/", "/docs/SE/AI/agent/"], ["/docs/SE/repo/", "/docs/SE/repo/"]]);
+  // A page's own bookToc: false keeps it without one.
+  assert.doesNotMatch(result.written.find((w) => w.to.endsWith(path.join("repo", "index.md")))!.text, /toc/);
+  // hugo-book shows a table of contents on every page (BookToC defaults to true): the docs page asks for one.
+  const page = result.written.find((w) => w.to.endsWith(path.join("agent", "index.md")))!;
+  assert.equal(page.text, '---\nlayout: page\ntitle: "Agent"\npermalink: /docs/SE/AI/agent/\ntoc: true\n---\n\n본문\n');
+});
+
+test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a standalone page at the section's URL, beside its images; the home page's is left out", async () => {
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yaml": "title: SJW\nmodule:\n  imports:\n    - path: github.com/imfing/hextra\nparams:\n  mainSections: [article]\n",
+    "content/_index.md": "---\ntoc: false\n---\n\n<h1>SeoJongWon</h1>\n",
+    "content/article/_index.md": "---\ntitle: 'Article'\n---\n",
+    "content/article/졸업작품/_index.md": "---\ntitle: '졸업작품'\ncascade:\n    type: docs\n---\n\n![](졸업작품.jpg)\n\n## 프로젝트 개요\n",
+    "content/article/졸업작품/졸업작품.jpg": "jpg",
+    "content/article/졸업작품/주제 선정.md": "---\ndate: '2025-01-28T15:07:32+09:00'\ntitle: '주제 선정'\n---\n\n본문\n",
+    "content/docs/SE/hugo/_index.md": "---\ntitle: Hugo\n---\n\nHugo 정리\n",
+    // Zola DeepThought's about section (HWJskt): its photo is served beside it, at /about/me.jpg.
+    "content/about/_index.md": "---\ntitle: Welcome\n---\n\n<img src=\"/about/me.jpg\" alt=\"me\">\n",
+    "content/about/me.jpg": "jpg",
+    // A theme's archive list with a line of text: /archive/ is opsnote's own page (two would stop the build).
+    "content/archive/_index.md": "---\ntitle: Archive\n---\n\n지난 글 모음\n",
+    // A taxonomy term's page with text (wlals2): /categories/security/ is opsnote's category page.
+    "content/categories/security/_index.md": "---\ntitle: Security\n---\n\n보안 글 모음\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const pages = result.written.filter((w) => w.to.includes(`${path.sep}posts${path.sep}`)).map((w) => [path.relative(root, w.to), w.text]);
+  assert.deepEqual(pages, [
+    ["posts/pages/about/index.md", "---\nlayout: page\ntitle: \"Welcome\"\npermalink: /about/\ntoc: true\n---\n\n<img src=\"/about/me.jpg\" alt=\"me\">\n"],
+    ["posts/졸업작품/index.md", "---\nlayout: page\ntitle: \"졸업작품\"\npermalink: /article/졸업작품/\ntoc: true\n---\n\n![](졸업작품.jpg)\n\n## 프로젝트 개요\n"],
+    ["posts/pages/docs/SE/hugo/index.md", "---\nlayout: page\ntitle: \"Hugo\"\npermalink: /docs/se/hugo/\ntoc: true\n---\n\nHugo 정리\n"],
+  ]);
+  assert.ok(existsSync(path.join(root, "posts", "졸업작품", "졸업작품.jpg")));
+  assert.ok(existsSync(path.join(root, "posts", "pages", "about", "me.jpg")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
+    "content/_index.md warning skipped: the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)",
+    "content/archive/_index.md warning skipped: the text of the theme's /archive/ list page; opsnote makes its own list pages, so it is not imported",
+    "content/categories/security/_index.md warning skipped: the text of the theme's /categories/security/ list page; opsnote makes its own list pages, so it is not imported",
+  ]);
+});
+
+test("Hugo: a front-matter image given by its path in the content folder (image: posts/images/x.png) names its root URL in the copy", async () => {
+  // smjune (hugo-book): every post's card image is a resource of the posts section, not of the post's bundle.
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.yml": "baseURL: https://smjune.example/\n",
+    "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+    "content/posts/images/coffee1.png": "png",
+    "content/posts/coffee/index.md": '---\ntitle: "글쓰기"\ndate: 2023-02-25T18:20:17+09:00\nimage: posts/images/coffee1.png\n---\n본문\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.match(await readFile(path.join(root, "posts", "coffee", "index.md"), "utf8"), /^image: \/images\/coffee1\.png$/m);
+  assert.ok(existsSync(path.join(root, "posts", "images", "coffee1.png")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "theme-image" || w.kind === "missing-file").map((w) => w.line.replace(`${source}/`, "")), [
+    'content/posts/coffee/index.md:4:1 warning theme-image: front-matter image "posts/images/coffee1.png" is content/posts/images/coffee1.png (Hugo reads it from the content folder); written /images/coffee1.png in the copy',
+  ]);
 });

@@ -49,6 +49,13 @@ test("Hugo: default section path, permalinks with :slug falling back to the titl
   }
 });
 
+test("Hugo: disablePathToLower keeps the letter case of folders and slugs (hugo-book's docs/SE/AI/agent/)", () => {
+  const url = (relativePath: string, keepCase?: boolean) => oldHugoUrl({ relativePath, frontMatter: {}, timeZone: TZ }, { section: "docs", keepCase });
+  assert.equal(url("docs/SE/AI/agent/index.md", true), "/docs/SE/AI/agent/");
+  assert.equal(url("docs/SE/repo/CI/CD.md", true), "/docs/SE/repo/CI/CD/");
+  assert.equal(url("docs/SE/AI/agent/index.md"), "/docs/se/ai/agent/");
+});
+
 test("Zola: section path + slug (date prefix off), bundles, path", () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ["blog/2024-04-01-atlantis.md", {}, "/blog/atlantis/"],

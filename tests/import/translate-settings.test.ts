@@ -114,6 +114,18 @@ test("Hugo: Stack's params.article.toc and LoveIt's params.page.toc.enable are t
   assert.equal(toc({ theme: "PaperMod", params: {} }), undefined, "PaperMod shows none unless asked");
 });
 
+test("Hugo: Blowfish's and Congo's params.article.showTableOfContents and hugo-book's params.BookToC are the posts' toc; hugo-book and Hextra (a module) show one by default", () => {
+  const toc = (config: Record<string, unknown>) => {
+    const { values, sources } = translateHugo(config, "hugo.toml", "posts");
+    return values.toc === undefined ? undefined : [values.toc, sources.toc];
+  };
+  assert.deepEqual(toc({ theme: "blowfish", params: { article: { showTableOfContents: true } } }), [true, "hugo.toml params.article.showTableOfContents"]);
+  assert.equal(toc({ theme: "blowfish", params: { article: {} } }), undefined, "Blowfish shows none unless asked");
+  assert.deepEqual(toc({ theme: "hugo-book", params: { BookToC: false } }), [false, "hugo.toml params.BookToC"]);
+  assert.deepEqual(toc({ theme: "hugo-book", params: {} }), [true, "hugo.toml (the hugo-book theme's default)"]);
+  assert.deepEqual(toc({ module: { imports: [{ path: "github.com/imfing/hextra" }] } }), [true, "hugo.toml (the hextra theme's default)"]);
+});
+
 test("Hugo: LoveIt's [params.social] user ids become profile links; a value that is no URL is left out, not the whole author", () => {
   const { values } = translateHugo({ params: { author: { name: "나" }, social: { GitHub: "me", Linkedin: "me-kr", Mastodon: "@me@x", Blog: "https://b.example/" } } }, "hugo.toml", "posts");
   assert.deepEqual(values.author, { name: "나", links: [
@@ -253,4 +265,11 @@ test("Zola: base_url, default_language, paginate_by from the section, the sectio
 test("base URLs", () => {
   assert.deepEqual(splitBaseUrl("https://x.example/"), { url: "https://x.example", pathPrefix: "/" });
   assert.deepEqual(splitBaseUrl("/blog"), { pathPrefix: "/blog/" });
+});
+
+test("Zola: tabi's Isso comments (roray-dev-site) are named in the notes, not dropped without a word", () => {
+  const { values, notes } = translateZola({ base_url: "https://www.roray.dev", extra: { isso: { enabled_for_all_posts: false, endpoint_url: "https://isso.roray.dev/" } } }, "config.toml", "blog");
+  assert.equal(values.comments, undefined);
+  assert.deepEqual(notes, ["config.toml [extra.isso]: opsnote's comments are giscus, utterances or disqus, not Isso; the posts' comments are not carried"]);
+  assert.deepEqual(translateZola({ base_url: "https://z.example", extra: { isso: { endpoint_url: "" } } }, "config.toml", "blog").notes, []);
 });

@@ -109,6 +109,13 @@ test("a post that is not a Jekyll post is returned as written, without Liquid wa
   assert.deepEqual(diagnostics, []);
 });
 
+test("a Hugo post with a {{% shortcode %}} is not a Jekyll post: nothing in it is read as Liquid", () => {
+  const input = '{{% details title="스키마" %}}\n본문 {{ .Values.x }}\n{{% /details %}}\n';
+  const { markdown, diagnostics } = convertLiquid(input, context("p.md"));
+  assert.equal(markdown, input);
+  assert.deepEqual(diagnostics, []);
+});
+
 const VARIABLES = jekyllVariables(
   { title: "첫 블로그", url: "/blog/my-first-blog/", date: dateOf("2020-05-17"), updated: dateOf("2020-06-01") },
   { title: "지니의 블로그" },

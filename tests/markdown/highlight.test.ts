@@ -54,6 +54,7 @@ const resolveCases: [name: string, expected: string | undefined][] = [
   ["c#", "csharp"],
   ["kt", "kotlin"],
   // opsnote's own table
+  ["assembly", "asm"],
   ["k8s", "yaml"],
   ["kubernetes", "yaml"],
   ["helm", "yaml"],
