@@ -38,7 +38,7 @@ test("setPermalink: a URL with Hangul and quotes is read back as written, from T
 const KEY_CASES: [name: string, input: string, expected: string, renamed: [string, string][]][] = [
   ["YAML Tags and Categories, comments and order kept",
     '---\ntitle: "글쓰기"\n\nCategories: "Posted"\nTags: ["coffee","글쓰기",]\n# bookToc: false\n---\n본문\n',
-    '---\ntitle: "글쓰기"\n\ncategories: "Posted"\ntags: [ "coffee", "글쓰기" ]\n\n# bookToc: false\n---\n본문\n', [["Categories", "categories"], ["Tags", "tags"]]],
+    '---\ntitle: "글쓰기"\n\ncategories: "Posted"\ntags: ["coffee", "글쓰기"]\n\n# bookToc: false\n---\n본문\n', [["Categories", "categories"], ["Tags", "tags"]]],
   ["TOML Tags, a key in a table left alone", '+++\nTitle = "a"\nTags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', '+++\ntitle = "a"\ntags = ["k8s"]\n[params]\n  Tags = "x"\n+++\n', [["Title", "title"], ["Tags", "tags"]]],
   ["TOML summary is the excerpt (Blowfish)", "+++\ntitle = 'a'\ndescription = \"\"\nsummary = \"웹소켓 이전\"\n+++\n", "+++\ntitle = 'a'\ndescription = \"\"\nexcerpt = \"웹소켓 이전\"\n+++\n", [["summary", "excerpt"]]],
   ["summary beside an excerpt: left as written", "---\nexcerpt: a\nsummary: b\n---\n", "---\nexcerpt: a\nsummary: b\n---\n", []],

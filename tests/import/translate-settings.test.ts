@@ -147,7 +147,7 @@ test("Hugo: Stack's [params.comments] provider decides; its example disqusShortn
   const utterances = translateHugo({ disqusShortname: "x", params: { comments: { provider: "utterances", utterances: { repo: "me/blog", issueTerm: "title" } } } }, "hugo.toml", "post");
   assert.deepEqual(utterances.values.comments, { provider: "utterances", repo: "me/blog", issueTerm: "title" });
   assert.equal(translateHugo({ disqusShortname: "x", params: { comments: { provider: "twikoo" } } }, "hugo.toml", "post").values.comments, undefined, "a provider opsnote does not have: none, rather than another forum");
-  const off = translateHugo({ params: { comments: { enabled: false, provider: "giscus", giscus: { repo: "me/blog", repoID: "R_1", category: "C", categoryID: "C_1" } } } }, "hugo.toml", "post");
+  const off = translateHugo({ baseURL: "https://b.example/", params: { comments: { enabled: false, provider: "giscus", giscus: { repo: "me/blog", repoID: "R_1", category: "C", categoryID: "C_1" } } } }, "hugo.toml", "post");
   assert.equal(off.values.comments, undefined, "Stack's enabled = false: the site showed none");
   assert.deepEqual(off.notes, ["hugo.toml params.comments.enabled is false: no comments carried"]);
 });
@@ -187,7 +187,7 @@ test("Jekyll url with a path: the blog lands under that path, and its /blog/… 
 
 // LoveIt's and DoIt's [params.page.comment]: [what, that table, expected comments, where from]
 const loveItComment = (comment: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  translateHugo({ theme: "LoveIt", ...extra, params: { page: { comment } } }, "hugo.toml", "posts");
+  translateHugo({ theme: "LoveIt", baseURL: "https://b.example/", ...extra, params: { page: { comment } } }, "hugo.toml", "posts");
 const loveItCases: [string, Record<string, unknown>, unknown, string | undefined][] = [
   ["giscus on", { enable: true, giscus: { enable: true, repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "C_1", mapping: "pathname" } },
     { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "C_1", mapping: "pathname" }, "hugo.toml params.page.comment.giscus"],
