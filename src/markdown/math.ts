@@ -137,8 +137,12 @@ function bracketInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/** Something only TeX writes: a command, a sub- or superscript, a group, an equation. */
-const TEX_MARKUP = /[\\^_{}=]/;
+/**
+ * Something only TeX writes: a control word (`\beta`, `\hat`). Not `_`, `=` or braces alone: a DevOps
+ * post writes them in prose too, and Terraform's `${var.region} 과 ${var.zone}` or a shell's
+ * `${AWS_REGION}` read as one formula where a post has math on.
+ */
+const TEX_MARKUP = /\\[A-Za-z]/;
 
 /** Whether `src` has a `$` not escaped by a backslash in [from, to). */
 function hasUnescapedDollar(src: string, from: number, to: number): boolean {
@@ -182,8 +186,8 @@ function dollarInline(siteDefault: boolean) {
       if (before === DOLLAR || isAsciiAlphanumeric(after) || after === DOLLAR) return false;
       if (!isSpace(before)) return true;
       // A space before the closing `$` (`$X\hat{\beta} $에`: MathJax reads it so, and Korean posts
-      // written for MathJax have it often) closes a formula that is TeX (a backslash, `^`, `_`, a
-      // brace or `=`) and holds no other `$`: `$USER, a lone $ sign` and `$5 or $ 6` stay text.
+      // written for MathJax have it often) closes a formula that is TeX (a control word such as
+      // `\beta`) and holds no other `$`: `$USER, a lone $ sign` and `$5 or $ 6` stay text.
       const tex = src.slice(pos + 1, at);
       return TEX_MARKUP.test(tex) && !hasUnescapedDollar(src, pos + 1, at);
     };
