@@ -24,6 +24,8 @@ import { undatedFallback } from "../content/undated.ts";
 import type { AnalysisCache } from "./analysis-cache.ts";
 import { classifyLink, decodeTarget, POST_REFERENCE_PREFIX, resolveFromPost, type LinkRef } from "./links.ts";
 import { createSiteFileLookup, staticFolders, urlOfFile, type SiteFileLookup } from "../static/static-files.ts";
+import { bundleCopies, isBundleIndex } from "../jekyll/page-bundles.ts";
+import type { Post } from "../content/post.ts";
 
 export interface AnalysePostsOptions {
   /** Folder of posts. */
@@ -268,6 +270,8 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
     : knownUrls(built, options.pageSize ?? 10, [...posts.flatMap((post) => redirectUrls(post.redirectFrom)), ...redirectUrls(Object.keys(options.redirects ?? {}))]);
   // Terms written several ways are one tag page; the build prints the same notes from here.
   diagnostics.push(...siteTermNotes(built));
+  // Made at the first root-relative URL nothing else answers (most sites have none).
+  let bundleFileUrls: Set<string> | undefined;
   const references = indexAnalyses(analyses, now);
 
   for (const analysis of analyses) {
@@ -341,8 +345,8 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
           checkAnchor(link, post, target.fragment);
         } else if (candidates.some((c) => pageUrls.has(c))) {
           continue;
-        } else if (files?.fileAt(urlPath)) {
-          // A published file: assets/, a static folder, or a file beside a post.
+        } else if (files?.fileAt(urlPath) || (bundleFileUrls ??= bundleCopyUrls(analyses, new Set(built), files)).has(urlPath.normalize("NFC"))) {
+          // A published file: assets/, a static folder, a file beside a post, or its copy beside a bundle's page.
         } else if (files?.folderOfUrl(urlPath)) {
           report(link, missingKind(link, urlPath), urlPath, `${shown}: no such file in ${displayPath(files.folderOfUrl(urlPath)!.dir)}/`);
         } else {
@@ -352,6 +356,17 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
     }
   }
   return { posts: analyses.length, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * The URLs of the copies the build makes of page bundles' files beside their pages (page-bundles.ts):
+ * `posts/pages/about/me.jpg` is also `/about/me.jpg` when `posts/pages/about/index.md` is `/about/`,
+ * as Hugo and Zola served it. Only bundles the build writes, and not one at the posts folder's root.
+ */
+function bundleCopyUrls(analyses: readonly PostAnalysis[], built: ReadonlySet<Post>, files: SiteFileLookup | undefined): Set<string> {
+  const bundles = analyses.filter((a) => a.post && built.has(a.post) && isBundleIndex(a.file) && path.dirname(a.relativePath) !== ".");
+  const indexes = new Set(bundles.map((a) => path.resolve(a.file)));
+  return new Set(files === undefined ? [] : bundles.flatMap((a) => bundleCopies(a.file, a.post!.url, files.files, indexes).map((copy) => copy.url)));
 }
 
 /** `redirect_from` values as the URLs their redirect pages answer at. */

@@ -214,6 +214,19 @@ const CASES: { name: string; files: Record<string, string>; assets?: Record<stri
     ],
   },
   {
+    // HWJskt (Zola): content/about/_index.md writes `<img src="/about/me_selfi_2021.jpg">`, the photo beside
+    // it. The build copies a bundle's files beside its page (/about/), but check knew only their folder's
+    // URL (/pages/about/…) and reported the photo missing, in the build too.
+    name: "a page bundle's files at its page's URL (the copy the build makes beside the page)",
+    files: {
+      "posts/pages/about/index.md": post("title: 소개\nlayout: page\npermalink: /about/", [
+        "", "<img src=\"/about/me.jpg\" alt=\"me\">", "", "![me](/about/me.jpg) ![gone](/about/gone.jpg)", "",
+      ].join("\n")),
+      "posts/pages/about/me.jpg": "jpg",
+    },
+    expected: ["posts/pages/about/index.md:9:30 error image: /about/gone.jpg: no post or page has this URL"],
+  },
+  {
     // Jooyoung08 (Hydejack): four demo posts' `image:` files were missing; the home page showed four
     // broken cards and neither the build nor check said so.
     name: "front-matter images (the post's card in lists): missing ones reported at their line",
