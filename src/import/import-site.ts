@@ -392,6 +392,9 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         continue;
       }
       const sourceFile = path.join(layout.urlRoot, ...segments);
+      // Hugo and Zola serve a section's or bundle's files at its folder's URL too (content/about/me.jpg
+      // is /about/me.jpg), and the import copies them beside that page.
+      if (!existsSync(sourceFile) && site.family !== "jekyll" && existsSync(path.join(site.root, "content", ...segments))) continue;
       if (!existsSync(sourceFile)) {
         warn("missing-file", file, `"${ref.url}" not found in the old site`, line);
         continue;
