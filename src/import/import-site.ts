@@ -119,6 +119,17 @@ export function standalonePageText(title: string, permalink: string, body: strin
 }
 
 /**
+ * The title of a page whose front matter gives none: its file's name, or a section's (`_index.md`) folder
+ * name with a capital first letter, as Hugo titles a section (`projects/_index.md` is "Projects").
+ */
+function fallbackPageTitle(file: string): string {
+  const name = path.basename(file).replace(/\.\w+$/, "");
+  if (name !== "_index") return name;
+  const folder = path.basename(path.dirname(file));
+  return folder.charAt(0).toUpperCase() + folder.slice(1);
+}
+
+/**
  * Whether a page shows a table of contents: its own switch (`toc`, hugo-book's `bookToc`, Blowfish's
  * `showTableOfContents`, in any case), else `siteToc`.
  */
@@ -528,7 +539,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   }
   // Other pages keep their old URL as their permalink: nothing to redirect.
   for (const source of layout.pages) {
-    const page = await planPage(source.file, source.target, source.oldUrl, path.basename(source.file).replace(/\.\w+$/, ""));
+    const page = await planPage(source.file, source.target, source.oldUrl, fallbackPageTitle(source.file));
     if (!page) continue;
     result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, page.toc) });
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });

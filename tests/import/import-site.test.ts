@@ -349,6 +349,21 @@ test("Hugo: a section's _index.md with text of its own (Hextra, hugo-book) is a 
   assert.deepEqual(result.warnings.filter((w) => w.kind === "missing-file").map((w) => w.line.replace(`${source}/`, "")), []);
 });
 
+test("Hugo: a section page without a title is titled after its folder, as Hugo titles a section, not \"_index\"", async () => {
+  // wlals2 (PaperMod): content/projects/_index.md opens with an empty front matter (`---\n---\n`), so
+  // its title: line is body text; Hugo titled the section "Projects", the import wrote "_index".
+  const source = await writeTempFolder("old-hugo", {
+    "hugo.toml": 'baseURL = "https://wlals2.example/"\ntheme = "PaperMod"\n',
+    "content/posts/a.md": '---\ntitle: "a"\ndate: 2023-02-25\n---\n본문\n',
+    "content/projects/_index.md": "---\n---\n\n프로젝트 모음\n",
+    "content/projects/b/index.md": '---\ntitle: "b"\ndate: 2023-02-26\n---\n본문\n',
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  const page = result.written.find((w) => w.to.endsWith(path.join("projects", "index.md")) && w.text.includes("layout: page"));
+  assert.match(page!.text, /^---\nlayout: page\ntitle: "Projects"\npermalink: \/projects\/\n/);
+});
+
 test("Hugo: a front-matter image given by its path in the content folder (image: posts/images/x.png) names its root URL in the copy", async () => {
   // smjune (hugo-book): every post's card image is a resource of the posts section, not of the post's bundle.
   const source = await writeTempFolder("old-hugo", {
