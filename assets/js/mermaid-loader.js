@@ -47,6 +47,9 @@ async function draw(pre) {
       startOnLoad: false,
       securityLevel: "strict", // labels are text, no click handlers: a post cannot script the page
       suppressErrorRendering: true, // an unreadable diagram keeps its source instead of Mermaid's error picture
+      // A sequence diagram's `links` menu opens through an onclick attribute, which the CSP refuses (and strict
+      // sanitising removes): drawn open instead, the links stay reachable and no violation is logged.
+      sequence: { forceMenus: true },
       theme: theme === "dark" ? "dark" : "default",
       // Mermaid's dark edge labels are #ccc on #585858 (4.0:1); a darker band makes them 4.5:1 and more.
       themeVariables: theme === "dark" ? { edgeLabelBackground: "#30363d" } : {},

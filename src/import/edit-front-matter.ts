@@ -109,13 +109,49 @@ export function addFrontMatterKeys(text: string, entries: readonly (readonly [st
   });
 }
 
+/** `value` with every string `replacements` names replaced, at any depth (arrays and tables too). */
+function replaceStrings(value: unknown, replacements: ReadonlyMap<string, string>): unknown {
+  if (typeof value === "string") return replacements.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, replacements));
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceStrings(item, replacements)]));
+  }
+  return value;
+}
+
+/**
+ * The TOML block with the quoted strings `replacements` names written anew (`image = "x.png"`,
+ * `images = ['x.png']`); undefined when the result would not read back as the same TOML with just
+ * those values replaced (a block that does not parse, or the string also used as a key or inside another).
+ */
+function replaceTomlStrings(toml: string, replacements: ReadonlyMap<string, string>): string | undefined {
+  const before = readToml(toml);
+  if (before === undefined) return undefined;
+  let edited = toml;
+  for (const [from, to] of replacements) {
+    // JSON's string escapes are all valid in a TOML basic string; a literal string has none.
+    for (const quoted of [JSON.stringify(from), `'${from}'`]) edited = edited.split(quoted).join(JSON.stringify(to));
+  }
+  if (edited === toml) return undefined;
+  const after = readToml(edited);
+  // Through JSON: smol-toml's tables have no prototype, and its dates are objects of their own.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return after !== undefined && same(after, replaceStrings(before, replacements)) ? edited : undefined;
+}
+
 /**
  * Replaces string values of the front matter that `replacements` names, wherever they sit
- * (`image: x.jpg`, `image: { path: x.jpg }`, `header: { teaser: x.jpg }`).
+ * (`image: x.jpg`, `image: { path: x.jpg }`, `header: { teaser: x.jpg }`), in YAML or TOML (Hugo's
+ * `+++`). Returns the text unchanged when none is there, or a TOML block it cannot edit safely.
  * @example replaceFrontMatterStrings("---\nimage: a.jpg\n---\n", new Map([["a.jpg", "/images/a.jpg"]])) // "---\nimage: /images/a.jpg\n---\n"
  */
 export function replaceFrontMatterStrings(text: string, replacements: ReadonlyMap<string, string>): string {
   if (replacements.size === 0) return text;
+  const toml = TOML_FRONT_MATTER.exec(text);
+  if (toml) {
+    const edited = replaceTomlStrings(toml[2] ?? "", replacements);
+    return edited === undefined ? text : `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`;
+  }
   return editYaml(text, (document) => {
     let changed = false;
     visit(document, {

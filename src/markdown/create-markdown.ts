@@ -9,6 +9,7 @@ import { alertsPlugin } from "./alerts.ts";
 import { imagesPlugin } from "./images.ts";
 import { attributeListsPlugin } from "./attribute-lists.ts";
 import { markdownInHtmlPlugin } from "./markdown-in-html.ts";
+import { lineBreakLinesPlugin } from "./line-break-lines.ts";
 import { buildToc, type TocEntry } from "./toc.ts";
 import { mathPlugin, type MathRenderCache } from "./math.ts";
 import { mermaidPlugin } from "./mermaid.ts";
@@ -33,6 +34,7 @@ export interface MarkdownOptions {
 export function createMarkdown({ highlighter, report, tocDepth, math, mathCache }: MarkdownOptions): MarkdownIt {
   const md = createBaseMarkdown(); // html, linkify, CJK-friendly emphasis: the same dialect as the excerpt
   md.use(markdownInHtmlPlugin); // a block rule before `html_block`: `<div markdown="1">` holds markdown
+  md.use(lineBreakLinesPlugin); // a block rule before `html_block`: a `<br>` line leaves the next line markdown
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed
   md.use(headingsPlugin); // a core rule pushed after `inline`: it needs each heading's inline children
   // kramdown `{: …}` lists: collected before `inline` (paragraphs still raw text), applied after the

@@ -21,6 +21,8 @@ const DIAGRAM = "/notes/diagram/";
 const DIAGRAM_BELOW = "/notes/diagram-below/";
 const PLAIN = "/notes/plain/";
 const BROKEN = "/notes/broken-diagram/";
+/** A sequence diagram whose participant has a `links` menu. */
+const SEQUENCE_LINKS = "/notes/sequence-links/";
 /** A standalone page (`layout: page`) with a formula and a diagram. */
 const STANDALONE = "/availability/";
 
@@ -99,6 +101,17 @@ test("mermaid: a diagram Mermaid cannot read keeps its source, marked; the next 
   assert.ok((await page.locator("pre.mermaid").first().textContent())?.startsWith("flowchart LR\n  A -->"), "the source is shown as written");
   assert.ok(await page.locator("pre.mermaid").first().getAttribute("title"), "Mermaid's message on hover");
   assert.equal(await page.locator("body > svg, body > div[id^=dmermaid]").count(), 0, "no error picture or leftover left in the page");
+  await context.close();
+});
+
+test("mermaid: a sequence diagram's participant links are shown as a menu of links, without an inline click handler the CSP refuses", { skip }, async () => {
+  const { page, context } = await sampleSite().newPage();
+  await page.goto(`${sampleSite().server.url}${SEQUENCE_LINKS}`);
+  await page.waitForSelector("pre.mermaid[data-rendered=light] svg");
+  const menu = page.locator("pre.mermaid svg .actorPopupMenu").first();
+  assert.ok(await menu.isVisible(), "the menu is open: the toggle Mermaid would give it is an onclick attribute");
+  assert.equal(await menu.locator("a").first().getAttribute("xlink:href"), "https://gitlab.example.com/pages/");
+  // The file's after hook fails on any CSP violation ("Executing inline event handler ...") seen here.
   await context.close();
 });
 

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { renameHugoKeys, setPermalink } from "../../src/import/edit-front-matter.ts";
+import { renameHugoKeys, replaceFrontMatterStrings, setPermalink } from "../../src/import/edit-front-matter.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 
 const CASES: [name: string, input: string, expected: string][] = [
@@ -51,4 +51,19 @@ for (const [name, input, expected, renamed] of KEY_CASES) {
     assert.equal(result.text, expected);
     assert.deepEqual(result.renamed, renamed);
   });
+}
+
+/** Hugo's front-matter image found in the content folder, written as its URL (import-site.ts planReferences). */
+const IMAGES = new Map([["posts/images/mac.png", "/images/mac.png"]]);
+const STRING_CASES: [name: string, input: string, expected: string][] = [
+  ["YAML", "---\ntitle: a\nimage: posts/images/mac.png\n---\n본문\n", "---\ntitle: a\nimage: /images/mac.png\n---\n본문\n"],
+  ["TOML, as hugo-book's posts have it", '+++\ntitle = "a"\nimage="posts/images/mac.png"\n+++\n본문\n', '+++\ntitle = "a"\nimage="/images/mac.png"\n+++\n본문\n'],
+  ["TOML: a literal string, in an array and in a table", "+++\nimages = ['posts/images/mac.png']\n[cover]\nimage = \"posts/images/mac.png\"\n+++\n", '+++\nimages = ["/images/mac.png"]\n[cover]\nimage = "/images/mac.png"\n+++\n'],
+  ["TOML: the same text inside a longer string is left alone", '+++\nimage = "posts/images/mac.png"\nnote = "see posts/images/mac.png"\n+++\n', '+++\nimage = "/images/mac.png"\nnote = "see posts/images/mac.png"\n+++\n'],
+  ["TOML: a quoted key of that name would change too: unchanged", '+++\n"posts/images/mac.png" = "posts/images/mac.png"\n+++\n', '+++\n"posts/images/mac.png" = "posts/images/mac.png"\n+++\n'],
+  ["TOML that does not parse: unchanged", '+++\nimage = = "posts/images/mac.png"\n+++\n', '+++\nimage = = "posts/images/mac.png"\n+++\n'],
+];
+
+for (const [name, input, expected] of STRING_CASES) {
+  test(`replaceFrontMatterStrings: ${name}`, () => assert.equal(replaceFrontMatterStrings(input, IMAGES), expected));
 }

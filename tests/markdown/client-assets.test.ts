@@ -80,7 +80,7 @@ test("a standalone page (layout: page) with math and a diagram links the KaTeX s
 
 test("a page with neither loads neither; no other page does", async () => {
   const withMath = ["/notes/math/index.html", "/availability/index.html"];
-  const withDiagrams = ["/notes/diagram/index.html", "/notes/diagram-below/index.html", "/notes/broken-diagram/index.html", "/availability/index.html"];
+  const withDiagrams = ["/notes/diagram/index.html", "/notes/diagram-below/index.html", "/notes/broken-diagram/index.html", "/notes/sequence-links/index.html", "/availability/index.html"];
   for (const file of (await readdir(site.output, { recursive: true })).filter((f) => f.endsWith(".html"))) {
     const url = `/${file.split(path.sep).join("/")}`;
     const page = await site.page(url);
