@@ -261,6 +261,13 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   }
 
   const files = options.files ?? defaultFileLookup(analyses, assets, options.staticDirs ?? []);
+  // A file of the blogger's at a URL the build writes itself: the build's is published, theirs is not.
+  for (const file of files?.shadowed ?? []) {
+    diagnostics.push({
+      severity: "error", file: file.source, field: "file", kind: "generated-file",
+      message: `${file.url} is a file opsnote writes itself; yours is not published`,
+    });
+  }
   const posts = analyses.flatMap((a) => (a.post ? [a.post] : []));
   const given = options.pageUrls === undefined ? undefined : new Set(options.pageUrls);
   // What the build publishes: the preview shows drafts and scheduled posts, and their tag pages.

@@ -126,6 +126,8 @@ function describe(kind: DiagnosticKind, shape: string, n: number): string {
       return `${count(n, "URL is", "URLs are")} written by two pages`;
     case "unpublished-url-clash":
       return `${count(n, "draft or scheduled post has", "draft or scheduled posts have")} the URL of another post`;
+    case "generated-file":
+      return `${count(n, "file of yours is", "files of yours are")} not published: opsnote writes ${n === 1 ? "that file" : "those files"} itself`;
   }
 }
 

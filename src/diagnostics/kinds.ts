@@ -54,6 +54,10 @@ export const DIAGNOSTIC_KINDS = {
     publishable: true,
     fix: "add date: to the front matter, or name the file YYYY-MM-DD-name.md",
   },
+  "generated-file": {
+    publishable: true,
+    fix: "rename, move or remove your file: opsnote writes that file itself (compare yours with the one in _site)",
+  },
   "url-clash": {
     publishable: false,
     fix: "change a post's permalink, title or terms",

@@ -28,9 +28,7 @@ import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
 import { parse as parseYaml } from "yaml";
-import {
-  ATOM_FEED_URL, CODE_STYLESHEET_URL, JSON_FEED_URL, LLMS_FULL_TXT_URL, LLMS_TXT_URL, NOT_FOUND_URL, ROBOTS_URL, SITEMAP_URL,
-} from "../urls/site-urls.ts";
+import { GENERATED_FILE_URLS } from "../urls/site-urls.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -77,11 +75,6 @@ export interface ImportResult {
 
 /** Where themes look up a front-matter image given by name alone (`image: x.jpg`). */
 const THEME_IMAGE_DIRS = ["images", "img", "assets/img", "assets/images"];
-/**
- * Files every opsnote build writes itself. An old site's own copy in a static folder (Hugo themes ship
- * `static/robots.txt`) would be a second file at that URL, which stops the build: it is left out.
- */
-const GENERATED_FILE_URLS = new Set([ROBOTS_URL, SITEMAP_URL, ATOM_FEED_URL, JSON_FEED_URL, NOT_FOUND_URL, LLMS_TXT_URL, LLMS_FULL_TXT_URL, CODE_STYLESHEET_URL]);
 /** Front matter in a language that runs code: refused, as the build refuses it. */
 const CODE_FRONT_MATTER = /^\uFEFF?---\s*(js|javascript|node|coffee|cson)\b/i;
 
@@ -442,6 +435,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       if (site.family === "jekyll" && (/\.(s[ac]ss|liquid)$/i.test(relative) || (await startsWithFrontMatter(from)))) continue;
       // Hugo's and Zola's `static/` is served from the root; Jekyll's folders keep their name.
       const url = `/${layout.urlRootCopied && dir.from === layout.urlRoot ? "" : `${dir.name}/`}${relative}`;
+      // An old site's own copy (Hugo themes ship `static/robots.txt`) would not be published: left out.
       if (GENERATED_FILE_URLS.has(url)) {
         warn("generated-file", from, `opsnote writes ${url} itself; not copied (compare yours with _site${url} after a build)`);
         continue;

@@ -32,6 +32,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { symlinkToSkip, type SkippedSymlink } from "../content/symlinks.ts";
+import { GENERATED_FILE_URLS } from "../urls/site-urls.ts";
 
 export interface StaticFolder {
   /** Absolute path. */
@@ -113,6 +114,11 @@ export interface SiteFileList {
   files: SiteFile[];
   /** Symbolic links left out, with why. */
   skipped: SkippedSymlink[];
+  /**
+   * Files at a URL the build writes itself (GENERATED_FILE_URLS: a theme's `static/robots.txt`), left out
+   * of `files`: the build's own file is published, and `check` reports these (a warning in a build).
+   */
+  shadowed: SiteFile[];
 }
 
 /** Every file the folders publish, without following links to folders or out of the served folders. */
@@ -160,7 +166,7 @@ export function listSiteFiles(folders: readonly StaticFolder[], { isIgnored = ()
     };
     walk(folder.dir);
   }
-  return { files, skipped };
+  return { files: files.filter((file) => !GENERATED_FILE_URLS.has(file.url)), skipped, shadowed: files.filter((file) => GENERATED_FILE_URLS.has(file.url)) };
 }
 
 /** The published URL of a file path, or undefined when no served folder holds it (or it is a post). */
@@ -186,6 +192,8 @@ export function filesOfUrl(urlPath: string, folders: readonly StaticFolder[]): s
 export interface SiteFileLookup {
   readonly folders: readonly StaticFolder[];
   readonly files: readonly SiteFile[];
+  /** Files left out because the build writes their URL itself (SiteFileList.shadowed). */
+  readonly shadowed?: readonly SiteFile[];
   /** The published file at a root-relative URL (decoded, NFC), if any. */
   fileAt(urlPath: string): SiteFile | undefined;
   /** The served folder a root-relative URL falls in (its longest prefix other than the root), if any. */
@@ -193,13 +201,14 @@ export interface SiteFileLookup {
 }
 
 export function createSiteFileLookup(folders: readonly StaticFolder[], options: ListSiteFilesOptions = {}): SiteFileLookup & SiteFileList {
-  const { files, skipped } = listSiteFiles(folders, options);
+  const { files, skipped, shadowed } = listSiteFiles(folders, options);
   const byUrl = new Map<string, SiteFile>();
   for (const file of files) if (!byUrl.has(file.url)) byUrl.set(file.url, file);
   return {
     folders,
     files,
     skipped,
+    shadowed,
     fileAt: (urlPath) => byUrl.get(urlPath.normalize("NFC")),
     folderOfUrl: (urlPath) => folders
       .filter((folder) => folder.url !== "/" && urlPath.startsWith(folder.url))

@@ -27,6 +27,15 @@ export const OFFLINE_URL = "/offline/";
 export const STYLESHEET_URL = "/assets/css/opsnote.css";
 /** Generated from the highlighting themes (src/markdown/token-classes.ts). */
 export const CODE_STYLESHEET_URL = "/assets/css/code.css";
+/**
+ * Files every build writes itself (feeds, sitemap, robots.txt, the 404 page, llms.txt, the code
+ * stylesheet). A blogger's own file at one of these URLs (a Hugo theme's `static/robots.txt`) is not
+ * published: the build warns, `npm run check` reports it (src/static/static-files.ts), and the import
+ * leaves such files out.
+ */
+export const GENERATED_FILE_URLS: ReadonlySet<string> = new Set([
+  ROBOTS_URL, SITEMAP_URL, ATOM_FEED_URL, JSON_FEED_URL, NOT_FOUND_URL, LLMS_TXT_URL, LLMS_FULL_TXT_URL, CODE_STYLESHEET_URL,
+]);
 /** Linked only by pages with math (src/markdown/math.ts); copied from the katex package. */
 export const KATEX_STYLESHEET_URL = "/assets/vendor/katex/katex.min.css";
 /** Loaded only by pages with a Mermaid diagram; it imports /assets/vendor/mermaid/ when one nears the viewport. */
