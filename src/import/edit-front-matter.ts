@@ -52,6 +52,29 @@ function readToml(toml: string): Record<string, unknown> | undefined {
 }
 
 /**
+ * Whether two parsed TOML values are the same, in any key order. Through JSON first: smol-toml's tables
+ * have no prototype, which a strict comparison would count, and its dates are objects of their own.
+ */
+const sameToml = (a: unknown, b: unknown) => a !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+
+/** The index of a TOML block's first `[table]` header line (lines before it are top-level keys), or its line count. */
+function topLevelEnd(lines: readonly string[]): number {
+  const firstTable = lines.findIndex((line) => /^\s*\[/.test(line));
+  return firstTable === -1 ? lines.length : firstTable;
+}
+
+/**
+ * `text` with its TOML front matter (`+++`) block edited by `edit` (which returns undefined when it
+ * cannot edit the block safely: the text stays as it is); undefined when the text has no TOML block.
+ */
+function editToml(text: string, edit: (toml: string) => string | undefined): string | undefined {
+  const match = TOML_FRONT_MATTER.exec(text);
+  if (!match) return undefined;
+  const edited = edit(match[2] ?? "");
+  return edited === undefined ? text : `${match[1]}${edited}${match[3]}${text.slice(match[0].length)}`;
+}
+
+/**
  * `permalink = "…"` at the top level of a TOML block: replacing a one-line `permalink` there, else
  * after the last top-level key (a key below a `[table]` header belongs to that table). Undefined when
  * the result would not be the same TOML plus that key (a block that does not parse, or an unusual
@@ -62,8 +85,7 @@ function setTomlPermalink(toml: string, permalink: string): string | undefined {
   if (before === undefined) return undefined;
   const newline = toml.includes("\r\n") ? "\r\n" : "\n";
   const lines = toml.split(/\r?\n/);
-  const firstTable = lines.findIndex((line) => /^\s*\[/.test(line));
-  const topLevel = firstTable === -1 ? lines.length : firstTable;
+  const topLevel = topLevelEnd(lines);
   // JSON's string escapes are all valid in a TOML basic string.
   const line = `permalink = ${JSON.stringify(permalink)}`;
   const existing = lines.slice(0, topLevel).findIndex((l) => /^\s*permalink\s*=/.test(l));
@@ -74,8 +96,7 @@ function setTomlPermalink(toml: string, permalink: string): string | undefined {
     lines.splice(at, 0, line);
   }
   const edited = lines.join(newline);
-  // Spread: smol-toml's tables have no prototype, which a strict comparison would count.
-  return isDeepStrictEqual({ ...readToml(edited) }, { ...before, permalink }) ? edited : undefined;
+  return sameToml(readToml(edited), { ...before, permalink }) ? edited : undefined;
 }
 
 /**
@@ -83,12 +104,9 @@ function setTomlPermalink(toml: string, permalink: string): string | undefined {
  * unchanged when it has neither, or a TOML block it cannot edit safely.
  */
 export function setPermalink(text: string, permalink: string): string {
-  const toml = TOML_FRONT_MATTER.exec(text);
-  if (toml) {
-    // The block's text keeps its last line break (an empty block gets one with the new line).
-    const edited = setTomlPermalink(toml[2] ?? "", permalink);
-    return edited === undefined ? text : `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`;
-  }
+  // The TOML block's text keeps its last line break (an empty block gets one with the new line).
+  const toml = editToml(text, (block) => setTomlPermalink(block, permalink));
+  if (toml !== undefined) return toml;
   const edited = editYaml(text, (document) => {
     document.set("permalink", permalink);
     return true;
@@ -133,10 +151,7 @@ function replaceTomlStrings(toml: string, replacements: ReadonlyMap<string, stri
     for (const quoted of [JSON.stringify(from), `'${from}'`]) edited = edited.split(quoted).join(JSON.stringify(to));
   }
   if (edited === toml) return undefined;
-  const after = readToml(edited);
-  // Through JSON: smol-toml's tables have no prototype, and its dates are objects of their own.
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return after !== undefined && same(after, replaceStrings(before, replacements)) ? edited : undefined;
+  return sameToml(readToml(edited), replaceStrings(before, replacements)) ? edited : undefined;
 }
 
 /**
@@ -147,11 +162,8 @@ function replaceTomlStrings(toml: string, replacements: ReadonlyMap<string, stri
  */
 export function replaceFrontMatterStrings(text: string, replacements: ReadonlyMap<string, string>): string {
   if (replacements.size === 0) return text;
-  const toml = TOML_FRONT_MATTER.exec(text);
-  if (toml) {
-    const edited = replaceTomlStrings(toml[2] ?? "", replacements);
-    return edited === undefined ? text : `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`;
-  }
+  const toml = editToml(text, (block) => replaceTomlStrings(block, replacements));
+  if (toml !== undefined) return toml;
   return editYaml(text, (document) => {
     let changed = false;
     visit(document, {
@@ -192,28 +204,29 @@ function renamedKey(key: string, present: ReadonlySet<string>): string | undefin
  * not parse the same).
  */
 export function renameHugoKeys(text: string): { text: string; renamed: [from: string, to: string][] } {
-  const toml = TOML_FRONT_MATTER.exec(text);
-  if (toml) {
-    const before = readToml(toml[2] ?? "");
-    if (before === undefined) return { text, renamed: [] };
+  let renamed: [string, string][] = [];
+  const toml = editToml(text, (block) => {
+    const before = readToml(block);
+    if (before === undefined) return undefined;
     const present = new Set(Object.keys(before));
-    const renamed = Object.keys(before).flatMap((key): [string, string][] => {
+    const found = Object.keys(before).flatMap((key): [string, string][] => {
       const name = renamedKey(key, present);
       return name === undefined ? [] : [[key, name]];
     });
-    if (renamed.length === 0) return { text, renamed };
-    const lines = (toml[2] ?? "").split("\n");
-    const firstTable = lines.findIndex((line) => /^\s*\[/.test(line));
+    if (found.length === 0) return undefined;
+    const lines = block.split("\n");
+    const topLevel = topLevelEnd(lines);
     const edited = lines.map((line, index) => {
-      if (firstTable !== -1 && index >= firstTable) return line;
-      const pair = renamed.find(([from]) => new RegExp(`^\\s*${from}\\s*=`).test(line));
+      if (index >= topLevel) return line;
+      const pair = found.find(([from]) => new RegExp(`^\\s*${from}\\s*=`).test(line));
       return pair === undefined ? line : line.replace(pair[0], pair[1]);
     }).join("\n");
-    const expected = Object.fromEntries(Object.entries(before).map(([key, value]) => [renamed.find(([from]) => from === key)?.[1] ?? key, value]));
-    if (!isDeepStrictEqual({ ...readToml(edited) }, expected)) return { text, renamed: [] };
-    return { text: `${toml[1]}${edited}${toml[3]}${text.slice(toml[0].length)}`, renamed };
-  }
-  const renamed: [string, string][] = [];
+    const expected = Object.fromEntries(Object.entries(before).map(([key, value]) => [found.find(([from]) => from === key)?.[1] ?? key, value]));
+    if (!sameToml(readToml(edited), expected)) return undefined;
+    renamed = found;
+    return edited;
+  });
+  if (toml !== undefined) return { text: toml, renamed };
   const edited = editYaml(text, (document) => {
     const contents = document.contents;
     if (contents === null || !("items" in contents)) return false;
