@@ -8,6 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as yaml from "js-yaml";
 import { parse as parseToml } from "smol-toml";
+import { isObject } from "./config-values.ts";
 
 export type SourceFamily = "jekyll" | "hugo" | "zola" | "folder";
 
@@ -30,7 +31,6 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
   return (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `b` over `a`, tables merged key by key (a later file of Hugo's config folder adds to an earlier one). */
 function deepMerge(a: unknown, b: unknown): unknown {

@@ -9,10 +9,7 @@
  * which a reader of `type: posts` entries alone never sees (or, worse, reads as every post's).
  */
 import { flag } from "../content/schema.ts";
-
-type Config = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Config => typeof value === "object" && value !== null && !Array.isArray(value);
+import { isObject, type Config } from "./config-values.ts";
 
 /** One default a file gets, and the `_config.yml` words it came from (for the report and the settings' comments). */
 export interface JekyllDefault {

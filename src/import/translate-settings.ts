@@ -6,6 +6,7 @@ import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
 import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
 import { flag } from "../content/schema.ts";
 import { jekyllDefaults } from "./jekyll-defaults.ts";
+import { isObject, type Config } from "./config-values.ts";
 
 export type SiteFamily = "jekyll" | "hugo" | "zola";
 
@@ -54,9 +55,6 @@ export interface TranslatedSettings {
   notes: string[];
 }
 
-type Config = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Config => typeof value === "object" && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : typeof value === "number" ? String(value) : undefined;
 
