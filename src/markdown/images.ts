@@ -83,7 +83,7 @@ function imagesRule(state: StateCore): void {
     const token = tokens[i]!;
     if (token.map) blockLine = token.map[0];
     if (token.type !== "inline" || !token.children) continue;
-    const sourceLines = token.content.split("\n");
+    let sourceLines: string[] | undefined; // split only for a paragraph with an image
     for (const child of token.children) {
       if (child.type !== "image") continue;
       // Inline tokens have no line of their own: the paragraph's (or the table row's), plus the line of
@@ -95,6 +95,7 @@ function imagesRule(state: StateCore): void {
       } catch {
         // keep as written
       }
+      sourceLines ??= token.content.split("\n");
       const within = Math.max(0, sourceLines.findIndex((line) => line.includes(`(${target}`) || line.includes(`(${src}`)));
       const line = token.map?.[0] ?? blockLine;
       child.meta = { ...child.meta, firstImage: first, line: line === undefined ? undefined : line + within };
