@@ -115,6 +115,9 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** How long the analysis runs before it lets the event loop turn (timers, worker messages, I/O). */
+const YIELD_EVERY_MS = 20;
+
 const fileKey = (file: string) => path.resolve(file).normalize("NFC");
 
 /**
@@ -129,8 +132,19 @@ export async function analysePosts(options: AnalysePostsOptions): Promise<PostAn
   const manifest = store ? await store.open(options.posts) : undefined;
 
   // Synchronous reads: thousands of small, usually cached files read ~10x faster than through the
-  // thread pool, and nothing else in the build runs until the posts are analysed.
-  const analyses = relativePaths.map((relativePath) => {
+  // thread pool. The loop still yields to the event loop every few milliseconds: a cold build
+  // analyses its posts while its highlight workers start and work (prefill-highlight-cache.ts), and
+  // they wait on this thread for their next blocks.
+  const analyses: PostAnalysis[] = [];
+  let slice = performance.now();
+  for (const relativePath of relativePaths) {
+    if (performance.now() - slice > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    analyses.push(analyseOne(relativePath));
+  }
+  function analyseOne(relativePath: string): PostAnalysis {
     const file = path.join(options.posts, relativePath);
     const info = statSync(file);
     const cached = cache.files.get(file);
@@ -148,7 +162,7 @@ export async function analysePosts(options: AnalysePostsOptions): Promise<PostAn
     }
     cache.files.set(file, { mtimeMs: info.mtimeMs, size: info.size, analysis, key });
     return analysis;
-  });
+  }
   // A post with no date anywhere is dated from git or its modification time (content/undated.ts),
   // which its bytes do not tell: analysed again, kept in memory only, with one git call for all.
   const undated = analyses.flatMap((analysis, i) => (analysis.undated ? [i] : []));

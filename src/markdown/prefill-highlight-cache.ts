@@ -15,7 +15,7 @@
  * (grammars load asynchronously, highlight.ts): the scan loads them first. (A build without workers
  * loads them per post in a preprocessor instead, index.ts, with no extra file reads.)
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -67,6 +67,10 @@ export interface PrefillResult {
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 /** Blocks handed out at a time: small enough to balance, large enough to keep messages rare. */
 const CHUNK_SIZE = 64;
+/** Chunks a worker holds at once: the one it highlights and the next. */
+const CHUNKS_AHEAD = 2;
+/** How long this thread highlights before it lets the event loop turn. */
+const HERE_SLICE_MS = 5;
 
 /** The fenced code blocks of a markdown file, as the fence renderer will see them. */
 export function collectCodeBlocks(md: MarkdownIt, text: string, highlighter: CodeHighlighter): CodeBlock[] {
@@ -128,22 +132,39 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
       // The worker loads the same grammars as this thread, so a grammar that embeds others lazily
       // (markdown) gives the same output on every thread.
       const worker = startWorker({ languages: [...options.highlighter.languages] });
+      let inFlight = 0;
       const feed = (message: "ready" | HighlightResult) => {
         // Only this thread writes the cache: the pack is one file, written once at the end of the build.
-        if (message !== "ready") for (const [key, html] of message) options.cache.write(key, html);
-        const chunk = next();
-        if (chunk) worker.postMessage(chunk);
-        else void worker.terminate().then(() => resolve());
+        if (message !== "ready") {
+          inFlight--;
+          for (const [key, html] of message) options.cache.write(key, html);
+        }
+        // A chunk ahead: the worker starts it while this thread is busy with a slice of its own
+        // (highlighting, or the posts' analysis), instead of waiting for this thread to send it.
+        for (let chunk = inFlight < CHUNKS_AHEAD ? next() : undefined; chunk; chunk = inFlight < CHUNKS_AHEAD ? next() : undefined) {
+          worker.postMessage(chunk);
+          inFlight++;
+        }
+        if (inFlight === 0) void worker.terminate().then(() => resolve());
       };
       worker.on("message", feed); // "ready" first, then one message per finished chunk
       worker.on("error", reject);
       worker.on("exit", (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`highlight worker exited with ${code}`))));
     });
 
-  // This thread highlights too, yielding between chunks so worker messages are answered.
+  // This thread highlights too, in short slices: between them worker messages are answered, and work
+  // that shares this thread meanwhile (a cold build's post analysis, check-posts.ts, in slices of
+  // 20 ms) mostly goes first, so that this thread takes fewer blocks and the workers more.
   const runHere = async () => {
     for (let chunk = next(); chunk; chunk = next()) {
-      for (const job of chunk) options.cache.write(job.key, options.highlighter.highlight(job.code, job.language));
+      let slice = performance.now();
+      for (const job of chunk) {
+        options.cache.write(job.key, options.highlighter.highlight(job.code, job.language));
+        if (performance.now() - slice > HERE_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
@@ -159,13 +180,15 @@ export async function prefillHighlightCache(options: PrefillOptions): Promise<Pr
   const workerCount = options.workers ?? defaultWorkerCount(cache.isEmpty());
   if (workerCount === 0) return { blocks: 0, misses: 0, workers: 0, loadedLanguages: [] }; // the renderer highlights misses itself
   const texts: string[] = [];
+  // Read synchronously, as the post analysis does (check-posts.ts): a thousand awaited reads each
+  // waited behind a slice of that analysis, and the workers started only after it.
   for (const file of await markdownFiles(options.inputDir)) {
     if (options.scanned) {
-      const modified = (await stat(file)).mtimeMs;
+      const modified = statSync(file).mtimeMs;
       if (options.scanned.get(file) === modified) continue;
       options.scanned.set(file, modified);
     }
-    texts.push(await readFile(file, "utf8"));
+    texts.push(readFileSync(file, "utf8"));
   }
   const before = new Set(highlighter.languages);
   await highlighter.loadLanguages?.(new Set(texts.flatMap((text) => [...fenceLanguages(text)])));
