@@ -16,8 +16,9 @@ import { createMarkdown } from "../markdown/create-markdown.ts";
 import type { CodeHighlighter } from "../markdown/highlight.ts";
 import { includeUnpublished, isPublished, postStatus, unpublishedOnPublishedUrls } from "../content/publication.ts";
 import { indexAnalyses } from "../jekyll/post-index.ts";
-import { knownUrls } from "./known-urls.ts";
+import { knownUrls, type KnownUrls } from "./known-urls.ts";
 import { siteTermNotes } from "../collections/taxonomy.ts";
+import { generatedFileMessage } from "../collections/site-plan.ts";
 import { analysePost, type PostAnalysis } from "./analyse-post.ts";
 import { readFirstCommitDates } from "../content/git-dates.ts";
 import { undatedFallback } from "../content/undated.ts";
@@ -286,9 +287,16 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   const given = options.pageUrls === undefined ? undefined : new Set(options.pageUrls);
   // What the build publishes: the preview shows drafts and scheduled posts, and their tag pages.
   const built = posts.filter((post) => includeUnpublished() || isPublished(post, now));
-  const pageUrls = given
+  const pageUrls: KnownUrls = given
     ? { has: (url: string) => given.has(url) }
     : knownUrls(built, options.pageSize ?? 10, [...posts.flatMap((post) => redirectUrls(post.redirectFrom)), ...redirectUrls(Object.keys(options.redirects ?? {}))]);
+  // A file of the blogger's where opsnote writes a page of its own (`posts/tags/index.html`): the
+  // build publishes its page and warns (collections/site-plan.ts, findUrlConflicts); `check` fails.
+  for (const file of files?.files ?? []) {
+    const generated = pageUrls.generatedAt?.(file.url);
+    if (generated === undefined) continue;
+    diagnostics.push({ severity: "error", file: file.source, field: "file", kind: "generated-file", message: generatedFileMessage(file.url, generated) });
+  }
   // Terms written several ways are one tag page; the build prints the same notes from here.
   diagnostics.push(...siteTermNotes(built));
   // Made at the first root-relative URL nothing else answers (most sites have none).

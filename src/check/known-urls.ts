@@ -7,7 +7,7 @@
  * redirect pages) are added from where they are defined.
  */
 import type { Post } from "../content/post.ts";
-import { planSite } from "../collections/site-plan.ts";
+import { SEARCH_INDEX_OUTPUT, outputFileOf, planSite } from "../collections/site-plan.ts";
 import { applyGroupSpelling, groupByTerm } from "../collections/taxonomy.ts";
 import { pages } from "../pages/pages.tsx";
 import { CODE_STYLESHEET_URL } from "../urls/site-urls.ts";
@@ -18,6 +18,12 @@ export const GENERATED_FOLDERS = ["/pagefind/"] as const;
 export interface KnownUrls {
   /** True when a build writes something at this root-relative, decoded URL. */
   has(url: string): boolean;
+  /**
+   * What opsnote writes of its own at this URL (a list, term or index page, a feed, the search index),
+   * named as the build names it (`the tag index`), or undefined: a published file of the blogger's there
+   * is not published. Letter case is ignored, as the collision check ignores it.
+   */
+  generatedAt?(url: string): string | undefined;
 }
 
 /**
@@ -37,7 +43,10 @@ export function knownUrls(posts: readonly Post[], pageSize: number, redirects: I
     CODE_STYLESHEET_URL,
     ...redirects,
   ].map((url) => url.normalize("NFC")));
+  const generated = new Map(plan.pages.filter((page) => page.generated).map((page) => [outputFileOf(page.url).toLowerCase(), page.what]));
   return {
     has: (url) => urls.has(url.normalize("NFC")) || GENERATED_FOLDERS.some((folder) => url.startsWith(folder)),
+    generatedAt: (url) =>
+      generated.get(outputFileOf(url).toLowerCase()) ?? (url.toLowerCase().startsWith(SEARCH_INDEX_OUTPUT.url) ? SEARCH_INDEX_OUTPUT.what : undefined),
   };
 }

@@ -139,14 +139,15 @@ export function collectionsPlugin(eleventyConfig: UserConfig, { site, files, rep
   // the search index's and the responsive images' folders, and redirects.
   eleventyConfig.addCollection("sitePages", (api: CollectionApi) => {
     const { plan, posts, standalonePages } = derive(api);
-    const published = files?.latest()?.files ?? [];
+    const index = files?.latest();
+    const published = index?.files ?? [];
     const conflicts = findUrlConflicts([
       ...plan.pages,
       ...fileOutputs(published, [...posts, ...standalonePages]),
       SEARCH_INDEX_OUTPUT,
       ...(site.images.responsive ? [RESPONSIVE_IMAGES_OUTPUT] : []),
       ...redirectOutputs([...posts, ...standalonePages]),
-    ]);
+    ], { onWithheld: (copy) => index?.withheld.add(copy.url) });
     conflicts.filter((d) => d.severity !== "error").forEach((d) => report?.(d));
     const errors = conflicts.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new DiagnosticError(errors);

@@ -37,6 +37,11 @@ export interface PlannedOutput {
   isFolder?: boolean;
   /** A redirect page: it yields to any other output (jekyll/redirects.ts skips it with a warning). */
   isRedirect?: boolean;
+  /**
+   * Written by opsnote itself, from no file of the blogger's (list, term and index pages, feeds, the
+   * search index): a published file of the blogger's at its URL gives way to it (findUrlConflicts).
+   */
+  generated?: boolean;
 }
 
 export interface PlannedPage extends PlannedOutput {
@@ -103,7 +108,7 @@ export function planSite({ posts, standalonePages = [], tags, categories, pageSi
   const categoryPages = termPages("categories", categories, pageSize);
   const allNewest = newest(posts);
   const fixed = (url: string, what: string, inSitemap: boolean, lastModified: Date | undefined = undefined): PlannedPage => ({
-    url, file: GENERATED, what, inSitemap, lastModified: inSitemap ? lastModified : undefined,
+    url, file: GENERATED, what, inSitemap, lastModified: inSitemap ? lastModified : undefined, generated: true,
   });
   const pages: PlannedPage[] = [
     ...homePages.map((page) => fixed(page.url, page.pageNumber === 1 ? "the home page" : `page ${page.pageNumber} of the home page`, true, newest(page.items))),
@@ -117,9 +122,9 @@ export function planSite({ posts, standalonePages = [], tags, categories, pageSi
     ...[...tagPages, ...categoryPages].flatMap((page): PlannedPage[] => {
       const what = `the ${TERM_LABEL[page.kind]} page of "${page.term.name}"${page.pageNumber > 1 ? ` (page ${page.pageNumber})` : ""}`;
       const file = page.term.posts.at(-1)?.inputPath ?? GENERATED;
-      const list: PlannedPage = { url: page.url, file, what, inSitemap: true, lastModified: newest(page.items) };
+      const list: PlannedPage = { url: page.url, file, what, inSitemap: true, lastModified: newest(page.items), generated: true };
       if (page.pageNumber > 1) return [list];
-      return [list, { url: page.feedUrl, file, what: `the ${TERM_LABEL[page.kind]} feed of "${page.term.name}"`, inSitemap: false }];
+      return [list, { url: page.feedUrl, file, what: `the ${TERM_LABEL[page.kind]} feed of "${page.term.name}"`, inSitemap: false, generated: true }];
     }),
     fixed(TAGS_URL, "the tag index", true, allNewest),
     fixed(CATEGORIES_URL, "the category index", true, allNewest),
@@ -154,17 +159,22 @@ export const SEARCH_INDEX_URL = "/pagefind/";
 
 /** The search index's folder, as an output of the plan. */
 export const SEARCH_INDEX_OUTPUT: PlannedOutput = {
-  url: SEARCH_INDEX_URL, file: GENERATED, what: "the search index (Pagefind writes everything under /pagefind/)", isFolder: true,
+  url: SEARCH_INDEX_URL, file: GENERATED, what: "the search index (Pagefind writes everything under /pagefind/)", isFolder: true, generated: true,
 };
 
 /** The responsive images' folder (src/images writes every variant under it), as an output of the plan. */
 export const RESPONSIVE_IMAGES_OUTPUT: PlannedOutput = {
-  url: RESPONSIVE_IMAGES_URL, file: GENERATED, what: "the responsive image variants (written under /assets/responsive/)", isFolder: true,
+  url: RESPONSIVE_IMAGES_URL, file: GENERATED, what: "the responsive image variants (written under /assets/responsive/)", isFolder: true, generated: true,
 };
 
 /** Where messages name an output's source: posts by path; published files name theirs in `what`, fixed pages have none. */
 function sourceOf(output: PlannedOutput): string {
   return output.file === GENERATED || output.copyOf !== undefined ? "" : ` (${displayPath(output.file)})`;
+}
+
+/** What `check` and the build say of a file of the blogger's at a URL opsnote writes itself. */
+export function generatedFileMessage(url: string, what: string): string {
+  return `${url} is ${what}, which opsnote writes itself; yours is not published`;
 }
 
 /** The folders a file needs: `a/b/index.html` -> `a`, `a/b`. */
@@ -181,11 +191,26 @@ function ancestorsOf(file: string): string[] {
  * under `/pagefind/`), and a file where another output needs a folder (`/x.png` the file and
  * `/x.png/` a page). Each is an error: a page or file would be lost. Two redirects from one old URL
  * are a warning (no page is lost; the old URL reaches one of them); a redirect that meets any other
- * output gives way to it, which the redirect writer reports.
+ * output gives way to it, which the redirect writer reports. A published file of the blogger's that
+ * meets an output opsnote generates (`posts/tags/index.html`, a theme's copy of its own tag index) is
+ * a warning too, kind `generated-file`: every page is still published, the file is not, and
+ * `onWithheld` is told its URL so the build does not copy it.
  */
-export function findUrlConflicts(outputs: readonly PlannedOutput[]): Diagnostic[] {
+export function findUrlConflicts(outputs: readonly PlannedOutput[], { onWithheld }: { onWithheld?: (copy: PlannedOutput) => void } = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (first: PlannedOutput, second: PlannedOutput, where: string) => {
+  /** @returns whether the clash was a file of the blogger's giving way to a generated output */
+  const report = (first: PlannedOutput, second: PlannedOutput, where: string): boolean => {
+    const copy = [first, second].find((output) => output.copyOf !== undefined && !output.generated);
+    const other = copy === first ? second : first;
+    if (copy && other.generated) {
+      onWithheld?.(copy);
+      const sameFile = other.isFolder || outputFileOf(copy.url).toLowerCase() === outputFileOf(other.url).toLowerCase();
+      diagnostics.push({
+        severity: "warning", file: copy.file, field: "file", kind: "generated-file",
+        message: sameFile ? generatedFileMessage(copy.url, other.what) : `${copy.url} is in the way of ${other.what} (${where}); yours is not published`,
+      });
+      return true;
+    }
     // Name a post first, then a published file: they are what the blogger can change.
     const rank = (output: PlannedOutput) => (output.file === GENERATED ? 2 : output.copyOf !== undefined ? 1 : 0);
     const [a, b] = rank(second) < rank(first) ? [second, first] : [first, second];
@@ -200,6 +225,7 @@ export function findUrlConflicts(outputs: readonly PlannedOutput[]): Diagnostic[
       field: bothRedirects ? "redirect_from" : a.copyOf !== undefined ? "file" : "permalink",
       message: `${a.what} and ${b.what}${sourceOf(b)} would both be written to ${where}; ${fix}`,
     });
+    return false;
   };
   const byFile = new Map<string, PlannedOutput>();
   const folders: PlannedOutput[] = [];
@@ -223,7 +249,8 @@ export function findUrlConflicts(outputs: readonly PlannedOutput[]): Diagnostic[
     const where = outputFileOf(first.url) === outputFileOf(output.url)
       ? output.url
       : `${first.url} and ${output.url} (one file where letter case is ignored)`;
-    report(first, output, where);
+    // A file that gave way leaves its place to the generated output, for the folder checks below.
+    if (report(first, output, where) && output.generated) byFile.set(file, output);
   }
   for (const folder of folders) {
     const prefix = outputFileOf(folder.url).toLowerCase().replace(/index\.html$/, "");

@@ -56,7 +56,7 @@ export const DIAGNOSTIC_KINDS = {
   },
   "generated-file": {
     publishable: true,
-    fix: "rename, move or remove your file: opsnote writes that file itself (compare yours with the one in _site)",
+    fix: "rename, move or remove your file (compare yours with the one in _site)",
   },
   "url-clash": {
     publishable: false,

@@ -16,7 +16,13 @@ import { bundleCopies, isBundleIndex } from "../jekyll/page-bundles.ts";
 import { createSiteFileLookup, isInsideFolder, staticFolders, type SiteFileList, type SiteFileLookup, type StaticFolder } from "./static-files.ts";
 import { localReferencesPlugin } from "./local-references.ts";
 
-export type SiteFileIndex = SiteFileLookup & SiteFileList;
+export type SiteFileIndex = SiteFileLookup & SiteFileList & {
+  /**
+   * URLs of published files this build does not copy: a page opsnote writes itself is there (the
+   * collections plugin's collision check adds them, and warns).
+   */
+  withheld: Set<string>;
+};
 
 export interface SiteFiles {
   /**
@@ -41,7 +47,7 @@ export function createSiteFiles({ site, assets = "assets" }: SiteFilesOptions): 
   let last: SiteFileIndex | undefined;
   const folders = (postsDir: string) => staticFolders({ postsDir, staticDirs: site.staticDirs, assetsDir: path.resolve(assets) });
   const list = (postsDir: string) =>
-    (last = createSiteFileLookup(folders(postsDir), { isIgnored: createIgnoreMatcher({ input: postsDir }) }));
+    (last = { ...createSiteFileLookup(folders(postsDir), { isIgnored: createIgnoreMatcher({ input: postsDir }) }), withheld: new Set<string>() });
   return {
     folders,
     latest: () => last,
@@ -122,7 +128,7 @@ export function staticFilesPlugin(eleventyConfig: UserConfig, { files, report }:
     pending = undefined;
     if (!copy) return;
     // A few at a time: thousands of images copy several times faster than one by one.
-    const queue = [...copy.index.files];
+    const queue = copy.index.files.filter((file) => !copy.index.withheld.has(file.url));
     const worker = async () => {
       for (let file = queue.pop(); file !== undefined; file = queue.pop()) await copyIfChanged(file.source, outputFile(copy.output, file.url));
     };
@@ -138,6 +144,7 @@ export function staticFilesPlugin(eleventyConfig: UserConfig, { files, report }:
     for (const result of bundles) {
       if (typeof result.url !== "string" || path.dirname(path.resolve(result.inputPath)) === path.resolve(directories.input)) continue;
       for (const copy of bundleCopies(result.inputPath, result.url, index.files, indexes)) {
+        if (index.withheld.has(copy.url)) continue;
         await copyIfChanged(copy.file.source, outputFile(directories.output, copy.url));
       }
     }

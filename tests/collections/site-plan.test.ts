@@ -131,11 +131,16 @@ test("a dated post at /about/ takes the generated about page's place too, with n
 const FILE = (url: string, source: string) => ({ url, file: source, what: `the file ${source}`, copyOf: source });
 const conflictCases: [name: string, outputs: Parameters<typeof findUrlConflicts>[0], expected: string[]][] = [
   ["a post over a published file", [FILE("/assets/css/opsnote.css", "assets/css/opsnote.css"), { url: "/assets/css/opsnote.css", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
-  ["a published file over a generated one (Hugo's static/robots.txt)", [{ url: "/robots.txt", file: "(opsnote)", what: "robots.txt" }, FILE("/robots.txt", "static/robots.txt")], ["error static/robots.txt"]],
+  ["a published file over a generated one (Hugo's static/robots.txt) gives way", [{ url: "/robots.txt", file: "(opsnote)", what: "robots.txt", generated: true }, FILE("/robots.txt", "static/robots.txt")], ["warning static/robots.txt"]],
+  ["a published file at the tag index gives way, whichever comes first", [FILE("/tags/index.html", "posts/tags/index.html"), { url: "/tags/", file: "(opsnote)", what: "the tag index", generated: true }], ["warning posts/tags/index.html"]],
+  ["a published file at a tag's feed gives way (letter case ignored)", [{ url: "/tags/helm/feed.xml", file: "posts/a.md", what: "the tag feed", generated: true }, FILE("/Tags/Helm/feed.xml", "posts/Tags/Helm/feed.xml")], ["warning posts/Tags/Helm/feed.xml"]],
+  ["a published file in the way of a generated page's folder gives way", [FILE("/archive", "posts/archive"), { url: "/archive/", file: "(opsnote)", what: "the archive", generated: true }], ["warning posts/archive"]],
+  ["a published file inside Pagefind's folder gives way", [SEARCH_INDEX_OUTPUT, FILE("/pagefind/pagefind.js", "static/pagefind/pagefind.js")], ["warning static/pagefind/pagefind.js"]],
+  ["a post at a generated page's URL is still an error", [{ url: "/tags/", file: "(opsnote)", what: "the tag index", generated: true }, { url: "/tags/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
   ["two copies of one file at one URL are no clash", [FILE("/x/a.png", "posts/x/a.png"), FILE("/x/a.png", "posts/x/a.png")], []],
   ["two files at one URL", [FILE("/images/a.png", "images/a.png"), FILE("/images/a.png", "static/images/a.png")], ["error images/a.png"]],
   ["an output inside Pagefind's folder", [SEARCH_INDEX_OUTPUT, { url: "/pagefind/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
-  ["a published file inside the responsive images' folder", [RESPONSIVE_IMAGES_OUTPUT, FILE("/assets/responsive/a.png", "assets/responsive/a.png")], ["error assets/responsive/a.png"]],
+  ["a published file inside the responsive images' folder gives way", [RESPONSIVE_IMAGES_OUTPUT, FILE("/assets/responsive/a.png", "assets/responsive/a.png")], ["warning assets/responsive/a.png"]],
   ["a file where a page needs a folder", [FILE("/notes", "posts/notes"), { url: "/notes/x/", file: "posts/a.md", what: "the post" }], ["error posts/a.md"]],
   ["a redirect gives way to a page (the redirect writer warns)", [{ url: "/old/", file: "posts/b.md", what: "the redirect", isRedirect: true }, { url: "/old/", file: "posts/a.md", what: "the post" }], []],
   ["two redirects from one old URL warn", [{ url: "/old/", file: "posts/a.md", what: "a", isRedirect: true }, { url: "/old/index.html", file: "posts/b.md", what: "b", isRedirect: true }], ["warning posts/a.md"]],
@@ -146,3 +151,15 @@ for (const [name, outputs, expected] of conflictCases) {
     assert.deepEqual(findUrlConflicts(outputs).map((d) => `${d.severity} ${d.file}`), expected);
   });
 }
+
+test("collision check: the files that give way are named once each, with what opsnote writes there", () => {
+  const plan = planSite({ posts: [post("a", "2021-01-01")], tags: [], categories: [], pageSize: 10 });
+  const withheld: string[] = [];
+  const conflicts = findUrlConflicts([...plan.pages, FILE("/tags/index.html", "posts/tags/index.html"), FILE("/page/2/index.html", "posts/page/2/index.html")], {
+    onWithheld: (copy) => withheld.push(copy.url),
+  });
+  assert.deepEqual(withheld, ["/tags/index.html"], "no page 2 with one post: that file is no clash");
+  assert.deepEqual(conflicts.map((d) => [d.severity, d.kind, d.message]), [
+    ["warning", "generated-file", "/tags/index.html is the tag index, which opsnote writes itself; yours is not published"],
+  ]);
+});
