@@ -170,7 +170,7 @@ async function highlightInParallel(jobs: HighlightJob[], options: PrefillOptions
   };
   const here = options.highlightHere === false ? [] : [runHere()];
   const results = await Promise.allSettled([...here, ...Array.from({ length: workers }, runWorker)]);
-  // A failed worker only loses its current chunk: the renderer highlights those blocks itself.
+  // A failed worker only loses the chunks it held: the renderer highlights those blocks itself.
   const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failure) console.warn(`[opsnote] a highlight worker failed; continuing on this thread: ${String(failure.reason)}`);
 }
