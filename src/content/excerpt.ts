@@ -8,20 +8,27 @@
  * paragraphs, headings and list items is wanted, and markdown-it knows what a paragraph is better
  * than any regular expression (fences, HTML blocks, `<!--more-->` inside code stay out).
  */
-import type { Token } from "markdown-it";
+import type { MarkdownIt, Token } from "markdown-it";
 import { createBaseMarkdown } from "../markdown/base-markdown.ts";
 
 /** Jekyll's, Hugo's and WordPress's excerpt separator. */
 export const MORE_MARKER = "<!--more-->";
 
-const parser = createBaseMarkdown();
+export interface ExcerptOptions {
+  /** `:memo:` -> 📝, as in the page (the site's `emoji` setting). @default false */
+  emoji?: boolean;
+}
+
+const parsers = new Map<boolean, MarkdownIt>();
+/** The page's dialect, emoji on or off: made once each. */
+const parserFor = (emoji: boolean): MarkdownIt => parsers.get(emoji) ?? parsers.set(emoji, createBaseMarkdown({ emoji })).get(emoji)!;
 
 /** Plain text of an inline token's children: code spans keep their text, images their alt. */
 function inlineText(token: Token): string {
   return (token.children ?? [])
     .map((child) => {
       // text_special (backslash escapes) is joined into text by a core rule a full parse runs.
-      if (child.type === "text" || child.type === "text_special" || child.type === "code_inline") return child.content;
+      if (child.type === "text" || child.type === "text_special" || child.type === "code_inline" || child.type === "emoji") return child.content;
       if (child.type === "softbreak" || child.type === "hardbreak") return " ";
       if (child.type === "image") return child.children?.map((c) => c.content).join("") ?? "";
       return "";
@@ -57,7 +64,7 @@ const MORE_ANYWHERE = /<!--\s*more\s*-->/i;
  * one has text, instead of every paragraph, heading and table cell of the post (0.09 s instead of
  * 0.15 s per 1,000 bench-corpus posts; tests/content/excerpt.test.ts checks it against a full parse).
  */
-function firstParagraphText(markdown: string): string {
+function firstParagraphText(markdown: string, parser: MarkdownIt): string {
   const env = {};
   const tokens: Token[] = [];
   // markdown-it's "normalize" core rule, which a block parse expects to have run.
@@ -65,8 +72,9 @@ function firstParagraphText(markdown: string): string {
   for (let i = 0; i < tokens.length; i += 1) {
     const inline = tokens[i + 1];
     if (tokens[i]!.type !== "paragraph_open" || inline?.type !== "inline") continue;
-    inline.children = [];
-    parser.inline.parse(inline.content, parser, env, inline.children);
+    // parseInline runs the core rules after `inline` too (emoji among them); `env` holds the
+    // block parse's reference definitions.
+    inline.children = parser.parseInline(inline.content, env)[0]?.children ?? [];
     const text = collapse(inlineText(inline));
     if (text !== "") return text;
   }
@@ -77,9 +85,10 @@ function firstParagraphText(markdown: string): string {
  * The excerpt of a markdown body (front matter removed).
  * @example extractExcerpt("# 제목\n\n첫 문단 `kubectl`.\n\n둘째") // "첫 문단 kubectl."
  */
-export function extractExcerpt(markdown: string): string {
+export function extractExcerpt(markdown: string, { emoji = false }: ExcerptOptions = {}): string {
+  const parser = parserFor(emoji);
   // Without a marker (most posts), only the first paragraphs' inline text is read: see firstParagraphText.
-  if (!MORE_ANYWHERE.test(markdown)) return firstParagraphText(markdown);
+  if (!MORE_ANYWHERE.test(markdown)) return firstParagraphText(markdown, parser);
   const tokens = parser.parse(markdown, {});
   const moreIndex = tokens.findIndex(isMoreMarker);
   if (moreIndex !== -1) {

@@ -110,7 +110,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { site, report, source
 
   // Excerpts and reading times of unchanged bodies come from the last build (body-summary.ts); the
   // pack is written after the process's first build, as the markdown caches are.
-  const summaries = createBodySummaryCache(path.join(cacheDir("markdown"), "summary.pack"));
+  const summaries = createBodySummaryCache(path.join(cacheDir("markdown"), "summary.pack"), { emoji: site.emoji });
   let summariesSaved = false;
   eleventyConfig.on("eleventy.after", () => {
     if (!summariesSaved) summaries.pack.save();

@@ -15,7 +15,7 @@ import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { strings } from "../ui/strings.ts";
 import { readingStats } from "./reading-time.ts";
 import { ABOUT_URL } from "../urls/site-urls.ts";
-import { extractExcerpt } from "./excerpt.ts";
+import { extractExcerpt, type ExcerptOptions } from "./excerpt.ts";
 
 export interface Term {
   /** As shown: NFC, trimmed, zero-width characters removed. */
@@ -105,7 +105,7 @@ export interface BuildPostInput {
   /** Markdown body, for the reading time. */
   body: string;
   /** `toc`: the posts' default table of contents. @default false */
-  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "toc">>;
+  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "toc" | "emoji">>;
   /** The file's path inside the posts folder (`rust/chapter3/x.md`), for `:path`. @default no folders */
   relativePath?: string;
   /**
@@ -125,8 +125,8 @@ export interface BodySummary {
   readingMinutes: number;
 }
 
-export function summariseBody(body: string): BodySummary {
-  return { excerpt: extractExcerpt(body), readingMinutes: readingStats(body).minutes };
+export function summariseBody(body: string, options: ExcerptOptions = {}): BodySummary {
+  return { excerpt: extractExcerpt(body, options), readingMinutes: readingStats(body).minutes };
 }
 
 export type BuildPostResult =
@@ -189,7 +189,7 @@ export function isStandalonePage(fm: Pick<FrontMatter, "layout" | "permalink" | 
   return fm.layout === "single" && fm.permalink !== undefined && undated;
 }
 
-export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback, summarise = summariseBody }: BuildPostInput): BuildPostResult {
+export function buildPost({ inputPath, frontMatter, source, body, site, relativePath, undatedFallback, summarise = (text) => summariseBody(text, { emoji: site.emoji }) }: BuildPostInput): BuildPostResult {
   const lineOf = (field: string) => source?.keyLines[field];
   let summarised: BodySummary | undefined;
   const summary = () => (summarised ??= summarise(body));

@@ -38,6 +38,7 @@ export interface ImportedSettings {
   pageSize?: number;
   permalink?: string;
   toc?: boolean;
+  emoji?: boolean;
   comments?: ImportedComments;
   analytics?: { google?: string };
   verification?: { google?: string; naver?: string };
@@ -245,6 +246,14 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   }
   const toc = jekyllPostToc(config);
   if (toc) set("toc", toc.value, toc.from);
+  // jemoji turned `:memo:` into 📝; `gems:` is the name before Jekyll 3.5.
+  for (const key of ["plugins", "gems"]) {
+    const plugins = config[key];
+    if ((Array.isArray(plugins) ? plugins : [plugins]).some((name) => text(name) === "jemoji")) {
+      set("emoji", true, `${key} (jemoji)`);
+      break;
+    }
+  }
 
   // Minimal Mistakes: `author: {name, avatar, bio, email, links}`; Chirpy: `social:` + `avatar` + `github.username`.
   const author = isObject(config.author) ? config.author : {};
@@ -385,6 +394,8 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   const tocSetting = hugoToc.map(([key, value]) => [key, flag.safeParse(value)] as const).find(([, parsed]) => parsed.success);
   if (tocSetting?.[1].success) set("toc", tocSetting[1].data, tocSetting[0]);
   else if (/^(hugo-theme-stack|stack|loveit|doit|hugo-book|hextra)$/.test(theme)) set("toc", true, `(the ${String(themeName)} theme's default)`);
+  // Hugo's own default is off, as opsnote's: only a site that turned emoji on carries the setting.
+  if (flag.safeParse(config.enableemoji).data === true) set("emoji", true, "enableEmoji");
   const paramAuthor = isObject(params.author) ? params.author : {};
   const topAuthor = isObject(config.author) ? config.author : {};
   const socialLinks = Array.isArray(params.social) ? readLinks(params.social) : isObject(params.social)

@@ -2,10 +2,12 @@
  * The markdown dialect of opsnote, shared by everything that reads a post body: the page
  * (create-markdown.ts adds the rendering plugins on top) and the excerpt behind the meta
  * description, `og:description`, JSON-LD and feeds (content/excerpt.ts). One definition, so
- * `**"인그레스"**는` is bold in the page and plain words in the description, never `**` in either.
+ * `**"인그레스"**는` is bold in the page and plain words in the description, never `**` in either,
+ * and `:memo:` is 📝 in both when the site turns emoji on.
  */
 import markdownIt, { type MarkdownIt, type RendererRule, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
+import { emojiPlugin } from "./emoji.ts";
 
 /**
  * Every href and src is later read with `new URL(value, pageUrl)` (Eleventy's HtmlBasePlugin, in the
@@ -18,7 +20,12 @@ export function isParseableHref(href: string): boolean {
   return URL.canParse(href, HREF_BASE);
 }
 
-export function createBaseMarkdown(): MarkdownIt {
+export interface BaseMarkdownOptions {
+  /** `:memo:` -> 📝 in text (the site's `emoji` setting, see emoji.ts). @default false */
+  emoji?: boolean;
+}
+
+export function createBaseMarkdown({ emoji = false }: BaseMarkdownOptions = {}): MarkdownIt {
   const md = markdownIt({
     html: true, // the author is trusted: raw HTML passes through (see README, "Escaping policy")
     linkify: true,
@@ -26,6 +33,9 @@ export function createBaseMarkdown(): MarkdownIt {
   });
   md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
   md.use(parseableUrlsPlugin);
+  // Installed after parseableUrlsPlugin, so its rule runs first after `linkify`: a bare URL is still a
+  // link then and keeps its `:name:`, even when it is turned back into text for not parsing.
+  if (emoji) md.use(emojiPlugin);
   return md;
 }
 

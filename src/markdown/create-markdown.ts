@@ -29,10 +29,14 @@ export interface MarkdownOptions {
   math?: boolean;
   /** Formulas rendered by earlier builds (see math.ts). @default none */
   mathCache?: MathRenderCache;
+  /** `:memo:` -> 📝 in post text (see emoji.ts). @default false */
+  emoji?: boolean;
 }
 
-export function createMarkdown({ highlighter, report, tocDepth, math, mathCache }: MarkdownOptions): MarkdownIt {
-  const md = createBaseMarkdown(); // html, linkify, CJK-friendly emphasis: the same dialect as the excerpt
+export function createMarkdown({ highlighter, report, tocDepth, math, mathCache, emoji }: MarkdownOptions): MarkdownIt {
+  // html, linkify, CJK-friendly emphasis, emoji: the same dialect as the excerpt. Emoji is a core rule
+  // right after `linkify`, before the heading ids and the TOC are read from the inline tokens.
+  const md = createBaseMarkdown({ emoji });
   md.use(markdownInHtmlPlugin); // a block rule before `html_block`: `<div markdown="1">` holds markdown
   md.use(lineBreakLinesPlugin); // a block rule before `html_block`: a `<br>` line leaves the next line markdown
   md.use(alertsPlugin); // a core rule after `block`, before `inline`: removes `[!NOTE]` before it is parsed

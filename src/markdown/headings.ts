@@ -9,6 +9,7 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { HeadingSlugger } from "../slug/slugify.ts";
 import { strings } from "../ui/strings.ts";
+import { emojiShortcode } from "./emoji.ts";
 
 export interface HeadingMeta {
   /** Level after shifting: 2..6 in a post body. */
@@ -18,14 +19,18 @@ export interface HeadingMeta {
   id: string;
 }
 
-/** The plain text a reader sees in a heading's inline tokens. */
-export function inlineText(children: readonly Token[] | null): string {
+/**
+ * The plain text a reader sees in a heading's inline tokens; with `"source"`, emoji as their names
+ * (`:memo:`), the text heading ids are slugged from (emoji.ts).
+ */
+export function inlineText(children: readonly Token[] | null, emoji: "shown" | "source" = "shown"): string {
   if (!children) return "";
   return children
     .map((child) => {
       // A formula counts as its TeX (as GitHub's ids do): `## $O(n)$ 정렬` -> `on-정렬`, not `정렬`.
       if (child.type === "text" || child.type === "code_inline" || child.type === "math_inline") return child.content;
-      if (child.type === "image") return inlineText(child.children);
+      if (child.type === "emoji") return emoji === "shown" ? child.content : emojiShortcode(child);
+      if (child.type === "image") return inlineText(child.children, emoji);
       return "";
     })
     .join("");
@@ -65,8 +70,10 @@ function headingsRule(state: StateCore): void {
     if (close?.type === "heading_close") close.tag = open.tag;
     const text = inlineText(inline?.children ?? null).trim();
     // An id from a kramdown attribute list (`{: #id}`, attribute-lists.ts) wins over the text's.
+    // Emoji count by name, as GitHub's ids do (`## :memo: 메모` -> `memo-메모`): the id is the same
+    // with the emoji setting on or off, and an emoji-only heading still gets a word.
     const preset = open.attrGet("id");
-    const id = preset === null ? slugger.next(text) : String(preset);
+    const id = preset === null ? slugger.next(inlineText(inline?.children ?? null, "source").trim()) : String(preset);
     open.attrSet("id", id);
     open.meta = { level, text, id } satisfies HeadingMeta;
     if (inline?.children) {

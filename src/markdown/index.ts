@@ -33,7 +33,7 @@ interface BuildEvent {
 }
 
 export interface MarkdownPluginOptions {
-  site: Pick<SiteSettings, "tocDepth" | "math">;
+  site: Pick<SiteSettings, "tocDepth" | "math" | "emoji">;
   report: DiagnosticSink;
 }
 
@@ -64,7 +64,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, { site, report 
     warnOnce: runMode() !== "build",
   });
   const md = createMarkdown({
-    highlighter: createCachedHighlighter(highlighter, cache), report: renders.report, tocDepth: site.tocDepth, math: site.math, mathCache,
+    highlighter: createCachedHighlighter(highlighter, cache), report: renders.report, tocDepth: site.tocDepth, math: site.math, emoji: site.emoji, mathCache,
   });
   // A cached render keeps the highlighted blocks and formulas it was made of in their packs.
   for (const used of [cache, mathCache]) defineRenderInput(md, used.inputKind, (key) => (used.markUsed(key), ""));

@@ -11,7 +11,7 @@ import type { SiteSettings } from "../site.ts";
 import { packageVersion } from "../package-version.ts";
 
 /** Packages whose output ends up in a rendered body. */
-const RENDERING_PACKAGES = ["markdown-it", "markdown-it-cjk-friendly", "github-slugger", "katex", "image-size"];
+const RENDERING_PACKAGES = ["markdown-it", "markdown-it-cjk-friendly", "markdown-it-emoji", "github-slugger", "katex", "image-size"];
 
 const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -39,7 +39,7 @@ function hashFolder(root: string): string {
 export interface RenderSaltOptions {
   highlightSalt: string;
   mathSalt: string;
-  site: Pick<SiteSettings, "tocDepth" | "math">;
+  site: Pick<SiteSettings, "tocDepth" | "math" | "emoji">;
   /** @default path.resolve("assets"), where `/assets/` images are read from */
   assetsDir?: string;
 }
@@ -50,7 +50,7 @@ export function renderSalt({ highlightSalt, mathSalt, site, assetsDir = path.res
     packages: RENDERING_PACKAGES.map((name) => `${name}@${packageVersion(name)}`),
     highlight: highlightSalt,
     math: mathSalt,
-    settings: { tocDepth: site.tocDepth, math: site.math },
+    settings: { tocDepth: site.tocDepth, math: site.math, emoji: site.emoji },
     assetsDir,
   });
 }

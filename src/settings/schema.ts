@@ -136,6 +136,12 @@ export const siteSettingsSchema = z.strictObject({
     "true 면 모든 글에서 $ … $ 를 수식으로 그립니다 (false 면 math: true 인 글에서만).",
     "Render $ … $ inline math in every post, not only in posts with math: true.",
   )),
+  // Off by default: DevOps prose is full of colons (`root:x:0:0`, `a:id:b`), and Jekyll without jemoji
+  // and Hugo without enableEmoji show `:memo:` as text, so a migrated post keeps looking as it did.
+  emoji: z.boolean().default(false).meta(help(
+    "true 면 글 본문의 :memo: 같은 GitHub 이모지 이름을 그 글자(📝)로 바꿉니다 (Jekyll jemoji, Hugo enableEmoji). 코드, 수식, 주소 안은 그대로 둡니다.",
+    "Turn GitHub emoji names such as :memo: in post bodies into the character (📝), as Jekyll's jemoji and Hugo's enableEmoji do; code, math and URLs are left as written.",
+  )),
   offline: z.boolean().default(false).meta(help(
     "true 면 서비스 워커(/sw.js)가 읽은 글과 사이트 파일을 저장해, 연결이 끊겨도 읽은 글이 열립니다. 끄면 다음 방문 때 워커를 지웁니다.",
     "Offline mode: a service worker (/sw.js) keeps the pages read and the site's files, so they open without a connection. Turned off, it removes itself on the next visits.",

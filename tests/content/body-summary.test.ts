@@ -24,3 +24,16 @@ test("a body's excerpt and reading time come from the last build's pack, and a d
   writeFileSync(file, "not a pack");
   assert.deepEqual(createBodySummaryCache(file).summarise(BODY), summariseBody(BODY));
 });
+
+test("turning emoji on summarises the bodies again: the setting is part of the pack's salt", () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "opsnote-summary-")), "summary.pack");
+  const excerptWith = (emoji: boolean) => {
+    const cache = createBodySummaryCache(file, { emoji });
+    const { excerpt } = cache.summarise(":memo: 메모\n");
+    cache.pack.save();
+    return excerpt;
+  };
+  assert.equal(excerptWith(false), ":memo: 메모");
+  assert.equal(excerptWith(true), "📝 메모");
+  assert.equal(excerptWith(false), ":memo: 메모");
+});

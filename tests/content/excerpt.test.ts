@@ -26,6 +26,17 @@ for (const [name, markdown, expected] of CASES) {
   test(`excerpt: ${name}`, () => assert.equal(extractExcerpt(markdown), expected));
 }
 
+test("excerpt with the emoji setting: the page's 📝, not `:memo:`, with or without <!--more-->; off, the text", () => {
+  const first = ":memo:문제는 `:memo:` 코드와 root:x:0:0 다음.\n\n둘째";
+  assert.equal(extractExcerpt(first, { emoji: true }), "📝문제는 :memo: 코드와 root:x:0:0 다음.");
+  assert.equal(extractExcerpt(`${first}\n<!--more-->\n셋째`, { emoji: true }), "📝문제는 :memo: 코드와 root:x:0:0 다음. 둘째");
+  assert.equal(extractExcerpt(first), ":memo:문제는 :memo: 코드와 root:x:0:0 다음.");
+  const site = { timeZone: "Asia/Seoul", permalink: "/:title/", emoji: true };
+  const built = buildPost({ inputPath: "posts/2021-01-01-a.md", frontMatter: {}, body: ":warning: 주의", site });
+  assert.ok(built.ok);
+  assert.equal(built.post.excerpt, "⚠️ 주의", "buildPost reads the site's setting");
+});
+
 test("the `excerpt` key wins over the body; every post gets an excerpt", () => {
   const site = { timeZone: "Asia/Seoul", permalink: "/:title/" };
   const withKey = buildPost({ inputPath: "posts/2021-01-01-a.md", frontMatter: { excerpt: "직접 쓴 요약" }, body: "본문 첫 문단.", site });
