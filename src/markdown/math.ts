@@ -6,7 +6,8 @@
  *   `$$ … $$` inside a line: inline math (kramdown's reading). Always on, as kramdown has it.
  *   Inside a paragraph (a list item's or a quote's lazy lines, `다음과 같다. $$` at a line's end),
  *   a `$$ … $$` whose delimiters each begin or end a line is display math: MathJax lays its
- *   `align*` out as a block, and KaTeX takes `align*` in display mode only.
+ *   `align*` out as a block, and KaTeX takes `align*` in display mode only. A `$$` alone on its
+ *   line that nothing closes stays text, with a warning.
  * - `\[ … \]` display and `\( … \)` inline: always on.
  * - `\$$ … $$`: inline math (Chirpy's documented way to start a list item with inline math).
  * - `$ … $` inline: only where the post says `math: true` (or `use_math: true`, Minimal
@@ -176,8 +177,13 @@ function dollarInline(siteDefault: boolean) {
         state.pos = end + 2;
         return true;
       }
-      // A lone `$$` (a shell's PID) is text, and its second `$` must not open a `$ … $`.
-      if (!silent) state.pending += "$$";
+      // A lone `$$` (a shell's PID) is text, and its second `$` must not open a `$ … $`. One that
+      // opens a line as a formula would (`$$` alone, `$$\begin{align*}`) is a formula never closed.
+      if (!silent && end === -1 && opensFormulaLine(src, pos)) {
+        const token = state.push("math_unclosed", "", 0);
+        token.content = "$$";
+        token.meta = { open: "$$", close: "", display: false, offset: pos } satisfies MathMeta;
+      } else if (!silent) state.pending += "$$";
       state.pos += 2;
       return true;
     }
@@ -224,6 +230,13 @@ function standsOnOwnLines(src: string, open: number, close: number): boolean {
 function atLineEdge(src: string, start: number, end: number): boolean {
   const lineEnd = src.indexOf("\n", end);
   return src.slice(src.lastIndexOf("\n", start - 1) + 1, start).trim() === "" || src.slice(end, lineEnd === -1 ? undefined : lineEnd).trim() === "";
+}
+
+/** A `$$` that starts its line, alone or before TeX: where a post opens a display formula. */
+function opensFormulaLine(src: string, pos: number): boolean {
+  const lineEnd = src.indexOf("\n", pos);
+  const rest = src.slice(pos + 2, lineEnd === -1 ? undefined : lineEnd);
+  return src.slice(src.lastIndexOf("\n", pos - 1) + 1, pos).trim() === "" && (rest.trim() === "" || TEX_MARKUP.test(rest));
 }
 
 /**
@@ -298,14 +311,21 @@ function displayBlock(state: StateBlock, startLine: number, endLine: number, sil
   } else {
     const lines = [rest];
     let found = false;
+    let blankInside = false;
     for (let line = startLine + 1; line < endLine; line++) {
       const start = state.bMarks[line]! + state.tShift[line]!;
       const end = state.eMarks[line]!;
       // A non-blank line less indented than the container ends it (the list item or quote is over).
       if (start < end && state.sCount[line]! < state.blkIndent) break;
+      if (start >= end) blankInside = true;
       const text = state.src.slice(start, end).trimEnd();
       const at = findCloseInBlock(text, close);
-      if (at !== -1 && at + close.length === text.length) {
+      if (at !== -1) {
+        // The first closing delimiter closes, as in kramdown and MathJax; inside a line, it is no block.
+        if (at + close.length !== text.length) return false;
+        // Past a blank line, as in kramdown, the block must end one too: an opening `$$` followed by
+        // its formula is the next block's, and a `$$` never closed stays text instead of taking it.
+        if (blankInside && line + 1 < endLine && !state.isEmpty(line + 1) && state.sCount[line + 1]! >= state.blkIndent) return false;
         lines.push(text.slice(0, at));
         last = line;
         found = true;
@@ -345,10 +365,10 @@ function findCloseInBlock(text: string, close: string): number {
 function locateInlineMath(state: StateCore): void {
   let sourceLines: string[] | undefined;
   for (const block of state.tokens) {
-    if (block.type !== "inline" || !block.map || !block.children?.some((t) => t.type === "math_inline")) continue;
+    if (block.type !== "inline" || !block.map || !block.children?.some((t) => t.type === "math_inline" || t.type === "math_unclosed")) continue;
     for (const token of block.children) {
       const meta = token.meta as MathMeta | undefined;
-      if (token.type !== "math_inline" || meta?.offset === undefined) continue;
+      if ((token.type !== "math_inline" && token.type !== "math_unclosed") || meta?.offset === undefined) continue;
       const before = block.content.slice(0, meta.offset);
       const lineIndex = before.split("\n").length - 1;
       const lineStart = before.lastIndexOf("\n") + 1;
@@ -436,6 +456,17 @@ export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInl
   };
   md.renderer.rules.math_inline = (tokens, idx, _options, env) => render(tokens[idx]!, env, false);
   md.renderer.rules.math_block = (tokens, idx, _options, env) => render(tokens[idx]!, env, true);
+  md.renderer.rules.math_unclosed = (tokens, idx, _options, env) => {
+    const meta = tokens[idx]!.meta as MathMeta;
+    report?.({
+      severity: "warning",
+      ...sourceLocation(env as MarkdownEnv, meta.line),
+      column: meta.column,
+      field: "math",
+      message: "`$$` opens a formula that is never closed (end it with a line `$$`, or write `\\$\\$` for two dollar signs); shown as text",
+    });
+    return "$$";
+  };
 }
 
 function renderCached(tex: string, display: boolean, macros: Macros, cache: MathRenderCache | undefined): RenderedMath {

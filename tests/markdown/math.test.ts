@@ -269,3 +269,36 @@ test("a $$ … $$ inside a line stays inline (kramdown's span math), even across
   assert.deepEqual(displayFormulas(document), []);
   assert.deepEqual(texts(document, "p > .katex"), ["x^2", "y_1 +\ny_2"]);
 });
+
+test("not display math: shell and Terraform dollars, code with $$, a $$ never closed", () => {
+  const markdown = [
+    "Terraform `${var.region}` and ${var.zone}; the shell's $HOME and $$. Prices: $5 and $10.",
+    "",
+    "1. An item:",
+    "   `echo $$` and `$$ x $$` are code.",
+    "   ```sh",
+    "   echo \"$$\"",
+    "   $$",
+    "   ```",
+    "2. Same list.",
+    "",
+    "$$",
+    "never closed",
+    "",
+    "## Heading",
+    "",
+    "$$",
+    "y",
+    "$$",
+  ].join("\n");
+  const { document, diagnostics } = renderPost(markdown, "posts/x.md");
+  assert.deepEqual(texts(document, ".katex"), ["y"], "only the closed block is math");
+  assert.deepEqual(diagnostics.map(formatDiagnostic), [
+    "posts/x.md:11:1 warning math: `$$` opens a formula that is never closed (end it with a line `$$`, or write `\\$\\$` for two dollar signs); shown as text",
+  ], "the unclosed $$ on a line of its own is reported where it is; the shell's $$ is not");
+  assert.equal(document.querySelector("p")?.textContent, "Terraform ${var.region} and ${var.zone}; the shell's $HOME and $$. Prices: $5 and $10.");
+  assert.deepEqual([...document.querySelectorAll("li code")].map((c) => c.textContent), ["echo $$", "$$ x $$", 'echo "$$"\n$$']);
+  assert.equal(document.querySelectorAll("ol").length, 1, "the fence keeps the list whole");
+  assert.equal(document.querySelector("h2")?.textContent?.trim().startsWith("Heading"), true, "the unclosed $$ does not swallow the heading");
+  assert.ok([...document.querySelectorAll("p")].some((p) => p.textContent === "$$\nnever closed"));
+});
