@@ -220,10 +220,13 @@ function dollarInline(siteDefault: boolean) {
  * A `$$ … $$` over several lines whose delimiters each begin or end a line (`다음과 같다. $$`, a line
  * of TeX, `$$`): kramdown reads it as span math, but MathJax lays an `align*` or `cases` out as a
  * block, and KaTeX renders those environments in display mode only. A formula wrapped by a soft
- * break (`$$a +` / `b$$ 이다`) stays inline.
+ * break (`$$a +` / `b$$ 이다`) stays inline. So does a one-line `$$x$$` alone on the first line (a
+ * heading's or a table cell's whole text); on a later line (a quote's lazy line) it is display, as
+ * the same line after a paragraph's line is (displayBlock).
  */
 function standsOnOwnLines(src: string, open: number, close: number): boolean {
-  return src.slice(open + 2, close).includes("\n") && atLineEdge(src, open, open + 2) && atLineEdge(src, close, close + 2);
+  const ownLines = src.slice(open + 2, close).includes("\n") || src.lastIndexOf("\n", open) !== -1;
+  return ownLines && atLineEdge(src, open, open + 2) && atLineEdge(src, close, close + 2);
 }
 
 /** Whether only spaces stand between [start, end) and the start or the end of its line. */

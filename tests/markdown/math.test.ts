@@ -250,6 +250,7 @@ test("display math on a list item's continuation lines (indented or lazy), in qu
     ["lazy continuation (not indented)", "4. 다음과 같이 update한다.\n$$\n\\begin{align*}\nx &= 1\n\\end{align*}\n$$\n\nafter", [{ tex: "\\begin{align*}\nx &= 1\n\\end{align*}", in: "li" }]],
     ["nested item", "- a\n  - b\n    $$\n    \\begin{align*}\n    x &= y\n    \\end{align*}\n    $$", [{ tex: "\\begin{align*}\nx &= y\n\\end{align*}", in: "li" }]],
     ["quote, lazy lines", "> 인용\n$$\n\\begin{align*}\nq &= r\n\\end{align*}\n$$", [{ tex: "\\begin{align*}\nq &= r\n\\end{align*}", in: "blockquote" }]],
+    ["quote, one line on a lazy line", "> 인용\n$$ q = r $$", [{ tex: "q = r", in: "blockquote" }]],
     ["quote, opened at a line's end", "> 다음과 같다. $$\n> \\begin{align*}\n> q &= r\n> \\end{align*}\n> $$\n> 이어서.", [{ tex: "\\begin{align*}\nq &= r\n\\end{align*}", in: "blockquote" }]],
     ["paragraph, opened at a line's end", "다음과 같다. $$\n\\begin{align*}\na &= b\n\\end{align*}\n$$\n이어서.\n\n다음 문단.", [{ tex: "\\begin{align*}\na &= b\n\\end{align*}", in: "p" }]],
   ];
@@ -264,10 +265,13 @@ test("display math on a list item's continuation lines (indented or lazy), in qu
   assert.deepEqual([...document.querySelectorAll("p")].map((p) => p.childNodes[0]?.textContent?.trim()), ["다음과 같다.", "다음 문단."], "the paragraph is one paragraph, and the next one is text");
 });
 
-test("a $$ … $$ inside a line stays inline (kramdown's span math), even across a soft break", () => {
+test("a $$ … $$ inside a line stays inline (kramdown's span math), even across a soft break, and in a heading or a table cell", () => {
   const { document } = renderPost("합은 $$x^2$$ 이고 $$y_1 +\ny_2$$ 로 쓴다.", "posts/x.md");
   assert.deepEqual(displayFormulas(document), []);
   assert.deepEqual(texts(document, "p > .katex"), ["x^2", "y_1 +\ny_2"]);
+  const alone = renderPost("## $$O(n)$$\n\n| a | b |\n|---|---|\n| $$x$$ | $$y$$ |", "posts/x.md").document;
+  assert.deepEqual(displayFormulas(alone), []);
+  assert.deepEqual(texts(alone, "h2 .katex, td .katex"), ["O(n)", "x", "y"]);
 });
 
 test("not display math: shell and Terraform dollars, code with $$, a $$ never closed", () => {
