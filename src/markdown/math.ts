@@ -4,6 +4,10 @@
  * Delimiters, as Jekyll's kramdown + MathJax blogs (Chirpy, Minimal Mistakes) write them:
  * - `$$ … $$` starting a line: display math (one line or many, in list items and quotes too);
  *   `$$ … $$` inside a line: inline math (kramdown's reading). Always on, as kramdown has it.
+ *   Inside a paragraph (a list item's or a quote's lazy lines, `다음과 같다. $$` at a line's end),
+ *   a `$$ … $$` whose delimiters each begin or end a line is display math: MathJax lays its
+ *   `align*` out as a block, and KaTeX takes `align*` in display mode only. A `$$` alone on its
+ *   line that nothing closes stays text, with a warning.
  * - `\[ … \]` display and `\( … \)` inline: always on.
  * - `\$$ … $$`: inline math (Chirpy's documented way to start a list item with inline math).
  * - `$ … $` inline: only where the post says `math: true` (or `use_math: true`, Minimal
@@ -168,12 +172,18 @@ function dollarInline(siteDefault: boolean) {
     if (src.charCodeAt(pos + 1) === DOLLAR) {
       const end = findClose(src, "$$", pos + 2);
       if (end !== -1 && src.slice(pos + 2, end).trim() !== "") {
-        if (!silent) pushInline(state, src.slice(pos + 2, end), { open: "$$", close: "$$", display: false, offset: pos });
+        const display = standsOnOwnLines(src, pos, end);
+        if (!silent) pushInline(state, src.slice(pos + 2, end), { open: "$$", close: "$$", display, offset: pos });
         state.pos = end + 2;
         return true;
       }
-      // A lone `$$` (a shell's PID) is text, and its second `$` must not open a `$ … $`.
-      if (!silent) state.pending += "$$";
+      // A lone `$$` (a shell's PID) is text, and its second `$` must not open a `$ … $`. One that
+      // opens a line as a formula would (`$$` alone, `$$\begin{align*}`) is a formula never closed.
+      if (!silent && end === -1 && opensFormulaLine(src, pos)) {
+        const token = state.push("math_unclosed", "", 0);
+        token.content = "$$";
+        token.meta = { open: "$$", close: "", display: false, offset: pos } satisfies MathMeta;
+      } else if (!silent) state.pending += "$$";
       state.pos += 2;
       return true;
     }
@@ -207,6 +217,72 @@ function dollarInline(siteDefault: boolean) {
 }
 
 /**
+ * A `$$ … $$` over several lines whose delimiters each begin or end a line (`다음과 같다. $$`, a line
+ * of TeX, `$$`): kramdown reads it as span math, but MathJax lays an `align*` or `cases` out as a
+ * block, and KaTeX renders those environments in display mode only. A formula wrapped by a soft
+ * break (`$$a +` / `b$$ 이다`) stays inline. So does a one-line `$$x$$` alone on the first line (a
+ * heading's or a table cell's whole text); on a later line (a quote's lazy line) it is display, as
+ * the same line after a paragraph's line is (displayBlock).
+ */
+function standsOnOwnLines(src: string, open: number, close: number): boolean {
+  const ownLines = src.slice(open + 2, close).includes("\n") || src.lastIndexOf("\n", open) !== -1;
+  return ownLines && atLineEdge(src, open, open + 2) && atLineEdge(src, close, close + 2);
+}
+
+/** Whether only spaces stand between [start, end) and the start or the end of its line. */
+function atLineEdge(src: string, start: number, end: number): boolean {
+  const lineEnd = src.indexOf("\n", end);
+  return src.slice(src.lastIndexOf("\n", start - 1) + 1, start).trim() === "" || src.slice(end, lineEnd === -1 ? undefined : lineEnd).trim() === "";
+}
+
+/** A `$$` that starts its line, alone or before TeX: where a post opens a display formula. */
+function opensFormulaLine(src: string, pos: number): boolean {
+  const lineEnd = src.indexOf("\n", pos);
+  const rest = src.slice(pos + 2, lineEnd === -1 ? undefined : lineEnd);
+  return src.slice(src.lastIndexOf("\n", pos - 1) + 1, pos).trim() === "" && (rest.trim() === "" || TEX_MARKUP.test(rest));
+}
+
+/**
+ * Whether inline text ends inside a `$$ … $$` it opened (read as dollarInline and bracketInline read
+ * it: code spans and backslash escapes skipped, a backtick ends a formula's search).
+ */
+function leavesDollarsOpen(text: string): boolean {
+  for (let pos = 0; pos < text.length; pos++) {
+    const code = text.charCodeAt(pos);
+    if (code === BACKTICK) {
+      let run = 1;
+      while (text.charCodeAt(pos + run) === BACKTICK) run++;
+      const fence = "`".repeat(run);
+      let close = text.indexOf(fence, pos + run);
+      while (close !== -1 && text.charCodeAt(close + run) === BACKTICK) close = text.indexOf(fence, close + run + 1);
+      pos = close === -1 ? pos + run - 1 : close + run - 1;
+      continue;
+    }
+    if (code === BACKSLASH && !text.startsWith("\\$$", pos)) {
+      pos++; // an escaped character
+      continue;
+    }
+    const open = code === BACKSLASH ? pos + 1 : pos;
+    if (!text.startsWith("$$", open)) continue;
+    const end = findClose(text, "$$", open + 2);
+    if (end === -1) {
+      if (!text.includes("`", open + 2)) return true;
+      pos = open + 1; // stopped by a code span: a lone `$$`
+    } else pos = end + 1;
+  }
+  return false;
+}
+
+/** Where the paragraph being parsed starts: a `$$` line may close a formula opened in it. */
+const paragraphStarts = new WeakMap<StateBlock, number>();
+
+/** Runs right before `paragraph` (the last block rule), so the next paragraph starts at `startLine`. */
+function noteParagraphStart(state: StateBlock, startLine: number): boolean {
+  paragraphStarts.set(state, startLine);
+  return false;
+}
+
+/**
  * `$$ … $$` or `\[ … \]` starting a line: display math. The closing delimiter ends a line (the same
  * line or a later one inside the same container); without one the line is ordinary text. A first
  * line whose `$$` closes before its end (`$$a$$ and $$b$$`) is a paragraph with inline math.
@@ -218,6 +294,15 @@ function displayBlock(state: StateBlock, startLine: number, endLine: number, sil
   const first = state.src.slice(lineStart, lineEnd);
   const [open, close] = first.startsWith("$$") ? ["$$", "$$"] : first.startsWith("\\[") ? ["\\[", "\\]"] : [];
   if (open === undefined || close === undefined) return false;
+  if (silent && state.parentType === "blockquote") {
+    // A quote's lazy line (no `>`): kramdown keeps it in the quote, whose paragraph reads the formula.
+    return false;
+  }
+  if (silent && state.parentType === "paragraph") {
+    // `다음과 같다. $$` … `$$`: this line closes the paragraph's formula and does not end the paragraph.
+    const start = paragraphStarts.get(state);
+    if (start !== undefined && start < startLine && leavesDollarsOpen(state.getLines(start, startLine, state.blkIndent, false))) return false;
+  }
 
   const rest = first.slice(open.length).trimEnd();
   const closing = findCloseInBlock(rest, close);
@@ -229,14 +314,21 @@ function displayBlock(state: StateBlock, startLine: number, endLine: number, sil
   } else {
     const lines = [rest];
     let found = false;
+    let blankInside = false;
     for (let line = startLine + 1; line < endLine; line++) {
       const start = state.bMarks[line]! + state.tShift[line]!;
       const end = state.eMarks[line]!;
       // A non-blank line less indented than the container ends it (the list item or quote is over).
       if (start < end && state.sCount[line]! < state.blkIndent) break;
+      if (start >= end) blankInside = true;
       const text = state.src.slice(start, end).trimEnd();
       const at = findCloseInBlock(text, close);
-      if (at !== -1 && at + close.length === text.length) {
+      if (at !== -1) {
+        // The first closing delimiter closes, as in kramdown and MathJax; inside a line, it is no block.
+        if (at + close.length !== text.length) return false;
+        // Past a blank line, as in kramdown, the block must end one too: an opening `$$` followed by
+        // its formula is the next block's, and a `$$` never closed stays text instead of taking it.
+        if (blankInside && line + 1 < endLine && !state.isEmpty(line + 1) && state.sCount[line + 1]! >= state.blkIndent) return false;
         lines.push(text.slice(0, at));
         last = line;
         found = true;
@@ -276,10 +368,10 @@ function findCloseInBlock(text: string, close: string): number {
 function locateInlineMath(state: StateCore): void {
   let sourceLines: string[] | undefined;
   for (const block of state.tokens) {
-    if (block.type !== "inline" || !block.map || !block.children?.some((t) => t.type === "math_inline")) continue;
+    if (block.type !== "inline" || !block.map || !block.children?.some((t) => t.type === "math_inline" || t.type === "math_unclosed")) continue;
     for (const token of block.children) {
       const meta = token.meta as MathMeta | undefined;
-      if (token.type !== "math_inline" || meta?.offset === undefined) continue;
+      if ((token.type !== "math_inline" && token.type !== "math_unclosed") || meta?.offset === undefined) continue;
       const before = block.content.slice(0, meta.offset);
       const lineIndex = before.split("\n").length - 1;
       const lineStart = before.lastIndexOf("\n") + 1;
@@ -339,6 +431,7 @@ export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInl
   const { escapeHtml } = md.utils;
   // Block rules before paragraphs and lists (fences and indented code come earlier and keep their `$`).
   md.block.ruler.after("blockquote", "math_block", displayBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.block.ruler.before("paragraph", "math_paragraph_start", noteParagraphStart);
   md.inline.ruler.before("escape", "math_inline_bracket", bracketInline);
   md.inline.ruler.after("escape", "math_inline_dollar", dollarInline(siteDollarInline));
   md.core.ruler.after("inline", "math_locate", locateInlineMath);
@@ -366,6 +459,17 @@ export function mathPlugin(md: MarkdownIt, { report, dollarInline: siteDollarInl
   };
   md.renderer.rules.math_inline = (tokens, idx, _options, env) => render(tokens[idx]!, env, false);
   md.renderer.rules.math_block = (tokens, idx, _options, env) => render(tokens[idx]!, env, true);
+  md.renderer.rules.math_unclosed = (tokens, idx, _options, env) => {
+    const meta = tokens[idx]!.meta as MathMeta;
+    report?.({
+      severity: "warning",
+      ...sourceLocation(env as MarkdownEnv, meta.line),
+      column: meta.column,
+      field: "math",
+      message: "`$$` opens a formula that is never closed (end it with a line `$$`, or write `\\$\\$` for two dollar signs); shown as text",
+    });
+    return "$$";
+  };
 }
 
 function renderCached(tex: string, display: boolean, macros: Macros, cache: MathRenderCache | undefined): RenderedMath {

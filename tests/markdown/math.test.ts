@@ -234,3 +234,75 @@ test("property: without the opt-in, text with lone $ signs keeps every one of th
     assert.equal(dollars(document.querySelector("main")!.textContent ?? ""), dollars(markdown), markdown);
   }), { numRuns: 300 });
 });
+
+/** The TeX of each display formula (KaTeX's display mode) and what holds it: li, blockquote or p. */
+function displayFormulas(document: Document): { tex: string | undefined; in: string }[] {
+  return [...document.querySelectorAll(".katex-display")].map((element) => ({
+    tex: texOf(element),
+    in: element.closest("li") ? "li" : element.closest("blockquote") ? "blockquote" : element.closest("p") ? "p" : "top",
+  }));
+}
+
+test("display math on a list item's continuation lines (indented or lazy), in quotes and opened at a line's end", () => {
+  const cases: [string, string, { tex: string; in: string }[]][] = [
+    ["indented continuation", "1. 다음과 같다.\n   $$\n   \\begin{align*}\n   a &= b \\\\\n   &= c\n   \\end{align*}\n   $$\n2. next", [{ tex: "\\begin{align*}\na &= b \\\\\n&= c\n\\end{align*}", in: "li" }]],
+    ["$$\\begin on the continuation line", "1. 다음과 같다.\n   $$\\begin{align*}\n   a &= b\n   \\end{align*}$$\n2. next", [{ tex: "\\begin{align*}\na &= b\n\\end{align*}", in: "li" }]],
+    ["lazy continuation (not indented)", "4. 다음과 같이 update한다.\n$$\n\\begin{align*}\nx &= 1\n\\end{align*}\n$$\n\nafter", [{ tex: "\\begin{align*}\nx &= 1\n\\end{align*}", in: "li" }]],
+    ["nested item", "- a\n  - b\n    $$\n    \\begin{align*}\n    x &= y\n    \\end{align*}\n    $$", [{ tex: "\\begin{align*}\nx &= y\n\\end{align*}", in: "li" }]],
+    ["quote, lazy lines", "> 인용\n$$\n\\begin{align*}\nq &= r\n\\end{align*}\n$$", [{ tex: "\\begin{align*}\nq &= r\n\\end{align*}", in: "blockquote" }]],
+    ["quote, one line on a lazy line", "> 인용\n$$ q = r $$", [{ tex: "q = r", in: "blockquote" }]],
+    ["quote, opened at a line's end", "> 다음과 같다. $$\n> \\begin{align*}\n> q &= r\n> \\end{align*}\n> $$\n> 이어서.", [{ tex: "\\begin{align*}\nq &= r\n\\end{align*}", in: "blockquote" }]],
+    ["paragraph, opened at a line's end", "다음과 같다. $$\n\\begin{align*}\na &= b\n\\end{align*}\n$$\n이어서.\n\n다음 문단.", [{ tex: "\\begin{align*}\na &= b\n\\end{align*}", in: "p" }]],
+  ];
+  for (const [name, markdown, expected] of cases) {
+    const { document, diagnostics } = renderPost(markdown, "posts/x.md");
+    assert.deepEqual(displayFormulas(document), expected, name);
+    assert.deepEqual(diagnostics.map(formatDiagnostic), [], `${name}: no warning`);
+    assert.equal(document.querySelectorAll(".math-error").length, 0, name);
+    assert.ok(!(document.querySelector("main")!.textContent ?? "").includes("$$"), `${name}: no $$ left as text`);
+  }
+  const { document } = renderPost("다음과 같다. $$\n\\begin{align*}\na &= b\n\\end{align*}\n$$\n이어서.\n\n다음 문단.", "posts/x.md");
+  assert.deepEqual([...document.querySelectorAll("p")].map((p) => p.childNodes[0]?.textContent?.trim()), ["다음과 같다.", "다음 문단."], "the paragraph is one paragraph, and the next one is text");
+});
+
+test("a $$ … $$ inside a line stays inline (kramdown's span math), even across a soft break, and in a heading or a table cell", () => {
+  const { document } = renderPost("합은 $$x^2$$ 이고 $$y_1 +\ny_2$$ 로 쓴다.", "posts/x.md");
+  assert.deepEqual(displayFormulas(document), []);
+  assert.deepEqual(texts(document, "p > .katex"), ["x^2", "y_1 +\ny_2"]);
+  const alone = renderPost("## $$O(n)$$\n\n| a | b |\n|---|---|\n| $$x$$ | $$y$$ |", "posts/x.md").document;
+  assert.deepEqual(displayFormulas(alone), []);
+  assert.deepEqual(texts(alone, "h2 .katex, td .katex"), ["O(n)", "x", "y"]);
+});
+
+test("not display math: shell and Terraform dollars, code with $$, a $$ never closed", () => {
+  const markdown = [
+    "Terraform `${var.region}` and ${var.zone}; the shell's $HOME and $$. Prices: $5 and $10.",
+    "",
+    "1. An item:",
+    "   `echo $$` and `$$ x $$` are code.",
+    "   ```sh",
+    "   echo \"$$\"",
+    "   $$",
+    "   ```",
+    "2. Same list.",
+    "",
+    "$$",
+    "never closed",
+    "",
+    "## Heading",
+    "",
+    "$$",
+    "y",
+    "$$",
+  ].join("\n");
+  const { document, diagnostics } = renderPost(markdown, "posts/x.md");
+  assert.deepEqual(texts(document, ".katex"), ["y"], "only the closed block is math");
+  assert.deepEqual(diagnostics.map(formatDiagnostic), [
+    "posts/x.md:11:1 warning math: `$$` opens a formula that is never closed (end it with a line `$$`, or write `\\$\\$` for two dollar signs); shown as text",
+  ], "the unclosed $$ on a line of its own is reported where it is; the shell's $$ is not");
+  assert.equal(document.querySelector("p")?.textContent, "Terraform ${var.region} and ${var.zone}; the shell's $HOME and $$. Prices: $5 and $10.");
+  assert.deepEqual([...document.querySelectorAll("li code")].map((c) => c.textContent), ["echo $$", "$$ x $$", 'echo "$$"\n$$']);
+  assert.equal(document.querySelectorAll("ol").length, 1, "the fence keeps the list whole");
+  assert.equal(document.querySelector("h2")?.textContent?.trim().startsWith("Heading"), true, "the unclosed $$ does not swallow the heading");
+  assert.ok([...document.querySelectorAll("p")].some((p) => p.textContent === "$$\nnever closed"));
+});
