@@ -3,13 +3,17 @@
  * moves a whole blog in, never overwriting anything (see src/import/import-site.ts).
  * `npm run import -- --report <posts folder> [--verbose]`: builds the folder and prints its warnings grouped by kind.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError, runCommand } from "./args.ts";
 import { displayPath, formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { importSite, type ImportResult } from "../import/import-site.ts";
 import { describeChange, SETTINGS_FILE } from "../import/settings-file.ts";
 import { diagnosticItems, formatGroups, groupWarnings } from "../import/group-warnings.ts";
+import { nginxPolicyLineFor, type CommentsSettings } from "../reader/comments.ts";
+
+/** The nginx configuration opsnote ships, whose Content-Security-Policy blocks comment widgets. */
+const NGINX_CONF = path.join("deploy", "nginx.conf");
 
 const USAGE = [
   "usage: npm run import -- <path to a Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]",
@@ -31,6 +35,13 @@ async function runImport(source: string, options: { root: string; posts?: string
   if (result.changes.length > 0) {
     console.log(`[opsnote] ${SETTINGS_FILE}: ${result.changes.length} setting(s) carried over:`);
     for (const change of result.changes) console.log(`  ${describeChange(change)}`);
+    const comments = result.changes.find((change) => change.key === "comments")?.after as CommentsSettings | undefined;
+    const conf = path.join(options.root, NGINX_CONF);
+    const line = comments && existsSync(conf) ? nginxPolicyLineFor(readFileSync(conf, "utf8"), comments) : undefined;
+    if (line) {
+      console.log(`[opsnote] comments (${comments!.provider}): the Content-Security-Policy of ${displayPath(path.resolve(conf))} blocks its script, so the comments stay empty behind it; its add_header line should read:`);
+      console.log(`  ${line}`);
+    }
   }
   if (result.warnings.length > 0) {
     console.log(`[opsnote] ${result.warnings.length} thing(s) to know, by kind:`);

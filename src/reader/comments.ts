@@ -82,3 +82,20 @@ export function withCommentsPolicy(policy: string, comments: CommentsSettings | 
   }
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
+
+/** nginx's `add_header Content-Security-Policy "…"` line (deploy/nginx.conf ships one). */
+const NGINX_POLICY_HEADER = /^(\s*add_header\s+Content-Security-Policy\s+)"([^"]*)"(.*)$/m;
+
+/**
+ * The `add_header Content-Security-Policy` line an nginx configuration needs for `comments`, or
+ * undefined when it has no such line or its policy already allows the provider. An import that
+ * carries an old blog's comments prints it (src/cli/import.ts): the shipped policy blocks every
+ * provider's script, so without it the comments section stays empty in production.
+ */
+export function nginxPolicyLineFor(nginxConf: string, comments: CommentsSettings | undefined): string | undefined {
+  const match = NGINX_POLICY_HEADER.exec(nginxConf);
+  if (!match) return undefined;
+  const [, start, policy, end] = match;
+  const needed = withCommentsPolicy(policy!, comments);
+  return needed === policy ? undefined : `${start!.trim()} "${needed}"${end}`;
+}

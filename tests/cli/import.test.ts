@@ -115,3 +115,21 @@ test("referenced files: Liquid URL prefixes removed, Chirpy's media_subpath appl
   const parsed = parsePostText(text, "x.md");
   assert.deepEqual(referencedFiles(parsed.data.frontMatter ?? {}, parsed.content).map((r) => r.url), ["/assets/img/post/card.png", "/assets/a.png", "/assets/img/post/b.png", "/files/a.pdf"]);
 });
+
+test("a blog's comments carried into a project with the shipped nginx.conf: the import prints the policy line the widget needs", async () => {
+  const site = await writeTempFolder("jekyll-disqus", {
+    "_config.yml": "title: 댓글 블로그\ndisqus: old-blog\n", // Jekyll Now's and minima's form
+    "_posts/2023-03-04-helm.md": "---\ntitle: 헬름\n---\n\n본문\n",
+  });
+  const nginx = await readFile(path.join(import.meta.dirname, "..", "..", "deploy", "nginx.conf"), "utf8");
+  const project = await writeTempFolder("import-disqus", { "deploy/nginx.conf": nginx });
+  const imported = await importCommand([site, "--root", project]);
+  assert.equal(imported.code, 0, imported.stderr);
+  const lines = imported.stdout.split("\n");
+  const note = lines.findIndex((line) => line.startsWith("[opsnote] comments (disqus): the Content-Security-Policy of "));
+  assert.ok(note >= 0, imported.stdout);
+  assert.match(lines[note + 1]!, /^ {2}add_header Content-Security-Policy ".*script-src 'self' 'wasm-unsafe-eval' https:\/\/old-blog\.disqus\.com .*" always;$/);
+  assert.equal(await readFile(path.join(project, "deploy", "nginx.conf"), "utf8"), nginx, "the configuration itself is left as it was");
+  const without = await importCommand([site, "--root", await writeTempFolder("import-disqus-bare", {})]);
+  assert.doesNotMatch(without.stdout, /Content-Security-Policy/, "no nginx.conf in the project: nothing to say");
+});
