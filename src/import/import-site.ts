@@ -28,7 +28,7 @@ import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
 import { parse as parseYaml } from "yaml";
-import { GENERATED_FILE_URLS } from "../urls/site-urls.ts";
+import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS } from "../urls/site-urls.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -438,6 +438,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // An old site's own copy (Hugo themes ship `static/robots.txt`) would not be published: left out.
       if (GENERATED_FILE_URLS.has(url)) {
         warn("generated-file", from, `opsnote writes ${url} itself; not copied (compare yours with _site${url} after a build)`);
+        continue;
+      }
+      // The old theme's script or stylesheet at the URL of opsnote's own: it served the old layouts only.
+      if (OPSNOTE_ASSET_URLS.has(url)) {
+        warn("theme-file", from, `the old theme's ${url} has the URL of opsnote's own ${path.posix.basename(url)}; not copied (opsnote's layouts do not load the old theme's files)`);
         continue;
       }
       plan(result.files, from, projectPathOf([dir.name, ...relative.split("/")].map((s) => s.normalize("NFC"))));

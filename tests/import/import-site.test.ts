@@ -238,6 +238,23 @@ test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes 
   ]);
 });
 
+test("an old theme's script at the URL of opsnote's own (a Minima fork's assets/js/search.js) is left out, not a conflict that stops the import", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 블로그\ntheme: minima\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n본문\n",
+    "assets/js/search.js": "// the old theme's search",
+    "assets/js/charts.js": "// the blogger's own: copied",
+  });
+  const root = await writeTempFolder("project", { "assets/js/search.js": "// opsnote's search" });
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.equal(await readFile(path.join(root, "assets", "js", "search.js"), "utf8"), "// opsnote's search");
+  assert.ok(existsSync(path.join(root, "assets", "js", "charts.js")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "theme-file").map((w) => w.line.replace(`${source}/`, "")), [
+    "assets/js/search.js warning theme-file: the old theme's /assets/js/search.js has the URL of opsnote's own search.js; not copied (opsnote's layouts do not load the old theme's files)",
+  ]);
+});
+
 test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Korean site, index.en.md is left out and its /en/ URL redirects to it", async () => {
   const source = await writeTempFolder("old-hugo", {
     "config/_default/hugo.toml": 'baseURL = "https://b.example.kr/"\ntheme = "blowfish"\ndefaultContentLanguage = "ko"\n',
