@@ -285,7 +285,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     title: fm.title !== undefined && normalizeText(fm.title) !== "" ? normalizeText(fm.title) : titleFromPath(inputPath),
     date,
     updated,
-    tags: toTerms(fm.tags ?? []),
+    tags: toTerms([...(fm.tags ?? []), ...(fm.tag ?? [])]),
     categories,
     url,
     toc: {

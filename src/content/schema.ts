@@ -90,6 +90,11 @@ export const frontMatterSchema = z.looseObject({
     ...help("태그 목록 [k8s, helm]. 한 줄 문자열이면 쉼표가 있을 때 쉼표로, 없으면 공백으로 나눕니다.", "Tags, as a list; one string is split on commas when it has any, otherwise on spaces."),
     examples: [["kubernetes", "helm"]],
   }),
+  /**
+   * Jekyll's singular `tag` (it reads `tag` when a post has no `tags`, as `category` for `categories`):
+   * leewr9's Minima posts all say `tag: [Docker, Dockerfile]`, and its layout lists `page.tag`.
+   */
+  tag: terms("tag", { whole: true }).optional().meta(help("태그 하나 또는 목록 (Jekyll 의 단수형; 한 줄 문자열은 공백이 있어도 하나). tags 와 합칩니다.", "Jekyll's singular form: a list, or one tag, spaces and all; merged with tags.")),
   categories: terms("category").optional().meta({
     ...help("카테고리 목록. 글 주소의 :categories 가 됩니다.", "Categories, as a list; they make the :categories part of the URL."),
     examples: [["devops"]],
@@ -176,6 +181,7 @@ const EXPECTED: Record<string, string> = {
   tags: "a list of strings or one string",
   categories: "a list of strings or one string",
   category: "a list of strings or one string",
+  tag: "a list of strings or one string",
   excerpt: "a string",
   description: "a string",
   permalink: "a string such as /kubernetes/intro/",

@@ -271,7 +271,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("hugo-keys", shown, `${renamed.map(([from, to]) => `${from} -> ${to}`).join(", ")} in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)`, 1);
         }
       }
-      const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
+      const hasEmptyTerm = ["tags", "tag", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
         const item = result.posts.at(-1)!;
         const dropped = dropEmptyTermItems(item.text ?? text);

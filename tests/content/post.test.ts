@@ -95,6 +95,11 @@ test("buildPost: category and categories are merged, categories first", () => {
   assert.deepEqual(post({ categories: "devops", category: "kubernetes" }).categories.map((c) => c.slug), ["devops", "kubernetes"]);
 });
 
+test("buildPost: Jekyll's singular tag is read as tags and merged with them (leewr9's Minima posts: tag: [Spark SQL, Spark])", () => {
+  assert.deepEqual(post({ tag: ["Spark SQL", "Spark"] }).tags.map((t) => t.name), ["Spark SQL", "Spark"]);
+  assert.deepEqual(post({ tags: ["helm"], tag: "Spark SQL" }).tags.map((t) => t.name), ["helm", "Spark SQL"]);
+});
+
 test("buildPost: schema errors name the file, the key's line and the field", () => {
   const [error, ...rest] = errors(
     { title: "x", tags: { a: 1 } },
