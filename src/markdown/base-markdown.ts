@@ -6,6 +6,7 @@
  */
 import markdownIt, { type MarkdownIt, type RendererRule, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
+import { withBrowserSlashes } from "../urls/browser-slashes.ts";
 
 /**
  * Every href and src is later read with `new URL(value, pageUrl)` (Eleventy's HtmlBasePlugin, in the
@@ -26,6 +27,9 @@ export function createBaseMarkdown(): MarkdownIt {
   });
   md.use(cjkFriendly); // changes emphasis delimiter rules, so `**"인그레스"**는` is bold; inline-level, order-free
   md.use(parseableUrlsPlugin);
+  // Before markdown-it's own normalisation (which would encode `\` as %5C): the target a browser followed.
+  const normalizeLink = md.normalizeLink;
+  md.normalizeLink = (url) => normalizeLink(withBrowserSlashes(url));
   return md;
 }
 
