@@ -44,6 +44,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   defaults: { what: "posts given a value by the old site's _config.yml defaults for their folder (path:), written in the copy", fix: "nothing to do" },
   "defaults-kept": { what: "posts given a value by the old site's _config.yml defaults for their folder whose front matter could not be edited", fix: "add the key each line names to that post's front matter" },
   "liquid-url": { what: "front-matter values written with {{ site.url }}, {{ site.baseurl }} or a URL filter, written as the path they name in the copy", fix: "nothing to do" },
+  "link-spaces": { what: "Jekyll posts with spaces in a link or image target (kramdown read them; CommonMark shows such a link as text), written %20 in the copy", fix: "nothing to do" },
   bom: { what: "posts saved with a byte order mark (BOM), removed in the copy (the old generator ignored it)", fix: "nothing to do" },
   "url-clash": { what: "posts that had the URL of the post the old site showed there (a later one, or a published one for a draft), given a URL of their own", fix: "nothing to do; set a permalink of your choice in those posts if you like" },
   "url-clash-kept": { what: "posts on another post's URL whose front matter could not be edited", fix: "add the permalink each line names to that post's front matter: the build stops on two posts at one URL" },

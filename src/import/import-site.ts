@@ -27,6 +27,7 @@ import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
+import { encodeKramdownLinkSpaces } from "../jekyll/convert-liquid.ts";
 import { parse as parseYaml } from "yaml";
 import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS } from "../urls/site-urls.ts";
 
@@ -311,7 +312,21 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           for (const [value, url] of liquidUrls) warn("liquid-url", shown, `"${value}" written as ${url} in the copy`, lineOf(text, value));
         }
       }
-      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir, source.target);
+      // kramdown takes spaces in a link destination (`![](/assets/a b.png)`); CommonMark ends the link
+      // there and shows its markdown as text: the copy percent-encodes them.
+      let referencedBody = body;
+      if (site.family === "jekyll") {
+        const encoded = encodeKramdownLinkSpaces(body);
+        const item = result.posts.at(-1)!;
+        const current = item.text ?? text;
+        const at = current.length - body.length;
+        if (encoded.lines.length > 0 && current.slice(at) === body) {
+          item.text = `${current.slice(0, at)}${encoded.text}`;
+          referencedBody = encoded.text;
+          warn("link-spaces", shown, `${encoded.lines.length} line(s) with spaces in a link or image target (kramdown reads them, CommonMark shows the markdown as text): written %20 in the copy`, bodyLineOffset + encoded.lines[0]! + 1);
+        }
+      }
+      const themeImages = await planReferences(from, text, frontMatter, referencedBody, bodyLineOffset, source.dir, source.target);
       if (themeImages.size > 0) {
         // opsnote reads `image: x.jpg` beside the post; the old theme read it from its images folder.
         const item = result.posts.at(-1)!;

@@ -255,6 +255,23 @@ test("an old theme's script at the URL of opsnote's own (a Minima fork's assets/
   ]);
 });
 
+test("Jekyll: spaces in a link or image target (kramdown reads them) are written %20 in the copy, outside code, and the file is found", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 블로그\ntheme: minima\n",
+    "_posts/2025-05-11-storage.md": "---\ntitle: 인덱스\n---\n\n[![](/files/Storage Indexing.md/b-tree.png)](/files/Storage Indexing.md/b-tree.png)\n\n`[a](b c)` and\n\n```md\n[a](b c)\n```\n",
+    "files/Storage Indexing.md/b-tree.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const copy = await readFile(path.join(root, "posts", "2025-05-11-storage.md"), "utf8");
+  assert.equal(copy, "---\ntitle: 인덱스\n---\n\n[![](/files/Storage%20Indexing.md/b-tree.png)](/files/Storage%20Indexing.md/b-tree.png)\n\n`[a](b c)` and\n\n```md\n[a](b c)\n```\n");
+  assert.ok(existsSync(path.join(root, "files", "Storage Indexing.md", "b-tree.png")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "link-spaces").map((w) => w.line.replace(`${source}/`, "")), [
+    "_posts/2025-05-11-storage.md:5:1 warning link-spaces: 1 line(s) with spaces in a link or image target (kramdown reads them, CommonMark shows the markdown as text): written %20 in the copy",
+  ]);
+});
+
 test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Korean site, index.en.md is left out and its /en/ URL redirects to it", async () => {
   const source = await writeTempFolder("old-hugo", {
     "config/_default/hugo.toml": 'baseURL = "https://b.example.kr/"\ntheme = "blowfish"\ndefaultContentLanguage = "ko"\n',
