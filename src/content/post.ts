@@ -289,8 +289,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     categories,
     url,
     toc: {
-      // The post's own word (Hugo PaperMod's `ShowToc` is its spelling of `toc`), else the site's for posts.
-      enabled: fm.toc ?? fm.ShowToc ?? (!isPage && site.toc === true),
+      // The post's own word (Hugo PaperMod's `ShowToc` and Jekyll Hux's `catalog` are their spellings of `toc`), else the site's for posts.
+      enabled: fm.toc ?? fm.ShowToc ?? fm.catalog ?? (!isPage && site.toc === true),
       label: fm.toc_label ?? DEFAULT_TOC_LABEL,
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,

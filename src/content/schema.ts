@@ -124,6 +124,11 @@ export const frontMatterSchema = z.looseObject({
    * stays as its author wrote it.
    */
   ShowToc: flag.optional().meta(help("toc 와 같음 (Hugo PaperMod 식 이름; showtoc 처럼 대소문자는 상관없음).", "Same as toc (Hugo PaperMod's name, in any case such as showtoc).")),
+  /**
+   * Jekyll Hux's `toc`: `catalog: true` shows its side "CATALOG" (DooDoo3804's 35 posts all say it).
+   * Read like ShowToc, not rewritten by the import.
+   */
+  catalog: flag.optional().meta(help("toc 와 같음 (Jekyll Hux 식 이름).", "Same as toc (Jekyll Hux's name).")),
   toc_label: word.optional().meta({ ...help("목차 제목. 기본값 \"목차\".", "Heading of the table of contents; \"목차\" by default."), default: "목차" }),
   toc_sticky: flag.optional().meta(help("true 면 스크롤해도 목차가 따라옵니다.", "true keeps the table of contents in view while scrolling.")),
   toc_icon: z.string().optional().meta(help("목차 제목 앞 아이콘 이름 (Minimal Mistakes).", "Icon name before the TOC heading (Minimal Mistakes).")),
@@ -189,6 +194,7 @@ const EXPECTED: Record<string, string> = {
   slug: "a string such as kubernetes-intro",
   toc: "true or false",
   ShowToc: "true or false",
+  catalog: "true or false",
   toc_label: "a string",
   toc_sticky: "true or false",
   toc_icon: "a string",

@@ -163,7 +163,7 @@ test("buildPost: draft from `draft: true` or `published: false`", () => {
   assert.equal(post({ published: false }).draft, true);
 });
 
-// The table of contents: the post's own word (`toc`, Hugo PaperMod's `ShowToc` in any case), else the site's for posts.
+// The table of contents: the post's own word (`toc`, Hugo PaperMod's `ShowToc` in any case, Jekyll Hux's `catalog`), else the site's for posts.
 const tocCases: [name: string, frontMatter: Record<string, unknown>, siteToc: boolean | undefined, enabled: boolean][] = [
   ["no word anywhere", {}, undefined, false],
   ["the site's toc: true", {}, true, true],
@@ -175,6 +175,9 @@ const tocCases: [name: string, frontMatter: Record<string, unknown>, siteToc: bo
   ["showToc", { showToc: "yes" }, undefined, true],
   ["ShowToc: false wins over the site's", { ShowToc: false }, true, false],
   ["toc wins over ShowToc", { toc: false, ShowToc: true }, undefined, false],
+  ["Jekyll Hux's catalog: true", { catalog: true }, undefined, true],
+  ["Hux's catalog: false wins over the site's", { catalog: false }, true, false],
+  ["toc wins over catalog", { toc: false, catalog: true }, undefined, false],
   ["Hugo LoveIt's toc: { enable: true, auto: false }", { toc: { enable: true, auto: false } }, false, true],
   ["LoveIt's toc: { enable: false } wins over the site's", { toc: { enable: false } }, true, false],
   ["LoveIt's toc without enable: the site decides", { toc: { auto: true } }, true, true],
