@@ -597,6 +597,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     if (settings.values.author === undefined && settings.values.title !== undefined && (own?.author?.name === undefined || own.author.name === defaults.author.name)) {
       settings.values.author = { name: settings.values.title };
       settings.sources.author = "title (the old site names no author)";
+    } else if (settings.values.author !== undefined && settings.values.author.name === undefined && settings.values.title !== undefined
+      && (own?.author?.name === undefined || own.author.name === defaults.author.name)) {
+      // An author with an e-mail or links but no name (Hux's top-level `email:`): the name would be the
+      // sample's "opsnote" in every feed and JSON-LD; Hux itself shows the site's title for a post without one.
+      settings.values.author = { ...settings.values.author, name: settings.values.title };
+      settings.sources.author = `${settings.sources.author ?? "author"}, named after the title (the old site names no author)`;
     }
     let update: ReturnType<typeof updateSettingsFile>;
     try {

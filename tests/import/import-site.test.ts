@@ -216,6 +216,15 @@ test("an old site without an author gets its title as the author, not the sample
   assert.deepEqual((parseYaml(await readFile(path.join(own, "opsnote.config.yaml"), "utf8")) as { author: unknown }).author, { name: "서종원" });
 });
 
+test("an old site's author with an e-mail but no name (Hux's top-level email:) is named after the title, not the sample's opsnote", async () => {
+  const source = await writeTempFolder("old-jekyll", { "_config.yml": "title: DooDoo IT Blog\nemail: doodoo@example.kr\n", "_posts/2026-04-03-a.md": "---\ntitle: A\n---\n\n본문\n" });
+  const sample = await readFile(path.join(REPO_ROOT, "opsnote.config.yaml"), "utf8");
+  const root = await writeTempFolder("project", { "opsnote.config.yaml": sample });
+  await importSite({ source, root });
+  const { author } = parseYaml(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as { author: unknown };
+  assert.deepEqual(author, { name: "DooDoo IT Blog", email: "doodoo@example.kr" });
+});
+
 test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes those files; two would stop the build), and the report says so", async () => {
   const source = await writeTempFolder("old-hugo", {
     "hugo.toml": 'baseURL = "https://hugo.example.kr/"\ntitle = "운영 노트"\n',
