@@ -1,5 +1,5 @@
 /**
- * Front-matter keys that look like a typo of a key opsnote reads (`tag:`, `toc_lable:`): the post
+ * Front-matter keys that look like a typo of a key opsnote reads (`tgas:`, `toc_lable:`): the post
  * builds, but the value is silently ignored, so each one is a warning with "did you mean". Keys far
  * from every known key stay silent: Jekyll, Hugo and Zola themes have many keys of their own
  * (layout, sidebar, author_profile, …) that a migrated post keeps. Called from buildPost, so `check`
@@ -52,7 +52,7 @@ export function suggestFrontMatterKey(key: string): string | undefined {
   return distance(written, meant) <= Math.max(1, Math.floor(meant.length / 3)) || isSwap(written, meant) ? best : undefined;
 }
 
-/** `posts/x.md:3:1 warning tag: unknown front-matter key; did you mean "tags"?`, one per such key. */
+/** `posts/x.md:3:1 warning tgas: unknown front-matter key; did you mean "tags"?`, one per such key. */
 export function findMisspelledKeys(frontMatter: Record<string, unknown>, source: FrontMatterSource | undefined, file: string): Diagnostic[] {
   return Object.keys(frontMatter).flatMap((key): Diagnostic[] => {
     const suggestion = suggestFrontMatterKey(key);

@@ -285,12 +285,12 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     title: fm.title !== undefined && normalizeText(fm.title) !== "" ? normalizeText(fm.title) : titleFromPath(inputPath),
     date,
     updated,
-    tags: toTerms(fm.tags ?? []),
+    tags: toTerms([...(fm.tags ?? []), ...(fm.tag ?? [])]),
     categories,
     url,
     toc: {
-      // The post's own word (Hugo PaperMod's `ShowToc` is its spelling of `toc`), else the site's for posts.
-      enabled: fm.toc ?? fm.ShowToc ?? (!isPage && site.toc === true),
+      // The post's own word (Hugo PaperMod's `ShowToc` and Jekyll Hux's `catalog` are their spellings of `toc`), else the site's for posts.
+      enabled: fm.toc ?? fm.ShowToc ?? fm.catalog ?? (!isPage && site.toc === true),
       label: fm.toc_label ?? DEFAULT_TOC_LABEL,
       sticky: fm.toc_sticky ?? false,
       icon: fm.toc_icon,

@@ -90,6 +90,11 @@ export const frontMatterSchema = z.looseObject({
     ...help("태그 목록 [k8s, helm]. 한 줄 문자열이면 쉼표가 있을 때 쉼표로, 없으면 공백으로 나눕니다.", "Tags, as a list; one string is split on commas when it has any, otherwise on spaces."),
     examples: [["kubernetes", "helm"]],
   }),
+  /**
+   * Jekyll's singular `tag` (it reads `tag` when a post has no `tags`, as `category` for `categories`):
+   * leewr9's Minima posts all say `tag: [Docker, Dockerfile]`, and its layout lists `page.tag`.
+   */
+  tag: terms("tag", { whole: true }).optional().meta(help("태그 하나 또는 목록 (Jekyll 의 단수형; 한 줄 문자열은 공백이 있어도 하나). tags 와 합칩니다.", "Jekyll's singular form: a list, or one tag, spaces and all; merged with tags.")),
   categories: terms("category").optional().meta({
     ...help("카테고리 목록. 글 주소의 :categories 가 됩니다.", "Categories, as a list; they make the :categories part of the URL."),
     examples: [["devops"]],
@@ -119,6 +124,11 @@ export const frontMatterSchema = z.looseObject({
    * stays as its author wrote it.
    */
   ShowToc: flag.optional().meta(help("toc 와 같음 (Hugo PaperMod 식 이름; showtoc 처럼 대소문자는 상관없음).", "Same as toc (Hugo PaperMod's name, in any case such as showtoc).")),
+  /**
+   * Jekyll Hux's `toc`: `catalog: true` shows its side "CATALOG" (DooDoo3804's 35 posts all say it).
+   * Read like ShowToc, not rewritten by the import.
+   */
+  catalog: flag.optional().meta(help("toc 와 같음 (Jekyll Hux 식 이름).", "Same as toc (Jekyll Hux's name).")),
   toc_label: word.optional().meta({ ...help("목차 제목. 기본값 \"목차\".", "Heading of the table of contents; \"목차\" by default."), default: "목차" }),
   toc_sticky: flag.optional().meta(help("true 면 스크롤해도 목차가 따라옵니다.", "true keeps the table of contents in view while scrolling.")),
   toc_icon: z.string().optional().meta(help("목차 제목 앞 아이콘 이름 (Minimal Mistakes).", "Icon name before the TOC heading (Minimal Mistakes).")),
@@ -176,6 +186,7 @@ const EXPECTED: Record<string, string> = {
   tags: "a list of strings or one string",
   categories: "a list of strings or one string",
   category: "a list of strings or one string",
+  tag: "a list of strings or one string",
   excerpt: "a string",
   description: "a string",
   permalink: "a string such as /kubernetes/intro/",
@@ -183,6 +194,7 @@ const EXPECTED: Record<string, string> = {
   slug: "a string such as kubernetes-intro",
   toc: "true or false",
   ShowToc: "true or false",
+  catalog: "true or false",
   toc_label: "a string",
   toc_sticky: "true or false",
   toc_icon: "a string",

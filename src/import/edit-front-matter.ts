@@ -22,7 +22,7 @@ function editYaml(text: string, edit: (document: ReturnType<typeof parseDocument
 }
 
 /** Taxonomy keys whose lists lose their empty items. */
-const TERM_KEYS = ["tags", "categories", "category"] as const;
+const TERM_KEYS = ["tags", "tag", "categories", "category"] as const;
 
 /** Removes empty (`null`) items from the tag and category lists; lists the keys it changed. */
 export function dropEmptyTermItems(text: string): { text: string; keys: string[] } {

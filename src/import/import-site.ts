@@ -27,8 +27,9 @@ import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
 import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
+import { encodeKramdownLinkSpaces } from "../jekyll/convert-liquid.ts";
 import { parse as parseYaml } from "yaml";
-import { GENERATED_FILE_URLS } from "../urls/site-urls.ts";
+import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS } from "../urls/site-urls.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -271,7 +272,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("hugo-keys", shown, `${renamed.map(([from, to]) => `${from} -> ${to}`).join(", ")} in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)`, 1);
         }
       }
-      const hasEmptyTerm = ["tags", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
+      const hasEmptyTerm = ["tags", "tag", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
         const item = result.posts.at(-1)!;
         const dropped = dropEmptyTermItems(item.text ?? text);
@@ -311,7 +312,21 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           for (const [value, url] of liquidUrls) warn("liquid-url", shown, `"${value}" written as ${url} in the copy`, lineOf(text, value));
         }
       }
-      const themeImages = await planReferences(from, text, frontMatter, body, bodyLineOffset, source.dir, source.target);
+      // kramdown takes spaces in a link destination (`![](/assets/a b.png)`); CommonMark ends the link
+      // there and shows its markdown as text: the copy percent-encodes them.
+      let referencedBody = body;
+      if (site.family === "jekyll") {
+        const encoded = encodeKramdownLinkSpaces(body);
+        const item = result.posts.at(-1)!;
+        const current = item.text ?? text;
+        const at = current.length - body.length;
+        if (encoded.lines.length > 0 && current.slice(at) === body) {
+          item.text = `${current.slice(0, at)}${encoded.text}`;
+          referencedBody = encoded.text;
+          warn("link-spaces", shown, `${encoded.lines.length} line(s) with spaces in a link or image target (kramdown reads them, CommonMark shows the markdown as text): written %20 in the copy`, bodyLineOffset + encoded.lines[0]! + 1);
+        }
+      }
+      const themeImages = await planReferences(from, text, frontMatter, referencedBody, bodyLineOffset, source.dir, source.target);
       if (themeImages.size > 0) {
         // opsnote reads `image: x.jpg` beside the post; the old theme read it from its images folder.
         const item = result.posts.at(-1)!;
@@ -438,6 +453,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // An old site's own copy (Hugo themes ship `static/robots.txt`) would not be published: left out.
       if (GENERATED_FILE_URLS.has(url)) {
         warn("generated-file", from, `opsnote writes ${url} itself; not copied (compare yours with _site${url} after a build)`);
+        continue;
+      }
+      // The old theme's script or stylesheet at the URL of opsnote's own: it served the old layouts only.
+      if (OPSNOTE_ASSET_URLS.has(url)) {
+        warn("theme-file", from, `the old theme's ${url} has the URL of opsnote's own ${path.posix.basename(url)}; not copied (opsnote's layouts do not load the old theme's files)`);
         continue;
       }
       plan(result.files, from, projectPathOf([dir.name, ...relative.split("/")].map((s) => s.normalize("NFC"))));
@@ -577,6 +597,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     if (settings.values.author === undefined && settings.values.title !== undefined && (own?.author?.name === undefined || own.author.name === defaults.author.name)) {
       settings.values.author = { name: settings.values.title };
       settings.sources.author = "title (the old site names no author)";
+    } else if (settings.values.author !== undefined && settings.values.author.name === undefined && settings.values.title !== undefined
+      && (own?.author?.name === undefined || own.author.name === defaults.author.name)) {
+      // An author with an e-mail or links but no name (Hux's top-level `email:`): the name would be the
+      // sample's "opsnote" in every feed and JSON-LD; Hux itself shows the site's title for a post without one.
+      settings.values.author = { ...settings.values.author, name: settings.values.title };
+      settings.sources.author = `${settings.sources.author ?? "author"}, named after the title (the old site names no author)`;
     }
     let update: ReturnType<typeof updateSettingsFile>;
     try {

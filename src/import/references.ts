@@ -3,6 +3,7 @@
  * front-matter images) and links to files (PDFs, archives), and the Hugo/Zola shortcodes it uses.
  * Text only: no file system here.
  */
+import { withBrowserSlashes } from "../urls/browser-slashes.ts";
 export interface Reference {
   /** As written after Liquid URL prefixes are removed, e.g. `/images/x.png` or `diagram.png`. */
   url: string;
@@ -83,6 +84,7 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
   });
   const seen = new Set<string>();
   return found
+    .map((ref) => (isLocal(ref.url) ? { ...ref, url: withBrowserSlashes(ref.url) } : ref))
     .filter((ref) => isLocal(ref.url) && (IMAGE_FILE.test(withoutQuery(ref.url)) || LINKED_FILE.test(withoutQuery(ref.url))))
     .map((ref) => (subpath !== "" && !ref.url.startsWith("/") && !ref.url.startsWith(".") ? { ...ref, url: `${subpath}${ref.url}` } : ref))
     .filter((ref) => !seen.has(ref.url) && seen.add(ref.url));

@@ -185,6 +185,19 @@ const oldTimeZoneOf = (settings: TranslatedSettings) => {
   return zone === undefined ? timeZoneOf(settings) : isTimeZone(zone) ? zone : "UTC";
 };
 
+/**
+ * Jekyll Hux's about page: `about.html` is the theme's layout around `{% include about/<lang>.md %}`,
+ * and the text is that include, one per language (DooDoo3804's `_includes/about/kr.md`, `en.md`,
+ * `ja.md`). The site's language's is the about page; `ko` also reads Hux's `kr`. Another language's
+ * file is left alone: Hux's boilerplate ships Hux's own `zh.md` and `en.md`.
+ */
+function huxAbout(root: string, language: string | undefined): string | undefined {
+  if (!existsSync(path.join(root, "about.html"))) return undefined;
+  const code = (language ?? "ko").toLowerCase().split("-")[0]!;
+  const names = code === "ko" ? ["ko.md", "kr.md"] : [`${code}.md`];
+  return names.map((name) => path.join(root, "_includes", "about", name)).find((file) => existsSync(file));
+}
+
 async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   const config = site.config;
   const settings = translateJekyll(config, site.configFile ?? "_config.yml");
@@ -240,7 +253,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     sources.push(postSource(`_${name}`, name.normalize("NFC"), name, { permalink: collectionPermalink, collection: name }));
   }
   const aboutCandidates = ["_tabs/about.md", "_pages/about.md", "about.md", "about.markdown", "_pages/about.markdown"];
-  const about = aboutCandidates.map((name) => path.join(site.root, name)).find((file) => existsSync(file));
+  const about = aboutCandidates.map((name) => path.join(site.root, name)).find((file) => existsSync(file)) ?? huxAbout(site.root, settings.values.language);
   for (const folder of ["_tabs", "_pages"]) {
     for (const file of await listFiles(path.join(site.root, folder))) {
       const full = path.join(site.root, folder, file);

@@ -225,6 +225,25 @@ export function encodeJekyllLinkSpaces(markdown: string, renderWithLiquid?: bool
   return lines.map((line, index) => (code.has(index) ? line : outsideCodeSpans(line, encodeLinkSpaces))).join("\n");
 }
 
+/**
+ * encodeLinkSpaces on every prose line outside code, for a body kramdown read (any post of a Jekyll
+ * site, Liquid or not): the import writes the copy so. leewr9's Minima posts show 137 images as
+ * `[![](/assets/posts/2025-05-11-Storage Indexing.md/b-tree.png)](…)`, which CommonMark printed as text.
+ * @returns the text, and the 0-based lines that changed
+ */
+export function encodeKramdownLinkSpaces(markdown: string): { text: string; lines: number[] } {
+  if (!/\]\([^()\n]*\s[^()\n]*\)/.test(markdown)) return { text: markdown, lines: [] };
+  const code = codeLines(markdown);
+  const changed: number[] = [];
+  const text = markdown.split("\n").map((line, index) => {
+    if (code.has(index)) return line;
+    const encoded = outsideCodeSpans(line, encodeLinkSpaces);
+    if (encoded !== line) changed.push(index);
+    return encoded;
+  }).join("\n");
+  return { text, lines: changed };
+}
+
 /** Applies `change` to the text between inline code spans (`…`, ``…``) of one line. */
 function outsideCodeSpans(line: string, change: (text: string) => string): string {
   let result = "";

@@ -8,6 +8,7 @@
 import markdownIt, { type MarkdownIt, type RendererRule, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import { emojiPlugin } from "./emoji.ts";
+import { withBrowserSlashes } from "../urls/browser-slashes.ts";
 
 /**
  * Every href and src is later read with `new URL(value, pageUrl)` (Eleventy's HtmlBasePlugin, in the
@@ -36,6 +37,9 @@ export function createBaseMarkdown({ emoji = false }: BaseMarkdownOptions = {}):
   // Installed after parseableUrlsPlugin, so its rule runs first after `linkify`: a bare URL is still a
   // link then and keeps its `:name:`, even when it is turned back into text for not parsing.
   if (emoji) md.use(emojiPlugin);
+  // Before markdown-it's own normalisation (which would encode `\` as %5C): the target a browser followed.
+  const normalizeLink = md.normalizeLink;
+  md.normalizeLink = (url) => normalizeLink(withBrowserSlashes(url));
   return md;
 }
 

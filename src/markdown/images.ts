@@ -95,7 +95,8 @@ function imagesRule(state: StateCore): void {
       } catch {
         // keep as written
       }
-      sourceLines ??= token.content.split("\n");
+      // Backslashes as slashes: `\assets\x.png` is the target `/assets/x.png` (withBrowserSlashes).
+      sourceLines ??= token.content.split("\n").map((line) => line.replaceAll("\\", "/"));
       const within = Math.max(0, sourceLines.findIndex((line) => line.includes(`(${target}`) || line.includes(`(${src}`)));
       const line = token.map?.[0] ?? blockLine;
       child.meta = { ...child.meta, firstImage: first, line: line === undefined ? undefined : line + within };

@@ -42,6 +42,15 @@ export const KATEX_STYLESHEET_URL = "/assets/vendor/katex/katex.min.css";
 /** Responsive image variants (src/images) are written under this folder. */
 export const RESPONSIVE_IMAGES_URL = "/assets/responsive/";
 export const MERMAID_LOADER_URL = "/assets/js/mermaid-loader.js";
+/**
+ * The stylesheet and scripts opsnote's layouts load from `assets/` (shipped with the project, not the
+ * blogger's). An old theme's file at one of these URLs (Minima forks' `assets/js/search.js`) served the
+ * old layouts only: the import leaves it out rather than stopping on the clash.
+ */
+export const OPSNOTE_ASSET_URLS: ReadonlySet<string> = new Set([
+  STYLESHEET_URL, "/assets/js/theme-init.js", "/assets/js/site.js", "/assets/js/post-tools.js", MERMAID_LOADER_URL,
+  "/assets/js/search.js", "/assets/js/korean-query.js", "/assets/js/korean-analysis.js",
+]);
 
 export function tagUrl(term: Pick<Term, "slug">): string {
   return `${TAGS_URL}${term.slug}/`;

@@ -44,6 +44,9 @@ tags: [k8s]
 
 - 목록 항목의 문단, 다음 줄이 이어지는 그림
 ![이어진 줄](/assets/images/lazy-line.png)
+
+![아이콘](\\assets\\favicon.svg)
+![역슬래시](\\assets\\images\\backslash.png)
 `;
 
 const HELM = `---
@@ -132,6 +135,12 @@ test("npm run build publishes the site and prints each content problem once, as 
   // the renderer named the paragraph's first line, the check the image's, so it was printed twice.
   assert.equal(occurrences(build.stderr, /warning image: .*lazy-line\.png/), 1, build.stderr);
   assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:26:\d+ warning image: .*lazy-line\.png/), 1, build.stderr);
+  // Windows-style paths on a paragraph's second line (leewr9's Minima posts): the renderer looked for the
+  // target as a browser reads it (`/assets/…`) in lines written with `\`, named the first line, and the
+  // warning was printed twice; the existing icon on the first line is no warning at all.
+  assert.equal(occurrences(build.stderr, /warning image: .*backslash\.png/), 1, build.stderr);
+  assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:29:\d+ warning image: .*backslash\.png/), 1, build.stderr);
+  assert.doesNotMatch(build.stderr, /favicon\.svg/);
   assert.doesNotMatch(build.stderr, / error /);
 });
 

@@ -17,7 +17,6 @@ import { writeTempFolder } from "../helpers/temp-site.ts";
 
 /** [written, meant]; undefined: silent. */
 const SUGGESTIONS: [string, string | undefined][] = [
-  ["tag", "tags"],
   ["categroies", "categories"],
   ["catagories", "categories"],
   ["toc_lable", "toc_label"],
@@ -29,6 +28,7 @@ const SUGGESTIONS: [string, string | undefined][] = [
   ["redirect_form", "redirect_from"],
   // Known keys; Hugo PaperMod's ShowToc in any case (Hugo lowercases keys).
   ["tags", undefined],
+  ["tag", undefined], // Jekyll's singular form, read as tags (leewr9's Minima posts)
   ["ShowToc", undefined],
   ["showtoc", undefined],
   ["showToc", undefined],
@@ -62,7 +62,7 @@ test("suggestFrontMatterKey: typos of known keys, silence for the rest", () => {
 
 const POST = `---
 title: 오타
-tag: k8s
+tgas: k8s
 categroies: [devops]
 toc_lable: 차례
 last_modifed_at: 2024-11-08
@@ -81,7 +81,7 @@ test("buildPost warns once per misspelled key, naming its line; other keys are s
   });
   assert.ok(built.ok);
   assert.deepEqual(built.warnings.map(formatDiagnostic), [
-    'posts/2024-11-07-x.md:3:1 warning tag: unknown front-matter key; did you mean "tags"?',
+    'posts/2024-11-07-x.md:3:1 warning tgas: unknown front-matter key; did you mean "tags"?',
     'posts/2024-11-07-x.md:4:1 warning categroies: unknown front-matter key; did you mean "categories"?',
     'posts/2024-11-07-x.md:5:1 warning toc_lable: unknown front-matter key; did you mean "toc_label"?',
     'posts/2024-11-07-x.md:6:1 warning last_modifed_at: unknown front-matter key; did you mean "last_modified_at"?',
@@ -92,18 +92,18 @@ test("buildPost warns once per misspelled key, naming its line; other keys are s
 });
 
 test("the warning comes with the errors of a post that does not build", () => {
-  const { data } = parsePostText("---\ntoc: maybe\ntag: k8s\n---\n", "posts/2024-11-07-y.md");
+  const { data } = parsePostText("---\ntoc: maybe\ntgas: k8s\n---\n", "posts/2024-11-07-y.md");
   const built = buildPost({
     inputPath: "posts/2024-11-07-y.md", frontMatter: data.frontMatter ?? {}, source: data.frontMatterSource, body: "",
     site: { timeZone: "Asia/Seoul", permalink: "/:title/" },
   });
   assert.equal(built.ok, false);
-  assert.deepEqual(built.warnings.map(formatDiagnostic), ['posts/2024-11-07-y.md:3:1 warning tag: unknown front-matter key; did you mean "tags"?']);
+  assert.deepEqual(built.warnings.map(formatDiagnostic), ['posts/2024-11-07-y.md:3:1 warning tgas: unknown front-matter key; did you mean "tags"?']);
 });
 
 test("findMisspelledKeys without a source has no line", () => {
-  assert.deepEqual(findMisspelledKeys({ tag: "x" }, undefined, "posts/z.md"), [
-    { severity: "warning", file: "posts/z.md", line: undefined, column: undefined, field: "tag", message: 'unknown front-matter key; did you mean "tags"?' },
+  assert.deepEqual(findMisspelledKeys({ tgas: "x" }, undefined, "posts/z.md"), [
+    { severity: "warning", file: "posts/z.md", line: undefined, column: undefined, field: "tgas", message: 'unknown front-matter key; did you mean "tags"?' },
   ]);
 });
 
@@ -113,7 +113,7 @@ test("npm run check and npm run build print the same warning with file:line; che
   t.after(() => Promise.all([rm(root, { recursive: true, force: true }), rm(cache, { recursive: true, force: true })]));
   const posts = path.join(root, "posts");
   const expected = [
-    /2024-11-07-x\.md:3:1 warning tag: unknown front-matter key; did you mean "tags"\?/,
+    /2024-11-07-x\.md:3:1 warning tgas: unknown front-matter key; did you mean "tags"\?/,
     /2024-11-07-x\.md:4:1 warning categroies: unknown front-matter key; did you mean "categories"\?/,
     /2024-11-07-x\.md:5:1 warning toc_lable: unknown front-matter key; did you mean "toc_label"\?/,
     /2024-11-07-x\.md:6:1 warning last_modifed_at: unknown front-matter key; did you mean "last_modified_at"\?/,

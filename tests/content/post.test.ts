@@ -95,6 +95,11 @@ test("buildPost: category and categories are merged, categories first", () => {
   assert.deepEqual(post({ categories: "devops", category: "kubernetes" }).categories.map((c) => c.slug), ["devops", "kubernetes"]);
 });
 
+test("buildPost: Jekyll's singular tag is read as tags and merged with them (leewr9's Minima posts: tag: [Spark SQL, Spark])", () => {
+  assert.deepEqual(post({ tag: ["Spark SQL", "Spark"] }).tags.map((t) => t.name), ["Spark SQL", "Spark"]);
+  assert.deepEqual(post({ tags: ["helm"], tag: "Spark SQL" }).tags.map((t) => t.name), ["helm", "Spark SQL"]);
+});
+
 test("buildPost: schema errors name the file, the key's line and the field", () => {
   const [error, ...rest] = errors(
     { title: "x", tags: { a: 1 } },
@@ -158,7 +163,7 @@ test("buildPost: draft from `draft: true` or `published: false`", () => {
   assert.equal(post({ published: false }).draft, true);
 });
 
-// The table of contents: the post's own word (`toc`, Hugo PaperMod's `ShowToc` in any case), else the site's for posts.
+// The table of contents: the post's own word (`toc`, Hugo PaperMod's `ShowToc` in any case, Jekyll Hux's `catalog`), else the site's for posts.
 const tocCases: [name: string, frontMatter: Record<string, unknown>, siteToc: boolean | undefined, enabled: boolean][] = [
   ["no word anywhere", {}, undefined, false],
   ["the site's toc: true", {}, true, true],
@@ -170,6 +175,9 @@ const tocCases: [name: string, frontMatter: Record<string, unknown>, siteToc: bo
   ["showToc", { showToc: "yes" }, undefined, true],
   ["ShowToc: false wins over the site's", { ShowToc: false }, true, false],
   ["toc wins over ShowToc", { toc: false, ShowToc: true }, undefined, false],
+  ["Jekyll Hux's catalog: true", { catalog: true }, undefined, true],
+  ["Hux's catalog: false wins over the site's", { catalog: false }, true, false],
+  ["toc wins over catalog", { toc: false, catalog: true }, undefined, false],
   ["Hugo LoveIt's toc: { enable: true, auto: false }", { toc: { enable: true, auto: false } }, false, true],
   ["LoveIt's toc: { enable: false } wins over the site's", { toc: { enable: false } }, true, false],
   ["LoveIt's toc without enable: the site decides", { toc: { auto: true } }, true, true],

@@ -20,11 +20,11 @@ const termCases: [name: string, value: unknown, expected: string[] | undefined][
   ["an empty list", [], []],
 ];
 
-for (const field of ["tags", "categories", "category"] as const) {
+for (const field of ["tags", "categories", "category", "tag"] as const) {
   for (const [name, value, expected] of termCases) {
-    // Jekyll's singular `category` is one category, spaces and all (kjhov195: `category: Deep Learning`).
-    const whole = field === "category" && name.includes("split on whitespace");
-    test(`schema: ${field} as ${name}${whole ? " (category: kept whole)" : ""}`, () => {
+    // Jekyll's singular `category` and `tag` are one term, spaces and all (kjhov195: `category: Deep Learning`).
+    const whole = (field === "category" || field === "tag") && name.includes("split on whitespace");
+    test(`schema: ${field} as ${name}${whole ? ` (${field}: kept whole)` : ""}`, () => {
       assert.deepEqual(valid({ [field]: value })[field], whole ? [value] : expected);
     });
   }

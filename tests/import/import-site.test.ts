@@ -216,6 +216,15 @@ test("an old site without an author gets its title as the author, not the sample
   assert.deepEqual((parseYaml(await readFile(path.join(own, "opsnote.config.yaml"), "utf8")) as { author: unknown }).author, { name: "서종원" });
 });
 
+test("an old site's author with an e-mail but no name (Hux's top-level email:) is named after the title, not the sample's opsnote", async () => {
+  const source = await writeTempFolder("old-jekyll", { "_config.yml": "title: DooDoo IT Blog\nemail: doodoo@example.kr\n", "_posts/2026-04-03-a.md": "---\ntitle: A\n---\n\n본문\n" });
+  const sample = await readFile(path.join(REPO_ROOT, "opsnote.config.yaml"), "utf8");
+  const root = await writeTempFolder("project", { "opsnote.config.yaml": sample });
+  await importSite({ source, root });
+  const { author } = parseYaml(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as { author: unknown };
+  assert.deepEqual(author, { name: "DooDoo IT Blog", email: "doodoo@example.kr" });
+});
+
 test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes those files; two would stop the build), and the report says so", async () => {
   const source = await writeTempFolder("old-hugo", {
     "hugo.toml": 'baseURL = "https://hugo.example.kr/"\ntitle = "운영 노트"\n',
@@ -235,6 +244,40 @@ test("a robots.txt or sitemap.xml in Hugo's static/ is left out (opsnote writes 
   assert.deepEqual(result.warnings.filter((w) => w.kind === "generated-file").map((w) => w.line.replace(`${source}/`, "")), [
     "static/robots.txt warning generated-file: opsnote writes /robots.txt itself; not copied (compare yours with _site/robots.txt after a build)",
     "static/sitemap.xml warning generated-file: opsnote writes /sitemap.xml itself; not copied (compare yours with _site/sitemap.xml after a build)",
+  ]);
+});
+
+test("an old theme's script at the URL of opsnote's own (a Minima fork's assets/js/search.js) is left out, not a conflict that stops the import", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 블로그\ntheme: minima\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\n---\n\n본문\n",
+    "assets/js/search.js": "// the old theme's search",
+    "assets/js/charts.js": "// the blogger's own: copied",
+  });
+  const root = await writeTempFolder("project", { "assets/js/search.js": "// opsnote's search" });
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.equal(await readFile(path.join(root, "assets", "js", "search.js"), "utf8"), "// opsnote's search");
+  assert.ok(existsSync(path.join(root, "assets", "js", "charts.js")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "theme-file").map((w) => w.line.replace(`${source}/`, "")), [
+    "assets/js/search.js warning theme-file: the old theme's /assets/js/search.js has the URL of opsnote's own search.js; not copied (opsnote's layouts do not load the old theme's files)",
+  ]);
+});
+
+test("Jekyll: spaces in a link or image target (kramdown reads them) are written %20 in the copy, outside code, and the file is found", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 블로그\ntheme: minima\n",
+    "_posts/2025-05-11-storage.md": "---\ntitle: 인덱스\n---\n\n[![](/files/Storage Indexing.md/b-tree.png)](/files/Storage Indexing.md/b-tree.png)\n\n`[a](b c)` and\n\n```md\n[a](b c)\n```\n",
+    "files/Storage Indexing.md/b-tree.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  const copy = await readFile(path.join(root, "posts", "2025-05-11-storage.md"), "utf8");
+  assert.equal(copy, "---\ntitle: 인덱스\n---\n\n[![](/files/Storage%20Indexing.md/b-tree.png)](/files/Storage%20Indexing.md/b-tree.png)\n\n`[a](b c)` and\n\n```md\n[a](b c)\n```\n");
+  assert.ok(existsSync(path.join(root, "files", "Storage Indexing.md", "b-tree.png")));
+  assert.deepEqual(result.warnings.filter((w) => w.kind === "link-spaces").map((w) => w.line.replace(`${source}/`, "")), [
+    "_posts/2025-05-11-storage.md:5:1 warning link-spaces: 1 line(s) with spaces in a link or image target (kramdown reads them, CommonMark shows the markdown as text): written %20 in the copy",
   ]);
 });
 

@@ -6,6 +6,7 @@
  * posts) and turns the TOC on with `aside: { toc: true }` (read in translate-settings.test.ts); its
  * `_posts/` holds a note without a date in its name, which Jekyll never published.
  * Hydejack (Jooyoung08/Jooyoung08.github.io): featured categories and tags are collections of list pages.
+ * Hux (DooDoo3804/DooDoo3804.github.io): the about page's text is an include per language.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -157,4 +158,25 @@ test("a file in _posts without an extension is not published as a raw file: left
   assert.deepEqual(result.warnings.filter((w) => w.kind === "skipped").map((w) => w.line.replace(source, "<old>")), [
     "<old>/_posts/2023-6-11-SPRING2 warning skipped: no file extension: Jekyll neither published it as a post nor served it; not imported. To publish it, add .md to its name and import again",
   ]);
+});
+
+test("Hux's about page is about.html around {% include about/<lang>.md %}: the site's language's include is the about page (kr for ko), not Hux's own zh.md or en.md", async () => {
+  const site = (language: string) => writeTempFolder("old-hux", {
+    "_config.yml": `title: DooDoo IT Blog\nlang: ${language}\npermalink: /:year/:month/:day/:title/\n`,
+    "_posts/2026-04-03-kafka.md": "---\ntitle: Kafka\ncatalog: true\n---\n\n본문\n",
+    "about.html": "---\nlayout: default\ntitle: About\n---\n\n<div class=\"kr\">{% capture about_kr %}{% include about/kr.md %}{% endcapture %}{{ about_kr | markdownify }}</div>\n",
+    "_includes/about/kr.md": "## 백엔드 개발자 김도윤\n\nSpring Boot 와 Kafka 를 씁니다.\n",
+    "_includes/about/en.md": "## Hi, I am Hux\n",
+  });
+  const result = await importSite({ source: await site("ko"), root: await writeTempFolder("project", {}), dryRun: true });
+  const about = result.written.find((w) => w.to.endsWith("/posts/about.md"));
+  assert.ok(about, result.written.map((w) => w.to).join("\n"));
+  assert.match(about.text, /^title: "About"$/m);
+  assert.match(about.text, /## 백엔드 개발자 김도윤/);
+  assert.doesNotMatch(about.text, /Hux/);
+  // An English Hux site's en.md; a Chinese one without zh.md has none (Hux's boilerplate text is not the blogger's).
+  const english = await importSite({ source: await site("en"), root: await writeTempFolder("project", {}), dryRun: true });
+  assert.match(english.written.find((w) => w.to.endsWith("/posts/about.md"))?.text ?? "", /## Hi, I am Hux/);
+  const chinese = await importSite({ source: await site("zh"), root: await writeTempFolder("project", {}), dryRun: true });
+  assert.equal(chinese.written.find((w) => w.to.endsWith("/posts/about.md")), undefined);
 });

@@ -28,6 +28,13 @@ for (const [value, expected] of liquidUrlCases) {
   test(`liquidUrlPath: ${value}`, () => assert.equal(liquidUrlPath(value), expected));
 }
 
+test("referencedFiles: a Windows-style path is the file a browser fetched (leewr9: ![](\\assets\\posts\\a.md\\b.png))", () => {
+  assert.deepEqual(referencedFiles({}, "[![](\\assets\\posts\\a.md\\b.png)](\\assets\\posts\\a.md\\b.png)\n![](img\\c.png)\n"), [
+    { url: "/assets/posts/a.md/b.png", line: 1 },
+    { url: "img/c.png", line: 2 },
+  ]);
+});
+
 test("referencedFiles: front-matter images written with Liquid, and every srcset candidate", () => {
   const found = referencedFiles(
     { image: "{{ site.url }}/assets/cover.png", header: { teaser: '{{ "/images/teaser.png" | relative_url }}' } },
