@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeTempFolder } from "../helpers/temp-site.ts";
@@ -14,6 +14,7 @@ import { importSite } from "../../src/import/import-site.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 import { buildPost } from "../../src/content/post.ts";
 import { parse as parseYaml } from "yaml";
+import { OPSNOTE_ASSET_URLS } from "../../src/urls/site-urls.ts";
 
 const oldSite = () =>
   writeTempFolder("old-jekyll", {
@@ -422,4 +423,10 @@ test("Hugo: a front-matter image given by its path in the content folder (image:
   assert.deepEqual(result.warnings.filter((w) => w.kind === "theme-image" || w.kind === "missing-file").map((w) => w.line.replace(`${source}/`, "")), [
     'content/posts/coffee/index.md:4:1 warning theme-image: front-matter image "posts/images/coffee1.png" is content/posts/images/coffee1.png (Hugo reads it from the content folder); written /images/coffee1.png in the copy',
   ]);
+});
+
+test("OPSNOTE_ASSET_URLS names every script and stylesheet opsnote ships under assets/, so an old theme's copy of one is left out", () => {
+  const root = path.join(REPO_ROOT, "assets");
+  const shipped = ["js", "css"].flatMap((folder) => readdirSync(path.join(root, folder)).map((name) => `/assets/${folder}/${name}`));
+  assert.deepEqual(shipped.filter((url) => !OPSNOTE_ASSET_URLS.has(url)), [], "a new file in assets/js or assets/css belongs in OPSNOTE_ASSET_URLS");
 });
