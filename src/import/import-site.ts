@@ -29,7 +29,8 @@ import { displayPath } from "../diagnostics/diagnostic.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
 import { encodeKramdownLinkSpaces } from "../jekyll/convert-liquid.ts";
 import { parse as parseYaml } from "yaml";
-import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS } from "../urls/site-urls.ts";
+import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS, categoryUrl, tagUrl } from "../urls/site-urls.ts";
+import { termSlug } from "../slug/slugify.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 
@@ -195,6 +196,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     redirect?: ReportItem;
   }[] = [];
   const now = new Date();
+  /** The slugs of the imported posts' terms: a theme's old page of a term redirects to opsnote's, if it has one. */
+  const termSlugs = { tags: new Set<string>(), categories: new Set<string>() };
   /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
   const translations: { shown: string; code: string; oldUrl: string; original: string }[] = [];
   for (const source of layout.sources) {
@@ -358,6 +361,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl) && redirectFilePath(oldUrl) !== redirectFilePath(newUrl)) redirect = addRedirect(shown, oldUrl, newUrl);
       if (built.ok) {
         builtPosts.push({ item: result.posts.at(-1)!, shown, url: built.post.url, date: built.post.date.iso, file: inputPath, status: postStatus(built.post, now), old, redirect });
+        for (const tag of built.post.tags) termSlugs.tags.add(tag.slug);
+        for (const category of built.post.categories) termSlugs.categories.add(category.slug);
       }
     }
   }
@@ -530,6 +535,15 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           : `a ${loser.status} post (not on the old site) with the URL ${url} of ${winner.file}, which keeps it; given ${own}`, 1);
       }
     }
+  }
+
+  // A theme's page per term (Jekyll: `categories/operating-system.md` at `/categories/operating system/`)
+  // redirects to opsnote's page of that term, when a post has it and the URL moved.
+  for (const page of layout.termPages ?? []) {
+    const slug = termSlug(page.name);
+    if (!termSlugs[page.kind].has(slug)) continue;
+    const newUrl = page.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug });
+    if (normalizeUrl(page.oldUrl) !== normalizeUrl(newUrl) && redirectFilePath(page.oldUrl) !== redirectFilePath(newUrl)) addRedirect(page.file, page.oldUrl, newUrl);
   }
 
   for (const translation of translations) {

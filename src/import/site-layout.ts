@@ -114,6 +114,15 @@ export interface PageSource {
   oldUrl(frontMatter: Record<string, unknown>): string;
 }
 
+/** A theme's page for one tag or category, which opsnote makes itself (its old URL is redirected). */
+export interface TermPageSource {
+  file: string;
+  kind: "tags" | "categories";
+  /** The term as the page names it (`operating system`). */
+  name: string;
+  oldUrl: string;
+}
+
 export interface SiteLayout {
   sources: PostSource[];
   /** The about page's file, if the site has one. */
@@ -127,6 +136,8 @@ export interface SiteLayout {
   pageFiles?: { file: string; target: string }[];
   /** What is left out on purpose, with the reason. */
   skipped: { file: string; reason: string }[];
+  /** Jekyll: the theme's page per tag or category (`tags/docker.md`), left out; their URLs redirect to opsnote's. */
+  termPages?: TermPageSource[];
   /** Top-level static folders: source folder -> name at the project root. */
   staticDirs: { from: string; name: string }[];
   /** Where a root URL such as `/images/x.png` is read from. */
@@ -286,9 +297,11 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
       oldUrl: (frontMatter) => oldJekyllUrl({ relativePath: name, frontMatter, timeZone }, { permalink: pagePattern }),
     });
   }
+  const termPages = await jekyllTermPages(site.root, (relativePath, frontMatter) => oldJekyllUrl({ relativePath, frontMatter, timeZone }, { permalink: pagePattern }));
+  for (const page of termPages) skipped.push({ file: page.file, reason: `the theme's page of the ${page.kind === "tags" ? "tag" : "category"} "${page.name}" (opsnote makes its own; its URL redirects there)` });
   const staticDirs = JEKYLL_STATIC_DIRS.filter((name) => existsSync(path.join(site.root, name))).map((name) => ({ from: path.join(site.root, name), name }));
   return {
-    sources, about, pages, skipped, staticDirs, urlRoot: site.root, settings,
+    sources, about, pages, skipped, staticDirs, urlRoot: site.root, settings, termPages,
     // Chirpy's tabs and Minimal Mistakes' pages say `permalink:`; a root about.md is /about/, or
     // /about.html on a site whose permalink style ends with the extension (Jekyll's default `date`).
     aboutUrl: (frontMatter) => oldJekyllUrl({ relativePath: "about.md", frontMatter, timeZone }, { permalink: about?.includes("_tabs") ? "/:title/" : pagePattern }),
@@ -462,6 +475,38 @@ async function rootPage(file: string): Promise<{ layout: string; listsPosts: boo
   } catch {
     return { layout: "", listsPosts }; // broken front matter: imported, and the build names the line
   }
+}
+
+/** Folders where Jekyll themes keep a page per term (each file is served at its own permalink). */
+const TERM_PAGE_FOLDERS = [["tags", "tags"], ["tag", "tags"], ["categories", "categories"], ["category", "categories"]] as const;
+
+/**
+ * A Jekyll theme's page per tag or category: `categories/operating-system.md` with `layout: label`,
+ * `category: Operating System` and `permalink: /categories/operating system/` (leewr9's Minima fork, 161
+ * of them). Not written content, and never imported; but links and search engines know those URLs,
+ * and opsnote's own page for the term is elsewhere (`/categories/operating-system/`), so each becomes
+ * a redirect. The term is the page's `tag`/`category` (else its title); a page naming none is no term page.
+ */
+async function jekyllTermPages(root: string, oldUrl: (relativePath: string, frontMatter: Record<string, unknown>) => string): Promise<TermPageSource[]> {
+  const found: TermPageSource[] = [];
+  for (const [folder, kind] of TERM_PAGE_FOLDERS) {
+    const dir = path.join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const entry of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && /\.(md|markdown|html)$/i.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(dir, entry.name);
+      let frontMatter: Record<string, unknown> | undefined;
+      try {
+        frontMatter = parsePostText(await readFile(file, "utf8"), file).data.frontMatter;
+      } catch {
+        continue; // not a page Jekyll could read either
+      }
+      if (!frontMatter) continue;
+      const named = [kind === "tags" ? frontMatter.tag : frontMatter.category, frontMatter.title].find((value) => typeof value === "string" && value.trim() !== "");
+      if (typeof named !== "string") continue;
+      found.push({ file, kind, name: named.trim(), oldUrl: oldUrl(`${folder}/${entry.name}`, frontMatter) });
+    }
+  }
+  return found;
 }
 
 /** The layout of any detected site. */

@@ -430,3 +430,24 @@ test("OPSNOTE_ASSET_URLS names every script and stylesheet opsnote ships under a
   const shipped = ["js", "css"].flatMap((folder) => readdirSync(path.join(root, folder)).map((name) => `/assets/${folder}/${name}`));
   assert.deepEqual(shipped.filter((url) => !OPSNOTE_ASSET_URLS.has(url)), [], "a new file in assets/js or assets/css belongs in OPSNOTE_ASSET_URLS");
 });
+
+test("a Jekyll theme's page per tag or category redirects to opsnote's page of that term, when a post has it and its URL moved", async () => {
+  const source = await writeTempFolder("term-pages", {
+    "_config.yml": "title: 블로그\npermalink: /:categories/:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: A\ncategories: [Operating System]\ntags: [docker compose, Docker]\n---\n\n본문\n",
+    // leewr9's Minima fork: one page per term, at a permalink with a space
+    "categories/operating-system.md": "---\nlayout: label\ntitle: Operating System\ncategory: Operating System\npermalink: /categories/operating system/\n---\n",
+    "tags/docker-compose.md": "---\nlayout: label\ntitle: Docker Compose\ntag: docker compose\npermalink: /tags/docker compose/\n---\n",
+    "tags/docker.md": "---\nlayout: label\ntag: Docker\npermalink: /tags/docker/\n---\n", // already opsnote's URL
+    "tags/unused.md": "---\nlayout: label\ntag: unused\npermalink: /tags/unused term/\n---\n", // no post has it
+    "tags/index.md": "---\nlayout: tags\n---\n", // names no term
+  });
+  const root = await writeTempFolder("term-pages-target", {});
+  const result = await importSite({ source, root });
+  const termRedirects = Object.fromEntries(Object.entries(result.redirects).filter(([from]) => /^\/(tags|categories)\//.test(from)));
+  assert.deepEqual(termRedirects, {
+    "/categories/operating system/": "/categories/operating-system/",
+    "/tags/docker compose/": "/tags/docker-compose/",
+  });
+  assert.ok(!existsSync(path.join(root, "posts", "tags")) && !existsSync(path.join(root, "posts", "categories")), "the theme's term pages are not imported");
+});
