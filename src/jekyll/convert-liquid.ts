@@ -200,10 +200,15 @@ function fenceFor(lines: readonly string[]): string {
 /** `](dest)` of a link or image: the destination up to the closing parenthesis on the line. */
 const LINK_DESTINATION = /\]\(([^()\n]*)\)/g;
 
+/** A path or a URL: a slash, a dot (a file's extension), a fragment or a scheme's colon. */
+const LOOKS_LIKE_TARGET = /[/.#:]/;
+
 /**
  * `[slides](/files/Denial Of Service.pdf)`: kramdown takes spaces in a link destination, CommonMark
  * ends the link there and shows the text. The spaces are percent-encoded so the link survives; a
- * `"title"` after the destination, an `<…>` destination and code spans are left as they are.
+ * `"title"` after the destination, an `<…>` destination and code spans are left as they are. So is a
+ * "destination" that is no path or URL: `arr[](사용할 배열)` is brackets and a parenthetical in prose
+ * (taeyeonkim2's), which encoded became an empty link, hiding the words.
  */
 export function encodeLinkSpaces(text: string): string {
   return text.replace(LINK_DESTINATION, (whole, inside: string) => {
@@ -211,7 +216,7 @@ export function encodeLinkSpaces(text: string): string {
     // Liquid left as written (a missing `post_url`) stays visible as written.
     if (!/\s/.test(trimmed) || trimmed.startsWith("<") || /\{[{%]/.test(trimmed)) return whole;
     const [, destination = trimmed, title = ""] = /^(.*?)(\s+(?:"[^"]*"|'[^']*'))?$/.exec(trimmed) ?? [];
-    if (!/\s/.test(destination)) return whole;
+    if (!/\s/.test(destination) || !LOOKS_LIKE_TARGET.test(destination)) return whole;
     return `](${destination.replace(/\s+/g, (run) => "%20".repeat(run.length))}${title})`;
   });
 }

@@ -156,6 +156,9 @@ const LINK_SPACES: [input: string, expected: string][] = [
   ['[x](/ab.pdf "제목 있음")', '[x](/ab.pdf "제목 있음")'],
   ["[x](</a b.pdf>)", "[x](</a b.pdf>)"],
   ["(괄호 안 문장) 그대로 [x](/ok.pdf)", "(괄호 안 문장) 그대로 [x](/ok.pdf)"],
+  // taeyeonkim2's `arr[](사용할 배열)`: brackets and a parenthetical in prose, no path or URL: left as text
+  ["- 멤버 : arr[](사용할 배열), numOfData(데이터의 수)", "- 멤버 : arr[](사용할 배열), numOfData(데이터의 수)"],
+  ["[참고](docs/설치 가이드)", "[참고](docs/설치%20가이드)"],
 ];
 for (const [input, expected] of LINK_SPACES) {
   test(`kramdown link destination with spaces: ${input}`, () => assert.equal(encodeLinkSpaces(input), expected));
