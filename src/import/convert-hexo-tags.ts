@@ -187,3 +187,38 @@ export function findHexoTags(body: string, bodyLineOffset = 0): { line: number; 
   });
   return found;
 }
+
+/**
+ * Relative image and file targets as Hexo published them: copied as written, so the browser read
+ * them against the post's URL (`../images/x.png` on `/jenkins-agent/` is `/images/x.png`). opsnote
+ * reads a relative target beside the post's file, so one that is not there (`isBeside`) but names a
+ * file the old site served from its root (`isServed`, given the root path) is written as that root
+ * path. Code fences are left alone.
+ * @example rootRelativeTargets("![](../images/a.png)", "/post/", () => false, () => true).text // "![](/images/a.png)"
+ */
+export function rootRelativeTargets(text: string, pageUrl: string, isBeside: (url: string) => boolean, isServed: (rootPath: string) => boolean, firstBodyLine = 0): ShortcodeConversion {
+  const converted: ShortcodeConversion["converted"] = [];
+  let fence: string | undefined;
+  const lines = text.split("\n").map((line, index) => {
+    if (index < firstBodyLine) return line;
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    if (fence !== undefined || marker !== undefined) return line;
+    const rewrite = (whole: string, start: string, url: string) => {
+      if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url) || isBeside(url)) return whole;
+      let rootPath: string;
+      try {
+        rootPath = new URL(url, `http://old${pageUrl.endsWith("/") ? pageUrl : `${pageUrl.replace(/[^/]*$/, "")}`}`).pathname;
+      } catch {
+        return whole;
+      }
+      if (!isServed(rootPath)) return whole;
+      converted.push({ line: index + 1, endLine: index + 1, text: `${url} -> ${rootPath}` });
+      return `${start}${rootPath}`;
+    };
+    return line
+      .replace(/(!?\[[^\]]*\]\(\s*<?)([^)\s>]+)/g, rewrite)
+      .replace(/(<img\b[^>]*\bsrc\s*=\s*["'])([^"']+)/gi, rewrite);
+  });
+  return { text: lines.join("\n"), converted };
+}

@@ -21,7 +21,7 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { convertHexoTags, findHexoTags } from "./convert-hexo-tags.ts";
+import { convertHexoTags, findHexoTags, rootRelativeTargets } from "./convert-hexo-tags.ts";
 import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
@@ -277,7 +277,20 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const conversion = convertHexoTags(text, bodyLineOffset, { assetFolder, postLink: (name) => hexoPosts.get(name.replace(POST_FILE, "")) });
         if (conversion.converted.length > 0) result.posts.at(-1)!.text = conversion.text;
         for (const c of conversion.converted) warn("hexo-tag", shown, `${c.text} converted to markdown`, c.line);
-        for (const tag of findHexoTags(conversion.text.split("\n").slice(bodyLineOffset).join("\n"), bodyLineOffset)) {
+        // `../images/x.png`: Hexo left it as written, for the browser to read against the post's URL.
+        const besideDir = path.join(source.dir, path.dirname(source.targetOf?.(relative) ?? relative));
+        const decode = (url: string) => {
+          try {
+            return decodeURIComponent(url.split(/[?#]/)[0]!);
+          } catch {
+            return url;
+          }
+        };
+        const rooted = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), (url) => existsSync(path.join(besideDir, decode(url))),
+          (rootPath) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decode(rootPath))), bodyLineOffset);
+        if (rooted.converted.length > 0) result.posts.at(-1)!.text = rooted.text;
+        for (const c of rooted.converted) warn("hexo-relative-url", shown, `${c.text} (read against the post's old URL, as the browser did)`, c.line);
+        for (const tag of findHexoTags(rooted.text.split("\n").slice(bodyLineOffset).join("\n"), bodyLineOffset)) {
           warn("hexo-tag-kept", shown, `${tag.text} kept as written (opsnote does not run Hexo's tag plugins)`, tag.line);
         }
       } else {

@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { convertHexoTags, findHexoTags } from "../../src/import/convert-hexo-tags.ts";
+import { convertHexoTags, findHexoTags, rootRelativeTargets } from "../../src/import/convert-hexo-tags.ts";
 
 const posts: Record<string, { url: string; title: string }> = { "k8s-intro": { url: "/k8s-intro/", title: "쿠버네티스 입문" } };
 const options = { assetFolder: "istio-mesh", postLink: (name: string) => posts[name] };
@@ -48,4 +48,12 @@ test("front matter lines are left alone; converted lines are reported in file li
 
 test("tags left: outside fences and inline code, with their lines", () => {
   assert.deepEqual(findHexoTags("a\n{% gist x %}\n```\n{% gist y %}\n```\n`{% include x %}` 는 예시", 4), [{ line: 6, text: "{% gist x %}" }]);
+});
+
+test("relative targets read against the post's URL, as the browser read them on the old site", () => {
+  const served = new Set(["/images/posts/jenkins/01.png", "/files/a.pdf"]);
+  const text = "![a](../images/posts/jenkins/01.png)\n![b](beside.png)\n[pdf](../files/a.pdf)\n![c](../nowhere.png)\n```\n![d](../images/posts/jenkins/01.png)\n```\n<img src=\"../images/posts/jenkins/01.png\">";
+  const result = rootRelativeTargets(text, "/jenkins/", (url) => url === "beside.png", (rootPath) => served.has(rootPath));
+  assert.equal(result.text, "![a](/images/posts/jenkins/01.png)\n![b](beside.png)\n[pdf](/files/a.pdf)\n![c](../nowhere.png)\n```\n![d](../images/posts/jenkins/01.png)\n```\n<img src=\"/images/posts/jenkins/01.png\">");
+  assert.deepEqual(result.converted.map((c) => c.line), [1, 3, 8]);
 });

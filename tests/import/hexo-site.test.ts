@@ -51,6 +51,11 @@ test("the asset folder lands beside the post: asset_img and the folder-prefixed 
   assert.deepEqual(images, [["메시 구성도", "/istio-mesh/topology.png"], ["흐름도", "/istio-mesh/flow diagram.png"]]);
 });
 
+test("a relative image Hexo left for the browser (../../images/logo.png on /oncall/runbook/) is the root image it named", async () => {
+  const runbook = await site.document("oncall/runbook/index.html");
+  assert.deepEqual([...runbook.querySelectorAll("main img")].map((img) => img.getAttribute("src")), ["/images/logo.png"]);
+});
+
 test("codeblock is a highlighted fence with its title, {{ }} kept; note is a warning callout", async () => {
   const post = await site.document("2024/03/01/istio-mesh/index.html");
   const block = post.querySelector('main .code-block[data-title="values.yaml"]');
@@ -89,5 +94,5 @@ test("the draft is imported as a draft, the theme's tags page is not, the about 
 });
 
 test("the report groups what it did by kind", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 3, redirect: 1, skipped: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 3, "hexo-relative-url": 1, redirect: 1, skipped: 1 });
 });
