@@ -286,7 +286,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
             return url;
           }
         };
-        const rooted = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), (url) => existsSync(path.join(besideDir, decode(url))),
+        const rooted = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), (url) => {
+          // Beside the copy only when inside the posts folder: `_posts/../images/x.png` is not copied there.
+          const file = path.join(besideDir, decode(url));
+          return existsSync(file) && !path.relative(source.dir, file).startsWith("..");
+        },
           (rootPath) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decode(rootPath))), bodyLineOffset);
         if (rooted.converted.length > 0) result.posts.at(-1)!.text = rooted.text;
         for (const c of rooted.converted) warn("hexo-relative-url", shown, `${c.text} (read against the post's old URL, as the browser did)`, c.line);
