@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]`:
+ * `npm run import -- <Jekyll, Hugo, Zola or Hexo site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]`:
  * moves a whole blog in, never overwriting anything (see src/import/import-site.ts).
  * `npm run import -- --report <posts folder> [--verbose]`: builds the folder and prints its warnings grouped by kind.
  */
@@ -16,11 +16,11 @@ import { nginxPolicyLineFor, type CommentsSettings } from "../reader/comments.ts
 const NGINX_CONF = path.join("deploy", "nginx.conf");
 
 const USAGE = [
-  "usage: npm run import -- <path to a Jekyll, Hugo or Zola site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]",
+  "usage: npm run import -- <path to a Jekyll, Hugo, Zola or Hexo site, or a folder of posts> [--root DIR] [--posts DIR] [--assets DIR] [--verbose] [--dry-run]",
   "       npm run import -- --report <posts folder> [--verbose]",
 ].join("\n");
 
-const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll site", hugo: "Hugo site", zola: "Zola site", folder: "folder of posts" };
+const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll site", hugo: "Hugo site", zola: "Zola site", hexo: "Hexo site", folder: "folder of posts" };
 
 async function runImport(source: string, options: { root: string; posts?: string; assets?: string; verbose: boolean; dryRun: boolean }): Promise<number> {
   const result = await importSite({ source, root: options.root, postsDir: options.posts, assetsDir: options.assets, dryRun: options.dryRun });

@@ -1,16 +1,17 @@
 /**
- * Which generator built the folder being imported, and its configuration. Jekyll: `_config.yml`
- * or `_posts/`; Hugo: `hugo.toml|yaml`, or `config.toml|yaml|yml` with `baseURL`; Zola:
+ * Which generator built the folder being imported, and its configuration. Hexo: `_config.yml` with
+ * Hexo's own keys, or `scaffolds/` + `source/_posts/`, or a `package.json` depending on `hexo`
+ * (checked before Jekyll, which also has a `_config.yml`); Jekyll: `_config.yml` or `_posts/`; Hugo: `hugo.toml|yaml`, or `config.toml|yaml|yml` with `baseURL`; Zola:
  * `config.toml` with `base_url`. Anything else is a bare folder of posts.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as yaml from "js-yaml";
 import { parse as parseToml } from "smol-toml";
 import { isObject } from "./config-values.ts";
 
-export type SourceFamily = "jekyll" | "hugo" | "zola" | "folder";
+export type SourceFamily = "jekyll" | "hugo" | "zola" | "hexo" | "folder";
 
 export interface DetectedSite {
   family: SourceFamily;
@@ -67,13 +68,39 @@ async function readHugoConfigFolder(dir: string, root: Record<string, unknown>):
   return config;
 }
 
+/**
+ * Keys only Hexo's `_config.yml` has (its defaults, written by `hexo init`); Jekyll's has none of them.
+ * `permalink` alone is not enough: Jekyll has one too, but Hexo's starts without a slash and says `:title/`.
+ */
+const HEXO_KEYS = ["source_dir", "public_dir", "new_post_name", "post_asset_folder", "render_drafts", "default_layout", "per_page", "pagination_dir", "i18n_dir", "skip_render"];
+
+/** Whether a site root (and its `_config.yml`, read) is a Hexo site. */
+export function isHexoSite(dir: string, config: Record<string, unknown>): boolean {
+  if (HEXO_KEYS.filter((key) => key in config).length >= 2) return true;
+  if (isDir(path.join(dir, "scaffolds")) && isDir(path.join(dir, "source", "_posts"))) return true;
+  if (typeof config.permalink === "string" && /^:year\/:month\/:day\/:title\/?$/.test(config.permalink) && isDir(path.join(dir, "source", "_posts"))) return true;
+  const packageFile = path.join(dir, "package.json");
+  if (!existsSync(packageFile)) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(packageFile, "utf8")) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; hexo?: unknown };
+    return manifest.hexo !== undefined || "hexo" in (manifest.dependencies ?? {}) || "hexo" in (manifest.devDependencies ?? {});
+  } catch {
+    return false;
+  }
+}
+
 export async function detectSite(source: string): Promise<DetectedSite> {
   const dir = path.resolve(source);
   // A `_posts` folder given directly: its site is the parent, when that is a Jekyll site.
   if (path.basename(dir) === "_posts" && existsSync(path.join(dir, "..", "_config.yml"))) return detectSite(path.dirname(dir));
+  // A `source/_posts` folder given directly: its site is the Hexo site two levels up.
+  if (path.basename(dir) === "_posts" && path.basename(path.dirname(dir)) === "source" && existsSync(path.join(dir, "..", "..", "_config.yml"))) return detectSite(path.dirname(path.dirname(dir)));
   for (const name of ["_config.yml", "_config.yaml"]) {
-    if (existsSync(path.join(dir, name))) return { family: "jekyll", root: dir, configFile: name, config: await readConfig(path.join(dir, name)) };
+    if (!existsSync(path.join(dir, name))) continue;
+    const config = await readConfig(path.join(dir, name));
+    return { family: isHexoSite(dir, config) ? "hexo" : "jekyll", root: dir, configFile: name, config };
   }
+  if (isHexoSite(dir, {})) return { family: "hexo", root: dir, config: {} };
   if (isDir(path.join(dir, "_posts"))) return { family: "jekyll", root: dir, config: {} };
   for (const name of ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/config.toml"]) {
     if (!existsSync(path.join(dir, name))) continue;

@@ -243,3 +243,42 @@ export function renameHugoKeys(text: string): { text: string; renamed: [from: st
   });
   return { text: edited, renamed };
 }
+
+/**
+ * A Hexo post's front matter as opsnote reads it, edited in the copy: Hexo reads a `tags:` or
+ * `categories:` string as one term (`tags: Spring Boot`), where opsnote, like Jekyll, splits it;
+ * nested category lists (`[[DevOps, k8s], [회고]]`, several branches) are flattened to their names, in
+ * order, each once (opsnote's categories are flat: a post shows under each, as Hexo listed it under
+ * every level); a `permalink` is written from the root (`/x/`, Hexo's is relative to it); a post of
+ * `_drafts/` says `draft: true`. Returns the text, one phrase per change, and the changed values.
+ */
+export function hexoFrontMatter(text: string, { draft = false }: { draft?: boolean } = {}): { text: string; changes: string[]; values: Record<string, unknown> } {
+  const changes: string[] = [];
+  const values: Record<string, unknown> = {};
+  const edited = editYaml(text, (document) => {
+    for (const key of TERM_KEYS) {
+      const value = document.toJS()?.[key] as unknown;
+      if (typeof value === "string" && /[\s,]/.test(value.trim())) {
+        values[key] = [value.trim()];
+        changes.push(`${key}: "${value.trim()}" is one term (as Hexo read it)`);
+      } else if (Array.isArray(value) && value.some(Array.isArray)) {
+        values[key] = [...new Set(value.flat(Infinity).filter((v) => v !== null && v !== undefined).map(String))];
+        changes.push(`${key}: nested lists flattened to ${JSON.stringify(values[key])}`);
+      } else continue;
+      document.set(key, document.createNode(values[key], { flow: true }));
+    }
+    const permalink = document.get("permalink");
+    if (typeof permalink === "string" && permalink.trim() !== "" && !permalink.trim().startsWith("/")) {
+      values.permalink = `/${permalink.trim()}`;
+      document.set("permalink", values.permalink);
+      changes.push(`permalink: ${permalink} -> ${String(values.permalink)} (from the site's root)`);
+    }
+    if (draft && document.get("draft") !== true) {
+      values.draft = true;
+      document.set("draft", true);
+      changes.push("draft: true (a post of Hexo's _drafts/, never published)");
+    }
+    return changes.length > 0;
+  });
+  return { text: edited, changes, values };
+}

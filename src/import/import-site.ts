@@ -21,7 +21,8 @@ import { detectSite, type SourceFamily } from "./detect-site.ts";
 import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
-import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
+import { convertHexoTags, findHexoTags, rootRelativeTargets } from "./convert-hexo-tags.ts";
+import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -198,6 +199,25 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const now = new Date();
   /** The slugs of the imported posts' terms: a theme's old page of a term redirects to opsnote's, if it has one. */
   const termSlugs = { tags: new Set<string>(), categories: new Set<string>() };
+  /**
+   * Hexo's `{% post_link name %}`: each post's new URL and title by the names Hexo finds it by (its
+   * path inside `_posts/` without the extension, and its file name), read before any post is copied.
+   */
+  const hexoPosts = new Map<string, { url: string; title: string }>();
+  if (site.family === "hexo") {
+    for (const source of layout.sources.filter((s) => !s.drafts)) {
+      for (const relative of (await listFiles(source.dir)).filter((f) => POST_FILE.test(f))) {
+        const frontMatter = readSource(await readFile(path.join(source.dir, relative), "utf8"), relative)?.frontMatter ?? {};
+        const inputPath = toPosix(path.join(source.target, source.targetOf?.(relative) ?? relative));
+        const built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
+        if (!built.ok) continue;
+        const entry = { url: built.post.url, title: typeof frontMatter.title === "string" ? frontMatter.title : path.basename(relative).replace(POST_FILE, "") };
+        const name = relative.replace(POST_FILE, "");
+        hexoPosts.set(name, entry);
+        if (!hexoPosts.has(path.posix.basename(name))) hexoPosts.set(path.posix.basename(name), entry);
+      }
+    }
+  }
   /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
   const translations: { shown: string; code: string; oldUrl: string; original: string }[] = [];
   for (const source of layout.sources) {
@@ -218,7 +238,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           continue;
         }
       }
-      const to = path.join(postsDir, nfcPath(source.target), nfcPath(relative));
+      const to = path.join(postsDir, nfcPath(source.target), nfcPath(source.targetOf?.(relative) ?? relative));
       const shown = path.join(source.dir, listed);
       // `_posts/2023-6-11-SPRING2` (a post saved without `.md`): Jekyll never read nor served it, and a
       // copy beside the posts would be published as a raw file at /2023-6-11-SPRING2.
@@ -254,8 +274,44 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         for (const shortcode of findShortcodes(body, bodyLineOffset)) {
           if (!inConverted(shortcode.line)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
         }
+      } else if (site.family === "hexo") {
+        // The post's asset folder is beside its copy (the bundle `x/index.md`): `x/a.png` is `a.png` there.
+        const assetFolder = to.endsWith(`${path.sep}index.md`) && !/(^|\/)index\.md$/.test(relative) ? relative.replace(POST_FILE, "").split("/").at(-1) : undefined;
+        const conversion = convertHexoTags(text, bodyLineOffset, { assetFolder, postLink: (name) => hexoPosts.get(name.replace(POST_FILE, "")) });
+        if (conversion.converted.length > 0) result.posts.at(-1)!.text = conversion.text;
+        for (const c of conversion.converted) warn("hexo-tag", shown, `${c.text} converted to markdown`, c.line);
+        // `../images/x.png`: Hexo left it as written, for the browser to read against the post's URL.
+        const besideDir = path.join(source.dir, path.dirname(source.targetOf?.(relative) ?? relative));
+        const decode = (url: string) => {
+          try {
+            return decodeURIComponent(url.split(/[?#]/)[0]!);
+          } catch {
+            return url;
+          }
+        };
+        const rooted = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), (url) => {
+          // Beside the copy only when inside the posts folder: `_posts/../images/x.png` is not copied there.
+          const file = path.join(besideDir, decode(url));
+          return existsSync(file) && !path.relative(source.dir, file).startsWith("..");
+        },
+          (rootPath) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decode(rootPath))), bodyLineOffset);
+        if (rooted.converted.length > 0) result.posts.at(-1)!.text = rooted.text;
+        for (const c of rooted.converted) warn("hexo-relative-url", shown, `${c.text} (read against the post's old URL, as the browser did)`, c.line);
+        for (const tag of findHexoTags(rooted.text.split("\n").slice(bodyLineOffset).join("\n"), bodyLineOffset)) {
+          warn("hexo-tag-kept", shown, `${tag.text} kept as written (opsnote does not run Hexo's tag plugins)`, tag.line);
+        }
       } else {
         for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
+      }
+      if (site.family === "hexo") {
+        // Hexo's readings that opsnote spells otherwise, written so in the copy (see hexoFrontMatter).
+        const item = result.posts.at(-1)!;
+        const edited = hexoFrontMatter(item.text ?? text, { draft: source.drafts === true });
+        if (edited.changes.length > 0) {
+          item.text = edited.text;
+          frontMatter = { ...frontMatter, ...edited.values };
+          warn("hexo-front-matter", shown, `${edited.changes.join("; ")} in the copy`, 1);
+        }
       }
       // A BOM (Windows Notepad) is ignored by every generator and by opsnote's build, which warns about it
       // on every run: the copy goes without it.
@@ -329,7 +385,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("link-spaces", shown, `${encoded.lines.length} line(s) with spaces in a link or image target (kramdown reads them, CommonMark shows the markdown as text): written %20 in the copy`, bodyLineOffset + encoded.lines[0]! + 1);
         }
       }
-      const themeImages = await planReferences(from, text, frontMatter, referencedBody, bodyLineOffset, source.dir, source.target);
+      if (site.family === "hexo" && result.posts.at(-1)!.text !== undefined) {
+        // The converted body (`{% asset_img a.png %}` is `![](a.png)` now), read from beside the copy's
+        // place: a bundle's images are in the post's asset folder.
+        const converted = result.posts.at(-1)!.text!;
+        referencedBody = converted.split("\n").slice(bodyLineOffset).join("\n");
+      }
+      const baseDir = path.join(source.dir, path.dirname(source.targetOf?.(relative) ?? relative));
+      const themeImages = await planReferences(from, text, frontMatter, referencedBody, bodyLineOffset, source.dir, source.target, baseDir);
       if (themeImages.size > 0) {
         // opsnote reads `image: x.jpg` beside the post; the old theme read it from its images folder.
         const item = result.posts.at(-1)!;
@@ -337,9 +400,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       }
 
       // The old URL must keep working: by the carried pattern, else by a redirect.
-      if (site.family === "folder") continue;
+      // A draft was never on the old site (Hexo builds `_drafts/` only with --draft): no old URL to keep.
+      if (site.family === "folder" || source.drafts) continue;
       const languagePrefix = language !== undefined && (!language.isDefault || layout.languages!.inSubdir) ? `/${language.code}` : "";
-      const oldUrl = `${languagePrefix}${source.oldUrl(relative, frontMatter)}`;
+      // Hexo's URL is computed from the post as Hexo read it (its category branches before flattening).
+      const oldUrl = `${languagePrefix}${source.oldUrl(relative, site.family === "hexo" ? read.frontMatter : frontMatter)}`;
       const inputPath = toPosix(path.relative(postsDir, to));
       let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
       if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {
@@ -372,7 +437,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
    * the copy). `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's),
    * for a front-matter image the old site read from its content folder.
    */
-  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string): Promise<Map<string, string>> {
+  async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string, baseDir = path.dirname(file)): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
       let decoded = ref.url.split(/[?#]/)[0]!;
@@ -384,7 +449,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       const line = ref.line ?? lineOf(text, ref.url);
       if (!decoded.startsWith("/")) {
         // Relative: beside the post, copied with the posts folder when it is inside it.
-        const beside = path.resolve(path.dirname(file), decoded);
+        const beside = path.resolve(baseDir, decoded);
         // A front-matter image by name alone: the old theme looked it up in a folder of its own.
         const themeFolder = ref.line === undefined && !existsSync(beside)
           ? THEME_IMAGE_DIRS.find((dir) => existsSync(path.join(layout.urlRoot, dir, decoded)))
@@ -450,6 +515,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   // Static folders, whole: root URLs such as /images/x.png keep working.
   for (const dir of layout.staticDirs) {
     for (const relative of await listFiles(dir.from)) {
+      if (dir.include !== undefined && !dir.include(relative)) continue;
       const from = path.join(dir.from, relative);
       // Jekyll pages and Sass under assets/ are the theme's (a `---` file is a template).
       if (site.family === "jekyll" && (/\.(s[ac]ss|liquid)$/i.test(relative) || (await startsWithFrontMatter(from)))) continue;
@@ -484,6 +550,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const bodyLineOffset = source?.bodyLineOffset ?? 0;
     let body = source?.body ?? text;
     if (site.family === "hugo" || site.family === "zola") body = convertShortcodes(body).text;
+    if (site.family === "hexo") body = convertHexoTags(body, 0, { postLink: (name) => hexoPosts.get(name) }).text;
     const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
     const oldUrl = url(frontMatter);
     await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));

@@ -199,3 +199,77 @@ export function oldZolaUrl(input: OldPostInput): string {
   const sections = parts.slice(0, isBundle ? -2 : -1);
   return cleanUrl(`${sections.map(zolaSlugify).join("/")}/${zolaSlugify(slug)}/`);
 }
+
+/**
+ * hexo-util's `slugize` (category and `:post_title` slugs): the characters it separates on become `-`,
+ * repeated ones squeezed, Hangul kept; `filename_case` 1 lowercases, 2 uppercases.
+ * @example hexoSlugize("쿠버네티스 운영 (1)") // "쿠버네티스-운영-1"
+ */
+export function hexoSlugize(text: string, filenameCase = 0): string {
+  const slug = text.normalize("NFC").replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, "-").replace(/^-+|-+$/g, "");
+  return filenameCase === 1 ? slug.toLowerCase() : filenameCase === 2 ? slug.toUpperCase() : slug;
+}
+
+export interface HexoUrlOptions {
+  /** `_config.yml` `permalink`. @default ":year/:month/:day/:title/" */
+  permalink?: string;
+  /** `new_post_name`: with a date in it (`:year-:month-:day-:title.md`), the file name's date is not part of the slug. */
+  newPostName?: string;
+  /** `default_category`, the `:category` of a post without one. @default "uncategorized" */
+  defaultCategory?: string;
+  /** `filename_case`. @default 0 */
+  filenameCase?: number;
+}
+
+/** A post's categories as Hexo reads them: a list is one branch (parent, child); nested lists are several. */
+export function hexoCategoryBranches(value: unknown): string[][] {
+  if (value === undefined || value === null || value === "") return [];
+  if (!Array.isArray(value)) return [[String(value)]];
+  const nested = value.some(Array.isArray);
+  if (!nested) return [value.filter((v) => v !== null && v !== undefined).map(String)];
+  return value.map((branch) => (Array.isArray(branch) ? branch : [branch]).filter((v) => v !== null && v !== undefined).map(String)).filter((b) => b.length > 0);
+}
+
+/**
+ * A Hexo post's URL (hexo/lib/plugins/filter/post_permalink.js): its own `permalink`, else the site's
+ * pattern with `:title` the file's path inside `_posts/` without its extension (or `slug`), `:name` its
+ * last part, `:category` the last category's path of slugs, the date's parts in the site's zone.
+ */
+export function oldHexoUrl(input: OldPostInput, options: HexoUrlOptions = {}): string {
+  const fm = input.frontMatter;
+  if (typeof fm.permalink === "string" && fm.permalink.trim() !== "") return cleanUrl(fm.permalink.trim());
+  let slug = input.relativePath.replace(/\.(md|markdown)$/i, "");
+  if (/:(year|month|day|i_month|i_day)/.test(options.newPostName ?? "")) slug = slug.replace(/(^|\/)\d{4}-\d{1,2}-\d{1,2}-/, "$1");
+  if (typeof fm.slug === "string" && fm.slug.trim() !== "") slug = fm.slug.trim();
+  const wall = wallClockOf(input, undefined);
+  const branch = hexoCategoryBranches(fm.categories ?? fm.category).at(-1);
+  const filenameCase = options.filenameCase ?? 0;
+  const tokens: Record<string, string> = {
+    title: slug,
+    name: slug.split("/").at(-1)!,
+    post_title: hexoSlugize(typeof fm.title === "string" ? fm.title : "", 1),
+    category: branch === undefined ? hexoSlugize(options.defaultCategory ?? "uncategorized", filenameCase) : branch.map((c) => hexoSlugize(c, filenameCase)).join("/"),
+    ...(wall && {
+      year: String(wall.year), month: pad(wall.month), day: pad(wall.day), i_month: String(wall.month), i_day: String(wall.day),
+      hour: pad(wall.hour), minute: pad(wall.minute), second: pad(wall.second),
+    }),
+  };
+  const url = (options.permalink ?? ":year/:month/:day/:title/").replace(/:([a-z_]+)/g, (whole, name: string) => tokens[name] ?? whole);
+  return cleanUrl(url);
+}
+
+/** Hexo permalink tokens opsnote has (`:name` is the file's name, opsnote's `:title`); the rest are unsupported. */
+const HEXO_TOKENS: Record<string, string> = {
+  year: ":year", month: ":month", day: ":day", i_month: ":i_month", i_day: ":i_day", title: ":title", name: ":title", category: ":categories",
+};
+
+/** Hexo's `permalink: :year/:month/:day/:title/` in opsnote's words (Hexo's has no leading slash). */
+export function translateHexoPermalink(hexo: string): { opsnote: string; unsupported: string[] } {
+  const unsupported: string[] = [];
+  const opsnote = hexo.trim().replace(/:([a-z_]+)/g, (whole, token: string) => {
+    const mapped = HEXO_TOKENS[token];
+    if (mapped === undefined) unsupported.push(token);
+    return mapped ?? whole;
+  });
+  return { opsnote: `/${opsnote.replace(/^\/+/, "")}`, unsupported: [...new Set(unsupported)] };
+}

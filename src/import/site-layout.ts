@@ -10,9 +10,10 @@ import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
-import { oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type JekyllUrlOptions } from "./old-urls.ts";
+import { oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
-import { jekyllPostPermalink, lookup, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
+import { jekyllPostPermalink, lookup, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
+import * as yaml from "js-yaml";
 
 export const POST_FILE = /\.(md|markdown)$/i;
 /** A post's name in Jekyll's `_posts/` (`Document::DATE_FILENAME_MATCHER`): a date, a title, an extension. */
@@ -105,6 +106,13 @@ export interface PostSource {
    * (a scope such as `path: _posts/k8s`), to be written into its copy.
    */
   carriedDefaults?(relative: string, frontMatter: Record<string, unknown>): CarriedDefault[];
+  /**
+   * Where a file of this folder lands under `target` when not at its own path: Hexo's `x.md` with an
+   * asset folder `x/` beside it becomes the bundle `x/index.md`, so its images resolve beside it.
+   */
+  targetOf?(relative: string): string;
+  /** Hexo's `_drafts/`: the old site never published these; the copies say `draft: true`. */
+  drafts?: boolean;
 }
 
 export interface PageSource {
@@ -139,7 +147,7 @@ export interface SiteLayout {
   /** Jekyll: the theme's page per tag or category (`tags/docker.md`), left out; their URLs redirect to opsnote's. */
   termPages?: TermPageSource[];
   /** Top-level static folders: source folder -> name at the project root. */
-  staticDirs: { from: string; name: string }[];
+  staticDirs: { from: string; name: string; include?: (relative: string) => boolean }[];
   /** Where a root URL such as `/images/x.png` is read from. */
   urlRoot: string;
   /** True when `urlRoot` is copied whole (Hugo/Zola `static/`): a root URL found there needs no copy of its own. */
@@ -509,9 +517,97 @@ async function jekyllTermPages(root: string, oldUrl: (relativePath: string, fron
   return found;
 }
 
+/** Hexo's pages that are its theme's (NexT's `tags/index.md` says `type: tags`): opsnote makes its own. */
+const HEXO_THEME_PAGE_TYPES = new Set(["tags", "categories", "archives", "schedule", "404", "search"]);
+
+/**
+ * A Hexo site: `source/` is its root. `_posts/` holds the posts (a post's asset folder `_posts/x/`
+ * beside `x.md` with `post_asset_folder: true`), `_drafts/` the drafts; every other `_`-folder is the
+ * theme's data. Any other markdown file is a page (`about/index.md` is /about/, `x.md` /x.html); every
+ * other file is published as it is at its path, as Hugo's `static/` is: copied whole as `static/`.
+ */
+async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
+  const config = site.config;
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+  // The theme's own config file (Hexo 5+): `_config.<theme>.yml` at the site's root.
+  const themeName = text(config.theme);
+  let theme: Record<string, unknown> = {};
+  let themeFile = "theme_config";
+  if (themeName !== undefined && existsSync(path.join(site.root, `_config.${themeName}.yml`))) {
+    try {
+      const data = yaml.load(await readFile(path.join(site.root, `_config.${themeName}.yml`), "utf8"), { schema: yaml.CORE_SCHEMA });
+      if (typeof data === "object" && data !== null) theme = data as Record<string, unknown>;
+      themeFile = `_config.${themeName}.yml`;
+    } catch {
+      // A broken theme file loses its comments only.
+    }
+  }
+  const settings = translateHexo(config, site.configFile ?? "_config.yml", theme, themeFile);
+  const timeZone = oldTimeZoneOf(settings);
+  const sourceRoot = path.join(site.root, text(config.source_dir) ?? "source");
+  const postsDir = path.join(sourceRoot, "_posts");
+  const assetFolders = config.post_asset_folder === true;
+  const urlOptions = {
+    permalink: text(config.permalink), newPostName: text(config.new_post_name), defaultCategory: text(config.default_category),
+    filenameCase: typeof config.filename_case === "number" ? config.filename_case : 0,
+  };
+  const postFiles = new Set(await listFiles(postsDir));
+  /** `x.md` with a folder `x/` of files beside it: the bundle `x/index.md`. */
+  const targetOf = (relative: string) => {
+    if (!assetFolders || !POST_FILE.test(relative)) return relative;
+    const folder = relative.replace(POST_FILE, "");
+    return [...postFiles].some((file) => file.startsWith(`${folder}/`)) ? `${folder}/index.md` : relative;
+  };
+  const sources: PostSource[] = [
+    { dir: postsDir, target: "", targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions) },
+    { dir: path.join(sourceRoot, "_drafts"), target: "drafts", drafts: true, targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions) },
+  ];
+  const skipRender = (Array.isArray(config.skip_render) ? config.skip_render : [config.skip_render]).filter((p): p is string => typeof p === "string" && p.trim() !== "");
+  const skipMatchers = skipRender.map((pattern) => picomatch(pattern, { dot: true }));
+  const skippedByConfig = (relative: string) => skipMatchers.some((matches) => matches(relative));
+  const pages: PageSource[] = [];
+  const skipped: SiteLayout["skipped"] = [];
+  let about: string | undefined;
+  const inUnderscore = (relative: string) => relative.split("/").some((segment) => segment.startsWith("_"));
+  for (const relative of await listFiles(sourceRoot)) {
+    if (inUnderscore(relative) || !POST_FILE.test(relative)) continue;
+    const file = path.join(sourceRoot, relative);
+    if (skippedByConfig(relative)) {
+      skipped.push({ file, reason: "listed in skip_render: Hexo published it as a raw file, not a page; not imported" });
+      continue;
+    }
+    let frontMatter: Record<string, unknown> = {};
+    try {
+      frontMatter = parsePostText(await readFile(file, "utf8"), file).data.frontMatter ?? {};
+    } catch {
+      // read again (and reported) when the page is planned
+    }
+    const folder = relative.includes("/") ? relative.slice(0, relative.lastIndexOf("/")) : "";
+    const isIndex = /(^|\/)index\.(md|markdown)$/i.test(relative);
+    if (HEXO_THEME_PAGE_TYPES.has(String(frontMatter.type ?? "").toLowerCase()) || (isIndex && THEME_PAGE.test(`${folder.split("/")[0]}.md`))) {
+      skipped.push({ file, reason: `the theme's /${folder}/ list page; opsnote makes its own list pages, so it is not imported` });
+      continue;
+    }
+    if (relative === "about/index.md" || relative === "about.md") {
+      about = file;
+      continue;
+    }
+    const oldUrl = isIndex ? `/${folder}/` : `/${relative.replace(POST_FILE, ".html")}`;
+    pages.push({ file, target: `pages/${relative}`, oldUrl: (fm) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : oldUrl) });
+  }
+  return {
+    sources, about, pages, skipped, settings,
+    // Everything else in `source/` (images, CNAME, favicons) is published at its path: copied whole as `static/`.
+    staticDirs: existsSync(sourceRoot) ? [{ from: sourceRoot, name: "static", include: (relative) => !inUnderscore(relative) && !POST_FILE.test(relative) }] : [],
+    urlRoot: sourceRoot, urlRootCopied: true,
+    aboutUrl: (fm) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : "/about/"),
+  };
+}
+
 /** The layout of any detected site. */
 export function readSiteLayout(site: DetectedSite): Promise<SiteLayout> {
   if (site.family === "jekyll") return jekyllLayout(site);
+  if (site.family === "hexo") return hexoLayout(site);
   if (site.family === "folder") return Promise.resolve(folderLayout(site));
   return hugoOrZolaLayout(site);
 }

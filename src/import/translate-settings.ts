@@ -3,12 +3,12 @@
  * where the value came from, so the settings file can carry that as a comment.
  */
 import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
-import { translateHugoPermalink, translatePermalink } from "./old-urls.ts";
+import { translateHexoPermalink, translateHugoPermalink, translatePermalink } from "./old-urls.ts";
 import { flag } from "../content/schema.ts";
 import { jekyllDefaults } from "./jekyll-defaults.ts";
 import { isObject, type Config } from "./config-values.ts";
 
-export type SiteFamily = "jekyll" | "hugo" | "zola";
+export type SiteFamily = "jekyll" | "hugo" | "zola" | "hexo";
 
 export interface ImportedComments {
   provider: "giscus" | "utterances" | "disqus";
@@ -513,5 +513,74 @@ export function translateZola(config: Config, file: string, section: string, sec
       notes.push(`${file} [extra.${name}]: opsnote's comments are giscus, utterances or disqus, not ${name === "isso" ? "Isso" : "Hyvor Talk"}; the posts' comments are not carried`);
     }
   }
+  return { values, sources, notes };
+}
+
+/**
+ * Comments a Hexo theme shows, from its config (`_config.next.yml`, the site's `theme_config:`):
+ * NexT's and Fluid's `giscus` (hexo-next-giscus too), `utterances` (hexo-next-utteranc's `utteranc`)
+ * and `disqus`, each unless `enable: false`. Fluid names the one shown in `comments.type`.
+ */
+function hexoComments(theme: Config): [ImportedComments, string] | undefined {
+  const on = (name: string) => isObject(theme[name]) && flag.safeParse((theme[name] as Config).enable).data !== false ? (theme[name] as Config) : undefined;
+  /** `repo_id` or Fluid's `repo-id`, or NexT's camel-case `repoId`. */
+  const key = (block: Config, name: string) => text(block[name]) ?? text(block[name.replace(/_/g, "-")]) ?? text(block[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())]);
+  const chosen = isObject(theme.comments) ? text(theme.comments.type)?.toLowerCase() : undefined;
+  const order = chosen === undefined ? ["giscus", "utterances", "utteranc", "disqus"] : [chosen];
+  for (const name of order) {
+    const block = on(name);
+    if (block === undefined) continue;
+    if (name === "giscus" && key(block, "repo") !== undefined) {
+      return [dropEmpty({ provider: "giscus" as const, repo: key(block, "repo"), repoId: key(block, "repo_id"), category: key(block, "category"), categoryId: key(block, "category_id"), mapping: key(block, "mapping") })!, name];
+    }
+    if ((name === "utterances" || name === "utteranc") && key(block, "repo") !== undefined) {
+      return [dropEmpty({ provider: "utterances" as const, repo: key(block, "repo"), issueTerm: key(block, "issue_term") ?? key(block, "pathname") })!, name];
+    }
+    if (name === "disqus" && key(block, "shortname") !== undefined) return [{ provider: "disqus", shortname: key(block, "shortname") }, name];
+  }
+  return undefined;
+}
+
+/**
+ * Hexo: `_config.yml` (its keys: `title`, `subtitle`, `description`, `author`, `language`, `timezone`,
+ * `url` + `root`, `permalink`, `per_page`), and the theme's config for comments and verification ids
+ * (`themeFile`: `_config.next.yml`, or the site's `theme_config:`).
+ */
+export function translateHexo(config: Config, file = "_config.yml", theme: Config = {}, themeFile = "theme_config"): TranslatedSettings {
+  const { values, sources, set, setFrom } = settingsCollector(file);
+  const notes: string[] = [];
+  const title = text(config.title);
+  if (title !== undefined) set("title", title, "title");
+  // NexT shows `subtitle` under the title and `description` in the meta tag: the meta tag's is opsnote's.
+  const description = first(config, ["description", "subtitle"]);
+  if (description) set("description", description[1], description[0]);
+  const author = text(config.author);
+  if (author !== undefined) set("author", { name: author, ...(text(config.email) ? { email: text(config.email) } : {}) }, "author");
+  // `language: [ko, en]` is a list of fallbacks: the first is the site's.
+  const language = text(Array.isArray(config.language) ? config.language[0] : config.language);
+  if (language !== undefined) set("language", language.replace(/_/g, "-"), "language");
+  const timeZone = text(config.timezone);
+  if (timeZone !== undefined) set("timeZone", timeZone, "timezone");
+  const url = text(config.url);
+  if (url !== undefined) {
+    const split = splitBaseUrl(url);
+    if (split.url !== undefined) set("url", split.url, "url");
+    // `root` is the path the site is served under; `url` may say it too (Hexo 5+ reads it from there).
+    const root = text(config.root);
+    set("pathPrefix", normalizePathPrefix(root !== undefined && root !== "/" ? root : split.pathPrefix), root !== undefined && root !== "/" ? "root" : "url (its path)");
+  } else if (text(config.root) !== undefined) set("pathPrefix", normalizePathPrefix(text(config.root)), "root");
+  // `per_page: 0` turns Hexo's pagination off: opsnote always pages, so nothing is carried then.
+  const pageSize = firstNumber(config, ["per_page", "index_generator.per_page"]);
+  if (pageSize) set("pageSize", pageSize[1], pageSize[0]);
+  const permalink = text(config.permalink) ?? ":year/:month/:day/:title/";
+  const translated = translateHexoPermalink(permalink);
+  set("permalink", translated.opsnote, text(config.permalink) === undefined ? "permalink (Hexo's default)" : "permalink");
+  if (translated.unsupported.length > 0) notes.push(`${file} permalink "${permalink}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
+  const merged = { ...(isObject(config.theme_config) ? config.theme_config : {}), ...theme };
+  const comments = hexoComments({ ...config, ...merged });
+  if (comments) setFrom("comments", comments[0], `${themeFile} ${comments[1]}`);
+  setFrom("verification", dropEmpty({ google: text(merged.google_site_verification), naver: text(merged.naver_site_verification) }), `${themeFile} google/naver_site_verification`);
+  const google = text(lookup(merged, "google_analytics.tracking_id")) ?? text(merged.google_analytics);
+  if (google !== undefined) setFrom("analytics", { google }, `${themeFile} google_analytics`);
   return { values, sources, notes };
 }

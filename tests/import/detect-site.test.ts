@@ -14,6 +14,12 @@ const CASES: [string, Record<string, string>, string, Record<string, unknown>?][
   ["Hugo config.toml with baseURL", { "config.toml": 'baseURL = "https://h.example/"\n' }, "hugo"],
   ["Hugo config.yaml with content/", { "config.yaml": "baseURL: https://h.example/\ntitle: H\n", "content/posts/a.md": "x" }, "hugo", { baseURL: "https://h.example/", title: "H" }],
   ["Zola config.toml with base_url", { "config.toml": 'base_url = "https://z.example"\n' }, "zola"],
+  ["Hexo _config.yml with Hexo's keys", { "_config.yml": "title: H\nnew_post_name: :title.md\npost_asset_folder: true\n" }, "hexo"],
+  ["Hexo scaffolds/ and source/_posts/ (a _config.yml of a few keys)", { "_config.yml": "title: H\ntheme: next\n", "scaffolds/post.md": "x", "source/_posts/a.md": "x" }, "hexo"],
+  ["Hexo package.json depending on hexo", { "_config.yml": "title: H\n", "package.json": '{"dependencies":{"hexo":"^7.0.0"}}', "source/_posts/a.md": "x" }, "hexo"],
+  ["Hexo without a _config.yml: scaffolds/ and source/_posts/", { "scaffolds/post.md": "x", "source/_posts/a.md": "x" }, "hexo"],
+  ["Jekyll with permalink, paginate, theme and a package.json of its own stays Jekyll", { "_config.yml": "title: J\npermalink: /:year/:month/:day/:title/\npaginate: 5\ntheme: minima\n", "package.json": '{"devDependencies":{"prettier":"3"}}', "_posts/2024-01-01-a.md": "x" }, "jekyll"],
+  ["Jekyll Chirpy (a _config.yml with timezone, lang, url) stays Jekyll", { "_config.yml": "theme: jekyll-theme-chirpy\ntimezone: Asia/Seoul\nlang: ko-KR\nurl: https://x.github.io\npaginate: 10\n", "_posts/2024-01-01-a.md": "x" }, "jekyll"],
   ["a bare folder of posts", { "2024-01-01-a.md": "x" }, "folder"],
 ];
 
@@ -29,6 +35,12 @@ test("a _posts folder given directly: its Jekyll site is the parent", async () =
   const root = await writeTempFolder("detect", { "_config.yml": "title: J\n", "_posts/2024-01-01-a.md": "x" });
   const site = await detectSite(path.join(root, "_posts"));
   assert.deepEqual([site.family, site.root], ["jekyll", root]);
+});
+
+test("a source/_posts folder given directly: its Hexo site is two levels up", async () => {
+  const root = await writeTempFolder("detect", { "_config.yml": "new_post_name: :title.md\nsource_dir: source\n", "source/_posts/a.md": "x" });
+  const site = await detectSite(path.join(root, "source", "_posts"));
+  assert.deepEqual([site.family, site.root], ["hexo", root]);
 });
 
 test("Hugo's config folder (Blowfish, Congo): each file is the table its name says, a language in the name puts it under that language", async () => {

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { renameHugoKeys, replaceFrontMatterStrings, setPermalink } from "../../src/import/edit-front-matter.ts";
+import { hexoFrontMatter, renameHugoKeys, replaceFrontMatterStrings, setPermalink } from "../../src/import/edit-front-matter.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 
 const CASES: [name: string, input: string, expected: string][] = [
@@ -66,4 +66,16 @@ const STRING_CASES: [name: string, input: string, expected: string][] = [
 
 for (const [name, input, expected] of STRING_CASES) {
   test(`replaceFrontMatterStrings: ${name}`, () => assert.equal(replaceFrontMatterStrings(input, IMAGES), expected));
+}
+
+const HEXO_CASES: [name: string, input: string, draft: boolean, expected: string][] = [
+  ["a one-term tags string stays one term", "---\ntitle: A\ntags: Spring Boot\n---\nx", false, "---\ntitle: A\ntags: [Spring Boot]\n---\nx"],
+  ["nested categories flattened, each once", "---\ncategories: [[DevOps, 배포], [회고, DevOps]]\n---\n", false, "---\ncategories: [DevOps, 배포, 회고]\n---\n"],
+  ["a category branch (a plain list) is left", "---\ncategories:\n  - DevOps\n  - k8s\n---\n", false, "---\ncategories:\n  - DevOps\n  - k8s\n---\n"],
+  ["a permalink gets its leading /", "---\npermalink: oncall/runbook/\n---\n", false, "---\npermalink: /oncall/runbook/\n---\n"],
+  ["a draft says so", "---\ntitle: 초안\n---\n", true, "---\ntitle: 초안\ndraft: true\n---\n"],
+  ["nothing to change", "---\ntags: [k8s]\n---\n", false, "---\ntags: [k8s]\n---\n"],
+];
+for (const [name, input, draft, expected] of HEXO_CASES) {
+  test(`hexoFrontMatter: ${name}`, () => assert.equal(hexoFrontMatter(input, { draft }).text, expected));
 }

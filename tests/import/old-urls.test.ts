@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHugoPermalink, translatePermalink } from "../../src/import/old-urls.ts";
+import { hexoSlugize, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
 
 const TZ = "Asia/Seoul";
 
@@ -75,4 +75,34 @@ test("permalink translations: Jekyll styles and unknown tokens, Hugo tokens", ()
   assert.deepEqual(translateHugoPermalink("/:year/:month/:slug/", "posts"), { opsnote: "/:year/:month/:slug/", unsupported: [] });
   assert.deepEqual(translateHugoPermalink("/:section/:filename", "blog"), { opsnote: "/blog/:slug/", unsupported: [] });
   assert.deepEqual(translateHugoPermalink("/:weekday/:slug/", "posts").unsupported, ["weekday"]);
+});
+
+test("Hexo: :title is the path inside _posts/, :name its last part, :category the last branch; dates in the site's zone", () => {
+  const cases: [string, Record<string, unknown>, HexoUrlOptions, string][] = [
+    ["istio-mesh.md", { date: "2024-03-01 23:30:00" }, {}, "/2024/03/01/istio-mesh/"],
+    ["ops/cron-backup.md", { date: "2024-01-05 08:00:00" }, {}, "/2024/01/05/ops/cron-backup/"],
+    ["ops/cron-backup.md", { date: "2024-01-05" }, { permalink: ":year/:name.html" }, "/2024/cron-backup.html"],
+    ["helm-차트-정리.md", { date: "2024-05-10 00:10:00" }, { permalink: ":title/" }, "/helm-차트-정리/"],
+    ["2024-05-10-helm.md", { date: "2024-05-10" }, { permalink: ":title/", newPostName: ":year-:month-:day-:title.md" }, "/helm/"],
+    ["2024-05-10-helm.md", { date: "2024-05-10" }, { permalink: ":title/", newPostName: ":title.md" }, "/2024-05-10-helm/"],
+    ["a.md", { categories: ["DevOps", "서비스 메시"] }, { permalink: ":category/:title/" }, "/DevOps/서비스-메시/a/"],
+    ["a.md", { categories: [["DevOps", "배포"], ["회고"]] }, { permalink: ":category/:title/" }, "/회고/a/"],
+    ["a.md", {}, { permalink: ":category/:title/" }, "/uncategorized/a/"],
+    ["a.md", { slug: "own-slug" }, { permalink: ":title/" }, "/own-slug/"],
+    ["a.md", { permalink: "oncall/runbook/" }, {}, "/oncall/runbook/"],
+  ];
+  for (const [relativePath, frontMatter, options, expected] of cases) {
+    assert.equal(oldHexoUrl({ relativePath, frontMatter, timeZone: TZ }, options), expected, `${relativePath} ${JSON.stringify(frontMatter)}`);
+  }
+});
+
+test("Hexo permalinks in opsnote's words", () => {
+  assert.deepEqual(translateHexoPermalink(":year/:month/:day/:title/"), { opsnote: "/:year/:month/:day/:title/", unsupported: [] });
+  assert.deepEqual(translateHexoPermalink(":category/:name.html"), { opsnote: "/:categories/:title.html", unsupported: [] });
+  assert.deepEqual(translateHexoPermalink("posts/:abbrlink/"), { opsnote: "/posts/:abbrlink/", unsupported: ["abbrlink"] });
+});
+
+test("hexoSlugize: Hexo's separators become -, Hangul kept, filename_case", () => {
+  assert.equal(hexoSlugize("쿠버네티스 운영 (1)"), "쿠버네티스-운영-1");
+  assert.equal(hexoSlugize("Spring Boot", 1), "spring-boot");
 });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { splitBaseUrl, translateHugo, translateJekyll, translateZola } from "../../src/import/translate-settings.ts";
+import { splitBaseUrl, translateHexo, translateHugo, translateJekyll, translateZola } from "../../src/import/translate-settings.ts";
 import { importSite } from "../../src/import/import-site.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
@@ -272,4 +272,26 @@ test("Zola: tabi's Isso comments (roray-dev-site) are named in the notes, not dr
   assert.equal(values.comments, undefined);
   assert.deepEqual(notes, ["config.toml [extra.isso]: opsnote's comments are giscus, utterances or disqus, not Isso; the posts' comments are not carried"]);
   assert.deepEqual(translateZola({ base_url: "https://z.example", extra: { isso: { endpoint_url: "" } } }, "config.toml", "blog").notes, []);
+});
+
+test("Hexo: _config.yml's keys, root as the path prefix, the theme file's comments and verification ids", () => {
+  const { values, sources, notes } = translateHexo(
+    { title: "Mambo", subtitle: "Today I Learned", author: "Mambo", language: ["ko", "en"], timezone: "Asia/Seoul", url: "https://me.github.io/blog", root: "/blog/", permalink: ":title/", per_page: 0, index_generator: { per_page: 5 } },
+    "_config.yml",
+    { giscus: { enable: true, repo: "me/blog", repo_id: "R_1", category: "Announcements", category_id: "DIC_1", mapping: "pathname" }, naver_site_verification: "n-1" },
+    "_config.next.yml",
+  );
+  assert.deepEqual(values, {
+    title: "Mambo", description: "Today I Learned", author: { name: "Mambo" }, language: "ko", timeZone: "Asia/Seoul", url: "https://me.github.io", pathPrefix: "/blog/",
+    pageSize: 5, permalink: "/:title/", comments: { provider: "giscus", repo: "me/blog", repoId: "R_1", category: "Announcements", categoryId: "DIC_1", mapping: "pathname" },
+    verification: { naver: "n-1" },
+  });
+  assert.equal(sources.comments, "_config.next.yml giscus");
+  assert.deepEqual(notes, []);
+});
+
+test("Hexo: Fluid's comments.type picks the one shown; a permalink token opsnote lacks is a note", () => {
+  const { values, notes } = translateHexo({ permalink: "posts/:abbrlink/", theme_config: { comments: { enable: true, type: "utterances" }, utterances: { repo: "me/c", issue_term: "title" }, disqus: { shortname: "old" } } });
+  assert.deepEqual(values.comments, { provider: "utterances", repo: "me/c", issueTerm: "title" });
+  assert.deepEqual(notes, ['_config.yml permalink "posts/:abbrlink/": opsnote has no :abbrlink; old URLs get redirects']);
 });
