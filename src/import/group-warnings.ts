@@ -33,6 +33,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   "theme-image": { what: "front-matter images given by name that the old theme found in a folder of its own", fix: "nothing to do: the copies name their root path (image: /images/x.jpg)" },
   outside: { what: "files referenced outside the old site", fix: "copy them into the project by hand" },
   "root-file": { what: "files at the old site's root (favicon, CNAME, robots.txt), not copied", fix: "put them in a folder listed in staticDirs, or add them to your host by hand" },
+  crlf: { what: "posts saved with Windows line endings (CRLF), written with LF in the copy", fix: "nothing to do" },
   "generated-file": { what: "files of the old site's static folders that opsnote writes itself (robots.txt, sitemap.xml, feeds), not copied", fix: "nothing to do; carry any rule of your own (a Disallow line) by hand" },
   "theme-file": { what: "scripts or stylesheets of the old theme at the URL of opsnote's own (assets/js/search.js), not copied", fix: "nothing to do: opsnote's layouts do not load the old theme's files" },
   translation: { what: "translations of posts (Hugo's x.en.md beside x.md), not imported: opsnote builds one language", fix: "nothing to do: their old URLs redirect to the post in the site's language" },

@@ -398,6 +398,15 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const item = result.posts.at(-1)!;
         item.text = replaceFrontMatterStrings(item.text ?? text, themeImages);
       }
+      // Windows line endings: every generator reads them, and opsnote's build warns about them on every
+      // run (kdevkr's Hexo blog: 6 posts). After every other edit of the copy, which all read the text
+      // as the old site had it.
+      const crlf = (item: ImportPlanItem, original: string) => (item.text ?? original).includes("\r");
+      if (crlf(result.posts.at(-1)!, text)) {
+        const item = result.posts.at(-1)!;
+        item.text = (item.text ?? text).replace(/\r\n?/g, "\n");
+        warn("crlf", shown, "Windows line endings (CRLF) written as LF in the copy", text.slice(0, text.indexOf("\r")).split("\n").length);
+      }
 
       // The old URL must keep working: by the carried pattern, else by a redirect.
       // A draft was never on the old site (Hexo builds `_drafts/` only with --draft): no old URL to keep.

@@ -451,3 +451,17 @@ test("a Jekyll theme's page per tag or category redirects to opsnote's page of t
   });
   assert.ok(!existsSync(path.join(root, "posts", "tags")) && !existsSync(path.join(root, "posts", "categories")), "the theme's term pages are not imported");
 });
+
+test("a post saved with Windows line endings is copied with LF, after the copy's other edits, and the report says so once", async () => {
+  const source = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 새 블로그\n",
+    "_posts/2024-03-01-crlf.md": "---\r\ntitle: 윈도 글\r\n---\r\n\r\n![그림](/images/a b.png)\r\n\r\n본문\r\n",
+    "images/a b.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.deepEqual(result.conflicts, []);
+  assert.equal(await readFile(path.join(root, "posts", "2024-03-01-crlf.md"), "utf8"), "---\ntitle: 윈도 글\n---\n\n![그림](/images/a%20b.png)\n\n본문\n");
+  const crlf = result.warnings.filter((w) => w.kind === "crlf");
+  assert.deepEqual(crlf.map((w) => w.line.replace(/^.*2024-03-01-crlf\.md/, "")), [":1:1 warning crlf: Windows line endings (CRLF) written as LF in the copy"]);
+});
