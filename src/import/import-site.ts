@@ -94,6 +94,7 @@ async function startsWithFrontMatter(file: string): Promise<boolean> {
   }
 }
 const nfcPath = (relative: string) => relative.split(/[\\/]/).map((segment) => segment.normalize("NFC")).join(path.sep);
+const HANGUL = /[\uac00-\ud7a3]/u;
 const normalizeUrl = (url: string) => {
   let decoded = url;
   try {
@@ -199,6 +200,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const now = new Date();
   /** The slugs of the imported posts' terms: a theme's old page of a term redirects to opsnote's, if it has one. */
   const termSlugs = { tags: new Set<string>(), categories: new Set<string>() };
+  /** Posts titled in Korean, against the language the old config names (a theme's UI language, often). */
+  let koreanTitles = 0;
   /**
    * Hexo's `{% post_link name %}`: each post's new URL and title by the names Hexo finds it by (its
    * path inside `_posts/` without the extension, and its file name), read before any post is copied.
@@ -435,6 +438,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       else if (normalizeUrl(newUrl) !== normalizeUrl(oldUrl) && redirectFilePath(oldUrl) !== redirectFilePath(newUrl)) redirect = addRedirect(shown, oldUrl, newUrl);
       if (built.ok) {
         builtPosts.push({ item: result.posts.at(-1)!, shown, url: built.post.url, date: built.post.date.iso, file: inputPath, status: postStatus(built.post, now), old, redirect });
+        if (HANGUL.test(built.post.title)) koreanTitles++;
         for (const tag of built.post.tags) termSlugs.tags.add(tag.slug);
         for (const category of built.post.categories) termSlugs.categories.add(category.slug);
       }
@@ -545,6 +549,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     if (dir.name !== "assets") staticNames.add(dir.name.normalize("NFC"));
   }
   for (const note of settings.notes) warn("setting", path.join(site.root, site.configFile ?? "."), note);
+  // kdevkr's Hexo config says `language: en` (NexT's interface language) over 161 Korean posts: carried as
+  // written, the site is English (`<html lang>`, dates, its words) until someone notices.
+  const language = settings.values.language;
+  if (typeof language === "string" && !/^ko\b/i.test(language) && builtPosts.length >= 3 && koreanTitles * 2 > builtPosts.length) {
+    warn("setting", path.join(site.root, site.configFile ?? "."), `language "${language}" carried, but ${koreanTitles} of ${builtPosts.length} post titles are Korean: set language: ko in ${SETTINGS_FILE} if the blog is Korean (<html lang>, dates and the site's own words follow it)`);
+  }
 
   /** A page of the old site as a standalone `layout: page` file at `url`; undefined when refused. */
   async function planPage(file: string, target: string, url: (frontMatter: Record<string, unknown>) => string, fallbackTitle: string) {

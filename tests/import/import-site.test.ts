@@ -465,3 +465,17 @@ test("a post saved with Windows line endings is copied with LF, after the copy's
   const crlf = result.warnings.filter((w) => w.kind === "crlf");
   assert.deepEqual(crlf.map((w) => w.line.replace(/^.*2024-03-01-crlf\.md/, "")), [":1:1 warning crlf: Windows line endings (CRLF) written as LF in the copy"]);
 });
+
+test("a config language that is not Korean over Korean posts is carried, and the report says to check it", async () => {
+  const posts = (titles: string[]) => Object.fromEntries(titles.map((title, i) => [`_posts/2024-03-0${i + 1}-p${i}.md`, `---\ntitle: ${title}\n---\n\n본문\n`]));
+  const noteOf = async (config: string, titles: string[]) => {
+    const source = await writeTempFolder("old-jekyll", { "_config.yml": config, ...posts(titles) });
+    const result = await importSite({ source, root: await writeTempFolder("project", {}) });
+    return result.warnings.filter((w) => w.kind === "setting" && w.line.includes("post titles are Korean")).map((w) => w.line.replace(/^.* warning setting: /, ""));
+  };
+  assert.deepEqual(await noteOf("title: 블로그\nlang: en\n", ["쿠버네티스 입문", "헬름 차트", "Docker basics"]), [
+    'language "en" carried, but 2 of 3 post titles are Korean: set language: ko in opsnote.config.yaml if the blog is Korean (<html lang>, dates and the site\'s own words follow it)',
+  ]);
+  assert.deepEqual(await noteOf("title: 블로그\nlang: ko-KR\n", ["쿠버네티스 입문", "헬름 차트", "도커"]), []);
+  assert.deepEqual(await noteOf("title: blog\nlang: en\n", ["Kubernetes intro", "Helm charts", "도커"]), []);
+});
