@@ -570,6 +570,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     let body = source?.body ?? text;
     if (site.family === "hugo" || site.family === "zola") body = convertShortcodes(body).text;
     if (site.family === "hexo") body = convertHexoTags(body, 0, { postLink: (name) => hexoPosts.get(name) }).text;
+    if (body.includes("\r")) {
+      body = body.replace(/\r\n?/g, "\n"); // as for posts: the build would warn about it on every run
+      warn("crlf", file, "Windows line endings (CRLF) written as LF in the copy", text.slice(0, text.indexOf("\r")).split("\n").length);
+    }
     const title = typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle;
     const oldUrl = url(frontMatter);
     await planReferences(file, text, frontMatter, body, bodyLineOffset, path.dirname(file));

@@ -456,14 +456,19 @@ test("a post saved with Windows line endings is copied with LF, after the copy's
   const source = await writeTempFolder("old-jekyll", {
     "_config.yml": "title: 새 블로그\n",
     "_posts/2024-03-01-crlf.md": "---\r\ntitle: 윈도 글\r\n---\r\n\r\n![그림](/images/a b.png)\r\n\r\n본문\r\n",
+    "uses.md": "---\r\nlayout: page\r\ntitle: 쓰는 것\r\n---\r\n\r\n도구\r\n",
     "images/a b.png": "png",
   });
   const root = await writeTempFolder("project", {});
   const result = await importSite({ source, root });
   assert.deepEqual(result.conflicts, []);
   assert.equal(await readFile(path.join(root, "posts", "2024-03-01-crlf.md"), "utf8"), "---\ntitle: 윈도 글\n---\n\n![그림](/images/a%20b.png)\n\n본문\n");
+  assert.doesNotMatch(await readFile(path.join(root, "posts", "pages", "uses.md"), "utf8"), /\r/, "a standalone page too");
   const crlf = result.warnings.filter((w) => w.kind === "crlf");
-  assert.deepEqual(crlf.map((w) => w.line.replace(/^.*2024-03-01-crlf\.md/, "")), [":1:1 warning crlf: Windows line endings (CRLF) written as LF in the copy"]);
+  assert.deepEqual(crlf.map((w) => w.line.replace(/^.*(2024-03-01-crlf\.md|uses\.md)/, "$1")), [
+    "2024-03-01-crlf.md:1:1 warning crlf: Windows line endings (CRLF) written as LF in the copy",
+    "uses.md:1:1 warning crlf: Windows line endings (CRLF) written as LF in the copy",
+  ]);
 });
 
 test("a config language that is not Korean over Korean posts is carried, and the report says to check it", async () => {
