@@ -303,7 +303,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         for (const tag of findHexoTags(rooted.text.split("\n").slice(bodyLineOffset).join("\n"), bodyLineOffset)) {
           warn("hexo-tag-kept", shown, `${tag.text} kept as written (opsnote does not run Hexo's tag plugins)`, tag.line);
         }
-      } else {
+      } else if (site.family === "folder") {
+        // A folder of posts from anywhere may hold Hugo's or Zola's shortcodes. A Jekyll post's `{{ … }}`
+        // is Liquid, which the build converts or reports itself (inside `{% raw %}` it is text: leewr9's
+        // dbt `{{ ref('model_a') }}` was called a Hugo/Zola shortcode).
         for (const shortcode of findShortcodes(body, bodyLineOffset)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
       }
       if (site.family === "hexo") {

@@ -484,3 +484,15 @@ test("a config language that is not Korean over Korean posts is carried, and the
   assert.deepEqual(await noteOf("title: 블로그\nlang: ko-KR\n", ["쿠버네티스 입문", "헬름 차트", "도커"]), []);
   assert.deepEqual(await noteOf("title: blog\nlang: en\n", ["Kubernetes intro", "Helm charts", "도커"]), []);
 });
+
+test("a Jekyll post's {{ … }} is Liquid, not a Hugo or Zola shortcode; a bare folder's shortcodes are still reported", async () => {
+  const jekyll = await writeTempFolder("old-jekyll", {
+    "_config.yml": "title: 블로그\n",
+    "_posts/2025-03-05-dbt.md": "---\ntitle: dbt\n---\n\n{% raw %}\n`{{ ref('model_a') }}` 구문은 의존성을 뜻합니다.\n{% endraw %}\n",
+  });
+  const fromJekyll = await importSite({ source: jekyll, root: await writeTempFolder("project", {}) });
+  assert.deepEqual(fromJekyll.warnings.filter((w) => w.kind === "shortcode").map((w) => w.line), []);
+  const folder = await writeTempFolder("posts-folder", { "2024-01-01-a.md": "---\ntitle: A\n---\n\n{{< youtube abc >}}\n" });
+  const fromFolder = await importSite({ source: folder, root: await writeTempFolder("project", {}) });
+  assert.equal(fromFolder.warnings.filter((w) => w.kind === "shortcode").length, 1);
+});
