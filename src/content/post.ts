@@ -43,6 +43,8 @@ export interface Post {
   inputPath: string;
   slug: string;
   title: string;
+  /** A line under the title (`subtitle:`, Beautiful Jekyll's and Hux's); absent when not given. */
+  subtitle?: string;
   date: PostDate;
   /** From `last_modified_at` (Jekyll), `lastmod` (Hugo) or `updated` (Zola); absent when not given. */
   updated?: PostDate;
@@ -283,6 +285,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     inputPath,
     slug,
     title: fm.title !== undefined && normalizeText(fm.title) !== "" ? normalizeText(fm.title) : titleFromPath(inputPath),
+    subtitle: fm.subtitle !== undefined && normalizeText(fm.subtitle) !== "" ? normalizeText(fm.subtitle) : undefined,
     date,
     updated,
     tags: toTerms([...(fm.tags ?? []), ...(fm.tag ?? [])]),

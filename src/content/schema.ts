@@ -79,6 +79,8 @@ const DATE_EXAMPLES = ["2024-11-07", "2024-11-07 10:00:00 +0900", "2024-11-07T10
 
 export const frontMatterSchema = z.looseObject({
   title: word.optional().meta(help("글 제목. 없으면 파일 이름에서 만듭니다.", "The post's title; without it, the file name is used.")),
+  /** Beautiful Jekyll's and Hux's line under the title (kjhov195's and DooDoo3804's posts). */
+  subtitle: word.optional().meta(help("제목 아래 한 줄 부제 (Beautiful Jekyll, Hux).", "A line under the title (Beautiful Jekyll's and Hux's subtitle).")),
   date: dateText.optional().meta({
     ...help("글을 쓴 날짜 (시차가 없으면 설정의 timeZone). 없으면 파일 이름의 YYYY-MM-DD- 를 씁니다.", "Publication date (read in the site's timeZone when it has no offset); without it, the file name's YYYY-MM-DD-."),
     examples: DATE_EXAMPLES,
@@ -181,6 +183,7 @@ export interface SchemaProblem {
 
 const EXPECTED: Record<string, string> = {
   title: "a string",
+  subtitle: "a string",
   date: "a date",
   last_modified_at: "a date",
   tags: "a list of strings or one string",

@@ -32,6 +32,7 @@ export function StandalonePage({ page, content, toc, features }: StandalonePageP
             {page.title}
             <StatusBadge post={page} />
           </h1>
+          {page.subtitle ? <p class="post__subtitle">{page.subtitle}</p> : null}
         </header>
         <PostAside toc={toc} tocOptions={page.toc} />
         <div class="post__content" dangerouslySetInnerHTML={{ __html: content }} />

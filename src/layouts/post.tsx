@@ -57,6 +57,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
             {post.title}
             <StatusBadge post={post} />
           </h1>
+          {post.subtitle ? <p class="post__subtitle">{post.subtitle}</p> : null}
           <p class="post__meta">
             <span>{strings.published} <DateTime date={post.date} searchMeta="date" /></span>
             {post.updated ? (

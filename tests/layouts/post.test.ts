@@ -104,3 +104,15 @@ for (const [image, src] of imageSources) {
     assert.equal(postImageSrc({ image, url: "/devops/kubernetes-intro/" }), src);
   });
 }
+
+test("a subtitle (Beautiful Jekyll's, Hux's) is a line under the title, inside the indexed header; none without one", () => {
+  const withSubtitle = render(makePost({ subtitle: "  사후분포를   직접 구해 보기 " }));
+  const title = withSubtitle.querySelector("h1.post__title")!;
+  const subtitle = title.nextElementSibling;
+  assert.equal(subtitle?.tagName, "P");
+  assert.equal(subtitle?.className, "post__subtitle");
+  assert.equal(subtitle?.textContent, "사후분포를 직접 구해 보기");
+  assert.ok(subtitle?.closest("[data-pagefind-body]"), "searched like the body");
+  assert.equal(render(makePost({})).querySelector(".post__subtitle"), null);
+  assert.equal(render(makePost({ subtitle: "" })).querySelector(".post__subtitle"), null);
+});
