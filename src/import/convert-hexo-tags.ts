@@ -205,7 +205,9 @@ export function rootRelativeTargets(text: string, pageUrl: string, isBeside: (ur
     if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
     if (fence !== undefined || marker !== undefined) return line;
     const rewrite = (whole: string, start: string, url: string) => {
-      if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url) || isBeside(url)) return whole;
+      // A root path is the new site's too, unless written with Windows backslashes (`/images\2111\a.png`),
+      // which the browser read as slashes.
+      if (/^([a-z][a-z0-9+.-]*:|#)/i.test(url) || (url.startsWith("/") && !url.includes("\\")) || isBeside(url)) return whole;
       let rootPath: string;
       try {
         rootPath = new URL(url, `http://old${pageUrl.endsWith("/") ? pageUrl : `${pageUrl.replace(/[^/]*$/, "")}`}`).pathname;

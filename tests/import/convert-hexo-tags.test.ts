@@ -57,3 +57,11 @@ test("relative targets read against the post's URL, as the browser read them on 
   assert.equal(result.text, "![a](/images/posts/jenkins/01.png)\n![b](beside.png)\n[pdf](/files/a.pdf)\n![c](../nowhere.png)\n```\n![d](../images/posts/jenkins/01.png)\n```\n<img src=\"/images/posts/jenkins/01.png\">");
   assert.deepEqual(result.converted.map((c) => c.line), [1, 3, 8]);
 });
+
+test("a root path written with Windows backslashes, as the browser read it (hangack: /images\\2111\\x/a.png)", () => {
+  const served = new Set(["/images/2111/Hexo_blog_img/public.png"]);
+  const text = '<img src="/images\\2111\\Hexo_blog_img/public.png" alt="public">\n![b](/images\\2111\\nowhere.png)\n![c](/images/2111/Hexo_blog_img/public.png)';
+  const result = rootRelativeTargets(text, "/2021/11/12/Blog/hexo-blog-img/", () => false, (rootPath) => served.has(rootPath));
+  assert.equal(result.text, '<img src="/images/2111/Hexo_blog_img/public.png" alt="public">\n![b](/images\\2111\\nowhere.png)\n![c](/images/2111/Hexo_blog_img/public.png)');
+  assert.deepEqual(result.converted.map((c) => c.line), [1]);
+});
