@@ -6,7 +6,8 @@
  * a fence (its `lang:` and title kept), `blockquote` / `quote` -> a quote with its author, NexT's,
  * Fluid's and Butterfly's `note` -> a GitHub alert (`> [!NOTE]`, which opsnote draws as a callout),
  * `raw` markers -> removed (their text was never a template), `post_link` -> a link to the post's new
- * URL, `youtube` -> a link. Code fences are left alone (Hexo takes them out before Nunjucks runs);
+ * URL, `youtube` -> a link, `iframe` -> the `<iframe>` Hexo wrote (a chart or a demo has no markdown
+ * form, and a post's own HTML is kept). Code fences are left alone (Hexo takes them out before Nunjucks runs);
  * any other tag stays as written and is reported by the caller.
  */
 import { shortcodeArguments, type ShortcodeConversion } from "./convert-shortcodes.ts";
@@ -33,7 +34,7 @@ const NOTE_KINDS: Record<string, string> = {
 /** `{% name args %}` standing alone on a line (a block's opening or closing tag). */
 const BLOCK_TAG = /^\s*\{%-?\s*(\w+)\b(.*?)\s*-?%\}\s*$/;
 /** Any tag inside a line, for the inline ones. */
-const INLINE_TAG = /\{%-?\s*(asset_img|asset_image|asset_link|asset_path|post_link|youtube)\b(.*?)\s*-?%\}/g;
+const INLINE_TAG = /\{%-?\s*(asset_img|asset_image|asset_link|asset_path|post_link|youtube|iframe)\b(.*?)\s*-?%\}/g;
 const RAW_MARKER = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
 const HAS_RAW_MARKER = /\{%-?\s*(?:end)?raw\s*-?%\}/;
 /** codeblock's options (`lang:yaml`, `line_number:false`, …), which are not part of its title. */
@@ -61,6 +62,20 @@ function assetImage(args: string): string | undefined {
   return `![${label(alt)}](${target(words[at]!)})`;
 }
 
+/** `{% iframe url [width] [height] %}` as Hexo's iframe tag wrote it (`default` is its size's default). */
+function iframe(words: string[]): string | undefined {
+  const [url, width, height] = words;
+  if (url === undefined) return undefined;
+  let src: string;
+  try {
+    src = encodeURI(decodeURI(url));
+  } catch {
+    src = encodeURI(url);
+  }
+  const size = (value: string | undefined, fallback: string) => (value === undefined || value === "default" ? fallback : value.replace(/["<>&]/g, ""));
+  return `<iframe src="${src.replace(/&/g, "&amp;")}" width="${size(width, "100%")}" height="${size(height, "300")}" frameborder="0" loading="lazy" allowfullscreen></iframe>`;
+}
+
 /** One line's inline tags in markdown, each reported at `line` (1-based). */
 function convertInline(text: string, line: number, options: HexoTagOptions, converted: ShortcodeConversion["converted"]): string {
   let next = text.replace(INLINE_TAG, (whole, name: string, args: string) => {
@@ -69,6 +84,8 @@ function convertInline(text: string, line: number, options: HexoTagOptions, conv
     if (name === "asset_img" || name === "asset_image") replacement = assetImage(args);
     else if (name === "asset_link" && words[0] !== undefined) replacement = `[${label(words.slice(1).join(" ") || words[0])}](${target(words[0])})`;
     else if (name === "asset_path" && words[0] !== undefined) replacement = words[0];
+    // Split on spaces: a URL's `?a=1` is not a named argument.
+    else if (name === "iframe") replacement = iframe(args.trim().split(/\s+/).filter(Boolean));
     else if (name === "youtube" && words[0] !== undefined) replacement = `[YouTube 동영상](https://www.youtube.com/watch?v=${encodeURIComponent(words[0])})`;
     else if (name === "post_link" && words[0] !== undefined) {
       const post = options.postLink?.(words[0]);

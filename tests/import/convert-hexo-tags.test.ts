@@ -30,6 +30,8 @@ const CASES: [string, string, string][] = [
   ["post_link with its own title", '{% post_link k8s-intro "앞 글" %}', "[앞 글](/k8s-intro/)"],
   ["post_link to an unknown post: kept", "{% post_link nowhere %}", "{% post_link nowhere %}"],
   ["youtube", "{% youtube dQw4w9WgXcQ %}", "[YouTube 동영상](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"],
+  ["iframe (hangack's plotly chart): Hexo's own HTML", "{% iframe https://plotly.com/~hangack/1.embed %}", '<iframe src="https://plotly.com/~hangack/1.embed" width="100%" height="300" frameborder="0" loading="lazy" allowfullscreen></iframe>'],
+  ["iframe with a size", '{% iframe https://example.com/a?x=1&y="2" 560 default %}', '<iframe src="https://example.com/a?x=1&amp;y=%222%22" width="560" height="300" frameborder="0" loading="lazy" allowfullscreen></iframe>'],
   ["an unknown tag is kept", "{% gist abc %}", "{% gist abc %}"],
   ["a block never closed is kept", "{% note info %}\n열린 채", "{% note info %}\n열린 채"],
   ["tags inside a fence are code", "```\n{% asset_img a.png %}\n{% raw %}\n```", "```\n{% asset_img a.png %}\n{% raw %}\n```"],
