@@ -244,13 +244,18 @@ export function renameHugoKeys(text: string): { text: string; renamed: [from: st
   return { text: edited, renamed };
 }
 
+/** Hexo themes' cover image keys, list thumbnail first: Butterfly's and Icarus 5's, Icarus 4's, Fluid's, then page banners. */
+const HEXO_COVER_KEYS = ["cover", "thumbnail", "index_img", "banner_img", "top_img"];
+
 /**
  * A Hexo post's front matter as opsnote reads it, edited in the copy: Hexo reads a `tags:` or
  * `categories:` string as one term (`tags: Spring Boot`), where opsnote, like Jekyll, splits it;
  * nested category lists (`[[DevOps, k8s], [회고]]`, several branches) are flattened to their names, in
  * order, each once (opsnote's categories are flat: a post shows under each, as Hexo listed it under
  * every level); a `permalink` is written from the root (`/x/`, Hexo's is relative to it); a post of
- * `_drafts/` says `draft: true`. Returns the text, one phrase per change, and the changed values.
+ * `_drafts/` says `draft: true`; the theme's cover image (Icarus' `thumbnail`, Butterfly's `cover`, Fluid's
+ * `index_img`, …) is also the post's `image` (its card and list thumbnail), unless it has one. Returns the
+ * text, one phrase per change, and the changed values.
  */
 export function hexoFrontMatter(text: string, { draft = false }: { draft?: boolean } = {}): { text: string; changes: string[]; values: Record<string, unknown> } {
   const changes: string[] = [];
@@ -272,6 +277,13 @@ export function hexoFrontMatter(text: string, { draft = false }: { draft?: boole
       values.permalink = `/${permalink.trim()}`;
       document.set("permalink", values.permalink);
       changes.push(`permalink: ${permalink} -> ${String(values.permalink)} (from the site's root)`);
+    }
+    const own = ["image", "images", "header"].some((key) => document.has(key));
+    const cover = HEXO_COVER_KEYS.map((key) => [key, document.get(key)] as const).find(([, value]) => typeof value === "string" && value.trim() !== "");
+    if (!own && cover !== undefined) {
+      values.image = String(cover[1]).trim();
+      document.set("image", values.image);
+      changes.push(`image: ${String(values.image)} (the theme's ${cover[0]})`);
     }
     if (draft && document.get("draft") !== true) {
       values.draft = true;

@@ -30,6 +30,7 @@ interface KindText {
 /** Import kinds and the build's diagnostic fields (the `field` of each warning). */
 export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   "missing-file": { what: "files referenced but not found in the old site", fix: "add them or remove the references" },
+  "theme-source": { what: "files a post names that Hexo served from its theme's source/ folder (Icarus' /thumbnails/), copied into static/", fix: "nothing to do" },
   "theme-image": { what: "front-matter images given by name that the old theme found in a folder of its own", fix: "nothing to do: the copies name their root path (image: /images/x.jpg)" },
   outside: { what: "files referenced outside the old site", fix: "copy them into the project by hand" },
   "root-file": { what: "files at the old site's root (favicon, CNAME, robots.txt), not copied", fix: "put them in a folder listed in staticDirs, or add them to your host by hand" },

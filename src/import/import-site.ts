@@ -501,7 +501,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // is /about/me.jpg), and the import copies them beside that page.
       if (!existsSync(sourceFile) && site.family !== "jekyll" && existsSync(path.join(site.root, "content", ...segments))) continue;
       if (!existsSync(sourceFile)) {
-        warn("missing-file", file, `"${ref.url}" not found in the old site`, line);
+        // Hexo served its theme's `source/` from the root too (Icarus' /thumbnails/x.svg): that one file is copied.
+        const themeFile = layout.themeSourceDirs?.map((dir) => path.join(dir, ...segments)).find((candidate) => existsSync(candidate));
+        const rootCopy = layout.staticDirs.find((dir) => dir.from === layout.urlRoot);
+        if (themeFile !== undefined && rootCopy !== undefined) {
+          plan(result.files, themeFile, path.join(root, rootCopy.name, ...segments.map((s) => s.normalize("NFC"))));
+          warn("theme-source", file, `"${ref.url}" is the theme's ${path.relative(site.root, themeFile).split(path.sep).join("/")}; copied`, line);
+        } else warn("missing-file", file, `"${ref.url}" not found in the old site`, line);
         continue;
       }
       if (layout.urlRootCopied || layout.staticDirs.some((d) => d.name === segments[0])) continue; // copied with its whole folder

@@ -152,6 +152,12 @@ export interface SiteLayout {
   urlRoot: string;
   /** True when `urlRoot` is copied whole (Hugo/Zola `static/`): a root URL found there needs no copy of its own. */
   urlRootCopied?: boolean;
+  /**
+   * Folders the old site also served from its root, for a file `urlRoot` lacks: Hexo's theme `source/`
+   * (`themes/<name>/source/`, `node_modules/hexo-theme-<name>/source/`). Only a file a post names is
+   * copied from there (into the copy of `urlRoot`), not the theme's scripts and styles.
+   */
+  themeSourceDirs?: string[];
   /** Hugo: the languages a content file's name may carry. */
   languages?: HugoLanguages;
   settings: TranslatedSettings;
@@ -600,6 +606,7 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
     // Everything else in `source/` (images, CNAME, favicons) is published at its path: copied whole as `static/`.
     staticDirs: existsSync(sourceRoot) ? [{ from: sourceRoot, name: "static", include: (relative) => !inUnderscore(relative) && !POST_FILE.test(relative) }] : [],
     urlRoot: sourceRoot, urlRootCopied: true,
+    themeSourceDirs: themeName === undefined ? [] : [path.join(site.root, "themes", themeName, "source"), path.join(site.root, "node_modules", `hexo-theme-${themeName}`, "source")].filter((dir) => existsSync(dir)),
     aboutUrl: (fm) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : "/about/"),
   };
 }

@@ -75,6 +75,11 @@ const HEXO_CASES: [name: string, input: string, draft: boolean, expected: string
   ["a permalink gets its leading /", "---\npermalink: oncall/runbook/\n---\n", false, "---\npermalink: /oncall/runbook/\n---\n"],
   ["a draft says so", "---\ntitle: 초안\n---\n", true, "---\ntitle: 초안\ndraft: true\n---\n"],
   ["nothing to change", "---\ntags: [k8s]\n---\n", false, "---\ntags: [k8s]\n---\n"],
+  ["Icarus' thumbnail is the post's image (hangack)", "---\nthumbnail: /thumbnails/CS/spark.svg\n---\n", false, "---\nthumbnail: /thumbnails/CS/spark.svg\nimage: /thumbnails/CS/spark.svg\n---\n"],
+  ["Butterfly's cover before its top_img", "---\ntop_img: /img/top.png\ncover: /img/c.png\n---\n", false, "---\ntop_img: /img/top.png\ncover: /img/c.png\nimage: /img/c.png\n---\n"],
+  ["Fluid's index_img", "---\nindex_img: /img/i.png\nbanner_img: /img/b.png\n---\n", false, "---\nindex_img: /img/i.png\nbanner_img: /img/b.png\nimage: /img/i.png\n---\n"],
+  ["the post's own image wins", "---\nimage: /a.png\nthumbnail: /b.png\n---\n", false, "---\nimage: /a.png\nthumbnail: /b.png\n---\n"],
+  ["Butterfly's cover: false is no image", "---\ncover: false\n---\n", false, "---\ncover: false\n---\n"],
 ];
 for (const [name, input, draft, expected] of HEXO_CASES) {
   test(`hexoFrontMatter: ${name}`, () => assert.equal(hexoFrontMatter(input, { draft }).text, expected));

@@ -1,8 +1,8 @@
 /**
  * A Hexo (NexT) site moves in: `_config.yml` + `_config.next.yml`, `source/_posts/` with an asset
  * folder, tag plugins, hierarchical and nested categories, a Korean file name, dates near midnight
- * in KST, a post in a sub-folder and one with its own permalink, a draft, the about page, and
- * `source/images/` served from the root.
+ * in KST, a post in a sub-folder and one with its own permalink, a draft, the about page,
+ * `source/images/` served from the root, and a thumbnail from the theme's own `source/`.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -56,6 +56,13 @@ test("a relative image Hexo left for the browser (../images/logo.png on /runbook
   assert.deepEqual([...runbook.querySelectorAll("main img")].map((img) => img.getAttribute("src")), ["/images/logo.png"]);
 });
 
+test("a theme's cover key (Icarus' thumbnail) is the post's image, its file copied from the theme's source/ (hangack: 69 posts)", async () => {
+  assert.match(await readFile(path.join(site.project, "posts", "ops", "cron-backup.md"), "utf8"), /^image: \/thumbnails\/cron\.svg$/m);
+  assert.ok(existsSync(path.join(site.project, "static", "thumbnails", "cron.svg")), "copied from themes/next/source/");
+  const cron = await site.document("2024/01/05/cron-backup/index.html");
+  assert.match(cron.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "", /\/thumbnails\/cron\.svg$/);
+});
+
 test("codeblock is a highlighted fence with its title, {{ }} kept; note is a warning callout", async () => {
   const post = await site.document("2024/03/01/istio-mesh/index.html");
   const block = post.querySelector('main .code-block[data-title="values.yaml"]');
@@ -94,5 +101,5 @@ test("the draft is imported as a draft, the theme's tags page is not, the about 
 });
 
 test("the report groups what it did by kind", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 3, "hexo-relative-url": 1, redirect: 1, skipped: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 4, "hexo-relative-url": 1, "theme-source": 1, redirect: 1, skipped: 1 });
 });
