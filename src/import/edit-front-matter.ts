@@ -254,11 +254,13 @@ const HEXO_COVER_KEYS = ["cover", "thumbnail", "index_img", "banner_img", "top_i
  * order, each once (opsnote's categories are flat: a post shows under each, as Hexo listed it under
  * every level); a `permalink` is written from the root (`/x/`, Hexo's is relative to it); a post of
  * `_drafts/` says `draft: true`; the theme's cover image (Icarus' `thumbnail`, Butterfly's `cover`, Fluid's
- * `index_img`, …) is also the post's `image` (its card and list thumbnail), unless it has one. Returns the
- * text, one phrase per change, and the changed values.
+ * `index_img`, …) is also the post's `image` (its card and list thumbnail), unless it has one or the file is
+ * not there (`coverExists`: a scaffold's placeholder would fail the check). Returns the text, one phrase
+ * per change, the changed values, and the covers left out for a missing file.
  */
-export function hexoFrontMatter(text: string, { draft = false }: { draft?: boolean } = {}): { text: string; changes: string[]; values: Record<string, unknown> } {
+export function hexoFrontMatter(text: string, { draft = false, coverExists = () => true }: { draft?: boolean; coverExists?: (url: string) => boolean } = {}): { text: string; changes: string[]; values: Record<string, unknown>; missingCovers: string[] } {
   const changes: string[] = [];
+  const missingCovers: string[] = [];
   const values: Record<string, unknown> = {};
   const edited = editYaml(text, (document) => {
     for (const key of TERM_KEYS) {
@@ -280,7 +282,8 @@ export function hexoFrontMatter(text: string, { draft = false }: { draft?: boole
     }
     const own = ["image", "images", "header"].some((key) => document.has(key));
     const cover = HEXO_COVER_KEYS.map((key) => [key, document.get(key)] as const).find(([, value]) => typeof value === "string" && value.trim() !== "");
-    if (!own && cover !== undefined) {
+    if (!own && cover !== undefined && !coverExists(String(cover[1]).trim())) missingCovers.push(`${cover[0]}: ${String(cover[1]).trim()}`);
+    else if (!own && cover !== undefined) {
       values.image = String(cover[1]).trim();
       document.set("image", values.image);
       changes.push(`image: ${String(values.image)} (the theme's ${cover[0]})`);
@@ -292,5 +295,5 @@ export function hexoFrontMatter(text: string, { draft = false }: { draft?: boole
     }
     return changes.length > 0;
   });
-  return { text: edited, changes, values };
+  return { text: edited, changes, values, missingCovers };
 }

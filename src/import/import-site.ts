@@ -312,12 +312,23 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       if (site.family === "hexo") {
         // Hexo's readings that opsnote spells otherwise, written so in the copy (see hexoFrontMatter).
         const item = result.posts.at(-1)!;
-        const edited = hexoFrontMatter(item.text ?? text, { draft: source.drafts === true });
+        const coverExists = (url: string) => {
+          if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return true;
+          let decoded = url.split(/[?#]/)[0]!;
+          try {
+            decoded = decodeURIComponent(decoded);
+          } catch {
+            // keep as written
+          }
+          return [layout.urlRoot, ...(layout.themeSourceDirs ?? [])].some((dir) => existsSync(path.join(dir, decoded)));
+        };
+        const edited = hexoFrontMatter(item.text ?? text, { draft: source.drafts === true, coverExists });
         if (edited.changes.length > 0) {
           item.text = edited.text;
           frontMatter = { ...frontMatter, ...edited.values };
           warn("hexo-front-matter", shown, `${edited.changes.join("; ")} in the copy`, 1);
         }
+        for (const cover of edited.missingCovers) warn("missing-file", shown, `${cover}: not found in the old site; not made the post's image`, lineOf(text, cover.slice(cover.indexOf(" ") + 1)));
       }
       // A BOM (Windows Notepad) is ignored by every generator and by opsnote's build, which warns about it
       // on every run: the copy goes without it.

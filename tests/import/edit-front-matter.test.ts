@@ -84,3 +84,10 @@ const HEXO_CASES: [name: string, input: string, draft: boolean, expected: string
 for (const [name, input, draft, expected] of HEXO_CASES) {
   test(`hexoFrontMatter: ${name}`, () => assert.equal(hexoFrontMatter(input, { draft }).text, expected));
 }
+
+test("hexoFrontMatter: a cover whose file is not there (hangack's drafts: the scaffold's /thumbnails/CS/img.svg) is not the post's image", () => {
+  const input = "---\nthumbnail: /thumbnails/CS/img.svg\n---\n";
+  const result = hexoFrontMatter(input, { coverExists: (url) => url !== "/thumbnails/CS/img.svg" });
+  assert.equal(result.text, input);
+  assert.deepEqual(result.missingCovers, ["thumbnail: /thumbnails/CS/img.svg"]);
+});
