@@ -42,7 +42,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   "hexo-tag": { what: "Hexo tag plugins converted to markdown (asset_img, asset_link, codeblock, blockquote, note, raw, post_link, youtube, iframe) or asset-folder image paths shortened", fix: "nothing to do; glance at the pages they are on" },
   "hexo-tag-kept": { what: "Hexo tag plugins kept as written (opsnote does not run them; readers see the tag as text)", fix: "replace each with markdown (an image, a link, a fence), or delete it" },
   "hexo-relative-url": { what: "relative image or file paths Hexo left for the browser to read against the post's URL (../images/x.png), written as the root path they named", fix: "nothing to do" },
-  "hexo-front-matter": { what: "Hexo posts whose front matter opsnote reads otherwise (a one-term string, nested categories, a permalink without its /, a draft), written so in the copy", fix: "nothing to do" },
+  "hexo-front-matter": { what: "Hexo posts whose front matter opsnote reads otherwise (a one-term string, nested categories, a permalink without its /, a draft, the theme's cover image as image:), written so in the copy", fix: "nothing to do" },
   refused: { what: "posts with code in their front matter (---js), not imported", fix: "rewrite their front matter as YAML and import them again" },
   converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, mermaid, katex, youtube, details, lead, icon, carousel, button, cards)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
