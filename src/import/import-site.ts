@@ -200,6 +200,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const now = new Date();
   /** The slugs of the imported posts' terms: a theme's old page of a term redirects to opsnote's, if it has one. */
   const termSlugs = { tags: new Set<string>(), categories: new Set<string>() };
+  /** Hexo's tag and category pages of the published posts, by old URL. */
+  const oldTermUrls = new Map<string, { kind: "tags" | "categories"; name: string; oldUrl: string; file: string }>();
   /** Posts titled in Korean, against the language the old config names (a theme's UI language, often). */
   let koreanTitles = 0;
   /**
@@ -455,6 +457,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         if (HANGUL.test(built.post.title)) koreanTitles++;
         for (const tag of built.post.tags) termSlugs.tags.add(tag.slug);
         for (const category of built.post.categories) termSlugs.categories.add(category.slug);
+        for (const term of source.oldTermUrls?.(read.frontMatter) ?? []) oldTermUrls.set(term.oldUrl, { ...term, file: shown });
       }
     }
   }
@@ -654,6 +657,17 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     if (!termSlugs[page.kind].has(slug)) continue;
     const newUrl = page.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug });
     if (normalizeUrl(page.oldUrl) !== normalizeUrl(newUrl) && redirectFilePath(page.oldUrl) !== redirectFilePath(newUrl)) addRedirect(page.file, page.oldUrl, newUrl);
+  }
+
+  // Hexo's term pages: a child category was under its parent (`/categories/블로그/설정/`), and a tag or
+  // category page kept the name's case. One that differs from opsnote's page only in case is left: its
+  // redirect file would overwrite that page on a case-insensitive disk (macOS, Windows).
+  for (const term of oldTermUrls.values()) {
+    const slug = termSlug(term.name);
+    if (!termSlugs[term.kind].has(slug)) continue;
+    const newUrl = term.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug });
+    const from = redirectFilePath(term.oldUrl);
+    if (from !== undefined && from.toLowerCase() !== redirectFilePath(newUrl)?.toLowerCase()) addRedirect(term.file, term.oldUrl, newUrl);
   }
 
   for (const translation of translations) {

@@ -258,6 +258,31 @@ export function oldHexoUrl(input: OldPostInput, options: HexoUrlOptions = {}): s
   return cleanUrl(url);
 }
 
+/** A term page of the old Hexo site: its name (opsnote's page is that name's) and its URL there. */
+export interface HexoTermUrl {
+  kind: "tags" | "categories";
+  name: string;
+  oldUrl: string;
+}
+
+/**
+ * The tag and category pages Hexo made for a post: `/<tag_dir>/<slug>/`, and a category branch's every
+ * level under its parents (`/categories/블로그/설정/`), slugs as Hexo wrote them (case kept).
+ */
+export function oldHexoTermUrls(frontMatter: Record<string, unknown>, options: { filenameCase?: number; tagDir?: string; categoryDir?: string } = {}): HexoTermUrl[] {
+  const slug = (name: string) => hexoSlugize(name, options.filenameCase ?? 0);
+  const dir = (value: string | undefined, fallback: string) => (value ?? fallback).replace(/^\/+|\/+$/g, "");
+  const raw = frontMatter.tags ?? frontMatter.tag;
+  const tags = (Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === "" ? [] : [raw]).filter((t) => t !== null && t !== undefined).map(String);
+  const urls: HexoTermUrl[] = tags.map((name) => ({ kind: "tags", name, oldUrl: `/${dir(options.tagDir, "tags")}/${slug(name)}/` }));
+  for (const branch of hexoCategoryBranches(frontMatter.categories ?? frontMatter.category)) {
+    branch.forEach((name, depth) => {
+      urls.push({ kind: "categories", name, oldUrl: `/${dir(options.categoryDir, "categories")}/${branch.slice(0, depth + 1).map(slug).join("/")}/` });
+    });
+  }
+  return urls;
+}
+
 /** Hexo permalink tokens opsnote has (`:name` is the file's name, opsnote's `:title`); the rest are unsupported. */
 const HEXO_TOKENS: Record<string, string> = {
   year: ":year", month: ":month", day: ":day", i_month: ":i_month", i_day: ":i_day", title: ":title", name: ":title", category: ":categories",

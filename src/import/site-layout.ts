@@ -10,7 +10,7 @@ import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import type { DetectedSite } from "./detect-site.ts";
-import { oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type JekyllUrlOptions } from "./old-urls.ts";
+import { oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 import * as yaml from "js-yaml";
@@ -113,6 +113,8 @@ export interface PostSource {
   targetOf?(relative: string): string;
   /** Hexo's `_drafts/`: the old site never published these; the copies say `draft: true`. */
   drafts?: boolean;
+  /** Hexo: the tag and category pages the old site made for a post of this folder (their URLs redirect to opsnote's). */
+  oldTermUrls?(frontMatter: Record<string, unknown>): HexoTermUrl[];
 }
 
 export interface PageSource {
@@ -565,7 +567,10 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
     return [...postFiles].some((file) => file.startsWith(`${folder}/`)) ? `${folder}/index.md` : relative;
   };
   const sources: PostSource[] = [
-    { dir: postsDir, target: "", targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions) },
+    {
+      dir: postsDir, target: "", targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions),
+      oldTermUrls: (frontMatter) => oldHexoTermUrls(frontMatter, { filenameCase: urlOptions.filenameCase, tagDir: text(config.tag_dir), categoryDir: text(config.category_dir) }),
+    },
     { dir: path.join(sourceRoot, "_drafts"), target: "drafts", drafts: true, targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions) },
   ];
   const skipRender = (Array.isArray(config.skip_render) ? config.skip_render : [config.skip_render]).filter((p): p is string => typeof p === "string" && p.trim() !== "");

@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hexoSlugize, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
+import { hexoSlugize, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
 
 const TZ = "Asia/Seoul";
 
@@ -105,4 +105,15 @@ test("Hexo permalinks in opsnote's words", () => {
 test("hexoSlugize: Hexo's separators become -, Hangul kept, filename_case", () => {
   assert.equal(hexoSlugize("쿠버네티스 운영 (1)"), "쿠버네티스-운영-1");
   assert.equal(hexoSlugize("Spring Boot", 1), "spring-boot");
+});
+
+test("Hexo's term pages: a tag at /tags/<slug>/, each level of a category branch under its parent (hangack: /categories/블로그/설정/)", () => {
+  assert.deepEqual(oldHexoTermUrls({ tags: ["DJMAX RESPECT V", "hexo"], categories: ["블로그", "설정"] }), [
+    { kind: "tags", name: "DJMAX RESPECT V", oldUrl: "/tags/DJMAX-RESPECT-V/" },
+    { kind: "tags", name: "hexo", oldUrl: "/tags/hexo/" },
+    { kind: "categories", name: "블로그", oldUrl: "/categories/블로그/" },
+    { kind: "categories", name: "설정", oldUrl: "/categories/블로그/설정/" },
+  ]);
+  assert.deepEqual(oldHexoTermUrls({ tags: "Spring Boot", categories: [["DevOps", "배포"], ["회고"]] }, { filenameCase: 1, tagDir: "tag", categoryDir: "category" }).map((t) => t.oldUrl),
+    ["/tag/spring-boot/", "/category/devops/", "/category/devops/배포/", "/category/회고/"]);
 });
