@@ -522,6 +522,12 @@ export function translateZola(config: Config, file: string, section: string, sec
  * and `disqus`, each unless `enable: false`. Fluid names the one shown in `comments.type`.
  */
 function hexoComments(theme: Config): [ImportedComments, string] | undefined {
+  // Icarus: one `comment:` block names its type and holds its settings (`comment: { type: utterances, repo }`).
+  const icarus = isObject(theme.comment) ? text(theme.comment.type)?.toLowerCase() : undefined;
+  if (icarus !== undefined) {
+    const found = hexoComments({ comments: { type: icarus }, [icarus]: theme.comment });
+    return found && [found[0], "comment"];
+  }
   const on = (name: string) => isObject(theme[name]) && flag.safeParse((theme[name] as Config).enable).data !== false ? (theme[name] as Config) : undefined;
   /** `repo_id` or Fluid's `repo-id`, or NexT's camel-case `repoId`. */
   const key = (block: Config, name: string) => text(block[name]) ?? text(block[name.replace(/_/g, "-")]) ?? text(block[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())]);

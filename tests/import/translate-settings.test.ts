@@ -290,6 +290,14 @@ test("Hexo: _config.yml's keys, root as the path prefix, the theme file's commen
   assert.deepEqual(notes, []);
 });
 
+test("Hexo: Icarus' one comment block names its type and holds its settings (hangack's utterances)", () => {
+  const icarus = { comment: { type: "utterances", repo: "hangack/hangack_blog_comment", issue_term: "pathname", theme: "github-light" } };
+  const { values, sources } = translateHexo({}, "_config.yml", icarus, "_config.icarus.yml");
+  assert.deepEqual(values.comments, { provider: "utterances", repo: "hangack/hangack_blog_comment", issueTerm: "pathname" });
+  assert.match(String(sources.comments), /_config\.icarus\.yml comment/);
+  assert.deepEqual(translateHexo({}, "_config.yml", { comment: { type: "disqus", shortname: "hg" } }).values.comments, { provider: "disqus", shortname: "hg" });
+});
+
 test("Hexo: Fluid's comments.type picks the one shown; a permalink token opsnote lacks is a note", () => {
   const { values, notes } = translateHexo({ permalink: "posts/:abbrlink/", theme_config: { comments: { enable: true, type: "utterances" }, utterances: { repo: "me/c", issue_term: "title" }, disqus: { shortname: "old" } } });
   assert.deepEqual(values.comments, { provider: "utterances", repo: "me/c", issueTerm: "title" });
