@@ -11,6 +11,7 @@
  * any other tag stays as written and is reported by the caller.
  */
 import { shortcodeArguments, type ShortcodeConversion } from "./convert-shortcodes.ts";
+import { findOutsideFences } from "./references.ts";
 
 export interface HexoTagOptions {
   /**
@@ -189,20 +190,8 @@ export function convertHexoTags(text: string, firstBodyLine = 0, options: HexoTa
 
 /** Nunjucks tags left in a body (outside code fences), by line: what the conversion did not take. */
 export function findHexoTags(body: string, bodyLineOffset = 0): { line: number; text: string }[] {
-  const found: { line: number; text: string }[] = [];
-  let fence: string | undefined;
-  body.split("\n").forEach((line, index) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker : undefined;
-      return;
-    }
-    if (fence !== undefined) return;
-    // Inline code (`{% include %}` shown in a sentence) is text, not a tag.
-    const match = /\{%-?\s*\w+[^%]*%\}/.exec(line.replace(/`[^`]*`/g, ""));
-    if (match) found.push({ line: bodyLineOffset + index + 1, text: match[0] });
-  });
-  return found;
+  // Inline code (`{% include %}` shown in a sentence) is text, not a tag.
+  return findOutsideFences(body, /\{%-?\s*\w+[^%]*%\}/, bodyLineOffset, (line) => line.replace(/`[^`]*`/g, ""));
 }
 
 /**

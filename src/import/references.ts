@@ -90,8 +90,12 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
     .filter((ref) => !seen.has(ref.url) && seen.add(ref.url));
 }
 
-/** Hugo `{{< x >}}` / `{{% x %}}` and Zola `{{ x(…) }}` / `{% x(…) %}` shortcodes, by line, outside code fences. */
-export function findShortcodes(body: string, bodyLineOffset = 0): { line: number; text: string }[] {
+/**
+ * The first match of `pattern` on each line of `body` outside fenced code, with its 1-based line in
+ * the file (`bodyLineOffset` lines of front matter before the body): what a conversion left behind.
+ * @param prepare rewrites a line before matching (blanking inline code, say)
+ */
+export function findOutsideFences(body: string, pattern: RegExp, bodyLineOffset = 0, prepare: (line: string) => string = (line) => line): { line: number; text: string }[] {
   const found: { line: number; text: string }[] = [];
   let fence: string | undefined;
   body.split("\n").forEach((line, index) => {
@@ -101,8 +105,13 @@ export function findShortcodes(body: string, bodyLineOffset = 0): { line: number
       return;
     }
     if (fence !== undefined) return;
-    const match = /\{\{[<%]\s*\/?\s*[\w-]+[^}]*[>%]\}\}|\{\{\s*[a-z_]\w*\([^)]*\)\s*\}\}|\{%\s*[a-z_]\w*\([^)]*\)\s*%\}/i.exec(line);
+    const match = pattern.exec(prepare(line));
     if (match) found.push({ line: bodyLineOffset + index + 1, text: match[0] });
   });
   return found;
+}
+
+/** Hugo `{{< x >}}` / `{{% x %}}` and Zola `{{ x(…) }}` / `{% x(…) %}` shortcodes, by line, outside code fences. */
+export function findShortcodes(body: string, bodyLineOffset = 0): { line: number; text: string }[] {
+  return findOutsideFences(body, /\{\{[<%]\s*\/?\s*[\w-]+[^}]*[>%]\}\}|\{\{\s*[a-z_]\w*\([^)]*\)\s*\}\}|\{%\s*[a-z_]\w*\([^)]*\)\s*%\}/i, bodyLineOffset);
 }
