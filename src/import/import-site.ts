@@ -420,10 +420,9 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // Windows line endings: every generator reads them, and opsnote's build warns about them on every
       // run (kdevkr's Hexo blog: 6 posts). After every other edit of the copy, which all read the text
       // as the old site had it.
-      const crlf = (item: ImportPlanItem, original: string) => (item.text ?? original).includes("\r");
-      if (crlf(result.posts.at(-1)!, text)) {
-        const item = result.posts.at(-1)!;
-        item.text = (item.text ?? text).replace(/\r\n?/g, "\n");
+      const copied = result.posts.at(-1)!;
+      if ((copied.text ?? text).includes("\r")) {
+        copied.text = (copied.text ?? text).replace(/\r\n?/g, "\n");
         warn("crlf", shown, "Windows line endings (CRLF) written as LF in the copy", text.slice(0, text.indexOf("\r")).split("\n").length);
       }
 
@@ -650,19 +649,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  // A theme's page per term (Jekyll: `categories/operating-system.md` at `/categories/operating system/`)
-  // redirects to opsnote's page of that term, when a post has it and the URL moved.
-  for (const page of layout.termPages ?? []) {
-    const slug = termSlug(page.name);
-    if (!termSlugs[page.kind].has(slug)) continue;
-    const newUrl = page.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug });
-    if (normalizeUrl(page.oldUrl) !== normalizeUrl(newUrl) && redirectFilePath(page.oldUrl) !== redirectFilePath(newUrl)) addRedirect(page.file, page.oldUrl, newUrl);
-  }
-
-  // Hexo's term pages: a child category was under its parent (`/categories/블로그/설정/`), and a tag or
-  // category page kept the name's case. One that differs from opsnote's page only in case is left: its
-  // redirect file would overwrite that page on a case-insensitive disk (macOS, Windows).
-  for (const term of oldTermUrls.values()) {
+  // The old site's page of each term redirects to opsnote's, when a post has the term and the URL moved:
+  // a Jekyll theme's page per term (`categories/operating-system.md` at `/categories/operating system/`),
+  // Hexo's (a child category under its parent, `/categories/블로그/설정/`; a name's own case). One that
+  // differs from opsnote's page only in case is left: its redirect file would overwrite that page on a
+  // case-insensitive disk (macOS, Windows).
+  for (const term of [...(layout.termPages ?? []), ...oldTermUrls.values()]) {
     const slug = termSlug(term.name);
     if (!termSlugs[term.kind].has(slug)) continue;
     const newUrl = term.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug });

@@ -221,13 +221,13 @@ export function encodeLinkSpaces(text: string): string {
   });
 }
 
+/** A link or image destination with whitespace in it, somewhere in the text. */
+const SPACED_DESTINATION = /\]\([^()\n]*\s[^()\n]*\)/;
+
 /** encodeLinkSpaces on every prose line outside code spans, for a Jekyll post (isJekyllPost) only. */
 export function encodeJekyllLinkSpaces(markdown: string, renderWithLiquid?: boolean): string {
-  if (!/\]\([^()\n]*\s[^()\n]*\)/.test(markdown)) return markdown;
-  const lines = markdown.split("\n");
-  const code = codeLines(markdown);
-  if (!isJekyllPost(lines, code, renderWithLiquid)) return markdown;
-  return lines.map((line, index) => (code.has(index) ? line : outsideCodeSpans(line, encodeLinkSpaces))).join("\n");
+  if (!SPACED_DESTINATION.test(markdown) || !isJekyllPost(markdown.split("\n"), codeLines(markdown), renderWithLiquid)) return markdown;
+  return encodeKramdownLinkSpaces(markdown).text;
 }
 
 /**
@@ -237,7 +237,7 @@ export function encodeJekyllLinkSpaces(markdown: string, renderWithLiquid?: bool
  * @returns the text, and the 0-based lines that changed
  */
 export function encodeKramdownLinkSpaces(markdown: string): { text: string; lines: number[] } {
-  if (!/\]\([^()\n]*\s[^()\n]*\)/.test(markdown)) return { text: markdown, lines: [] };
+  if (!SPACED_DESTINATION.test(markdown)) return { text: markdown, lines: [] };
   const code = codeLines(markdown);
   const changed: number[] = [];
   const text = markdown.split("\n").map((line, index) => {
