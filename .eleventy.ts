@@ -41,7 +41,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(feedsPlugin, { site }); // Atom + JSON Feed, a feed per tag and category
   await eleventyConfig.addPlugin(seoPlugin, { site }); // sitemap.xml, robots.txt
   await eleventyConfig.addPlugin(llmsPlugin, { site }); // llms.txt and llms-full.txt for language models
-  await eleventyConfig.addPlugin(searchPlugin, { synonyms: site.searchSynonyms }); // Pagefind index of each post's search document (Korean stems marked), fed as pages are written
+  await eleventyConfig.addPlugin(searchPlugin, { synonyms: site.searchSynonyms, sources }); // Pagefind index of each post's search document (Korean stems marked), fed as pages are written
   await eleventyConfig.addPlugin(offlinePlugin, { site }); // offline: true -> /sw.js, versioned by a hash of the built assets
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
   await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds

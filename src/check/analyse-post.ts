@@ -2,7 +2,8 @@
  * Everything `check` learns from one post file on its own: its schema and date problems, NFD
  * spellings, malformed external links, unclosed fences, and the heading ids and links that the
  * cross-post checks (check-posts.ts) then resolve, and the post itself (its URL, redirects and dates:
- * the Jekyll post index reads them too). The result depends on the file's text, its path and the
+ * the Jekyll post index reads them too), and the Korean stems of its body (the search index's
+ * vocabulary, src/search/corpus.ts). The result depends on the file's text, its path and the
  * site's time zone and permalink only, never on the time, so it is cached: in memory by
  * modification time between preview rebuilds, on disk by content between builds (analysis-cache.ts).
  */
@@ -21,6 +22,7 @@ import {
   classifyLink, decodeTarget, externalLinkProblem, extractLinks, findUnclosedFences, locateLinks, POST_REFERENCE_PREFIX, type LinkRef,
 } from "./links.ts";
 import { DATA_IMAGE_WARN_BYTES, dataUriBytes, formatBytes } from "../content/data-uri.ts";
+import { compoundStems } from "../search/korean-index.ts";
 
 export interface PostAnalysis {
   /** The file as given to `check` (e.g. `posts/x.md`). */
@@ -38,6 +40,8 @@ export interface PostAnalysis {
   dateLine?: number;
   /** The post names no date anywhere: analysed again with a fallback date (see analysePosts). */
   undated?: boolean;
+  /** The Korean stems the body adds to the search index's compound vocabulary (src/search/corpus.ts). */
+  stems?: string[];
 }
 
 
@@ -152,6 +156,7 @@ export function analysePost(options: {
     file, lineOffset: offset, siteUrl: "", pathPrefix: "/",
     resolvePost: (reference) => `${POST_REFERENCE_PREFIX}${encodeURIComponent(reference.trim())}`,
   }).markdown;
+  analysis.stems = compoundStems(liquid);
   const tokens = md.parse(liquid, { page: { inputPath: file }, frontMatterSource });
   analysis.headingIds = new Set(collectHeadings(tokens).map((h) => h.id));
   // Generated ids are unique; an id the author set (`{#install}`) can repeat another or the layout's.

@@ -63,6 +63,12 @@ export function urlOfFile(file: string): string {
  */
 export interface OpenIndex {
   add(document: { url: string; html: string }): void;
+  /**
+   * Has Pagefind write the index now, beside `outputPath`, for `write(outputPath)` to move into place:
+   * no document may be added after. A stream calls it once the last page it expects is in, so that
+   * Pagefind writes while Eleventy still writes the pages.
+   */
+  writeAhead(outputPath: string): void;
   /** Writes the index to `outputPath` (replacing it) once every added document is in. @returns the pages indexed */
   write(outputPath: string, options: { documents: readonly SearchDocument[]; writeExtraFiles?: IndexOptions["writeExtraFiles"] }): Promise<number>;
   /** Releases the index unwritten; its errors, if any, are dropped with it. */
@@ -78,6 +84,8 @@ export function openIndex(): OpenIndex {
   const waiting: { url: string; html: string }[] = [];
   let pages = 0;
   let released = false;
+  // The index written ahead (writeAhead), into a temp folder beside where it goes.
+  let ahead: { outputPath: string; folder: string; written: Promise<void> } | undefined;
   const send = async () => {
     const index = await created;
     while (waiting.length > 0) {
@@ -96,6 +104,22 @@ export function openIndex(): OpenIndex {
   const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   quiet(created);
 
+  /** Pagefind writes every document added so far into `folder`, once they are in. */
+  async function writeInto(folder: string): Promise<void> {
+    await sending;
+    const written = await (await created).writeFiles({ outputPath: folder });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+  }
+
+  /** Removes the folder written ahead, once Pagefind is done with it. */
+  async function discardAhead(): Promise<void> {
+    if (!ahead) return;
+    const { folder, written } = ahead;
+    ahead = undefined;
+    await written.catch(() => undefined);
+    await rm(folder, { recursive: true, force: true });
+  }
+
   async function release(): Promise<void> {
     if (released) return;
     released = true;
@@ -113,7 +137,7 @@ export function openIndex(): OpenIndex {
 
   return {
     add(document) {
-      if (released) throw new Error("search index: add() after write() or drop()");
+      if (released || ahead) throw new Error("search index: add() after writeAhead(), write() or drop()");
       waiting.push(document);
       if (sendQueued) return;
       sendQueued = true;
@@ -123,6 +147,12 @@ export function openIndex(): OpenIndex {
       });
       quiet(sending);
     },
+    writeAhead(outputPath) {
+      if (released || ahead) return;
+      const folder = tempBeside(outputPath);
+      ahead = { outputPath, folder, written: writeInto(folder) };
+      quiet(ahead.written);
+    },
     async write(outputPath, { documents, writeExtraFiles }) {
       // Written beside the old index and renamed into place: the preview's search never reads a half
       // written index, and fragments of removed pages do not linger (Pagefind never empties its folder).
@@ -130,14 +160,16 @@ export function openIndex(): OpenIndex {
       // saved 0.5 s of file creation after an edit: Pagefind's writeFiles skips a content-hashed file
       // (fragment, word chunk, filter) that already exists, so the unchanged ones kept their epoch date
       // and the sweep removed them. Real blogs rebuilt after an edit lost most of their index that way.
-      // Sent once every page is in. Sending it while a build still wrote its pages (to overlap the two)
-      // hung a build once; the cause found later was a temp folder name shared with a cache restore
-      // (tempBeside); tried again without it, it gained nothing (docs/benchmarks.md).
-      const fresh = tempBeside(outputPath);
+      // A stream has Pagefind write while Eleventy still writes the pages (writeAhead). That once hung a
+      // build, from a temp folder name shared with a cache restore (tempBeside, since made unique); and
+      // it gained nothing while documents went to Pagefind in URL order, most of them with the last page
+      // (docs/benchmarks.md, seventeenth session).
+      // Written ahead for another place (never, from a build): that folder goes, and the index is written here.
+      if (ahead && ahead.outputPath !== outputPath) await discardAhead();
+      const fresh = ahead?.folder ?? tempBeside(outputPath);
       try {
-        await sending;
-        const written = await (await created).writeFiles({ outputPath: fresh });
-        if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+        await (ahead?.written ?? writeInto(fresh));
+        ahead = undefined;
         await writeExtraFiles?.(fresh, documents);
         await rm(outputPath, { recursive: true, force: true });
         await rename(fresh, outputPath);
@@ -151,7 +183,11 @@ export function openIndex(): OpenIndex {
     },
     async drop() {
       await sending.catch(() => undefined);
-      await release();
+      try {
+        await discardAhead();
+      } finally {
+        await release();
+      }
     },
   };
 }

@@ -1,30 +1,26 @@
 /**
  * The search index, fed to Pagefind while a build still writes its pages.
  *
- * Why: after an edit, a 1,000-post build spent 1.2–1.4 s handing Pagefind its documents once Eleventy
- * had finished, while the main thread had spent the 2–3 s before writing pages with the second core
- * mostly idle (docs/benchmarks.md).
- * Pagefind is given the documents marked for Korean compounds (korean-index.ts) by the vocabulary of
- * every document, known only once the last page is written, and it numbers pages in the order they are
- * added (its filter files list those numbers). So the stream guesses both from the previous build: from
- * the first page whose search document changed since the cache last saw it, documents are marked with
- * the previous build's vocabulary and added in the previous build's order, each held back until those
- * before it have come. At the end, `claim` hands the index over only if Pagefind was given exactly the
+ * Why: a 1,000-post build spent 2–3 s handing Pagefind its documents and waiting for its index once
+ * Eleventy had finished, while the second core was mostly idle as the pages were written
+ * (docs/benchmarks.md).
+ * Pagefind is given the documents marked for Korean compounds (korean-index.ts) by a vocabulary known
+ * before the first page (the posts' sources, src/search/corpus.ts), and it numbers pages in the order
+ * they are added (its filter files list those numbers). So the stream is given that vocabulary and the
+ * order the index expects (from the same sources): from the first page whose search document changed
+ * since the cache last saw it, documents are marked and added in that order, each held back until those
+ * before it have come. Once the last expected one is in, Pagefind writes its files while Eleventy still
+ * writes the pages. At the end, `claim` hands the index over only if Pagefind was given exactly the
  * documents the full analysis produced, in their order (the same URLs, the same marked HTML, compared by
- * hash); then its index is byte for byte the one a cold build writes. Otherwise the index is dropped and
- * the caller builds it from the final documents, as without a stream: a new or deleted post, or an edit
- * that changes how another post's compounds are split.
- * A build in which nothing changed starts no stream (the index cache has its index), nor does a first
- * build (nothing saved yet): there, Pagefind runs after the pages, as before.
+ * hash); then its index is byte for byte the one a build without a stream writes. Otherwise the index
+ * is dropped and the caller builds it from the final documents, as without a stream: a page the sources
+ * did not foresee (one not made from a post file), or a post that did not build.
+ * A build in which nothing changed starts no stream (the index cache has its index).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { openIndex, type OpenIndex } from "./index-site.ts";
 import { markDocumentStems } from "./korean-index.ts";
 import type { SearchDocument } from "./search-document.ts";
-
-const GUESS_FORMAT = "opsnote-search-stream/1";
 
 export interface IndexStream {
   /** Whether documents are being fed to Pagefind. */
@@ -43,17 +39,19 @@ export interface IndexStream {
   drop(): Promise<void>;
 }
 
-/** What the previous build leaves the next one's stream (saveStreamGuess). */
+/** What a stream is told before it starts: how documents are marked, and which come in what order. */
 export interface StreamGuess {
-  /** Marks a document's HTML for the index, as the previous build's vocabulary would. */
+  /** Marks a document's HTML for the index, as the final analysis will. */
   mark: (html: string) => string;
-  /** The URLs the previous build indexed, in the order it gave them to Pagefind. */
+  /** The URLs the index is expected to hold, in the order Pagefind gets them. */
   order: readonly string[];
 }
 
 export interface IndexStreamOptions {
-  /** Asked once, when the stream would start; undefined means no stream this build (no earlier build). */
+  /** Asked once, when the stream would start; undefined means no stream this build. */
   guess: () => StreamGuess | undefined;
+  /** Where the index will be written (`pagefind/` of the site being built): written ahead there once every expected document is in. */
+  pagefindDir?: string;
 }
 
 const digest = (html: string) => createHash("sha256").update(html).digest("base64url");
@@ -63,7 +61,7 @@ const digest = (html: string) => createHash("sha256").update(html).digest("base6
  * 0.3 s and writes the pages after, so held documents are released long before the last page is
  * written (measured: all 1,000 had come 2.5 s before the end).
  */
-export function createIndexStream({ guess }: IndexStreamOptions): IndexStream {
+export function createIndexStream({ guess, pagefindDir }: IndexStreamOptions): IndexStream {
   let state: "waiting" | "streaming" | "off" = "waiting";
   let mark: StreamGuess["mark"] = (html) => html;
   let order: readonly string[] = [];
@@ -73,13 +71,17 @@ export function createIndexStream({ guess }: IndexStreamOptions): IndexStream {
   // What Pagefind was given, in order: URL and a digest of the marked HTML.
   const fed: { url: string; digest: string }[] = [];
 
+  // A drop still releasing the index (and removing what Pagefind wrote ahead): a later drop() waits for it.
+  let dropping: Promise<void> = Promise.resolve();
   async function drop(): Promise<void> {
     state = "off";
     const open = index;
     index = undefined;
     held.clear();
     fed.length = 0;
-    await open?.drop();
+    const done = dropping.then(() => open?.drop());
+    dropping = done.catch(() => undefined);
+    await done;
   }
 
   function hold(document: SearchDocument): void {
@@ -96,6 +98,8 @@ export function createIndexStream({ guess }: IndexStreamOptions): IndexStream {
       fed.push({ url: next, digest: digest(html) });
       index!.add({ url: next, html });
     }
+    // Every expected page is in: any other would end the stream (above), so Pagefind may write now.
+    if (fed.length === order.length && pagefindDir !== undefined) index!.writeAhead(pagefindDir);
   }
 
   return {
@@ -135,47 +139,10 @@ export function createIndexStream({ guess }: IndexStreamOptions): IndexStream {
   };
 }
 
-/** The previous build's vocabulary marks documents with its own memo. */
-function stemMarker(vocabulary: ReadonlySet<string>): StreamGuess["mark"] {
+/** Marks documents by `vocabulary`, with one memo for all of them. */
+export function stemMarker(vocabulary: ReadonlySet<string>): StreamGuess["mark"] {
   const memo = new Map<string, string>();
   return (html) => markDocumentStems(html, vocabulary, memo);
-}
-
-/**
- * What `saveStreamGuess` saved with the same salt, or undefined (none, another salt, unreadable: a
- * guess is only ever checked, never trusted). `analysis`: whether documents are marked at all.
- */
-export function loadStreamGuess(file: string, salt: string, analysis: boolean): StreamGuess | undefined {
-  try {
-    const saved = JSON.parse(readFileSync(file, "utf8")) as { format?: unknown; salt?: unknown; stems?: unknown; urls?: unknown };
-    if (saved.format !== GUESS_FORMAT || saved.salt !== salt) return undefined;
-    const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
-    if (!strings(saved.stems) || !strings(saved.urls)) return undefined;
-    return { mark: analysis ? stemMarker(new Set(saved.stems)) : (html) => html, order: saved.urls };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Saves what a build indexed, for the next build's stream: its vocabulary and its documents' URLs in
- * the order Pagefind got them. A temp file renamed into place: never read half written.
- */
-export function saveStreamGuess(file: string, salt: string, vocabulary: ReadonlySet<string>, documents: readonly SearchDocument[]): void {
-  const text = `${JSON.stringify({ format: GUESS_FORMAT, salt, stems: [...vocabulary].sort(), urls: documents.map((document) => document.url) })}\n`;
-  try {
-    if (readFileSync(file, "utf8") === text) return;
-  } catch {
-    // not saved yet
-  }
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  } catch {
-    // A guess that cannot be saved only means no stream next time.
-  }
 }
 
 /**

@@ -2,8 +2,9 @@
  * Eleventy adapter for search. A transform makes each written page's search document (the indexed
  * body's text, headings, tags, meta and filters: search-document.ts) as Eleventy writes it, and
  * `eleventy.after` hands them to Pagefind in batches. Pagefind never reads the written site, so the
- * listing pages cost it nothing. After an edit, a production build hands them over while it still
- * writes the pages instead, when its guess from the build before holds (index-stream.ts).
+ * listing pages cost it nothing. A production build hands them over while it still writes the pages
+ * instead, marked by the vocabulary of the posts' sources, when the pages are those the sources
+ * foretold (corpus.ts, index-stream.ts).
  * `eleventy.after` runs inside `eleventy.write()`, so a production build indexes its staging folder
  * before build-site.ts swaps it in (a failed index fails the build and keeps the old site).
  * The preview re-indexes with the same code, but in the background: the page reloads as soon as
@@ -14,9 +15,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { cacheDir } from "../cache-dir.ts";
 import { createIndexCache, indexDocuments, type IndexResult } from "./index-site.ts";
-import { createIndexStream, loadStreamGuess, oneTurnEach, saveStreamGuess, type IndexStream } from "./index-stream.ts";
+import { createIndexStream, oneTurnEach, stemMarker, type IndexStream } from "./index-stream.ts";
+import { searchCorpusOf, type SearchCorpus } from "./corpus.ts";
+import type { PostSources } from "../check/post-sources.ts";
 import { keepDataImagesOutOfIndex } from "./data-images.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { createSearchDocumentCache, type SearchDocumentCache } from "./document-cache.ts";
@@ -25,11 +27,11 @@ import { ANALYSIS_VERSION, analyzeDocuments, buildVocabulary, writeQueryVocabula
 interface BuildEvent {
   outputMode?: string;
   incremental?: boolean;
-  directories?: { output?: string };
+  directories?: { input?: string; output?: string };
 }
 
 interface TransformContext {
-  page: { outputPath?: string | false; url?: string | false };
+  page: { outputPath?: string | false; url?: string | false; inputPath?: string };
 }
 
 export interface SearchPluginOptions {
@@ -40,32 +42,65 @@ export interface SearchPluginOptions {
    * with plain Pagefind (`OPSNOTE_SEARCH_ANALYSIS=0`). @default true
    */
   analysis?: boolean;
+  /**
+   * Whether a production build hands Pagefind the documents as it writes the pages (index-stream.ts).
+   * Off only to compare (`OPSNOTE_SEARCH_STREAM=0`): the index is the same. @default true
+   */
+  stream?: boolean;
   /** Called with each production build's index result (how the index was made: cache, stream or Pagefind after the pages). */
   onIndexed?: (result: IndexResult) => void;
+  /**
+   * The posts, read before Eleventy's pages (the build's one analysis, shared with `check`): their
+   * vocabulary and expected pages let a build stream its index (corpus.ts). Without them the
+   * vocabulary comes from the written pages and the index is made after the last one.
+   */
+  sources?: PostSources;
 }
 
-export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analysis = process.env.OPSNOTE_SEARCH_ANALYSIS !== "0", onIndexed }: SearchPluginOptions = {}): void {
+/**
+ * The order Pagefind is given the documents in (it numbers pages in that order, so one order makes one
+ * index): by the page's source file, then URL. Eleventy writes the pages in about that order, so a
+ * stream (index-stream.ts) passes each document on as it comes instead of holding most of them until
+ * the last; in URL order, 900 of 1,000 waited for the last page.
+ */
+function bySourceThenUrl(a: { source: string; document: SearchDocument }, b: { source: string; document: SearchDocument }): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  return a.document.url < b.document.url ? -1 : a.document.url > b.document.url ? 1 : 0;
+}
+
+export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analysis = process.env.OPSNOTE_SEARCH_ANALYSIS !== "0", stream: streams = process.env.OPSNOTE_SEARCH_STREAM !== "0", onIndexed, sources }: SearchPluginOptions = {}): void {
   const salt = JSON.stringify({ analysis: analysis ? ANALYSIS_VERSION : 0, synonyms });
-  const prepare = (documents: SearchDocument[]) => (analysis ? analyzeDocuments(documents) : documents);
+  // This build's corpus, from the posts' sources (undefined without them, or when they could not be read).
+  let corpus: SearchCorpus | undefined;
+  /** The documents marked for the index: by the sources' vocabulary, else by their own. */
+  const prepare = (documents: readonly SearchDocument[], stems = corpus?.stems) => (analysis ? analyzeDocuments(documents, stems ?? buildVocabulary(documents)) : [...documents]);
   const isBuild = () => (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
-  // What a production build's stream guesses from the build before (index-stream.ts).
-  const guessFile = () => path.join(cacheDir("search"), "stream.json");
   let stream: IndexStream | undefined;
   const writeExtraFiles = (pagefindDir: string, documents: readonly SearchDocument[]) => writeQueryVocabulary(pagefindDir, documents, synonyms);
   // Search documents by output path. Kept across the preview's rebuilds: an incremental one
   // re-renders only some pages.
-  const documents = new Map<string, { document: SearchDocument; build: number }>();
+  const documents = new Map<string, { document: SearchDocument; build: number; source: string }>();
   let build = 0;
   // Opened per build: the pack is read once, when the first page asks (document-cache.ts).
   let documentCache: SearchDocumentCache | undefined;
   function* thisBuild(): Iterable<SearchDocument> {
     for (const entry of documents.values()) if (entry.build === build) yield entry.document;
   }
-  eleventyConfig.on("eleventy.before", async ({ outputMode }: BuildEvent) => {
+  eleventyConfig.on("eleventy.before", async (event: BuildEvent) => {
     build++;
     documentCache = undefined;
     await stream?.drop(); // left by a build that failed before its end
-    stream = isBuild() && outputMode === "fs" ? createIndexStream({ guess: () => loadStreamGuess(guessFile(), salt, analysis) }) : undefined;
+    // A folder that cannot be analysed fails the build in `check`; here it only means no stream.
+    const input = event.directories?.input;
+    corpus = sources && input !== undefined ? await sources.analyse(path.resolve(input), event).then((analyses) => searchCorpusOf(analyses, new Date()), () => undefined) : undefined;
+    const known = corpus;
+    const output = event.directories?.output;
+    stream = streams && isBuild() && event.outputMode === "fs" && known && output !== undefined
+      ? createIndexStream({
+        guess: () => ({ mark: analysis ? stemMarker(known.stems) : (html) => html, order: known.order }),
+        pagefindDir: path.join(output, "pagefind"),
+      })
+      : undefined;
   });
   eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string): string | Promise<string> {
     const output = this.page.outputPath;
@@ -77,7 +112,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     const document = documentCache.documentOf(page, url);
     if (document) {
       stream?.offer(document, documentCache.made > made, thisBuild);
-      documents.set(path.resolve(output), { document, build });
+      documents.set(path.resolve(output), { document, build, source: this.page.inputPath ?? "" });
     } else documents.delete(path.resolve(output));
     // While a stream feeds Pagefind, each page waits for a turn of the event loop of its own before
     // Eleventy writes it (synchronously): without a poll phase between the writes, Pagefind's pipe
@@ -110,26 +145,23 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     }
     // A build keeps the documents it made; the preview, whose later runs write some pages only, all of them.
     documentCache?.save({ prune: !incremental && isBuild() });
-    const current = () => [...documents.values()].map((entry) => entry.document).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const current = () => [...documents.values()].sort(bySourceThenUrl).map((entry) => entry.document);
     const outputPath = path.join(directories.output, "pagefind");
     if (isBuild()) {
-      const all = current();
-      const vocabulary = analysis ? buildVocabulary(all) : new Set<string>();
-      const prepared = analysis ? analyzeDocuments(all, vocabulary) : all;
-      const result = await indexDocuments(prepared, outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
-      saveStreamGuess(guessFile(), salt, vocabulary, prepared);
+      const result = await indexDocuments(prepare(current()), outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
       onIndexed?.(result);
       if (process.env.OPSNOTE_DEBUG_SEARCH_INDEX) console.error(`[opsnote] search index: ${JSON.stringify(result)}`);
       return;
     }
     const cache = firstRun ? createIndexCache(undefined, salt) : undefined;
     firstRun = false;
+    const stems = corpus?.stems; // this build's, though the run may start after the next build began
     // One index run at a time; saves made while one runs are covered by the next.
     if (queued) return;
     queued = true;
     background = background.then(async () => {
       queued = false;
-      await indexDocuments(prepare(current()), outputPath, { cache, writeExtraFiles }).catch((error: unknown) =>
+      await indexDocuments(prepare(current(), stems), outputPath, { cache, writeExtraFiles }).catch((error: unknown) =>
         console.warn(`[opsnote] search index not updated: ${String(error)}`),
       );
     });

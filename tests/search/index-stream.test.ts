@@ -3,15 +3,15 @@
  * a stream is written only when Pagefind was given exactly the documents the full analysis makes, in
  * their order, and then its index is byte for byte the one Pagefind makes after the pages (the pages
  * carry filters: Pagefind's filter files number pages in the order they were added); any other stream
- * is dropped.
+ * is dropped, with the index Pagefind wrote ahead for it.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { indexDocuments } from "../../src/search/index-site.ts";
-import { createIndexStream, loadStreamGuess, oneTurnEach, saveStreamGuess, type IndexStream, type StreamGuess } from "../../src/search/index-stream.ts";
+import { createIndexStream, oneTurnEach, stemMarker, type IndexStream, type StreamGuess } from "../../src/search/index-stream.ts";
 import { analyzeDocuments, buildVocabulary } from "../../src/search/korean-index.ts";
 import type { SearchDocument } from "../../src/search/search-document.ts";
 import { makeTempDir } from "../helpers/paths.ts";
@@ -51,12 +51,10 @@ async function indexAfterPages(name: string, documents: readonly SearchDocument[
   return snapshotFolder(dir);
 }
 
-let guesses = 0;
-/** What a build of `documents` saves for the next build's stream, read back as that build would. */
-function guessAfter(documents: readonly SearchDocument[]): () => StreamGuess | undefined {
-  const file = path.join(root, "guesses", `${++guesses}.json`);
-  saveStreamGuess(file, "salt", buildVocabulary(documents), analyzeDocuments(documents));
-  return () => loadStreamGuess(file, "salt", true);
+/** What the sources of `documents` tell a stream: their vocabulary, and their URLs in index order (src/search/corpus.ts). */
+function guessFrom(documents: readonly SearchDocument[]): () => StreamGuess {
+  const guess = { mark: stemMarker(buildVocabulary(documents)), order: documents.map((document) => document.url) };
+  return () => guess;
 }
 
 /** Offers `documents` in the given order, as pages are written; `changed` lists the URLs whose document changed. */
@@ -72,13 +70,12 @@ test("a stream given exactly the final documents is written, and its index is th
   const expected = await indexAfterPages("after-pages", ALL);
   assert.ok(expected.size > 5, `only ${expected.size} files in Pagefind's output`);
 
-  // The build before had the same posts, one sentence differently; the pages come in another order
-  // than Pagefind's (Eleventy's), and the changed one is not the first.
-  const before = ALL.map((document) => (document.url === "/terraform/" ? { ...document, html: document.html.replace("만든다", "만들었다") } : document));
-  const stream = createIndexStream({ guess: guessAfter(before) });
+  // The pages come in another order than Pagefind's (Eleventy's), and the changed one is not the first.
+  // Once the last is in, Pagefind writes the index ahead, beside where it goes.
+  const dir = path.join(root, "streamed", "pagefind");
+  const stream = createIndexStream({ guess: guessFrom(ALL), pagefindDir: dir });
   offerAll(stream, [...ALL].reverse(), ["/terraform/"]);
   assert.equal(stream.streaming, true);
-  const dir = path.join(root, "streamed", "pagefind");
   const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
   assert.equal(result.streamed, true);
   assert.equal(result.pages, ALL.length);
@@ -88,20 +85,22 @@ test("a stream given exactly the final documents is written, and its index is th
 
 test("a stream marked with a vocabulary that splits a compound differently is dropped; the index is made after the pages", async () => {
   const expected = await indexAfterPages("after-pages-new-word", ALL);
-  // The build before had /nodes/ without 클러스터 as a word of its own: /k8s/ was streamed unmarked.
-  const before = ALL.map((document) => (document.url === "/nodes/" ? post("/nodes/", "노드 추가", "노드를 더했다.", "kubernetes") : document));
-  assert.notEqual(guessAfter(before)()!.mark(ALL[K8S]!.html), analyzeDocuments(ALL)[K8S]!.html, "the two vocabularies mark /k8s/ differently");
-  const stream = createIndexStream({ guess: guessAfter(before) });
-  offerAll(stream, ALL, ["/nodes/"]);
+  // Sources in which /nodes/ lacks 클러스터 as a word of its own: /k8s/ is streamed unmarked.
+  const sources = ALL.map((document) => (document.url === "/nodes/" ? post("/nodes/", "노드 추가", "노드를 더했다.", "kubernetes") : document));
+  const guess = guessFrom(sources);
+  assert.notEqual(guess().mark(ALL[K8S]!.html), analyzeDocuments(ALL)[K8S]!.html, "the two vocabularies mark /k8s/ differently");
   const dir = path.join(root, "guessed-wrong", "pagefind");
+  const stream = createIndexStream({ guess, pagefindDir: dir });
+  offerAll(stream, ALL, ["/nodes/"]);
   const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
   assert.equal(result.streamed, false);
   assert.deepEqual(snapshotFolder(dir), expected);
+  assert.deepEqual(readdirSync(path.join(root, "guessed-wrong")), ["pagefind"], "the index written ahead is gone");
 });
 
 test("a stream is claimed only for exactly the documents it was given, in their order", async () => {
   const final = analyzeDocuments(POSTS);
-  const start = (documents: readonly SearchDocument[], guess = guessAfter(POSTS)) => {
+  const start = (documents: readonly SearchDocument[], guess = guessFrom(POSTS)) => {
     const stream = createIndexStream({ guess });
     offerAll(stream, documents, [documents[0]!.url]);
     return stream;
@@ -112,8 +111,8 @@ test("a stream is claimed only for exactly the documents it was given, in their 
   const twice = start([...POSTS, POSTS[2]!]);
   assert.equal(twice.streaming, false, "dropped at once");
   assert.equal(await twice.claim(final), undefined);
-  const added = start(POSTS, guessAfter(POSTS.slice(1)));
-  assert.equal(added.streaming, false, "a page the build before did not index: dropped at once");
+  const added = start(POSTS, guessFrom(POSTS.slice(1)));
+  assert.equal(added.streaming, false, "a page the sources did not foretell: dropped at once");
   // A page whose final text differs from what was streamed; the same pages in another order.
   const edited = final.map((document, i) => (i === 1 ? { ...document, html: document.html.replace("관리한다", "나눈다") } : document));
   assert.equal(await start(POSTS).claim(edited), undefined);
@@ -123,37 +122,41 @@ test("a stream is claimed only for exactly the documents it was given, in their 
   await claimed.drop();
 });
 
-test("no stream while no document changed, nor without what an earlier build saved", async () => {
+test("no stream while no document changed, nor without a guess", async () => {
   let asked = 0;
-  const guess = guessAfter(POSTS);
+  const guess = guessFrom(POSTS);
   const unchanged = createIndexStream({ guess: () => (asked++, guess()) });
   offerAll(unchanged, POSTS, []);
   assert.equal(unchanged.streaming, false);
-  assert.equal(asked, 0, "the saved guess is not even read");
+  assert.equal(asked, 0, "the guess is not even asked for");
   assert.equal(await unchanged.claim(analyzeDocuments(POSTS)), undefined);
 
-  const first = createIndexStream({ guess: () => loadStreamGuess(path.join(root, "never-saved.json"), "salt", true) });
+  const first = createIndexStream({ guess: () => undefined });
   offerAll(first, POSTS, [POSTS[0]!.url]);
   assert.equal(first.streaming, false);
   assert.equal(await first.claim(analyzeDocuments(POSTS)), undefined);
   await first.drop(); // a second end is harmless
 });
 
-test("a saved guess is read back with its salt only; a torn or foreign file reads as none", () => {
-  const file = path.join(root, "cache", "stream.json");
-  const final = analyzeDocuments(ALL);
-  saveStreamGuess(file, "s", buildVocabulary(ALL), final);
-  const guess = loadStreamGuess(file, "s", true);
-  assert.deepEqual(guess?.order, ALL.map((document) => document.url));
-  assert.notEqual(final[K8S]!.html, ALL[K8S]!.html, "/k8s/ has a compound marked");
-  assert.equal(guess?.mark(ALL[K8S]!.html), final[K8S]!.html, "marks as the saved vocabulary does");
-  assert.equal(loadStreamGuess(file, "s", false)?.mark(ALL[K8S]!.html), ALL[K8S]!.html, "marks nothing without the Korean analysis");
-  assert.equal(loadStreamGuess(file, "another salt", true), undefined);
-  const text = readFileSync(file, "utf8");
-  writeFileSync(file, text.slice(0, text.length / 2));
-  assert.equal(loadStreamGuess(file, "s", true), undefined, "torn");
-  writeFileSync(file, JSON.stringify({ format: "opsnote-search-stream/1", salt: "s", stems: [1, 2], urls: [] }));
-  assert.equal(loadStreamGuess(file, "s", true), undefined, "not a list of words");
+test("an index written ahead is thrown away with a stream that is dropped; one for another place is not used", async () => {
+  const parent = path.join(root, "ahead-dropped");
+  await mkdir(parent, { recursive: true });
+  const stream = createIndexStream({ guess: guessFrom(POSTS), pagefindDir: path.join(parent, "pagefind") });
+  offerAll(stream, POSTS, [POSTS[0]!.url]);
+  // A page after the last one foretold: the stream ends, and Pagefind's folder written ahead with it.
+  stream.offer(CLUSTER_POST, true, () => POSTS);
+  assert.equal(stream.streaming, false);
+  await stream.drop();
+  assert.deepEqual(readdirSync(parent, { recursive: true }), [], "nothing left where the index was written ahead");
+
+  const elsewhere = path.join(root, "ahead-elsewhere");
+  const moved = createIndexStream({ guess: guessFrom(POSTS), pagefindDir: path.join(elsewhere, "planned", "pagefind") });
+  offerAll(moved, POSTS, [POSTS[0]!.url]);
+  const dir = path.join(elsewhere, "actual", "pagefind");
+  const result = await indexDocuments(analyzeDocuments(POSTS), dir, { stream: moved });
+  assert.equal(result.streamed, true);
+  assert.deepEqual(snapshotFolder(dir), await indexAfterPages("after-pages-posts", POSTS));
+  assert.deepEqual(readdirSync(path.join(elsewhere, "planned")), [], "the folder written for the planned place is gone");
 });
 
 test("oneTurnEach hands values back in order, each on a turn of the event loop of its own", async () => {

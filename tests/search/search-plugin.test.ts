@@ -12,11 +12,14 @@ import { gunzipSync } from "node:zlib";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { searchPlugin } from "../../src/search/index.ts";
 import type { IndexResult } from "../../src/search/index-site.ts";
+import { compoundStems } from "../../src/search/korean-index.ts";
+import type { PostAnalysis } from "../../src/check/analyse-post.ts";
+import type { PostSources } from "../../src/check/post-sources.ts";
 import { makeTempDir } from "../helpers/paths.ts";
 import { snapshotFolder } from "../helpers/folder-snapshot.ts";
 
 type Handler = (event: Record<string, unknown>) => unknown;
-type Transform = (this: { page: { outputPath: string; url: string } }, content: string) => string | Promise<string>;
+type Transform = (this: { page: { outputPath: string; url: string; inputPath: string } }, content: string) => string | Promise<string>;
 
 function fakeConfig() {
   const handlers = new Map<string, Handler[]>();
@@ -32,16 +35,37 @@ function fakeConfig() {
   return {
     config: config as unknown as UserConfig,
     async build(output: string, pages: Record<string, string>, incremental = false) {
-      for (const handler of handlers.get("eleventy.before") ?? []) await handler({ outputMode: "fs", incremental, directories: { output } });
+      for (const handler of handlers.get("eleventy.before") ?? []) await handler({ outputMode: "fs", incremental, directories: { input: "posts", output } });
       for (const [url, html] of Object.entries(pages)) {
         const outputPath = path.join(output, url, "index.html");
         await mkdir(path.dirname(outputPath), { recursive: true });
         let content = html;
         // Eleventy awaits each transform: the search one returns a promise while it streams (index-stream.ts).
-        for (const transform of transforms) content = await transform.call({ page: { outputPath, url } }, content);
+        for (const transform of transforms) content = await transform.call({ page: { outputPath, url, inputPath: `./posts${url}index.md` } }, content);
         await writeFile(outputPath, content);
       }
       for (const handler of handlers.get("eleventy.after") ?? []) await handler({ outputMode: "fs", incremental, directories: { output } });
+    },
+  };
+}
+
+/**
+ * Stand-in for the posts' analyses (src/check/post-sources.ts) of the pages `pages()` gives: each
+ * indexed page's URL, source file (as the fake build names it) and Korean stems. `change` alters
+ * the list, as sources that foretell the pages wrongly would.
+ */
+function fakeSources(pages: () => Record<string, string>, change: (analyses: PostAnalysis[]) => PostAnalysis[] = (analyses) => analyses): PostSources {
+  return {
+    assets: "assets",
+    async analyse() {
+      const analyses = Object.entries(pages())
+        .filter(([, html]) => html.includes("data-pagefind-body"))
+        .map(([url, html]) => ({
+          file: `posts${url}index.md`, relativePath: `${url.slice(1)}index.md`, diagnostics: [], headingIds: new Set<string>(), links: [],
+          post: { url, draft: false, date: { instant: new Date("2024-01-01T00:00:00Z") } },
+          stems: compoundStems(html.replace(/<[^>]*>/g, " ")),
+        }) as unknown as PostAnalysis);
+      return change(analyses);
     },
   };
 }
@@ -114,7 +138,7 @@ test("the preview re-indexes in the background: the hook returns at once and the
   }
 });
 
-test("after an edit, a build streams its documents to Pagefind as it writes the pages, and writes the index a cold build writes", async () => {
+test("a build streams its documents to Pagefind as it writes the pages, the first one too, and writes the index Pagefind makes after the pages", async () => {
   const root = await makeTempDir("search-plugin-stream");
   const saved = { mode: process.env.ELEVENTY_RUN_MODE, cache: process.env.OPSNOTE_CACHE_DIR };
   process.env.ELEVENTY_RUN_MODE = "build";
@@ -124,33 +148,42 @@ test("after an edit, a build streams its documents to Pagefind as it writes the 
     "/c/": post("테라폼"),
     "/tags/": "<html><body><a href='/a/'>도커</a></body></html>",
   });
+  let current = pages("차트");
   try {
     process.env.OPSNOTE_CACHE_DIR = path.join(root, "cache");
     const results: IndexResult[] = [];
     const site = fakeConfig();
-    searchPlugin(site.config, { onIndexed: (result) => results.push(result) });
+    searchPlugin(site.config, { onIndexed: (result) => results.push(result), sources: fakeSources(() => current) });
     const output = path.join(root, "site");
-    await site.build(output, pages("차트"));
-    await site.build(output, pages("차트 저장소"));
+    await site.build(output, current);
+    const first = snapshotFolder(path.join(output, "pagefind"));
+    current = pages("차트 저장소");
+    await site.build(output, current);
     const streamed = snapshotFolder(path.join(output, "pagefind"));
-    await site.build(output, pages("차트 저장소"));
+    await site.build(output, current);
     assert.deepEqual(
       results.map(({ reused, streamed }) => ({ reused, streamed })),
       [
-        { reused: false, streamed: false }, // first build: no vocabulary of a build before to stream with
+        { reused: false, streamed: true }, // first build: the sources foretold its pages
         { reused: false, streamed: true }, // /b/ edited
         { reused: true, streamed: false }, // nothing changed: the cached index, no stream started
       ],
     );
+    assert.notDeepEqual(first, streamed, "the edit is in the index");
 
-    // The same pages built cold, with caches of its own.
+    // The same pages built cold, with caches of its own, by sources that foretell one at another URL
+    // (as a post that did not build would be): the stream is dropped and Pagefind indexes after the
+    // last page, with the same vocabulary.
     process.env.OPSNOTE_CACHE_DIR = path.join(root, "cold-cache");
+    const coldResults: IndexResult[] = [];
     const cold = fakeConfig();
-    searchPlugin(cold.config);
-    await cold.build(path.join(root, "cold"), pages("차트 저장소"));
+    searchPlugin(cold.config, { onIndexed: (result) => coldResults.push(result), sources: fakeSources(() => current, (analyses) => analyses.map((analysis) => (analysis.post?.url === "/c/" ? { ...analysis, post: { ...analysis.post, url: "/c-before/" } } : analysis))) });
+    await cold.build(path.join(root, "cold"), current);
+    assert.deepEqual(coldResults.map(({ streamed }) => streamed), [false]);
     const expected = snapshotFolder(path.join(root, "cold", "pagefind"));
     assert.ok(expected.size > 5, `only ${expected.size} files in Pagefind's output`);
     assert.deepEqual(streamed, expected);
+    assert.deepEqual(readdirSync(path.join(root, "cold")).sort(), ["a", "b", "c", "pagefind", "tags"], "no index written ahead left beside it");
   } finally {
     for (const [name, value] of [["ELEVENTY_RUN_MODE", saved.mode], ["OPSNOTE_CACHE_DIR", saved.cache]] as const) {
       if (value === undefined) delete process.env[name];

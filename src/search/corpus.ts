@@ -1,0 +1,34 @@
+/**
+ * What the search index knows before Eleventy writes a page: from the posts' analyses (the one read
+ * of every post a build does first, src/check/post-sources.ts, cached by content), the compound
+ * vocabulary and the pages it expects, in the order Pagefind gets them. Both are what let a build
+ * hand Pagefind each page's document as the page is written (index-stream.ts), a first build too.
+ *
+ * The vocabulary is made from the posts' markdown, not from the written pages: a page's own words
+ * are in its source, and a word only there (a link target, an alt text) adds a split point at most.
+ */
+import type { PostAnalysis } from "../check/analyse-post.ts";
+import { isPublished } from "../content/publication.ts";
+
+export interface SearchCorpus {
+  /** The stems of every published post's and page's body (korean-index.ts, compoundStems). */
+  stems: ReadonlySet<string>;
+  /**
+   * The URLs of the pages the index should hold, by source file then URL (src/search/index.ts, the
+   * order Pagefind is given). A guess: a stream checks it against the pages written.
+   */
+  order: readonly string[];
+}
+
+/** The corpus of the posts published at `now`. */
+export function searchCorpusOf(analyses: readonly PostAnalysis[], now: Date): SearchCorpus {
+  const stems = new Set<string>();
+  const pages: { source: string; url: string }[] = [];
+  for (const analysis of analyses) {
+    if (!analysis.post || !isPublished(analysis.post, now)) continue;
+    for (const stem of analysis.stems ?? []) stems.add(stem);
+    pages.push({ source: analysis.relativePath, url: analysis.post.url });
+  }
+  pages.sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return { stems, order: pages.map((page) => page.url) };
+}
