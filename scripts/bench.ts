@@ -28,6 +28,7 @@ import { parseArgs } from "node:util";
 import { writeCorpus } from "./bench/corpus.ts";
 import { hugoPost, hugoSiteFiles, writeHugoFiles } from "./bench/hugo-site.ts";
 import type { BuildMeasurement } from "./bench/measure-build.ts";
+import { BUILD_NODE_FLAGS } from "../src/cli/heap.ts";
 import { COMMAND_ENTRIES, bundleCommands } from "../src/cli/bundle.mjs";
 import { GNU_TIME, measureProcess, splitPeakRss, type ProcessMeasurement } from "./bench/measure-process.ts";
 import type { ReloadMeasurement } from "./bench/measure-reload.ts";
@@ -137,8 +138,10 @@ async function bundledMeasureBuild(): Promise<string> {
 
 /** One measured opsnote or Eleventy build (scripts/bench/measure-build.ts). */
 async function nodeBuild(kind: "opsnote" | "plain" | "shiki", posts: string, output: string, env: NodeJS.ProcessEnv): Promise<Omit<Run, "size" | "round" | "tool" | "phase">> {
-  const args = [await bundledMeasureBuild(), kind, posts, output];
-  commands.add(`${env.OPSNOTE_CACHE_DIR ? "OPSNOTE_CACHE_DIR=<fresh or kept> " : ""}${shown("node", [path.join(ROOT, "scripts/bench/measure-build.ts (bundled)"), kind, posts, output])}`);
+  // opsnote with the Node flags of `npm run build` (src/cli/heap.ts); the plain and naive Eleventy builds with Node's defaults.
+  const flags = kind === "opsnote" ? [...BUILD_NODE_FLAGS] : [];
+  const args = [...flags, await bundledMeasureBuild(), kind, posts, output];
+  commands.add(`${env.OPSNOTE_CACHE_DIR ? "OPSNOTE_CACHE_DIR=<fresh or kept> " : ""}${shown("node", [...flags, path.join(ROOT, "scripts/bench/measure-build.ts (bundled)"), kind, posts, output])}`);
   // As src/cli/launch.mjs sets it for opsnote's commands (src/cli/skip-esm-resolver.ts): for every build here.
   const measured = await measureProcess(process.execPath, args, { cwd: ROOT, env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: "1", ...env } });
   const last = measured.stdout.trim().split("\n").at(-1) ?? "";

@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generatePosts } from "../generate-posts.ts";
+import { BUILD_NODE_FLAGS } from "../../src/cli/heap.ts";
 
 export interface ReloadMeasurement {
   posts: number;
@@ -49,7 +50,8 @@ const port = await new Promise<number>((resolve) => {
     probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
   });
 });
-const child = spawn(process.execPath, ["src/cli/launch.mjs", "preview", "--port", String(port), "--posts", posts, "--output", path.join(root, "out"), ...extra], {
+// With the Node flags `npm start` gives the preview (src/cli/start.ts).
+const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, "src/cli/launch.mjs", "preview", "--port", String(port), "--posts", posts, "--output", path.join(root, "out"), ...extra], {
   detached: true,
   stdio: ["ignore", "pipe", "pipe"],
 });

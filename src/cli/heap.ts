@@ -16,6 +16,17 @@ import v8 from "node:v8";
 export const HEAP_GROWING_PERCENT = 20;
 
 /**
+ * Node flags of the processes that build: `npm run build` (package.json's script, which a test keeps
+ * equal to this) and the preview `npm start` runs (src/cli/start.ts); the bench runs opsnote with them. A build allocates short-lived
+ * objects fast (tokens, vnodes, strings of every page), and V8's young generation of 16 MB semi-spaces
+ * filled every few milliseconds: with 32 MB ones a warm 1,000-post build took 5.0 instead of 5.9 s and
+ * 5.5 instead of 5.8 s (medians of two interleaved runs; faster in 8 of 9 pairs) for about 25 MB more
+ * peak RSS (docs/benchmarks.md, seventeenth session). Unlike the growing factor, V8 reads it only when
+ * the process starts.
+ */
+export const BUILD_NODE_FLAGS = ["--max-semi-space-size=32"] as const;
+
+/**
  * Sets the growing factor: `OPSNOTE_HEAP_GROWING_PERCENT` (an integer; 0 keeps V8's own heuristics,
  * for comparing), else HEAP_GROWING_PERCENT.
  */

@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import { SETTINGS_FILE } from "../settings/load-settings.ts";
+import { BUILD_NODE_FLAGS } from "./heap.ts";
 import path from "node:path";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -25,7 +26,7 @@ let restarts = 0;
 let stopping = false;
 
 function run(): ChildProcess {
-  const started = spawn(process.execPath, [LAUNCHER, "preview", ...process.argv.slice(2)], { stdio: "inherit" });
+  const started = spawn(process.execPath, [...BUILD_NODE_FLAGS, LAUNCHER, "preview", ...process.argv.slice(2)], { stdio: "inherit" });
   started.once("exit", (code, signal) => {
     if (child !== started || stopping) return;
     child = undefined;
