@@ -89,8 +89,8 @@ export function jekyllDefaults(config: Config): (relativePath: string, type: str
 
 /** A key the import writes into a copied post, with the `_config.yml` words it came from. */
 export interface CarriedDefault {
-  key: "toc" | "comments";
-  value: boolean;
+  key: "toc" | "comments" | "author";
+  value: boolean | string;
   from: string;
 }
 
@@ -98,7 +98,9 @@ export interface CarriedDefault {
  * What a post's defaults say that opsnote's settings do not give it, to be written into its copy: `toc`
  * where it differs from the posts' `toc` setting (which carries only the defaults every post gets; a
  * file no entry gives a `toc` had none, as Jekyll's themes show none unless asked), and
- * `comments: false` on a site with comments where neither the post nor its defaults said `comments: true`.
+ * `comments: false` on a site with comments where neither the post nor its defaults said `comments: true`,
+ * and an `author` name other than the site author's (Minima and Minimal Mistakes show `page.author` on the
+ * post: leewr9's posts said "Rooam Lee" where the site's author is "leewr9").
  * A post's own value always stays; with Chirpy's site-wide `toc: false`, no post showed one, so none is
  * written.
  */
@@ -106,7 +108,7 @@ export function defaultsToCarry(
   config: Config,
   defaults: ReadonlyMap<string, JekyllDefault>,
   frontMatter: Record<string, unknown>,
-  settings: { toc?: boolean; comments?: unknown },
+  settings: { toc?: boolean; comments?: unknown; author?: { name?: string } },
 ): CarriedDefault[] {
   const readFlag = (value: unknown) => flag.safeParse(value).data;
   const carried: CarriedDefault[] = [];
@@ -120,6 +122,11 @@ export function defaultsToCarry(
   if (tocValue !== undefined && !written.has("toc") && !written.has("showtoc")
     && readFlag(config.toc) !== false && tocValue !== (settings.toc ?? false)) {
     carried.push({ key: "toc", value: tocValue, from: toc.from });
+  }
+  const author = defaults.get("author");
+  const authorName = typeof author?.value === "string" ? author.value.trim() : "";
+  if (author && authorName !== "" && !written.has("author") && authorName !== settings.author?.name?.trim()) {
+    carried.push({ key: "author", value: authorName, from: author.from });
   }
   if (written.has("comments") || settings.comments === undefined) return carried;
   if (isTextTheme(config)) {

@@ -175,3 +175,31 @@ test("import: a site with a top-level `disqus:` and no `comments:` block (Jekyll
   assert.equal(await readFile(path.join(root, "posts", "2018-1-10-meltdown-patch.md"), "utf8"), "---\nlayout: post\ntitle: 멜트다운 패치\n---\n");
   assert.deepEqual(result.warnings.filter((w) => w.kind === "defaults"), []);
 });
+
+test("import: a post author the defaults give, other than the site author's, is written in each copy that names none", async () => {
+  // leewr9/leewr9.github.io (Minima): `author: { name: leewr9 }`, and the posts' defaults `author: Rooam Lee`,
+  // the name Minima showed on every post.
+  const source = await writeTempFolder("old-minima-author", {
+    "_config.yml": "title: Rooam Lee's Blog\nauthor:\n  name: leewr9\n  email: leewr9@naver.com\ndefaults:\n  - scope: { path: \"\", type: posts }\n    values: { layout: post, author: Rooam Lee }\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: 하나\n---\n",
+    "_posts/2024-01-06-b.md": "---\ntitle: 둘\nauthor: 다른 사람\n---\n",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  assert.equal((result.settings.values.author as { name?: string } | undefined)?.name, "leewr9");
+  const copy = await readFile(path.join(root, "posts", "2024-01-05-a.md"), "utf8");
+  assert.equal(copy, "---\ntitle: 하나\nauthor: Rooam Lee\n---\n");
+  const parsed = parsePostText(copy, "posts/2024-01-05-a.md");
+  const built = buildPost({ inputPath: "posts/2024-01-05-a.md", frontMatter: parsed.data.frontMatter ?? {}, body: parsed.content, site: siteSettingsSchema.parse({}) });
+  assert.equal(built.ok && built.post.author?.name, "Rooam Lee");
+  assert.equal(await readFile(path.join(root, "posts", "2024-01-06-b.md"), "utf8"), "---\ntitle: 둘\nauthor: 다른 사람\n---\n", "a post's own author stays");
+
+  // The same name as the site's author: nothing to write.
+  const same = await writeTempFolder("old-minima-same-author", {
+    "_config.yml": "author: Rooam Lee\ndefaults:\n  - scope: { path: \"\", type: posts }\n    values: { author: Rooam Lee }\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: 하나\n---\n",
+  });
+  const sameRoot = await writeTempFolder("project", {});
+  await importSite({ source: same, root: sameRoot });
+  assert.equal(await readFile(path.join(sameRoot, "posts", "2024-01-05-a.md"), "utf8"), "---\ntitle: 하나\n---\n");
+});
