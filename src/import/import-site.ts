@@ -654,6 +654,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   // Hexo's (a child category under its parent, `/categories/블로그/설정/`; a name's own case). One that
   // differs from opsnote's page only in case is left: its redirect file would overwrite that page on a
   // case-insensitive disk (macOS, Windows).
+  // A theme's list pages (Chirpy's /archives/, a /dates/ page): opsnote's archive, tag or category list.
+  for (const page of layout.listPages ?? []) {
+    const from = redirectFilePath(page.oldUrl);
+    if (from !== undefined && from.toLowerCase() !== redirectFilePath(page.newUrl)?.toLowerCase()) addRedirect(page.file, page.oldUrl, page.newUrl);
+  }
   for (const term of [...(layout.termPages ?? []), ...oldTermUrls.values()]) {
     const slug = termSlug(term.name);
     if (!termSlugs[term.kind].has(slug)) continue;

@@ -14,6 +14,7 @@ import { oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, o
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 import * as yaml from "js-yaml";
+import { ARCHIVE_URL, CATEGORIES_URL, TAGS_URL } from "../urls/site-urls.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
 /** A post's name in Jekyll's `_posts/` (`Document::DATE_FILENAME_MATCHER`): a date, a title, an extension. */
@@ -124,6 +125,17 @@ export interface PageSource {
   oldUrl(frontMatter: Record<string, unknown>): string;
 }
 
+/**
+ * A theme's page that lists the posts (Chirpy's `_tabs/archives.md` at /archives/, not-pure-poole's
+ * `dates.md` at /dates/), which opsnote makes itself: its old URL is redirected to opsnote's page.
+ */
+export interface ListPageSource {
+  file: string;
+  oldUrl: string;
+  /** opsnote's page: the archive, the tag list or the category list. */
+  newUrl: string;
+}
+
 /** A theme's page for one tag or category, which opsnote makes itself (its old URL is redirected). */
 export interface TermPageSource {
   file: string;
@@ -148,6 +160,7 @@ export interface SiteLayout {
   skipped: { file: string; reason: string }[];
   /** Jekyll: the theme's page per tag or category (`tags/docker.md`), left out; their URLs redirect to opsnote's. */
   termPages?: TermPageSource[];
+  listPages?: ListPageSource[];
   /** Top-level static folders: source folder -> name at the project root. */
   staticDirs: { from: string; name: string; include?: (relative: string) => boolean }[];
   /** Where a root URL such as `/images/x.png` is read from. */
@@ -281,9 +294,20 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   const aboutCandidates = ["_tabs/about.md", "_pages/about.md", "about.md", "about.markdown", "_pages/about.markdown"];
   const about = aboutCandidates.map((name) => path.join(site.root, name)).find((file) => existsSync(file)) ?? huxAbout(site.root, settings.values.language);
+  const listPages: ListPageSource[] = [];
+  /** A theme page that lists posts, as one of opsnote's list pages (its old URL redirects there), if it is one. */
+  const listPage = async (full: string, name: string, oldUrl: (frontMatter: Record<string, unknown>) => string) => {
+    const newUrl = listPageUrl(name, (await rootPage(full))?.layout ?? "");
+    if (newUrl === undefined) return;
+    const frontMatter = await readFile(full, "utf8").then((text) => parsePostText(text, full).data.frontMatter ?? {}, () => ({}));
+    listPages.push({ file: full, oldUrl: oldUrl(frontMatter), newUrl });
+  };
   for (const folder of ["_tabs", "_pages"]) {
     for (const file of await listFiles(path.join(site.root, folder))) {
       const full = path.join(site.root, folder, file);
+      if (full !== about && POST_FILE.test(file) && THEME_PAGE.test(path.basename(file))) {
+        await listPage(full, path.basename(file), (frontMatter) => oldJekyllUrl({ relativePath: file, frontMatter, timeZone }, { permalink: "/:title/" }));
+      }
       if (full === about || !POST_FILE.test(file) || THEME_PAGE.test(path.basename(file))) continue;
       pages.push({
         file: full, target: `pages/${file}`,
@@ -297,14 +321,21 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   const pagePattern = translatePermalink(permalink).opsnote.endsWith("/") ? "/:path/" : "/:path:output_ext";
   for (const name of (await readdir(site.root, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort()) {
     const full = path.join(site.root, name);
-    if (full === about || !POST_FILE.test(name) || THEME_PAGE.test(name) || excluded(name)) continue;
+    if (full === about || !POST_FILE.test(name) || excluded(name)) continue;
     const page = await rootPage(full);
     if (page === undefined) continue; // no front matter: Jekyll copied it as a file (README.md)
+    const rootOldUrl = (frontMatter: Record<string, unknown>) => oldJekyllUrl({ relativePath: name, frontMatter, timeZone }, { permalink: pagePattern });
+    if (THEME_PAGE.test(name)) {
+      await listPage(full, name, rootOldUrl);
+      continue;
+    }
     if (!CONTENT_LAYOUTS.has(page.layout)) {
+      await listPage(full, name, rootOldUrl);
       skipped.push({ file: full, reason: `a page with the theme's layout "${page.layout}", not written content; not imported` });
       continue;
     }
     if (page.listsPosts) {
+      await listPage(full, name, rootOldUrl);
       skipped.push({ file: full, reason: "a page that lists the site's posts with Liquid (opsnote makes its own tag, category and archive pages); not imported" });
       continue;
     }
@@ -317,7 +348,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   for (const page of termPages) skipped.push({ file: page.file, reason: `the theme's page of the ${page.kind === "tags" ? "tag" : "category"} "${page.name}" (opsnote makes its own; its URL redirects there)` });
   const staticDirs = JEKYLL_STATIC_DIRS.filter((name) => existsSync(path.join(site.root, name))).map((name) => ({ from: path.join(site.root, name), name }));
   return {
-    sources, about, pages, skipped, staticDirs, urlRoot: site.root, settings, termPages,
+    sources, about, pages, skipped, staticDirs, urlRoot: site.root, settings, termPages, listPages,
     // Chirpy's tabs and Minimal Mistakes' pages say `permalink:`; a root about.md is /about/, or
     // /about.html on a site whose permalink style ends with the extension (Jekyll's default `date`).
     aboutUrl: (frontMatter) => oldJekyllUrl({ relativePath: "about.md", frontMatter, timeZone }, { permalink: about?.includes("_tabs") ? "/:title/" : pagePattern }),
@@ -481,6 +512,20 @@ const CONTENT_LAYOUTS = new Set(["page", "single", "article", "post", "default",
  * site's posts, tags or categories (Jekyll Now's tag.md: a theme's list page in Liquid, which opsnote
  * would show as raw Liquid); undefined when it has no front matter.
  */
+/**
+ * opsnote's page for a theme page that lists posts, from its file name and layout: an archive (by year,
+ * by date: `archives.md`, `year-archive.md`, layout `archive-dates`), the tag list or the category list;
+ * undefined for any other page (search, 404, home).
+ */
+export function listPageUrl(fileName: string, layout: string): string | undefined {
+  const name = fileName.replace(/\.(md|markdown|html)$/i, "").toLowerCase();
+  const layoutName = layout.toLowerCase();
+  if (/^(categories|category|category-archive)$/.test(name) || /^categor/.test(layoutName)) return CATEGORIES_URL;
+  if (/^(tags?|tag-archive)$/.test(name) || /^tags?$/.test(layoutName)) return TAGS_URL;
+  if (/^(archives?|year-archive|collection-archive|posts|dates)$/.test(name) || /^archive(s|-dates|-years?)?$/.test(layoutName)) return ARCHIVE_URL;
+  return undefined;
+}
+
 async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean } | undefined> {
   const text = await readFile(file, "utf8");
   if (!/^\uFEFF?---\s*\r?\n/.test(text)) return undefined;

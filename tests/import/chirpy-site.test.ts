@@ -14,7 +14,8 @@ const site = await importAndBuild("chirpy", {
 });
 
 registerSiteInvariants(site, {
-  oldUrls: ["/posts/argo-rollouts-canary/", "/posts/Helm-Diff/", "/about/"],
+  // The archives tab: opsnote's archive is at /archive/, and /archives/ redirects there.
+  oldUrls: ["/posts/argo-rollouts-canary/", "/posts/Helm-Diff/", "/about/", "/archives/"],
 });
 
 test("settings carried into opsnote.config.yaml, each with where it came from", async () => {
@@ -24,7 +25,7 @@ test("settings carried into opsnote.config.yaml, each with where it came from", 
       title: "데브옵스 일지", description: "플랫폼 팀의 데브옵스 메모", timeZone: "Asia/Seoul", language: "ko-KR",
       url: "https://ops-diary.example.kr", pathPrefix: "/", pageSize: 8, permalink: "/posts/:title/", toc: true, twitter: "@opsdiary",
       analytics: { google: "G-CHIRPY01" }, verification: { google: "g-verify-123", naver: "n-verify-456" },
-      redirects: { "/posts/Helm-Diff/": "/posts/helm-diff/" }, author: undefined, comments: undefined,
+      redirects: { "/posts/Helm-Diff/": "/posts/helm-diff/", "/archives/": "/archive/" }, author: undefined, comments: undefined,
     },
   );
   assert.deepEqual(site.settings.comments, {
@@ -82,8 +83,9 @@ test("the prompt is a callout, and the redirect page of the renamed URL points t
 });
 
 test("the report groups what it says by kind, with the fix", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 1 });
-  assert.match(site.imported.stdout, /1 old URLs the new URL pattern cannot reproduce, answered by a redirect page \[redirect\] — nothing to do/);
+  // Helm-Diff's capital letters, and the archives tab (/archives/ -> /archive/).
+  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 2 });
+  assert.match(site.imported.stdout, /2 old URLs the new URL pattern cannot reproduce, answered by a redirect page \[redirect\] — nothing to do/);
 });
 
 test("the old about page is the new site's /about/", async () => {

@@ -12,7 +12,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { importSite } from "../../src/import/import-site.ts";
-import { jekyllExcluded } from "../../src/import/site-layout.ts";
+import { jekyllExcluded, listPageUrl } from "../../src/import/site-layout.ts";
 
 const CONFIG = [
   'title: "Dongho\'s Dev Blog"',
@@ -116,7 +116,8 @@ test("Beautiful Jekyll's pages at the site's root become standalone pages at the
     `<old>/resume.md warning skipped: a page with the theme's layout "resume", not written content; not imported`,
     `<old>/tag.md warning skipped: a page that lists the site's posts with Liquid (opsnote makes its own tag, category and archive pages); not imported`,
   ]);
-  assert.deepEqual(result.redirects, {});
+  // The list page's URL answers: opsnote's tag list.
+  assert.deepEqual(result.redirects, { "/tag/": "/tags/" });
 });
 
 test("on a site with Jekyll's default `date` permalink a root page's old URL ends in .html; the about page is redirected from it", async () => {
@@ -179,4 +180,21 @@ test("Hux's about page is about.html around {% include about/<lang>.md %}: the s
   assert.match(english.written.find((w) => w.to.endsWith("/posts/about.md"))?.text ?? "", /## Hi, I am Hux/);
   const chinese = await importSite({ source: await site("zh"), root: await writeTempFolder("project", {}), dryRun: true });
   assert.equal(chinese.written.find((w) => w.to.endsWith("/posts/about.md")), undefined);
+});
+
+test("listPageUrl: a theme's list page is opsnote's archive, tag or category list; other pages are none", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["archives.md", "archives", "/archive/"], // Chirpy's tab
+    ["dates.md", "archive-dates", "/archive/"], // not-pure-poole (schooldevops)
+    ["year-archive.md", "archive", "/archive/"], // Minimal Mistakes
+    ["categories.md", "archive-taxonomies", "/categories/"],
+    ["category-archive.md", "categories", "/categories/"],
+    ["tags.md", "tags", "/tags/"],
+    ["search.md", "search", undefined],
+    ["404.html", "default", undefined],
+    ["index.html", "home", undefined],
+    ["projects.md", "default", undefined],
+    ["tags-guide.md", "page", undefined],
+  ];
+  for (const [file, layout, expected] of cases) assert.equal(listPageUrl(file, layout), expected, `${file} (${layout})`);
 });
