@@ -7,6 +7,7 @@
  * site's time zone and permalink only, never on the time, so it is cached: in memory by
  * modification time between preview rebuilds, on disk by content between builds (analysis-cache.ts).
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
@@ -42,6 +43,8 @@ export interface PostAnalysis {
   undated?: boolean;
   /** The Korean stems the body adds to the search index's compound vocabulary (src/search/corpus.ts). */
   stems?: string[];
+  /** A digest of the file's text: tells the search index which posts changed since the build before (src/search/corpus.ts). */
+  digest?: string;
 }
 
 
@@ -105,7 +108,7 @@ export function analysePost(options: {
 }): PostAnalysis {
   const { file, relativePath, text, md, site, undatedFallback } = options;
   const diagnostics: Diagnostic[] = [];
-  const analysis: PostAnalysis = { file, relativePath, diagnostics, headingIds: new Set(), links: [] };
+  const analysis: PostAnalysis = { file, relativePath, diagnostics, headingIds: new Set(), links: [], digest: createHash("sha256").update(text).digest("base64url") };
 
   // A BOM, CRLF line ends, an empty file, no front matter: the build warns about them, so `check` does.
   diagnostics.push(...findFileQuirks(text, file));

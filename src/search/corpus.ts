@@ -18,17 +18,21 @@ export interface SearchCorpus {
    * order Pagefind is given). A guess: a stream checks it against the pages written.
    */
   order: readonly string[];
+  /** Each expected page's source, as a digest of its file's text (a post that changed has another). */
+  sources: ReadonlyMap<string, string>;
 }
 
 /** The corpus of the posts published at `now`. */
 export function searchCorpusOf(analyses: readonly PostAnalysis[], now: Date): SearchCorpus {
   const stems = new Set<string>();
   const pages: { source: string; url: string }[] = [];
+  const sources = new Map<string, string>();
   for (const analysis of analyses) {
     if (!analysis.post || !isPublished(analysis.post, now)) continue;
     for (const stem of analysis.stems ?? []) stems.add(stem);
     pages.push({ source: analysis.relativePath, url: analysis.post.url });
+    sources.set(analysis.post.url, analysis.digest ?? "");
   }
   pages.sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return { stems, order: pages.map((page) => page.url) };
+  return { stems, order: pages.map((page) => page.url), sources };
 }

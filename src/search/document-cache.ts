@@ -18,6 +18,10 @@ import { buildSearchDocument, type SearchDocument } from "./search-document.ts";
 export interface SearchDocumentCache {
   /** The page's search document (undefined for a page with nothing indexed), from the pack when it has it. */
   documentOf(html: string, url: string): SearchDocument | undefined;
+  /** The same, with its key in the pack. */
+  entryOf(html: string, url: string): { document: SearchDocument; key: string } | undefined;
+  /** A document the pack holds, by its key (one a build before made): for the next stream's prefeed (index.ts). */
+  stored(key: string): SearchDocument | undefined;
   /** Documents made (not read from the pack) since the cache was opened: a page whose document changed. */
   readonly made: number;
   /** Writes the pack if this build added documents; `prune` drops those this build did not ask for. */
@@ -47,15 +51,23 @@ export function createSearchDocumentCache({
       return made;
     },
     documentOf(html, url) {
+      return this.entryOf(html, url)?.document;
+    },
+    entryOf(html, url) {
       // Listing pages have no indexed body: nothing to hash or keep (buildSearchDocument checks the same).
       if (!html.includes("data-pagefind-body")) return undefined;
       const key = documentKey(html, url);
       const cached = pack.read(key);
-      if (cached !== undefined) return JSON.parse(cached) as SearchDocument;
+      if (cached !== undefined) return { document: JSON.parse(cached) as SearchDocument, key };
       const document = buildSearchDocument(html, url);
       made++;
-      if (document) pack.write(key, JSON.stringify(document));
-      return document;
+      if (!document) return undefined;
+      pack.write(key, JSON.stringify(document));
+      return { document, key };
+    },
+    stored(key) {
+      const cached = pack.read(key);
+      return cached === undefined ? undefined : (JSON.parse(cached) as SearchDocument);
     },
     save({ prune }) {
       pack.save({ prune });

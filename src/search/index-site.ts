@@ -34,6 +34,8 @@ export interface IndexResult {
   reused: boolean;
   /** Whether Pagefind had been given the documents while the pages were still being written (index-stream.ts). */
   streamed: boolean;
+  /** Of those, how many it was given before the first page, from the build before (index-stream.ts, prefeed). */
+  prefed: number;
 }
 
 export interface IndexOptions {
@@ -41,7 +43,7 @@ export interface IndexOptions {
   /** Writes files of its own into the new `pagefind/` folder before it is cached (the vocabulary). */
   writeExtraFiles?: (pagefindDir: string, documents: readonly SearchDocument[]) => Promise<void>;
   /** An index fed while the pages were written (index-stream.ts): written when it holds exactly `documents`, else dropped. */
-  stream?: Pick<IndexStream, "claim" | "drop">;
+  stream?: Pick<IndexStream, "claim" | "drop" | "prefed">;
 }
 
 /** The search index cache with the salt of this Pagefind and these documents' format. */
@@ -203,7 +205,7 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
   try {
     if (cache && key) {
       const cached = await cache.restore(key, outputPath);
-      if (cached) return { pages: cached.pages, seconds: (performance.now() - started) / 1000, reused: true, streamed: false };
+      if (cached) return { pages: cached.pages, seconds: (performance.now() - started) / 1000, reused: true, streamed: false, prefed: 0 };
     }
     streamed = await stream?.claim(documents);
   } finally {
@@ -214,7 +216,7 @@ export async function indexDocuments(documents: readonly SearchDocument[], outpu
   if (!streamed) for (const document of documents) index.add(document);
   const pages = await index.write(outputPath, { documents, writeExtraFiles });
   if (cache && key) await cache.store(key, outputPath, { pages });
-  return { pages, seconds: (performance.now() - started) / 1000, reused: false, streamed: streamed !== undefined };
+  return { pages, seconds: (performance.now() - started) / 1000, reused: false, streamed: streamed !== undefined, prefed: streamed ? (stream?.prefed ?? 0) : 0 };
 }
 
 /** The search documents of every written `.html` page of a site folder (outside `pagefind/`), in path order. */

@@ -16,7 +16,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createIndexCache, indexDocuments, type IndexResult } from "./index-site.ts";
-import { createIndexStream, oneTurnEach, stemMarker, type IndexStream } from "./index-stream.ts";
+import { createIndexStream, loadIndexedPages, oneTurnEach, prefeedDocuments, saveIndexedPages, stemMarker, type IndexStream } from "./index-stream.ts";
+import { cacheDir } from "../cache-dir.ts";
 import { searchCorpusOf, type SearchCorpus } from "./corpus.ts";
 import type { PostSources } from "../check/post-sources.ts";
 import { keepDataImagesOutOfIndex } from "./data-images.ts";
@@ -79,7 +80,9 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
   const writeExtraFiles = (pagefindDir: string, documents: readonly SearchDocument[]) => writeQueryVocabulary(pagefindDir, documents, synonyms);
   // Search documents by output path. Kept across the preview's rebuilds: an incremental one
   // re-renders only some pages.
-  const documents = new Map<string, { document: SearchDocument; build: number; source: string }>();
+  const documents = new Map<string, { document: SearchDocument; build: number; source: string; key: string }>();
+  // What a build indexed, for the next one's prefeed (index-stream.ts).
+  const indexedFile = () => path.join(cacheDir("search"), "indexed.json");
   let build = 0;
   // Opened per build: the pack is read once, when the first page asks (document-cache.ts).
   let documentCache: SearchDocumentCache | undefined;
@@ -101,6 +104,15 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
         pagefindDir: path.join(output, "pagefind"),
       })
       : undefined;
+    // After an edit, the pages before the first changed post (in index order) go to Pagefind now, from
+    // the build before, so that it works while Eleventy renders instead of after the last page.
+    const saved = stream && known ? loadIndexedPages(indexedFile(), salt) : undefined;
+    if (stream && known && saved) {
+      documentCache ??= createSearchDocumentCache();
+      const cache = documentCache;
+      const ahead = prefeedDocuments(saved, known, (key) => cache.stored(key));
+      if (ahead && ahead.length > 0) stream.prefeed(ahead);
+    }
   });
   eleventyConfig.addTransform("search-document", function (this: TransformContext, content: string): string | Promise<string> {
     const { outputPath: output, url, inputPath } = this.page;
@@ -109,10 +121,10 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     const index = () => {
       documentCache ??= createSearchDocumentCache();
       const made = documentCache.made;
-      const document = documentCache.documentOf(page, typeof url === "string" ? url : `/${output}`);
-      if (document) {
-        stream?.offer(document, documentCache.made > made, thisBuild);
-        documents.set(path.resolve(output), { document, build, source: inputPath ?? "" });
+      const entry = documentCache.entryOf(page, typeof url === "string" ? url : `/${output}`);
+      if (entry) {
+        stream?.offer(entry.document, documentCache.made > made, thisBuild);
+        documents.set(path.resolve(output), { ...entry, build, source: inputPath ?? "" });
       } else documents.delete(path.resolve(output));
       return page;
     };
@@ -148,10 +160,14 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     }
     // A build keeps the documents it made; the preview, whose later runs write some pages only, all of them.
     documentCache?.save({ prune: !incremental && isBuild() });
-    const current = () => [...documents.values()].sort(bySourceThenUrl).map((entry) => entry.document);
+    const ordered = () => [...documents.values()].sort(bySourceThenUrl);
+    const current = () => ordered().map((entry) => entry.document);
     const outputPath = path.join(directories.output, "pagefind");
     if (isBuild()) {
-      const result = await indexDocuments(prepare(current()), outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
+      const entries = ordered();
+      const result = await indexDocuments(prepare(entries.map((entry) => entry.document)), outputPath, { cache: createIndexCache(undefined, salt), writeExtraFiles, stream: fed });
+      const known = corpus;
+      if (known) saveIndexedPages(indexedFile(), salt, entries.map((entry) => ({ url: entry.document.url, source: known.sources.get(entry.document.url) ?? "", key: entry.key })));
       onIndexed?.(result);
       if (process.env.OPSNOTE_DEBUG_SEARCH_INDEX) console.error(`[opsnote] search index: ${JSON.stringify(result)}`);
       return;

@@ -60,6 +60,7 @@ interface RenderStats {
 interface SearchIndexStats {
   reused: boolean;
   streamed: boolean;
+  prefed: number;
 }
 
 function build(output: string, cache: string, env: Record<string, string> = {}): ChildBuild & { stats: RenderStats; search: SearchIndexStats; feeds: { hits: number; made: number }; warnings: string[] } {
@@ -115,6 +116,8 @@ test("an edited post is the only one rendered again, and its page shows the edit
   // The search index was fed while the pages were written (src/search/index-stream.ts), cold and after
   // the edit; it is compared below with the index of a build that had no stream.
   assert.deepEqual([cold.search, warm.search, edited.search], [{ ...cold.search, reused: false, streamed: true }, { ...warm.search, reused: true, streamed: false }, { ...edited.search, reused: false, streamed: true }]);
+  // The two notes before the edited one (by source file) went to Pagefind before the first page, from the build before.
+  assert.equal(edited.search.prefed, 2);
   assert.equal(edited.stats.tocParsed, 1, "its TOC only");
   const page = parseHTML(readFileSync(path.join(root, "edited", "note-3", "index.html"), "utf8")).document;
   assert.ok(page.getElementById("고친-제목"), "the new heading");

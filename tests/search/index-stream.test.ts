@@ -7,11 +7,13 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { indexDocuments } from "../../src/search/index-site.ts";
-import { createIndexStream, oneTurnEach, stemMarker, type IndexStream, type StreamGuess } from "../../src/search/index-stream.ts";
+import {
+  createIndexStream, loadIndexedPages, oneTurnEach, prefeedDocuments, saveIndexedPages, stemMarker, type IndexedPage, type IndexStream, type StreamGuess,
+} from "../../src/search/index-stream.ts";
 import { analyzeDocuments, buildVocabulary } from "../../src/search/korean-index.ts";
 import type { SearchDocument } from "../../src/search/search-document.ts";
 import { makeTempDir } from "../helpers/paths.ts";
@@ -157,6 +159,60 @@ test("an index written ahead is thrown away with a stream that is dropped; one f
   assert.equal(result.streamed, true);
   assert.deepEqual(snapshotFolder(dir), await indexAfterPages("after-pages-posts", POSTS));
   assert.deepEqual(readdirSync(path.join(elsewhere, "planned")), [], "the folder written for the planned place is gone");
+});
+
+test("documents given before the first page are checked as their pages come: the same ones are claimed, another ends the stream", async () => {
+  const expected = await indexAfterPages("after-pages-prefed", ALL);
+  // The build before had the first two pages as they are now; the pages come in Eleventy's order.
+  const dir = path.join(root, "prefed", "pagefind");
+  const stream = createIndexStream({ guess: guessFrom(ALL), pagefindDir: dir });
+  stream.prefeed(ALL.slice(0, 2));
+  assert.equal(stream.streaming, true, "streaming before the first page");
+  assert.equal(stream.prefed, 2);
+  offerAll(stream, [...ALL].reverse(), [ALL[3]!.url]);
+  const result = await indexDocuments(analyzeDocuments(ALL), dir, { stream });
+  assert.deepEqual({ streamed: result.streamed, prefed: result.prefed }, { streamed: true, prefed: 2 });
+  assert.deepEqual(snapshotFolder(dir), expected);
+
+  // A page given ahead whose page then differs (its post changed after all): the stream ends.
+  const stale = createIndexStream({ guess: guessFrom(ALL) });
+  stale.prefeed([{ ...ALL[0]!, html: ALL[0]!.html.replace("</p>", " 예전 문장.</p>") }]);
+  offerAll(stale, ALL, [ALL[1]!.url]);
+  assert.equal(stale.streaming, false);
+  assert.equal(await stale.claim(analyzeDocuments(ALL)), undefined);
+  // A prefeed stops at the first document that is not next in the expected order.
+  const skipping = createIndexStream({ guess: guessFrom(ALL) });
+  skipping.prefeed([ALL[0]!, ALL[2]!]);
+  assert.equal(skipping.prefed, 1);
+  await skipping.drop();
+});
+
+test("prefeedDocuments: the build before's documents up to the first post that changed; none when no post changed", () => {
+  const saved: IndexedPage[] = ALL.map((document, i) => ({ url: document.url, source: `digest-${i}`, key: `key-${i}` }));
+  const stored = new Map(ALL.map((document, i) => [`key-${i}`, document]));
+  const sources = new Map(saved.map((page) => [page.url, page.source]));
+  const order = ALL.map((document) => document.url);
+  const read = (key: string) => stored.get(key);
+  assert.equal(prefeedDocuments(saved, { order, sources }, read), undefined, "nothing changed: no Pagefind to start");
+  const edited = new Map(sources).set(ALL[2]!.url, "digest-edited");
+  assert.deepEqual(prefeedDocuments(saved, { order, sources: edited }, read)?.map((document) => document.url), order.slice(0, 2));
+  assert.deepEqual(prefeedDocuments(saved, { order: [...order, "/new/"], sources: new Map(sources).set("/new/", "x") }, read)?.map((document) => document.url), order, "a new post at the end");
+  assert.deepEqual(prefeedDocuments(saved, { order: order.slice(1), sources }, read), [], "the first page moved");
+  stored.delete("key-1");
+  assert.deepEqual(prefeedDocuments(saved, { order, sources: edited }, read)?.map((document) => document.url), order.slice(0, 1), "a document the cache lost ends it");
+});
+
+test("indexed pages are read back with their salt only; a torn or foreign file reads as none", () => {
+  const file = path.join(root, "cache", "indexed.json");
+  const pages: IndexedPage[] = [{ url: "/k8s/", source: "s1", key: "k1" }, { url: "/helm/", source: "s2", key: "k2" }];
+  saveIndexedPages(file, "salt", pages);
+  assert.deepEqual(loadIndexedPages(file, "salt"), pages);
+  assert.equal(loadIndexedPages(file, "another salt"), undefined);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.slice(0, text.length / 2));
+  assert.equal(loadIndexedPages(file, "salt"), undefined, "torn");
+  writeFileSync(file, JSON.stringify({ format: "opsnote-search-indexed/1", salt: "salt", pages: [["/k8s/", 1, "k1"]] }));
+  assert.equal(loadIndexedPages(file, "salt"), undefined, "not strings");
 });
 
 test("oneTurnEach hands values back in order, each on a turn of the event loop of its own", async () => {

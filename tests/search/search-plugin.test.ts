@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { searchPlugin } from "../../src/search/index.ts";
 import type { IndexResult } from "../../src/search/index-site.ts";
@@ -64,6 +65,7 @@ function fakeSources(pages: () => Record<string, string>, change: (analyses: Pos
           file: `posts${url}index.md`, relativePath: `${url.slice(1)}index.md`, diagnostics: [], headingIds: new Set<string>(), links: [],
           post: { url, draft: false, date: { instant: new Date("2024-01-01T00:00:00Z") } },
           stems: compoundStems(html.replace(/<[^>]*>/g, " ")),
+          digest: createHash("sha256").update(html).digest("base64url"),
         }) as unknown as PostAnalysis);
       return change(analyses);
     },
@@ -162,11 +164,11 @@ test("a build streams its documents to Pagefind as it writes the pages, the firs
     const streamed = snapshotFolder(path.join(output, "pagefind"));
     await site.build(output, current);
     assert.deepEqual(
-      results.map(({ reused, streamed }) => ({ reused, streamed })),
+      results.map(({ reused, streamed, prefed }) => ({ reused, streamed, prefed })),
       [
-        { reused: false, streamed: true }, // first build: the sources foretold its pages
-        { reused: false, streamed: true }, // /b/ edited
-        { reused: true, streamed: false }, // nothing changed: the cached index, no stream started
+        { reused: false, streamed: true, prefed: 0 }, // first build: the sources foretold its pages
+        { reused: false, streamed: true, prefed: 1 }, // /b/ edited: /a/, before it, went to Pagefind before the first page
+        { reused: true, streamed: false, prefed: 0 }, // nothing changed: the cached index, no stream started
       ],
     );
     assert.notDeepEqual(first, streamed, "the edit is in the index");
