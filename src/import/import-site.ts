@@ -649,16 +649,16 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  // The old site's page of each term redirects to opsnote's, when a post has the term and the URL moved:
-  // a Jekyll theme's page per term (`categories/operating-system.md` at `/categories/operating system/`),
-  // Hexo's (a child category under its parent, `/categories/블로그/설정/`; a name's own case). One that
-  // differs from opsnote's page only in case is left: its redirect file would overwrite that page on a
-  // case-insensitive disk (macOS, Windows).
   // A theme's list pages (Chirpy's /archives/, a /dates/ page): opsnote's archive, tag or category list.
   for (const page of layout.listPages ?? []) {
     const from = redirectFilePath(page.oldUrl);
     if (from !== undefined && from.toLowerCase() !== redirectFilePath(page.newUrl)?.toLowerCase()) addRedirect(page.file, page.oldUrl, page.newUrl);
   }
+  // The old site's page of each term redirects to opsnote's, when a post has the term and the URL moved:
+  // a Jekyll theme's page per term (`categories/operating-system.md` at `/categories/operating system/`),
+  // Hexo's (a child category under its parent, `/categories/블로그/설정/`; a name's own case). One that
+  // differs from opsnote's page only in case is left: its redirect file would overwrite that page on a
+  // case-insensitive disk (macOS, Windows).
   for (const term of [...(layout.termPages ?? []), ...oldTermUrls.values()]) {
     const slug = termSlug(term.name);
     if (!termSlugs[term.kind].has(slug)) continue;

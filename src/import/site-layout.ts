@@ -160,6 +160,7 @@ export interface SiteLayout {
   skipped: { file: string; reason: string }[];
   /** Jekyll: the theme's page per tag or category (`tags/docker.md`), left out; their URLs redirect to opsnote's. */
   termPages?: TermPageSource[];
+  /** Jekyll: the theme's pages that list posts (an archive, the tag or category list), left out; their URLs redirect to opsnote's. */
   listPages?: ListPageSource[];
   /** Top-level static folders: source folder -> name at the project root. */
   staticDirs: { from: string; name: string; include?: (relative: string) => boolean }[];
@@ -299,7 +300,12 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   const listPage = async (full: string, name: string, oldUrl: (frontMatter: Record<string, unknown>) => string) => {
     const newUrl = listPageUrl(name, (await rootPage(full))?.layout ?? "");
     if (newUrl === undefined) return;
-    const frontMatter = await readFile(full, "utf8").then((text) => parsePostText(text, full).data.frontMatter ?? {}, () => ({}));
+    let frontMatter: Record<string, unknown> = {};
+    try {
+      frontMatter = parsePostText(await readFile(full, "utf8"), full).data.frontMatter ?? {};
+    } catch {
+      // Front matter that does not parse: the URL the page's file name gives.
+    }
     listPages.push({ file: full, oldUrl: oldUrl(frontMatter), newUrl });
   };
   for (const folder of ["_tabs", "_pages"]) {

@@ -198,3 +198,13 @@ test("listPageUrl: a theme's list page is opsnote's archive, tag or category lis
   ];
   for (const [file, layout, expected] of cases) assert.equal(listPageUrl(file, layout), expected, `${file} (${layout})`);
 });
+
+test("a theme's list page whose front matter does not parse still redirects from its file name's URL, and the import goes on", async () => {
+  const source = await writeTempFolder("old-broken-archive", {
+    "_config.yml": "permalink: /:title/\n",
+    "_posts/2024-01-05-a.md": "---\ntitle: 하나\n---\n",
+    "archives.md": "---\nlayout: archives\npermalink: [\n---\n",
+  });
+  const result = await importSite({ source, root: await writeTempFolder("project", {}), dryRun: true });
+  assert.deepEqual(result.redirects, { "/archives/": "/archive/" });
+});
