@@ -296,29 +296,22 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
   const aboutCandidates = ["_tabs/about.md", "_pages/about.md", "about.md", "about.markdown", "_pages/about.markdown"];
   const about = aboutCandidates.map((name) => path.join(site.root, name)).find((file) => existsSync(file)) ?? huxAbout(site.root, settings.values.language);
   const listPages: ListPageSource[] = [];
-  /** A theme page that lists posts, as one of opsnote's list pages (its old URL redirects there), if it is one. */
-  const listPage = async (full: string, name: string, oldUrl: (frontMatter: Record<string, unknown>) => string) => {
-    const newUrl = listPageUrl(name, (await rootPage(full))?.layout ?? "");
-    if (newUrl === undefined) return;
-    let frontMatter: Record<string, unknown> = {};
-    try {
-      frontMatter = parsePostText(await readFile(full, "utf8"), full).data.frontMatter ?? {};
-    } catch {
-      // Front matter that does not parse: the URL the page's file name gives.
-    }
-    listPages.push({ file: full, oldUrl: oldUrl(frontMatter), newUrl });
+  /**
+   * A theme page that lists posts, as one of opsnote's list pages (its old URL redirects there), if it is
+   * one. A page without front matter was copied by Jekyll as it is; one whose front matter does not parse
+   * (read as none) is at the URL its file name gives.
+   */
+  const listPage = (full: string, name: string, page: Awaited<ReturnType<typeof rootPage>>, oldUrl: (frontMatter: Record<string, unknown>) => string) => {
+    const newUrl = page && listPageUrl(name, page.layout);
+    if (page && newUrl !== undefined) listPages.push({ file: full, oldUrl: oldUrl(page.frontMatter), newUrl });
   };
   for (const folder of ["_tabs", "_pages"]) {
     for (const file of await listFiles(path.join(site.root, folder))) {
       const full = path.join(site.root, folder, file);
-      if (full !== about && POST_FILE.test(file) && THEME_PAGE.test(path.basename(file))) {
-        await listPage(full, path.basename(file), (frontMatter) => oldJekyllUrl({ relativePath: file, frontMatter, timeZone }, { permalink: "/:title/" }));
-      }
-      if (full === about || !POST_FILE.test(file) || THEME_PAGE.test(path.basename(file))) continue;
-      pages.push({
-        file: full, target: `pages/${file}`,
-        oldUrl: (frontMatter) => oldJekyllUrl({ relativePath: file, frontMatter, timeZone }, { permalink: "/:title/" }),
-      });
+      if (full === about || !POST_FILE.test(file)) continue;
+      const oldUrl = (frontMatter: Record<string, unknown>) => oldJekyllUrl({ relativePath: file, frontMatter, timeZone }, { permalink: "/:title/" });
+      if (THEME_PAGE.test(path.basename(file))) listPage(full, path.basename(file), await rootPage(full), oldUrl);
+      else pages.push({ file: full, target: `pages/${file}`, oldUrl });
     }
   }
   // Pages at the site's root (Beautiful Jekyll's project.md, Jekyll Now's, Minima's): written for a
@@ -330,25 +323,18 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     if (full === about || !POST_FILE.test(name) || excluded(name)) continue;
     const page = await rootPage(full);
     if (page === undefined) continue; // no front matter: Jekyll copied it as a file (README.md)
-    const rootOldUrl = (frontMatter: Record<string, unknown>) => oldJekyllUrl({ relativePath: name, frontMatter, timeZone }, { permalink: pagePattern });
-    if (THEME_PAGE.test(name)) {
-      await listPage(full, name, rootOldUrl);
-      continue;
-    }
+    const oldUrl = (frontMatter: Record<string, unknown>) => oldJekyllUrl({ relativePath: name, frontMatter, timeZone }, { permalink: pagePattern });
+    if (THEME_PAGE.test(name) || !CONTENT_LAYOUTS.has(page.layout) || page.listsPosts) listPage(full, name, page, oldUrl);
+    if (THEME_PAGE.test(name)) continue;
     if (!CONTENT_LAYOUTS.has(page.layout)) {
-      await listPage(full, name, rootOldUrl);
       skipped.push({ file: full, reason: `a page with the theme's layout "${page.layout}", not written content; not imported` });
       continue;
     }
     if (page.listsPosts) {
-      await listPage(full, name, rootOldUrl);
       skipped.push({ file: full, reason: "a page that lists the site's posts with Liquid (opsnote makes its own tag, category and archive pages); not imported" });
       continue;
     }
-    pages.push({
-      file: full, target: `pages/${name}`,
-      oldUrl: (frontMatter) => oldJekyllUrl({ relativePath: name, frontMatter, timeZone }, { permalink: pagePattern }),
-    });
+    pages.push({ file: full, target: `pages/${name}`, oldUrl });
   }
   const termPages = await jekyllTermPages(site.root, (relativePath, frontMatter) => oldJekyllUrl({ relativePath, frontMatter, timeZone }, { permalink: pagePattern }));
   for (const page of termPages) skipped.push({ file: page.file, reason: `the theme's page of the ${page.kind === "tags" ? "tag" : "category"} "${page.name}" (opsnote makes its own; its URL redirects there)` });
@@ -532,15 +518,16 @@ export function listPageUrl(fileName: string, layout: string): string | undefine
   return undefined;
 }
 
-async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean } | undefined> {
+async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean; frontMatter: Record<string, unknown> } | undefined> {
   const text = await readFile(file, "utf8");
   if (!/^\uFEFF?---\s*\r?\n/.test(text)) return undefined;
   const listsPosts = /\{%-?\s*for\s+\w+\s+in\s+(?:site\.(?:posts|tags|categories)|paginator\.posts)\b/.test(text);
   try {
-    const layout = parsePostText(text, file).data.frontMatter?.layout;
-    return { layout: typeof layout === "string" ? layout.trim() : "", listsPosts };
+    const frontMatter = parsePostText(text, file).data.frontMatter ?? {};
+    const layout = frontMatter.layout;
+    return { layout: typeof layout === "string" ? layout.trim() : "", listsPosts, frontMatter };
   } catch {
-    return { layout: "", listsPosts }; // broken front matter: imported, and the build names the line
+    return { layout: "", listsPosts, frontMatter: {} }; // broken front matter: imported, and the build names the line
   }
 }
 

@@ -72,7 +72,7 @@ const digest = (html: string) => createHash("sha256").update(html).digest("base6
 
 /**
  * A stream for one build. Eleventy writes the pages in about the order of their source files, the
- * order expected, so a document is seldom held for long (src/search/index.ts, bySourceThenUrl).
+ * order expected, so a document is seldom held for long (corpus.ts, compareIndexOrder).
  */
 export function createIndexStream({ guess, pagefindDir }: IndexStreamOptions): IndexStream {
   let state: "waiting" | "streaming" | "off" = "waiting";
@@ -186,10 +186,19 @@ export function createIndexStream({ guess, pagefindDir }: IndexStreamOptions): I
   };
 }
 
-/** Marks documents by `vocabulary`, with one memo for all of them. */
+/**
+ * Marks documents by `vocabulary`, with one memo of words for all of them and one of whole documents:
+ * a build marks a streamed document when Pagefind gets it, again when its page comes after a prefeed,
+ * and again for the index's final documents; with one marker per build, each HTML is marked once.
+ */
 export function stemMarker(vocabulary: ReadonlySet<string>): StreamGuess["mark"] {
-  const memo = new Map<string, string>();
-  return (html) => markDocumentStems(html, vocabulary, memo);
+  const words = new Map<string, string>();
+  const documents = new Map<string, string>();
+  return (html) => {
+    let marked = documents.get(html);
+    if (marked === undefined) documents.set(html, (marked = markDocumentStems(html, vocabulary, words)));
+    return marked;
+  };
 }
 
 /**

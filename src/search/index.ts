@@ -18,7 +18,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createIndexCache, indexDocuments, type IndexResult } from "./index-site.ts";
 import { createIndexStream, loadIndexedPages, oneTurnEach, prefeedDocuments, saveIndexedPages, stemMarker, type IndexStream } from "./index-stream.ts";
 import { cacheDir } from "../cache-dir.ts";
-import { searchCorpusOf, type SearchCorpus } from "./corpus.ts";
+import { compareIndexOrder, searchCorpusOf, type SearchCorpus } from "./corpus.ts";
 import type { PostSources } from "../check/post-sources.ts";
 import { keepDataImagesOutOfIndex } from "./data-images.ts";
 import type { SearchDocument } from "./search-document.ts";
@@ -58,23 +58,17 @@ export interface SearchPluginOptions {
   sources?: PostSources;
 }
 
-/**
- * The order Pagefind is given the documents in (it numbers pages in that order, so one order makes one
- * index): by the page's source file, then URL. Eleventy writes the pages in about that order, so a
- * stream (index-stream.ts) passes each document on as it comes instead of holding most of them until
- * the last; in URL order, 900 of 1,000 waited for the last page.
- */
-function bySourceThenUrl(a: { source: string; document: SearchDocument }, b: { source: string; document: SearchDocument }): number {
-  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
-  return a.document.url < b.document.url ? -1 : a.document.url > b.document.url ? 1 : 0;
-}
-
 export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analysis = process.env.OPSNOTE_SEARCH_ANALYSIS !== "0", stream: streams = process.env.OPSNOTE_SEARCH_STREAM !== "0", onIndexed, sources }: SearchPluginOptions = {}): void {
   const salt = JSON.stringify({ analysis: analysis ? ANALYSIS_VERSION : 0, synonyms });
-  // This build's corpus, from the posts' sources (undefined without them, or when they could not be read).
+  // This build's corpus, from the posts' sources (undefined without them, or when they could not be read),
+  // and its marker by the corpus's vocabulary: the stream's and the final documents' (each page marked once).
   let corpus: SearchCorpus | undefined;
+  let marker: ((html: string) => string) | undefined;
   /** The documents marked for the index: by the sources' vocabulary, else by their own. */
-  const prepare = (documents: readonly SearchDocument[], stems = corpus?.stems) => (analysis ? analyzeDocuments(documents, stems ?? buildVocabulary(documents)) : [...documents]);
+  const prepare = (documents: readonly SearchDocument[], mark = marker) => {
+    if (!analysis) return [...documents];
+    return mark ? documents.map((document) => ({ ...document, html: mark(document.html) })) : analyzeDocuments(documents, buildVocabulary(documents));
+  };
   const isBuild = () => (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
   let stream: IndexStream | undefined;
   const writeExtraFiles = (pagefindDir: string, documents: readonly SearchDocument[]) => writeQueryVocabulary(pagefindDir, documents, synonyms);
@@ -97,10 +91,12 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     const input = event.directories?.input;
     corpus = sources && input !== undefined ? await sources.analyse(path.resolve(input), event).then((analyses) => searchCorpusOf(analyses, new Date()), () => undefined) : undefined;
     const known = corpus;
+    marker = known && analysis ? stemMarker(known.stems) : undefined;
+    const mark = marker ?? ((html: string) => html);
     const output = event.directories?.output;
     stream = streams && isBuild() && event.outputMode === "fs" && known && output !== undefined
       ? createIndexStream({
-        guess: () => ({ mark: analysis ? stemMarker(known.stems) : (html) => html, order: known.order }),
+        guess: () => ({ mark, order: known.order }),
         pagefindDir: path.join(output, "pagefind"),
       })
       : undefined;
@@ -160,7 +156,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     }
     // A build keeps the documents it made; the preview, whose later runs write some pages only, all of them.
     documentCache?.save({ prune: !incremental && isBuild() });
-    const ordered = () => [...documents.values()].sort(bySourceThenUrl);
+    const ordered = () => [...documents.values()].sort((a, b) => compareIndexOrder({ source: a.source, url: a.document.url }, { source: b.source, url: b.document.url }));
     const current = () => ordered().map((entry) => entry.document);
     const outputPath = path.join(directories.output, "pagefind");
     if (isBuild()) {
@@ -174,13 +170,13 @@ export function searchPlugin(eleventyConfig: UserConfig, { synonyms = [], analys
     }
     const cache = firstRun ? createIndexCache(undefined, salt) : undefined;
     firstRun = false;
-    const stems = corpus?.stems; // this build's, though the run may start after the next build began
+    const mark = marker; // this build's, though the run may start after the next build began
     // One index run at a time; saves made while one runs are covered by the next.
     if (queued) return;
     queued = true;
     background = background.then(async () => {
       queued = false;
-      await indexDocuments(prepare(current(), stems), outputPath, { cache, writeExtraFiles }).catch((error: unknown) =>
+      await indexDocuments(prepare(current(), mark), outputPath, { cache, writeExtraFiles }).catch((error: unknown) =>
         console.warn(`[opsnote] search index not updated: ${String(error)}`),
       );
     });
