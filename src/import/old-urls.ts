@@ -265,19 +265,40 @@ export interface HexoTermUrl {
   oldUrl: string;
 }
 
+/** Hexo's term settings that shape the old URLs (`_config.yml`). */
+export interface HexoTermOptions {
+  /** `filename_case`: 1 lowercases slugs, 2 uppercases. @default 0 */
+  filenameCase?: number;
+  /** `tag_dir` @default "tags" */
+  tagDir?: string;
+  /** `category_dir` @default "categories" */
+  categoryDir?: string;
+  /**
+   * `tag_map` / `category_map`: a term's slug in the URL instead of its name (`{ 쿠버네티스: k8s }` made
+   * `/tags/k8s/`). Keys are matched exactly; a value that is not text is ignored, as it names no slug.
+   * @default {}
+   */
+  tagMap?: Readonly<Record<string, unknown>>;
+  categoryMap?: Readonly<Record<string, unknown>>;
+}
+
 /**
  * The tag and category pages Hexo made for a post: `/<tag_dir>/<slug>/`, and a category branch's every
- * level under its parents (`/categories/블로그/설정/`), slugs as Hexo wrote them (case kept).
+ * level under its parents (`/categories/블로그/설정/`), slugs as Hexo wrote them (case kept), each from
+ * the term's name or its entry in `tag_map` / `category_map` (Hexo's models/tag.ts and category.ts).
  */
-export function oldHexoTermUrls(frontMatter: Record<string, unknown>, options: { filenameCase?: number; tagDir?: string; categoryDir?: string } = {}): HexoTermUrl[] {
-  const slug = (name: string) => hexoSlugize(name, options.filenameCase ?? 0);
+export function oldHexoTermUrls(frontMatter: Record<string, unknown>, options: HexoTermOptions = {}): HexoTermUrl[] {
+  const slug = (name: string, map: Readonly<Record<string, unknown>> = {}) => {
+    const mapped = Object.hasOwn(map, name) ? map[name] : undefined;
+    return hexoSlugize(typeof mapped === "string" && mapped !== "" ? mapped : name, options.filenameCase ?? 0);
+  };
   const dir = (value: string | undefined, fallback: string) => (value ?? fallback).replace(/^\/+|\/+$/g, "");
   const raw = frontMatter.tags ?? frontMatter.tag;
   const tags = (Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === "" ? [] : [raw]).filter((t) => t !== null && t !== undefined).map(String);
-  const urls: HexoTermUrl[] = tags.map((name) => ({ kind: "tags", name, oldUrl: `/${dir(options.tagDir, "tags")}/${slug(name)}/` }));
+  const urls: HexoTermUrl[] = tags.map((name) => ({ kind: "tags", name, oldUrl: `/${dir(options.tagDir, "tags")}/${slug(name, options.tagMap)}/` }));
   for (const branch of hexoCategoryBranches(frontMatter.categories ?? frontMatter.category)) {
     branch.forEach((name, depth) => {
-      urls.push({ kind: "categories", name, oldUrl: `/${dir(options.categoryDir, "categories")}/${branch.slice(0, depth + 1).map(slug).join("/")}/` });
+      urls.push({ kind: "categories", name, oldUrl: `/${dir(options.categoryDir, "categories")}/${branch.slice(0, depth + 1).map((level) => slug(level, options.categoryMap)).join("/")}/` });
     });
   }
   return urls;

@@ -575,6 +575,7 @@ const HEXO_THEME_PAGE_TYPES = new Set(["tags", "categories", "archives", "schedu
 async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
   const config = site.config;
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+  const record = (value: unknown) => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
   // The theme's own config file (Hexo 5+): `_config.<theme>.yml` at the site's root.
   const themeName = text(config.theme);
   let theme: Record<string, unknown> = {};
@@ -607,7 +608,10 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
   const sources: PostSource[] = [
     {
       dir: postsDir, target: "", targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions),
-      oldTermUrls: (frontMatter) => oldHexoTermUrls(frontMatter, { filenameCase: urlOptions.filenameCase, tagDir: text(config.tag_dir), categoryDir: text(config.category_dir) }),
+      oldTermUrls: (frontMatter) => oldHexoTermUrls(frontMatter, {
+        filenameCase: urlOptions.filenameCase, tagDir: text(config.tag_dir), categoryDir: text(config.category_dir),
+        tagMap: record(config.tag_map), categoryMap: record(config.category_map),
+      }),
     },
     { dir: path.join(sourceRoot, "_drafts"), target: "drafts", drafts: true, targetOf, oldUrl: (relative, frontMatter) => oldHexoUrl({ relativePath: relative, frontMatter, timeZone }, urlOptions) },
   ];

@@ -117,3 +117,13 @@ test("Hexo's term pages: a tag at /tags/<slug>/, each level of a category branch
   assert.deepEqual(oldHexoTermUrls({ tags: "Spring Boot", categories: [["DevOps", "배포"], ["회고"]] }, { filenameCase: 1, tagDir: "tag", categoryDir: "category" }).map((t) => t.oldUrl),
     ["/tag/spring-boot/", "/category/devops/", "/category/devops/배포/", "/category/회고/"]);
 });
+
+test("Hexo's tag_map and category_map: a mapped term's slug is its entry's, a parent's too; an empty or non-text entry leaves the name's", () => {
+  const options = { tagMap: { 쿠버네티스: "k8s", "Spring Boot": "Spring", Istio: null, Helm: 3 }, categoryMap: { 데브옵스: "devops", 회고: "" }, filenameCase: 1 };
+  assert.deepEqual(oldHexoTermUrls({ tags: ["쿠버네티스", "Spring Boot", "Istio", "Helm", "constructor"], categories: [["데브옵스", "배포"], ["회고"]] }, options).map((t) => t.oldUrl), [
+    "/tags/k8s/", "/tags/spring/", "/tags/istio/", "/tags/helm/", "/tags/constructor/",
+    "/categories/devops/", "/categories/devops/배포/", "/categories/회고/",
+  ]);
+  // The map's keys are the names as written: another case is another name.
+  assert.deepEqual(oldHexoTermUrls({ tags: ["kubernetes"] }, { tagMap: { Kubernetes: "k8s" } }).map((t) => t.oldUrl), ["/tags/kubernetes/"]);
+});
