@@ -160,7 +160,7 @@ export interface SiteLayout {
   skipped: { file: string; reason: string }[];
   /** Jekyll: the theme's page per tag or category (`tags/docker.md`), left out; their URLs redirect to opsnote's. */
   termPages?: TermPageSource[];
-  /** Jekyll: the theme's pages that list posts (an archive, the tag or category list), left out; their URLs redirect to opsnote's. */
+  /** The old site's pages that list posts (a Jekyll theme's archive, tag or category list; a Hugo or Zola section), left out; their URLs redirect to opsnote's. */
   listPages?: ListPageSource[];
   /** Top-level static folders: source folder -> name at the project root. */
   staticDirs: { from: string; name: string; include?: (relative: string) => boolean }[];
@@ -472,17 +472,47 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, name].filter((p) => p !== "").join("/") : `pages/${dir}/${name}`;
     pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
+  const listPages = await sectionListPages(site, contentDir, sections, keepCase);
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
   // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages,
+    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages, listPages,
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
       return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "", keepCase });
     },
   };
+}
+
+/**
+ * The page that lists a section's posts (`/posts/`): Hugo makes one for every section unless
+ * `disableKinds` has "section", Zola one for a section with an `_index.md` unless it says `render = false`.
+ * opsnote lists the posts in its archive, where the old URL is redirected. A section whose `_index.md` has
+ * text of its own is imported as a page at that URL instead (above).
+ */
+async function sectionListPages(site: DetectedSite, contentDir: string, sections: readonly string[], keepCase: boolean): Promise<ListPageSource[]> {
+  const disabled = lookup(site.config, "disableKinds") ?? lookup(site.config, "disablekinds");
+  if (site.family === "hugo" && Array.isArray(disabled) && disabled.some((kind) => String(kind).toLowerCase() === "section")) return [];
+  const listPages: ListPageSource[] = [];
+  for (const section of sections.filter((name) => name !== "")) {
+    const indexFile = ["_index.md", "_index.markdown"].map((name) => path.join(contentDir, section, name)).find((file) => existsSync(file));
+    if (indexFile === undefined && site.family === "zola") continue;
+    let frontMatter: Record<string, unknown> = {};
+    if (indexFile !== undefined) {
+      if (await hasText(indexFile)) continue;
+      try {
+        frontMatter = parsePostText(await readFile(indexFile, "utf8"), indexFile).data.frontMatter ?? {};
+      } catch {
+        // A broken section file: its page at the section's own URL.
+      }
+    }
+    if (site.family === "zola" && frontMatter.render === false) continue;
+    const family = site.family === "zola" ? "zola" : "hugo";
+    listPages.push({ file: indexFile ?? path.join(contentDir, section), oldUrl: oldSectionUrl(section, frontMatter, family, keepCase), newUrl: ARCHIVE_URL });
+  }
+  return listPages;
 }
 
 function folderLayout(site: DetectedSite): SiteLayout {

@@ -147,12 +147,14 @@ test("Hugo: a draft on a published post's URL gets its own (the old site showed 
     return built.ok ? built.post.url : built.errors.map((e) => e.message).join("; ");
   };
   assert.deepEqual([urlOf(published, "etcd-backup.md"), urlOf(copy, "etcd.md")], ["/etcd/", "/etcd-2/"]);
-  // The draft's old-URL redirect follows it; nothing redirects away from the published post's URL.
-  assert.deepEqual(result.redirects, { "/etcd-초안/": "/etcd-2/" });
+  // The draft's old-URL redirect follows it; nothing redirects away from the published post's URL. The
+  // section's list page (/posts/) is opsnote's archive.
+  assert.deepEqual(result.redirects, { "/etcd-초안/": "/etcd-2/", "/posts/": "/archive/" });
   const lines = result.warnings.filter((w) => w.kind === "url-clash" || w.kind === "redirect").map((w) => w.line.replace(`${source}/`, ""));
   assert.deepEqual(lines, [
     "content/posts/etcd.md warning redirect: /etcd-초안/ -> /etcd-2/",
     "content/posts/etcd.md:1:1 warning url-clash: a draft post (not on the old site) with the URL /etcd/ of etcd-backup.md, which keeps it; given /etcd-2/",
+    "content/posts warning redirect: /posts/ -> /archive/",
   ]);
 });
 
@@ -314,7 +316,7 @@ test("Hugo translations by file name (Blowfish): index.ko.md is the post of a Ko
     ["/life_log/", "/life_log/"],
     ["/posts/221024_about_docker/", "/posts/221024_about_docker/"],
   ]);
-  assert.deepEqual(result.redirects, { "/en/posts/221024_about_docker/": "/posts/221024_about_docker/", "/en/posts/only-english/": "/posts/only-english/" });
+  assert.deepEqual(result.redirects, { "/en/posts/221024_about_docker/": "/posts/221024_about_docker/", "/en/posts/only-english/": "/posts/only-english/", "/posts/": "/archive/" });
   assert.deepEqual(result.warnings.filter((w) => w.kind === "translation" || w.kind === "skipped").map((w) => w.line.replace(`${source}/`, "")), [
     "content/posts/221024_about_docker/index.en.md warning translation: the en version of index.ko.md beside it; not imported (opsnote builds one language): /en/posts/221024_about_docker/ -> /posts/221024_about_docker/",
     "content/life_log/index.en.md warning skipped: the en version of a page; not imported (opsnote builds one language)",
@@ -495,4 +497,21 @@ test("a Jekyll post's {{ … }} is Liquid, not a Hugo or Zola shortcode; a bare 
   const folder = await writeTempFolder("posts-folder", { "2024-01-01-a.md": "---\ntitle: A\n---\n\n{{< youtube abc >}}\n" });
   const fromFolder = await importSite({ source: folder, root: await writeTempFolder("project", {}) });
   assert.equal(fromFolder.warnings.filter((w) => w.kind === "shortcode").length, 1);
+});
+
+test("a section's list page (/notes/) redirects to the archive, unless Hugo's disableKinds, Zola's render = false or the section's own text says otherwise", async () => {
+  const post = '---\ntitle: "메모"\ndate: 2024-03-01\n---\n\n본문\n';
+  const redirectsOf = async (files: Record<string, string>) => (await importSite({ source: await writeTempFolder("old-site", files), root: await writeTempFolder("project", {}) })).redirects;
+  const hugo = { "hugo.toml": 'baseURL = "https://h.example.kr/"\ntitle = "노트"\n[params]\n  mainSections = ["notes"]\n', "content/notes/memo.md": post };
+  // Hugo made /notes/ for the folder notes, with or without an _index.md (whose url moves it).
+  assert.deepEqual(await redirectsOf(hugo), { "/notes/": "/archive/" });
+  assert.deepEqual(await redirectsOf({ ...hugo, "content/notes/_index.md": '---\nurl: "/memo-list/"\n---\n' }), { "/memo-list/": "/archive/" });
+  assert.deepEqual(await redirectsOf({ ...hugo, "hugo.toml": `disableKinds = ["section"]\n${hugo["hugo.toml"]}` }), {});
+  // A section whose _index.md has text is a page at its URL: nothing redirects away from it.
+  assert.deepEqual(await redirectsOf({ ...hugo, "content/notes/_index.md": '---\ntitle: "메모장"\n---\n\n메모를 모은 곳\n' }), {});
+  const zola = { "config.toml": 'base_url = "https://z.example.kr"\ntitle = "노트"\n', "content/notes/memo.md": '+++\ntitle = "메모"\ndate = 2024-03-01\n+++\n\n본문\n' };
+  // Zola has a section only with an _index.md, and renders it unless it says not to.
+  assert.deepEqual(await redirectsOf(zola), {});
+  assert.deepEqual(await redirectsOf({ ...zola, "content/notes/_index.md": '+++\ntitle = "메모"\n+++\n' }), { "/notes/": "/archive/" });
+  assert.deepEqual(await redirectsOf({ ...zola, "content/notes/_index.md": '+++\ntitle = "메모"\nrender = false\n+++\n' }), {});
 });

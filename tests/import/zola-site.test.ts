@@ -11,7 +11,7 @@ import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers
 const site = await importAndBuild("zola");
 
 registerSiteInvariants(site, {
-  oldUrls: ["/blog/vault-agent/", "/atlantis-guide/", "/blog/opa-gatekeeper/"],
+  oldUrls: ["/blog/vault-agent/", "/atlantis-guide/", "/blog/opa-gatekeeper/", "/blog/"],
 });
 
 test("settings carried from config.toml and the section's _index.md", () => {
@@ -21,7 +21,8 @@ test("settings carried from config.toml and the section's _index.md", () => {
     { title: "테라폼 실험실", description: "IaC 실험 기록", url: "https://zola-ops.example.kr", pathPrefix: "/",
       language: "ko", pageSize: 6, permalink: "/blog/:slug/", author: { name: "최제로" } },
   );
-  assert.deepEqual(site.settings.redirects, { "/atlantis-guide/": "/blog/atlantis/" });
+  // The section /blog/ listed its posts: opsnote lists them in its archive.
+  assert.deepEqual(site.settings.redirects, { "/atlantis-guide/": "/blog/atlantis/", "/blog/": "/archive/" });
   assert.equal(site.settings.staticDirs, undefined, "static/ is among the default staticDirs");
 });
 
@@ -40,6 +41,6 @@ test("DeepThought's [extra] toc = true is the post's table of contents; a post w
   assert.equal(opa.querySelector("nav.toc"), null);
 });
 
-test("the report groups: YouTube and note converted, gist kept, the redirect", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, redirect: 1, shortcode: 1 });
+test("the report groups: YouTube and note converted, gist kept, the redirects", () => {
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, redirect: 2, shortcode: 1 });
 });
