@@ -649,22 +649,21 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  // A theme's list pages (Chirpy's /archives/, a /dates/ page): opsnote's archive, tag or category list.
-  for (const page of layout.listPages ?? []) {
-    const from = redirectFilePath(page.oldUrl);
-    if (from !== undefined && from.toLowerCase() !== redirectFilePath(page.newUrl)?.toLowerCase()) addRedirect(page.file, page.oldUrl, page.newUrl);
-  }
-  // The old site's page of each term redirects to opsnote's, when a post has the term and the URL moved:
-  // a Jekyll theme's page per term (`categories/operating-system.md` at `/categories/operating system/`),
-  // Hexo's (a child category under its parent, `/categories/블로그/설정/`; a name's own case). One that
-  // differs from opsnote's page only in case is left: its redirect file would overwrite that page on a
-  // case-insensitive disk (macOS, Windows).
+  // An old list page redirects to opsnote's when it moved. One that differs from opsnote's page only in
+  // case is left: its redirect file would overwrite that page on a case-insensitive disk (macOS, Windows).
+  const redirectMovedPage = (file: string, oldUrl: string, newUrl: string) => {
+    const from = redirectFilePath(oldUrl);
+    if (from !== undefined && from.toLowerCase() !== redirectFilePath(newUrl)?.toLowerCase()) addRedirect(file, oldUrl, newUrl);
+  };
+  // A theme's list pages (Chirpy's /archives/, a /dates/ page) and Hugo's or Zola's sections of posts:
+  // opsnote's archive, tag or category list.
+  for (const page of layout.listPages ?? []) redirectMovedPage(page.file, page.oldUrl, page.newUrl);
+  // The old site's page of each term, when a post has the term: a Jekyll theme's page per term
+  // (`categories/operating-system.md` at `/categories/operating system/`), Hexo's (a child category under
+  // its parent, `/categories/블로그/설정/`; a name's own case, a tag_map slug).
   for (const term of [...(layout.termPages ?? []), ...oldTermUrls.values()]) {
     const slug = termSlug(term.name);
-    if (!termSlugs[term.kind].has(slug)) continue;
-    const newUrl = term.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug });
-    const from = redirectFilePath(term.oldUrl);
-    if (from !== undefined && from.toLowerCase() !== redirectFilePath(newUrl)?.toLowerCase()) addRedirect(term.file, term.oldUrl, newUrl);
+    if (termSlugs[term.kind].has(slug)) redirectMovedPage(term.file, term.oldUrl, term.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug }));
   }
 
   for (const translation of translations) {

@@ -358,13 +358,17 @@ async function postSections(contentDir: string, mainSections: unknown): Promise<
   return usual.length > 0 ? usual : dirs;
 }
 
-/** Whether a content file has a body (not only front matter): a section's `_index.md` often has none. */
-async function hasText(file: string): Promise<boolean> {
+/**
+ * A content file's front matter, and whether it has a body (not only front matter): a section's
+ * `_index.md` often has none. Front matter that does not parse reads as none, the whole file as body.
+ */
+async function readSection(file: string): Promise<{ frontMatter: Record<string, unknown>; hasText: boolean }> {
   const text = await readFile(file, "utf8");
   try {
-    return parsePostText(text, file).content.trim() !== "";
+    const parsed = parsePostText(text, file);
+    return { frontMatter: parsed.data.frontMatter ?? {}, hasText: parsed.content.trim() !== "" };
   } catch {
-    return text.trim() !== "";
+    return { frontMatter: {}, hasText: text.trim() !== "" };
   }
 }
 
@@ -453,10 +457,10 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   for (const relative of (await listFiles(contentDir)).filter((f) => /(^|\/)_index\.(md|markdown)$/i.test(f))) {
     const file = path.join(contentDir, relative);
     if (!relative.includes("/")) {
-      if (await hasText(file)) skipped.push({ file, reason: "the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)" });
+      if ((await readSection(file)).hasText) skipped.push({ file, reason: "the home page's own text; opsnote's home page lists the posts, so it is not imported (put it in posts/about.md if you like)" });
       continue;
     }
-    if (!(await hasText(file))) continue;
+    if (!(await readSection(file)).hasText) continue;
     const dir = relative.slice(0, relative.lastIndexOf("/"));
     const [first = "", ...rest] = dir.split("/");
     // A theme's list page (tabi's and PaperMod's archive, a tags or search page) or a taxonomy term's
@@ -501,12 +505,9 @@ async function sectionListPages(site: DetectedSite, contentDir: string, sections
     if (indexFile === undefined && site.family === "zola") continue;
     let frontMatter: Record<string, unknown> = {};
     if (indexFile !== undefined) {
-      if (await hasText(indexFile)) continue;
-      try {
-        frontMatter = parsePostText(await readFile(indexFile, "utf8"), indexFile).data.frontMatter ?? {};
-      } catch {
-        // A broken section file: its page at the section's own URL.
-      }
+      const section = await readSection(indexFile);
+      if (section.hasText) continue;
+      frontMatter = section.frontMatter;
     }
     if (site.family === "zola" && frontMatter.render === false) continue;
     const family = site.family === "zola" ? "zola" : "hugo";
@@ -530,11 +531,6 @@ function folderLayout(site: DetectedSite): SiteLayout {
 const CONTENT_LAYOUTS = new Set(["page", "single", "article", "post", "default", ""]);
 
 /**
- * A root page's `layout` ("" when its front matter has none) and whether its body loops over the
- * site's posts, tags or categories (Jekyll Now's tag.md: a theme's list page in Liquid, which opsnote
- * would show as raw Liquid); undefined when it has no front matter.
- */
-/**
  * opsnote's page for a theme page that lists posts, from its file name and layout: an archive (by year,
  * by date: `archives.md`, `year-archive.md`, layout `archive-dates`), the tag list or the category list;
  * undefined for any other page (search, 404, home).
@@ -548,6 +544,11 @@ export function listPageUrl(fileName: string, layout: string): string | undefine
   return undefined;
 }
 
+/**
+ * A root page's `layout` ("" when its front matter has none) and whether its body loops over the
+ * site's posts, tags or categories (Jekyll Now's tag.md: a theme's list page in Liquid, which opsnote
+ * would show as raw Liquid), with its front matter; undefined when it has no front matter.
+ */
 async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean; frontMatter: Record<string, unknown> } | undefined> {
   const text = await readFile(file, "utf8");
   if (!/^\uFEFF?---\s*\r?\n/.test(text)) return undefined;

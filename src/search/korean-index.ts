@@ -24,22 +24,15 @@ export const MAX_BODY_WORDS = 20_000;
 
 const HANGUL = /[\uac00-\ud7a3]/u;
 
-/** Adds the stems of `text`'s Hangul words of two syllables or more to `vocabulary`; `seen` skips words met before. */
-function addStems(vocabulary: Set<string>, seen: Set<string>, text: string): void {
-  for (const word of wordsOf(text)) {
-    if (seen.has(word)) continue;
-    seen.add(word);
-    if (!HANGUL.test(word)) continue;
-    const stem = stemOf(word);
-    if ([...stem].length >= 2) vocabulary.add(stem);
-  }
-}
-
 /** Stems the corpus uses as whole words (two syllables or more, Hangul), for compound splitting. */
 export function buildVocabulary(documents: readonly SearchDocument[]): Set<string> {
   const vocabulary = new Set<string>();
-  const seen = new Set<string>();
-  for (const document of documents) addStems(vocabulary, seen, document.text);
+  for (const document of documents) {
+    for (const word of wordsOf(document.text)) {
+      const stem = vocabularyStemOf(word);
+      if (stem !== null) vocabulary.add(stem);
+    }
+  }
   return vocabulary;
 }
 
