@@ -127,6 +127,15 @@ export function addFrontMatterKeys(text: string, entries: readonly (readonly [st
   });
 }
 
+/**
+ * Removes top-level keys from YAML front matter (the others, and the author's comments, stay as written).
+ * Returns the text unchanged when none is there or the front matter is not YAML that parses.
+ * @example removeFrontMatterKeys("---\ntitle: A\nimg_path: /x\n---\n", ["img_path"]) // "---\ntitle: A\n---\n"
+ */
+export function removeFrontMatterKeys(text: string, keys: readonly string[]): string {
+  return editYaml(text, (document) => keys.filter((key) => document.has(key)).map((key) => document.delete(key)).length > 0);
+}
+
 /** `value` with every string `replacements` names replaced, at any depth (arrays and tables too). */
 function replaceStrings(value: unknown, replacements: ReadonlyMap<string, string>): unknown {
   if (typeof value === "string") return replacements.get(value) ?? value;

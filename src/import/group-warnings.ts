@@ -59,7 +59,8 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   setting: { what: "settings that could not be carried as they were", fix: "check these keys in opsnote.config.yaml" },
   redirect: { what: "old URLs the new URL pattern cannot reproduce, answered by a redirect page", fix: "nothing to do: they are listed under `redirects` in opsnote.config.yaml" },
   url: { what: "old URLs that cannot be answered", fix: "add a `redirects` entry in opsnote.config.yaml for each" },
-  "media-subpath": { what: "posts that rely on Chirpy's media_subpath for relative images", fix: "write the images' full /assets/… paths in those posts" },
+  "media-subpath": { what: "posts with Chirpy's media_subpath (img_path), their images' whole paths written in the copy as Chirpy published them", fix: "nothing to do" },
+  "media-subpath-kept": { what: "posts with Chirpy's media_subpath whose copy could not be edited", fix: "write the images' full /assets/… paths in those posts" },
   renamed: { what: "file names normalised to NFC (macOS NFD names)", fix: "nothing to do; links by the old name are still checked" },
   // Build diagnostics, by field.
   image: { what: "images that resolve to no file", fix: "add the files (or list their top-level folder under staticDirs) or remove the references" },

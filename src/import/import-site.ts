@@ -22,7 +22,8 @@ import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, splitLanguage, 
 import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { convertHexoTags, findHexoTags, rootRelativeTargets } from "./convert-hexo-tags.ts";
-import { addFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
+import { applyMediaSubpath, mediaSubpathOf, previewImageUnderSubpath, withMediaSubpath } from "./media-subpath.ts";
+import { addFrontMatterKeys, removeFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -34,6 +35,16 @@ import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS, categoryUrl, tagUrl } from "..
 import { termSlug } from "../slug/slugify.ts";
 
 export { translatePermalink } from "./old-urls.ts";
+
+/** A local URL's path as a file path: without its query and fragment, percent-decoded where it decodes. */
+function decodedPath(url: string): string {
+  const pathname = url.split(/[?#]/)[0]!;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
 
 export interface ImportOptions {
   /** A Jekyll, Hugo or Zola site, or a folder of posts (a `_posts` folder). */
@@ -287,19 +298,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         for (const c of conversion.converted) warn("hexo-tag", shown, `${c.text} converted to markdown`, c.line);
         // `../images/x.png`: Hexo left it as written, for the browser to read against the post's URL.
         const besideDir = path.join(source.dir, path.dirname(source.targetOf?.(relative) ?? relative));
-        const decode = (url: string) => {
-          try {
-            return decodeURIComponent(url.split(/[?#]/)[0]!);
-          } catch {
-            return url;
-          }
-        };
         const rooted = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), (url) => {
           // Beside the copy only when inside the posts folder: `_posts/../images/x.png` is not copied there.
-          const file = path.join(besideDir, decode(url));
+          const file = path.join(besideDir, decodedPath(url));
           return existsSync(file) && !path.relative(source.dir, file).startsWith("..");
         },
-          (rootPath) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decode(rootPath))), bodyLineOffset);
+          (rootPath) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decodedPath(rootPath))), bodyLineOffset);
         if (rooted.converted.length > 0) result.posts.at(-1)!.text = rooted.text;
         for (const c of rooted.converted) warn("hexo-relative-url", shown, `${c.text} (read against the post's old URL, as the browser did)`, c.line);
         for (const tag of findHexoTags(rooted.text.split("\n").slice(bodyLineOffset).join("\n"), bodyLineOffset)) {
@@ -316,13 +320,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const item = result.posts.at(-1)!;
         const coverExists = (url: string) => {
           if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return true;
-          let decoded = url.split(/[?#]/)[0]!;
-          try {
-            decoded = decodeURIComponent(decoded);
-          } catch {
-            // keep as written
-          }
-          return [layout.urlRoot, ...(layout.themeSourceDirs ?? [])].some((dir) => existsSync(path.join(dir, decoded)));
+          return [layout.urlRoot, ...(layout.themeSourceDirs ?? [])].some((dir) => existsSync(path.join(dir, decodedPath(url))));
         };
         const edited = hexoFrontMatter(item.text ?? text, { draft: source.drafts === true, coverExists });
         if (edited.changes.length > 0) {
@@ -373,9 +371,6 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           for (const { key, value, from } of carried) warn("defaults", shown, `${key}: ${value} from _config.yml ${from}, written in the copy`, 1);
         }
       }
-      if (typeof (frontMatter.media_subpath ?? frontMatter.img_path) === "string") {
-        warn("media-subpath", shown, "Chirpy's media_subpath: opsnote's build does not prefix relative image paths with it yet", 1);
-      }
       // `image: "{{ site.url }}/assets/x.png"`: Liquid no generator runs in front matter, which a
       // Jekyll theme's URL filters turned into the site's own path; the copy says the path.
       if (site.family !== "hugo" && site.family !== "zola") {
@@ -402,6 +397,30 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           item.text = `${current.slice(0, at)}${encoded.text}`;
           referencedBody = encoded.text;
           warn("link-spaces", shown, `${encoded.lines.length} line(s) with spaces in a link or image target (kramdown reads them, CommonMark shows the markdown as text): written %20 in the copy`, bodyLineOffset + encoded.lines[0]! + 1);
+        }
+      }
+      // Chirpy's `media_subpath` (`img_path`): every image's whole path written in the copy (media-subpath.ts).
+      const subpath = site.family === "jekyll" ? mediaSubpathOf(frontMatter) : undefined;
+      if (subpath !== undefined) {
+        const item = result.posts.at(-1)!;
+        const current = item.text ?? text;
+        const at = current.length - referencedBody.length;
+        const servedAsWritten = (url: string) => existsSync(path.join(layout.urlRoot, decodedPath(url)));
+        // A root path whose file is there as written, and not under the subpath, is the author's whole path.
+        const keepRootPath = (url: string) => servedAsWritten(url) && !servedAsWritten(withMediaSubpath(url, subpath));
+        if (current.slice(at) === referencedBody) {
+          const firstBodyLine = current.slice(0, at).split("\n").length - 1;
+          const applied = applyMediaSubpath(current, subpath, firstBodyLine, keepRootPath);
+          const preview = previewImageUnderSubpath(frontMatter, subpath, keepRootPath);
+          item.text = removeFrontMatterKeys(replaceFrontMatterStrings(applied.text, preview), ["media_subpath", "img_path"]);
+          referencedBody = applied.text.slice(at);
+          const { media_subpath: _media, img_path: _img, ...rest } = frontMatter;
+          const previewPath = preview.values().next().value;
+          frontMatter = previewPath === undefined ? rest : { ...rest, image: typeof rest.image === "string" ? previewPath : { ...(rest.image as object), path: previewPath } };
+          const lines = applied.rewritten.map((r) => r.line - firstBodyLine + bodyLineOffset);
+          warn("media-subpath", shown, `media_subpath ${subpath}: ${applied.rewritten.length + preview.size} image path(s) written in full in the copy, and the key removed`, lines[0] ?? 1);
+        } else {
+          warn("media-subpath-kept", shown, `media_subpath ${subpath} could not be applied to the copy; write its images' full paths by hand`, 1);
         }
       }
       if (site.family === "hexo" && result.posts.at(-1)!.text !== undefined) {
@@ -469,12 +488,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string, baseDir = path.dirname(file)): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
-      let decoded = ref.url.split(/[?#]/)[0]!;
-      try {
-        decoded = decodeURIComponent(decoded);
-      } catch {
-        // keep as written
-      }
+      const decoded = decodedPath(ref.url);
       const line = ref.line ?? lineOf(text, ref.url);
       if (!decoded.startsWith("/")) {
         // Relative: beside the post, copied with the posts folder when it is inside it.

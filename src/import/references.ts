@@ -61,13 +61,13 @@ function frontMatterImages(data: Record<string, unknown>): string[] {
 
 /** Local files a post refers to, in order, each once. `body` is the text after the front matter. */
 export function referencedFiles(data: Record<string, unknown>, body: string, bodyLineOffset = 0): Reference[] {
-  const subpathValue = data.media_subpath ?? data.img_path;
-  const subpath = typeof subpathValue === "string" ? subpathValue.replace(/\/?$/, "/") : "";
   const found: Reference[] = frontMatterImages(data).map((url) => ({ url }));
   const lines = stripLiquidUrls(body).split("\n");
   // HTML allows spaces around `=`: `<img src = '/post_img/x.png'/>` (kjhov195's 268 images).
   const pattern = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']|image_path=["']?([^"'\s%]+)["']?|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<a\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g;
-  lines.forEach((line, index) => {
+  // What a code block or inline code shows is text: no file of the page (a post about markdown shows `![](x.png)`).
+  forEachLineOutsideFences(lines, (written, index) => {
+    const line = written.replace(/(`+)[\s\S]*?\1/g, "");
     for (const match of line.matchAll(pattern)) {
       const url = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]!;
       const isLink = match[4] !== undefined || match[5] !== undefined;
@@ -86,8 +86,20 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
   return found
     .map((ref) => (isLocal(ref.url) ? { ...ref, url: withBrowserSlashes(ref.url) } : ref))
     .filter((ref) => isLocal(ref.url) && (IMAGE_FILE.test(withoutQuery(ref.url)) || LINKED_FILE.test(withoutQuery(ref.url))))
-    .map((ref) => (subpath !== "" && !ref.url.startsWith("/") && !ref.url.startsWith(".") ? { ...ref, url: `${subpath}${ref.url}` } : ref))
     .filter((ref) => !seen.has(ref.url) && seen.add(ref.url));
+}
+
+/** Calls `visit` with each line (and its 0-based index) that is outside a fenced code block and is not a fence. */
+function forEachLineOutsideFences(lines: readonly string[], visit: (line: string, index: number) => void): void {
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+      return;
+    }
+    if (fence === undefined) visit(line, index);
+  });
 }
 
 /**
@@ -97,14 +109,7 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
  */
 export function findOutsideFences(body: string, pattern: RegExp, bodyLineOffset = 0, prepare: (line: string) => string = (line) => line): { line: number; text: string }[] {
   const found: { line: number; text: string }[] = [];
-  let fence: string | undefined;
-  body.split("\n").forEach((line, index) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker : undefined;
-      return;
-    }
-    if (fence !== undefined) return;
+  forEachLineOutsideFences(body.split("\n"), (line, index) => {
     const match = pattern.exec(prepare(line));
     if (match) found.push({ line: bodyLineOffset + index + 1, text: match[0] });
   });

@@ -110,10 +110,10 @@ test("the report groups warnings by kind: count, three examples and the fix; --v
   assert.equal(verbose.stdout.match(/warning code:/g)?.length, 4);
 });
 
-test("referenced files: Liquid URL prefixes removed, Chirpy's media_subpath applied, remote ones left out, linked files kept", () => {
-  const text = "---\nmedia_subpath: /assets/img/post\nimage:\n  path: card.png\n---\n![a]({{ '/assets/a.png' | relative_url }}) ![b](b.png) ![c](https://x.example/c.png)\n[pdf](/files/a.pdf) [page](/posts/x/)\n";
+test("referenced files: Liquid URL prefixes removed, remote ones left out, linked files kept", () => {
+  const text = "---\nimage:\n  path: /assets/img/post/card.png\n---\n![a]({{ '/assets/a.png' | relative_url }}) ![b](b.png) ![c](https://x.example/c.png)\n[pdf](/files/a.pdf) [page](/posts/x/)\n";
   const parsed = parsePostText(text, "x.md");
-  assert.deepEqual(referencedFiles(parsed.data.frontMatter ?? {}, parsed.content).map((r) => r.url), ["/assets/img/post/card.png", "/assets/a.png", "/assets/img/post/b.png", "/files/a.pdf"]);
+  assert.deepEqual(referencedFiles(parsed.data.frontMatter ?? {}, parsed.content).map((r) => r.url), ["/assets/img/post/card.png", "/assets/a.png", "b.png", "/files/a.pdf"]);
 });
 
 test("a blog's comments carried into a project with the shipped nginx.conf: the import prints the policy line the widget needs", async () => {

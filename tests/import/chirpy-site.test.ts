@@ -83,9 +83,25 @@ test("the prompt is a callout, and the redirect page of the renamed URL points t
 });
 
 test("the report groups what it says by kind, with the fix", () => {
-  // Helm-Diff's capital letters, and the archives tab (/archives/ -> /archive/).
-  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 2 });
+  // Helm-Diff's capital letters, and the archives tab (/archives/ -> /archive/); kustomize's media_subpath.
+  assert.deepEqual(reportedKinds(site.imported.stdout), { redirect: 2, "media-subpath": 1 });
   assert.match(site.imported.stdout, /2 old URLs the new URL pattern cannot reproduce, answered by a redirect page \[redirect\] — nothing to do/);
+});
+
+test("media_subpath: the images Chirpy prefixed with it are the post's images, published and sized; the key leaves the copy", async () => {
+  const copy = await readFile(path.join(site.project, "posts", "2024-07-01-kustomize-overlay.md"), "utf8");
+  assert.doesNotMatch(copy, /media_subpath/);
+  assert.match(copy, /^ {2}path: \/assets\/img\/posts\/kustomize\/cover\.png$/m);
+  assert.match(copy, /`!\[그림\]\(overlay\.png\)`/, "inline code is text");
+  assert.match(copy, /```markdown\n!\[그대로 둘 예\]\(overlay\.png\)\n```/, "a code block is text");
+  const post = await site.document("posts/kustomize-overlay/index.html");
+  const sources = [...post.querySelectorAll("main .post__content img")].map((img) => img.getAttribute("src"));
+  assert.deepEqual(sources, ["/assets/img/posts/kustomize/overlay.png", "/assets/img/posts/kustomize/diagram.png"]);
+  for (const file of ["overlay.png", "diagram.png", "cover.png"]) {
+    assert.ok(existsSync(path.join(site.output, "assets", "img", "posts", "kustomize", file)), file);
+  }
+  assert.equal(post.querySelector('meta[property="og:image"]')?.getAttribute("content"), "https://ops-diary.example.kr/assets/img/posts/kustomize/cover.png");
+  assert.doesNotMatch(site.build.stdout + site.build.stderr, /kustomize[^\n]*warning image/, "no image of the post is missing");
 });
 
 test("the old about page is the new site's /about/", async () => {

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hexoFrontMatter, renameHugoKeys, replaceFrontMatterStrings, setPermalink } from "../../src/import/edit-front-matter.ts";
+import { hexoFrontMatter, removeFrontMatterKeys, renameHugoKeys, replaceFrontMatterStrings, setPermalink } from "../../src/import/edit-front-matter.ts";
 import { parsePostText } from "../../src/content/front-matter.ts";
 
 const CASES: [name: string, input: string, expected: string][] = [
@@ -90,4 +90,11 @@ test("hexoFrontMatter: a cover whose file is not there (hangack's drafts: the sc
   const result = hexoFrontMatter(input, { coverExists: (url) => url !== "/thumbnails/CS/img.svg" });
   assert.equal(result.text, input);
   assert.deepEqual(result.missingCovers, ["thumbnail: /thumbnails/CS/img.svg"]);
+});
+
+test("removeFrontMatterKeys takes keys out of YAML front matter and keeps the rest, comments too", () => {
+  assert.equal(removeFrontMatterKeys("---\ntitle: A # 제목\nmedia_subpath: /img\ntags: [k8s]\n---\n본문\n", ["media_subpath", "img_path"]), "---\ntitle: A # 제목\ntags: [k8s]\n---\n본문\n");
+  const untouched = "---\ntitle: A\n---\n본문\n";
+  assert.equal(removeFrontMatterKeys(untouched, ["media_subpath"]), untouched);
+  assert.equal(removeFrontMatterKeys("+++\ntitle = 'A'\n+++\n", ["title"]), "+++\ntitle = 'A'\n+++\n", "TOML is left alone");
 });

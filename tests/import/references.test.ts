@@ -115,3 +115,8 @@ for (const [what, line, expected] of TABLE) {
 test("referencedFiles gives the file line of each reference", () => {
   assert.deepEqual(referencedFiles({}, "a\n\n<img src = '/p/x.png'/>\n", 4), [{ url: "/p/x.png", line: 7 }]);
 });
+
+test("an image shown in a code block or inline code is text, not a file of the post", () => {
+  const body = "`![예](inline.png)` ![실제](real.png)\n\n```markdown\n![예](fenced.png)\n```\n\n~~~\n<img src=\"tilde.png\">\n~~~\n";
+  assert.deepEqual(referencedFiles({}, body).map((ref) => ref.url), ["real.png"]);
+});
