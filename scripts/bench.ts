@@ -39,13 +39,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PAGEFIND = path.join(ROOT, "node_modules/.bin/pagefind");
 const PREVIEW_TIMEOUT_MS = 15 * 60_000;
 
-const TOOL_IDS = ["plain", "shiki", "hugo", "hugo-pagefind", "opsnote"] as const;
+const TOOL_IDS = ["plain", "paged", "shiki", "hugo", "hugo-pagefind", "opsnote"] as const;
 type ToolId = (typeof TOOL_IDS)[number];
 const PHASES = ["cold", "warm", "edited"] as const;
 type Phase = (typeof PHASES)[number];
 
 const LABELS: Record<ToolId, string> = {
   plain: "plain Eleventy 3 (reference)",
+  paged: "plain Eleventy 3, posts as data (one paginated template)",
   shiki: "naive Eleventy 3 + shiki",
   hugo: "Hugo + Chroma",
   "hugo-pagefind": "Hugo + Chroma, then Pagefind",
@@ -137,7 +138,7 @@ async function bundledMeasureBuild(): Promise<string> {
 }
 
 /** One measured opsnote or Eleventy build (scripts/bench/measure-build.ts). */
-async function nodeBuild(kind: "opsnote" | "plain" | "shiki", posts: string, output: string, env: NodeJS.ProcessEnv): Promise<Omit<Run, "size" | "round" | "tool" | "phase">> {
+async function nodeBuild(kind: "opsnote" | "plain" | "paged" | "shiki", posts: string, output: string, env: NodeJS.ProcessEnv): Promise<Omit<Run, "size" | "round" | "tool" | "phase">> {
   // opsnote with the Node flags of `npm run build` (src/cli/heap.ts); the plain and naive Eleventy builds with Node's defaults.
   const flags = kind === "opsnote" ? [...BUILD_NODE_FLAGS] : [];
   const args = [...flags, await bundledMeasureBuild(), kind, posts, output];
@@ -209,6 +210,7 @@ try {
       const output = path.join(dir, `${tool}-site`);
       switch (tool) {
         case "plain":
+        case "paged":
         case "shiki":
           if (phase === "cold") rmSync(output, { recursive: true, force: true });
           return nodeBuild(tool, posts, output, {});

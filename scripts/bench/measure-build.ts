@@ -4,9 +4,10 @@
  * (user + system, worker threads included), CPU seconds of child processes (the Pagefind binary;
  * Linux only, 0 elsewhere) and peak RSS.
  *
- *   node --import tsx scripts/bench/measure-build.ts opsnote|plain|shiki POSTS OUTPUT
+ *   node --import tsx scripts/bench/measure-build.ts opsnote|plain|paged|shiki POSTS OUTPUT
  *
- * `plain` is Eleventy 3 as it comes (plain-eleventy.config.mjs), `shiki` the naive Eleventy + shiki
+ * `plain` is Eleventy 3 as it comes (plain-eleventy.config.mjs), `paged` the same pages from the posts
+ * as data in one paginated template (paged-eleventy.config.mjs), `shiki` the naive Eleventy + shiki
  * setup (naive-shiki.config.mjs), `opsnote` the repo's own build.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -56,7 +57,7 @@ async function childCpuSeconds(): Promise<number> {
   return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks: USER_HZ is 100 on Linux
 }
 
-const COMPARATOR_CONFIGS = { plain: "plain-eleventy.config.mjs", shiki: "naive-shiki.config.mjs" } as const;
+const COMPARATOR_CONFIGS = { plain: "plain-eleventy.config.mjs", paged: "paged-eleventy.config.mjs", shiki: "naive-shiki.config.mjs" } as const;
 
 async function buildComparator(kind: keyof typeof COMPARATOR_CONFIGS, posts: string, output: string): Promise<number> {
   const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), COMPARATOR_CONFIGS[kind]);
@@ -66,8 +67,9 @@ async function buildComparator(kind: keyof typeof COMPARATOR_CONFIGS, posts: str
 }
 
 const [kind, posts, output] = process.argv.slice(2);
-if ((kind !== "opsnote" && kind !== "plain" && kind !== "shiki") || !posts || !output) {
-  console.error("usage: measure-build.ts opsnote|plain|shiki POSTS OUTPUT");
+const isComparator = (name: string | undefined): name is keyof typeof COMPARATOR_CONFIGS => name !== undefined && Object.hasOwn(COMPARATOR_CONFIGS, name);
+if ((kind !== "opsnote" && !isComparator(kind)) || !posts || !output) {
+  console.error(`usage: measure-build.ts opsnote|${Object.keys(COMPARATOR_CONFIGS).join("|")} POSTS OUTPUT`);
   process.exit(2);
 }
 // opsnote's commands bound the heap's growth (src/cli/heap.ts); measure the build as `npm run build` runs it.
