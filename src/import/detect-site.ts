@@ -4,7 +4,7 @@
  * (checked before Jekyll, which also has a `_config.yml`); Jekyll: `_config.yml` or `_posts/`; Hugo: `hugo.toml|yaml`, or `config.toml|yaml|yml` with `baseURL`; Zola:
  * `config.toml` with `base_url`. Anything else is a bare folder of posts.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as yaml from "js-yaml";
@@ -89,6 +89,9 @@ export function isHexoSite(dir: string, config: Record<string, unknown>): boolea
   }
 }
 
+/** The formats Hugo reads its configuration in. */
+const CONFIG_EXTENSIONS = ["toml", "yaml", "yml", "json"];
+
 export async function detectSite(source: string): Promise<DetectedSite> {
   const dir = path.resolve(source);
   // A `_posts` folder given directly: its site is the parent, when that is a Jekyll site.
@@ -102,21 +105,30 @@ export async function detectSite(source: string): Promise<DetectedSite> {
   }
   if (isHexoSite(dir, {})) return { family: "hexo", root: dir, config: {} };
   if (isDir(path.join(dir, "_posts"))) return { family: "jekyll", root: dir, config: {} };
-  for (const name of ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/config.toml"]) {
-    if (!existsSync(path.join(dir, name))) continue;
-    const config = await readConfig(path.join(dir, name));
-    const folder = path.join(dir, "config", "_default");
-    return { family: "hugo", root: dir, configFile: name, config: isDir(folder) ? await readHugoConfigFolder(folder, config) : config };
+  // Hugo's configuration folder applies over the root file, whichever it is (dings-things/blog and
+  // urfreein's Stack site keep theirs only there, in YAML: both were imported as a folder of posts).
+  const folder = path.join(dir, "config", "_default");
+  const hugoConfig = async (name: string | undefined) => {
+    const config = name === undefined ? {} : await readConfig(path.join(dir, name));
+    return isDir(folder) ? readHugoConfigFolder(folder, config) : config;
+  };
+  const folderRoots = ["hugo", "config"].flatMap((base) => CONFIG_EXTENSIONS.map((extension) => `config/_default/${base}.${extension}`));
+  for (const name of [...CONFIG_EXTENSIONS.map((extension) => `hugo.${extension}`), ...folderRoots]) {
+    if (existsSync(path.join(dir, name))) return { family: "hugo", root: dir, configFile: name, config: await hugoConfig(name) };
   }
   if (existsSync(path.join(dir, "config.toml"))) {
     const config = await readConfig(path.join(dir, "config.toml"));
     // Zola spells it `base_url`; Hugo `baseURL` (any case).
-    return { family: "base_url" in config ? "zola" : "hugo", root: dir, configFile: "config.toml", config };
+    if ("base_url" in config) return { family: "zola", root: dir, configFile: "config.toml", config };
+    return { family: "hugo", root: dir, configFile: "config.toml", config: await hugoConfig("config.toml") };
   }
+  const hasContent = isDir(path.join(dir, "content"));
   for (const name of ["config.yaml", "config.yml", "config.json"]) {
-    if (existsSync(path.join(dir, name)) && isDir(path.join(dir, "content"))) {
-      return { family: "hugo", root: dir, configFile: name, config: await readConfig(path.join(dir, name)) };
-    }
+    if (existsSync(path.join(dir, name)) && hasContent) return { family: "hugo", root: dir, configFile: name, config: await hugoConfig(name) };
+  }
+  // Only `config/_default/params.toml` and the like: Hugo reads the folder without a root file.
+  if (hasContent && isDir(folder) && readdirSync(folder).some((name) => /\.(toml|ya?ml|json)$/i.test(name))) {
+    return { family: "hugo", root: dir, configFile: "config/_default", config: await hugoConfig(undefined) };
   }
   return { family: "folder", root: dir, config: {} };
 }

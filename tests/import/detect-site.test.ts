@@ -13,6 +13,11 @@ const CASES: [string, Record<string, string>, string, Record<string, unknown>?][
   ["Hugo hugo.toml", { "hugo.toml": 'baseURL = "https://h.example/"\n' }, "hugo", { baseURL: "https://h.example/" }],
   ["Hugo config.toml with baseURL", { "config.toml": 'baseURL = "https://h.example/"\n' }, "hugo"],
   ["Hugo config.yaml with content/", { "config.yaml": "baseURL: https://h.example/\ntitle: H\n", "content/posts/a.md": "x" }, "hugo", { baseURL: "https://h.example/", title: "H" }],
+  // dings-things/blog (PaperMod) and urfreein's Stack site keep their settings only in config/_default/, in YAML.
+  ["Hugo config/_default/hugo.yaml alone", { "config/_default/hugo.yaml": "baseURL: https://h.example/\ntitle: H\n", "content/posts/a.md": "x" }, "hugo", { baseURL: "https://h.example/", title: "H" }],
+  ["Hugo config/_default/config.yaml with params.yaml", { "config/_default/config.yaml": "title: H\n", "config/_default/params.yaml": "mainSections: [post]\n", "content/post/a.md": "x" }, "hugo", { title: "H", params: { mainSections: ["post"] } }],
+  ["Hugo config/_default/ without a root file", { "config/_default/params.toml": "author = 'K'\n", "content/posts/a.md": "x" }, "hugo", { params: { author: "K" } }],
+  ["Hugo root config.toml with config/_default/params.toml", { "config.toml": 'baseURL = "https://h.example/"\n', "config/_default/params.toml": "author = 'K'\n" }, "hugo", { baseURL: "https://h.example/", params: { author: "K" } }],
   ["Zola config.toml with base_url", { "config.toml": 'base_url = "https://z.example"\n' }, "zola"],
   ["Hexo _config.yml with Hexo's keys", { "_config.yml": "title: H\nnew_post_name: :title.md\npost_asset_folder: true\n" }, "hexo"],
   ["Hexo scaffolds/ and source/_posts/ (a _config.yml of a few keys)", { "_config.yml": "title: H\ntheme: next\n", "scaffolds/post.md": "x", "source/_posts/a.md": "x" }, "hexo"],
@@ -27,7 +32,7 @@ for (const [name, files, family, config] of CASES) {
   test(name, async () => {
     const site = await detectSite(await writeTempFolder("detect", files));
     assert.equal(site.family, family);
-    if (config) assert.deepEqual({ ...site.config }, config);
+    if (config) assert.deepEqual(JSON.parse(JSON.stringify(site.config)), config); // TOML tables have no prototype
   });
 }
 
