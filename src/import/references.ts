@@ -89,16 +89,24 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
     .filter((ref) => !seen.has(ref.url) && seen.add(ref.url));
 }
 
-/** Calls `visit` with each line (and its 0-based index) that is outside a fenced code block and is not a fence. */
+/**
+ * Calls `visit` with each line (and its 0-based index) that is outside a fenced code block and is not a
+ * fence. As CommonMark reads fences: only a run of the opening character, at least as long and with
+ * nothing after it, closes one (a post about markdown shows "```python" inside a "```" block).
+ */
 function forEachLineOutsideFences(lines: readonly string[], visit: (line: string, index: number) => void): void {
   let fence: string | undefined;
   lines.forEach((line, index) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker : undefined;
+    const [, marker, rest = ""] = /^\s*(`{3,}|~{3,})(.*)$/.exec(line) ?? [];
+    if (fence === undefined && marker !== undefined) {
+      fence = marker;
       return;
     }
-    if (fence === undefined) visit(line, index);
+    if (fence !== undefined) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && rest.trim() === "") fence = undefined;
+      return;
+    }
+    visit(line, index);
   });
 }
 

@@ -120,3 +120,8 @@ test("an image shown in a code block or inline code is text, not a file of the p
   const body = "`![예](inline.png)` ![실제](real.png)\n\n```markdown\n![예](fenced.png)\n```\n\n~~~\n<img src=\"tilde.png\">\n~~~\n";
   assert.deepEqual(referencedFiles({}, body).map((ref) => ref.url), ["real.png"]);
 });
+
+test("a fence closes only on a bare run of its character, as CommonMark reads it: a fence shown inside a fence is text", () => {
+  const body = "```\n```python\nprint(1)\n\\```\n![예](inside.png)\n```\n\n![실제](real.png)\n\n````md\n```\n![예](deeper.png)\n````\n";
+  assert.deepEqual(referencedFiles({}, body).map((ref) => ref.url), ["real.png"]);
+});
