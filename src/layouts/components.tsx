@@ -5,6 +5,7 @@ import type { TocEntry } from "../markdown/toc.ts";
 import { strings } from "../ui/strings.ts";
 import { tagUrl } from "../urls/site-urls.ts";
 import { postStatus } from "../content/publication.ts";
+import { postImageSrc } from "../seo/post-image.ts";
 
 /** "초안" or "예약" next to a post that is not public yet; only the preview ever shows such posts. */
 export function StatusBadge({ post }: { post: Post }) {
@@ -60,16 +61,6 @@ export function Toc({ entries, label, sticky, icon }: {
       <TocList entries={entries} />
     </nav>
   );
-}
-
-/**
- * Where a post's `image` is served from, for a list's thumbnail: a full or root-relative URL as
- * written, a relative one from the post's own URL (Chirpy writes `image: cover.png` beside the post).
- */
-export function postImageSrc(post: Pick<Post, "image" | "url">): string | undefined {
-  const { image } = post;
-  if (image === undefined || /^(?:https?:)?\/\//i.test(image) || image.startsWith("/")) return image;
-  return new URL(image, `https://site.invalid${post.url}`).pathname;
 }
 
 /** A post in a list: title, date, reading time, tags, and its image when it has one. */

@@ -15,7 +15,6 @@ export const postLayout = {
     if (!post) throw new Error(`${data.page.inputPath}: the post layout is only for posts`);
     const features = data[PAGE_FEATURES_KEY];
     if (post.kind === "page") return renderDocument(<StandalonePage page={post} content={data.content ?? ""} toc={data.toc} features={features} />);
-    const image = post.image;
     return renderDocument(
       <PostPage
         post={post}
@@ -23,7 +22,7 @@ export const postLayout = {
         toc={data.toc}
         features={features}
         series={findSeriesPosition(data.collections.seriesList ?? [], post.url)}
-        image={image === undefined ? undefined : absoluteImageUrl(site, image)}
+        image={absoluteImageUrl(site, post)}
         {...data.collections.postNeighbours?.get(post.url)}
         related={data.collections.relatedPosts?.get(post.url)}
       />,

@@ -11,7 +11,7 @@ import { strings } from "../ui/strings.ts";
 import { Pagination, PostList } from "./post-list.tsx";
 import { TermCloud } from "./taxonomy.tsx";
 import type { TermGroup } from "../collections/taxonomy.ts";
-import { postImageSrc } from "../layouts/components.tsx";
+import { postImageSrc } from "../seo/post-image.ts";
 import { Profile } from "../layouts/profile.tsx";
 import { creditsForFiles } from "../credits.ts";
 import { TAGS_URL, tagUrl } from "../urls/site-urls.ts";

@@ -5,7 +5,7 @@
 import type { TermGroup } from "../collections/taxonomy.ts";
 import type { TermListPage } from "../collections/site-plan.ts";
 import { Base } from "../layouts/base.tsx";
-import { postImageSrc } from "../layouts/components.tsx";
+import { postImageSrc } from "../seo/post-image.ts";
 import { creditsForFiles } from "../credits.ts";
 import { renderDocument } from "../layouts/render.ts";
 import { site } from "../site.ts";

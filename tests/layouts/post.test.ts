@@ -10,7 +10,6 @@ import { PostPage } from "../../src/layouts/post.tsx";
 import { postLayout } from "../../src/layouts/post-layout.tsx";
 import { PAGE_FEATURES_KEY, type PageFeatures } from "../../src/markdown/page-features.ts";
 import { KATEX_STYLESHEET_URL, MERMAID_LOADER_URL } from "../../src/urls/site-urls.ts";
-import { postImageSrc } from "../../src/layouts/components.tsx";
 import { renderDocument } from "../../src/layouts/render.ts";
 import type { SeriesPosition } from "../../src/collections/series.ts";
 import { site } from "../../src/site.ts";
@@ -91,19 +90,6 @@ test("the published stylesheet (minified, as the build writes it) stays within i
   const bytes = Buffer.byteLength(await minifyCss(readFileSync(file, "utf8"), file));
   assert.ok(bytes <= 30 * 1024, `assets/css/opsnote.css is ${bytes} bytes minified`);
 });
-
-const imageSources: [image: string | undefined, src: string | undefined][] = [
-  [undefined, undefined],
-  ["/assets/cover.png", "/assets/cover.png"],
-  ["https://cdn.example.com/x.png", "https://cdn.example.com/x.png"],
-  ["cover.png", "/devops/kubernetes-intro/cover.png"],
-  ["../shared/cover.png", "/devops/shared/cover.png"],
-];
-for (const [image, src] of imageSources) {
-  test(`a list's thumbnail of image ${JSON.stringify(image)} is ${JSON.stringify(src)}`, () => {
-    assert.equal(postImageSrc({ image, url: "/devops/kubernetes-intro/" }), src);
-  });
-}
 
 test("a subtitle (Beautiful Jekyll's, Hux's) is a line under the title, inside the indexed header; none without one", () => {
   const withSubtitle = render(makePost({ subtitle: "  사후분포를   직접 구해 보기 " }));
