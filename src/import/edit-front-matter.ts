@@ -75,20 +75,20 @@ function editToml(text: string, edit: (toml: string) => string | undefined): str
 }
 
 /**
- * `permalink = "…"` at the top level of a TOML block: replacing a one-line `permalink` there, else
- * after the last top-level key (a key below a `[table]` header belongs to that table). Undefined when
- * the result would not be the same TOML plus that key (a block that does not parse, or an unusual
- * layout): the caller then says it could not.
+ * `key = "…"` at the top level of a TOML block: replacing a one-line `key` there, else after the last
+ * top-level key (a key below a `[table]` header belongs to that table). Undefined when the result would
+ * not be the same TOML plus that key (a block that does not parse, or an unusual layout): the caller
+ * then says it could not. `key` is a bare TOML key (letters, digits, `_`, `-`).
  */
-function setTomlPermalink(toml: string, permalink: string): string | undefined {
+function setTomlString(toml: string, key: string, value: string): string | undefined {
   const before = readToml(toml);
   if (before === undefined) return undefined;
   const newline = toml.includes("\r\n") ? "\r\n" : "\n";
   const lines = toml.split(/\r?\n/);
   const topLevel = topLevelEnd(lines);
   // JSON's string escapes are all valid in a TOML basic string.
-  const line = `permalink = ${JSON.stringify(permalink)}`;
-  const existing = lines.slice(0, topLevel).findIndex((l) => /^\s*permalink\s*=/.test(l));
+  const line = `${key} = ${JSON.stringify(value)}`;
+  const existing = lines.slice(0, topLevel).findIndex((l) => new RegExp(`^\\s*${key}\\s*=`).test(l));
   if (existing !== -1) lines[existing] = line;
   else {
     let at = topLevel;
@@ -96,22 +96,27 @@ function setTomlPermalink(toml: string, permalink: string): string | undefined {
     lines.splice(at, 0, line);
   }
   const edited = lines.join(newline);
-  return sameToml(readToml(edited), { ...before, permalink }) ? edited : undefined;
+  return sameToml(readToml(edited), { ...before, [key]: value }) ? edited : undefined;
 }
 
 /**
- * Sets `permalink` (replacing one that is there) in YAML or TOML front matter. Returns the text
+ * Sets a top-level string (replacing one that is there) in YAML or TOML front matter. Returns the text
  * unchanged when it has neither, or a TOML block it cannot edit safely.
  */
-export function setPermalink(text: string, permalink: string): string {
+export function setFrontMatterString(text: string, key: string, value: string): string {
   // The TOML block's text keeps its last line break (an empty block gets one with the new line).
-  const toml = editToml(text, (block) => setTomlPermalink(block, permalink));
+  const toml = editToml(text, (block) => setTomlString(block, key, value));
   if (toml !== undefined) return toml;
   const edited = editYaml(text, (document) => {
-    document.set("permalink", permalink);
+    document.set(key, value);
     return true;
   });
-  return edited === text ? text.replace(FRONT_MATTER, (_all, open: string, body = "", close: string) => `${open}${body}permalink: ${JSON.stringify(permalink)}\n${close}`) : edited;
+  return edited === text ? text.replace(FRONT_MATTER, (_all, open: string, body = "", close: string) => `${open}${body}${key}: ${JSON.stringify(value)}\n${close}`) : edited;
+}
+
+/** Sets `permalink` in YAML or TOML front matter (see setFrontMatterString). */
+export function setPermalink(text: string, permalink: string): string {
+  return setFrontMatterString(text, "permalink", permalink);
 }
 
 /**
@@ -251,6 +256,32 @@ export function renameHugoKeys(text: string): { text: string; renamed: [from: st
     return renamed.length > 0;
   });
   return { text: edited, renamed };
+}
+
+/**
+ * Hugo themes' own image keys, as their layouts read them (any case, as Hugo reads keys): LoveIt's,
+ * DoIt's and FixIt's `featuredImage`, Ananke's `featured_image`, Blowfish's `featureimage`, Mainroad's
+ * `thumbnail`, PaperMod's `cover: { image }`.
+ */
+const HUGO_IMAGE_KEYS = ["featuredimage", "featured_image", "featureimage", "thumbnail", "cover.image"];
+
+/**
+ * The image a Hugo theme showed for a post (its card and list thumbnail) under a key of its own, for a
+ * post without opsnote's `image` or Hugo's `images`: the key as written and its value.
+ * @example hugoThemeImage({ cover: { image: "cover.png", relative: true } }) // { key: "cover.image", value: "cover.png" }
+ */
+export function hugoThemeImage(frontMatter: Record<string, unknown>): { key: string; value: string } | undefined {
+  const keys = new Map(Object.keys(frontMatter).map((key) => [key.toLowerCase(), key]));
+  if (keys.has("image") || keys.has("images")) return undefined;
+  for (const name of HUGO_IMAGE_KEYS) {
+    const [top, inner] = name.split(".");
+    const key = keys.get(top!);
+    if (key === undefined) continue;
+    const holder = frontMatter[key];
+    const value = inner === undefined ? holder : holder !== null && typeof holder === "object" ? Object.entries(holder).find(([k]) => k.toLowerCase() === inner)?.[1] : undefined;
+    if (typeof value === "string" && value.trim() !== "") return { key: inner === undefined ? key : `${key}.${inner}`, value: value.trim() };
+  }
+  return undefined;
 }
 
 /** Hexo themes' cover image keys, list thumbnail first: Butterfly's and Icarus 5's, Icarus 4's, Fluid's, then page banners. */

@@ -23,7 +23,7 @@ import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts"
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { convertHexoTags, findHexoTags, rootRelativeTargets } from "./convert-hexo-tags.ts";
 import { applyMediaSubpath, mediaSubpathOf, previewImageUnderSubpath, withMediaSubpath } from "./media-subpath.ts";
-import { addFrontMatterKeys, removeFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, renameHugoKeys, setPermalink } from "./edit-front-matter.ts";
+import { addFrontMatterKeys, removeFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, hugoThemeImage, renameHugoKeys, setFrontMatterString, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
 import type { ReportItem } from "./group-warnings.ts";
@@ -320,7 +320,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const item = result.posts.at(-1)!;
         const coverExists = (url: string) => {
           if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return true;
-          return [layout.urlRoot, ...(layout.themeSourceDirs ?? [])].some((dir) => existsSync(path.join(dir, decodedPath(url))));
+          return [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])].some((dir) => existsSync(path.join(dir, decodedPath(url))));
         };
         const edited = hexoFrontMatter(item.text ?? text, { draft: source.drafts === true, coverExists });
         if (edited.changes.length > 0) {
@@ -347,6 +347,23 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           frontMatter = Object.fromEntries(Object.entries(frontMatter).map(([key, value]) => [renamed.find(([from]) => from === key)?.[1] ?? key, value]));
           warn("hugo-keys", shown, `${renamed.map(([from, to]) => `${from} -> ${to}`).join(", ")} in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)`, 1);
         }
+        // PaperMod's `cover.image`, DoIt's `featuredImage`, …: the post's card and thumbnail, which opsnote calls `image`.
+        const themeImage = hugoThemeImage(frontMatter);
+        const current = item.text ?? text;
+        const withImage = themeImage === undefined ? current : setFrontMatterString(current, "image", themeImage.value);
+        if (themeImage !== undefined && withImage !== current) {
+          item.text = withImage;
+          frontMatter = { ...frontMatter, image: themeImage.value };
+          warn("hugo-image", shown, `image: ${themeImage.value} (the theme's ${themeImage.key}) in the copy`, lineOf(text, themeImage.value));
+        }
+        // A relative image or file that is not beside the post: the theme's render hook found it in
+        // assets/ or static/ and published it at the site root (DoIt's `images/x.png`, Stack's `img/post/x.png`).
+        const besidePost = path.dirname(from);
+        const rootDirs = [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])];
+        const rooted = rootRelativeTargets(item.text ?? text, "/", (url) => existsSync(path.join(besidePost, decodedPath(url))),
+          (rootPath) => rootDirs.some((dir) => existsSync(path.join(dir, decodedPath(rootPath)))), bodyLineOffset);
+        if (rooted.converted.length > 0) item.text = rooted.text;
+        for (const c of rooted.converted) warn("hugo-root-url", shown, `${c.text} (not beside the post: the theme published it from the site's root)`, c.line);
       }
       const hasEmptyTerm = ["tags", "tag", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
@@ -423,7 +440,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("media-subpath-kept", shown, `media_subpath ${subpath} could not be applied to the copy; write its images' full paths by hand`, 1);
         }
       }
-      if (site.family === "hexo" && result.posts.at(-1)!.text !== undefined) {
+      if ((site.family === "hexo" || site.family === "hugo") && result.posts.at(-1)!.text !== undefined) {
         // The converted body (`{% asset_img a.png %}` is `![](a.png)` now), read from beside the copy's
         // place: a bundle's images are in the post's asset folder.
         const converted = result.posts.at(-1)!.text!;
@@ -488,8 +505,16 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string, baseDir = path.dirname(file)): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
-      const decoded = decodedPath(ref.url);
+      let decoded = decodedPath(ref.url);
       const line = ref.line ?? lineOf(text, ref.url);
+      // Hugo: a front-matter image not beside the post, found in static/ or assets/, was published at the root.
+      const rootServed = site.family === "hugo" && ref.line === undefined && !decoded.startsWith("/") && !existsSync(path.resolve(baseDir, decoded))
+        && [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])].some((dir) => existsSync(path.join(dir, decoded)));
+      if (rootServed) {
+        themeImages.set(ref.url, `/${ref.url.replace(/^\.\//, "")}`);
+        warn("hugo-root-url", file, `front-matter image "${ref.url}" is /${decoded.replace(/^\.\//, "")} on the old site (the theme published it from the site's root); written so in the copy`, line);
+        decoded = `/${decoded.replace(/^\.\//, "")}`;
+      }
       if (!decoded.startsWith("/")) {
         // Relative: beside the post, copied with the posts folder when it is inside it.
         const beside = path.resolve(baseDir, decoded);
@@ -528,12 +553,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // is /about/me.jpg), and the import copies them beside that page.
       if (!existsSync(sourceFile) && site.family !== "jekyll" && existsSync(path.join(site.root, "content", ...segments))) continue;
       if (!existsSync(sourceFile)) {
-        // Hexo served its theme's `source/` from the root too (Icarus' /thumbnails/x.svg): that one file is copied.
-        const themeFile = layout.themeSourceDirs?.map((dir) => path.join(dir, ...segments)).find((candidate) => existsSync(candidate));
+        // Hexo served its theme's `source/` from the root too (Icarus' /thumbnails/x.svg), Hugo's themes
+        // the images of `assets/` they found (DoIt, Stack): that one file is copied.
+        const themeFile = layout.rootFallbackDirs?.map((dir) => path.join(dir, ...segments)).find((candidate) => existsSync(candidate));
         const rootCopy = layout.staticDirs.find((dir) => dir.from === layout.urlRoot);
         if (themeFile !== undefined && rootCopy !== undefined) {
           plan(result.files, themeFile, path.join(root, rootCopy.name, ...segments.map((s) => s.normalize("NFC"))));
-          warn("theme-source", file, `"${ref.url}" is the theme's ${path.relative(site.root, themeFile).split(path.sep).join("/")}; copied`, line);
+          warn("theme-source", file, `"${ref.url}" is ${path.relative(site.root, themeFile).split(path.sep).join("/")}, which the old site served from its root; copied`, line);
         } else warn("missing-file", file, `"${ref.url}" not found in the old site`, line);
         continue;
       }

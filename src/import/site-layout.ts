@@ -170,10 +170,11 @@ export interface SiteLayout {
   urlRootCopied?: boolean;
   /**
    * Folders the old site also served from its root, for a file `urlRoot` lacks: Hexo's theme `source/`
-   * (`themes/<name>/source/`, `node_modules/hexo-theme-<name>/source/`). Only a file a post names is
-   * copied from there (into the copy of `urlRoot`), not the theme's scripts and styles.
+   * (`themes/<name>/source/`, `node_modules/hexo-theme-<name>/source/`), Hugo's `assets/` (whose images
+   * DoIt's and Stack's render hooks publish). Only a file a post names is copied from there (into the
+   * copy of `urlRoot`), not the theme's scripts and styles.
    */
-  themeSourceDirs?: string[];
+  rootFallbackDirs?: string[];
   /** Hugo: the languages a content file's name may carry. */
   languages?: HugoLanguages;
   settings: TranslatedSettings;
@@ -483,6 +484,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
     sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages, listPages,
+    rootFallbackDirs: site.family === "hugo" && existsSync(path.join(site.root, "assets")) ? [path.join(site.root, "assets")] : [],
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
       return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "", keepCase });
@@ -684,7 +686,7 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
     // Everything else in `source/` (images, CNAME, favicons) is published at its path: copied whole as `static/`.
     staticDirs: existsSync(sourceRoot) ? [{ from: sourceRoot, name: "static", include: (relative) => !inUnderscore(relative) && !POST_FILE.test(relative) }] : [],
     urlRoot: sourceRoot, urlRootCopied: true,
-    themeSourceDirs: themeName === undefined ? [] : [path.join(site.root, "themes", themeName, "source"), path.join(site.root, "node_modules", `hexo-theme-${themeName}`, "source")].filter((dir) => existsSync(dir)),
+    rootFallbackDirs: themeName === undefined ? [] : [path.join(site.root, "themes", themeName, "source"), path.join(site.root, "node_modules", `hexo-theme-${themeName}`, "source")].filter((dir) => existsSync(dir)),
     aboutUrl: (fm) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : "/about/"),
   };
 }
