@@ -10,6 +10,7 @@
  * form, and a post's own HTML is kept). Code fences are left alone (Hexo takes them out before Nunjucks runs);
  * any other tag stays as written and is reported by the caller.
  */
+import { fenceTracker } from "./fences.ts";
 import { shortcodeArguments, type ShortcodeConversion } from "./convert-shortcodes.ts";
 import { findOutsideFences } from "./references.ts";
 
@@ -136,12 +137,10 @@ export function convertHexoTags(text: string, firstBodyLine = 0, options: HexoTa
   const lines = text.split("\n");
   const out: string[] = lines.slice(0, firstBodyLine);
   const converted: ShortcodeConversion["converted"] = [];
-  let fence: string | undefined;
+  const fenceLine = fenceTracker();
   for (let i = firstBodyLine; i < lines.length; i++) {
     const line = lines[i]!;
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== undefined || marker !== undefined) {
-      if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    if (fenceLine(line) !== "text") {
       out.push(line);
       continue;
     }
@@ -204,12 +203,9 @@ export function findHexoTags(body: string, bodyLineOffset = 0): { line: number; 
  */
 export function rootRelativeTargets(text: string, pageUrl: string, isBeside: (url: string) => boolean, isServed: (rootPath: string) => boolean, firstBodyLine = 0): ShortcodeConversion {
   const converted: ShortcodeConversion["converted"] = [];
-  let fence: string | undefined;
+  const fenceLine = fenceTracker();
   const lines = text.split("\n").map((line, index) => {
-    if (index < firstBodyLine) return line;
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
-    if (fence !== undefined || marker !== undefined) return line;
+    if (index < firstBodyLine || fenceLine(line) !== "text") return line;
     const rewrite = (whole: string, start: string, url: string) => {
       // A root path is the new site's too, unless written with Windows backslashes (`/images\2111\a.png`),
       // which the browser read as slashes.

@@ -3,6 +3,7 @@
  * front-matter images) and links to files (PDFs, archives), and the Hugo/Zola shortcodes it uses.
  * Text only: no file system here.
  */
+import { fenceTracker } from "./fences.ts";
 import { withBrowserSlashes } from "../urls/browser-slashes.ts";
 export interface Reference {
   /** As written after Liquid URL prefixes are removed, e.g. `/images/x.png` or `diagram.png`. */
@@ -89,24 +90,11 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
     .filter((ref) => !seen.has(ref.url) && seen.add(ref.url));
 }
 
-/**
- * Calls `visit` with each line (and its 0-based index) that is outside a fenced code block and is not a
- * fence. As CommonMark reads fences: only a run of the opening character, at least as long and with
- * nothing after it, closes one (a post about markdown shows "```python" inside a "```" block).
- */
+/** Calls `visit` with each line (and its 0-based index) that is outside a fenced code block and is not a fence. */
 function forEachLineOutsideFences(lines: readonly string[], visit: (line: string, index: number) => void): void {
-  let fence: string | undefined;
+  const fenceLine = fenceTracker();
   lines.forEach((line, index) => {
-    const [, marker, rest = ""] = /^\s*(`{3,}|~{3,})(.*)$/.exec(line) ?? [];
-    if (fence === undefined && marker !== undefined) {
-      fence = marker;
-      return;
-    }
-    if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && rest.trim() === "") fence = undefined;
-      return;
-    }
-    visit(line, index);
+    if (fenceLine(line) === "text") visit(line, index);
   });
 }
 
