@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as yaml from "js-yaml";
+import { parseDocument as parseYamlDocument } from "yaml";
 import { parse as parseToml } from "smol-toml";
 import { isObject } from "./config-values.ts";
 
@@ -27,14 +28,30 @@ const isDir = (file: string) => existsSync(file) && statSync(file).isDirectory()
 async function readConfig(file: string): Promise<Record<string, unknown>> {
   const text = await readFile(file, "utf8");
   if (file.endsWith(".toml")) return parseToml(text) as Record<string, unknown>;
-  // CORE_SCHEMA: dates stay strings, as in posts.
-  const data = file.endsWith(".json") ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  const data = file.endsWith(".json") ? JSON.parse(text) : readYamlConfig(text);
   return (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+}
+
+/**
+ * A generator's YAML settings file, read as leniently as the generator read it (dates stay strings, as
+ * in posts). js-yaml 5 refuses what js-yaml 3 and 4 (Jekyll's Psych aside, what Hexo uses) accepted: a flow
+ * mapping `- {` whose lines sit at its dash's indentation, as Fluid's own `_config.fluid.yml` ships its
+ * `links.items` (rokag3-gb's blog lost its comments and analytics). What js-yaml refuses is read by the
+ * `yaml` package; what both refuse throws js-yaml's error, which names the line.
+ */
+export function readYamlConfig(text: string): unknown {
+  try {
+    return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  } catch (error) {
+    const document = parseYamlDocument(text, { schema: "core" });
+    if (document.errors.length > 0) throw error;
+    return document.toJS();
+  }
 }
 
 
 /** `b` over `a`, tables merged key by key (a later file of Hugo's config folder adds to an earlier one). */
-function deepMerge(a: unknown, b: unknown): unknown {
+export function deepMerge(a: unknown, b: unknown): unknown {
   if (!isObject(a) || !isObject(b)) return b;
   const merged: Record<string, unknown> = { ...a };
   for (const [key, value] of Object.entries(b)) merged[key] = deepMerge(merged[key], value);

@@ -9,11 +9,10 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
-import type { DetectedSite } from "./detect-site.ts";
+import { deepMerge, readYamlConfig, type DetectedSite } from "./detect-site.ts";
 import { oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
-import * as yaml from "js-yaml";
 import { ARCHIVE_URL, CATEGORIES_URL, TAGS_URL } from "../urls/site-urls.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -611,18 +610,27 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
   const record = (value: unknown) => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
   // The theme's own config file (Hexo 5+): `_config.<theme>.yml` at the site's root.
   const themeName = text(config.theme);
+  // Hexo reads the theme's own `themes/<name>/_config.yml` (or the npm package's), then the site's
+  // `_config.<theme>.yml` over it (junhee-ko's Icarus kept its Disqus name only in the theme's file).
   let theme: Record<string, unknown> = {};
   let themeFile = "theme_config";
-  if (themeName !== undefined && existsSync(path.join(site.root, `_config.${themeName}.yml`))) {
+  const unread: string[] = [];
+  const themeFiles = themeName === undefined ? [] : [
+    path.join("themes", themeName, "_config.yml"), path.join("node_modules", `hexo-theme-${themeName}`, "_config.yml"), `_config.${themeName}.yml`,
+  ].filter((file) => existsSync(path.join(site.root, file)));
+  for (const file of themeFiles) {
     try {
-      const data = yaml.load(await readFile(path.join(site.root, `_config.${themeName}.yml`), "utf8"), { schema: yaml.CORE_SCHEMA });
-      if (typeof data === "object" && data !== null) theme = data as Record<string, unknown>;
-      themeFile = `_config.${themeName}.yml`;
-    } catch {
-      // A broken theme file loses its comments only.
+      const data = readYamlConfig(await readFile(path.join(site.root, file), "utf8"));
+      if (typeof data !== "object" || data === null || Array.isArray(data)) continue;
+      theme = deepMerge(theme, data) as Record<string, unknown>;
+      themeFile = file.split(path.sep).join("/");
+    } catch (error) {
+      // A broken theme file loses its own settings only, and says so.
+      unread.push(`${file.split(path.sep).join("/")} not read (${String((error as Error).message).split("\n")[0]}): its comments, analytics and author are not carried`);
     }
   }
   const settings = translateHexo(config, site.configFile ?? "_config.yml", theme, themeFile);
+  settings.notes.push(...unread);
   const timeZone = oldTimeZoneOf(settings);
   const sourceRoot = path.join(site.root, text(config.source_dir) ?? "source");
   const postsDir = path.join(sourceRoot, "_posts");

@@ -519,7 +519,7 @@ export function translateZola(config: Config, file: string, section: string, sec
 /**
  * Comments a Hexo theme shows, from its config (`_config.next.yml`, the site's `theme_config:`):
  * NexT's and Fluid's `giscus` (hexo-next-giscus too), `utterances` (hexo-next-utteranc's `utteranc`)
- * and `disqus`, each unless `enable: false`. Fluid names the one shown in `comments.type`.
+ * and `disqus`, each unless `enable: false`. Fluid names the one shown in `post.comments.type` (or `comments.type`).
  */
 function hexoComments(theme: Config): [ImportedComments, string] | undefined {
   // Icarus: one `comment:` block names its type and holds its settings (`comment: { type: utterances, repo }`).
@@ -531,7 +531,10 @@ function hexoComments(theme: Config): [ImportedComments, string] | undefined {
   const on = (name: string) => isObject(theme[name]) && flag.safeParse((theme[name] as Config).enable).data !== false ? (theme[name] as Config) : undefined;
   /** `repo_id` or Fluid's `repo-id`, or NexT's camel-case `repoId`. */
   const key = (block: Config, name: string) => text(block[name]) ?? text(block[name.replace(/_/g, "-")]) ?? text(block[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())]);
-  const chosen = isObject(theme.comments) ? text(theme.comments.type)?.toLowerCase() : undefined;
+  // Fluid 1.9 names it under `post: { comments: { enable, type } }` (rokag3-gb's Disqus, with a giscus block left as shipped).
+  const fluid = isObject(theme.post) && isObject(theme.post.comments) ? theme.post.comments : undefined;
+  if (fluid !== undefined && flag.safeParse(fluid.enable).data === false) return undefined;
+  const chosen = (isObject(theme.comments) ? text(theme.comments.type) : undefined)?.toLowerCase() ?? (fluid === undefined ? undefined : text(fluid.type)?.toLowerCase());
   const order = chosen === undefined ? ["giscus", "utterances", "utteranc", "disqus"] : [chosen];
   for (const name of order) {
     const block = on(name);

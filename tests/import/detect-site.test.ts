@@ -6,6 +6,8 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 import { detectSite } from "../../src/import/detect-site.ts";
+import { readSiteLayout } from "../../src/import/site-layout.ts";
+import { writeFile } from "node:fs/promises";
 
 const CASES: [string, Record<string, string>, string, Record<string, unknown>?][] = [
   ["Jekyll _config.yml", { "_config.yml": "title: J\n" }, "jekyll", { title: "J" }],
@@ -66,4 +68,26 @@ test("Hugo's config folder (Blowfish, Congo): each file is the table its name sa
     languages: { ko: { title: "운영 노트", params: { author: { name: "김데브" } }, menus: { main: [{ name: "글" }] } } },
     markup: { tableOfContents: { endLevel: 3 } },
   });
+});
+
+test("a YAML settings file js-yaml 5 refuses but Hexo's js-yaml read (Fluid's `- {` flow items at the dash's indentation) is read", async () => {
+  const fluid = "title: F\nlinks:\n  items:\n    - {\n      title: \"Fluid Blog\",\n      link: \"https://hexo.fluid-dev.com/\"\n    }\n";
+  const site = await detectSite(await writeTempFolder("detect", { "_config.yml": fluid, "source/_posts/a.md": "x", "scaffolds/post.md": "x" }));
+  assert.deepEqual(JSON.parse(JSON.stringify(site.config)), { title: "F", links: { items: [{ title: "Fluid Blog", link: "https://hexo.fluid-dev.com/" }] } });
+  await assert.rejects(detectSite(await writeTempFolder("detect", { "_config.yml": "title: [unclosed\n" })), /line 2|\(2:/, "what neither reads is an error that names the line");
+});
+
+test("Hexo: the theme's own themes/<name>/_config.yml is read under the site's _config.<name>.yml, and a file neither reader reads is a note", async () => {
+  const root = await writeTempFolder("detect-hexo-theme", {
+    "_config.yml": "title: H\ntheme: icarus\nnew_post_name: :title.md\npost_asset_folder: false\n",
+    "themes/icarus/_config.yml": "comment:\n  type: disqus\n  shortname: theme-default\n",
+    "source/_posts/a.md": "---\ntitle: A\n---\n",
+  });
+  const layout = await readSiteLayout(await detectSite(root));
+  assert.deepEqual(layout.settings.values.comments, { provider: "disqus", shortname: "theme-default" });
+  await writeFile(path.join(root, "_config.icarus.yml"), "comment:\n  shortname: site-own\n");
+  assert.deepEqual((await readSiteLayout(await detectSite(root))).settings.values.comments, { provider: "disqus", shortname: "site-own" }, "the site's file wins, key by key");
+  await writeFile(path.join(root, "_config.icarus.yml"), "comment: [unclosed\n");
+  const broken = await readSiteLayout(await detectSite(root));
+  assert.ok(broken.settings.notes.some((note) => note.startsWith("_config.icarus.yml not read (") && note.includes("comments, analytics and author are not carried")), broken.settings.notes.join("\n"));
 });

@@ -303,3 +303,9 @@ test("Hexo: Fluid's comments.type picks the one shown; a permalink token opsnote
   assert.deepEqual(values.comments, { provider: "utterances", repo: "me/c", issueTerm: "title" });
   assert.deepEqual(notes, ['_config.yml permalink "posts/:abbrlink/": opsnote has no :abbrlink; old URLs get redirects']);
 });
+
+test("Hexo: Fluid 1.9's post.comments picks the one shown over a giscus block left as the theme shipped it, and its enable: false shows none", () => {
+  const fluid = { post: { comments: { enable: true, type: "disqus" } }, giscus: { repo: "fluid/demo", "repo-id": "R_1" }, disqus: { shortname: "https-rokag3-example" } };
+  assert.deepEqual(translateHexo({}, "_config.yml", fluid, "_config.fluid.yml").values.comments, { provider: "disqus", shortname: "https-rokag3-example" });
+  assert.equal(translateHexo({}, "_config.yml", { ...fluid, post: { comments: { enable: false, type: "disqus" } } }, "_config.fluid.yml").values.comments, undefined);
+});
