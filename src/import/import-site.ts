@@ -298,14 +298,18 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         for (const c of conversion.converted) warn("hexo-tag", shown, `${c.text} converted to markdown`, c.line);
         // `../images/x.png`: Hexo left it as written, for the browser to read against the post's URL.
         const besideDir = path.join(source.dir, path.dirname(source.targetOf?.(relative) ?? relative));
-        const rooted = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), (url) => {
+        const isBeside = (url: string) => {
           // Beside the copy only when inside the posts folder: `_posts/../images/x.png` is not copied there.
           const file = path.join(besideDir, decodedPath(url));
           return existsSync(file) && !path.relative(source.dir, file).startsWith("..");
-        },
-          (rootPath) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decodedPath(rootPath))), bodyLineOffset);
-        if (rooted.converted.length > 0) result.posts.at(-1)!.text = rooted.text;
-        for (const c of rooted.converted) warn("hexo-relative-url", shown, `${c.text} (read against the post's old URL, as the browser did)`, c.line);
+        };
+        const isServed = (rootPath: string) => !rootPath.split("/").some((segment) => segment.startsWith("_")) && existsSync(path.join(layout.urlRoot, decodedPath(rootPath)));
+        const againstPage = rootRelativeTargets(conversion.text, source.oldUrl(relative, read.frontMatter), isBeside, isServed, bodyLineOffset);
+        for (const c of againstPage.converted) warn("hexo-relative-url", shown, `${c.text} (read against the post's old URL, as the browser did)`, c.line);
+        // hexo-renderer-marked's `prependRoot` (on by default) wrote the rest from the site root: Fluid's `img/x.png`.
+        const rooted = rootRelativeTargets(againstPage.text, "/", isBeside, isServed, bodyLineOffset);
+        for (const c of rooted.converted) warn("hexo-relative-url", shown, `${c.text} (Hexo's markdown renderer wrote it from the site root)`, c.line);
+        if (againstPage.converted.length + rooted.converted.length > 0) result.posts.at(-1)!.text = rooted.text;
         for (const tag of findHexoTags(rooted.text.split("\n").slice(bodyLineOffset).join("\n"), bodyLineOffset)) {
           warn("hexo-tag-kept", shown, `${tag.text} kept as written (opsnote does not run Hexo's tag plugins)`, tag.line);
         }
@@ -363,7 +367,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const rooted = rootRelativeTargets(item.text ?? text, "/", (url) => existsSync(path.join(besidePost, decodedPath(url))),
           (rootPath) => rootDirs.some((dir) => existsSync(path.join(dir, decodedPath(rootPath)))), bodyLineOffset);
         if (rooted.converted.length > 0) item.text = rooted.text;
-        for (const c of rooted.converted) warn("hugo-root-url", shown, `${c.text} (not beside the post: the theme published it from the site's root)`, c.line);
+        for (const c of rooted.converted) warn("root-url", shown, `${c.text} (not beside the post: the theme published it from the site's root)`, c.line);
       }
       const hasEmptyTerm = ["tags", "tag", "categories", "category"].some((key) => Array.isArray(frontMatter[key]) && (frontMatter[key] as unknown[]).includes(null));
       if (hasEmptyTerm) {
@@ -507,12 +511,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     for (const ref of referencedFiles(frontMatter, body, offset)) {
       let decoded = decodedPath(ref.url);
       const line = ref.line ?? lineOf(text, ref.url);
-      // Hugo: a front-matter image not beside the post, found in static/ or assets/, was published at the root.
-      const rootServed = site.family === "hugo" && ref.line === undefined && !decoded.startsWith("/") && !existsSync(path.resolve(baseDir, decoded))
+      // Hugo and Hexo: a front-matter image not beside the post, found where the site root was served from
+      // (Hugo's static/ or assets/, Hexo's source/), was published at the root (Fluid's `index_img: img/x.png`).
+      const rootServed = (site.family === "hugo" || site.family === "hexo") && ref.line === undefined && !decoded.startsWith("/") && !existsSync(path.resolve(baseDir, decoded))
         && [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])].some((dir) => existsSync(path.join(dir, decoded)));
       if (rootServed) {
         themeImages.set(ref.url, `/${ref.url.replace(/^\.\//, "")}`);
-        warn("hugo-root-url", file, `front-matter image "${ref.url}" is /${decoded.replace(/^\.\//, "")} on the old site (the theme published it from the site's root); written so in the copy`, line);
+        warn("root-url", file, `front-matter image "${ref.url}" is /${decoded.replace(/^\.\//, "")} on the old site (the theme published it from the site's root); written so in the copy`, line);
         decoded = `/${decoded.replace(/^\.\//, "")}`;
       }
       if (!decoded.startsWith("/")) {

@@ -18,7 +18,7 @@ registerSiteInvariants(site, {
 });
 
 test("detected as a Hexo site, not Jekyll (both have a _config.yml)", () => {
-  assert.match(site.imported.stdout, /imported a Hexo site: 5 post\(s\)/);
+  assert.match(site.imported.stdout, /imported a Hexo site: 6 post\(s\)/);
 });
 
 test("settings carried from _config.yml and the theme's _config.next.yml", () => {
@@ -109,5 +109,15 @@ test("the draft is imported as a draft, the theme's tags page is not, the about 
 });
 
 test("the report groups what it did by kind", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 4, "hexo-relative-url": 1, "theme-source": 1, redirect: 5, skipped: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 5, "hexo-relative-url": 2, "root-url": 1, "theme-source": 1, redirect: 5, skipped: 1 });
+});
+
+test("Fluid's relative img/x.png, which Hexo's markdown renderer wrote from the site root: the copy says the root path, in the body and the cover", async () => {
+  const copy = await readFile(path.join(site.project, "posts", "dotnet-orm.md"), "utf8");
+  assert.match(copy, /^image: \/img\/orm\/cover\.png$/m);
+  assert.match(copy, /^!\[\]\(\/img\/orm\/p00\.png\)$/m);
+  assert.doesNotMatch(site.imported.stdout, /missing-file/);
+  const post = await site.document("2024/02/01/dotnet-orm/index.html");
+  assert.equal(post.querySelector("main .post__content img")?.getAttribute("src"), "/img/orm/p00.png");
+  assert.ok(existsSync(path.join(site.output, "img", "orm", "cover.png")));
 });

@@ -46,7 +46,7 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, page: 1, redirect: 2, shortcode: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, page: 1, redirect: 2, "root-url": 3, shortcode: 1, "theme-source": 2 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
 });
@@ -76,4 +76,15 @@ test("a docs page bundle is a standalone page at its old URL, with its image bes
   const runbook = await site.document("docs/runbook/index.html");
   const src = runbook.querySelector("article img")?.getAttribute("src") ?? "";
   assert.ok(existsSync(path.join(site.output, decodeURI(src))), src);
+});
+
+test("DoIt's featuredImage is the post's image, and images not beside the post are the root paths DoIt published, copied from assets/", async () => {
+  const copy = await readFile(path.join(site.project, "posts", "pointpillars.md"), "utf8");
+  assert.match(copy, /^image = "\/images\/ruler\.png"$/m);
+  assert.match(copy, /!\[복셀\]\(\/images\/voxel\.png\)/);
+  assert.match(copy, /!\[백업\]\(\/images\/etcd-backup\.png\)/);
+  for (const file of ["voxel.png", "ruler.png"]) assert.ok(existsSync(path.join(site.project, "static", "images", file)), file);
+  const post = await site.document("2024/04/pointpillars/index.html");
+  assert.deepEqual([...post.querySelectorAll("main .post__content img")].map((img) => img.getAttribute("src")), ["/images/voxel.png", "/images/etcd-backup.png"]);
+  assert.equal(post.querySelector('meta[property="og:image"]')?.getAttribute("content"), `${site.settings.url}/images/ruler.png`);
 });
