@@ -13,7 +13,7 @@ import { deepMerge, readYamlConfig, type DetectedSite } from "./detect-site.ts";
 import { oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
-import { ARCHIVE_URL, CATEGORIES_URL, TAGS_URL } from "../urls/site-urls.ts";
+import { ARCHIVE_URL, CATEGORIES_URL, HOME_URL, TAGS_URL } from "../urls/site-urls.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
 /** A post's name in Jekyll's `_posts/` (`Document::DATE_FILENAME_MATCHER`): a date, a title, an extension. */
@@ -421,10 +421,13 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   // The about page in the site's language: `about.md`, or Blowfish's `about/index.ko.md` beside `index.en.md`.
   const isAbout = (name: string, base: RegExp) => base.test(splitLanguage(name, languages)?.isDefault === true ? splitLanguage(name, languages)!.relative : name);
   let about: string | undefined;
+  const themeListPages: ListPageSource[] = [];
   for (const name of (await listFiles(contentDir)).filter((f) => !f.includes("/"))) {
     if (isAbout(name, /^about\.(md|markdown)$/i)) about = path.join(contentDir, name);
-    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !THEME_PAGE.test(name) && !/^about\./i.test(name)) {
-      pages.push({ file: path.join(contentDir, name), target: `pages/${name}`, oldUrl: pageUrl(name, "") });
+    else if (POST_FILE.test(name) && !/^_index\./.test(name) && !/^about\./i.test(name)) {
+      const list = await themeListPage(path.join(contentDir, name));
+      if (list !== undefined) themeListPages.push({ file: path.join(contentDir, name), oldUrl: pageUrl(name, "")(list.frontMatter), newUrl: list.newUrl });
+      else if (!THEME_PAGE.test(name)) pages.push({ file: path.join(contentDir, name), target: `pages/${name}`, oldUrl: pageUrl(name, "") });
     }
   }
   const aboutIndex = (await listFiles(path.join(contentDir, "about"))).find((name) => isAbout(name, /^index\.(md|markdown)$/i));
@@ -448,7 +451,9 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       }
       const prefix = language !== undefined && (!language.isDefault || languages!.inSubdir) ? `/${language.code}` : "";
       const oldUrl = pageUrl(`${dir}/${file}`, dir);
-      pages.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${file}`, oldUrl: (frontMatter) => `${prefix}${oldUrl(frontMatter)}` });
+      const list = await themeListPage(path.join(contentDir, dir, listed));
+      if (list !== undefined) themeListPages.push({ file: path.join(contentDir, dir, listed), oldUrl: `${prefix}${oldUrl(list.frontMatter)}`, newUrl: list.newUrl });
+      else pages.push({ file: path.join(contentDir, dir, listed), target: `pages/${dir}/${file}`, oldUrl: (frontMatter) => `${prefix}${oldUrl(frontMatter)}` });
     }
   }
   // A section's own page (`_index.md`) with text of its own: docs themes (hugo-book, Hextra, Docsy) put
@@ -476,7 +481,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, name].filter((p) => p !== "").join("/") : `pages/${dir}/${name}`;
     pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
-  const listPages = await sectionListPages(site, contentDir, sections, keepCase);
+  const listPages = [...themeListPages, ...(await sectionListPages(site, contentDir, sections, keepCase))];
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
   // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.
   const staticRoot = path.join(site.root, "static");
@@ -543,6 +548,30 @@ export function listPageUrl(fileName: string, layout: string): string | undefine
   if (/^(tags?|tag-archive)$/.test(name) || /^tags?$/.test(layoutName)) return TAGS_URL;
   if (/^(archives?|year-archive|collection-archive|posts|dates)$/.test(name) || /^archive(s|-dates|-years?)?$/.test(layoutName)) return ARCHIVE_URL;
   return undefined;
+}
+
+/**
+ * A theme's list or search page kept as a page file with no text of its own (Stack's and PaperMod's
+ * `layout: archives` / `layout: search`, Icarus' `all-archives/index.md` with `layout: all-archives`):
+ * opsnote's page for it (the archive, the tag or category list; the home page, whose header searches)
+ * and the file's front matter, or undefined for a page with text or another layout. Imported as pages,
+ * they were empty pages at their old URLs.
+ */
+async function themeListPage(file: string): Promise<{ newUrl: string; frontMatter: Record<string, unknown> } | undefined> {
+  let parsed: ReturnType<typeof parsePostText>;
+  try {
+    parsed = parsePostText(await readFile(file, "utf8"), file);
+  } catch {
+    return undefined; // imported, and the build names the line
+  }
+  const frontMatter = parsed.data.frontMatter ?? {};
+  if (parsed.content.trim() !== "") return undefined;
+  const layout = [frontMatter.layout, frontMatter.type].find((value): value is string => typeof value === "string" && value.trim() !== "")?.trim().toLowerCase().replace(/^all-/, "") ?? "";
+  const base = path.basename(file).replace(/\.[^.]+$/, "").replace(/\.[a-z]{2}(-[a-z]{2,4})?$/i, "");
+  const name = /^index$/i.test(base) ? path.basename(path.dirname(file)).replace(/^all-/i, "") : base;
+  if (layout === "search" || (layout === "" && /^search$/i.test(name))) return { newUrl: HOME_URL, frontMatter };
+  const newUrl = listPageUrl(name, layout);
+  return newUrl === undefined ? undefined : { newUrl, frontMatter };
 }
 
 /**
@@ -660,6 +689,7 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
   const skipMatchers = skipRender.map((pattern) => picomatch(pattern, { dot: true }));
   const skippedByConfig = (relative: string) => skipMatchers.some((matches) => matches(relative));
   const pages: PageSource[] = [];
+  const listPages: ListPageSource[] = [];
   const skipped: SiteLayout["skipped"] = [];
   let about: string | undefined;
   const inUnderscore = (relative: string) => relative.split("/").some((segment) => segment.startsWith("_"));
@@ -686,11 +716,14 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
       about = file;
       continue;
     }
-    const oldUrl = isIndex ? `/${folder}/` : `/${relative.replace(POST_FILE, ".html")}`;
-    pages.push({ file, target: `pages/${relative}`, oldUrl: (fm) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : oldUrl) });
+    const defaultUrl = isIndex ? `/${folder}/` : `/${relative.replace(POST_FILE, ".html")}`;
+    const oldUrl = (fm: Record<string, unknown>) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : defaultUrl);
+    const list = await themeListPage(file);
+    if (list !== undefined) listPages.push({ file, oldUrl: oldUrl(list.frontMatter), newUrl: list.newUrl });
+    else pages.push({ file, target: `pages/${relative}`, oldUrl });
   }
   return {
-    sources, about, pages, skipped, settings,
+    sources, about, pages, skipped, settings, listPages,
     // Everything else in `source/` (images, CNAME, favicons) is published at its path: copied whole as `static/`.
     staticDirs: existsSync(sourceRoot) ? [{ from: sourceRoot, name: "static", include: (relative) => !inUnderscore(relative) && !POST_FILE.test(relative) }] : [],
     urlRoot: sourceRoot, urlRootCopied: true,

@@ -31,7 +31,8 @@ test("settings carried from hugo.toml", () => {
 test("Hugo's :slug without a slug is the title: that old URL gets a redirect to the file-name URL", () => {
   // `url = "/notes/plain"` was served at /notes/plain/, the post's URL still: no redirect, which would be its own page.
   // The section /posts/ listed its posts: opsnote lists them in its archive.
-  assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/", "/posts/": "/archive/" });
+  // PaperMod's archives.md and search.md, Stack's page/archives/ (layout: archives / search, no text): opsnote's archive, and the home page, whose header searches.
+  assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/", "/posts/": "/archive/", "/archives/": "/archive/", "/search/": "/", "/page/archives/": "/archive/" });
   assert.doesNotMatch(site.build.stdout + site.build.stderr, /already a page of the site/);
 });
 
@@ -46,7 +47,7 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, page: 1, redirect: 2, "root-url": 3, shortcode: 1, "theme-source": 2 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, page: 1, redirect: 5, "root-url": 3, shortcode: 1, "theme-source": 2 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
 });
