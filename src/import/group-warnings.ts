@@ -31,6 +31,7 @@ interface KindText {
 export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   "missing-file": { what: "files referenced but not found in the old site", fix: "add them or remove the references" },
   "theme-source": { what: "files a post names that the old site served from another folder at its root (Hexo's theme source/, Icarus' /thumbnails/; Hugo's assets/), copied into static/", fix: "nothing to do" },
+  "hugo-alias": { what: "relative Hugo aliases (read from the post's folder) written as the root paths they named", fix: "nothing to do" },
   "hugo-image": { what: "Hugo posts whose theme's own image key (PaperMod's cover.image, DoIt's featuredImage, …) is written as image in the copy", fix: "nothing to do" },
   "root-url": { what: "relative image and file paths that the old site published from its root, not beside the post (Hugo themes' render hooks, Hexo's markdown renderer), written as root paths in the copy", fix: "nothing to do" },
   "theme-image": { what: "front-matter images given by name that the old theme found in a folder of its own", fix: "nothing to do: the copies name their root path (image: /images/x.jpg)" },

@@ -35,6 +35,7 @@ import { GENERATED_FILE_URLS, OPSNOTE_ASSET_URLS, categoryUrl, tagUrl } from "..
 import { termSlug } from "../slug/slugify.ts";
 
 export { translatePermalink } from "./old-urls.ts";
+import { rootedAliases } from "./old-urls.ts";
 
 /** A local URL's path as a file path: without its query and fragment, percent-decoded where it decodes. */
 function decodedPath(url: string): string {
@@ -119,11 +120,13 @@ const normalizeUrl = (url: string) => {
 
 /**
  * A page of the old site in opsnote's words: a standalone `layout: page` at `permalink` (the about page
- * at /about/), with `toc: true` when the old theme showed a table of contents on its pages too.
+ * at /about/), with its description (the meta description) and `toc: true` when the old theme showed a
+ * table of contents on its pages too.
  */
-export function standalonePageText(title: string, permalink: string, body: string, toc = false): string {
+export function standalonePageText(title: string, permalink: string, body: string, toc = false, description?: string): string {
   const plain = /^[\p{L}\p{N}/._~%-]+$/u.test(permalink) ? permalink : JSON.stringify(permalink);
-  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\npermalink: ${plain}\n${toc ? "toc: true\n" : ""}---\n${body.replace(/^\n*/, "\n")}`;
+  const about = description === undefined || description.trim() === "" ? "" : `description: ${JSON.stringify(description.trim())}\n`;
+  return `---\nlayout: page\ntitle: ${JSON.stringify(title)}\n${about}permalink: ${plain}\n${toc ? "toc: true\n" : ""}---\n${body.replace(/^\n*/, "\n")}`;
 }
 
 /**
@@ -359,6 +362,16 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           item.text = withImage;
           frontMatter = { ...frontMatter, image: themeImage.value };
           warn("hugo-image", shown, `image: ${themeImage.value} (the theme's ${themeImage.key}) in the copy`, lineOf(text, themeImage.value));
+        }
+        // Hugo read a relative alias from the post's folder; opsnote, as jekyll-redirect-from, from the root.
+        const relativeAliases = (Array.isArray(frontMatter.aliases) ? frontMatter.aliases : [frontMatter.aliases])
+          .filter((alias): alias is string => typeof alias === "string" && alias.trim() !== "" && !alias.trim().startsWith("/") && !/^[a-z][a-z0-9+.-]*:/i.test(alias.trim()));
+        if (relativeAliases.length > 0) {
+          const postUrl = source.oldUrl(relative, frontMatter);
+          const rooted = new Map(relativeAliases.flatMap((alias) => rootedAliases(alias, postUrl, "hugo").map((url) => [alias, url] as const)));
+          const before = item.text ?? text;
+          item.text = replaceFrontMatterStrings(before, rooted);
+          if (item.text !== before) for (const [alias, url] of rooted) warn("hugo-alias", shown, `aliases: ${alias} -> ${url} (Hugo read it from the post's folder)`, lineOf(text, alias));
         }
         // A relative image or file that is not beside the post: the theme's render hook found it in
         // assets/ or static/ and published it at the site root (DoIt's `images/x.png`, Stack's `img/post/x.png`).
@@ -647,7 +660,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     // Hugo themes' site-wide TOC switch (hugo-book's BookToC, PaperMod's ShowToc, …) is for every single
     // page, a docs page as much as a post; opsnote's `toc` setting is for posts, so the page says it.
     const toc = pageToc(frontMatter, site.family === "hugo" && settings.values.toc === true);
-    return { oldUrl, title, body, toc, to: path.join(postsDir, nfcPath(target)) };
+    const description = typeof frontMatter.description === "string" ? frontMatter.description : undefined;
+    // The page's own redirects (Hugo's `aliases`, `redirect_from`), which its new front matter does not carry: the settings' redirects.
+    const aliases = rootedAliases(frontMatter.aliases ?? frontMatter.redirect_from, oldUrl, site.family === "hugo" ? "hugo" : "other");
+    return { oldUrl, title, body, toc, description, aliases, to: path.join(postsDir, nfcPath(target)) };
   }
 
   // Two posts on one URL: the old site showed one of them there. A draft or scheduled post was not
@@ -725,17 +741,18 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   if (layout.about !== undefined) {
     const page = await planPage(layout.about, "about.md", (fm) => layout.aboutUrl?.(fm) ?? "/about/", "About");
     if (page) {
-      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body, page.toc) });
+      result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body, page.toc, page.description) });
       result.oldUrls.push({ file: "about.md", oldUrl: page.oldUrl, newUrl: "/about/" });
-      if (normalizeUrl(page.oldUrl) !== "/about/") addRedirect(layout.about, page.oldUrl, "/about/");
+      for (const oldUrl of [page.oldUrl, ...page.aliases]) if (normalizeUrl(oldUrl) !== "/about/") addRedirect(layout.about, oldUrl, "/about/");
     }
   }
   // Other pages keep their old URL as their permalink: nothing to redirect.
   for (const source of layout.pages) {
     const page = await planPage(source.file, source.target, source.oldUrl, fallbackPageTitle(source.file));
     if (!page) continue;
-    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, page.toc) });
+    result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, page.toc, page.description) });
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
+    for (const alias of page.aliases) if (normalizeUrl(alias) !== normalizeUrl(page.oldUrl)) addRedirect(source.file, alias, page.oldUrl);
     warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
   }
   for (const { file, target } of layout.pageFiles ?? []) plan(result.files, file, path.join(postsDir, nfcPath(target)));

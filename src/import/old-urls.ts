@@ -319,3 +319,26 @@ export function translateHexoPermalink(hexo: string): { opsnote: string; unsuppo
   });
   return { opsnote: `/${opsnote.replace(/^\/+/, "")}`, unsupported: [...new Set(unsupported)] };
 }
+
+/**
+ * A page's old redirect URLs (`aliases`, `redirect_from`) as root paths. Hugo read an alias without a
+ * leading slash from the page's own folder (`aliases: [old-name]` on /posts/new-name/ was
+ * /posts/old-name/; dings-things' `contact` beside /ko/about/ was /ko/contact/); jekyll-redirect-from
+ * from the site root. A full URL is left out: it is another site's.
+ * @example rootedAliases(["old-name", "/x/"], "/posts/new-name/", "hugo") // ["/posts/old-name/", "/x/"]
+ */
+export function rootedAliases(value: unknown, pageUrl: string, family: "hugo" | "other"): string[] {
+  const list = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string" && item.trim() !== "").map((item) => item.trim());
+  return list.flatMap((alias) => {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(alias)) return [];
+    if (alias.startsWith("/")) return [alias];
+    const base = family === "hugo" ? `http://old${pageUrl.replace(/\/+$/, "")}` : "http://old/";
+    let rooted: string;
+    try {
+      rooted = new URL(alias, base).pathname;
+    } catch {
+      return [];
+    }
+    return [/\.[a-z0-9]+$/i.test(rooted) || rooted.endsWith("/") ? rooted : `${rooted}/`];
+  });
+}

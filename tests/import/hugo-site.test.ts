@@ -32,7 +32,7 @@ test("Hugo's :slug without a slug is the title: that old URL gets a redirect to 
   // `url = "/notes/plain"` was served at /notes/plain/, the post's URL still: no redirect, which would be its own page.
   // The section /posts/ listed its posts: opsnote lists them in its archive.
   // PaperMod's archives.md and search.md, Stack's page/archives/ (layout: archives / search, no text): opsnote's archive, and the home page, whose header searches.
-  assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/", "/posts/": "/archive/", "/archives/": "/archive/", "/search/": "/", "/page/archives/": "/archive/" });
+  assert.deepEqual(site.settings.redirects, { "/2024/01/etcd-백업-자동화/": "/2024/01/etcd-backup/", "/posts/": "/archive/", "/archives/": "/archive/", "/search/": "/", "/page/archives/": "/archive/", "/contact/": "/about/" });
   assert.doesNotMatch(site.build.stdout + site.build.stderr, /already a page of the site/);
 });
 
@@ -43,11 +43,11 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
   assert.ok(existsSync(path.join(site.output, "favicon.ico")), "a file at static/'s top is served from the site root");
   assert.ok(!existsSync(path.join(site.project, "posts", "_index.md")));
   assert.ok(!existsSync(path.join(site.project, "themes")));
-  assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "이 블로그에 대해"\npermalink: \/about\/\n---\n/);
+  assert.match(await readFile(path.join(site.project, "posts", "about.md"), "utf8"), /^---\nlayout: page\ntitle: "이 블로그에 대해"\ndescription: "온콜 엔지니어의 메모"\npermalink: \/about\/\n---\n/);
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, page: 1, redirect: 5, "root-url": 3, shortcode: 1, "theme-source": 2 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, page: 1, redirect: 6, "root-url": 3, shortcode: 1, "theme-source": 2 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
 });
@@ -88,4 +88,10 @@ test("DoIt's featuredImage is the post's image, and images not beside the post a
   const post = await site.document("2024/04/pointpillars/index.html");
   assert.deepEqual([...post.querySelectorAll("main .post__content img")].map((img) => img.getAttribute("src")), ["/images/voxel.png", "/images/etcd-backup.png"]);
   assert.equal(post.querySelector('meta[property="og:image"]')?.getAttribute("content"), `${site.settings.url}/images/ruler.png`);
+});
+
+test("a relative alias is the root path Hugo read from the post's folder, and the about page's alias redirects to /about/", async () => {
+  assert.match(await readFile(path.join(site.project, "posts", "pointpillars.md"), "utf8"), /^aliases = \["\/2024\/04\/voxel-old\/"\]$/m);
+  assert.equal(site.resolve("/2024/04/voxel-old/")?.file, path.join(site.output, "2024", "04", "pointpillars", "index.html"));
+  assert.equal(site.resolve("/contact/")?.file, path.join(site.output, "about", "index.html"));
 });

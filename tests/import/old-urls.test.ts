@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hexoSlugize, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
+import { hexoSlugize, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, rootedAliases, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
 
 const TZ = "Asia/Seoul";
 
@@ -126,4 +126,11 @@ test("Hexo's tag_map and category_map: a mapped term's slug is its entry's, a pa
   ]);
   // The map's keys are the names as written: another case is another name.
   assert.deepEqual(oldHexoTermUrls({ tags: ["kubernetes"] }, { tagMap: { Kubernetes: "k8s" } }).map((t) => t.oldUrl), ["/tags/kubernetes/"]);
+});
+
+test("aliases as root paths: Hugo read a relative one from the page's folder, jekyll-redirect-from from the root", () => {
+  assert.deepEqual(rootedAliases(["old-name", "/x/", "../top", "old.html", "https://other.example/a/"], "/posts/new-name/", "hugo"), ["/posts/old-name/", "/x/", "/top/", "/posts/old.html"]);
+  assert.deepEqual(rootedAliases("contact", "/ko/about/", "hugo"), ["/ko/contact/"]);
+  assert.deepEqual(rootedAliases(["old-name"], "/posts/new-name/", "other"), ["/old-name/"]);
+  assert.deepEqual(rootedAliases(undefined, "/a/", "hugo"), []);
 });
