@@ -364,14 +364,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("hugo-image", shown, `image: ${themeImage.value} (the theme's ${themeImage.key}) in the copy`, lineOf(text, themeImage.value));
         }
         // Hugo read a relative alias from the post's folder; opsnote, as jekyll-redirect-from, from the root.
-        const relativeAliases = (Array.isArray(frontMatter.aliases) ? frontMatter.aliases : [frontMatter.aliases])
-          .filter((alias): alias is string => typeof alias === "string" && alias.trim() !== "" && !alias.trim().startsWith("/") && !/^[a-z][a-z0-9+.-]*:/i.test(alias.trim()));
-        if (relativeAliases.length > 0) {
+        const aliases = (Array.isArray(frontMatter.aliases) ? frontMatter.aliases : [frontMatter.aliases]).filter((alias): alias is string => typeof alias === "string");
+        if (aliases.length > 0) {
           const postUrl = source.oldUrl(relative, frontMatter);
-          const rooted = new Map(relativeAliases.flatMap((alias) => rootedAliases(alias, postUrl, "hugo").map((url) => [alias, url] as const)));
+          const aliasUrls = new Map(aliases.flatMap((alias) => rootedAliases(alias, postUrl, "hugo").filter((url) => url !== alias.trim()).map((url) => [alias, url] as const)));
           const before = item.text ?? text;
-          item.text = replaceFrontMatterStrings(before, rooted);
-          if (item.text !== before) for (const [alias, url] of rooted) warn("hugo-alias", shown, `aliases: ${alias} -> ${url} (Hugo read it from the post's folder)`, lineOf(text, alias));
+          item.text = replaceFrontMatterStrings(before, aliasUrls);
+          if (item.text !== before) for (const [alias, url] of aliasUrls) warn("hugo-alias", shown, `aliases: ${alias} -> ${url} (Hugo read it from the post's folder)`, lineOf(text, alias));
         }
         // A relative image or file that is not beside the post: the theme's render hook found it in
         // assets/ or static/ and published it at the site root (DoIt's `images/x.png`, Stack's `img/post/x.png`).
@@ -746,7 +745,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       for (const oldUrl of [page.oldUrl, ...page.aliases]) if (normalizeUrl(oldUrl) !== "/about/") addRedirect(layout.about, oldUrl, "/about/");
     }
   }
-  // Other pages keep their old URL as their permalink: nothing to redirect.
+  // Other pages keep their old URL as their permalink: only their own aliases redirect.
   for (const source of layout.pages) {
     const page = await planPage(source.file, source.target, source.oldUrl, fallbackPageTitle(source.file));
     if (!page) continue;
