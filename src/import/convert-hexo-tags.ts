@@ -137,10 +137,10 @@ export function convertHexoTags(text: string, firstBodyLine = 0, options: HexoTa
   const lines = text.split("\n");
   const out: string[] = lines.slice(0, firstBodyLine);
   const converted: ShortcodeConversion["converted"] = [];
-  const fenceLine = fenceTracker();
+  const fences = fenceTracker();
   for (let i = firstBodyLine; i < lines.length; i++) {
     const line = lines[i]!;
-    if (fenceLine(line) !== "text") {
+    if (fences.read(line) !== "text") {
       out.push(line);
       continue;
     }
@@ -203,9 +203,9 @@ export function findHexoTags(body: string, bodyLineOffset = 0): { line: number; 
  */
 export function rootRelativeTargets(text: string, pageUrl: string, isBeside: (url: string) => boolean, isServed: (rootPath: string) => boolean, firstBodyLine = 0): ShortcodeConversion {
   const converted: ShortcodeConversion["converted"] = [];
-  const fenceLine = fenceTracker();
+  const fences = fenceTracker();
   const lines = text.split("\n").map((line, index) => {
-    if (index < firstBodyLine || fenceLine(line) !== "text") return line;
+    if (index < firstBodyLine || fences.read(line) !== "text") return line;
     const rewrite = (whole: string, start: string, url: string) => {
       // A root path is the new site's too, unless written with Windows backslashes (`/images\2111\a.png`),
       // which the browser read as slashes.

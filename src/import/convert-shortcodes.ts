@@ -9,6 +9,8 @@
  * `card`s -> a list of links. Code fences are left alone; any other shortcode stays as
  * written and is reported.
  */
+import { fenceTracker, opensFence } from "./fences.ts";
+
 export interface ShortcodeConversion {
   text: string;
   /** Lines (1-based, in the original text) where a shortcode was converted (to `endLine` for a block), and what it was. */
@@ -86,15 +88,11 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
   const converted: ShortcodeConversion["converted"] = [];
   /** Indexes in `out` of code lines (fences and what they hold): their escaped shortcodes stay code. */
   const code = new Set<number>();
-  let fence: string | undefined;
+  const fences = fenceTracker();
   /** Pushes lines of prose, where a fence may open (inside a callout too), noting the code lines. */
   const pushProse = (...added: string[]) => {
     for (const line of added) {
-      const marker = /^[\s>]*(`{3,}|~{3,})/.exec(line)?.[1];
-      if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
-        fence = fence === undefined ? marker : undefined;
-        code.add(out.length);
-      } else if (fence !== undefined) code.add(out.length);
+      if (fences.read(line) !== "text") code.add(out.length);
       out.push(line);
     }
   };
@@ -148,7 +146,7 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
   };
   for (let i = firstBodyLine; i < lines.length; i++) {
     const line = lines[i]!;
-    if (fence !== undefined || /^\s*(`{3,}|~{3,})/.test(line)) {
+    if (fences.open || opensFence(line)) {
       pushProse(line);
       continue;
     }
@@ -184,15 +182,8 @@ export function convertShortcodes(text: string, firstBodyLine = 0): ShortcodeCon
       if (end !== -1 && !(name.endsWith("button") && href === undefined)) {
         const inner = lines.slice(i + 1, end);
         // Inner lines of prose get their inline shortcodes converted too (an icon in a callout), not those in a fence.
-        let innerFence: string | undefined;
-        const innerProse = () => inner.map((l, k) => {
-          const marker = /^\s*(`{3,}|~{3,})/.exec(l)?.[1];
-          if (marker !== undefined && (innerFence === undefined || marker.startsWith(innerFence))) {
-            innerFence = innerFence === undefined ? marker : undefined;
-            return l;
-          }
-          return innerFence === undefined ? convertInline(l, i + 1 + k) : l;
-        });
+        const innerFences = fenceTracker();
+        const innerProse = () => inner.map((l, k) => (innerFences.read(l) === "text" ? convertInline(l, i + 1 + k) : l));
         if (name === "highlight") {
           const language = args.positional[0] ?? args.named.lang ?? "";
           const longest = Math.max(2, ...inner.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));

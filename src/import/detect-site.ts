@@ -23,6 +23,10 @@ export interface DetectedSite {
   config: Record<string, unknown>;
 }
 
+/** The formats Hugo reads its configuration in, and a file name in one of them. */
+const CONFIG_EXTENSIONS = ["toml", "yaml", "yml", "json"];
+const CONFIG_FILE = /\.(toml|ya?ml|json)$/i;
+
 const isDir = (file: string) => existsSync(file) && statSync(file).isDirectory();
 
 async function readConfig(file: string): Promise<Record<string, unknown>> {
@@ -67,9 +71,9 @@ export function deepMerge(a: unknown, b: unknown): unknown {
  */
 async function readHugoConfigFolder(dir: string, root: Record<string, unknown>): Promise<Record<string, unknown>> {
   let config = root;
-  const files = (await readdir(dir)).filter((name) => /\.(toml|ya?ml|json)$/i.test(name)).sort();
+  const files = (await readdir(dir)).filter((name) => CONFIG_FILE.test(name)).sort();
   for (const name of files) {
-    const [base = "", ...rest] = name.replace(/\.(toml|ya?ml|json)$/i, "").split(".");
+    const [base = "", ...rest] = name.replace(CONFIG_FILE, "").split(".");
     if (/^(hugo|config)$/i.test(base) && rest.length === 0) continue; // the root, read already
     let data: Record<string, unknown>;
     try {
@@ -106,9 +110,6 @@ export function isHexoSite(dir: string, config: Record<string, unknown>): boolea
   }
 }
 
-/** The formats Hugo reads its configuration in. */
-const CONFIG_EXTENSIONS = ["toml", "yaml", "yml", "json"];
-
 export async function detectSite(source: string): Promise<DetectedSite> {
   const dir = path.resolve(source);
   // A `_posts` folder given directly: its site is the parent, when that is a Jekyll site.
@@ -144,7 +145,7 @@ export async function detectSite(source: string): Promise<DetectedSite> {
     if (existsSync(path.join(dir, name)) && hasContent) return { family: "hugo", root: dir, configFile: name, config: await hugoConfig(name) };
   }
   // Only `config/_default/params.toml` and the like: Hugo reads the folder without a root file.
-  if (hasContent && isDir(folder) && readdirSync(folder).some((name) => /\.(toml|ya?ml|json)$/i.test(name))) {
+  if (hasContent && isDir(folder) && readdirSync(folder).some((name) => CONFIG_FILE.test(name))) {
     return { family: "hugo", root: dir, configFile: "config/_default", config: await hugoConfig(undefined) };
   }
   return { family: "folder", root: dir, config: {} };

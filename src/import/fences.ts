@@ -13,20 +13,38 @@
 /** What a line is: a fence line (opening or closing), a line of code inside a fence, or text. */
 export type FenceLine = "fence" | "code" | "text";
 
-/** A reader of lines in order that says what each one is. */
-export function fenceTracker(): (line: string) => FenceLine {
+const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
+
+/** Whether `line` opens a fenced code block where no fence is open (inside a blockquote too). */
+export function opensFence(line: string): boolean {
+  const [, marker, rest = ""] = FENCE_LINE.exec(line) ?? [];
+  return marker !== undefined && !(marker.startsWith("`") && rest.includes("`"));
+}
+
+/** Reads lines in order and says what each one is; `open` says whether a fence is open after the last line read. */
+export interface FenceTracker {
+  read(line: string): FenceLine;
+  readonly open: boolean;
+}
+
+export function fenceTracker(): FenceTracker {
   let fence: string | undefined;
-  return (line) => {
-    const [, marker, rest = ""] = /^[ \t>]*(`{3,}|~{3,})(.*)$/.exec(line) ?? [];
-    if (fence === undefined) {
-      if (marker === undefined || (marker.startsWith("`") && rest.includes("`"))) return "text";
-      fence = marker;
-      return "fence";
-    }
-    if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && rest.trim() === "") {
-      fence = undefined;
-      return "fence";
-    }
-    return "code";
+  return {
+    get open() {
+      return fence !== undefined;
+    },
+    read(line) {
+      if (fence === undefined) {
+        if (!opensFence(line)) return "text";
+        fence = FENCE_LINE.exec(line)![1]!;
+        return "fence";
+      }
+      const [, marker, rest = ""] = FENCE_LINE.exec(line) ?? [];
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && rest.trim() === "") {
+        fence = undefined;
+        return "fence";
+      }
+      return "code";
+    },
   };
 }

@@ -179,6 +179,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const assetsDir = path.resolve(options.assetsDir ?? path.join(root, "assets"));
   const site = await detectSite(options.source);
   const layout = await readSiteLayout(site);
+  /** Whether the old site served a file at this root path (`/img/x.png`): from its root folder, or one it also served from (rootFallbackDirs). */
+  const servedAtRoot = (rootPath: string) => [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])].some((dir) => existsSync(path.join(dir, decodedPath(rootPath))));
   const settings = layout.settings;
   const result: ImportResult = {
     family: site.family, posts: [], files: [], written: [], conflicts: [], warnings: [], settings,
@@ -327,7 +329,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const item = result.posts.at(-1)!;
         const coverExists = (url: string) => {
           if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return true;
-          return [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])].some((dir) => existsSync(path.join(dir, decodedPath(url))));
+          return servedAtRoot(url);
         };
         const edited = hexoFrontMatter(item.text ?? text, { draft: source.drafts === true, coverExists });
         if (edited.changes.length > 0) {
@@ -375,9 +377,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         // A relative image or file that is not beside the post: the theme's render hook found it in
         // assets/ or static/ and published it at the site root (DoIt's `images/x.png`, Stack's `img/post/x.png`).
         const besidePost = path.dirname(from);
-        const rootDirs = [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])];
-        const rooted = rootRelativeTargets(item.text ?? text, "/", (url) => existsSync(path.join(besidePost, decodedPath(url))),
-          (rootPath) => rootDirs.some((dir) => existsSync(path.join(dir, decodedPath(rootPath)))), bodyLineOffset);
+        const rooted = rootRelativeTargets(item.text ?? text, "/", (url) => existsSync(path.join(besidePost, decodedPath(url))), servedAtRoot, bodyLineOffset);
         if (rooted.converted.length > 0) item.text = rooted.text;
         for (const c of rooted.converted) warn("root-url", shown, `${c.text} (not beside the post: the theme published it from the site's root)`, c.line);
       }
@@ -438,9 +438,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         const item = result.posts.at(-1)!;
         const current = item.text ?? text;
         const at = current.length - referencedBody.length;
-        const servedAsWritten = (url: string) => existsSync(path.join(layout.urlRoot, decodedPath(url)));
         // A root path whose file is there as written, and not under the subpath, is the author's whole path.
-        const keepRootPath = (url: string) => servedAsWritten(url) && !servedAsWritten(withMediaSubpath(url, subpath));
+        const keepRootPath = (url: string) => servedAtRoot(url) && !servedAtRoot(withMediaSubpath(url, subpath));
         if (current.slice(at) === referencedBody) {
           const firstBodyLine = current.slice(0, at).split("\n").length - 1;
           const applied = applyMediaSubpath(current, subpath, firstBodyLine, keepRootPath);
@@ -526,7 +525,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // Hugo and Hexo: a front-matter image not beside the post, found where the site root was served from
       // (Hugo's static/ or assets/, Hexo's source/), was published at the root (Fluid's `index_img: img/x.png`).
       const rootServed = (site.family === "hugo" || site.family === "hexo") && ref.line === undefined && !decoded.startsWith("/") && !existsSync(path.resolve(baseDir, decoded))
-        && [layout.urlRoot, ...(layout.rootFallbackDirs ?? [])].some((dir) => existsSync(path.join(dir, decoded)));
+        && servedAtRoot(ref.url);
       if (rootServed) {
         themeImages.set(ref.url, `/${ref.url.replace(/^\.\//, "")}`);
         warn("root-url", file, `front-matter image "${ref.url}" is /${decoded.replace(/^\.\//, "")} on the old site (the theme published it from the site's root); written so in the copy`, line);

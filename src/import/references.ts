@@ -92,9 +92,9 @@ export function referencedFiles(data: Record<string, unknown>, body: string, bod
 
 /** Calls `visit` with each line (and its 0-based index) that is outside a fenced code block and is not a fence. */
 function forEachLineOutsideFences(lines: readonly string[], visit: (line: string, index: number) => void): void {
-  const fenceLine = fenceTracker();
+  const fences = fenceTracker();
   lines.forEach((line, index) => {
-    if (fenceLine(line) === "text") visit(line, index);
+    if (fences.read(line) === "text") visit(line, index);
   });
 }
 

@@ -565,13 +565,18 @@ async function themeListPage(file: string): Promise<{ newUrl: string; frontMatte
     return undefined; // imported, and the build names the line
   }
   const frontMatter = parsed.data.frontMatter ?? {};
-  if (parsed.content.trim() !== "") return undefined;
+  const newUrl = themeListPageUrl(file, frontMatter, parsed.content);
+  return newUrl === undefined ? undefined : { newUrl, frontMatter };
+}
+
+/** themeListPage's reading of a page file already parsed: opsnote's page for it, or undefined. */
+function themeListPageUrl(file: string, frontMatter: Record<string, unknown>, body: string): string | undefined {
+  if (body.trim() !== "") return undefined;
   const layout = [frontMatter.layout, frontMatter.type].find((value): value is string => typeof value === "string" && value.trim() !== "")?.trim().toLowerCase().replace(/^all-/, "") ?? "";
   const base = path.basename(file).replace(/\.[^.]+$/, "").replace(/\.[a-z]{2}(-[a-z]{2,4})?$/i, "");
   const name = /^index$/i.test(base) ? path.basename(path.dirname(file)).replace(/^all-/i, "") : base;
-  if (layout === "search" || (layout === "" && /^search$/i.test(name))) return { newUrl: HOME_URL, frontMatter };
-  const newUrl = listPageUrl(name, layout);
-  return newUrl === undefined ? undefined : { newUrl, frontMatter };
+  if (layout === "search" || (layout === "" && /^search$/i.test(name))) return HOME_URL;
+  return listPageUrl(name, layout);
 }
 
 /**
@@ -701,8 +706,11 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
       continue;
     }
     let frontMatter: Record<string, unknown> = {};
+    let body: string | undefined;
     try {
-      frontMatter = parsePostText(await readFile(file, "utf8"), file).data.frontMatter ?? {};
+      const parsed = parsePostText(await readFile(file, "utf8"), file);
+      frontMatter = parsed.data.frontMatter ?? {};
+      body = parsed.content;
     } catch {
       // read again (and reported) when the page is planned
     }
@@ -718,8 +726,8 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
     }
     const defaultUrl = isIndex ? `/${folder}/` : `/${relative.replace(POST_FILE, ".html")}`;
     const oldUrl = (fm: Record<string, unknown>) => (typeof fm.permalink === "string" && fm.permalink.trim() !== "" ? `/${fm.permalink.trim().replace(/^\/+/, "")}` : defaultUrl);
-    const list = await themeListPage(file);
-    if (list !== undefined) listPages.push({ file, oldUrl: oldUrl(list.frontMatter), newUrl: list.newUrl });
+    const listUrl = body === undefined ? undefined : themeListPageUrl(file, frontMatter, body);
+    if (listUrl !== undefined) listPages.push({ file, oldUrl: oldUrl(frontMatter), newUrl: listUrl });
     else pages.push({ file, target: `pages/${relative}`, oldUrl });
   }
   return {

@@ -56,3 +56,10 @@ test("front matter lines are left alone, converted lines are reported in file li
 test("shortcode arguments: named (quoted or not) and positional", () => {
   assert.deepEqual(shortcodeArguments(`src="a b.png" width=300 warning "제목"`), { named: { src: "a b.png", width: "300" }, positional: ["warning", "제목"] });
 });
+
+test("a line that starts with ```x``` is inline code, not a fence: the shortcodes after it are converted", () => {
+  const text = "```TargetActor```란 대상을 고르는 액터다.\n\n{{< figure src=\"/img/gas.png\" alt=\"흐름\" >}}\n";
+  const { text: converted, converted: done } = convertShortcodes(text);
+  assert.equal(converted, "```TargetActor```란 대상을 고르는 액터다.\n\n![흐름](/img/gas.png)\n");
+  assert.deepEqual(done.map((c) => c.line), [3]);
+});

@@ -7,8 +7,8 @@ import MarkdownIt from "markdown-it";
 import { fenceTracker, type FenceLine } from "../../src/import/fences.ts";
 
 const read = (text: string): FenceLine[] => {
-  const fenceLine = fenceTracker();
-  return text.split("\n").map(fenceLine);
+  const fences = fenceTracker();
+  return text.split("\n").map((line) => fences.read(line));
 };
 
 test("a backtick fence's info string has no backtick: ```x```로 at a line's start is inline code", () => {
