@@ -357,7 +357,13 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("hugo-keys", shown, `${renamed.map(([from, to]) => `${from} -> ${to}`).join(", ")} in the copy (Hugo reads front-matter keys in any case; its summary is opsnote's excerpt)`, 1);
         }
         // PaperMod's `cover.image`, DoIt's `featuredImage`, …: the post's card and thumbnail, which opsnote calls `image`.
-        const themeImage = hugoThemeImage(frontMatter);
+        // As for Hexo's covers: one whose file the old site lacks is reported, not made the post's image.
+        const imageExists = (url: string) => /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)
+          || (!url.startsWith("/") && [path.dirname(from), path.join(site.root, "content")].some((dir) => existsSync(path.join(dir, decodedPath(url)))))
+          || servedAtRoot(url.startsWith("/") ? url : `/${url}`);
+        const found = hugoThemeImage(frontMatter);
+        const themeImage = found !== undefined && imageExists(found.value) ? found : undefined;
+        if (found !== undefined && themeImage === undefined) warn("missing-file", shown, `${found.key}: ${found.value}: not found in the old site; not made the post's image`, lineOf(text, found.value));
         const current = item.text ?? text;
         const withImage = themeImage === undefined ? current : setFrontMatterString(current, "image", themeImage.value);
         if (themeImage !== undefined && withImage !== current) {

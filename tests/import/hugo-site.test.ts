@@ -47,7 +47,7 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, page: 1, redirect: 6, "root-url": 3, shortcode: 1, "theme-source": 2 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, "missing-file": 1, page: 1, redirect: 6, "root-url": 3, shortcode: 1, "theme-source": 2 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
 });
@@ -94,4 +94,10 @@ test("a relative alias is the root path Hugo read from the post's folder, and th
   assert.match(await readFile(path.join(site.project, "posts", "pointpillars.md"), "utf8"), /^aliases = \["\/2024\/04\/voxel-old\/"\]$/m);
   assert.equal(site.resolve("/2024/04/voxel-old/")?.file, path.join(site.output, "2024", "04", "pointpillars", "index.html"));
   assert.equal(site.resolve("/contact/")?.file, path.join(site.output, "about", "index.html"));
+});
+
+test("a theme cover whose file the old site lacks is reported by the import, not made the post's image", async () => {
+  assert.match(site.imported.stdout, /lost-cover\.md:6:1 warning missing-file: cover\.image: \/images\/never-committed\.png: not found in the old site; not made the post's image/);
+  assert.doesNotMatch(await readFile(path.join(site.project, "posts", "lost-cover.md"), "utf8"), /^image:/m);
+  assert.doesNotMatch(site.build.stdout + site.build.stderr, /never-committed/, "the build has nothing to warn about");
 });
