@@ -36,8 +36,12 @@ import { termSlug } from "../slug/slugify.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 import { rootedAliases } from "./old-urls.ts";
+import { contentFileResolver, convertInternalLinks, type ContentFile } from "./internal-links.ts";
 
 /** A local URL's path as a file path: without its query and fragment, percent-decoded where it decodes. */
+/** A Hugo `{{< ref >}}` / `{{< relref >}}` or a Zola `@/` link: a link to another post (internal-links.ts). */
+const INTERNAL_LINK = /\{\{[<%]\s*(?:rel)?ref\s|\]\(\s*<?@\//i;
+
 function decodedPath(url: string): string {
   const pathname = url.split(/[?#]/)[0]!;
   try {
@@ -239,6 +243,21 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       }
     }
   }
+  /** Hugo's and Zola's posts and pages by their path under `content/`, for the links between them (internal-links.ts). */
+  const contentFiles: ContentFile[] = [];
+  const contentPathOf = (file: string) => toPosix(path.relative(layout.contentDir ?? site.root, file));
+  /** Posts with a `{{< ref >}}` or an `@/` link, converted once every copy's place is known. */
+  const linking: { item: ImportPlanItem; shown: string; text: string; contentFile: ContentFile }[] = [];
+  /** Converts a post's or a page's links to other posts (`{{< ref >}}`, `@/`), with a line of the report for each. */
+  const convertLinks = (text: string, firstBodyLine: number, contentFile: ContentFile, original: string, shown: string) => {
+    const resolver = contentFileResolver(contentFiles);
+    const converted = convertInternalLinks(text, contentFile, (reference, kind) => (kind === "hugo" ? resolver.hugo(reference, contentFile.contentPath) : resolver.zola(reference)), firstBodyLine);
+    for (const link of converted.links) {
+      if (link.target !== undefined) warn("post-link", shown, `${link.written} -> ${link.target === contentFile.contentPath ? "a heading of this post" : link.target}`, lineOf(original, link.written));
+      else warn("post-link-kept", shown, `${link.written} kept as written: no post of the old site answers to it`, lineOf(original, link.written));
+    }
+    return converted.text;
+  };
   /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
   const translations: { shown: string; code: string; oldUrl: string; original: string }[] = [];
   for (const source of layout.sources) {
@@ -293,8 +312,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         for (const c of conversion.converted) warn("converted", shown, `${c.text} converted to markdown`, c.line);
         const inConverted = (line: number) => conversion.converted.some((c) => line >= c.line && line <= c.endLine);
         for (const shortcode of findShortcodes(body, bodyLineOffset)) {
-          if (!inConverted(shortcode.line)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
+          // A ref is a link to another post: converted (or reported) once every post's copy is known, below.
+          if (!inConverted(shortcode.line) && !INTERNAL_LINK.test(shortcode.text)) warn("shortcode", shown, `${shortcode.text} kept as written`, shortcode.line);
         }
+        const contentFile = { contentPath: contentPathOf(from), copy: to };
+        contentFiles.push(contentFile);
+        if (INTERNAL_LINK.test(body)) linking.push({ item: result.posts.at(-1)!, shown, text, contentFile });
       } else if (site.family === "hexo") {
         // The post's asset folder is beside its copy (the bundle `x/index.md`): `x/a.png` is `a.png` there.
         const assetFolder = to.endsWith(`${path.sep}index.md`) && !/(^|\/)index\.md$/.test(relative) ? relative.replace(POST_FILE, "").split("/").at(-1) : undefined;
@@ -652,7 +675,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const frontMatter: Record<string, unknown> = source?.frontMatter ?? {};
     const bodyLineOffset = source?.bodyLineOffset ?? 0;
     let body = source?.body ?? text;
-    if (site.family === "hugo" || site.family === "zola") body = convertShortcodes(body).text;
+    if (site.family === "hugo" || site.family === "zola") {
+      body = convertShortcodes(body).text;
+      if (INTERNAL_LINK.test(body)) body = convertLinks(body, 0, { contentPath: contentPathOf(file), copy: path.join(postsDir, nfcPath(target)) }, text, file);
+    }
     if (site.family === "hexo") body = convertHexoTags(body, 0, { postLink: (name) => hexoPosts.get(name) }).text;
     if (body.includes("\r")) {
       body = body.replace(/\r\n?/g, "\n"); // as for posts: the build would warn about it on every run
@@ -739,6 +765,23 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       result.oldUrls.push({ file: displayPath(translation.shown), oldUrl: translation.oldUrl, newUrl: target });
     }
     warn("translation", translation.shown, `the ${translation.code} version of ${path.basename(translation.original)} beside it; not imported (opsnote builds one language)${target === undefined ? "" : `: ${translation.oldUrl} -> ${target}`}`);
+  }
+
+  // Links between posts, now that every copy has its place: a translation's path names its post's copy,
+  // the pages' paths their copies (planned below).
+  if (site.family === "hugo" || site.family === "zola") {
+    for (const translation of translations) {
+      const copy = result.posts.find((item) => item.from === translation.original)?.to;
+      if (copy !== undefined) contentFiles.push({ contentPath: contentPathOf(translation.shown), copy });
+    }
+    if (layout.about !== undefined) contentFiles.push({ contentPath: contentPathOf(layout.about), copy: path.join(postsDir, "about.md") });
+    for (const page of layout.pages) contentFiles.push({ contentPath: contentPathOf(page.file), copy: path.join(postsDir, nfcPath(page.target)) });
+    for (const { item, shown, text, contentFile } of linking) {
+      // From the first line: edits of the front matter may have moved the body (no link is in front matter).
+      const current = item.text ?? text;
+      const converted = convertLinks(current, 0, contentFile, text, shown);
+      if (converted !== current) item.text = converted;
+    }
   }
 
   // The about page becomes opsnote's standalone /about/.

@@ -167,6 +167,8 @@ export interface SiteLayout {
   urlRoot: string;
   /** True when `urlRoot` is copied whole (Hugo/Zola `static/`): a root URL found there needs no copy of its own. */
   urlRootCopied?: boolean;
+  /** Hugo's and Zola's `content/`: what a `{{< ref >}}` or an `@/` link is read from (internal-links.ts). */
+  contentDir?: string;
   /**
    * Folders the old site also served from its root, for a file `urlRoot` lacks: Hexo's theme `source/`
    * (`themes/<name>/source/`, `node_modules/hexo-theme-<name>/source/`), Hugo's `assets/` (whose images
@@ -487,7 +489,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, settings, languages, listPages,
+    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, contentDir, settings, languages, listPages,
     rootFallbackDirs: site.family === "hugo" && existsSync(path.join(site.root, "assets")) ? [path.join(site.root, "assets")] : [],
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };

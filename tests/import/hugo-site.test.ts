@@ -47,9 +47,21 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, "missing-file": 1, page: 1, redirect: 6, "root-url": 3, shortcode: 1, "theme-source": 2 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, "missing-file": 1, page: 1, "post-link": 2, "post-link-kept": 1, redirect: 6, "root-url": 3, shortcode: 1, "theme-source": 2 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
+});
+
+test("a {{< ref >}} or {{< relref >}} link is a link to the post's copy, which the build makes the post's URL; one to no post is kept and reported", async () => {
+  assert.match(site.imported.stdout, /pointpillars\.md:15:1 warning post-link: \{\{< ref "2024-01-20-etcd-backup\.md#복원" >\}\} -> posts\/2024-01-20-etcd-backup\.md/);
+  assert.match(site.imported.stdout, /pointpillars\.md:16:1 warning post-link-kept: \{\{< ref "no-such-post" >\}\} kept as written: no post of the old site answers to it/);
+  const copy = await readFile(path.join(site.project, "posts", "pointpillars.md"), "utf8");
+  assert.match(copy, /\[etcd 글의 복원\]\(\.\/2024-01-20-etcd-backup\.md#복원\)/);
+  assert.match(copy, /\[이 글\]\(\.\/istio-mtls\/index\.md\)/);
+  const links = Object.fromEntries([...(await site.document("2024/04/pointpillars/index.html")).querySelectorAll("main .post__content a:not(.heading-anchor)")].map((a) => [a.textContent, decodeURIComponent(a.getAttribute("href")!)]));
+  assert.equal(links["etcd 글의 복원"], "/2024/01/etcd-backup/#복원");
+  assert.equal(links["이 글"], "/2024/02/istio-mtls/");
+  assert.ok(site.resolve(links["etcd 글의 복원"]!) && site.resolve(links["이 글"]!), "both links answer");
 });
 
 test("converted shortcodes: the copy has markdown, the old site's file is untouched", async () => {

@@ -42,5 +42,11 @@ test("DeepThought's [extra] toc = true is the post's table of contents; a post w
 });
 
 test("the report groups: YouTube and note converted, gist kept, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, redirect: 2, shortcode: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 2, "post-link": 2, redirect: 2, shortcode: 1 });
+});
+
+test("an @/ link is a link to the post's copy, which the build makes the post's URL (its own `path` or not)", async () => {
+  const links = Object.fromEntries([...(await site.document("blog/opa-gatekeeper/index.html")).querySelectorAll("main .post__content a:not(.heading-anchor)")].map((a) => [a.textContent, decodeURIComponent(a.getAttribute("href")!)]));
+  assert.deepEqual(links, { "Atlantis 글": "/blog/atlantis/#설치", "Vault Agent": "/blog/vault-agent/" });
+  assert.ok((await site.document("blog/atlantis/index.html")).querySelector("main h2#설치"), "the fragment is a heading of that post");
 });
