@@ -153,9 +153,14 @@ function pageToc(frontMatter: Record<string, unknown>, siteToc: boolean): boolea
   return own === undefined ? siteToc : own[1] === true;
 }
 
-function lineOf(text: string, needle: string): number | undefined {
-  const index = text.split("\n").findIndex((line) => line.includes(needle));
-  return index === -1 ? undefined : index + 1;
+/** The line (1-based) of the `nth` (0-based) occurrence of `needle` in `text`. */
+function lineOf(text: string, needle: string, nth = 0): number | undefined {
+  let index = -1;
+  for (let n = 0; n <= nth; n++) {
+    index = text.indexOf(needle, index + 1);
+    if (index === -1) return undefined;
+  }
+  return text.slice(0, index).split("\n").length;
 }
 
 /** Every string in front matter, at any depth (`header: { teaser: … }`, lists). */
@@ -252,9 +257,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const convertLinks = (text: string, firstBodyLine: number, contentFile: ContentFile, original: string, shown: string) => {
     const resolver = contentFileResolver(contentFiles);
     const converted = convertInternalLinks(text, contentFile, (reference, kind) => (kind === "hugo" ? resolver.hugo(reference, contentFile.contentPath) : resolver.zola(reference)), firstBodyLine);
+    const seen = new Map<string, number>();
     for (const link of converted.links) {
-      if (link.target !== undefined) warn("post-link", shown, `${link.written} -> ${link.target === contentFile.contentPath ? "a heading of this post" : link.target}`, lineOf(original, link.written));
-      else warn("post-link-kept", shown, `${link.written} kept as written: no post of the old site answers to it`, lineOf(original, link.written));
+      // The same link twice in a post: each reported at its own line.
+      const nth = seen.get(link.written) ?? 0;
+      seen.set(link.written, nth + 1);
+      const line = lineOf(original, link.written, nth);
+      if (link.target !== undefined) warn("post-link", shown, `${link.written} -> ${link.target === contentFile.contentPath ? "a heading of this post" : link.target}`, line);
+      else warn("post-link-kept", shown, `${link.written} kept as written: no post of the old site answers to it`, line);
     }
     return converted.text;
   };
