@@ -3,7 +3,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { site } from "./src/site.ts";
+import { site, settingsFile } from "./src/site.ts";
 import { createWarningPrinter } from "./src/diagnostics/diagnostic.ts";
 import { contentPlugin } from "./src/content/index.ts";
 import { markdownPlugin } from "./src/markdown/index.ts";
@@ -44,7 +44,7 @@ export default async function (eleventyConfig: UserConfig) {
   await eleventyConfig.addPlugin(searchPlugin, { synonyms: site.searchSynonyms, sources }); // Pagefind index of each post's search document (Korean stems marked), fed as pages are written
   await eleventyConfig.addPlugin(offlinePlugin, { site }); // offline: true -> /sw.js, versioned by a hash of the built assets
   await eleventyConfig.addPlugin(HtmlBasePlugin); // applies site.pathPrefix to every URL in the output
-  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds
+  await eleventyConfig.addPlugin(checkPlugin, { site, report, sources, files, settingsFile }); // `npm run check` before every build: broken links warn (grouped), other errors stop production builds
 }
 
 export const config = {

@@ -11,9 +11,12 @@ import type { SiteSettings } from "./settings/schema.ts";
 export { normalizePathPrefix } from "./settings/schema.ts";
 export type { AuthorLink, SiteSettings } from "./settings/schema.ts";
 
+/** The settings file every command reads. */
+export const settingsFile = process.env.OPSNOTE_CONFIG ?? SETTINGS_FILE;
+
 function loadOrExit(): SiteSettings {
   try {
-    return loadSiteSettings({ file: process.env.OPSNOTE_CONFIG ?? SETTINGS_FILE });
+    return loadSiteSettings({ file: settingsFile });
   } catch (error) {
     const diagnostics = (error as { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }).diagnostics;
     if (!diagnostics) throw error;

@@ -9,6 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { findUnsafeSymlinks, listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { createIgnoreMatcher } from "../content/ignore-files.ts";
+import { checkSettingsReferences } from "./settings-references.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { displayPath, type Diagnostic, type DiagnosticKind, type Severity } from "../diagnostics/diagnostic.ts";
@@ -58,6 +59,8 @@ export interface CheckAnalysesOptions {
   pageSize?: number;
   /** The `redirects` site setting: each old URL is a redirect page. @default {} */
   redirects?: Readonly<Record<string, string>>;
+  /** Settings that name posts and files (settings-references.ts), with the settings file and the posts folder. @default not checked */
+  settings?: Pick<SiteSettings, "seriesMembers" | "credits"> & { file: string; text?: string; posts: string };
 }
 
 export interface CheckPostsOptions extends AnalysePostsOptions, CheckAnalysesOptions {}
@@ -299,6 +302,15 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
   }
   // Terms written several ways are one tag page; the build prints the same notes from here.
   diagnostics.push(...siteTermNotes(built));
+  if (options.settings) {
+    const postsRoot = path.resolve(options.settings.posts);
+    const postFiles = new Set(analyses.map((a) => path.relative(postsRoot, path.resolve(a.file)).split(path.sep).join("/").normalize("NFC")));
+    diagnostics.push(...checkSettingsReferences(options.settings, {
+      file: options.settings.file, text: options.settings.text,
+      hasPost: (relative) => postFiles.has(relative),
+      hasFile: (urlPath) => files === undefined || files.fileAt(urlPath) !== undefined,
+    }));
+  }
   // Made at the first root-relative URL nothing else answers (most sites have none).
   let bundleFileUrls: Set<string> | undefined;
   const references = indexAnalyses(analyses, now);

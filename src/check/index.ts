@@ -21,12 +21,16 @@ import { checkAnalyses } from "./check-posts.ts";
 import { createPostSources, type PostSources } from "./post-sources.ts";
 import type { SiteFiles } from "../static/index.ts";
 import type { PostAnalysis } from "./analyse-post.ts";
+import { settingsToCheck } from "./settings-references.ts";
+import { SETTINGS_FILE } from "../settings/load-settings.ts";
 
 /** Emitted on Eleventy's config events after each check with the `Diagnostic[]` found (as reported). */
 export const CHECK_EVENT = "opsnote.check";
 
 export interface CheckPluginOptions {
-  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "pageSize" | "strict" | "staticDirs" | "redirects">>;
+  site: Pick<SiteSettings, "timeZone" | "permalink"> & Partial<Pick<SiteSettings, "pageSize" | "strict" | "staticDirs" | "redirects" | "seriesMembers" | "credits">>;
+  /** The settings file, for the lines of settings that name posts and files. @default "opsnote.config.yaml" */
+  settingsFile?: string;
   /** Prints warnings and notes (and, in the preview, errors). */
   report: DiagnosticSink;
   /** Folder that `/assets/…` URLs are served from. @default sources.assets, else "assets" */
@@ -81,7 +85,7 @@ export function summaryLines(problems: readonly Diagnostic[], context: GroupCont
 
 const BUILD_HEADING = (n: number) => `warning${n === 1 ? "" : "s"}`;
 
-export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, sources, files, write = (line) => console.warn(line) }: CheckPluginOptions): void {
+export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, sources, files, settingsFile = SETTINGS_FILE, write = (line) => console.warn(line) }: CheckPluginOptions): void {
   const posts = sources ?? createPostSources({ site, assets });
   let summary: string[] = [];
   eleventyConfig.on("eleventy.before", async (event: { directories: { input: string } }) => {
@@ -90,7 +94,8 @@ export function checkPlugin(eleventyConfig: UserConfig, { site, report, assets, 
     const input = path.resolve(event.directories.input);
     const analyses = await posts.analyse(input, event);
     const published = files?.lookup(input, event);
-    const { diagnostics } = checkAnalyses(analyses, { assets: assets ?? posts.assets, files: published, pageSize: site.pageSize, redirects: site.redirects });
+    const settings = site.seriesMembers && site.credits ? settingsToCheck({ seriesMembers: site.seriesMembers, credits: site.credits }, settingsFile, input) : undefined; // the project's own posts only
+    const { diagnostics } = checkAnalyses(analyses, { assets: assets ?? posts.assets, files: published, pageSize: site.pageSize, redirects: site.redirects, settings });
     const isProduction = (process.env.ELEVENTY_RUN_MODE ?? "build") === "build";
     const { reported, fatal } = applyBuildPolicy(diagnostics, { strict: isProduction && isStrict(site.strict) });
     reported.filter((d) => d.severity !== "error" || !isProduction).forEach(report);

@@ -11,7 +11,8 @@ import { groupContext, summaryLines } from "../check/index.ts";
 import { isPublishable } from "../diagnostics/kinds.ts";
 import { createAnalysisCache } from "../check/analysis-cache.ts";
 import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
-import { site } from "../site.ts";
+import { site, settingsFile } from "../site.ts";
+import { settingsToCheck } from "../check/settings-references.ts";
 import { summarise } from "../check/summary.ts";
 
 const USAGE = "usage: npm run check -- [--posts DIR] [--assets DIR]";
@@ -29,7 +30,10 @@ await runCommand({ usage: USAGE, options: {
     // The build's cache (.cache/check): unchanged posts are not parsed again.
     store: createAnalysisCache(),
   });
-  const report = checkAnalyses(analyses, { assets: values.assets, staticDirs: site.staticDirs, pageSize: site.pageSize, redirects: site.redirects });
+  const report = checkAnalyses(analyses, {
+    assets: values.assets, staticDirs: site.staticDirs, pageSize: site.pageSize, redirects: site.redirects,
+    settings: settingsToCheck(site, settingsFile, posts),
+  });
   // One stream, so errors stay ahead of warnings when the output is piped.
   for (const diagnostic of report.diagnostics) console.log(formatDiagnostic(diagnostic));
   const summary = summarise(report);

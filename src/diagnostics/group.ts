@@ -128,6 +128,8 @@ function describe(kind: DiagnosticKind, shape: string, n: number): string {
       return `${count(n, "draft or scheduled post has", "draft or scheduled posts have")} the URL of another post`;
     case "generated-file":
       return `${count(n, "file of yours is", "files of yours are")} not published: opsnote writes ${n === 1 ? "that file" : "those files"} itself`;
+    case "stale-setting":
+      return `${count(n, "entry", "entries")} of seriesMembers or credits ${n === 1 ? "names a post or file" : "name posts or files"} the site does not have`;
   }
 }
 

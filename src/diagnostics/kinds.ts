@@ -58,6 +58,10 @@ export const DIAGNOSTIC_KINDS = {
     publishable: true,
     fix: "rename, move or remove your file (compare yours with the one in _site)",
   },
+  "stale-setting": {
+    publishable: true,
+    fix: "remove the entry from opsnote.config.yaml (the sample posts and images were deleted?), or fix its path",
+  },
   "url-clash": {
     publishable: false,
     fix: "change a post's permalink, title or terms",
