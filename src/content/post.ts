@@ -55,6 +55,12 @@ export interface Post {
   toc: TocSettings;
   /** Plain text: `excerpt` (or `description`), else the text before `<!--more-->`, else the first paragraph. */
   excerpt: string;
+  /**
+   * The front matter's own `description`, when given: the page's meta description (and `og:description`,
+   * JSON-LD) even when `excerpt` (Hugo's `summary`) is the text of the lists, as Minimal Mistakes and
+   * PaperMod read them. Absent when not given: the meta description is the excerpt.
+   */
+  description?: string;
   /** Social-card image: `image` / `image.path` (Chirpy), `header.image` / `header.teaser` (Minimal Mistakes), `images[0]` (Hugo). */
   image?: string;
   /** Old URLs that redirect here (`redirect_from`, Hugo's `aliases`), as written. */
@@ -299,6 +305,7 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
       icon: fm.toc_icon,
     },
     excerpt: ownExcerpt !== undefined ? normalizeText(ownExcerpt) : summary().excerpt,
+    ...(fm.description !== undefined && normalizeText(fm.description) !== "" ? { description: normalizeText(fm.description) } : {}),
     image: socialImage(fm),
     redirectFrom: [...(fm.redirect_from ?? []), ...(fm.aliases ?? [])],
     renderWithLiquid: fm.render_with_liquid ?? true,

@@ -25,7 +25,7 @@ export interface StandalonePageProps {
 export function StandalonePage({ page, content, toc, features }: StandalonePageProps) {
   const hasToc = toc !== undefined && toc.length > 0;
   return (
-    <Base title={page.title} description={page.excerpt} url={page.url} features={features} credits={creditsUsedBy(site.credits, content)}>
+    <Base title={page.title} description={page.description ?? page.excerpt} url={page.url} features={features} credits={creditsUsedBy(site.credits, content)}>
       <article class={hasToc ? "post post--page post--with-aside" : "post post--page"} data-pagefind-body={isPublished(page, new Date()) ? "" : undefined}>
         <header class="post__header">
           <h1 class="post__title" data-pagefind-meta="title">

@@ -38,7 +38,7 @@ export function PostPage({ post, content, toc, previous, next, series, image, fe
   return (
     <Base
       title={post.title}
-      description={post.excerpt}
+      description={post.description ?? post.excerpt}
       url={post.url}
       features={features}
       credits={creditsUsedBy(site.credits, content)}

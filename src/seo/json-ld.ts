@@ -24,7 +24,7 @@ export function buildBlogPosting(post: Post, site: JsonLdSite, image?: string): 
     "@context": "https://schema.org",
     "@type": "BlogPosting",
     headline: post.title,
-    description: post.excerpt,
+    description: post.description ?? post.excerpt,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: post.date.iso,

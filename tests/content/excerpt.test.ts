@@ -98,3 +98,20 @@ test("the meta description, og:description and JSON-LD of a post starting with *
   const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}") as { description?: string };
   assert.equal(jsonLd.description, expected);
 });
+
+test("with both excerpt (Hugo's summary) and description, the meta description is the description and the lists show the excerpt, as Minimal Mistakes and PaperMod do", () => {
+  const built = buildPost({
+    inputPath: "posts/2021-01-01-ingress.md", frontMatter: { title: "인그레스", excerpt: "목록에 보일 요약", description: "검색 결과에 보일 설명" }, body: "본문\n", site: siteSettings,
+  });
+  assert.ok(built.ok);
+  assert.equal(built.post.excerpt, "목록에 보일 요약");
+  const { document } = parseHTML(renderDocument(PostPage({ post: built.post, content: "<p>본문</p>" })));
+  assert.equal(document.querySelector('meta[name="description"]')?.getAttribute("content"), "검색 결과에 보일 설명");
+  assert.equal(document.querySelector('meta[property="og:description"]')?.getAttribute("content"), "검색 결과에 보일 설명");
+  const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}") as { description?: string };
+  assert.equal(jsonLd.description, "검색 결과에 보일 설명");
+  const only = buildPost({ inputPath: "posts/2021-01-01-x.md", frontMatter: { title: "x", excerpt: "요약만" }, body: "본문\n", site: siteSettings });
+  assert.ok(only.ok);
+  assert.equal(only.post.description, undefined);
+  assert.equal(parseHTML(renderDocument(PostPage({ post: only.post, content: "" }))).document.querySelector('meta[name="description"]')?.getAttribute("content"), "요약만");
+});
