@@ -12,7 +12,7 @@
  */
 import { fenceTracker } from "./fences.ts";
 import { shortcodeArguments, type ShortcodeConversion } from "./convert-shortcodes.ts";
-import { findOutsideFences } from "./references.ts";
+import { findOutsideFences, htmlCommentStripper } from "./references.ts";
 
 export interface HexoTagOptions {
   /**
@@ -189,8 +189,9 @@ export function convertHexoTags(text: string, firstBodyLine = 0, options: HexoTa
 
 /** Nunjucks tags left in a body (outside code fences), by line: what the conversion did not take. */
 export function findHexoTags(body: string, bodyLineOffset = 0): { line: number; text: string }[] {
-  // Inline code (`{% include %}` shown in a sentence) is text, not a tag.
-  return findOutsideFences(body, /\{%-?\s*\w+[^%]*%\}/, bodyLineOffset, (line) => line.replace(/`[^`]*`/g, ""));
+  // Inline code (`{% include %}` shown in a sentence) is text, not a tag; a tag in an HTML comment is shown to no reader.
+  const withoutComments = htmlCommentStripper();
+  return findOutsideFences(body, /\{%-?\s*\w+[^%]*%\}/, bodyLineOffset, (line) => withoutComments(line.replace(/`[^`]*`/g, "")));
 }
 
 /**

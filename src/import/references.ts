@@ -112,7 +112,32 @@ export function findOutsideFences(body: string, pattern: RegExp, bodyLineOffset 
   return found;
 }
 
-/** Hugo `{{< x >}}` / `{{% x %}}` and Zola `{{ x(…) }}` / `{% x(…) %}` shortcodes, by line, outside code fences. */
+/**
+ * Removes what is inside HTML comments (`<!-- … -->`, over several lines too) from lines read in
+ * order: a tag or shortcode the author commented out is shown to no reader, so it is not reported.
+ */
+export function htmlCommentStripper(): (line: string) => string {
+  let inComment = false;
+  return (line) => {
+    let kept = "";
+    let rest = line;
+    for (;;) {
+      if (inComment) {
+        const close = rest.indexOf("-->");
+        if (close === -1) return kept;
+        inComment = false;
+        rest = rest.slice(close + 3);
+      }
+      const open = rest.indexOf("<!--");
+      if (open === -1) return kept + rest;
+      kept += rest.slice(0, open);
+      rest = rest.slice(open + 4);
+      inComment = true;
+    }
+  };
+}
+
+/** Hugo `{{< x >}}` / `{{% x %}}` and Zola `{{ x(…) }}` / `{% x(…) %}` shortcodes, by line, outside code fences and HTML comments. */
 export function findShortcodes(body: string, bodyLineOffset = 0): { line: number; text: string }[] {
-  return findOutsideFences(body, /\{\{[<%]\s*\/?\s*[\w-]+[^}]*[>%]\}\}|\{\{\s*[a-z_]\w*\([^)]*\)\s*\}\}|\{%\s*[a-z_]\w*\([^)]*\)\s*%\}/i, bodyLineOffset);
+  return findOutsideFences(body, /\{\{[<%]\s*\/?\s*[\w-]+[^}]*[>%]\}\}|\{\{\s*[a-z_]\w*\([^)]*\)\s*\}\}|\{%\s*[a-z_]\w*\([^)]*\)\s*%\}/i, bodyLineOffset, htmlCommentStripper());
 }

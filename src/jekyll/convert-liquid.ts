@@ -350,10 +350,15 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
   const convertProse = (line: string, bodyLine: number): string =>
     outsideCodeSpans(line, (text) => encodeLinkSpaces(convertText(text, bodyLine)));
 
+  /**
+   * Inside an HTML comment (`<!-- {% include video.html %} -->`, over lines too): Jekyll ran the Liquid,
+   * but into the comment, which no reader sees; kept as written, without a warning.
+   */
+  let inHtmlComment = false;
   const convertText = (text: string, bodyLine: number): string => {
     let result = "";
     let last = 0;
-    for (const match of text.matchAll(new RegExp(`${RAW_MARKER.source}|${LIQUID_ITEM.source}`, "g"))) {
+    for (const match of text.matchAll(new RegExp(`${RAW_MARKER.source}|${LIQUID_ITEM.source}|<!--|-->`, "g"))) {
       const item = match[0];
       result += text.slice(last, match.index);
       last = match.index + item.length;
@@ -362,7 +367,14 @@ export function convertLiquid(markdown: string, context: LiquidContext): LiquidC
         inRaw = rawMarker[1] === undefined;
         continue;
       }
-      if (inRaw) {
+      if (item === "<!--" || item === "-->") {
+        // An unclosed `<!--` is text to CommonMark, not a comment.
+        const closed = () => text.includes("-->", last) || lines.slice(bodyLine + 1).some((l) => l.includes("-->"));
+        if (!inRaw) inHtmlComment = item === "<!--" && closed();
+        result += item;
+        continue;
+      }
+      if (inRaw || inHtmlComment) {
         result += item;
         continue;
       }

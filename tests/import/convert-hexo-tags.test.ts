@@ -52,6 +52,11 @@ test("tags left: outside fences and inline code, with their lines", () => {
   assert.deepEqual(findHexoTags("a\n{% gist x %}\n```\n{% gist y %}\n```\n`{% include x %}` 는 예시", 4), [{ line: 6, text: "{% gist x %}" }]);
 });
 
+test("tags in an HTML comment, on one line or over several, are shown to no reader: not reported", () => {
+  const body = ["<!-- {% video a.mp4 %} -->", "<!--", "{% gallery %}", "--> {% gist z %}", "<!-- `x` {% iframe u %} --> {% gist w %}"].join("\n");
+  assert.deepEqual(findHexoTags(body), [{ line: 4, text: "{% gist z %}" }, { line: 5, text: "{% gist w %}" }]);
+});
+
 test("relative targets read against the post's URL, as the browser read them on the old site", () => {
   const served = new Set(["/images/posts/jenkins/01.png", "/files/a.pdf"]);
   const text = "![a](../images/posts/jenkins/01.png)\n![b](beside.png)\n[pdf](../files/a.pdf)\n![c](../nowhere.png)\n```\n![d](../images/posts/jenkins/01.png)\n```\n<img src=\"../images/posts/jenkins/01.png\">";

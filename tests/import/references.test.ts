@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { liquidUrlPath, referencedFiles } from "../../src/import/references.ts";
+import { findShortcodes, liquidUrlPath, referencedFiles } from "../../src/import/references.ts";
 import { importAndBuild } from "./helpers/import-and-build.ts";
 
 // [value, the path it names]
@@ -124,4 +124,9 @@ test("an image shown in a code block or inline code is text, not a file of the p
 test("a fence closes only on a bare run of its character, as CommonMark reads it: a fence shown inside a fence is text", () => {
   const body = "```\n```python\nprint(1)\n\\```\n![예](inside.png)\n```\n\n![실제](real.png)\n\n````md\n```\n![예](deeper.png)\n````\n";
   assert.deepEqual(referencedFiles({}, body).map((ref) => ref.url), ["real.png"]);
+});
+
+test("Hugo shortcodes in an HTML comment are shown to no reader: not reported", () => {
+  const body = ["<!-- {{< youtube abc >}} -->", "<!--", "{{< gist a b >}}", "-->", "{{< gist c d >}}"].join("\n");
+  assert.deepEqual(findShortcodes(body, 10), [{ line: 15, text: "{{< gist c d >}}" }]);
 });
