@@ -374,9 +374,37 @@ async function readSection(file: string): Promise<{ frontMatter: Record<string, 
   }
 }
 
+/** `config`'s value at `dotted`, its keys read without case, as Hugo reads them. */
+function lookupAnyCase(config: unknown, dotted: string): unknown {
+  let current = config;
+  for (const key of dotted.toLowerCase().split(".")) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = Object.entries(current).find(([name]) => name.toLowerCase() === key)?.[1];
+  }
+  return current;
+}
+
+/** Hugo's content folder per language (`[languages.ko] contentDir = "content/ko"`), by language code. */
+function hugoLanguageContentDirs(config: Record<string, unknown>): Map<string, string> {
+  const table = lookupAnyCase(config, "languages");
+  const dirs = new Map<string, string>();
+  if (typeof table !== "object" || table === null) return dirs;
+  for (const [code, language] of Object.entries(table)) {
+    const dir = lookupAnyCase(language, "contentDir");
+    if (typeof dir === "string" && dir.trim() !== "") dirs.set(code.toLowerCase(), path.normalize(dir.trim()));
+  }
+  return dirs;
+}
+
 async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
-  const contentDir = path.join(site.root, "content");
-  const sections = await postSections(contentDir, lookup(site.config, "params.mainSections") ?? lookup(site.config, "params.mainsections"));
+  const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
+  // A content folder per language: the site's language's folder is the content folder; the others'
+  // posts are another language's, left out as a translation beside a post is (opsnote builds one language).
+  const languageDirs = site.family === "hugo" ? hugoLanguageContentDirs(site.config) : new Map<string, string>();
+  const defaultLanguageDir = languages === undefined ? undefined : languageDirs.get(languages.default);
+  const contentDir = path.join(site.root, defaultLanguageDir ?? "content");
+  const languageParams = languages === undefined ? undefined : lookupAnyCase(site.config, `languages.${languages.default}.params`);
+  const sections = await postSections(contentDir, lookup(site.config, "params.mainSections") ?? lookup(site.config, "params.mainsections") ?? lookupAnyCase(languageParams, "mainSections"));
   const main = sections[0] ?? "posts";
   let settings: TranslatedSettings;
   if (site.family === "zola") {
@@ -401,6 +429,8 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const taxonomies = new Set(["tags", "categories", ...(Array.isArray(taxonomyConfig)
     ? taxonomyConfig.map((entry) => (typeof entry === "object" && entry !== null ? String((entry as { name?: unknown }).name ?? "") : ""))
     : typeof taxonomyConfig === "object" && taxonomyConfig !== null ? Object.values(taxonomyConfig).map(String) : [])].map((name) => name.toLowerCase()));
+  // `defaultContentLanguageInSubdir`: the site's language's pages were under `/<code>/` (a name's own code adds it otherwise).
+  const folderLanguagePrefix = defaultLanguageDir !== undefined && languages!.inSubdir ? `/${languages!.default}` : "";
   const sources: PostSource[] = sections.map((section) => ({
     dir: path.join(contentDir, section),
     // One section of posts lands in the posts folder itself; several keep their names.
@@ -409,7 +439,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       const input = { relativePath: `${section}/${relative}`, frontMatter, timeZone };
       if (site.family === "zola") return oldZolaUrl(input);
       const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-      return oldHugoUrl(input, { section, permalink, keepCase });
+      return `${folderLanguagePrefix}${oldHugoUrl(input, { section, permalink, keepCase })}`;
     },
   }));
   const pages: PageSource[] = [];
@@ -417,9 +447,8 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const input = { relativePath: relative, frontMatter, timeZone };
     if (site.family === "zola") return oldZolaUrl(input);
     const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-    return oldHugoUrl(input, { section, permalink, keepCase });
+    return `${folderLanguagePrefix}${oldHugoUrl(input, { section, permalink, keepCase })}`;
   };
-  const languages = site.family === "hugo" ? hugoLanguages(site.config) : undefined;
   // The about page in the site's language: `about.md`, or Blowfish's `about/index.ko.md` beside `index.en.md`.
   const isAbout = (name: string, base: RegExp) => base.test(splitLanguage(name, languages)?.isDefault === true ? splitLanguage(name, languages)!.relative : name);
   let about: string | undefined;
@@ -436,6 +465,13 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   if (about === undefined && aboutIndex !== undefined) about = path.join(contentDir, "about", aboutIndex);
   const pageFiles: { file: string; target: string }[] = [];
   const skipped: SiteLayout["skipped"] = [];
+  for (const [code, dir] of languageDirs) {
+    if (code === languages?.default || dir === defaultLanguageDir) continue;
+    const folder = path.join(site.root, dir);
+    for (const relative of (await listFiles(folder)).filter((f) => POST_FILE.test(f) && !/(^|\/)_index\./.test(f))) {
+      skipped.push({ file: path.join(folder, relative), reason: `the ${code} version (${dir}, that language's content folder); not imported (opsnote builds one language: ${languages!.default}, ${defaultLanguageDir})` });
+    }
+  }
   for (const dir of await listDirs(contentDir)) {
     if (sections.includes(dir)) continue;
     const files = await listFiles(path.join(contentDir, dir));
