@@ -519,7 +519,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const target = inPosts ? [sections.length === 1 ? "" : first, ...rest, name].filter((p) => p !== "").join("/") : `pages/${dir}/${name}`;
     pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
-  const listPages = [...themeListPages, ...(await sectionListPages(site, contentDir, sections, keepCase))];
+  const listPages = [...themeListPages, ...(await sectionListPages(site, contentDir, sections, keepCase)).map((page) => ({ ...page, oldUrl: `${folderLanguagePrefix}${page.oldUrl}` }))];
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
   // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.
   const staticRoot = path.join(site.root, "static");
