@@ -38,10 +38,10 @@ export { translatePermalink } from "./old-urls.ts";
 import { rootedAliases } from "./old-urls.ts";
 import { contentFileResolver, convertInternalLinks, type ContentFile } from "./internal-links.ts";
 
-/** A local URL's path as a file path: without its query and fragment, percent-decoded where it decodes. */
 /** A Hugo `{{< ref >}}` / `{{< relref >}}` or a Zola `@/` link: a link to another post (internal-links.ts). */
 const INTERNAL_LINK = /\{\{[<%]\s*(?:rel)?ref\s|\]\(\s*<?@\//i;
 
+/** A local URL's path as a file path: without its query and fragment, percent-decoded where it decodes. */
 function decodedPath(url: string): string {
   const pathname = url.split(/[?#]/)[0]!;
   try {
@@ -253,10 +253,15 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
   const contentPathOf = (file: string) => toPosix(path.relative(layout.contentDir ?? site.root, file));
   /** Posts with a `{{< ref >}}` or an `@/` link, converted once every copy's place is known. */
   const linking: { item: ImportPlanItem; shown: string; text: string; contentFile: ContentFile }[] = [];
-  /** Converts a post's or a page's links to other posts (`{{< ref >}}`, `@/`), with a line of the report for each. */
+  let resolver: ReturnType<typeof contentFileResolver> | undefined;
+  /**
+   * Converts a post's or a page's links to other posts (`{{< ref >}}`, `@/`), with a line of the report
+   * for each. Called once every post and page is in `contentFiles`.
+   */
   const convertLinks = (text: string, firstBodyLine: number, contentFile: ContentFile, original: string, shown: string) => {
-    const resolver = contentFileResolver(contentFiles);
-    const converted = convertInternalLinks(text, contentFile, (reference, kind) => (kind === "hugo" ? resolver.hugo(reference, contentFile.contentPath) : resolver.zola(reference)), firstBodyLine);
+    resolver ??= contentFileResolver(contentFiles);
+    const files = resolver;
+    const converted = convertInternalLinks(text, contentFile, (reference, kind) => (kind === "hugo" ? files.hugo(reference, contentFile.contentPath) : files.zola(reference)), firstBodyLine);
     const seen = new Map<string, number>();
     for (const link of converted.links) {
       // The same link twice in a post: each reported at its own line.
