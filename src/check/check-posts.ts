@@ -9,7 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { findUnsafeSymlinks, listFilesWithoutFollowingLinks } from "../content/symlinks.ts";
 import { createIgnoreMatcher } from "../content/ignore-files.ts";
-import { checkSettingsReferences } from "./settings-references.ts";
+import { checkSettingsReferences, type SettingLine } from "./settings-references.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { SiteSettings } from "../site.ts";
 import { displayPath, type Diagnostic, type DiagnosticKind, type Severity } from "../diagnostics/diagnostic.ts";
@@ -60,7 +60,7 @@ export interface CheckAnalysesOptions {
   /** The `redirects` site setting: each old URL is a redirect page. @default {} */
   redirects?: Readonly<Record<string, string>>;
   /** Settings that name posts and files (settings-references.ts), with the settings file and the posts folder. @default not checked */
-  settings?: Pick<SiteSettings, "seriesMembers" | "credits"> & { file: string; text?: string; posts: string };
+  settings?: Pick<SiteSettings, "seriesMembers" | "credits"> & { file: string; lineOf?: SettingLine; posts: string };
 }
 
 export interface CheckPostsOptions extends AnalysePostsOptions, CheckAnalysesOptions {}
@@ -306,7 +306,7 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
     const postsRoot = path.resolve(options.settings.posts);
     const postFiles = new Set(analyses.map((a) => path.relative(postsRoot, path.resolve(a.file)).split(path.sep).join("/").normalize("NFC")));
     diagnostics.push(...checkSettingsReferences(options.settings, {
-      file: options.settings.file, text: options.settings.text,
+      file: options.settings.file, lineOf: options.settings.lineOf,
       hasPost: (relative) => postFiles.has(relative),
       hasFile: (urlPath) => files === undefined || files.fileAt(urlPath) !== undefined,
     }));

@@ -7,44 +7,52 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SiteSettings } from "../settings/schema.ts";
+
+/** The line (1-based) of a setting, by its path (`["credits", 0, "files", 1]`); a map's entry is its key's line. */
+export type SettingLine = (settingPath: readonly (string | number)[]) => number | undefined;
 
 export interface SettingsReferenceContext {
   /** The settings file, as shown in messages. */
   file: string;
-  /** Its text, for the line of each entry. @default no line */
-  text?: string;
+  /** The line of each entry. @default no line */
+  lineOf?: SettingLine;
   /** Whether a post file (relative to the posts folder, `/`-separated) exists. */
   hasPost: (relative: string) => boolean;
   /** Whether the site publishes a file at a root-relative URL path. */
   hasFile: (urlPath: string) => boolean;
 }
 
-/** The line (1-based) of the first line of `text` that holds `needle`, from `after` (0-based) on. */
-function lineOf(text: string | undefined, needle: string, after = 0): number | undefined {
-  if (text === undefined) return undefined;
-  const lines = text.split("\n");
-  for (let i = after; i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
-  return undefined;
+/** The lines of a settings file's entries, from the YAML nodes it parses to (as load-settings.ts places its errors). */
+export function settingLines(text: string): SettingLine {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter });
+  return (settingPath) => {
+    const parent = settingPath.length > 1 ? document.getIn(settingPath.slice(0, -1), true) : document.contents;
+    const node = isMap(parent)
+      ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === settingPath.at(-1))?.key
+      : document.getIn(settingPath, true);
+    const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  };
 }
 
 export function checkSettingsReferences(settings: Pick<SiteSettings, "seriesMembers" | "credits">, context: SettingsReferenceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const stale = (field: string, needle: string, section: string, message: string) => {
-    const sectionLine = lineOf(context.text, `${section}:`);
-    diagnostics.push({ severity: "error", kind: "stale-setting", file: context.file, line: lineOf(context.text, needle, sectionLine ?? 0) ?? sectionLine, field, message, target: needle });
-  };
+  const stale = (settingPath: (string | number)[], target: string, message: string) =>
+    diagnostics.push({ severity: "error", kind: "stale-setting", file: context.file, line: context.lineOf?.(settingPath), field: String(settingPath[0]), message, target });
   for (const [file, series] of Object.entries(settings.seriesMembers)) {
     const relative = file.normalize("NFC").replace(/^\.?\/+/, "");
-    if (!context.hasPost(relative)) stale("seriesMembers", file, "seriesMembers", `${file}: no such post in the posts folder, so it joins no series ("${series}")`);
+    if (!context.hasPost(relative)) stale(["seriesMembers", file], file, `${file}: no such post in the posts folder, so it joins no series ("${series}")`);
   }
-  for (const credit of settings.credits) {
+  settings.credits.forEach((credit, index) => {
     const missing = credit.files.filter((file) => !context.hasFile(file.normalize("NFC")));
     for (const file of missing) {
-      stale("credits", file, "credits", `${file}: the site has no such file${missing.length === credit.files.length ? `, so the credit for ${credit.work} is shown nowhere` : ""}`);
+      stale(["credits", index, "files", credit.files.indexOf(file)], file, `${file}: the site has no such file${missing.length === credit.files.length ? `, so the credit for ${credit.work} is shown nowhere` : ""}`);
     }
-  }
+  });
   return diagnostics;
 }
 
@@ -56,11 +64,11 @@ export function checkSettingsReferences(settings: Pick<SiteSettings, "seriesMemb
  */
 export function settingsToCheck(site: Pick<SiteSettings, "seriesMembers" | "credits">, file: string, posts: string) {
   if (path.resolve(posts) !== path.resolve(path.dirname(file), "posts")) return undefined;
-  let text: string | undefined;
+  let lineOf: SettingLine | undefined;
   try {
-    text = readFileSync(file, "utf8");
+    lineOf = settingLines(readFileSync(file, "utf8"));
   } catch {
     // no settings file: the defaults name nothing
   }
-  return { seriesMembers: site.seriesMembers, credits: site.credits, file, text, posts };
+  return { seriesMembers: site.seriesMembers, credits: site.credits, file, lineOf, posts };
 }

@@ -259,8 +259,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
    * for each. Called once every post and page is in `contentFiles`.
    */
   const convertLinks = (text: string, firstBodyLine: number, contentFile: ContentFile, original: string, shown: string) => {
-    resolver ??= contentFileResolver(contentFiles);
-    const files = resolver;
+    const files = (resolver ??= contentFileResolver(contentFiles));
     const converted = convertInternalLinks(text, contentFile, (reference, kind) => (kind === "hugo" ? files.hugo(reference, contentFile.contentPath) : files.zola(reference)), firstBodyLine);
     const seen = new Map<string, number>();
     for (const link of converted.links) {

@@ -31,7 +31,7 @@ export interface InternalLinkConversion {
 }
 
 /** Hugo's `{{< ref "x" >}}` / `{{% relref x %}}` / `{{< ref path="x" >}}`. */
-const HUGO_REF = /\{\{([<%])\s*(?:rel)?ref\s+(.*?)\s*[>%]\}\}/gi;
+const HUGO_REF = /^\{\{[<%]\s*(?:rel)?ref\s+(.*?)\s*[>%]\}\}$/i;
 /** A markdown link's target that is a Hugo ref or a Zola `@/` path, with what comes before it. */
 const LINK_TARGET = /(\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)(\{\{[<%]\s*(?:rel)?ref\s+.*?\s*[>%]\}\}|<@\/[^>]*>|@\/[^\s)]+)/gi;
 /** Inline code spans on a line, which are text. */
@@ -100,9 +100,9 @@ export function convertInternalLinks(text: string, from: ContentFile, resolve: (
       if (spans.some(([start, end]) => offset >= start && offset < end)) return whole;
       let reference: string;
       let kind: "hugo" | "zola";
-      const hugo = new RegExp(HUGO_REF.source, "i").exec(written);
+      const hugo = HUGO_REF.exec(written);
       if (hugo) {
-        const { named, positional } = shortcodeArguments(hugo[2]!);
+        const { named, positional } = shortcodeArguments(hugo[1]!);
         reference = named.path ?? positional[0] ?? "";
         kind = "hugo";
       } else {

@@ -404,7 +404,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const defaultLanguageDir = languages === undefined ? undefined : languageDirs.get(languages.default);
   const contentDir = path.join(site.root, defaultLanguageDir ?? "content");
   const languageParams = languages === undefined ? undefined : lookupAnyCase(site.config, `languages.${languages.default}.params`);
-  const sections = await postSections(contentDir, lookup(site.config, "params.mainSections") ?? lookup(site.config, "params.mainsections") ?? lookupAnyCase(languageParams, "mainSections"));
+  const sections = await postSections(contentDir, lookupAnyCase(site.config, "params.mainSections") ?? lookupAnyCase(languageParams, "mainSections"));
   const main = sections[0] ?? "posts";
   let settings: TranslatedSettings;
   if (site.family === "zola") {
@@ -541,7 +541,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
  * text of its own is imported as a page at that URL instead (above).
  */
 async function sectionListPages(site: DetectedSite, contentDir: string, sections: readonly string[], keepCase: boolean): Promise<ListPageSource[]> {
-  const disabled = lookup(site.config, "disableKinds") ?? lookup(site.config, "disablekinds");
+  const disabled = lookupAnyCase(site.config, "disableKinds");
   if (site.family === "hugo" && Array.isArray(disabled) && disabled.some((kind) => String(kind).toLowerCase() === "section")) return [];
   const listPages: ListPageSource[] = [];
   for (const section of sections.filter((name) => name !== "")) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkPosts } from "../../src/check/check-posts.ts";
-import { checkSettingsReferences, settingsToCheck } from "../../src/check/settings-references.ts";
+import { checkSettingsReferences, settingLines, settingsToCheck } from "../../src/check/settings-references.ts";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { site } from "../../src/site.ts";
 import { makeTempDir } from "../helpers/paths.ts";
@@ -32,7 +32,7 @@ const TEXT = [
 test("an entry whose post or file the site lacks is an error of kind stale-setting, at its line", () => {
   const diagnostics = checkSettingsReferences(
     { seriesMembers: { "k8s/intro.md": "첫걸음", "gone.md": "첫걸음" }, credits: [{ ...CREDIT, files: ["/assets/a.svg", "/assets/gone.svg"] }, { ...CREDIT, work: "사진", files: ["/assets/photo.jpg"] }] },
-    { file: "opsnote.config.yaml", text: TEXT, hasPost: (relative) => relative === "k8s/intro.md", hasFile: (url) => url === "/assets/a.svg" },
+    { file: "opsnote.config.yaml", lineOf: settingLines(TEXT), hasPost: (relative) => relative === "k8s/intro.md", hasFile: (url) => url === "/assets/a.svg" },
   );
   assert.deepEqual(diagnostics.map(formatDiagnostic), [
     `opsnote.config.yaml:4:1 error seriesMembers: gone.md: no such post in the posts folder, so it joins no series ("첫걸음")`,
