@@ -9,7 +9,7 @@
  * overwritten: the whole import is planned first, and any conflict stops it before a single file
  * is written.
  */
-import { constants, existsSync } from "node:fs";
+import { constants, existsSync, statSync } from "node:fs";
 import { copyFile, mkdir, open, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
@@ -36,7 +36,7 @@ import { termSlug } from "../slug/slugify.ts";
 
 export { translatePermalink } from "./old-urls.ts";
 import { rootedAliases } from "./old-urls.ts";
-import { contentFileResolver, convertInternalLinks, type ContentFile } from "./internal-links.ts";
+import { contentFileResolver, convertInternalLinks, convertOldUrlLinks, pagesByOldUrl, urlSet, type ContentFile, type MovedPage } from "./internal-links.ts";
 
 /** A Hugo `{{< ref >}}` / `{{< relref >}}` or a Zola `@/` link: a link to another post (internal-links.ts). */
 const INTERNAL_LINK = /\{\{[<%]\s*(?:rel)?ref\s|\]\(\s*<?@\//i;
@@ -798,11 +798,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
+  /** The standalone pages written, for the links written against their old URL (below). */
+  const standalonePages: { written: ImportResult["written"][number]; shown: string; oldUrl: string; newUrl: string }[] = [];
   // The about page becomes opsnote's standalone /about/.
   if (layout.about !== undefined) {
     const page = await planPage(layout.about, "about.md", (fm) => layout.aboutUrl?.(fm) ?? "/about/", "About");
     if (page) {
       result.written.push({ to: page.to, text: standalonePageText(page.title, "/about/", page.body, page.toc, page.description) });
+      standalonePages.push({ written: result.written.at(-1)!, shown: layout.about, oldUrl: page.oldUrl, newUrl: "/about/" });
       result.oldUrls.push({ file: "about.md", oldUrl: page.oldUrl, newUrl: "/about/" });
       for (const oldUrl of [page.oldUrl, ...page.aliases]) if (normalizeUrl(oldUrl) !== "/about/") addRedirect(layout.about, oldUrl, "/about/");
     }
@@ -812,12 +815,46 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     const page = await planPage(source.file, source.target, source.oldUrl, fallbackPageTitle(source.file));
     if (!page) continue;
     result.written.push({ to: page.to, text: standalonePageText(page.title, page.oldUrl, page.body, page.toc, page.description) });
+    standalonePages.push({ written: result.written.at(-1)!, shown: source.file, oldUrl: page.oldUrl, newUrl: page.oldUrl });
     result.oldUrls.push({ file: toPosix(path.relative(postsDir, page.to)), oldUrl: page.oldUrl, newUrl: page.oldUrl });
     for (const alias of page.aliases) if (normalizeUrl(alias) !== normalizeUrl(page.oldUrl)) addRedirect(source.file, alias, page.oldUrl);
     warn("page", source.file, `a standalone page at ${page.oldUrl}, saved as ${toPosix(path.relative(root, page.to))}`);
   }
   for (const { file, target } of layout.pageFiles ?? []) plan(result.files, file, path.join(postsDir, nfcPath(target)));
   for (const { file, reason } of layout.skipped) warn("skipped", file, reason);
+
+  // Links written against the old site's URLs (`../other-post/`), now that every post's new URL, every
+  // page and every redirect is known: read as the browser read them, against the page's old URL.
+  if (site.family !== "folder") {
+    const pageAt = pagesByOldUrl(builtPosts.flatMap(({ item, old }) => (old.newUrl === undefined ? [] : [{ copy: item.to, oldUrl: old.oldUrl, newUrl: old.newUrl }])));
+    const answered = urlSet([...Object.keys(result.redirects), ...standalonePages.map((page) => page.newUrl)]);
+    const convertOldLinks = async (current: string, shown: string, from: MovedPage) => {
+      const converted = convertOldUrlLinks(current, {
+        from, pageAt, answered,
+        isBeside: (target) => statSync(path.join(path.dirname(shown), target), { throwIfNoEntry: false })?.isFile() === true,
+        firstBodyLine: readSource(current, shown)?.bodyLineOffset ?? 0,
+      });
+      if (converted.links.length === 0) return current;
+      const original = await readFile(shown, "utf8");
+      const seen = new Map<string, number>();
+      for (const link of converted.links) {
+        const nth = seen.get(link.written) ?? 0;
+        seen.set(link.written, nth + 1);
+        warn("old-url-link", shown, `${link.written} -> ${link.to} (${link.post ? "that post's file" : "read against the old URL, as the browser did"})`, lineOf(original, link.written, nth));
+      }
+      return converted.text;
+    };
+    for (const { item, shown, old } of builtPosts) {
+      if (old.newUrl === undefined) continue;
+      const current = item.text ?? (await readFile(item.from, "utf8"));
+      if (!current.includes("](") && !current.includes("]:")) continue;
+      const converted = await convertOldLinks(current, shown, { copy: item.to, oldUrl: old.oldUrl, newUrl: old.newUrl });
+      if (converted !== current) item.text = converted;
+    }
+    for (const page of standalonePages) {
+      page.written.text = await convertOldLinks(page.written.text, page.shown, { copy: page.written.to, oldUrl: page.oldUrl, newUrl: page.newUrl });
+    }
+  }
 
   // Settings: the static folders copied and the redirects join what the config said.
   {

@@ -15,6 +15,7 @@
 import path from "node:path";
 import { fenceTracker } from "./fences.ts";
 import { shortcodeArguments } from "./convert-shortcodes.ts";
+import { redirectFilePath } from "../jekyll/redirects.ts";
 
 /** One post or page of the old site: its path under the content folder and where its copy is written. */
 export interface ContentFile {
@@ -87,49 +88,170 @@ function linkTarget(target: string): string {
 }
 
 /**
+ * Replaces the link targets `pattern` finds on the lines after `firstBodyLine` (0-based): outside code
+ * fences and inline code spans, on lines `quick` lets through. `pattern` is global, with two groups:
+ * what comes before the target, and the target as written. `replace` returns the new target, or
+ * undefined to keep it.
+ */
+function replaceLinkTargets(text: string, pattern: RegExp, firstBodyLine: number, quick: (line: string) => boolean, replace: (written: string) => string | undefined): string {
+  const fences = fenceTracker();
+  return text.split("\n").map((line, i) => {
+    if (i < firstBodyLine || fences.read(line) !== "text" || !quick(line)) return line;
+    const spans = [...line.matchAll(CODE_SPAN)].map((m) => [m.index!, m.index! + m[0].length] as const);
+    return line.replace(pattern, (whole, before: string, written: string, offset: number) => {
+      if (spans.some(([start, end]) => offset >= start && offset < end)) return whole;
+      const replaced = replace(written);
+      return replaced === undefined ? whole : `${before}${replaced}`;
+    });
+  }).join("\n");
+}
+
+/** The path from one copy to another, as a relative link target (`./x.md`, `../y/index.md`). */
+function fileLink(from: string, to: string): string {
+  const relative = path.posix.relative(path.posix.dirname(from.split(path.sep).join("/")), to.split(path.sep).join("/"));
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
+/**
  * Converts the internal links of the lines after `firstBodyLine` (0-based) of `from`'s text.
  * @param resolve finds the linked file from the path as written (no `#fragment`).
  */
 export function convertInternalLinks(text: string, from: ContentFile, resolve: (reference: string, kind: "hugo" | "zola") => ContentFile | undefined, firstBodyLine = 0): InternalLinkConversion {
   const links: InternalLinkConversion["links"] = [];
-  const fences = fenceTracker();
-  const lines = text.split("\n").map((line, i) => {
-    if (i < firstBodyLine || fences.read(line) !== "text" || !(line.includes("ref") || line.includes("@/"))) return line;
-    const spans = [...line.matchAll(CODE_SPAN)].map((m) => [m.index!, m.index! + m[0].length] as const);
-    return line.replace(LINK_TARGET, (whole, before: string, written: string, offset: number) => {
-      if (spans.some(([start, end]) => offset >= start && offset < end)) return whole;
-      let reference: string;
-      let kind: "hugo" | "zola";
-      const hugo = HUGO_REF.exec(written);
-      if (hugo) {
-        const { named, positional } = shortcodeArguments(hugo[1]!);
-        reference = named.path ?? positional[0] ?? "";
-        kind = "hugo";
-      } else {
-        reference = written.replace(/^<|>$/g, "").slice(2);
-        kind = "zola";
-      }
-      const hash = reference.indexOf("#");
-      const fragment = hash === -1 ? "" : reference.slice(hash);
-      const filePath = hash === -1 ? reference : reference.slice(0, hash);
-      if (filePath === "") {
-        // `{{< ref "#install" >}}`: a heading of this very post.
-        if (fragment === "") return whole;
-        links.push({ written, target: from.contentPath });
-        return `${before}${linkTarget(fragment)}`;
-      }
-      let decoded = filePath;
-      try {
-        decoded = decodeURIComponent(filePath);
-      } catch {
-        // written with a bare `%`: read as written
-      }
-      const target = resolve(decoded, kind);
-      links.push({ written, target: target?.contentPath });
-      if (!target) return whole;
-      const relative = path.posix.relative(path.posix.dirname(from.copy.split(path.sep).join("/")), target.copy.split(path.sep).join("/"));
-      return `${before}${linkTarget(`${relative.startsWith(".") ? relative : `./${relative}`}${fragment}`)}`;
-    });
+  const converted = replaceLinkTargets(text, LINK_TARGET, firstBodyLine, (line) => line.includes("ref") || line.includes("@/"), (written) => {
+    let reference: string;
+    let kind: "hugo" | "zola";
+    const hugo = HUGO_REF.exec(written);
+    if (hugo) {
+      const { named, positional } = shortcodeArguments(hugo[1]!);
+      reference = named.path ?? positional[0] ?? "";
+      kind = "hugo";
+    } else {
+      reference = written.replace(/^<|>$/g, "").slice(2);
+      kind = "zola";
+    }
+    const hash = reference.indexOf("#");
+    const fragment = hash === -1 ? "" : reference.slice(hash);
+    const filePath = hash === -1 ? reference : reference.slice(0, hash);
+    if (filePath === "") {
+      // `{{< ref "#install" >}}`: a heading of this very post.
+      if (fragment === "") return undefined;
+      links.push({ written, target: from.contentPath });
+      return linkTarget(fragment);
+    }
+    const target = resolve(decoded(filePath), kind);
+    links.push({ written, target: target?.contentPath });
+    return target === undefined ? undefined : linkTarget(`${fileLink(from.copy, target.copy)}${fragment}`);
   });
-  return { text: lines.join("\n"), links };
+  return { text: converted, links };
+}
+
+/** A percent-encoded path read as its characters (as written when a bare `%` does not decode). */
+function decoded(written: string): string {
+  try {
+    return decodeURIComponent(written);
+  } catch {
+    return written;
+  }
+}
+
+/** A post or page of the old site: its copy, and its URL there and in opsnote. */
+export interface MovedPage {
+  /** The copy's absolute path. */
+  copy: string;
+  oldUrl: string;
+  newUrl: string;
+}
+
+export interface OldUrlLinkOptions {
+  /** The post whose links these are. */
+  from: MovedPage;
+  /** The post or page the old site served at this root path (decoded), if any. */
+  pageAt(rootPath: string): MovedPage | undefined;
+  /** Whether opsnote answers this root path (decoded): a page kept at its old URL, a redirect. */
+  answered(rootPath: string): boolean;
+  /** Whether a relative target (decoded, without `?`/`#`) names a file beside the post, copied with it. */
+  isBeside(target: string): boolean;
+  firstBodyLine?: number;
+}
+
+export interface OldUrlLinkConversion {
+  text: string;
+  /** Each target changed: as written, and what the copy says (a post's file, or the root path). */
+  links: { written: string; to: string; post: boolean }[];
+}
+
+/** Any markdown link's target (`](x)`, `[id]: x`), in `<…>` or up to a space or `)`. */
+const ANY_LINK_TARGET = /(\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)(<[^>\n]*>|[^\s)<]+)/g;
+
+/** The root path (decoded, NFC) a link target's path names when read against `pageUrl`. */
+function resolveAgainst(target: string, pageUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(target, new URL(pageUrl, "http://site.invalid"));
+  } catch {
+    return undefined;
+  }
+  return url.host === "site.invalid" ? decoded(url.pathname).normalize("NFC") : undefined;
+}
+
+/** One key for the ways a URL names one file: `/x`, `/x/`, `/x/index.html`, percent-encoded or not. */
+const fileKey = (rootPath: string) => redirectFilePath(rootPath) ?? decoded(rootPath).normalize("NFC");
+
+/** Finds a page by any way of writing its old URL (for `OldUrlLinkOptions.pageAt`); the first page to claim a URL keeps it. */
+export function pagesByOldUrl(pages: readonly MovedPage[]): (rootPath: string) => MovedPage | undefined {
+  const byKey = new Map<string, MovedPage>();
+  for (const page of pages) if (!byKey.has(fileKey(page.oldUrl))) byKey.set(fileKey(page.oldUrl), page);
+  return (rootPath) => byKey.get(fileKey(rootPath));
+}
+
+/** Whether a root path is one of these URLs, however each is written (for `OldUrlLinkOptions.answered`). */
+export function urlSet(urls: Iterable<string>): (rootPath: string) => boolean {
+  const keys = new Set([...urls].map(fileKey));
+  return (rootPath) => keys.has(fileKey(rootPath));
+}
+
+/**
+ * Links written against the old site's URLs, which the browser read against the page's URL:
+ * `[개요](../언리얼-gas-개요/)` on `/ko/p/언리얼-gas-시작/` was `/ko/p/언리얼-gas-개요/`. When the post
+ * moved (a Hugo `:slug` from the title, opsnote's from the file; a language folder), such a link,
+ * read against the new URL, names nothing. Converted:
+ * - a target that was a post's old URL becomes a link to that post's file (`../언리얼_GAS_개요/index.md`),
+ *   which the build turns into its URL, wherever it goes next;
+ * - a relative target opsnote answers at its old root path (a page kept there, a redirect) becomes
+ *   that root path;
+ * - one that reaches its page from the new URL as written, a file beside the post, a URL of another
+ *   site, a bare `#fragment`, and everything else stay as written (`check` names what is broken).
+ * Why by hand: it is the browser's reading of a relative URL (WHATWG `URL`) over the old site's URL
+ * map, which only the import has.
+ */
+export function convertOldUrlLinks(text: string, options: OldUrlLinkOptions): OldUrlLinkConversion {
+  const { from } = options;
+  const links: OldUrlLinkConversion["links"] = [];
+  const converted = replaceLinkTargets(text, ANY_LINK_TARGET, options.firstBodyLine ?? 0, (line) => line.includes("](") || line.includes("]:"), (written) => {
+    const target = written.replace(/^<|>$/g, "");
+    // Another site's URL, a heading of this page, a template the build fills in, a Windows path.
+    if (target === "" || /^([a-z][a-z0-9+.-]*:|\/\/|#|\{[{%])/i.test(target) || target.includes("\\")) return undefined;
+    const cut = target.search(/[?#]/);
+    const targetPath = cut === -1 ? target : target.slice(0, cut);
+    const rest = cut === -1 ? "" : target.slice(cut);
+    const relative = !target.startsWith("/");
+    if (targetPath === "" || (relative && options.isBeside(decoded(targetPath)))) return undefined;
+    const old = resolveAgainst(targetPath, from.oldUrl);
+    const now = resolveAgainst(targetPath, from.newUrl);
+    if (old === undefined || now === undefined) return undefined;
+    const page = options.pageAt(old);
+    if (page !== undefined) {
+      // A query means something to a server, not to a post's file.
+      if (fileKey(now) === fileKey(page.newUrl) || rest.startsWith("?")) return undefined;
+      const to = `${fileLink(from.copy, page.copy)}${rest}`;
+      links.push({ written, to, post: true });
+      return linkTarget(to);
+    }
+    if (!relative || fileKey(now) === fileKey(old) || !options.answered(old)) return undefined;
+    const to = `${old}${rest}`;
+    links.push({ written, to, post: false });
+    return linkTarget(to);
+  });
+  return { text: converted, links };
 }

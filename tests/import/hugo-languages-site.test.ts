@@ -27,7 +27,30 @@ test("the Korean folder's posts are the posts, its bundle with its image; the En
 test("settings from the section and the language; old /ko/ URLs redirect to the new ones", async () => {
   assert.equal(site.settings.permalink, "/p/:slug/");
   assert.equal(site.settings.title, "한상훈의 개발 로그");
-  assert.deepEqual(site.settings.redirects, { "/ko/p/helm-values/": "/p/helm-values/", "/ko/p/gas-intro/": "/p/gas-intro/", "/ko/post/": "/archive/" });
-  const links = [...(await site.document("p/helm-values/index.html")).querySelectorAll("main .post__content a:not(.heading-anchor)")].map((a) => a.getAttribute("href"));
-  assert.deepEqual(links, ["/p/gas-intro/"], "a ref by the bundle's name");
+  assert.deepEqual(site.settings.redirects, {
+    "/ko/p/helm-values/": "/p/helm-values/", "/ko/p/gas-intro/": "/p/gas-intro/", "/ko/p/gas-시작/": "/p/gas_시작/", "/ko/post/": "/archive/",
+  });
+  assert.deepEqual(await postLinks("p/helm-values/index.html"), ["/p/gas-intro/", "/p/gas_시작/"], "a ref by the bundle's name; a percent-encoded relative link");
+});
+
+const postLinks = async (file: string) =>
+  [...(await site.document(file)).querySelectorAll("main .post__content a:not(.heading-anchor)")].map((a) => decodeURI(a.getAttribute("href")!));
+
+test("links written against the old /ko/ URLs lead where they led, to a post moved by its slug too", async () => {
+  // Hugo's :slug from the title (gas-시작) is opsnote's from the file (gas_시작): read against the new
+  // URL, `../gas-시작/` named nothing.
+  assert.deepEqual(await postLinks("p/gas-intro/index.html"), [
+    "/p/gas_시작/#설정", // that post's file, with its fragment
+    "../gas-intro/#구조", // reaches its post from the new URL as written: kept
+    "/ko/post/", // the old section list, which a redirect answers
+    "/gas-intro/diagram.png", // a file beside the post, published beside the copy
+    "https://gohugo.io/content-management/urls/",
+  ]);
+  assert.deepEqual(await postLinks("p/gas_시작/index.html"), ["../gas-intro/", "/p/gas_시작/"], "kept where it reaches its post; a link to itself converted too");
+  const code = (await site.document("p/gas-intro/index.html")).querySelector("main .post__content pre")!.textContent;
+  assert.match(code!, /\[코드 안의 링크\]\(\.\.\/gas-시작\/\)/, "a link in a code block is text");
+  const report = site.imported.stdout;
+  assert.match(report, /gas-intro\/index\.md:11:1 warning old-url-link: \.\.\/gas-시작\/#설정 -> \.\.\/GAS_시작\/index\.md#설정 \(that post's file\)/);
+  assert.match(report, /gas-intro\/index\.md:13:1 warning old-url-link: \.\.\/\.\.\/post\/ -> \/ko\/post\/ \(read against the old URL, as the browser did\)/);
+  assert.equal(reportedKinds(report)["old-url-link"], 4);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { contentFileResolver, convertInternalLinks, type ContentFile } from "../../src/import/internal-links.ts";
+import { contentFileResolver, convertInternalLinks, convertOldUrlLinks, pagesByOldUrl, urlSet, type ContentFile, type MovedPage } from "../../src/import/internal-links.ts";
 
 const files: ContentFile[] = [
   { contentPath: "posts/pointnet.md", copy: "/p/posts/pointnet.md" },
@@ -77,4 +77,59 @@ test("kept as written: a target no post answers to, code, an HTML href, a shortc
   const converted = convert(text);
   assert.equal(converted.text, text);
   assert.deepEqual(converted.links, [{ written: `{{< ref "gone.md" >}}`, target: undefined }]);
+});
+
+// Links written against the old site's URLs (convertOldUrlLinks).
+const moved: MovedPage[] = [
+  { copy: "/p/posts/gas/index.md", oldUrl: "/ko/p/언리얼-gas-개요/", newUrl: "/p/gas/" },
+  { copy: "/p/posts/gas-start/index.md", oldUrl: "/ko/p/언리얼-gas-시작/", newUrl: "/p/gas-start/" },
+  { copy: "/p/posts/same.md", oldUrl: "/p/same/", newUrl: "/p/same/" },
+  { copy: "/p/posts/2020-01-02-helm.md", oldUrl: "/2020/01/02/helm.html", newUrl: "/posts/helm/" },
+];
+const oldLinks = (text: string, from = moved[0]!, beside: string[] = []) => convertOldUrlLinks(text, {
+  from,
+  pageAt: pagesByOldUrl(moved),
+  answered: urlSet(["/ko/post/", "/ko/about"]),
+  isBeside: (target) => beside.includes(target),
+});
+
+test("a link that was a post's old URL becomes that post's file, however the URL was written", () => {
+  const cases: [string, string][] = [
+    ["[시작](../언리얼-gas-시작/)", "[시작](../gas-start/index.md)"],
+    ["[시작](../언리얼-gas-시작/#설정)", "[시작](../gas-start/index.md#설정)"],
+    ["[시작](../%EC%96%B8%EB%A6%AC%EC%96%BC-gas-%EC%8B%9C%EC%9E%91)", "[시작](../gas-start/index.md)"], // percent-encoded, no slash
+    ["[시작](/ko/p/언리얼-gas-시작/index.html \"다음 글\")", "[시작](../gas-start/index.md \"다음 글\")"], // root-relative, a title
+    ["[start]: ../언리얼-gas-시작/", "[start]: ../gas-start/index.md"], // a reference definition
+    ["[이 글](../언리얼-gas-개요/)", "[이 글](./index.md)"], // itself
+    ["[helm](/2020/01/02/helm.html)", "[helm](../2020-01-02-helm.md)"], // a Jekyll URL with .html
+    ["[시작](<../언리얼-gas-시작/>)", "[시작](../gas-start/index.md)"],
+  ];
+  for (const [written, expected] of cases) assert.equal(oldLinks(written).text, expected, written);
+  assert.deepEqual(oldLinks("[시작](../언리얼-gas-시작/#설정)").links, [{ written: "../언리얼-gas-시작/#설정", to: "../gas-start/index.md#설정", post: true }]);
+});
+
+test("a relative link the new site answers at its old root path becomes that path; the rest stay as written", () => {
+  assert.equal(oldLinks("[목록](../../post/)").text, "[목록](/ko/post/)", "a redirect of the old site's list");
+  assert.equal(oldLinks("[소개](../../about/#me)").text, "[소개](/ko/about/#me)");
+  const kept = [
+    "[같은 글](../../p/same/)", // reaches its post from the new URL as it did from the old
+    "[같은 글](/p/same/)",
+    "[없음](../없는-글/)", // answered by nothing: check names it
+    "[그림](diagram.png)", // beside the post
+    "[외부](https://example.com/ko/p/언리얼-gas-시작/)",
+    "[다른 사이트](//example.com/x/)",
+    "[절](#설정)",
+    "[메일](mailto:me@example.com)",
+    "[Liquid]({{ site.baseurl }}/x/)",
+    "[목록](/ko/post/)", // root-relative: it names the same path from the new URL
+    "[검색](../언리얼-gas-시작/?q=gas)", // a query is for a server
+    "`[코드](../언리얼-gas-시작/)`",
+  ];
+  for (const written of kept) assert.equal(oldLinks(written, moved[0], ["diagram.png"]).text, written, written);
+});
+
+test("links in code fences and before the body are text", () => {
+  const text = ["---", "description: \"[x](../언리얼-gas-시작/)\"", "---", "```md", "[x](../언리얼-gas-시작/)", "```", "[x](../언리얼-gas-시작/)"].join("\n");
+  const converted = convertOldUrlLinks(text, { from: moved[0]!, pageAt: pagesByOldUrl(moved), answered: () => false, isBeside: () => false, firstBodyLine: 3 });
+  assert.deepEqual(converted.text.split("\n").slice(1), ["description: \"[x](../언리얼-gas-시작/)\"", "---", "```md", "[x](../언리얼-gas-시작/)", "```", "[x](../gas-start/index.md)"]);
 });
