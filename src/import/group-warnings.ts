@@ -40,7 +40,7 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   crlf: { what: "posts saved with Windows line endings (CRLF), written with LF in the copy", fix: "nothing to do" },
   "generated-file": { what: "files of the old site's static folders that opsnote writes itself (robots.txt, sitemap.xml, feeds), not copied", fix: "nothing to do; carry any rule of your own (a Disallow line) by hand" },
   "theme-file": { what: "scripts or stylesheets of the old theme at the URL of opsnote's own (assets/js/search.js), not copied", fix: "nothing to do: opsnote's layouts do not load the old theme's files" },
-  translation: { what: "translations of posts (Hugo's x.en.md beside x.md), not imported: opsnote builds one language", fix: "nothing to do: their old URLs redirect to the post in the site's language" },
+  translation: { what: "translations of posts (Hugo's x.en.md beside x.md, or content/en/x.md for content/ko/x.md), not imported: opsnote builds one language", fix: "nothing to do: their old URLs redirect to the post in the site's language" },
   "hugo-keys": { what: "Hugo posts whose front-matter keys opsnote spells otherwise (Tags: -> tags:, summary -> excerpt), renamed in the copy", fix: "nothing to do (Hugo read keys in any case; opsnote reads them as written)" },
   "hexo-tag": { what: "Hexo tag plugins converted to markdown (asset_img, asset_link, codeblock, blockquote, note, raw, post_link, youtube, iframe) or asset-folder image paths shortened", fix: "nothing to do; glance at the pages they are on" },
   "hexo-tag-kept": { what: "Hexo tag plugins kept as written (opsnote does not run them; readers see the tag as text)", fix: "replace each with markdown (an image, a link, a fence), or delete it" },

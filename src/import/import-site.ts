@@ -273,7 +273,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     return converted.text;
   };
   /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
-  const translations: { shown: string; code: string; oldUrl: string; original: string }[] = [];
+  const translations: { shown: string; code: string; oldUrl: string; original: string; of?: string }[] = [];
   for (const source of layout.sources) {
     const files = await listFiles(source.dir);
     for (const listed of files) {
@@ -771,6 +771,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     if (termSlugs[term.kind].has(slug)) redirectMovedPage(term.file, term.oldUrl, term.kind === "tags" ? tagUrl({ slug }) : categoryUrl({ slug }));
   }
 
+  // Another language's folder (`content/en/post/x/index.md` for `content/ko/post/x/index.md`).
+  for (const translation of layout.folderTranslations ?? []) {
+    const frontMatter = readSource(await readFile(translation.file, "utf8"), translation.file)?.frontMatter ?? {};
+    translations.push({ shown: translation.file, code: translation.code, oldUrl: translation.oldUrl(frontMatter), original: translation.original, of: toPosix(path.relative(site.root, translation.original)) });
+  }
   for (const translation of translations) {
     const post = builtPosts.find((p) => p.item.from === translation.original);
     const target = post?.old.newUrl;
@@ -778,7 +783,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       result.redirects[normalizeUrl(translation.oldUrl)] ??= target;
       result.oldUrls.push({ file: displayPath(translation.shown), oldUrl: translation.oldUrl, newUrl: target });
     }
-    warn("translation", translation.shown, `the ${translation.code} version of ${path.basename(translation.original)} beside it; not imported (opsnote builds one language)${target === undefined ? "" : `: ${translation.oldUrl} -> ${target}`}`);
+    warn("translation", translation.shown, `the ${translation.code} version of ${translation.of ?? `${path.basename(translation.original)} beside it`}; not imported (opsnote builds one language)${target === undefined ? "" : `: ${translation.oldUrl} -> ${target}`}`);
   }
 
   // Links between posts, now that every copy has its place: a translation's path names its post's copy,

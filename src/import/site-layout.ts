@@ -178,6 +178,12 @@ export interface SiteLayout {
   rootFallbackDirs?: string[];
   /** Hugo: the languages a content file's name may carry. */
   languages?: HugoLanguages;
+  /**
+   * Hugo, a content folder per language: another language's post at the same path as a post of the
+   * site's language (`content/en/post/x/index.md` beside `content/ko/post/x/index.md`), which Hugo
+   * made its translation. Left out; its old URL redirects to the post.
+   */
+  folderTranslations?: { file: string; code: string; original: string; oldUrl: (frontMatter: Record<string, unknown>) => string }[];
   settings: TranslatedSettings;
 }
 
@@ -465,11 +471,23 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   if (about === undefined && aboutIndex !== undefined) about = path.join(contentDir, "about", aboutIndex);
   const pageFiles: { file: string; target: string }[] = [];
   const skipped: SiteLayout["skipped"] = [];
+  const folderTranslations: NonNullable<SiteLayout["folderTranslations"]> = [];
   for (const [code, dir] of languageDirs) {
     if (code === languages?.default || dir === defaultLanguageDir) continue;
     const folder = path.join(site.root, dir);
     for (const relative of (await listFiles(folder)).filter((f) => POST_FILE.test(f) && !/(^|\/)_index\./.test(f))) {
-      skipped.push({ file: path.join(folder, relative), reason: `the ${code} version (${dir}, that language's content folder); not imported (opsnote builds one language: ${languages!.default}, ${defaultLanguageDir})` });
+      const file = path.join(folder, relative);
+      // Hugo pairs a page with the page at the same path in each language's folder.
+      const section = relative.split("/")[0]!;
+      const original = path.join(contentDir, relative);
+      if (relative.includes("/") && sections.includes(section) && existsSync(original)) {
+        const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
+        // Another language's pages were always under its code, whatever defaultContentLanguageInSubdir said.
+        const oldUrl = (frontMatter: Record<string, unknown>) => `/${code}${oldHugoUrl({ relativePath: relative, frontMatter, timeZone }, { section, permalink, keepCase })}`;
+        folderTranslations.push({ file, code, original, oldUrl });
+        continue;
+      }
+      skipped.push({ file, reason: `the ${code} version (${dir}, that language's content folder); not imported (opsnote builds one language: ${languages!.default}, ${defaultLanguageDir})` });
     }
   }
   for (const dir of await listDirs(contentDir)) {
@@ -525,7 +543,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, contentDir, settings, languages, listPages,
+    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, contentDir, settings, languages, listPages, folderTranslations,
     rootFallbackDirs: site.family === "hugo" && existsSync(path.join(site.root, "assets")) ? [path.join(site.root, "assets")] : [],
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };

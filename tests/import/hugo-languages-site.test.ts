@@ -2,7 +2,8 @@
  * A Hugo site with a content folder per language (`[languages.ko] contentDir = "content/ko"`, as
  * sangho0n's Stack blog): the site's language's folder is the content folder (its `mainSections` from
  * the language's params), its old URLs kept their `/ko/` (`defaultContentLanguageInSubdir`), and the
- * other language's posts are left out and reported, not imported as posts of the site's language.
+ * other language's posts are left out and reported, not imported as posts of the site's language; one
+ * at the same path as a Korean post was its translation for Hugo, and its old URL redirects to that post.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,16 +13,17 @@ import { importAndBuild, registerSiteInvariants, reportedKinds } from "./helpers
 
 const site = await importAndBuild("hugo-languages");
 
-registerSiteInvariants(site, { oldUrls: ["/ko/p/helm-values/", "/ko/p/gas-intro/", "/ko/post/"] });
+registerSiteInvariants(site, { oldUrls: ["/ko/p/helm-values/", "/ko/p/gas-intro/", "/ko/post/", "/en/p/helm-values/"] });
 
-test("the Korean folder's posts are the posts, its bundle with its image; the English one is left out", () => {
+test("the Korean folder's posts are the posts, its bundle with its image; the English ones are left out", () => {
   assert.ok(existsSync(path.join(site.project, "posts", "helm-values.md")));
   assert.ok(existsSync(path.join(site.project, "posts", "gas-intro", "index.md")));
   assert.ok(existsSync(path.join(site.project, "posts", "gas-intro", "diagram.png")));
   assert.ok(!existsSync(path.join(site.project, "posts", "en")), "no folder of the other language");
   assert.ok(!existsSync(path.join(site.project, "posts", "ko")), "the language's folder is the content folder, not a section");
-  assert.match(site.imported.stdout, /content\/en\/post\/helm-values\.md warning skipped: the en version \(content\/en, that language's content folder\); not imported/);
-  assert.deepEqual(reportedKinds(site.imported.stdout).skipped, 1);
+  assert.match(site.imported.stdout, /content\/en\/post\/only-english\.md warning skipped: the en version \(content\/en, that language's content folder\); not imported/);
+  assert.match(site.imported.stdout, /content\/en\/post\/helm-values\.md warning translation: the en version of content\/ko\/post\/helm-values\.md; not imported \(opsnote builds one language\): \/en\/p\/helm-values\/ -> \/p\/helm-values\//);
+  assert.deepEqual([reportedKinds(site.imported.stdout).skipped, reportedKinds(site.imported.stdout).translation], [1, 1]);
 });
 
 test("settings from the section and the language; old /ko/ URLs redirect to the new ones", async () => {
@@ -29,6 +31,7 @@ test("settings from the section and the language; old /ko/ URLs redirect to the 
   assert.equal(site.settings.title, "한상훈의 개발 로그");
   assert.deepEqual(site.settings.redirects, {
     "/ko/p/helm-values/": "/p/helm-values/", "/ko/p/gas-intro/": "/p/gas-intro/", "/ko/p/gas-시작/": "/p/gas_시작/", "/ko/post/": "/archive/",
+    "/en/p/helm-values/": "/p/helm-values/", // the English translation's old URL (always under /en/)
   });
   assert.deepEqual(await postLinks("p/helm-values/index.html"), ["/p/gas-intro/", "/p/gas_시작/"], "a ref by the bundle's name; a percent-encoded relative link");
 });
