@@ -286,6 +286,46 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   return { values, sources, notes };
 }
 
+/**
+ * A Hexo theme's profile of the author: NexT's `avatar.url` and `social` (`GitHub: https://… || fab fa-github`),
+ * Fluid's `about` (avatar, name, intro, icons with their links), Icarus' profile widget (avatar, author,
+ * author_title, social_links). `from` names the keys read, for the settings file's comment.
+ */
+function hexoProfile(theme: Config): { name?: string; email?: string; avatar?: string; bio?: string; links: AuthorLink[]; from?: string } {
+  const links: AuthorLink[] = [];
+  let email: string | undefined;
+  const add = (label: string | undefined, url: string | undefined) => {
+    if (url === undefined) return;
+    if (url.startsWith("mailto:")) email ??= url.slice("mailto:".length);
+    else if (/^https?:\/\//i.test(url) && !links.some((link) => link.url === url)) links.push({ label: label ?? labelFor(url), url });
+  };
+  const from: string[] = [];
+  if (isObject(theme.social)) {
+    from.push("social");
+    for (const [label, value] of Object.entries(theme.social)) add(label, text(value)?.split("||")[0]!.trim());
+  }
+  const about = isObject(theme.about) ? theme.about : undefined;
+  if (about !== undefined) {
+    from.push("about");
+    for (const icon of Array.isArray(about.icons) ? about.icons : []) if (isObject(icon)) add(undefined, text(icon.link));
+  }
+  const widget = (Array.isArray(theme.widgets) ? theme.widgets : []).find((w): w is Config => isObject(w) && text(w.type) === "profile");
+  if (widget !== undefined) {
+    from.push("widgets (profile)");
+    if (isObject(widget.social_links)) {
+      for (const [label, value] of Object.entries(widget.social_links)) add(label, isObject(value) ? text(value.url) : text(value));
+    }
+  }
+  return {
+    name: text(about?.name) ?? text(widget?.author),
+    email,
+    avatar: text(lookup(theme, "avatar.url")) ?? text(about?.avatar) ?? text(widget?.avatar),
+    bio: text(about?.intro) ?? text(widget?.author_title),
+    links,
+    from: from.length === 0 ? undefined : from.join(", "),
+  };
+}
+
 /** Beautiful Jekyll's `social-network-links`, or Jekyll Now's `footer-links`: service -> user id. */
 function socialNetworks(config: Config): Config | undefined {
   const networks = config["social-network-links"] ?? config["footer-links"];
@@ -563,8 +603,17 @@ export function translateHexo(config: Config, file = "_config.yml", theme: Confi
   // NexT shows `subtitle` under the title and `description` in the meta tag: the meta tag's is opsnote's.
   const description = first(config, ["description", "subtitle"]);
   if (description) set("description", description[1], description[0]);
-  const author = text(config.author);
-  if (author !== undefined) set("author", { name: author, ...(text(config.email) ? { email: text(config.email) } : {}) }, "author");
+  const merged = { ...(isObject(config.theme_config) ? config.theme_config : {}), ...theme };
+  // The author's profile as the theme showed it in its sidebar or about page.
+  const profile = hexoProfile(merged);
+  const authorValue = dropEmpty({
+    name: text(config.author) ?? profile.name,
+    email: text(config.email) ?? profile.email,
+    avatar: profile.avatar,
+    bio: profile.bio,
+    links: profile.links,
+  });
+  if (authorValue !== undefined) set("author", authorValue, profile.from === undefined ? "author" : `author, ${themeFile} ${profile.from}`);
   // `language: [ko, en]` is a list of fallbacks: the first is the site's.
   const language = text(Array.isArray(config.language) ? config.language[0] : config.language);
   if (language !== undefined) set("language", language.replace(/_/g, "-"), "language");
@@ -585,7 +634,6 @@ export function translateHexo(config: Config, file = "_config.yml", theme: Confi
   const translated = translateHexoPermalink(permalink);
   set("permalink", translated.opsnote, text(config.permalink) === undefined ? "permalink (Hexo's default)" : "permalink");
   if (translated.unsupported.length > 0) notes.push(`${file} permalink "${permalink}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
-  const merged = { ...(isObject(config.theme_config) ? config.theme_config : {}), ...theme };
   const comments = hexoComments({ ...config, ...merged });
   if (comments) setFrom("comments", comments[0], `${themeFile} ${comments[1]}`);
   setFrom("verification", dropEmpty({ google: text(merged.google_site_verification), naver: text(merged.naver_site_verification) }), `${themeFile} google/naver_site_verification`);

@@ -309,3 +309,26 @@ test("Hexo: Fluid 1.9's post.comments picks the one shown over a giscus block le
   assert.deepEqual(translateHexo({}, "_config.yml", fluid, "_config.fluid.yml").values.comments, { provider: "disqus", shortname: "https-rokag3-example" });
   assert.equal(translateHexo({}, "_config.yml", { ...fluid, post: { comments: { enable: false, type: "disqus" } } }, "_config.fluid.yml").values.comments, undefined);
 });
+
+test("Hexo: the author's profile from the theme: NexT's social and avatar, Fluid's about, Icarus' profile widget", () => {
+  const next = { avatar: { url: "https://avatars.example/u/1", rounded: true }, social: { GitHub: "https://github.com/kdevkr || fab fa-github", "E-Mail": "mailto:kdevkr@example.com || fas fa-envelope" } };
+  const fromNext = translateHexo({ author: "kdevkr" }, "_config.yml", next, "_config.next.yml");
+  assert.deepEqual(fromNext.values.author, { name: "kdevkr", email: "kdevkr@example.com", avatar: "https://avatars.example/u/1", links: [{ label: "GitHub", url: "https://github.com/kdevkr" }] });
+  assert.equal(fromNext.sources.author, "_config.yml author, _config.next.yml social");
+
+  const fluid = {
+    about: {
+      enable: true, avatar: "/img/avatar_me.jpg", name: "Jayden", intro: "아저씨 Software Engineer",
+      icons: [{ class: "iconfont icon-github-fill", link: "https://github.com/rokag3-gb", tip: "https://github.com/rokag3-gb" }, { class: "iconfont icon-wechat-fill", qrcode: "/img/qr.png" }],
+    },
+  };
+  assert.deepEqual(translateHexo({}, "_config.yml", fluid, "_config.fluid.yml").values.author, {
+    name: "Jayden", avatar: "/img/avatar_me.jpg", bio: "아저씨 Software Engineer", links: [{ label: "GitHub", url: "https://github.com/rokag3-gb" }],
+  }, "a QR code is no link");
+  assert.equal(translateHexo({ author: "김정우" }, "_config.yml", fluid, "_config.fluid.yml").values.author?.name, "김정우", "_config.yml's author wins");
+
+  const icarus = { widgets: [{ type: "toc" }, { type: "profile", author: "Hangack", author_title: "Hanga(c)k", avatar: null, social_links: { Github: { icon: "fab fa-github", url: "https://github.com/hangack" }, RSS: { icon: "fas fa-rss", url: "/atom.xml" } } }] };
+  assert.deepEqual(translateHexo({}, "_config.yml", icarus, "_config.icarus.yml").values.author, {
+    name: "Hangack", bio: "Hanga(c)k", links: [{ label: "Github", url: "https://github.com/hangack" }],
+  }, "the site's own feed is no profile link");
+});
