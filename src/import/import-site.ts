@@ -14,7 +14,8 @@ import { copyFile, mkdir, open, readFile, stat, utimes, writeFile } from "node:f
 import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
-import { postDateFromInstant } from "../content/dates.ts";
+import { parsePostDate, postDateFromInstant } from "../content/dates.ts";
+import { gitDateKey, readFirstCommitDates } from "../content/git-dates.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
@@ -272,6 +273,8 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
     return converted.text;
   };
+  /** The first commit of each file of the old site (its git history), read when a Hexo post's date needs it. */
+  let oldFirstCommits: Map<string, Date> | undefined;
   /** Hugo translations left out (`x.en.md` beside `x.md` or `x.ko.md`): their old URL redirects to that post. */
   const translations: { shown: string; code: string; oldUrl: string; original: string; of?: string }[] = [];
   for (const source of layout.sources) {
@@ -375,6 +378,18 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           warn("hexo-front-matter", shown, `${edited.changes.join("; ")} in the copy`, 1);
         }
         for (const cover of edited.missingCovers) warn("missing-file", shown, `${cover}: not found in the old site; not made the post's image`, lineOf(text, cover.slice(cover.indexOf(" ") + 1)));
+        // `date: Invalid date` (what a scaffold writes when its format fails), `2023-11-04 h:04:32`: Hexo
+        // read what `new Date()` does, and dated the post by the file's creation otherwise. The copy
+        // says that date, from the file's first commit in the old site (else its time); left unreadable,
+        // the build would stop on it.
+        const written = frontMatter.date;
+        if (typeof written === "string" && !parsePostDate(written, timeZone).ok && Number.isNaN(new Date(written).getTime())) {
+          const firstCommit = (oldFirstCommits ??= await readFirstCommitDates(source.dir)).get(gitDateKey(from));
+          const dated = postDateFromInstant(firstCommit ?? new Date(Math.floor((await stat(from)).mtimeMs / 1000) * 1000), timeZone).iso;
+          item.text = setFrontMatterString(item.text ?? text, "date", dated);
+          frontMatter = { ...frontMatter, date: dated };
+          warn("hexo-date", shown, `date: ${written} is no date Hexo could read, so it dated the post by the file's creation; date: ${dated} (${firstCommit === undefined ? "the file's modification time" : "the file's first commit"}) in the copy`, lineOf(text, written));
+        }
       }
       // A BOM (Windows Notepad) is ignored by every generator and by opsnote's build, which warns about it
       // on every run: the copy goes without it.
@@ -524,8 +539,9 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // A draft was never on the old site (Hexo builds `_drafts/` only with --draft): no old URL to keep.
       if (site.family === "folder" || source.drafts) continue;
       const languagePrefix = language !== undefined && (!language.isDefault || layout.languages!.inSubdir) ? `/${language.code}` : "";
-      // Hexo's URL is computed from the post as Hexo read it (its category branches before flattening).
-      const oldUrl = `${languagePrefix}${source.oldUrl(relative, site.family === "hexo" ? read.frontMatter : frontMatter)}`;
+      // Hexo's URL is computed from the post as Hexo read it (its category branches before flattening; the
+      // date it dated an unreadable one by).
+      const oldUrl = `${languagePrefix}${source.oldUrl(relative, site.family === "hexo" ? { ...read.frontMatter, date: frontMatter.date } : frontMatter)}`;
       const inputPath = toPosix(path.relative(postsDir, to));
       let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
       if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {

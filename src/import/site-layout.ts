@@ -772,8 +772,11 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
     }
     const folder = relative.includes("/") ? relative.slice(0, relative.lastIndexOf("/")) : "";
     const isIndex = /(^|\/)index\.(md|markdown)$/i.test(relative);
-    if (HEXO_THEME_PAGE_TYPES.has(String(frontMatter.type ?? "").toLowerCase()) || (isIndex && THEME_PAGE.test(`${folder.split("/")[0]}.md`))) {
-      skipped.push({ file, reason: `the theme's /${folder}/ list page; opsnote makes its own list pages, so it is not imported` });
+    // `type: tags` (NexT, Fluid), `layout: 404` (huxblog's and BeanTech's `source/404.md`, published at /404.html).
+    const themeType = [frontMatter.type, frontMatter.layout].map((value) => String(value ?? "").toLowerCase()).find((value) => HEXO_THEME_PAGE_TYPES.has(value));
+    if (themeType !== undefined || (isIndex && THEME_PAGE.test(`${folder.split("/")[0]}.md`)) || (folder === "" && THEME_PAGE.test(relative))) {
+      const what = themeType === "404" || /^404\./.test(relative) ? "404 page" : folder === "" ? `/${relative.replace(POST_FILE, "")}/ list page` : `/${folder}/ list page`;
+      skipped.push({ file, reason: `the theme's ${what}; opsnote makes its own, so it is not imported` });
       continue;
     }
     if (relative === "about/index.md" || relative === "about.md") {

@@ -18,7 +18,7 @@ registerSiteInvariants(site, {
 });
 
 test("detected as a Hexo site, not Jekyll (both have a _config.yml)", () => {
-  assert.match(site.imported.stdout, /imported a Hexo site: 6 post\(s\)/);
+  assert.match(site.imported.stdout, /imported a Hexo site: 7 post\(s\)/);
 });
 
 test("settings carried from _config.yml and the theme's _config.next.yml", () => {
@@ -111,7 +111,19 @@ test("the draft is imported as a draft, the theme's tags page is not, the about 
 });
 
 test("the report groups what it did by kind", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 5, "hexo-relative-url": 2, "root-url": 1, "theme-source": 1, redirect: 6, skipped: 1 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { "hexo-tag": 8, "hexo-front-matter": 5, "hexo-date": 1, "hexo-relative-url": 2, "root-url": 1, "theme-source": 1, redirect: 6, skipped: 2 });
+  // huxblog's `source/404.md` (`layout: 404`), published at /404.html: opsnote writes its own 404 page.
+  assert.match(site.imported.stdout, /source\/404\.md warning skipped: the theme's 404 page; opsnote makes its own, so it is not imported/);
+});
+
+test("a date Hexo could not read (`date: Invalid date`) is the file's date in the copy, as Hexo dated it, and the post builds at the URL of that day", async () => {
+  const copy = await readFile(path.join(site.project, "posts", "invalid-date.md"), "utf8");
+  const dated = /^date: "?(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}\+09:00"?$/m.exec(copy);
+  assert.ok(dated, copy);
+  assert.doesNotMatch(copy, /^date: Invalid date$/m);
+  assert.match(site.imported.stdout, /invalid-date\.md:3:1 warning hexo-date: date: Invalid date is no date Hexo could read, so it dated the post by the file's creation; date: \S+ \(the file's modification time\) in the copy/);
+  const [, year, month, day] = dated;
+  assert.ok(existsSync(path.join(site.output, year!, month!, day!, "invalid-date", "index.html")), "old and new URL alike: /YYYY/MM/DD/invalid-date/");
 });
 
 test("Fluid's relative img/x.png, which Hexo's markdown renderer wrote from the site root: the copy says the root path, in the body and the cover", async () => {
