@@ -102,6 +102,7 @@ function labelFor(url: string): string {
   const known: Record<string, string> = {
     "github.com": "GitHub", "twitter.com": "Twitter", "x.com": "X", "linkedin.com": "LinkedIn",
     "facebook.com": "Facebook", "instagram.com": "Instagram", "velog.io": "velog", "medium.com": "Medium",
+    "youtube.com": "YouTube", "gitlab.com": "GitLab",
   };
   if (url.startsWith("mailto:")) return "Email";
   return known[host] ?? host;
