@@ -15,7 +15,8 @@ import path from "node:path";
 import { parsePostText } from "../content/front-matter.ts";
 import { buildPost } from "../content/post.ts";
 import { parsePostDate, postDateFromInstant } from "../content/dates.ts";
-import { gitDateKey, readFirstCommitDates } from "../content/git-dates.ts";
+import { readFirstCommitDates } from "../content/git-dates.ts";
+import { undatedFallback } from "../content/undated.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
@@ -384,11 +385,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
         // the build would stop on it.
         const written = frontMatter.date;
         if (typeof written === "string" && !parsePostDate(written, timeZone).ok && Number.isNaN(new Date(written).getTime())) {
-          const firstCommit = (oldFirstCommits ??= await readFirstCommitDates(source.dir)).get(gitDateKey(from));
-          const dated = postDateFromInstant(firstCommit ?? new Date(Math.floor((await stat(from)).mtimeMs / 1000) * 1000), timeZone).iso;
+          // The date an undated post gets in a build (content/undated.ts), from the old site's history.
+          const fallback = undatedFallback(from, (oldFirstCommits ??= await readFirstCommitDates(source.dir)));
+          const dated = postDateFromInstant(fallback.instant, timeZone).iso;
           item.text = setFrontMatterString(item.text ?? text, "date", dated);
           frontMatter = { ...frontMatter, date: dated };
-          warn("hexo-date", shown, `date: ${written} is no date Hexo could read, so it dated the post by the file's creation; date: ${dated} (${firstCommit === undefined ? "the file's modification time" : "the file's first commit"}) in the copy`, lineOf(text, written));
+          warn("hexo-date", shown, `date: ${written} is no date Hexo could read, so it dated the post by the file's creation; date: ${dated} (${fallback.source}) in the copy`, lineOf(text, written));
         }
       }
       // A BOM (Windows Notepad) is ignored by every generator and by opsnote's build, which warns about it

@@ -16,6 +16,7 @@ import path from "node:path";
 import { fenceTracker } from "./fences.ts";
 import { shortcodeArguments } from "./convert-shortcodes.ts";
 import { redirectFilePath } from "../jekyll/redirects.ts";
+import { decodeTarget } from "../urls/decode-target.ts";
 
 /** One post or page of the old site: its path under the content folder and where its copy is written. */
 export interface ContentFile {
@@ -139,20 +140,11 @@ export function convertInternalLinks(text: string, from: ContentFile, resolve: (
       links.push({ written, target: from.contentPath });
       return linkTarget(fragment);
     }
-    const target = resolve(decoded(filePath), kind);
+    const target = resolve(decodeTarget(filePath), kind);
     links.push({ written, target: target?.contentPath });
     return target === undefined ? undefined : linkTarget(`${fileLink(from.copy, target.copy)}${fragment}`);
   });
   return { text: converted, links };
-}
-
-/** A percent-encoded path read as its characters (as written when a bare `%` does not decode). */
-function decoded(written: string): string {
-  try {
-    return decodeURIComponent(written);
-  } catch {
-    return written;
-  }
 }
 
 /** A post or page of the old site: its copy, and its URL there and in opsnote. */
@@ -192,11 +184,11 @@ function resolveAgainst(target: string, pageUrl: string): string | undefined {
   } catch {
     return undefined;
   }
-  return url.host === "site.invalid" ? decoded(url.pathname).normalize("NFC") : undefined;
+  return url.host === "site.invalid" ? decodeTarget(url.pathname) : undefined;
 }
 
 /** One key for the ways a URL names one file: `/x`, `/x/`, `/x/index.html`, percent-encoded or not. */
-const fileKey = (rootPath: string) => redirectFilePath(rootPath) ?? decoded(rootPath).normalize("NFC");
+const fileKey = (rootPath: string) => redirectFilePath(rootPath) ?? decodeTarget(rootPath);
 
 /** Finds a page by any way of writing its old URL (for `OldUrlLinkOptions.pageAt`); the first page to claim a URL keeps it. */
 export function pagesByOldUrl(pages: readonly MovedPage[]): (rootPath: string) => MovedPage | undefined {
@@ -236,7 +228,7 @@ export function convertOldUrlLinks(text: string, options: OldUrlLinkOptions): Ol
     const targetPath = cut === -1 ? target : target.slice(0, cut);
     const rest = cut === -1 ? "" : target.slice(cut);
     const relative = !target.startsWith("/");
-    if (targetPath === "" || (relative && options.isBeside(decoded(targetPath)))) return undefined;
+    if (targetPath === "" || (relative && options.isBeside(decodeTarget(targetPath)))) return undefined;
     const old = resolveAgainst(targetPath, from.oldUrl);
     const now = resolveAgainst(targetPath, from.newUrl);
     if (old === undefined || now === undefined) return undefined;

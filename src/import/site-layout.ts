@@ -437,24 +437,21 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     : typeof taxonomyConfig === "object" && taxonomyConfig !== null ? Object.values(taxonomyConfig).map(String) : [])].map((name) => name.toLowerCase()));
   // `defaultContentLanguageInSubdir`: the site's language's pages were under `/<code>/` (a name's own code adds it otherwise).
   const folderLanguagePrefix = defaultLanguageDir !== undefined && languages!.inSubdir ? `/${languages!.default}` : "";
+  /** The old URL of a content file (`relative` under the content folder) of `section`, under a language's `prefix`. */
+  const oldUrlUnder = (prefix: string) => (relative: string, section: string) => (frontMatter: Record<string, unknown>) => {
+    const input = { relativePath: relative, frontMatter, timeZone };
+    if (site.family === "zola") return oldZolaUrl(input);
+    const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
+    return `${prefix}${oldHugoUrl(input, { section, permalink, keepCase })}`;
+  };
+  const pageUrl = oldUrlUnder(folderLanguagePrefix);
   const sources: PostSource[] = sections.map((section) => ({
     dir: path.join(contentDir, section),
     // One section of posts lands in the posts folder itself; several keep their names.
     target: sections.length === 1 ? "" : section.normalize("NFC"),
-    oldUrl: (relative, frontMatter) => {
-      const input = { relativePath: `${section}/${relative}`, frontMatter, timeZone };
-      if (site.family === "zola") return oldZolaUrl(input);
-      const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-      return `${folderLanguagePrefix}${oldHugoUrl(input, { section, permalink, keepCase })}`;
-    },
+    oldUrl: (relative, frontMatter) => pageUrl(`${section}/${relative}`, section)(frontMatter),
   }));
   const pages: PageSource[] = [];
-  const pageUrl = (relative: string, section: string) => (frontMatter: Record<string, unknown>) => {
-    const input = { relativePath: relative, frontMatter, timeZone };
-    if (site.family === "zola") return oldZolaUrl(input);
-    const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-    return `${folderLanguagePrefix}${oldHugoUrl(input, { section, permalink, keepCase })}`;
-  };
   // The about page in the site's language: `about.md`, or Blowfish's `about/index.ko.md` beside `index.en.md`.
   const isAbout = (name: string, base: RegExp) => base.test(splitLanguage(name, languages)?.isDefault === true ? splitLanguage(name, languages)!.relative : name);
   let about: string | undefined;
@@ -481,10 +478,8 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
       const section = relative.split("/")[0]!;
       const original = path.join(contentDir, relative);
       if (relative.includes("/") && sections.includes(section) && existsSync(original)) {
-        const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
         // Another language's pages were always under its code, whatever defaultContentLanguageInSubdir said.
-        const oldUrl = (frontMatter: Record<string, unknown>) => `/${code}${oldHugoUrl({ relativePath: relative, frontMatter, timeZone }, { section, permalink, keepCase })}`;
-        folderTranslations.push({ file, code, original, oldUrl });
+        folderTranslations.push({ file, code, original, oldUrl: oldUrlUnder(`/${code}`)(relative, section) });
         continue;
       }
       skipped.push({ file, reason: `the ${code} version (${dir}, that language's content folder); not imported (opsnote builds one language: ${languages!.default}, ${defaultLanguageDir})` });
