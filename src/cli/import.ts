@@ -20,7 +20,7 @@ const USAGE = [
   "       npm run import -- --report <posts folder> [--verbose]",
 ].join("\n");
 
-const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll site", hugo: "Hugo site", zola: "Zola site", hexo: "Hexo site", folder: "folder of posts" };
+const FAMILY_NAMES: Record<ImportResult["family"], string> = { jekyll: "Jekyll site", hugo: "Hugo site", zola: "Zola site", hexo: "Hexo site", gatsby: "Gatsby site", folder: "folder of posts" };
 
 async function runImport(source: string, options: { root: string; posts?: string; assets?: string; verbose: boolean; dryRun: boolean }): Promise<number> {
   const result = await importSite({ source, root: options.root, postsDir: options.posts, assetsDir: options.assets, dryRun: options.dryRun });

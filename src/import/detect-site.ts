@@ -2,7 +2,8 @@
  * Which generator built the folder being imported, and its configuration. Hexo: `_config.yml` with
  * Hexo's own keys, or `scaffolds/` + `source/_posts/`, or a `package.json` depending on `hexo`
  * (checked before Jekyll, which also has a `_config.yml`); Jekyll: `_config.yml` or `_posts/`; Hugo: `hugo.toml|yaml`, or `config.toml|yaml|yml` with `baseURL`; Zola:
- * `config.toml` with `base_url`. Anything else is a bare folder of posts.
+ * `config.toml` with `base_url`; Gatsby: `gatsby-config.js|mjs|ts` or a `package.json` depending on `gatsby`
+ * (its config read without running it, gatsby-config.ts). Anything else is a bare folder of posts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -11,8 +12,9 @@ import * as yaml from "js-yaml";
 import { parseDocument as parseYamlDocument } from "yaml";
 import { parse as parseToml } from "smol-toml";
 import { isObject } from "./config-values.ts";
+import { isJsObject, readExports } from "./gatsby-config.ts";
 
-export type SourceFamily = "jekyll" | "hugo" | "zola" | "hexo" | "folder";
+export type SourceFamily = "jekyll" | "hugo" | "zola" | "hexo" | "gatsby" | "folder";
 
 export interface DetectedSite {
   family: SourceFamily;
@@ -110,6 +112,22 @@ export function isHexoSite(dir: string, config: Record<string, unknown>): boolea
   }
 }
 
+/** Gatsby's config file names, in the order Gatsby reads them. */
+export const GATSBY_CONFIG_FILES = ["gatsby-config.js", "gatsby-config.mjs", "gatsby-config.cjs", "gatsby-config.ts"];
+
+/** Whether a folder is a Gatsby site: its config file, or `gatsby` among its package's dependencies. */
+export function isGatsbySite(dir: string): boolean {
+  if (GATSBY_CONFIG_FILES.some((name) => existsSync(path.join(dir, name)))) return true;
+  const packageFile = path.join(dir, "package.json");
+  if (!existsSync(packageFile)) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(packageFile, "utf8")) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
+    return "gatsby" in (manifest.dependencies ?? {}) || "gatsby" in (manifest.devDependencies ?? {});
+  } catch {
+    return false;
+  }
+}
+
 export async function detectSite(source: string): Promise<DetectedSite> {
   const dir = path.resolve(source);
   // A `_posts` folder given directly: its site is the parent, when that is a Jekyll site.
@@ -122,6 +140,11 @@ export async function detectSite(source: string): Promise<DetectedSite> {
     return { family: isHexoSite(dir, config) ? "hexo" : "jekyll", root: dir, configFile: name, config };
   }
   if (isHexoSite(dir, {})) return { family: "hexo", root: dir, config: {} };
+  if (isGatsbySite(dir)) {
+    const configFile = GATSBY_CONFIG_FILES.find((name) => existsSync(path.join(dir, name)));
+    const config = configFile === undefined ? undefined : readExports(path.join(dir, configFile));
+    return { family: "gatsby", root: dir, configFile, config: isJsObject(config) ? config : {} };
+  }
   if (isDir(path.join(dir, "_posts"))) return { family: "jekyll", root: dir, config: {} };
   // Hugo's configuration folder applies over the root file, whichever it is (dings-things/blog and
   // urfreein's Stack site keep theirs only there, in YAML: both were imported as a folder of posts).

@@ -50,6 +50,8 @@ export const KIND_TEXTS: Readonly<Record<string, KindText>> = {
   converted: { what: "Hugo/Zola shortcodes converted to markdown (figure, highlight, notice, mermaid, katex, youtube, details, lead, icon, carousel, button, cards)", fix: "nothing to do; glance at the pages they are on" },
   shortcode: { what: "Hugo/Zola shortcodes kept as written", fix: "replace them with markdown (an image, a fence, a `> [!NOTE]` callout)" },
   "post-link": { what: "links to other posts (Hugo's ref and relref, Zola's @/ paths) written as links to the post's file, which the build turns into its URL", fix: "nothing to do" },
+  "gatsby-toc": { what: "Gatsby posts with a ```toc block (gatsby-remark-table-of-contents), which opsnote makes from toc: true: the block removed and toc: true written in the copy", fix: "nothing to do" },
+  "gatsby-front-matter": { what: "Gatsby posts whose front matter opsnote spells otherwise (gatsby-starter-hoodie's update:), written so in the copy", fix: "nothing to do" },
   "hexo-date": { what: "Hexo posts whose date Hexo could not read (`date: Invalid date`), dated as Hexo dated them, by the file, in the copy", fix: "nothing to do; correct the date in the copy if you know it" },
   "old-url-link": { what: "links written against the old site's URLs (`../other-post/`), which the browser read against the post's old URL, written as the post's file or the root path they named", fix: "nothing to do" },
   "post-link-kept": { what: "links to other posts that name no post of the old site (Hugo's ref and relref, Zola's @/ paths), kept as written", fix: "point each at the post's file (`[x](./other.md)`) or its URL" },

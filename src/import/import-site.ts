@@ -25,6 +25,7 @@ import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts"
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { convertHexoTags, findHexoTags, rootRelativeTargets } from "./convert-hexo-tags.ts";
 import { applyMediaSubpath, mediaSubpathOf, previewImageUnderSubpath, withMediaSubpath } from "./media-subpath.ts";
+import { convertGatsbyToc, renameGatsbyUpdate } from "./convert-gatsby.ts";
 import { addFrontMatterKeys, removeFrontMatterKeys, replaceFrontMatterStrings, dropEmptyTermItems, hexoFrontMatter, hugoThemeImage, renameHugoKeys, setFrontMatterString, setPermalink } from "./edit-front-matter.ts";
 import { keepValidSettings, SETTINGS_BACKUP_FILE, SETTINGS_FILE, updateSettingsFile, type SettingChange } from "./settings-file.ts";
 import type { TranslatedSettings } from "./translate-settings.ts";
@@ -241,7 +242,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       for (const relative of (await listFiles(source.dir)).filter((f) => POST_FILE.test(f))) {
         const frontMatter = readSource(await readFile(path.join(source.dir, relative), "utf8"), relative)?.frontMatter ?? {};
         const inputPath = toPosix(path.join(source.target, source.targetOf?.(relative) ?? relative));
-        const built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
+        const built = buildPost({ inputPath, relativePath: inputPath, frontMatter, body: "", site: { timeZone, permalink } });
         if (!built.ok) continue;
         const entry = { url: built.post.url, title: typeof frontMatter.title === "string" ? frontMatter.title : path.basename(relative).replace(POST_FILE, "") };
         const name = relative.replace(POST_FILE, "");
@@ -391,6 +392,19 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           item.text = setFrontMatterString(item.text ?? text, "date", dated);
           frontMatter = { ...frontMatter, date: dated };
           warn("hexo-date", shown, `date: ${written} is no date Hexo could read, so it dated the post by the file's creation; date: ${dated} (${fallback.source}) in the copy`, lineOf(text, written));
+        }
+      }
+      if (site.family === "gatsby") {
+        const item = result.posts.at(-1)!;
+        const toc = convertGatsbyToc(item.text ?? text, bodyLineOffset);
+        if (toc.lines.length > 0) {
+          item.text = frontMatter.toc === undefined ? addFrontMatterKeys(toc.text, [["toc", true]]) : toc.text;
+          warn("gatsby-toc", shown, `a \`\`\`toc block (gatsby-remark-table-of-contents) removed; ${frontMatter.toc === undefined ? "toc: true in the copy" : "the post's toc: says whether it has one"}`, toc.lines[0]);
+        }
+        const renamed = renameGatsbyUpdate(item.text ?? text, frontMatter);
+        if (renamed !== (item.text ?? text)) {
+          item.text = renamed;
+          warn("gatsby-front-matter", shown, "update: written as updated: (the post's last change) in the copy", lineOf(text, "update:"));
         }
       }
       // A BOM (Windows Notepad) is ignored by every generator and by opsnote's build, which warns about it
@@ -545,12 +559,12 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       // date it dated an unreadable one by).
       const oldUrl = `${languagePrefix}${source.oldUrl(relative, site.family === "hexo" ? { ...read.frontMatter, date: frontMatter.date } : frontMatter)}`;
       const inputPath = toPosix(path.relative(postsDir, to));
-      let built = buildPost({ inputPath, frontMatter, body: "", site: { timeZone, permalink } });
+      let built = buildPost({ inputPath, relativePath: inputPath, frontMatter, body: "", site: { timeZone, permalink } });
       if (!built.ok && built.errors.every((e) => e.field === "date" && e.message.startsWith("no date"))) {
         // Undated (a docs collection): the build dates it from the file, whose time the copy keeps.
         const modified = postDateFromInstant((await stat(from)).mtime, timeZone).wall;
         const day = `${modified.year}-${String(modified.month).padStart(2, "0")}-${String(modified.day).padStart(2, "0")}`;
-        built = buildPost({ inputPath, frontMatter: { ...frontMatter, date: day }, body: "", site: { timeZone, permalink } });
+        built = buildPost({ inputPath, relativePath: inputPath, frontMatter: { ...frontMatter, date: day }, body: "", site: { timeZone, permalink } });
         if (permalink.includes(":year") || permalink.includes(":month") || permalink.includes(":day")) {
           warn("date", shown, `no date: its URL uses the file's modification day ${day}; add \`date: ${day}\` to keep it`, 1);
         }

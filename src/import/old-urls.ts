@@ -342,3 +342,27 @@ export function rootedAliases(value: unknown, pageUrl: string, family: "hugo" | 
     return [/\.[a-z0-9]+$/i.test(rooted) || rooted.endsWith("/") ? rooted : `${rooted}/`];
   });
 }
+
+/**
+ * How a Gatsby site made a post's URL in its `gatsby-node.js`: `file-path` is `createFilePath` of
+ * gatsby-source-filesystem (gatsby-starter-blog, zoomkoding-gatsby-blog: the file's path inside its
+ * content folder), `last-segment` gatsby-starter-hoodie's `/${slug.split("/").reverse()[1]}/` (the
+ * post's own folder or file name alone).
+ */
+export type GatsbyUrlStyle = "file-path" | "last-segment";
+
+/**
+ * A Gatsby post's URL, from its path inside the content folder, as `createFilePath` computes it: the
+ * extension and an `index` name dropped, a trailing slash unless the site said `trailingSlash: "never"`.
+ * Gatsby neither slugs nor lowercases: a Korean file name is its URL as written.
+ * @example oldGatsbyUrl("k8s/2023/01/pod.md", "file-path") // "/k8s/2023/01/pod/"
+ * @example oldGatsbyUrl("posts/helm-intro/index.md", "last-segment") // "/helm-intro/"
+ */
+export function oldGatsbyUrl(relativePath: string, style: GatsbyUrlStyle, trailingSlash = true): string {
+  const parts = relativePath.normalize("NFC").split("/").filter((part) => part !== "");
+  const name = (parts.pop() ?? "").replace(/\.[^.]+$/, "");
+  if (name !== "index") parts.push(name);
+  const kept = style === "last-segment" ? parts.slice(-1) : parts;
+  if (kept.length === 0) return "/";
+  return `/${kept.join("/")}${trailingSlash ? "/" : ""}`;
+}

@@ -10,9 +10,10 @@ import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import { deepMerge, readYamlConfig, type DetectedSite } from "./detect-site.ts";
-import { oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
+import { isJsObject, readExports, siteRelativePath, type JsValue } from "./gatsby-config.ts";
+import { oldGatsbyUrl, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type GatsbyUrlStyle, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
-import { jekyllPostPermalink, lookup, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
+import { jekyllPostPermalink, lookup, translateGatsby, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 import { ARCHIVE_URL, CATEGORIES_URL, HOME_URL, TAGS_URL } from "../urls/site-urls.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
@@ -794,10 +795,90 @@ async function hexoLayout(site: DetectedSite): Promise<SiteLayout> {
   };
 }
 
+/** Where Gatsby starters keep their posts, when the config names no `gatsby-source-filesystem` folder that has any. */
+const GATSBY_CONTENT_DIRS = ["content/blog", "content/posts", "content", "contents/posts", "contents", "src/posts", "posts", "blog"];
+
+/**
+ * A Gatsby site (gatsby-config.ts reads its config without running it). Its posts are the markdown
+ * files of the folders `gatsby-source-filesystem` reads (`${__dirname}/content`); gatsby-starter-hoodie's
+ * `gatsby-node.js` keeps only those under `/contents/posts/` (its `fileAbsolutePath` regex), and its
+ * `contents/about/index.md` is the about page. A post's URL is what `gatsby-node.js` made of
+ * `createFilePath` (oldGatsbyUrl), carried as the permalink `/:path/:title/` (or hoodie's `/:title/`).
+ * `static/` is served from the root, as Hugo's. MDX files (JSX in markdown) are left out and said so.
+ */
+async function gatsbyLayout(site: DetectedSite): Promise<SiteLayout> {
+  const config = site.config;
+  const configFile = site.configFile ?? "gatsby-config.js";
+  const nodeFile = ["gatsby-node.js", "gatsby-node.mjs", "gatsby-node.ts"].map((name) => path.join(site.root, name)).find((file) => existsSync(file));
+  const nodeText = nodeFile === undefined ? "" : await readFile(nodeFile, "utf8");
+  const style: GatsbyUrlStyle = /\.reverse\(\)\s*\[\s*1\s*\]/.test(nodeText) ? "last-segment" : "file-path";
+  const trailingSlash = config.trailingSlash !== "never";
+  const filesystemRoots = (Array.isArray(config.plugins) ? config.plugins : []).flatMap((plugin) => {
+    if (typeof plugin !== "object" || plugin === null || Array.isArray(plugin)) return [];
+    const { resolve, options } = plugin as { resolve?: unknown; options?: unknown };
+    if (resolve !== "gatsby-source-filesystem" || typeof options !== "object" || options === null) return [];
+    const relative = siteRelativePath((options as { path?: JsValue }).path);
+    return relative === undefined || relative === "." ? [] : [relative];
+  });
+  const hasMarkdown = async (relative: string) => (await listFiles(path.join(site.root, relative))).some((file) => POST_FILE.test(file));
+  const roots: string[] = [];
+  for (const root of filesystemRoots) if (await hasMarkdown(root)) roots.push(root);
+  if (roots.length === 0) {
+    // The most specific first: `content/blog` before `content`.
+    for (const dir of GATSBY_CONTENT_DIRS) {
+      if (await hasMarkdown(dir)) {
+        roots.push(dir);
+        break;
+      }
+    }
+  }
+  // hoodie: `filter: { fileAbsolutePath: { regex: "/contents/posts/" } }` — only that folder's files are posts.
+  const onlyUnder = /fileAbsolutePath:\s*\{\s*regex:\s*["'`]\/([^"'`]+?)\/?["'`]/.exec(nodeText)?.[1];
+  const sources: PostSource[] = [];
+  const skipped: SiteLayout["skipped"] = [];
+  let about: string | undefined;
+  for (const root of roots) {
+    const postsDir = onlyUnder !== undefined && (onlyUnder === root || onlyUnder.startsWith(`${root}/`)) ? onlyUnder : root;
+    const prefix = path.posix.relative(root, postsDir);
+    sources.push({
+      dir: path.join(site.root, postsDir), target: sources.length === 0 ? "" : path.posix.basename(postsDir),
+      oldUrl: (relative) => oldGatsbyUrl(prefix === "" ? relative : `${prefix}/${relative}`, style, trailingSlash),
+    });
+    about ??= ["about/index.md", "about.md"].map((name) => path.join(site.root, root, name)).find((file) => existsSync(file) && !file.startsWith(path.join(site.root, postsDir, path.sep)));
+    for (const file of await listFiles(path.join(site.root, root))) {
+      if (/\.mdx$/i.test(file)) skipped.push({ file: path.join(site.root, root, file), reason: "MDX (JSX inside markdown) needs the old site's React components; not imported" });
+    }
+  }
+  // The starter's settings file beside gatsby-config.js (zoomkoding's gatsby-meta-config.js, hoodie's
+  // blog-config.js) holds what `siteMetadata` does on other sites.
+  const metaNames = ["gatsby-meta-config.js", "blog-config.js"].filter((name) => existsSync(path.join(site.root, name)));
+  let meta: Record<string, unknown> = typeof config.siteMetadata === "object" && config.siteMetadata !== null && !Array.isArray(config.siteMetadata) ? (config.siteMetadata as Record<string, unknown>) : {};
+  for (const name of metaNames) {
+    const value = readExports(path.join(site.root, name));
+    if (isJsObject(value)) meta = deepMerge(meta, value) as Record<string, unknown>;
+  }
+  // gatsby-starter-hoodie's Bio shows `static/profile.png`.
+  const avatar = metaNames.includes("blog-config.js") && existsSync(path.join(site.root, "static", "profile.png")) ? "/profile.png" : undefined;
+  const settings = translateGatsby(config, meta, configFile, metaNames.at(-1) ?? `${configFile} siteMetadata`, avatar);
+  const fileLabel = nodeFile === undefined ? "gatsby-node.js" : path.basename(nodeFile);
+  if (!settings.values.permalink) {
+    settings.values.permalink = style === "last-segment" ? "/:title/" : "/:path/:title/";
+    settings.sources.permalink = `${fileLabel} (${style === "last-segment" ? "the post's own folder or file name" : "createFilePath: the file's path in its content folder"})`;
+  }
+  const staticRoot = path.join(site.root, "static");
+  return {
+    sources, about, pages: [], skipped, settings,
+    staticDirs: existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [],
+    urlRoot: staticRoot, urlRootCopied: true,
+    aboutUrl: () => "/about/",
+  };
+}
+
 /** The layout of any detected site. */
 export function readSiteLayout(site: DetectedSite): Promise<SiteLayout> {
   if (site.family === "jekyll") return jekyllLayout(site);
   if (site.family === "hexo") return hexoLayout(site);
+  if (site.family === "gatsby") return gatsbyLayout(site);
   if (site.family === "folder") return Promise.resolve(folderLayout(site));
   return hugoOrZolaLayout(site);
 }

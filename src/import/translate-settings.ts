@@ -642,3 +642,91 @@ export function translateHexo(config: Config, file = "_config.yml", theme: Confi
   if (google !== undefined) setFrom("analytics", { google }, `${themeFile} google_analytics`);
   return { values, sources, notes };
 }
+
+/** A link of a Gatsby starter's `social`/`links` table: a URL as written, else what the key says it is. */
+function gatsbyLink(key: string, value: string): AuthorLink | undefined {
+  if (/^https?:\/\//i.test(value)) return { label: labelFor(value), url: value };
+  // gatsby-starter-blog's `social: { twitter: "kylemathews" }` is a user name.
+  const hosts: Record<string, string> = { github: "https://github.com/", twitter: "https://twitter.com/", x: "https://x.com/", instagram: "https://www.instagram.com/" };
+  const host = hosts[key.toLowerCase()];
+  return host === undefined || !/^@?[\w.-]+$/.test(value) ? undefined : { label: labelFor(host), url: `${host}${value.replace(/^@/, "")}` };
+}
+
+/**
+ * Gatsby: the site's `siteMetadata` (gatsby-config.js) and the starter's own settings file, read as
+ * written (gatsby-config.ts): `meta` is them merged. Their keys: `title`, `description`, `siteUrl`,
+ * `language`, the author as a name or `{ name, summary | bio, social }` (gatsby-starter-blog,
+ * zoomkoding-gatsby-blog), gatsby-starter-hoodie's `links`, comments (hoodie's `giscus` or
+ * `utterances`, zoomkoding's `comments.utterances`), Google Analytics (zoomkoding's `ga`, or the
+ * `gatsby-plugin-google-gtag` / `-analytics` options in `plugins`). `avatar`: the profile picture the
+ * starter shows from `static/` (hoodie's `profile.png`), as a root path.
+ */
+export function translateGatsby(config: Config, meta: Config, file: string, metaFile: string, avatar?: string): TranslatedSettings {
+  const { values, sources, setFrom } = settingsCollector(file);
+  const notes: string[] = [];
+  const fromMeta = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => setFrom(key, value, `${metaFile} ${from}`);
+  fromMeta("title", text(meta.title), "title");
+  fromMeta("description", text(meta.description), "description");
+  fromMeta("language", text(meta.language) ?? text(meta.lang), "language");
+  const siteUrl = text(meta.siteUrl);
+  const prefix = text(config.pathPrefix);
+  if (siteUrl !== undefined) {
+    const split = splitBaseUrl(siteUrl);
+    fromMeta("url", split.url, "siteUrl");
+    if (prefix === undefined) fromMeta("pathPrefix", split.pathPrefix, "siteUrl (its path)");
+  }
+  if (prefix !== undefined) setFrom("pathPrefix", normalizePathPrefix(prefix), `${file} pathPrefix`);
+  const author = meta.author;
+  const profile = isObject(author) ? author : {};
+  const bio = profile.bio;
+  const links: AuthorLink[] = [];
+  let email: string | undefined;
+  for (const table of [profile.social, meta.social, meta.links]) {
+    if (!isObject(table)) continue;
+    for (const [key, raw] of Object.entries(table)) {
+      const value = text(raw);
+      if (value === undefined) continue;
+      if (/^e-?mail$/i.test(key) || value.startsWith("mailto:")) {
+        email ??= value.replace(/^mailto:/, "");
+        continue;
+      }
+      const link = gatsbyLink(key, value);
+      if (link !== undefined && !links.some((known) => known.url === link.url)) links.push(link);
+    }
+  }
+  // zoomkoding's `bio.thumbnail` is a file of its `assets/` folder, which Gatsby bundled, not served.
+  const thumbnail = isObject(bio) ? text(bio.thumbnail) : undefined;
+  if (thumbnail !== undefined) notes.push(`${metaFile} author.bio.thumbnail (${thumbnail}, in the assets/ folder Gatsby bundled) not carried: copy the image into static/ and set author.avatar: /${thumbnail} in opsnote.config.yaml`);
+  fromMeta("author", dropEmpty({
+    name: text(author) ?? text(profile.name),
+    avatar,
+    bio: text(profile.summary) ?? text(bio) ?? (isObject(bio) ? text(bio.role) : undefined),
+    email,
+    links,
+  }), "author");
+  const giscus = isObject(meta.giscus) ? meta.giscus : isObject(meta.comments) && isObject(meta.comments.giscus) ? meta.comments.giscus : undefined;
+  const utterances = isObject(meta.utterances) ? meta.utterances : isObject(meta.comments) && isObject(meta.comments.utterances) ? meta.comments.utterances : undefined;
+  if (giscus !== undefined && text(giscus.repo) !== undefined) {
+    fromMeta("comments", dropEmpty({
+      provider: "giscus" as const, repo: text(giscus.repo), repoId: text(giscus.repoId) ?? text(giscus.repo_id),
+      category: text(giscus.category), categoryId: text(giscus.categoryId) ?? text(giscus.category_id), mapping: text(giscus.mapping),
+    }), "giscus");
+  } else if (utterances !== undefined && text(utterances.repo) !== undefined) {
+    fromMeta("comments", dropEmpty({ provider: "utterances" as const, repo: text(utterances.repo), issueTerm: text(utterances.type) ?? text(utterances["issue-term"]) }), isObject(meta.utterances) ? "utterances" : "comments.utterances");
+  }
+  // zoomkoding's `ga: '0'` is its "no analytics".
+  const ga = text(meta.ga);
+  if (ga !== undefined && ga !== "0") fromMeta("analytics", { google: ga }, "ga");
+  else {
+    for (const plugin of Array.isArray(config.plugins) ? config.plugins : []) {
+      if (!isObject(plugin) || !isObject(plugin.options)) continue;
+      const ids = plugin.resolve === "gatsby-plugin-google-gtag" ? plugin.options.trackingIds : plugin.resolve === "gatsby-plugin-google-analytics" ? [plugin.options.trackingId] : [];
+      const id = Array.isArray(ids) ? ids.map(text).find((value) => value !== undefined && value !== "0") : undefined;
+      if (id !== undefined) {
+        setFrom("analytics", { google: id }, `${file} ${String(plugin.resolve)}`);
+        break;
+      }
+    }
+  }
+  return { values, sources, notes };
+}
