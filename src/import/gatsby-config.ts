@@ -172,6 +172,10 @@ export function readExports(file: string, depth = 0): JsValue | undefined {
   let exported: JsValue | undefined;
   for (const statement of program.body as AnyNode[]) {
     if (statement.type === "ExportDefaultDeclaration") exported = evaluate(asNode(statement.declaration), scope);
+    // `export { config as default }`: how esbuild writes a TypeScript file's `export default config`.
+    for (const specifier of statement.type === "ExportNamedDeclaration" ? (statement.specifiers as AnyNode[]) : []) {
+      if (asNode(specifier.exported)?.name === "default") exported = evaluate(asNode(specifier.local), scope);
+    }
     if (statement.type !== "ExpressionStatement") continue;
     const expression = asNode(statement.expression);
     if (expression?.type !== "AssignmentExpression" || expression.operator !== "=") continue;

@@ -937,7 +937,11 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
     let update: ReturnType<typeof updateSettingsFile>;
     try {
-      update = updateSettingsFile(existing, settings.values, settings.sources);
+      // A series entry of a post the project will not have (the sample's, the samples deleted) goes.
+      const members = own !== undefined && typeof (own as { seriesMembers?: unknown }).seriesMembers === "object" ? Object.keys((own as { seriesMembers: object }).seriesMembers ?? {}) : [];
+      const copied = new Set(result.posts.map((item) => path.resolve(item.to)));
+      const stale = members.filter((file) => !existsSync(path.join(postsDir, file)) && !copied.has(path.resolve(postsDir, file)));
+      update = updateSettingsFile(existing, settings.values, settings.sources, stale);
     } catch (error) {
       // The blogger's file is never replaced by a guess: the import stops until it reads.
       result.conflicts.push(`${settingsFile} cannot be read (${error instanceof Error ? error.message : String(error)}); fix it first`);

@@ -12,7 +12,7 @@ export const SETTINGS_FILE = "opsnote.config.yaml";
 export const SETTINGS_BACKUP_FILE = "opsnote.config.before-import.yaml";
 
 export interface SettingChange {
-  key: SettingKey;
+  key: SettingKey | "seriesMembers";
   before: unknown;
   after: unknown;
 }
@@ -25,11 +25,17 @@ export interface SettingsFileUpdate {
 
 const HEADER = " opsnote site settings: this file is yours (src/settings/schema.ts documents every key).\n Written by `npm run import`; each key says where its value came from.";
 
-/** The new text of the settings file; `existing` is the file's current text, if there is one. */
+/**
+ * The new text of the settings file; `existing` is the file's current text, if there is one.
+ * `staleSeriesMembers`: entries of `seriesMembers` naming a post the project will not have (the
+ * sample Kubernetes intro, once the samples are deleted), removed with the key when none is left:
+ * `npm run check` failed on the sample's entry after every import.
+ */
 export function updateSettingsFile(
   existing: string | undefined,
   values: ImportedSettings,
   sources: Partial<Record<SettingKey, string>>,
+  staleSeriesMembers: readonly string[] = [],
 ): SettingsFileUpdate {
   const doc = existing === undefined || existing.trim() === "" ? new Document({}) : parseDocument(existing);
   if (doc.errors.length > 0) throw new Error(`${SETTINGS_FILE}: ${doc.errors[0]!.message}`);
@@ -54,6 +60,14 @@ export function updateSettingsFile(
       if (sources[key] !== undefined) keyNode.commentBefore = ` from ${sources[key]}`;
       map.items.push(doc.createPair(keyNode, node));
     }
+  }
+  const members = doc.get("seriesMembers");
+  if (isMap(members) && staleSeriesMembers.length > 0) {
+    const before = (doc.toJS() as { seriesMembers?: Record<string, string> }).seriesMembers;
+    for (const file of staleSeriesMembers) members.delete(file);
+    if (members.items.length === 0) doc.delete("seriesMembers");
+    const after = (doc.toJS() as { seriesMembers?: Record<string, string> }).seriesMembers;
+    if (!isDeepStrictEqual(before, after)) changes.push({ key: "seriesMembers", before, after });
   }
   return { text: doc.toString({ lineWidth: 0 }), changes };
 }

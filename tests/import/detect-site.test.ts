@@ -27,6 +27,9 @@ const CASES: [string, Record<string, string>, string, Record<string, unknown>?][
   ["Hexo without a _config.yml: scaffolds/ and source/_posts/", { "scaffolds/post.md": "x", "source/_posts/a.md": "x" }, "hexo"],
   ["Jekyll with permalink, paginate, theme and a package.json of its own stays Jekyll", { "_config.yml": "title: J\npermalink: /:year/:month/:day/:title/\npaginate: 5\ntheme: minima\n", "package.json": '{"devDependencies":{"prettier":"3"}}', "_posts/2024-01-01-a.md": "x" }, "jekyll"],
   ["Jekyll Chirpy (a _config.yml with timezone, lang, url) stays Jekyll", { "_config.yml": "theme: jekyll-theme-chirpy\ntimezone: Asia/Seoul\nlang: ko-KR\nurl: https://x.github.io\npaginate: 10\n", "_posts/2024-01-01-a.md": "x" }, "jekyll"],
+  ["Gatsby gatsby-config.js (its literal values read, process.env left out)", { "gatsby-config.js": "module.exports = { siteMetadata: { title: `G` }, pathPrefix: process.env.PREFIX }\n", "content/blog/a/index.md": "x" }, "gatsby", { siteMetadata: { title: "G" } }],
+  ["Gatsby package.json depending on gatsby (no config file)", { "package.json": '{"dependencies":{"gatsby":"^5.0.0"}}', "content/blog/a.md": "x" }, "gatsby", {}],
+  ["a package.json of another tool and a folder of posts stays a folder", { "package.json": '{"devDependencies":{"prettier":"3"}}', "2024-01-01-a.md": "x" }, "folder"],
   ["a bare folder of posts", { "2024-01-01-a.md": "x" }, "folder"],
 ];
 

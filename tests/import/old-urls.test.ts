@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hexoSlugize, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, rootedAliases, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
+import { hexoSlugize, oldGatsbyUrl, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldZolaUrl, rootedAliases, translateHexoPermalink, translateHugoPermalink, translatePermalink, type HexoUrlOptions } from "../../src/import/old-urls.ts";
 
 const TZ = "Asia/Seoul";
 
@@ -133,4 +133,21 @@ test("aliases as root paths: Hugo read a relative one from the page's folder, je
   assert.deepEqual(rootedAliases("contact", "/ko/about/", "hugo"), ["/ko/contact/"]);
   assert.deepEqual(rootedAliases(["old-name"], "/posts/new-name/", "other"), ["/old-name/"]);
   assert.deepEqual(rootedAliases(undefined, "/a/", "hugo"), []);
+});
+
+test("Gatsby: createFilePath's path in the content folder, or hoodie's last segment; no slugging", () => {
+  const cases: [string, "file-path" | "last-segment", boolean, string][] = [
+    ["kubernetes/2024/01/1.md", "file-path", true, "/kubernetes/2024/01/1/"],
+    ["gatsby-github-blog/index.md", "file-path", true, "/gatsby-github-blog/"],
+    ["from-time-to-time/oddments/onKeyDown-in-korean.md", "file-path", true, "/from-time-to-time/oddments/onKeyDown-in-korean/"],
+    ["헬름/차트 정리.md", "file-path", true, "/헬름/차트 정리/"],
+    ["a.md.md", "file-path", true, "/a.md/"],
+    ["index.md", "file-path", true, "/"],
+    ["k8s/pod.md", "file-path", false, "/k8s/pod"],
+    ["posts/argocd-입문/index.md", "last-segment", true, "/argocd-입문/"],
+    ["posts/series/docker.md", "last-segment", true, "/docker/"],
+    // NFD from a macOS disk: the URL is NFC, as the browser sends it.
+    ["posts/\u1112\u1161\u11AB/index.md", "last-segment", true, "/한/"],
+  ];
+  for (const [relative, style, slash, expected] of cases) assert.equal(oldGatsbyUrl(relative, style, slash), expected, relative);
 });

@@ -4,7 +4,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parse } from "yaml";
+import { REPO_ROOT } from "../helpers/paths.ts";
 import { describeChange, keepValidSettings, updateSettingsFile } from "../../src/import/settings-file.ts";
 
 test("a new file: every key with where it came from", () => {
@@ -43,4 +46,26 @@ test("a long text is cut in the printed change, not counted as if it had keys", 
   const { text, changes } = updateSettingsFile(undefined, { description }, {});
   assert.equal(describeChange(changes[0]!), `description: (unset) -> ${JSON.stringify(description.slice(0, 100))}…`);
   assert.equal(parse(text).description, description);
+});
+
+test("the sample's seriesMembers entry goes when its post will not be there; the key goes with its last entry and comment", async () => {
+  const existing = await readFile(path.join(REPO_ROOT, "opsnote.config.yaml"), "utf8");
+  const before = parse(existing) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(before.seriesMembers as object), ["2021-04-13-kubernetes-intro.md"], "the repository's sample config, as this test expects it");
+  const { text, changes } = updateSettingsFile(existing, { title: "블로그" }, {}, ["2021-04-13-kubernetes-intro.md"]);
+  const after = parse(text) as Record<string, unknown>;
+  assert.equal(after.seriesMembers, undefined);
+  assert.deepEqual(after.credits, before.credits, "the credits stay: their images are still there");
+  assert.doesNotMatch(text, /Remove these lines with posts\/samples/, "the entry's comment went with it");
+  assert.match(text, /# The Kubernetes diagrams the seed post uses/, "the next key's comment stays");
+  assert.deepEqual(changes.map(describeChange), ['title: "opsnote" -> "블로그"', 'seriesMembers: {"2021-04-13-kubernetes-intro.md":"쿠버네티스 첫걸음"} -> (unset)']);
+});
+
+test("a series entry whose post stays is kept; nothing stale is no change", () => {
+  const existing = "seriesMembers:\n  a.md: 시리즈 # mine\n  gone.md: 시리즈\n";
+  const { text, changes } = updateSettingsFile(existing, {}, {}, ["gone.md"]);
+  assert.deepEqual(parse(text), { seriesMembers: { "a.md": "시리즈" } });
+  assert.match(text, /# mine/);
+  assert.equal(changes.length, 1);
+  assert.deepEqual(updateSettingsFile(existing, {}, {}, []).changes, []);
 });
