@@ -859,7 +859,9 @@ async function gatsbyLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   // gatsby-starter-hoodie's Bio shows `static/profile.png`.
   const avatar = metaNames.includes("blog-config.js") && existsSync(path.join(site.root, "static", "profile.png")) ? "/profile.png" : undefined;
-  const settings = translateGatsby(config, meta, configFile, metaNames.at(-1) ?? `${configFile} siteMetadata`, avatar);
+  const manifest = existsSync(path.join(site.root, "package.json")) ? await readFile(path.join(site.root, "package.json"), "utf8") : "";
+  const prefixPaths = /--prefix-paths|PREFIX_PATHS/.test(manifest);
+  const settings = translateGatsby(config, meta, configFile, metaNames.at(-1) ?? `${configFile} siteMetadata`, { avatar, prefixPaths });
   const fileLabel = nodeFile === undefined ? "gatsby-node.js" : path.basename(nodeFile);
   if (!settings.values.permalink) {
     settings.values.permalink = style === "last-segment" ? "/:title/" : "/:path/:title/";

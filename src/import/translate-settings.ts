@@ -659,9 +659,10 @@ function gatsbyLink(key: string, value: string): AuthorLink | undefined {
  * zoomkoding-gatsby-blog), gatsby-starter-hoodie's `links`, comments (hoodie's `giscus` or
  * `utterances`, zoomkoding's `comments.utterances`), Google Analytics (zoomkoding's `ga`, or the
  * `gatsby-plugin-google-gtag` / `-analytics` options in `plugins`). `avatar`: the profile picture the
- * starter shows from `static/` (hoodie's `profile.png`), as a root path.
+ * starter shows from `static/` (hoodie's `profile.png`), as a root path; `prefixPaths`: whether a
+ * script of the site runs `gatsby build --prefix-paths`, without which Gatsby ignores `pathPrefix`.
  */
-export function translateGatsby(config: Config, meta: Config, file: string, metaFile: string, avatar?: string): TranslatedSettings {
+export function translateGatsby(config: Config, meta: Config, file: string, metaFile: string, { avatar, prefixPaths = false }: { avatar?: string; prefixPaths?: boolean } = {}): TranslatedSettings {
   const { values, sources, setFrom } = settingsCollector(file);
   const notes: string[] = [];
   const fromMeta = <K extends SettingKey>(key: K, value: ImportedSettings[K] | undefined, from: string) => setFrom(key, value, `${metaFile} ${from}`);
@@ -669,13 +670,18 @@ export function translateGatsby(config: Config, meta: Config, file: string, meta
   fromMeta("description", text(meta.description), "description");
   fromMeta("language", text(meta.language) ?? text(meta.lang), "language");
   const siteUrl = text(meta.siteUrl);
-  const prefix = text(config.pathPrefix);
+  // Gatsby applies `pathPrefix` only to a build with `--prefix-paths` (hoodie's package.json has a
+  // script with it and one without); `siteUrl` is where the readers were. A fork keeps the template's
+  // prefix (logantect's `/jeongjaeeom.github.io`) and publishes at its siteUrl's root.
+  const written = text(config.pathPrefix);
   if (siteUrl !== undefined) {
     const split = splitBaseUrl(siteUrl);
     fromMeta("url", split.url, "siteUrl");
-    if (prefix === undefined) fromMeta("pathPrefix", split.pathPrefix, "siteUrl (its path)");
-  }
-  if (prefix !== undefined) setFrom("pathPrefix", normalizePathPrefix(prefix), `${file} pathPrefix`);
+    fromMeta("pathPrefix", split.pathPrefix, "siteUrl (its path)");
+    if (written !== undefined && normalizePathPrefix(written) !== split.pathPrefix) {
+      notes.push(`${file} pathPrefix "${written}" not carried: siteUrl says the site was at ${split.pathPrefix} (Gatsby applies pathPrefix only with gatsby build --prefix-paths)`);
+    }
+  } else if (written !== undefined && prefixPaths) setFrom("pathPrefix", normalizePathPrefix(written), `${file} pathPrefix (package.json builds with --prefix-paths)`);
   const author = meta.author;
   const profile = isObject(author) ? author : {};
   const bio = profile.bio;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { splitBaseUrl, translateHexo, translateHugo, translateJekyll, translateZola } from "../../src/import/translate-settings.ts";
+import { splitBaseUrl, translateHexo, translateHugo, translateJekyll, translateZola, translateGatsby } from "../../src/import/translate-settings.ts";
 import { importSite } from "../../src/import/import-site.ts";
 import { writeTempFolder } from "../helpers/temp-site.ts";
 
@@ -331,4 +331,38 @@ test("Hexo: the author's profile from the theme: NexT's social and avatar, Fluid
   assert.deepEqual(translateHexo({}, "_config.yml", icarus, "_config.icarus.yml").values.author, {
     name: "Hangack", bio: "Hanga(c)k", links: [{ label: "Github", url: "https://github.com/hangack" }],
   }, "the site's own feed is no profile link");
+});
+
+test("Gatsby: gatsby-starter-blog's siteMetadata (a summary, a Twitter user name), the gtag plugin's id", () => {
+  const config = {
+    plugins: [{ resolve: "gatsby-plugin-google-gtag", options: { trackingIds: ["G-BLOG1"] } }],
+  };
+  const meta = { title: "Gatsby Starter Blog", author: { name: "Kyle Mathews", summary: "who lives in San Francisco" }, description: "A starter", siteUrl: "https://gatsbystarterblogsource.gatsbyjs.io/", social: { twitter: "kylemathews" } };
+  const { values, sources, notes } = translateGatsby(config, meta, "gatsby-config.js", "gatsby-config.js siteMetadata");
+  assert.deepEqual(values, {
+    title: "Gatsby Starter Blog", description: "A starter", url: "https://gatsbystarterblogsource.gatsbyjs.io", pathPrefix: "/",
+    author: { name: "Kyle Mathews", bio: "who lives in San Francisco", links: [{ label: "Twitter", url: "https://twitter.com/kylemathews" }] },
+    analytics: { google: "G-BLOG1" },
+  });
+  assert.equal(sources.analytics, "gatsby-config.js gatsby-plugin-google-gtag");
+  assert.deepEqual(notes, []);
+});
+
+test("Gatsby: pathPrefix counts only where the site was (siteUrl), or with --prefix-paths when there is no siteUrl", () => {
+  // logantect's hoodie fork: the template's pathPrefix, published at the root of its siteUrl.
+  const fork = translateGatsby({ pathPrefix: "/jeongjaeeom.github.io" }, { siteUrl: "https://jeongjaeeom.github.io" }, "gatsby-config.js", "blog-config.js", { prefixPaths: true });
+  assert.equal(fork.values.pathPrefix, "/");
+  assert.deepEqual(fork.notes, ['gatsby-config.js pathPrefix "/jeongjaeeom.github.io" not carried: siteUrl says the site was at / (Gatsby applies pathPrefix only with gatsby build --prefix-paths)']);
+  assert.equal(translateGatsby({ pathPrefix: "/blog" }, { siteUrl: "https://x.example/blog/" }, "c", "m").notes.length, 0);
+  assert.equal(translateGatsby({ pathPrefix: "/blog" }, {}, "c", "m", { prefixPaths: true }).values.pathPrefix, "/blog/");
+  assert.equal(translateGatsby({ pathPrefix: "/blog" }, {}, "c", "m").values.pathPrefix, undefined);
+});
+
+test("Gatsby: zoomkoding's ga: '0' and empty social links are no settings; its bio.thumbnail is a note", () => {
+  const meta = { ga: "0", comments: { utterances: { repo: "" } }, author: { name: "정진혁", bio: { role: "개발자", thumbnail: "sample.png" }, social: { github: "", linkedIn: "", email: "" } } };
+  const config = { plugins: [{ resolve: "gatsby-plugin-google-analytics", options: { trackingId: "0" } }] };
+  const { values, notes } = translateGatsby(config, meta, "gatsby-config.js", "gatsby-meta-config.js");
+  assert.deepEqual(values, { author: { name: "정진혁", bio: "개발자" } });
+  assert.equal(notes.length, 1);
+  assert.match(notes[0]!, /author\.bio\.thumbnail \(sample\.png/);
 });
