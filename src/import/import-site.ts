@@ -1,5 +1,5 @@
 /**
- * `npm run import`: moves a whole Jekyll, Hugo or Zola blog (or a bare folder of posts) into an
+ * `npm run import`: moves a whole Jekyll, Hugo, Zola, Hexo or Gatsby blog (or a bare folder of posts) into an
  * opsnote project: posts with their sub-folders and bundles, every file they reference, the site's
  * static folders, its settings (into `opsnote.config.yaml`), its about page, and a redirect for
  * every old URL the new URL pattern cannot reproduce.

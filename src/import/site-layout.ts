@@ -1,5 +1,5 @@
 /**
- * Where things are in an old Jekyll, Hugo or Zola site: the folders of posts (with how each
+ * Where things are in an old Jekyll, Hugo, Zola, Hexo or Gatsby site: the folders of posts (with how each
  * generator computed their URLs), the about page, pages that are not posts, the top-level static
  * folders, and the settings in opsnote's names. Reads the site; writes nothing.
  */
@@ -863,10 +863,8 @@ async function gatsbyLayout(site: DetectedSite): Promise<SiteLayout> {
   const prefixPaths = /--prefix-paths|PREFIX_PATHS/.test(manifest);
   const settings = translateGatsby(config, meta, configFile, metaNames.at(-1) ?? `${configFile} siteMetadata`, { avatar, prefixPaths });
   const fileLabel = nodeFile === undefined ? "gatsby-node.js" : path.basename(nodeFile);
-  if (!settings.values.permalink) {
-    settings.values.permalink = style === "last-segment" ? "/:title/" : "/:path/:title/";
-    settings.sources.permalink = `${fileLabel} (${style === "last-segment" ? "the post's own folder or file name" : "createFilePath: the file's path in its content folder"})`;
-  }
+  settings.values.permalink = style === "last-segment" ? "/:title/" : "/:path/:title/";
+  settings.sources.permalink = `${fileLabel} (${style === "last-segment" ? "the post's own folder or file name" : "createFilePath: the file's path in its content folder"})`;
   const staticRoot = path.join(site.root, "static");
   return {
     sources, about, pages: [], skipped, settings,
