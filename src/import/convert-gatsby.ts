@@ -20,28 +20,25 @@ export function convertGatsbyToc(text: string, bodyLineOffset: number): { text: 
   const tracker = fenceTracker();
   const kept: string[] = [];
   const found: number[] = [];
-  let closing: string | undefined;
+  let inToc = false;
   for (const [index, line] of lines.entries()) {
     if (index < bodyLineOffset) {
       kept.push(line);
       continue;
     }
-    if (closing !== undefined) {
-      // Inside a toc block: its options (gatsby-remark-table-of-contents reads YAML there) go with it.
-      if (new RegExp(`^${closing[0]}{${closing.length},}\\s*$`).test(line)) closing = undefined;
-      continue;
-    }
-    const wasOpen = tracker.open;
-    const match = wasOpen ? null : TOC_FENCE.exec(line);
-    if (match !== null) {
-      closing = match[1]!;
+    const opensToc = !tracker.open && TOC_FENCE.test(line);
+    const kind = tracker.read(line);
+    if (opensToc) {
+      inToc = true;
       found.push(index + 1);
-      continue;
+    } else if (inToc) {
+      // Its options (gatsby-remark-table-of-contents reads YAML there) go with it, up to the closing fence.
+      if (kind === "fence") inToc = false;
+    } else {
+      kept.push(line);
     }
-    tracker.read(line);
-    kept.push(line);
   }
-  return closing === undefined && found.length > 0 ? { text: kept.join("\n"), lines: found } : { text, lines: [] };
+  return !inToc && found.length > 0 ? { text: kept.join("\n"), lines: found } : { text, lines: [] };
 }
 
 /** gatsby-starter-hoodie's `update:` as `updated:`, unless the post has a later-change date already. */

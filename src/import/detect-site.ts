@@ -97,19 +97,24 @@ async function readHugoConfigFolder(dir: string, root: Record<string, unknown>):
  */
 const HEXO_KEYS = ["source_dir", "public_dir", "new_post_name", "post_asset_folder", "render_drafts", "default_layout", "per_page", "pagination_dir", "i18n_dir", "skip_render"];
 
+/** Whether the folder's `package.json` names `name` among its dependencies (or, Hexo's, as a key of its own). */
+function dependsOn(dir: string, name: string): boolean {
+  const packageFile = path.join(dir, "package.json");
+  if (!existsSync(packageFile)) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(packageFile, "utf8")) as Record<string, unknown> & { dependencies?: object; devDependencies?: object };
+    return manifest[name] !== undefined || name in (manifest.dependencies ?? {}) || name in (manifest.devDependencies ?? {});
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a site root (and its `_config.yml`, read) is a Hexo site. */
 export function isHexoSite(dir: string, config: Record<string, unknown>): boolean {
   if (HEXO_KEYS.filter((key) => key in config).length >= 2) return true;
   if (isDir(path.join(dir, "scaffolds")) && isDir(path.join(dir, "source", "_posts"))) return true;
   if (typeof config.permalink === "string" && /^:year\/:month\/:day\/:title\/?$/.test(config.permalink) && isDir(path.join(dir, "source", "_posts"))) return true;
-  const packageFile = path.join(dir, "package.json");
-  if (!existsSync(packageFile)) return false;
-  try {
-    const manifest = JSON.parse(readFileSync(packageFile, "utf8")) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; hexo?: unknown };
-    return manifest.hexo !== undefined || "hexo" in (manifest.dependencies ?? {}) || "hexo" in (manifest.devDependencies ?? {});
-  } catch {
-    return false;
-  }
+  return dependsOn(dir, "hexo");
 }
 
 /** Gatsby's config file names, in the order Gatsby reads them. */
@@ -117,15 +122,7 @@ export const GATSBY_CONFIG_FILES = ["gatsby-config.js", "gatsby-config.mjs", "ga
 
 /** Whether a folder is a Gatsby site: its config file, or `gatsby` among its package's dependencies. */
 export function isGatsbySite(dir: string): boolean {
-  if (GATSBY_CONFIG_FILES.some((name) => existsSync(path.join(dir, name)))) return true;
-  const packageFile = path.join(dir, "package.json");
-  if (!existsSync(packageFile)) return false;
-  try {
-    const manifest = JSON.parse(readFileSync(packageFile, "utf8")) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
-    return "gatsby" in (manifest.dependencies ?? {}) || "gatsby" in (manifest.devDependencies ?? {});
-  } catch {
-    return false;
-  }
+  return GATSBY_CONFIG_FILES.some((name) => existsSync(path.join(dir, name))) || dependsOn(dir, "gatsby");
 }
 
 export async function detectSite(source: string): Promise<DetectedSite> {

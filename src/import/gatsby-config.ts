@@ -8,7 +8,7 @@
  * Anything computed (`process.env.X`, a function call) is left unread. No library reads a JavaScript
  * object literal into a value without evaluating it, so this small reader is written here.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse, type Node } from "acorn";
 import { transformSync } from "esbuild";
@@ -27,6 +27,8 @@ interface AnyNode extends Node {
 interface Scope {
   file: string;
   constants: Map<string, AnyNode>;
+  /** Constants being read: `const a = b; const b = a;` reads as nothing instead of recursing forever. */
+  reading: Set<string>;
   depth: number;
 }
 
@@ -47,7 +49,7 @@ function programOf(file: string): AnyNode | undefined {
 function resolveRequire(from: string, request: string): string | undefined {
   if (!request.startsWith(".")) return undefined;
   const base = path.resolve(path.dirname(from), request);
-  return [base, ...[".js", ".cjs", ".mjs", ".ts", ".json"].map((ext) => base + ext), path.join(base, "index.js")].find((file) => existsSync(file) && !file.endsWith(path.sep));
+  return [base, ...[".js", ".cjs", ".mjs", ".ts", ".json"].map((ext) => base + ext), path.join(base, "index.js")].find((file) => existsSync(file) && statSync(file).isFile());
 }
 
 const asNode = (value: unknown): AnyNode | undefined => (typeof value === "object" && value !== null && "type" in value ? (value as AnyNode) : undefined);
@@ -74,7 +76,14 @@ function evaluate(node: AnyNode | undefined, scope: Scope): JsValue | undefined 
     case "Identifier":
       if (node.name === "__dirname") return ROOT;
       if (node.name === "undefined") return undefined;
-      return evaluate(scope.constants.get(node.name as string), scope);
+    {
+      const name = node.name as string;
+      if (scope.reading.has(name)) return undefined;
+      scope.reading.add(name);
+      const value = evaluate(scope.constants.get(name), scope);
+      scope.reading.delete(name);
+      return value;
+    }
     case "ArrayExpression":
       return (node.elements as (AnyNode | null)[]).flatMap((element) => {
         const value = element === null || element.type === "SpreadElement" ? undefined : evaluate(element, scope);
@@ -168,7 +177,7 @@ export function readExports(file: string, depth = 0): JsValue | undefined {
     return undefined;
   }
   if (program === undefined) return undefined;
-  const scope: Scope = { file, constants: constantsOf(program), depth };
+  const scope: Scope = { file, constants: constantsOf(program), reading: new Set(), depth };
   let exported: JsValue | undefined;
   for (const statement of program.body as AnyNode[]) {
     if (statement.type === "ExportDefaultDeclaration") exported = evaluate(asNode(statement.declaration), scope);

@@ -913,7 +913,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     // No description on the old site: its title, rather than opsnote's sample one (the settings'
     // default) in every page's meta tag and the feeds. A description of the blogger's own stays.
     const defaults = siteSettingsSchema.parse({});
-    let own: { description?: unknown; author?: { name?: unknown } } | undefined;
+    let own: { description?: unknown; author?: { name?: unknown }; seriesMembers?: unknown } | undefined;
     try {
       own = existing === undefined ? undefined : (parseYaml(existing) as typeof own | null) ?? undefined;
     } catch {
@@ -938,7 +938,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     let update: ReturnType<typeof updateSettingsFile>;
     try {
       // A series entry of a post the project will not have (the sample's, the samples deleted) goes.
-      const members = own !== undefined && typeof (own as { seriesMembers?: unknown }).seriesMembers === "object" ? Object.keys((own as { seriesMembers: object }).seriesMembers ?? {}) : [];
+      const members = typeof own?.seriesMembers === "object" && own.seriesMembers !== null ? Object.keys(own.seriesMembers) : [];
       const copied = new Set(result.posts.map((item) => path.resolve(item.to)));
       const stale = members.filter((file) => !existsSync(path.join(postsDir, file)) && !copied.has(path.resolve(postsDir, file)));
       update = updateSettingsFile(existing, settings.values, settings.sources, stale);

@@ -63,3 +63,11 @@ test("paths: only what lies under the site's folder", () => {
   assert.equal(siteRelativePath("/home/me/blog/content"), undefined);
   assert.equal(siteRelativePath(42), undefined);
 });
+
+test("constants naming each other and a require of a folder read as nothing, not as a crash", async () => {
+  const dir = await writeTempFolder("gatsby-config-cycle", {
+    "gatsby-config.js": "const a = b;\nconst b = a;\nmodule.exports = { siteMetadata: { title: a, folder: require('./lib'), ok: 'y' } };\n",
+    "lib/readme.txt": "not a module",
+  });
+  assert.deepEqual(readExports(path.join(dir, "gatsby-config.js")), { siteMetadata: { ok: "y" } });
+});
