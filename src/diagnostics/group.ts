@@ -49,7 +49,10 @@ export function permalinkMatching(url: string, posts: readonly (PermalinkValues 
   const withSlash = url.endsWith("/") ? url : `${url}/`;
   for (const post of posts) {
     const slugAt = segments.findIndex((segment) => segment === post.title || segment.replace(/\.html?$/i, "") === post.title);
-    if (slugAt === -1) continue;
+    // The slug ends a post's URL (or comes before its `index.html`): in `/study/other-post/` the
+    // post whose slug is `study` is a section's name, and `/:title/other-post/` no pattern.
+    const after = segments.slice(slugAt + 1);
+    if (slugAt === -1 || !(after.length === 0 || (after.length === 1 && /^index\.html?$/i.test(after[0]!)))) continue;
     const categories = post.categories.join("/");
     // Year, month and day are read in that order, each once: `/2021/05/01/` is not `:day/:day`.
     const dateParts = [[String(post.date.year), ":year"], [pad(post.date.month), ":month"], [pad(post.date.day), ":day"]];

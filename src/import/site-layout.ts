@@ -430,6 +430,15 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   const timeZone = oldTimeZoneOf(settings);
   const permalinks = (lookup(site.config, "permalinks") ?? {}) as Record<string, unknown>;
+  // Several sections of posts, none with a [permalinks] pattern of its own: each was at its own
+  // section's URL, `/study/<slug>/` beside `/projects/<slug>/` (Hugo's and Zola's default). The
+  // sections keep their folders under posts/ (below), and `:path` gives each post its section again;
+  // the main section's pattern alone would move every other section's posts behind redirects.
+  const ownPattern = (section: string) => lookup(site.config, `permalinks.${section}`) !== undefined || lookup(site.config, `permalinks.page.${section}`) !== undefined;
+  if (sections.length > 1 && (site.family === "zola" || !sections.some(ownPattern))) {
+    settings.values.permalink = "/:path/:slug/";
+    settings.sources.permalink = `${site.configFile ?? "config.toml"} (${site.family === "zola" ? "Zola" : "Hugo"}'s default for the sections ${sections.join(", ")}: each section's path + the page slug)`;
+  }
   const keepCase = Object.entries(site.config).some(([key, value]) => key.toLowerCase() === "disablepathtolower" && value === true);
   // Hugo's `[taxonomies] tag = "tags"` (its defaults: tags, categories), Zola's `taxonomies = [{ name = "tags" }]`.
   const taxonomyConfig = lookup(site.config, "taxonomies");

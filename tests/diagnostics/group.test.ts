@@ -33,6 +33,12 @@ test("permalinkMatching: the pattern under which a broken URL is an existing pos
     // The slug is there but the date is another post's: no single pattern gives this URL.
     ["/2020/01/01/helm/", undefined],
     ["/2021/05/01/helm/", "/:year/:month/:day/:title/"],
+    ["/helm/index.html", "/:title/index.html"],
+    // A post's slug as a section's name, another post's name after it: no pattern (wlals2/blogsite's
+    // `/study/<post>/` links were told to set `permalink: /:title/<post>/`).
+    ["/helm/2025-12-25-kubernetes-addons/", undefined],
+    // …where a literal first segment before a slug is a pattern (`/posts/:title/`).
+    ["/kubernetes-intro/helm/", "/kubernetes-intro/:title/"],
   ];
   for (const [url, expected] of cases) assert.equal(permalinkMatching(url, POSTS!), expected, url);
 });

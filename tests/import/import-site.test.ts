@@ -515,3 +515,40 @@ test("a section's list page (/notes/) redirects to the archive, unless Hugo's di
   assert.deepEqual(await redirectsOf({ ...zola, "content/notes/_index.md": '+++\ntitle = "메모"\n+++\n' }), { "/notes/": "/archive/" });
   assert.deepEqual(await redirectsOf({ ...zola, "content/notes/_index.md": '+++\ntitle = "메모"\nrender = false\n+++\n' }), {});
 });
+
+test("Hugo and Zola: several sections at their default URLs keep them, each post under its own section (`/:path/:slug/`), with no redirects", async () => {
+  const post = (title: string) => `---\ntitle: "${title}"\ndate: 2025-10-09\n---\n\n본문\n`;
+  const importOf = async (files: Record<string, string>) => {
+    const root = await writeTempFolder("project", {});
+    const result = await importSite({ source: await writeTempFolder("old-site", files), root });
+    return { result, settings: parseYaml(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as Record<string, unknown> };
+  };
+  // wlals2/blogsite: study/ and projects/, no [permalinks]; a page bundle and a nested folder too.
+  const hugo = {
+    "hugo.toml": 'baseURL = "https://h.example.kr/"\ntitle = "노트"\n[params]\n  mainSections = ["study", "projects"]\n',
+    "content/study/k8s-probe.md": post("프로브"),
+    "content/study/helm/samba.md": post("삼바"),
+    "content/projects/homelab/index.md": post("홈랩"),
+  };
+  const fromHugo = await importOf(hugo);
+  assert.equal(fromHugo.settings.permalink, "/:path/:slug/");
+  const moved = (redirects: Record<string, string>) => Object.keys(redirects).filter((from) => !["/study/", "/projects/"].includes(from));
+  assert.deepEqual(moved(fromHugo.result.redirects), []);
+  // One section with a pattern of its own: the main section's pattern, the others' old URLs redirect.
+  const patterned = await importOf({ ...hugo, "hugo.toml": `${hugo["hugo.toml"]}[permalinks]\n  study = "/:year/:slug/"\n` });
+  assert.equal(patterned.settings.permalink, "/:year/:slug/");
+  assert.ok(moved(patterned.result.redirects).includes("/projects/homelab/"), JSON.stringify(patterned.result.redirects));
+  // One section: its pattern, as before.
+  const single = await importOf({ "hugo.toml": hugo["hugo.toml"], "content/study/k8s-probe.md": post("프로브") });
+  assert.equal(single.settings.permalink, "/study/:slug/");
+
+  const zola = await importOf({
+    "config.toml": 'base_url = "https://z.example.kr"\ntitle = "노트"\n',
+    "content/notes/_index.md": '+++\ntitle = "노트"\n+++\n',
+    "content/notes/memo.md": '+++\ntitle = "메모"\ndate = 2024-03-01\n+++\n\n본문\n',
+    "content/til/_index.md": '+++\ntitle = "TIL"\n+++\n',
+    "content/til/rust.md": '+++\ntitle = "러스트"\ndate = 2024-03-02\n+++\n\n본문\n',
+  });
+  assert.equal(zola.settings.permalink, "/:path/:slug/");
+  assert.deepEqual(Object.keys(zola.result.redirects).filter((from) => !["/notes/", "/til/"].includes(from)), []);
+});
