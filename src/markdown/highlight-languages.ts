@@ -68,6 +68,9 @@ export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
   cxx: "cpp",
   // smjune's hugo-book notes: ```assembly for x86 listings.
   assembly: "asm",
+  // Pygments' names (Jekyll's Rouge reads them too): a Python prompt session, MySQL's dialect.
+  pycon: "python",
+  "mysql-sql": "sql",
 };
 
 /** shiki's id and alias -> id, lower-cased. */
@@ -80,7 +83,9 @@ export const BUNDLED_LANGUAGE_IDS: readonly string[] = bundledLanguagesInfo.map(
 
 function resolveOwnName(key: string): string | undefined {
   if (PLAIN_TEXT_NAMES.has(key) || NO_GRAMMAR_NAMES.has(key)) return "text";
-  return BUNDLED.get(LANGUAGE_ALIASES[key] ?? key);
+  // An extension written with its dot (```` ```.properties ````, ```` ```.env ````) names the same grammar.
+  const name = key.length > 1 && key.startsWith(".") && !key.slice(1).includes(".") ? key.slice(1) : key;
+  return BUNDLED.get(LANGUAGE_ALIASES[name] ?? name);
 }
 
 /** A file name with an extension: `kind-cluster.yaml`, `docker-compose.dev.yml`. */

@@ -64,6 +64,12 @@ const resolveCases: [name: string, expected: string | undefined][] = [
   ["conf", "ini"],
   ["terminal", "shellsession"],
   ["postgresql", "sql"],
+  ["pycon", "python"],
+  ["mysql-sql", "sql"],
+  // an extension written with its dot
+  [".properties", "ini"],
+  [".env", "dotenv"],
+  [".", undefined],
   // plain text
   ["text", "text"],
   ["", "text"],
