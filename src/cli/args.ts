@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { limitHeapGrowth } from "./heap.ts";
+import { DiagnosticError, formatDiagnostic } from "../diagnostics/diagnostic.ts";
 
 /** Thrown for arguments the command cannot use; `runCommand` prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -60,9 +61,15 @@ export async function runCommand<T extends Options>(
       code = await run(parsed);
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${spec.usage}`);
-    code = EXIT_USAGE;
+    if (error instanceof DiagnosticError) {
+      // Bad input, said where: its file, line and what was expected, not a stack trace.
+      for (const d of error.diagnostics) console.error(formatDiagnostic(d));
+      code = 1;
+    } else {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(`${error.message}\n${spec.usage}`);
+      code = EXIT_USAGE;
+    }
   }
   process.exitCode = code;
   return code;

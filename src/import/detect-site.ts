@@ -12,6 +12,7 @@ import * as yaml from "js-yaml";
 import { parseDocument as parseYamlDocument } from "yaml";
 import { parse as parseToml } from "smol-toml";
 import { isObject } from "./config-values.ts";
+import { DiagnosticError } from "../diagnostics/diagnostic.ts";
 import { isJsObject, readExports } from "./gatsby-config.ts";
 
 export type SourceFamily = "jekyll" | "hugo" | "zola" | "hexo" | "gatsby" | "folder";
@@ -31,27 +32,72 @@ const CONFIG_FILE = /\.(toml|ya?ml|json)$/i;
 
 const isDir = (file: string) => existsSync(file) && statSync(file).isDirectory();
 
+/**
+ * A configuration file, parsed; one that no reader accepts stops the import with its file, line and
+ * column and what the parser expected (before, a raw stack trace), as a broken post stops a build.
+ */
 async function readConfig(file: string): Promise<Record<string, unknown>> {
   const text = await readFile(file, "utf8");
-  if (file.endsWith(".toml")) return parseToml(text) as Record<string, unknown>;
-  const data = file.endsWith(".json") ? JSON.parse(text) : readYamlConfig(text);
+  let data: unknown;
+  try {
+    data = file.endsWith(".toml") ? parseToml(text) : file.endsWith(".json") ? JSON.parse(text) : readYamlConfig(text);
+  } catch (error) {
+    throw new DiagnosticError([{ severity: "error", file, field: "config", ...placeOf(error),
+      message: `cannot read the site's settings: ${reasonOf(error)}; fix this line (the import reads the settings file as the old generator did) and import again` }]);
+  }
   return (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
 }
+
+/** Where a YAML (js-yaml: 0-based `mark`) or TOML (smol-toml: 1-based `line`) parser stopped. */
+function placeOf(error: unknown): { line?: number; column?: number } {
+  const e = error as { mark?: { line?: unknown; column?: unknown }; line?: unknown; column?: unknown };
+  if (typeof e?.mark?.line === "number" && typeof e.mark.column === "number") return { line: e.mark.line + 1, column: e.mark.column + 1 };
+  if (typeof e?.line === "number") return { line: e.line, column: typeof e.column === "number" ? e.column : undefined };
+  return {};
+}
+
+/** The parser's reason in one line, without its excerpt of the file. */
+function reasonOf(error: unknown): string {
+  const e = error as { reason?: unknown; message?: unknown };
+  return typeof e?.reason === "string" ? e.reason : String(e?.message ?? error).split("\n")[0]!;
+}
+
+/**
+ * A comment right after a quoted value, `avatar: "/x.jpeg"# avatar`: YAML wants a space before `#`,
+ * and js-yaml and `yaml` both refuse the line, but libyaml (Jekyll's Psych) reads a comment there
+ * (ottersong's Minimal Mistakes `_config.yml` has one; its import stopped on it).
+ */
+const COMMENT_AFTER_QUOTE = /^([ \t]*(?:-[ \t]+)*(?:[^\s#'"][^#'"\n]*?:[ \t]+)?)("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')#/gm;
 
 /**
  * A generator's YAML settings file, read as leniently as the generator read it (dates stay strings, as
  * in posts). js-yaml 5 refuses what js-yaml 3 and 4 (Jekyll's Psych aside, what Hexo uses) accepted: a flow
  * mapping `- {` whose lines sit at its dash's indentation, as Fluid's own `_config.fluid.yml` ships its
  * `links.items` (rokag3-gb's blog lost its comments and analytics). What js-yaml refuses is read by the
- * `yaml` package; what both refuse throws js-yaml's error, which names the line.
+ * `yaml` package; a comment glued to a quoted value is read as libyaml reads it (COMMENT_AFTER_QUOTE);
+ * what is still refused throws js-yaml's error, which names the line.
  */
 export function readYamlConfig(text: string): unknown {
+  const read = (source: string) => {
+    try {
+      return yaml.load(source, { schema: yaml.CORE_SCHEMA });
+    } catch (error) {
+      const document = parseYamlDocument(source, { schema: "core" });
+      if (document.errors.length > 0) throw error;
+      return document.toJS();
+    }
+  };
   try {
-    return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    return read(text);
   } catch (error) {
-    const document = parseYamlDocument(text, { schema: "core" });
-    if (document.errors.length > 0) throw error;
-    return document.toJS();
+    const spaced = text.replace(COMMENT_AFTER_QUOTE, "$1$2 #");
+    if (spaced === text) throw error;
+    try {
+      return read(spaced);
+    } catch {
+      // Another problem than the comment: the first error names it.
+      throw error;
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { writeTempFolder } from "../helpers/temp-site.ts";
 import { detectSite } from "../../src/import/detect-site.ts";
 import { readSiteLayout } from "../../src/import/site-layout.ts";
 import { writeFile } from "node:fs/promises";
+import { DiagnosticError } from "../../src/diagnostics/diagnostic.ts";
 
 const CASES: [string, Record<string, string>, string, Record<string, unknown>?][] = [
   ["Jekyll _config.yml", { "_config.yml": "title: J\n" }, "jekyll", { title: "J" }],
@@ -77,7 +78,7 @@ test("a YAML settings file js-yaml 5 refuses but Hexo's js-yaml read (Fluid's `-
   const fluid = "title: F\nlinks:\n  items:\n    - {\n      title: \"Fluid Blog\",\n      link: \"https://hexo.fluid-dev.com/\"\n    }\n";
   const site = await detectSite(await writeTempFolder("detect", { "_config.yml": fluid, "source/_posts/a.md": "x", "scaffolds/post.md": "x" }));
   assert.deepEqual(JSON.parse(JSON.stringify(site.config)), { title: "F", links: { items: [{ title: "Fluid Blog", link: "https://hexo.fluid-dev.com/" }] } });
-  await assert.rejects(detectSite(await writeTempFolder("detect", { "_config.yml": "title: [unclosed\n" })), /line 2|\(2:/, "what neither reads is an error that names the line");
+  await assert.rejects(detectSite(await writeTempFolder("detect", { "_config.yml": "title: [unclosed\n" })), /_config\.yml:2:1 error config: cannot read the site's settings/, "what neither reads is an error that names the line");
 });
 
 test("Hexo: the theme's own themes/<name>/_config.yml is read under the site's _config.<name>.yml, and a file neither reader reads is a note", async () => {
@@ -93,4 +94,44 @@ test("Hexo: the theme's own themes/<name>/_config.yml is read under the site's _
   await writeFile(path.join(root, "_config.icarus.yml"), "comment: [unclosed\n");
   const broken = await readSiteLayout(await detectSite(root));
   assert.ok(broken.settings.notes.some((note) => note.startsWith("_config.icarus.yml not read (") && note.includes("comments, analytics and author are not carried")), broken.settings.notes.join("\n"));
+});
+
+test("a comment glued to a quoted value (`\"x.jpeg\"# avatar`) is read as Jekyll's libyaml reads it: a comment", async () => {
+  // ottersong's Minimal Mistakes _config.yml: js-yaml and `yaml` both refuse the line.
+  const config = [
+    'title: "블로그"',
+    'author:',
+    '  avatar: "/assets/images/profile.jpeg"# path of avatar image',
+    "  bio: 'DevOps # 엔지니어'#bio",
+    'links:',
+    '  - "https://github.com/x"# GitHub',
+    'plain: value# stays part of the value',
+    '',
+  ].join("\n");
+  const site = await detectSite(await writeTempFolder("detect", { "_config.yml": config, "_posts/2024-01-01-a.md": "x" }));
+  assert.deepEqual(site.config, {
+    title: "블로그",
+    author: { avatar: "/assets/images/profile.jpeg", bio: "DevOps # 엔지니어" },
+    links: ["https://github.com/x"],
+    plain: "value# stays part of the value",
+  });
+});
+
+test("settings no reader accepts stop the import with the file, line and column and what the parser expected, not a stack trace", async () => {
+  for (const [name, text, line] of [
+    ["_config.yml", "title: 블로그\nauthor:\n  name: K\n bio: x\n", 4],
+    ["hugo.toml", 'baseURL = "https://h.example/"\ntitle = "H\n', 2],
+  ] as const) {
+    const root = await writeTempFolder("detect", { [name]: text, "content/posts/a.md": "x" });
+    await assert.rejects(detectSite(root), (error: unknown) => {
+      assert.ok(error instanceof DiagnosticError, String(error));
+      const [d] = error.diagnostics;
+      assert.equal(d?.file, path.join(root, name));
+      assert.equal(d?.line, line, `${name}: ${d?.message}`);
+      assert.equal(typeof d?.column, "number");
+      assert.match(d?.message ?? "", /^cannot read the site's settings: .+; fix this line/);
+      assert.doesNotMatch(d?.message ?? "", /\n|\s{2}at /);
+      return true;
+    });
+  }
 });
