@@ -125,6 +125,13 @@ function readLinks(value: unknown): AuthorLink[] {
 const COMMENT_PROVIDERS = new Set(["giscus", "utterances", "disqus"]);
 
 /**
+ * A theme's example left in place: Minimal Mistakes' `_config.yml` ships `provider: "disqus"` beside
+ * `shortname: "your-disqus-shortname"` (ottersong's blog kept both: its old pages loaded no comments,
+ * and carried over, every page would load Disqus' script for an account that does not exist).
+ */
+const isExampleValue = (value: string) => /^your[-_ ]/i.test(value) || /<[^<>]+>/.test(value);
+
+/**
  * Chirpy (`comments.provider` or the older `comments.active`) and Minimal Mistakes (`comments.provider` +
  * `repository`). The provider's block sits under `comments:` there; Hydejack has no giscus of its own,
  * and the `my-comments.html` its bloggers copy reads a top-level `giscus:` (or `utterances:`) block with
@@ -276,7 +283,9 @@ export function translateJekyll(config: Config, file = "_config.yml"): Translate
   if (twitter !== undefined) set("twitter", `@${twitter.replace(/^@/, "")}`, "twitter.username");
 
   const comments = jekyllComments(config);
-  set("comments", comments, "comments");
+  const example = comments === undefined ? undefined : Object.values(comments).find((value) => typeof value === "string" && isExampleValue(value));
+  if (example !== undefined) notes.push(`${file} comments: ${comments!.provider} "${example}" is the theme's example value, no account of the blog's: comments not carried`);
+  else set("comments", comments, "comments");
   const google = first(config, ["analytics.google.id", "analytics.google.tracking_id", "google_analytics.id", "google_analytics"]);
   if (google) set("analytics", { google: google[1] }, google[0]);
   const verification = dropEmpty({

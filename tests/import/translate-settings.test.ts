@@ -42,6 +42,15 @@ test("Jekyll: Hydejack's my-comments.html blocks at the top level, with the widg
   assert.deepEqual(both.values.comments, { provider: "utterances", repo: "a/b", issueTerm: "pathname" });
 });
 
+test("Jekyll: a theme's example comments account (Minimal Mistakes' your-disqus-shortname) is not carried, and a note says so", () => {
+  const example = translateJekyll({ comments: { provider: "disqus", disqus: { shortname: "your-disqus-shortname" } } });
+  assert.equal(example.values.comments, undefined);
+  assert.deepEqual(example.notes, ['_config.yml comments: disqus "your-disqus-shortname" is the theme\'s example value, no account of the blog\'s: comments not carried']);
+  assert.equal(translateJekyll({ comments: { provider: "utterances", utterances: { repo: "<github-id>/<repo>" } } }).values.comments, undefined);
+  // A blogger's own name that merely starts with "your" is no example.
+  assert.deepEqual(translateJekyll({ comments: { provider: "disqus", disqus: { shortname: "yourlog" } } }).values.comments, { provider: "disqus", shortname: "yourlog" });
+});
+
 test("Jekyll: Beautiful Jekyll's top-level disqus, giscus or utterances, and its social-network-links", () => {
   // kjhov195/beautiful-jekyll: `disqus: "kjhov195-github-io"` and its GitHub and Facebook ids were dropped.
   const { values } = translateJekyll({
