@@ -1,6 +1,7 @@
 /**
  * Post URLs from a Jekyll-style pattern: `/:categories/:title/`, `/:year/:month/:day/:title/`, …,
- * and `:path`, the file's folders inside the posts folder (a Hugo or Zola section), one slug each.
+ * and `:path`, the file's folders inside the posts folder (a Hugo or Zola section), one slug each,
+ * and Hugo's `:filename` (the file's name, its date kept) and `:slugorfilename` (Hugo's default URL).
  * Every value becomes a safe path segment: a post can never produce `..`, a backslash or an empty
  * segment, whatever its front matter says.
  */
@@ -18,6 +19,10 @@ export interface PermalinkValues {
    * left out): `rust/chapter3/1_x.md` -> `["rust", "chapter3"]`, for `:path`. @default []
    */
   folders?: string[];
+  /** The file's name with its date kept (`2025-03-23-istio`), for `:filename`. @default title */
+  fileName?: string;
+  /** The front matter's `slug`, when it has one, for `:slugorfilename`. */
+  ownSlug?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -69,6 +74,10 @@ export function expandPermalink(pattern: string, values: PermalinkValues): strin
     // Hugo/Zola URLs keep the section folders (`/rust/chapter3/…`); `:sections` is Hugo's name for it.
     path: (values.folders ?? []).map(termSlug).join("/"),
     sections: (values.folders ?? []).map(termSlug).join("/"),
+    // Hugo's names: its URLs keep a file name's date (`/posts/2025-03-23-istio/`), and its default
+    // URL is the front matter's slug, else the file name.
+    filename: values.fileName ?? values.title,
+    slugorfilename: values.ownSlug ?? values.fileName ?? values.title,
   };
   const expanded = pattern.replace(/:([a-z_]+)/g, (whole, name: string) => tokens[name] ?? whole);
   const segments = safeSegments(expanded);
@@ -79,12 +88,19 @@ export function expandPermalink(pattern: string, values: PermalinkValues): strin
 
 /** `2021-04-13-kubernetes-intro.md` -> `kubernetes-intro`; `my-post/index.md` -> `my-post`. */
 export function postSlugFromPath(inputPath: string): string {
+  return termSlug(fileNameOf(inputPath).replace(FILE_NAME_DATE, ""));
+}
+
+/** `2021-04-13-kubernetes-intro.md` -> `2021-04-13-kubernetes-intro` (the date kept, for `:filename`). */
+export function fileNameSlugFromPath(inputPath: string): string {
+  return termSlug(fileNameOf(inputPath));
+}
+
+/** The post's name: the file's without its extension, a bundle's folder's for `index.md`. */
+function fileNameOf(inputPath: string): string {
   const parts = inputPath.replace(/\\/g, "/").split("/");
-  let name = parts.at(-1) ?? "";
-  name = name.replace(/\.(md|markdown)$/i, "");
-  if (name.toLowerCase() === "index" && parts.length > 1) name = parts.at(-2) ?? name;
-  name = name.replace(FILE_NAME_DATE, "");
-  return termSlug(name);
+  const name = (parts.at(-1) ?? "").replace(/\.(md|markdown)$/i, "");
+  return name.toLowerCase() === "index" && parts.length > 1 ? parts.at(-2) ?? name : name;
 }
 
 /** `rust/chapter3/1_x.md` -> `["rust", "chapter3"]`; a page bundle `notes/helm/index.md` -> `["notes"]`. */

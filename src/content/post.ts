@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter, type FrontMatter } from "./schema.ts";
 import type { FrontMatterSource } from "./front-matter.ts";
 import { findMisspelledKeys } from "./misspelled-keys.ts";
-import { expandPermalink, foldersOfPost, postSlugFromPath } from "./permalink.ts";
+import { expandPermalink, foldersOfPost, fileNameSlugFromPath, postSlugFromPath } from "./permalink.ts";
 import { normalizeText, termSlug } from "../slug/slugify.ts";
 import { strings } from "../ui/strings.ts";
 import { readingStats } from "./reading-time.ts";
@@ -215,7 +215,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     return { ok: false, errors, warnings };
   }
   const fm: FrontMatter = parsed.value;
-  const slug = fm.slug !== undefined && fm.slug.trim() !== "" ? termSlug(fm.slug) : postSlugFromPath(inputPath);
+  const ownSlug = fm.slug !== undefined && fm.slug.trim() !== "" ? termSlug(fm.slug) : undefined;
+  const slug = ownSlug ?? postSlugFromPath(inputPath);
 
   const readDate = (field: string, value: unknown): PostDate | undefined => {
     const result = parsePostDate(value, site.timeZone);
@@ -274,6 +275,8 @@ export function buildPost({ inputPath, frontMatter, source, body, site, relative
     date: date.wall,
     title: slug,
     folders: relativePath === undefined ? [] : foldersOfPost(relativePath),
+    fileName: fileNameSlugFromPath(inputPath),
+    ownSlug,
   });
 
   if (!isPage && isAboutPermalink(url)) {

@@ -26,8 +26,8 @@ export function translatePermalink(jekyll: string): { opsnote: string; unsupport
 
 /** Hugo permalink tokens that opsnote has under another name; the rest are unsupported. */
 const HUGO_TOKENS: Record<string, string> = {
-  year: ":year", month: ":month", day: ":day", slug: ":slug", title: ":slug", filename: ":slug",
-  contentbasename: ":slug", slugorfilename: ":slug", slugorcontentbasename: ":slug",
+  year: ":year", month: ":month", day: ":day", slug: ":slug", title: ":slug", filename: ":filename",
+  contentbasename: ":filename", slugorfilename: ":slugorfilename", slugorcontentbasename: ":slugorfilename",
 };
 
 /** Hugo's `[permalinks] posts = "/:year/:month/:slug/"` in opsnote's words; `:section` is the section's name. */
@@ -144,6 +144,18 @@ export interface HugoUrlOptions {
   permalink?: string;
   /** Hugo's `disablePathToLower`: paths keep their letter case (`/docs/SE/AI/`). @default false */
   keepCase?: boolean;
+  /**
+   * `[frontmatter] date = [":filename", …]`: Hugo takes a file name's date as the page's date and
+   * the rest of the name as its slug (`2025-03-23-istio.md` is at `…/istio/`). @default false
+   */
+  dateFromFileName?: boolean;
+}
+
+/** `[frontmatter] date` (or `publishDate`) lists `:filename`: see HugoUrlOptions.dateFromFileName. */
+export function hugoDatesFromFileName(frontmatterConfig: unknown): boolean {
+  if (typeof frontmatterConfig !== "object" || frontmatterConfig === null) return false;
+  return Object.entries(frontmatterConfig).some(([key, value]) =>
+    /^(date|publishdate)$/i.test(key) && Array.isArray(value) && value.some((entry) => String(entry).toLowerCase() === ":filename"));
 }
 
 /** A Hugo page's URL: `url`, else the section's permalink pattern, else `/<section>/<slug or folder path>/`. */
@@ -153,7 +165,8 @@ export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string
   if (typeof fm.url === "string" && fm.url.trim() !== "") return cleanUrl(fm.url.trim());
   const parts = input.relativePath.split("/");
   const isBundle = /^index\.(md|markdown)$/i.test(parts.at(-1)!);
-  const contentBase = isBundle ? parts.at(-2) ?? "" : fileName(input.relativePath);
+  const ownName = isBundle ? parts.at(-2) ?? "" : fileName(input.relativePath);
+  const contentBase = options.dateFromFileName ? ownName.replace(DATE_PREFIX, "") || ownName : ownName;
   const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : undefined;
   if (options.permalink === undefined) {
     const folders = parts.slice(0, isBundle ? -2 : -1);

@@ -11,7 +11,7 @@ import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
 import { deepMerge, readYamlConfig, type DetectedSite } from "./detect-site.ts";
 import { isJsObject, readExports, siteRelativePath, type JsValue } from "./gatsby-config.ts";
-import { oldGatsbyUrl, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type GatsbyUrlStyle, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
+import { hugoDatesFromFileName, oldGatsbyUrl, oldHexoTermUrls, oldHexoUrl, oldHugoUrl, oldJekyllUrl, oldSectionUrl, oldZolaUrl, translatePermalink, type GatsbyUrlStyle, type HexoTermUrl, type JekyllUrlOptions } from "./old-urls.ts";
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateGatsby, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 import { ARCHIVE_URL, CATEGORIES_URL, HOME_URL, TAGS_URL } from "../urls/site-urls.ts";
@@ -430,16 +430,17 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
   }
   const timeZone = oldTimeZoneOf(settings);
   const permalinks = (lookup(site.config, "permalinks") ?? {}) as Record<string, unknown>;
+  const keepCase = Object.entries(site.config).some(([key, value]) => key.toLowerCase() === "disablepathtolower" && value === true);
+  const dateFromFileName = site.family === "hugo" && hugoDatesFromFileName(lookupAnyCase(site.config, "frontmatter"));
   // Several sections of posts, none with a [permalinks] pattern of its own: each was at its own
   // section's URL, `/study/<slug>/` beside `/projects/<slug>/` (Hugo's and Zola's default). The
   // sections keep their folders under posts/ (below), and `:path` gives each post its section again;
   // the main section's pattern alone would move every other section's posts behind redirects.
   const ownPattern = (section: string) => lookup(site.config, `permalinks.${section}`) !== undefined || lookup(site.config, `permalinks.page.${section}`) !== undefined;
   if (sections.length > 1 && (site.family === "zola" || !sections.some(ownPattern))) {
-    settings.values.permalink = "/:path/:slug/";
+    settings.values.permalink = site.family === "zola" || dateFromFileName ? "/:path/:slug/" : "/:path/:slugorfilename/";
     settings.sources.permalink = `${site.configFile ?? "config.toml"} (${site.family === "zola" ? "Zola" : "Hugo"}'s default for the sections ${sections.join(", ")}: each section's path + the page slug)`;
   }
-  const keepCase = Object.entries(site.config).some(([key, value]) => key.toLowerCase() === "disablepathtolower" && value === true);
   // Hugo's `[taxonomies] tag = "tags"` (its defaults: tags, categories), Zola's `taxonomies = [{ name = "tags" }]`.
   const taxonomyConfig = lookup(site.config, "taxonomies");
   const taxonomies = new Set(["tags", "categories", ...(Array.isArray(taxonomyConfig)
@@ -452,7 +453,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     const input = { relativePath: relative, frontMatter, timeZone };
     if (site.family === "zola") return oldZolaUrl(input);
     const permalink = typeof permalinks[section] === "string" ? (permalinks[section] as string) : undefined;
-    return `${prefix}${oldHugoUrl(input, { section, permalink, keepCase })}`;
+    return `${prefix}${oldHugoUrl(input, { section, permalink, keepCase, dateFromFileName })}`;
   };
   const pageUrl = oldUrlUnder(folderLanguagePrefix);
   const sources: PostSource[] = sections.map((section) => ({
@@ -552,7 +553,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     rootFallbackDirs: site.family === "hugo" && existsSync(path.join(site.root, "assets")) ? [path.join(site.root, "assets")] : [],
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };
-      return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "", keepCase });
+      return site.family === "zola" ? oldZolaUrl(input) : oldHugoUrl(input, { section: "", keepCase, dateFromFileName });
     },
   };
 }

@@ -3,7 +3,7 @@
  * where the value came from, so the settings file can carry that as a comment.
  */
 import { normalizePathPrefix, type AuthorLink } from "../settings/schema.ts";
-import { translateHexoPermalink, translateHugoPermalink, translatePermalink } from "./old-urls.ts";
+import { hugoDatesFromFileName, translateHexoPermalink, translateHugoPermalink, translatePermalink } from "./old-urls.ts";
 import { flag } from "../content/schema.ts";
 import { jekyllDefaults } from "./jekyll-defaults.ts";
 import { isObject, type Config } from "./config-values.ts";
@@ -422,7 +422,10 @@ export function translateHugo(rawConfig: Config, file: string, section: string):
   if (pageSize) set("pageSize", pageSize[1], pageSize[0]);
 
   const pattern = text(lookup(config, `permalinks.${section}`)) ?? text(lookup(config, `permalinks.page.${section}`));
-  const translated = translateHugoPermalink(pattern ?? `/${section}/:slug/`, section);
+  // Hugo's default URL: the section, then the front matter's slug or else the file's name, its date
+  // kept (a date Hugo reads from the name, `[frontmatter] date = [":filename"]`, leaves it out).
+  const defaultName = hugoDatesFromFileName(config.frontmatter) ? ":slug" : ":slugorfilename";
+  const translated = translateHugoPermalink(pattern ?? `/${section}/${defaultName}/`, section);
   set("permalink", translated.opsnote, pattern === undefined ? `(Hugo's default for the "${section}" section)` : `[permalinks] ${section}`);
   if (translated.unsupported.length > 0) notes.push(`${file} [permalinks] ${section} "${pattern}": opsnote has no ${translated.unsupported.map((t) => `:${t}`).join(", ")}; old URLs get redirects`);
 

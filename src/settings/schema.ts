@@ -91,8 +91,8 @@ export const siteSettingsSchema = z.strictObject({
     .meta(help("글쓴이 정보.", "Who writes the blog.")),
   permalink: z.string().startsWith("/", { error: "expected a pattern starting with / such as /posts/:title/" }).default("/:categories/:title/").meta({
     ...help(
-      "글 주소의 모양. Jekyll 토큰 :categories :year :month :day :title 과 :path (posts/ 안의 폴더 경로: Hugo/Zola 섹션) 를 씁니다. 글의 permalink 가 우선합니다.",
-      "Post URL pattern with Jekyll's tokens :categories :year :month :day :title, and :path (the file's folders inside posts/: a Hugo/Zola section). A post's own permalink wins.",
+      "글 주소의 모양. Jekyll 토큰 :categories :year :month :day :title 과 :path (posts/ 안의 폴더 경로: Hugo/Zola 섹션), Hugo 의 :filename (날짜를 남긴 파일 이름) 과 :slugorfilename (slug, 없으면 파일 이름) 을 씁니다. 글의 permalink 가 우선합니다.",
+      "Post URL pattern with Jekyll's tokens :categories :year :month :day :title, :path (the file's folders inside posts/: a Hugo/Zola section), and Hugo's :filename (the file's name, its date kept) and :slugorfilename (the front matter's slug, else the file's name). A post's own permalink wins.",
     ),
     examples: ["/:categories/:title/", "/posts/:title/", "/:year/:month/:day/:title/"],
   }),

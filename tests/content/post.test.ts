@@ -363,6 +363,22 @@ for (const [relativePath, permalink, url] of pathCases) {
   });
 }
 
+// Hugo's `:filename` (the name, its date kept) and `:slugorfilename` (the front matter's slug first): Hugo's default URL.
+const fileNameCases: [inputPath: string, frontMatter: Record<string, unknown>, permalink: string, url: string][] = [
+  ["posts/2025-03-23-istio-delta_xds.md", {}, "/posts/:slugorfilename/", "/posts/2025-03-23-istio-delta_xds/"],
+  ["posts/2025-03-23-istio-delta_xds.md", { slug: "delta" }, "/posts/:slugorfilename/", "/posts/delta/"],
+  ["posts/2025-03-23-istio-delta_xds.md", { slug: "delta" }, "/posts/:filename/", "/posts/2025-03-23-istio-delta_xds/"],
+  ["posts/2025-03-23-Istio Delta.md", {}, "/:filename/", "/2025-03-23-istio-delta/"],
+  ["posts/2025-11-04-helm/index.md", {}, "/:slugorfilename/", "/2025-11-04-helm/"],
+  ["posts/2025-03-23-istio.md", {}, "/:slug/", "/istio/"],
+];
+
+for (const [inputPath, frontMatter, permalink, url] of fileNameCases) {
+  test(`:filename: ${inputPath} ${JSON.stringify(frontMatter)} with ${permalink} -> ${url}`, () => {
+    assert.equal(post({ date: "2025-03-23", ...frontMatter }, { inputPath, site: { ...SITE, permalink } }).url, url);
+  });
+}
+
 test("buildPost: a file name with a one-digit month or day is dated, titled and slugged as Jekyll does", () => {
   // taeyeonkim2's YAT blog: `2023-6-11-ALGORITHM1.md` and 51 more were dated the day of the build.
   const built = post({}, { inputPath: "posts/2023-6-1-ALGORITHM1.md" });

@@ -516,7 +516,7 @@ test("a section's list page (/notes/) redirects to the archive, unless Hugo's di
   assert.deepEqual(await redirectsOf({ ...zola, "content/notes/_index.md": '+++\ntitle = "메모"\nrender = false\n+++\n' }), {});
 });
 
-test("Hugo and Zola: several sections at their default URLs keep them, each post under its own section (`/:path/:slug/`), with no redirects", async () => {
+test("Hugo and Zola: several sections at their default URLs keep them, each post under its own section (`/:path/…/`), with no redirects", async () => {
   const post = (title: string) => `---\ntitle: "${title}"\ndate: 2025-10-09\n---\n\n본문\n`;
   const importOf = async (files: Record<string, string>) => {
     const root = await writeTempFolder("project", {});
@@ -531,7 +531,7 @@ test("Hugo and Zola: several sections at their default URLs keep them, each post
     "content/projects/homelab/index.md": post("홈랩"),
   };
   const fromHugo = await importOf(hugo);
-  assert.equal(fromHugo.settings.permalink, "/:path/:slug/");
+  assert.equal(fromHugo.settings.permalink, "/:path/:slugorfilename/");
   const moved = (redirects: Record<string, string>) => Object.keys(redirects).filter((from) => !["/study/", "/projects/"].includes(from));
   assert.deepEqual(moved(fromHugo.result.redirects), []);
   // One section with a pattern of its own: the main section's pattern, the others' old URLs redirect.
@@ -540,7 +540,7 @@ test("Hugo and Zola: several sections at their default URLs keep them, each post
   assert.ok(moved(patterned.result.redirects).includes("/projects/homelab/"), JSON.stringify(patterned.result.redirects));
   // One section: its pattern, as before.
   const single = await importOf({ "hugo.toml": hugo["hugo.toml"], "content/study/k8s-probe.md": post("프로브") });
-  assert.equal(single.settings.permalink, "/study/:slug/");
+  assert.equal(single.settings.permalink, "/study/:slugorfilename/");
 
   const zola = await importOf({
     "config.toml": 'base_url = "https://z.example.kr"\ntitle = "노트"\n',
@@ -551,4 +551,22 @@ test("Hugo and Zola: several sections at their default URLs keep them, each post
   });
   assert.equal(zola.settings.permalink, "/:path/:slug/");
   assert.deepEqual(Object.keys(zola.result.redirects).filter((from) => !["/notes/", "/til/"].includes(from)), []);
+});
+
+test("Hugo: a file name's date stays in the URL, as Hugo kept it (`/posts/2025-03-23-istio/`), unless Hugo read the date from the name", async () => {
+  // C0deWave/c0dewave.github.io: each of its 19 posts was moved to a URL without the date, behind a redirect.
+  const files = {
+    "hugo.toml": 'baseURL = "https://c.example.kr/"\ntitle = "블로그"\n',
+    "content/posts/2025-03-23-istio-delta_xds.md": '---\ntitle: "Istio Delta xDS"\ndate: 2025-03-23\n---\n\n본문\n',
+    "content/posts/2025-04-01-k6.md": '---\ntitle: "k6"\ndate: 2025-04-01\nslug: load-test\n---\n\n본문\n',
+  };
+  const importOf = async (config: string) => {
+    const root = await writeTempFolder("project", {});
+    const result = await importSite({ source: await writeTempFolder("old-hugo", { ...files, "hugo.toml": config }), root });
+    const settings = parseYaml(await readFile(path.join(root, "opsnote.config.yaml"), "utf8")) as Record<string, unknown>;
+    return { redirects: Object.keys(result.redirects).filter((from) => from !== "/posts/"), permalink: settings.permalink };
+  };
+  assert.deepEqual(await importOf(files["hugo.toml"]), { redirects: [], permalink: "/posts/:slugorfilename/" });
+  // `[frontmatter] date = [":filename", …]`: Hugo's URL had no date (`/posts/istio-delta_xds/`), nor has opsnote's.
+  assert.deepEqual(await importOf(`${files["hugo.toml"]}[frontmatter]\n  date = [":filename", ":default"]\n`), { redirects: [], permalink: "/posts/:slug/" });
 });

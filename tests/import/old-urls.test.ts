@@ -73,7 +73,8 @@ test("permalink translations: Jekyll styles and unknown tokens, Hugo tokens", ()
   assert.deepEqual(translatePermalink("date"), { opsnote: "/:categories/:year/:month/:day/:title.html", unsupported: [] });
   assert.deepEqual(translatePermalink("/:year/:hour/:title/").unsupported, ["hour"]);
   assert.deepEqual(translateHugoPermalink("/:year/:month/:slug/", "posts"), { opsnote: "/:year/:month/:slug/", unsupported: [] });
-  assert.deepEqual(translateHugoPermalink("/:section/:filename", "blog"), { opsnote: "/blog/:slug/", unsupported: [] });
+  assert.deepEqual(translateHugoPermalink("/:section/:filename", "blog"), { opsnote: "/blog/:filename/", unsupported: [] });
+  assert.deepEqual(translateHugoPermalink("/:slugorcontentbasename/", "posts"), { opsnote: "/:slugorfilename/", unsupported: [] });
   assert.deepEqual(translateHugoPermalink("/:weekday/:slug/", "posts").unsupported, ["weekday"]);
 });
 
