@@ -24,7 +24,7 @@ import { analysePost, type PostAnalysis } from "./analyse-post.ts";
 import { readFirstCommitDates } from "../content/git-dates.ts";
 import { undatedFallback } from "../content/undated.ts";
 import type { AnalysisCache } from "./analysis-cache.ts";
-import { classifyLink, decodeTarget, POST_REFERENCE_PREFIX, resolveFromPost, type LinkRef } from "./links.ts";
+import { classifyLink, decodeTarget, POST_REFERENCE_PREFIX, quotedUrl, quotedUrlMessage, resolveFromPost, type LinkRef } from "./links.ts";
 import { createSiteFileLookup, staticFolders, urlOfFile, type SiteFileLookup } from "../static/static-files.ts";
 import { bundleCopies, isBundleIndex } from "../jekyll/page-bundles.ts";
 import type { Post } from "../content/post.ts";
@@ -336,6 +336,10 @@ export function checkAnalyses(analyses: readonly PostAnalysis[], options: CheckA
       link.kind === "image" ? "missing-image" : LAST_SEGMENT_IS_FILE.test(urlPath) ? "missing-file" : "broken-link";
 
     for (const link of analysis.links) {
+      if (quotedUrl(link.href) !== undefined) {
+        report(link, "quoted-url", decodeTarget(link.href), quotedUrlMessage(link.href, link.kind === "image"));
+        continue;
+      }
       const target = classifyLink(link.href);
       let shown = decodeTarget(link.href);
       if (target.type === "anchor") {

@@ -207,6 +207,24 @@ export function reportedImageTarget(src: string, postUrl: string | undefined): s
 }
 
 /**
+ * The URL inside quotes written around it, `![x]('/images/a.png')`, or undefined. Markdown reads
+ * the quotes as part of the URL, so the browser asks for a path under the post's own URL
+ * (gipyeong-lee's blog has three; `check` told it to publish a `2023/` folder). An external URL in
+ * quotes is externalLinkProblem's.
+ */
+export function quotedUrl(href: string): string | undefined {
+  // markdown-it percent-encodes `"` (not `'`) in a target.
+  const match = /^(["'])(.+)\1$/.exec(decodeTarget(href).trim());
+  return match !== null && !/^[a-z][a-z0-9+.-]*:/i.test(match[2]!) ? match[2] : undefined;
+}
+
+/** The one message for a quoted URL, from the renderer and from `check` alike (printed once). */
+export function quotedUrlMessage(href: string, isImage: boolean): string {
+  const url = quotedUrl(href)!;
+  return `${decodeTarget(href)}: the quotes are part of the URL, which makes it a path under this post's URL; write ${isImage ? "![…]" : "[…]"}(${url})`;
+}
+
+/**
  * What is wrong with an external URL, or undefined when it is well formed. Nothing is fetched
  * (there may be no network): this catches typos (`http:/x`, an empty or dotless host, a space in
  * the host), not dead sites.

@@ -119,6 +119,8 @@ function describe(kind: DiagnosticKind, shape: string, n: number): string {
       return `${count(n, "{% post_url %} names", "{% post_url %} tags name")} no post`;
     case "unpublished-target":
       return `${count(n, "link points", "links point")} to a draft or scheduled post`;
+    case "quoted-url":
+      return `${count(n, "link or image has its URL", "links or images have their URL")} in quotes`;
     case "bad-external-link":
       return `${count(n, "external URL is", "external URLs are")} malformed`;
     case "unencodable-image":

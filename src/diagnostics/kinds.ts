@@ -42,6 +42,10 @@ export const DIAGNOSTIC_KINDS = {
     publishable: true,
     fix: "publish the target, or remove the link until it is published",
   },
+  "quoted-url": {
+    publishable: true,
+    fix: "remove the quotes around the URL (a title goes after it: [text](/x/ \"title\"))",
+  },
   "bad-external-link": {
     publishable: true,
     fix: "fix the typo in the URL",

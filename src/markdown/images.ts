@@ -15,7 +15,8 @@ import { imageSize } from "image-size";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { sourceLocation, type MarkdownEnv } from "./env.ts";
-import { reportedImageTarget } from "../check/links.ts";
+import { quotedUrl, quotedUrlMessage, reportedImageTarget } from "../check/links.ts";
+import { decodeTarget } from "../urls/decode-target.ts";
 import { defineRenderInput, noteRenderInput } from "./render-inputs.ts";
 
 export interface ImagesOptions {
@@ -169,7 +170,9 @@ export function imagesPlugin(md: MarkdownIt, { assetsDir = path.resolve("assets"
       size = sizeOf(file);
       if (size !== "missing") break;
     }
-    if (size === "missing") {
+    if (size === "missing" && quotedUrl(src) !== undefined) {
+      report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: quotedUrlMessage(src, true), kind: "quoted-url", target: decodeTarget(src) });
+    } else if (size === "missing") {
       report?.({ severity: "warning", ...sourceLocation(env, token.meta?.line as number | undefined), field: "image", message: `image file not found: ${src}`, kind: "missing-image", target: reportedImageTarget(src, pageUrl(env)) });
     } else if (size && token.attrGet("width") === null && token.attrGet("height") === null) {
       // A size the author set (kramdown `{: width="700"}`) wins over the file's.

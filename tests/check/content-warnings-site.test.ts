@@ -129,6 +129,9 @@ test("npm run build publishes the site and prints each content problem once, as 
   // A path in quotes (the check resolves it against the post's URL) and an image in a table cell (whose
   // markdown-it token has no line): found by both too, printed once, with a line (real blogs printed both).
   assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:19:\d+ warning image: .*quoted\.png/), 1, build.stderr);
+  // …said as what it is: quotes, not a folder to publish (the group's fix named a folder under the post's URL).
+  assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:19:\d+ warning image: '\/images\/quoted\.png': the quotes are part of the URL.*; write !\[…\]\(\/images\/quoted\.png\)/), 1, build.stderr);
+  assert.match(build.stderr, /1 link or image has its URL in quotes — remove the quotes around the URL/);
   assert.equal(occurrences(build.stderr, /kubernetes-intro\.md:23:\d+ warning image: .*in-table\.png/), 1, build.stderr);
   assert.equal(occurrences(build.stderr, /warning image: .*(quoted|in-table)\.png/), 2, build.stderr);
   // An image on a paragraph's second line (a list item's lazy continuation, smjune's hugo-book docs):

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { classifyLink, externalLinkProblem } from "../../src/check/links.ts";
+import { classifyLink, externalLinkProblem, quotedUrl } from "../../src/check/links.ts";
 import { checkPosts } from "../../src/check/check-posts.ts";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { site } from "../../src/site.ts";
@@ -45,4 +45,18 @@ test("check reports the link as a malformed external link, not a missing file", 
   assert.deepEqual(report.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(root, d.file) })), [
     'posts/rust/2021-05-01-enum.md:6:15 error link: **https://doc.rust-lang.org/book/ch06-00-enums.html** is an external URL with stray characters "**" before it; write [text](https://doc.rust-lang.org/book/ch06-00-enums.html)',
   ]);
+});
+
+test("a site path in quotes inside the parentheses is the path without them; an external one, or no quotes, is not this", () => {
+  // gipyeong-lee: `![MyClass Diagram]('/images/myclass_diagram.png')`; markdown-it encodes `"` as %22.
+  const cases: [href: string, url: string | undefined][] = [
+    ["'/images/myclass_diagram.png'", "/images/myclass_diagram.png"],
+    ["%22/images/a.png%22", "/images/a.png"],
+    ["'./b.png'", "./b.png"],
+    ["'https://example.com/x.png'", undefined],
+    ["/images/a.png", undefined],
+    ["'/images/a.png", undefined],
+    ["''", undefined],
+  ];
+  for (const [href, url] of cases) assert.equal(quotedUrl(href), url, href);
 });

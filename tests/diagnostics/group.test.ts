@@ -104,7 +104,7 @@ test("hundreds of identical problems read as a few lines", () => {
 test("classification: which kinds leave a page to publish", () => {
   const table: [DiagnosticKind | undefined, boolean][] = [
     ["broken-link", true], ["missing-image", true], ["missing-file", true], ["unknown-anchor", true],
-    ["unknown-post-file", true], ["post-url", true], ["unpublished-target", true], ["bad-external-link", true],
+    ["unknown-post-file", true], ["post-url", true], ["unpublished-target", true], ["quoted-url", true], ["bad-external-link", true],
     ["unencodable-image", true], ["undated", true], ["unpublished-url-clash", true], ["generated-file", true], ["stale-setting", true], ["url-clash", false], [undefined, false],
   ];
   for (const [kind, publishable] of table) assert.equal(isPublishable({ kind }), publishable, String(kind));
