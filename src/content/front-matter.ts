@@ -120,6 +120,52 @@ export function findUnclosedOpening(lines: readonly string[], markIndex: number,
 }
 
 /**
+ * A quoted value that goes on over lines starting at the key's own indentation or less:
+ *
+ *     excerpt: "Spring Boot에서 … 활용한
+ *     실무 해결책을 소개합니다."
+ *
+ * YAML wants those lines indented, and js-yaml refuses the block ("deficient indentation"), but
+ * libyaml (Jekyll's Psych) folds them into the value (by-su's Chirpy post stopped the build). Each
+ * such line gets one space more than its key: a quoted scalar's line breaks fold to one space and its
+ * lines' leading spaces are dropped, so the value is what Jekyll read, and no line moves. Written by
+ * hand: no YAML library of npm reads this as libyaml does.
+ */
+export function indentQuotedContinuations(text: string): string {
+  const lines = text.split("\n");
+  /** The quote a line's value opens and leaves open, and the key's indentation, or undefined. */
+  const opens = (line: string): { quote: string; indent: number } | undefined => {
+    const start = /^(\s*)(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(["'])/.exec(line);
+    if (start === null) return undefined;
+    return closesAt(line, start[0].length, start[2]!) === -1 ? { quote: start[2]!, indent: start[1]!.length } : undefined;
+  };
+  let open: { quote: string; indent: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (open === undefined) {
+      open = opens(line);
+      continue;
+    }
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() !== "" && indent <= open.indent) lines[i] = `${" ".repeat(open.indent + 1)}${line.slice(indent)}`;
+    if (closesAt(line, 0, open.quote) !== -1) open = undefined;
+  }
+  return lines.join("\n");
+}
+
+/** Where the quoted scalar opened before `from` closes on `line`, or -1 (`\"` and `''` are escapes). */
+function closesAt(line: string, from: number, quote: string): number {
+  for (let i = from; i < line.length; i++) {
+    if (quote === '"' && line[i] === "\\") i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
  * Parses the text between the `---` fences. gray-matter calls an engine with its options object
  * (Eleventy adds `filePath` to it); a plain string is accepted too. The path is only used in messages.
  */
@@ -131,12 +177,25 @@ export function readFrontMatter(text: string, options?: string | FrontMatterEngi
   const unclosed = fileText === undefined ? undefined : findUnclosedFrontMatter(fileText, filePath) ?? findBodyInFrontMatter(fileText, filePath);
   if (unclosed) throw new DiagnosticError([unclosed]);
   let parsed: unknown;
+  // The core schema: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
+  const load = (source: string) => yaml.load(source, { schema: FRONT_MATTER_SCHEMA, filename: filePath, json: false });
   try {
-    // The core schema: strings, numbers, booleans, null, lists and maps; no timestamps, no custom tags.
-    parsed = yaml.load(text, { schema: FRONT_MATTER_SCHEMA, filename: filePath, json: false });
+    parsed = load(text);
   } catch (error) {
+    const indented = error instanceof yaml.YAMLException ? indentQuotedContinuations(text) : text;
+    let repaired = false;
+    if (indented !== text) {
+      try {
+        parsed = load(indented);
+        repaired = true;
+      } catch {
+        // Not (only) that: the first error says what is wrong.
+      }
+    }
     // js-yaml 5 refuses a block of only comments or `...`; gray-matter skips truly empty ones.
-    if (error instanceof yaml.YAMLException && /input is empty/.test(error.reason)) {
+    if (repaired) {
+      // Read as Jekyll read it (see indentQuotedContinuations).
+    } else if (error instanceof yaml.YAMLException && /input is empty/.test(error.reason)) {
       parsed = null;
     } else if (error instanceof yaml.YAMLException) {
       // Without a mark the error is about the block as a whole: point at its opening line.

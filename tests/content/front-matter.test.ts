@@ -169,3 +169,16 @@ for (const [name, text, offset] of sourceCases) {
     }
   });
 }
+
+test("front matter: a quoted value going on over lines at its key's indentation is folded as Jekyll's libyaml folds it, its keys on their own lines", () => {
+  // by-su's Chirpy post: js-yaml refuses the second line of the excerpt ("deficient indentation").
+  const { data } = parseFile([
+    "---", 'title: "Redis: 트랜잭션"', 'excerpt: "Spring Boot에서 \\"캐시\\"를 쓸 때의', "실무 해결책을", '소개합니다."',
+    "list:", "  - 'it''s", "  one'", "tags: [a]", "---", "body", "",
+  ].join("\n"));
+  assert.deepEqual(data.frontMatter, { title: "Redis: 트랜잭션", excerpt: 'Spring Boot에서 "캐시"를 쓸 때의 실무 해결책을 소개합니다.', list: ["it's one"], tags: ["a"] });
+  assert.deepEqual(data.frontMatterSource.keyLines, { title: 2, excerpt: 3, list: 6, "list[0]": 7, tags: 9 });
+  // A quote that never closes is still the error it was, on its own line.
+  const d = diagnosticOf(() => parseFile('---\ntitle: "열고 닫지 않음\ndate: 2021-01-01\n---\nbody\n'));
+  assert.equal(`${d.line}:${d.column} ${d.message}`, '2:8 invalid YAML: the quote (") opened here is never closed');
+});
