@@ -80,7 +80,9 @@ const COMMENT_AFTER_QUOTE = /^([ \t]*(?:-[ \t]+)*(?:[^\s#'"][^#'"\n]*?:[ \t]+)?)
 export function readYamlConfig(text: string): unknown {
   const read = (source: string) => {
     try {
-      return yaml.load(source, { schema: yaml.CORE_SCHEMA });
+      // `json`: a key written twice takes its last value, as libyaml (Jekyll) and js-yaml 3 (Hexo) read it
+      // (connor-kor's _config.yml has two `kramdown:` blocks; the import stopped on it).
+      return yaml.load(source, { schema: yaml.CORE_SCHEMA, json: true });
     } catch (error) {
       const document = parseYamlDocument(source, { schema: "core" });
       if (document.errors.length > 0) throw error;

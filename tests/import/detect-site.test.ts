@@ -117,6 +117,12 @@ test("a comment glued to a quoted value (`\"x.jpeg\"# avatar`) is read as Jekyll
   });
 });
 
+test("a key written twice in _config.yml takes its last value, as Jekyll's libyaml reads it", async () => {
+  const config = 'title: 블로그\nkramdown:\n  input: GFM\nurl: https://k.example\nkramdown:\n  syntax_highlighter: rouge\n';
+  const site = await detectSite(await writeTempFolder("detect", { "_config.yml": config, "_posts/2024-01-01-a.md": "x" }));
+  assert.deepEqual(site.config, { title: "블로그", kramdown: { syntax_highlighter: "rouge" }, url: "https://k.example" });
+});
+
 test("settings no reader accepts stop the import with the file, line and column and what the parser expected, not a stack trace", async () => {
   for (const [name, text, line] of [
     ["_config.yml", "title: 블로그\nauthor:\n  name: K\n bio: x\n", 4],
