@@ -592,6 +592,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
    * the copy). `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's),
    * for a front-matter image the old site read from its content folder.
    */
+  /** A `../`-relative path whose rest is a file of a static folder the import copies from the old site's root. */
+  function copiedFromRoot(decoded: string): boolean {
+    const rest = /^(?:\.\.\/)+(.+)$/.exec(decoded)?.[1];
+    if (rest === undefined) return false;
+    const file = path.join(layout.urlRoot, rest);
+    return existsSync(file) && layout.staticDirs.some((dir) => !path.relative(dir.from, file).startsWith("..") && (dir.include?.(path.relative(dir.from, file)) ?? true));
+  }
+
   async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string, baseDir = path.dirname(file)): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
@@ -627,8 +635,14 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
           themeImages.set(ref.url, url);
           warn("theme-image", file, `front-matter image "${ref.url}" is content/${decoded} (Hugo reads it from the content folder); written ${url} in the copy`, line);
         }
-        else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
-        else if (path.relative(sourceDir, beside).startsWith("..")) warn("outside", file, `"${ref.url}" is outside the posts folder`, line);
+        else if (existsSync(beside) && !path.relative(sourceDir, beside).startsWith("..")) {
+          // Beside the post: copied with it.
+        } else if (copiedFromRoot(decoded)) {
+          // `../../assets/images/x.png` from a post in nested folders (connor-kor's Typora paths): read
+          // against the post's URL it was the site's /assets/images/x.png, copied with assets/, where
+          // the build finds it too. It was reported as missing or outside the site (279 false warnings).
+        } else if (!existsSync(beside)) warn("missing-file", file, `"${ref.url}" not found beside the post`, line);
+        else warn("outside", file, `"${ref.url}" is outside the posts folder`, line);
         continue;
       }
       let segments = decoded.split("/").filter((s) => s !== "");

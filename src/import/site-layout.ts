@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { decodeTarget } from "../urls/decode-target.ts";
 import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
@@ -314,13 +315,34 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     const newUrl = page && listPageUrl(name, page.layout);
     if (page && newUrl !== undefined) listPages.push({ file: full, oldUrl: oldUrl(page.frontMatter), newUrl });
   };
+  const pageTermPages: TermPageSource[] = [];
   for (const folder of ["_tabs", "_pages"]) {
     for (const file of await listFiles(path.join(site.root, folder))) {
       const full = path.join(site.root, folder, file);
       if (full === about || !POST_FILE.test(file)) continue;
       const oldUrl = (frontMatter: Record<string, unknown>) => oldJekyllUrl({ relativePath: file, frontMatter, timeZone }, { permalink: "/:title/" });
-      if (THEME_PAGE.test(path.basename(file))) listPage(full, path.basename(file), await rootPage(full), oldUrl);
-      else pages.push({ file: full, target: `pages/${file}`, oldUrl });
+      if (THEME_PAGE.test(path.basename(file))) {
+        listPage(full, path.basename(file), await rootPage(full), oldUrl);
+        continue;
+      }
+      // A page of the theme's own making, as at the root below: connor-kor's `_pages/categories/…`
+      // (`layout: archive`, a Liquid loop over `site.categories.blog` at `/categories/blog`) and its
+      // `layout: splash` home page were imported as pages on the URLs of opsnote's own: 19 clashes.
+      const page = await rootPage(full);
+      if (page !== undefined && (!CONTENT_LAYOUTS.has(page.layout) || page.listsPosts)) {
+        const term = listedTerm(oldUrl(page.frontMatter), page.text);
+        if (term !== undefined) {
+          pageTermPages.push({ file: full, ...term, oldUrl: oldUrl(page.frontMatter) });
+          skipped.push({ file: full, reason: `the theme's page of the ${term.kind === "tags" ? "tag" : "category"} "${term.name}" (opsnote makes its own; its URL redirects there)` });
+          continue;
+        }
+        listPage(full, path.basename(file), page, oldUrl);
+        skipped.push({ file: full, reason: page.listsPosts
+          ? "a page that lists the site's posts with Liquid (opsnote makes its own tag, category and archive pages); not imported"
+          : `a page with the theme's layout "${page.layout}", not written content; not imported` });
+        continue;
+      }
+      pages.push({ file: full, target: `pages/${file}`, oldUrl });
     }
   }
   // Pages at the site's root (Beautiful Jekyll's project.md, Jekyll Now's, Minima's): written for a
@@ -345,7 +367,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
     }
     pages.push({ file: full, target: `pages/${name}`, oldUrl });
   }
-  const termPages = await jekyllTermPages(site.root, (relativePath, frontMatter) => oldJekyllUrl({ relativePath, frontMatter, timeZone }, { permalink: pagePattern }));
+  const termPages = [...pageTermPages, ...await jekyllTermPages(site.root, (relativePath, frontMatter) => oldJekyllUrl({ relativePath, frontMatter, timeZone }, { permalink: pagePattern }))];
   for (const page of termPages) skipped.push({ file: page.file, reason: `the theme's page of the ${page.kind === "tags" ? "tag" : "category"} "${page.name}" (opsnote makes its own; its URL redirects there)` });
   const staticDirs = JEKYLL_STATIC_DIRS.filter((name) => existsSync(path.join(site.root, name))).map((name) => ({ from: path.join(site.root, name), name }));
   return {
@@ -646,17 +668,30 @@ function themeListPageUrl(file: string, frontMatter: Record<string, unknown>, bo
  * site's posts, tags or categories (Jekyll Now's tag.md: a theme's list page in Liquid, which opsnote
  * would show as raw Liquid), with its front matter; undefined when it has no front matter.
  */
-async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean; frontMatter: Record<string, unknown> } | undefined> {
+async function rootPage(file: string): Promise<{ layout: string; listsPosts: boolean; frontMatter: Record<string, unknown>; text: string } | undefined> {
   const text = await readFile(file, "utf8");
   if (!/^\uFEFF?---\s*\r?\n/.test(text)) return undefined;
-  const listsPosts = /\{%-?\s*for\s+\w+\s+in\s+(?:site\.(?:posts|tags|categories)|paginator\.posts)\b/.test(text);
+  // `{% for post in site.posts %}`, or the list assigned first: `{% assign posts = site.categories.blog %}`.
+  const listsPosts = /\{%-?\s*(?:for\s+\w+\s+in|assign\s+\w+\s*=)\s*(?:site\.(?:posts|tags|categories)|paginator\.posts)\b/.test(text);
   try {
     const frontMatter = parsePostText(text, file).data.frontMatter ?? {};
     const layout = frontMatter.layout;
-    return { layout: typeof layout === "string" ? layout.trim() : "", listsPosts, frontMatter };
+    return { layout: typeof layout === "string" ? layout.trim() : "", listsPosts, frontMatter, text };
   } catch {
-    return { layout: "", listsPosts, frontMatter: {} }; // broken front matter: imported, and the build names the line
+    return { layout: "", listsPosts, frontMatter: {}, text }; // broken front matter: imported, and the build names the line
   }
+}
+
+/**
+ * The term a theme's list page shows, when it is a page per term: at `/categories/<x>` or `/tags/<x>`,
+ * the term its Liquid reads (`site.categories.blog`, `site.tags["k8s"]`), else the URL's last segment.
+ */
+export function listedTerm(oldUrl: string, text: string): { kind: "tags" | "categories"; name: string } | undefined {
+  const at = /^\/(tags|categories)\/([^/]+)\/?$/.exec(decodeTarget(oldUrl));
+  if (at === null) return undefined;
+  const kind = at[1] as "tags" | "categories";
+  const read = new RegExp(`site\\.${kind}(?:\\.([\\w-]+)|\\[\\s*["']([^"']+)["']\\s*\\])`).exec(text);
+  return { kind, name: (read?.[1] ?? read?.[2] ?? at[2]!).trim() };
 }
 
 /** Folders where Jekyll themes keep a page per term (each file is served at its own permalink). */

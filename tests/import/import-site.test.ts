@@ -570,3 +570,26 @@ test("Hugo: a file name's date stays in the URL, as Hugo kept it (`/posts/2025-0
   // `[frontmatter] date = [":filename", …]`: Hugo's URL had no date (`/posts/istio-delta_xds/`), nor has opsnote's.
   assert.deepEqual(await importOf(`${files["hugo.toml"]}[frontmatter]\n  date = [":filename", ":default"]\n`), { redirects: [], permalink: "/posts/:slug/" });
 });
+
+test("Jekyll: a theme's pages in _pages (a category's list at /categories/blog, a splash home page) are not imported over opsnote's own; ../-paths to assets/ from nested posts are no warning", async () => {
+  // connor-kor's Minimal Mistakes blog: 19 such pages stopped the build on URL clashes, and 279 image
+  // paths written from nested folders (`../../assets/images/x.png`) were reported missing or outside the site.
+  const source = await writeTempFolder("old-mm", {
+    "_config.yml": "title: 블로그\npermalink: /:categories/:title/\n",
+    "_posts/algorithm/study/2021-06-10-structure.md": "---\ntitle: 자료구조\ncategories: blog\n---\n\n![a](../../assets/images/a.png)\n\n![b](../../../assets/images/b.png)\n\n![c](../../assets/images/없음.png)\n",
+    "_pages/categories/etc/category blog.md": '---\ntitle: "블로그"\nlayout: archive\npermalink: /categories/blog\n---\n\n{% assign posts = site.categories.blog %}\n{% for post in posts %} {% include archive-single.html %} {% endfor %}\n',
+    "_pages/splash-page.md": '---\ntitle: "Welcome"\nlayout: splash\npermalink: /\n---\n',
+    "_pages/projects.md": '---\ntitle: "프로젝트"\nlayout: single\npermalink: /projects/\n---\n\n내 프로젝트들\n',
+    "assets/images/a.png": "png", "assets/images/b.png": "png",
+  });
+  const root = await writeTempFolder("project", {});
+  const result = await importSite({ source, root });
+  const lines = (kind: string) => result.warnings.filter((w) => w.kind === kind).map((w) => w.line);
+  assert.deepEqual([...lines("missing-file"), ...lines("outside")].map((line) => /"([^"]+)"/.exec(line)?.[1]), ["../../assets/images/없음.png"]);
+  assert.deepEqual(readdirSync(path.join(root, "posts", "pages")), ["projects.md"]);
+  const skipped = lines("skipped").join("\n");
+  assert.match(skipped, /category blog\.md warning skipped: the theme's page of the category "blog"/);
+  assert.match(skipped, /splash-page\.md warning skipped: a page with the theme's layout "splash"/);
+  // opsnote's category page is at the old URL (with its slash): no redirect is needed, and none clashes.
+  assert.deepEqual(Object.keys(result.redirects).filter((from) => from.startsWith("/categories/")), []);
+});
