@@ -622,8 +622,8 @@ const CONTENT_LAYOUTS = new Set(["page", "single", "article", "post", "default",
 
 /**
  * opsnote's page for a theme page that lists posts, from its file name and layout: an archive (by year,
- * by date: `archives.md`, `year-archive.md`, layout `archive-dates`), the tag list or the category list;
- * undefined for any other page (search, 404, home).
+ * by date: `archives.md`, `year-archive.md`, layout `archive-dates`), the tag list or the category list,
+ * the home page for a `layout: home`; undefined for any other page (search, 404).
  */
 export function listPageUrl(fileName: string, layout: string): string | undefined {
   const name = fileName.replace(/\.(md|markdown|html)$/i, "").toLowerCase();
@@ -631,6 +631,8 @@ export function listPageUrl(fileName: string, layout: string): string | undefine
   if (/^(categories|category|category-archive)$/.test(name) || /^categor/.test(layoutName)) return CATEGORIES_URL;
   if (/^(tags?|tag-archive)$/.test(name) || /^tags?$/.test(layoutName)) return TAGS_URL;
   if (/^(archives?|year-archive|collection-archive|posts|dates)$/.test(name) || /^archive(s|-dates|-years?)?$/.test(layoutName)) return ARCHIVE_URL;
+  // Minimal Mistakes' `layout: home`: the latest posts, paginated, at any URL (ottersong's /blog/).
+  if (layoutName === "home") return HOME_URL;
   return undefined;
 }
 

@@ -580,6 +580,8 @@ test("Jekyll: a theme's pages in _pages (a category's list at /categories/blog, 
     "_pages/categories/etc/category blog.md": '---\ntitle: "블로그"\nlayout: archive\npermalink: /categories/blog\n---\n\n{% assign posts = site.categories.blog %}\n{% for post in posts %} {% include archive-single.html %} {% endfor %}\n',
     "_pages/splash-page.md": '---\ntitle: "Welcome"\nlayout: splash\npermalink: /\n---\n',
     "_pages/projects.md": '---\ntitle: "프로젝트"\nlayout: single\npermalink: /projects/\n---\n\n내 프로젝트들\n',
+    // ottersong's: Minimal Mistakes' latest posts at /blog/, an empty page when imported as one.
+    "_pages/blog.md": '---\ntitle: "Blog"\nlayout: home\npermalink: /blog/\npagination:\n  enabled: true\n---\n',
     "assets/images/a.png": "png", "assets/images/b.png": "png",
   });
   const root = await writeTempFolder("project", {});
@@ -592,4 +594,5 @@ test("Jekyll: a theme's pages in _pages (a category's list at /categories/blog, 
   assert.match(skipped, /splash-page\.md warning skipped: a page with the theme's layout "splash"/);
   // opsnote's category page is at the old URL (with its slash): no redirect is needed, and none clashes.
   assert.deepEqual(Object.keys(result.redirects).filter((from) => from.startsWith("/categories/")), []);
+  assert.equal(result.redirects["/blog/"], "/");
 });

@@ -182,7 +182,7 @@ test("Hux's about page is about.html around {% include about/<lang>.md %}: the s
   assert.equal(chinese.written.find((w) => w.to.endsWith("/posts/about.md")), undefined);
 });
 
-test("listPageUrl: a theme's list page is opsnote's archive, tag or category list; other pages are none", () => {
+test("listPageUrl: a theme's list page is opsnote's archive, tag or category list, or its home page; other pages are none", () => {
   const cases: [string, string, string | undefined][] = [
     ["archives.md", "archives", "/archive/"], // Chirpy's tab
     ["dates.md", "archive-dates", "/archive/"], // not-pure-poole (schooldevops)
@@ -192,7 +192,9 @@ test("listPageUrl: a theme's list page is opsnote's archive, tag or category lis
     ["tags.md", "tags", "/tags/"],
     ["search.md", "search", undefined],
     ["404.html", "default", undefined],
-    ["index.html", "home", undefined],
+    // Minimal Mistakes' latest posts: opsnote's home page (index.html's old URL is "/" already: no redirect).
+    ["index.html", "home", "/"],
+    ["blog.md", "home", "/"],
     ["projects.md", "default", undefined],
     ["tags-guide.md", "page", undefined],
   ];
