@@ -146,7 +146,8 @@ export interface HugoUrlOptions {
   keepCase?: boolean;
   /**
    * `[frontmatter] date = [":filename", …]`: Hugo takes a file name's date as the page's date and
-   * the rest of the name as its slug (`2025-03-23-istio.md` is at `…/istio/`). @default false
+   * the rest of the name as its slug, unless the front matter has one (`2025-03-23-istio.md` is at
+   * `…/istio/`; `:filename` in a pattern is still the whole name). @default false
    */
   dateFromFileName?: boolean;
 }
@@ -165,9 +166,10 @@ export function oldHugoUrl(input: OldPostInput, options: HugoUrlOptions): string
   if (typeof fm.url === "string" && fm.url.trim() !== "") return cleanUrl(fm.url.trim());
   const parts = input.relativePath.split("/");
   const isBundle = /^index\.(md|markdown)$/i.test(parts.at(-1)!);
-  const ownName = isBundle ? parts.at(-2) ?? "" : fileName(input.relativePath);
-  const contentBase = options.dateFromFileName ? ownName.replace(DATE_PREFIX, "") || ownName : ownName;
-  const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : undefined;
+  const contentBase = isBundle ? parts.at(-2) ?? "" : fileName(input.relativePath);
+  // A date read from the name leaves the rest of the name as the page's slug (`:filename` keeps it whole).
+  const nameSlug = options.dateFromFileName && DATE_PREFIX.test(contentBase) ? contentBase.replace(DATE_PREFIX, "") || undefined : undefined;
+  const slug = typeof fm.slug === "string" && fm.slug.trim() !== "" ? fm.slug.trim() : nameSlug;
   if (options.permalink === undefined) {
     const folders = parts.slice(0, isBundle ? -2 : -1);
     return cleanUrl(`${folders.map((folder) => urlize(folder)).join("/")}/${urlize(slug ?? contentBase)}/`);

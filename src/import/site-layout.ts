@@ -6,7 +6,6 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { decodeTarget } from "../urls/decode-target.ts";
 import picomatch from "picomatch";
 import { parsePostText } from "../content/front-matter.ts";
 import { isTimeZone, siteSettingsSchema } from "../settings/schema.ts";
@@ -16,6 +15,7 @@ import { hugoDatesFromFileName, oldGatsbyUrl, oldHexoTermUrls, oldHexoUrl, oldHu
 import { defaultsToCarry, jekyllDefaults, type CarriedDefault } from "./jekyll-defaults.ts";
 import { jekyllPostPermalink, lookup, translateGatsby, translateHexo, translateHugo, translateJekyll, translateZola, type TranslatedSettings } from "./translate-settings.ts";
 import { ARCHIVE_URL, CATEGORIES_URL, HOME_URL, TAGS_URL } from "../urls/site-urls.ts";
+import { decodeTarget } from "../urls/decode-target.ts";
 
 export const POST_FILE = /\.(md|markdown)$/i;
 /** A post's name in Jekyll's `_posts/` (`Document::DATE_FILENAME_MATCHER`): a date, a title, an extension. */
@@ -332,8 +332,7 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
       if (page !== undefined && (!CONTENT_LAYOUTS.has(page.layout) || page.listsPosts)) {
         const term = listedTerm(oldUrl(page.frontMatter), page.text);
         if (term !== undefined) {
-          pageTermPages.push({ file: full, ...term, oldUrl: oldUrl(page.frontMatter) });
-          skipped.push({ file: full, reason: `the theme's page of the ${term.kind === "tags" ? "tag" : "category"} "${term.name}" (opsnote makes its own; its URL redirects there)` });
+          pageTermPages.push({ file: full, ...term, oldUrl: oldUrl(page.frontMatter) }); // reported with the others below
           continue;
         }
         listPage(full, path.basename(file), page, oldUrl);

@@ -68,6 +68,15 @@ test("Zola: section path + slug (date prefix off), bundles, path", () => {
   }
 });
 
+test("Hugo: a date read from the file name (`[frontmatter] date = [\":filename\"]`) leaves the rest as the slug; :filename stays whole", () => {
+  const input = (relativePath: string, frontMatter: Record<string, unknown> = {}) => ({ relativePath, frontMatter, timeZone: TZ });
+  assert.equal(oldHugoUrl(input("posts/2025-03-23-istio.md"), { section: "posts" }), "/posts/2025-03-23-istio/");
+  assert.equal(oldHugoUrl(input("posts/2025-03-23-istio.md"), { section: "posts", dateFromFileName: true }), "/posts/istio/");
+  assert.equal(oldHugoUrl(input("posts/2025-03-23-istio.md", { slug: "mesh" }), { section: "posts", dateFromFileName: true }), "/posts/mesh/");
+  assert.equal(oldHugoUrl(input("posts/2025-03-23-istio.md"), { section: "posts", dateFromFileName: true, permalink: "/:slug/" }), "/istio/");
+  assert.equal(oldHugoUrl(input("posts/2025-03-23-istio.md"), { section: "posts", dateFromFileName: true, permalink: "/:filename/" }), "/2025-03-23-istio/");
+});
+
 test("permalink translations: Jekyll styles and unknown tokens, Hugo tokens", () => {
   assert.deepEqual(translatePermalink("pretty"), { opsnote: "/:categories/:year/:month/:day/:title/", unsupported: [] });
   assert.deepEqual(translatePermalink("date"), { opsnote: "/:categories/:year/:month/:day/:title.html", unsupported: [] });
