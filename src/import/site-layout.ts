@@ -313,7 +313,8 @@ async function jekyllLayout(site: DetectedSite): Promise<SiteLayout> {
    */
   const listPage = (full: string, name: string, page: Awaited<ReturnType<typeof rootPage>>, oldUrl: (frontMatter: Record<string, unknown>) => string) => {
     const newUrl = page && listPageUrl(name, page.layout);
-    if (page && newUrl !== undefined) listPages.push({ file: full, oldUrl: oldUrl(page.frontMatter), newUrl });
+    // An `index` page was its folder's URL (`index.markdown` is `/`, not `/index/`).
+    if (page && newUrl !== undefined) listPages.push({ file: full, oldUrl: oldUrl(page.frontMatter).replace(/(^|\/)index(\.html?)?\/?$/, "$1"), newUrl });
   };
   const pageTermPages: TermPageSource[] = [];
   for (const folder of ["_tabs", "_pages"]) {

@@ -582,6 +582,8 @@ test("Jekyll: a theme's pages in _pages (a category's list at /categories/blog, 
     "_pages/projects.md": '---\ntitle: "프로젝트"\nlayout: single\npermalink: /projects/\n---\n\n내 프로젝트들\n',
     // ottersong's: Minimal Mistakes' latest posts at /blog/, an empty page when imported as one.
     "_pages/blog.md": '---\ntitle: "Blog"\nlayout: home\npermalink: /blog/\npagination:\n  enabled: true\n---\n',
+    // Its home page, at / (a redirect from /index/ was written for it).
+    "index.markdown": "---\nlayout: home\n---\n",
     "assets/images/a.png": "png", "assets/images/b.png": "png",
   });
   const root = await writeTempFolder("project", {});
@@ -595,4 +597,5 @@ test("Jekyll: a theme's pages in _pages (a category's list at /categories/blog, 
   // opsnote's category page is at the old URL (with its slash): no redirect is needed, and none clashes.
   assert.deepEqual(Object.keys(result.redirects).filter((from) => from.startsWith("/categories/")), []);
   assert.equal(result.redirects["/blog/"], "/");
+  assert.equal(result.redirects["/index/"], undefined);
 });
