@@ -89,30 +89,40 @@ const RAN_OFF = /^(deficient indentation|unexpected end of the stream|end of the
 const CLOSERS: Record<string, string> = { "[": "]", "{": "}" };
 const WHAT: Record<string, string> = { '"': "the quote (\")", "'": "the quote (')", "[": "the list ([)", "{": "the mapping ({)" };
 
+type Opening = { char: string; column: number };
+
+/**
+ * One line of a YAML block, scanned: the quote it leaves open (column 0 when it is `inQuote`, the one
+ * open at the line's start), and its brackets left open. A quote counts only where a YAML value can start
+ * (after `: `, `- `, `[`, `{` or `,`), so the apostrophe in `title: it's` is not one.
+ */
+function scanLine(line: string, inQuote?: string): { quote?: Opening; open: Opening[] } {
+  const open: Opening[] = [];
+  let quote: Opening | undefined = inQuote === undefined ? undefined : { char: inQuote, column: 0 };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === "\\" && quote.char === '"') i++;
+      else if (c === quote.char && quote.char === "'" && line[i + 1] === "'") i++;
+      else if (c === quote.char) quote = undefined;
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    if ((c === '"' || c === "'") && /(^|[:\-[{,])\s*$/.test(line.slice(0, i))) quote = { char: c, column: i + 1 };
+    else if (c === "[" || c === "{") open.push({ char: c, column: i + 1 });
+    else if ((c === "]" || c === "}") && open.length > 0 && CLOSERS[open.at(-1)!.char] === c) open.pop();
+  }
+  return { quote, open };
+}
+
 /**
  * The nearest line, at or above where YAML gave up (`markIndex`, 0-based block line; only the text
  * before `markColumn` on it), that leaves a quote or a bracket open, with the 1-based column of that
- * opening. A quote counts only where a YAML value can start (after `: `, `- `, `[`, `{` or `,`), so
- * the apostrophe in `title: it's` is not one.
+ * opening.
  */
 export function findUnclosedOpening(lines: readonly string[], markIndex: number, markColumn: number): { index: number; column: number; what: string } | undefined {
   for (let index = Math.min(markIndex, lines.length - 1); index >= 0; index--) {
-    const line = index === markIndex ? lines[index]!.slice(0, markColumn) : lines[index]!;
-    const open: { char: string; column: number }[] = [];
-    let quote: { char: string; column: number } | undefined;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (quote) {
-        if (c === "\\" && quote.char === '"') i++;
-        else if (c === quote.char && quote.char === "'" && line[i + 1] === "'") i++;
-        else if (c === quote.char) quote = undefined;
-        continue;
-      }
-      if (c === "#" && (i === 0 || /\s/.test(line[i - 1]!))) break;
-      if ((c === '"' || c === "'") && /(^|[:\-[{,])\s*$/.test(line.slice(0, i))) quote = { char: c, column: i + 1 };
-      else if (c === "[" || c === "{") open.push({ char: c, column: i + 1 });
-      else if ((c === "]" || c === "}") && open.length > 0 && CLOSERS[open.at(-1)!.char] === c) open.pop();
-    }
+    const { quote, open } = scanLine(index === markIndex ? lines[index]!.slice(0, markColumn) : lines[index]!);
     const left = quote ?? open[0];
     if (left) return { index, column: left.column, what: WHAT[left.char]! };
   }
@@ -133,36 +143,19 @@ export function findUnclosedOpening(lines: readonly string[], markIndex: number,
  */
 export function indentQuotedContinuations(text: string): string {
   const lines = text.split("\n");
-  /** The quote a line's value opens and leaves open, and the key's indentation, or undefined. */
-  const opens = (line: string): { quote: string; indent: number } | undefined => {
-    const start = /^(\s*)(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(["'])/.exec(line);
-    if (start === null) return undefined;
-    return closesAt(line, start[0].length, start[2]!) === -1 ? { quote: start[2]!, indent: start[1]!.length } : undefined;
-  };
-  let open: { quote: string; indent: number } | undefined;
+  const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
+  /** The quote left open, and the indentation of the line that opened it. */
+  let open: { char: string; indent: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (open === undefined) {
-      open = opens(line);
-      continue;
+    if (open !== undefined && line.trim() !== "" && indentOf(line) <= open.indent) {
+      lines[i] = `${" ".repeat(open.indent + 1)}${line.slice(indentOf(line))}`;
     }
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    if (line.trim() !== "" && indent <= open.indent) lines[i] = `${" ".repeat(open.indent + 1)}${line.slice(indent)}`;
-    if (closesAt(line, 0, open.quote) !== -1) open = undefined;
+    const quote = scanLine(line, open?.char).quote;
+    // Still the quote of an earlier line (column 0), or one this line opens.
+    open = quote === undefined ? undefined : quote.column === 0 ? open : { char: quote.char, indent: indentOf(line) };
   }
   return lines.join("\n");
-}
-
-/** Where the quoted scalar opened before `from` closes on `line`, or -1 (`\"` and `''` are escapes). */
-function closesAt(line: string, from: number, quote: string): number {
-  for (let i = from; i < line.length; i++) {
-    if (quote === '"' && line[i] === "\\") i++;
-    else if (line[i] === quote) {
-      if (quote === "'" && line[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
 }
 
 /**
