@@ -32,11 +32,14 @@ export interface KnownUrls {
  */
 export function knownUrls(posts: readonly Post[], pageSize: number, redirects: Iterable<string> = []): KnownUrls {
   const copies = posts.map((post) => ({ ...post, tags: post.tags.map((t) => ({ ...t })), categories: post.categories.map((c) => ({ ...c })) }));
-  const tags = groupByTerm(copies, (post) => post.tags);
+  // As the build plans them (src/collections): posts make the lists and terms; a standalone page is
+  // one more page, or a term's page when it is at the term's URL.
+  const listed = copies.filter((post) => post.kind !== "page");
+  const tags = groupByTerm(listed, (post) => post.tags);
   applyGroupSpelling(tags, (post) => post.tags);
-  const categories = groupByTerm(copies, (post) => post.categories);
+  const categories = groupByTerm(listed, (post) => post.categories);
   applyGroupSpelling(categories, (post) => post.categories);
-  const plan = planSite({ posts: copies, tags, categories, pageSize });
+  const plan = planSite({ posts: listed, standalonePages: copies.filter((post) => post.kind === "page"), tags, categories, pageSize });
   const urls = new Set<string>([
     ...plan.pages.map((page) => page.url),
     ...Object.values(pages).map((page) => page.data.permalink).filter((p): p is string => typeof p === "string"),

@@ -21,6 +21,12 @@ export interface TermListPage extends ListPage<Post> {
   term: TermGroup;
   /** This term's Atom feed. */
   feedUrl: string;
+  /**
+   * The page of the blogger's at this term's URL (a Minimal Mistakes `_pages/categories/kubernetes.md`
+   * with `permalink: /categories/kubernetes`): it is the term's page, as on the old site, and this list
+   * is not written (nor its later pages); the term's feed still is.
+   */
+  replacedBy?: Post;
 }
 
 /** One file (or, for `isFolder`, one folder) the build writes, with where it comes from. */
@@ -61,7 +67,10 @@ export interface SitePlan {
 export interface PlanSiteInput {
   /** Published posts (drafts already left out unless previewing). */
   posts: readonly Post[];
-  /** Published standalone pages (`kind: "page"`); one at `/about/` replaces the generated about page. @default [] */
+  /**
+   * Published standalone pages (`kind: "page"`); one at `/about/` replaces the generated about page,
+   * one at a tag's or category's URL that term's list pages. @default []
+   */
   standalonePages?: readonly Post[];
   tags: readonly TermGroup[];
   categories: readonly TermGroup[];
@@ -90,11 +99,17 @@ function newest(posts: readonly Post[]): Date | undefined {
 
 const TERM_LABEL: Record<TermKind, string> = { tags: "tag", categories: "category" };
 
-function termPages(kind: TermKind, groups: readonly TermGroup[], pageSize: number): TermListPage[] {
+/** The output file a URL names, as the collision check compares them (letter case ignored). */
+const fileKey = (url: string) => outputFileOf(url).toLowerCase();
+
+function termPages(kind: TermKind, groups: readonly TermGroup[], pageSize: number, pageAt: ReadonlyMap<string, Post>): TermListPage[] {
   const urlOf = kind === "tags" ? tagUrl : categoryUrl;
-  return groups.flatMap((term) =>
-    paginate(term.posts, pageSize, urlOf(term)).map((page) => ({ ...page, kind, term, feedUrl: termFeedUrl(urlOf(term)) })),
-  );
+  return groups.flatMap((term) => {
+    const replacedBy = pageAt.get(fileKey(urlOf(term)));
+    return paginate(term.posts, pageSize, urlOf(term)).map((page) => ({
+      ...page, kind, term, feedUrl: termFeedUrl(urlOf(term)), ...(replacedBy ? { replacedBy } : {}),
+    }));
+  });
 }
 
 /** Whether a published page or post takes the generated about page's place (a dated post at `/about/` does too). */
@@ -104,8 +119,9 @@ export function replacesAboutPage(pages: readonly Post[]): boolean {
 
 export function planSite({ posts, standalonePages = [], tags, categories, pageSize, offline = false }: PlanSiteInput): SitePlan {
   const homePages = paginate(orderForHome(posts), pageSize, HOME_URL);
-  const tagPages = termPages("tags", tags, pageSize);
-  const categoryPages = termPages("categories", categories, pageSize);
+  const pageAt = new Map(standalonePages.map((page) => [fileKey(page.url), page]));
+  const tagPages = termPages("tags", tags, pageSize, pageAt);
+  const categoryPages = termPages("categories", categories, pageSize, pageAt);
   const allNewest = newest(posts);
   const fixed = (url: string, what: string, inSitemap: boolean, lastModified: Date | undefined = undefined): PlannedPage => ({
     url, file: GENERATED, what, inSitemap, lastModified: inSitemap ? lastModified : undefined, generated: true,
@@ -123,8 +139,9 @@ export function planSite({ posts, standalonePages = [], tags, categories, pageSi
       const what = `the ${TERM_LABEL[page.kind]} page of "${page.term.name}"${page.pageNumber > 1 ? ` (page ${page.pageNumber})` : ""}`;
       const file = page.term.posts.at(-1)?.inputPath ?? GENERATED;
       const list: PlannedPage = { url: page.url, file, what, inSitemap: true, lastModified: newest(page.items), generated: true };
-      if (page.pageNumber > 1) return [list];
-      return [list, { url: page.feedUrl, file, what: `the ${TERM_LABEL[page.kind]} feed of "${page.term.name}"`, inSitemap: false, generated: true }];
+      const lists = page.replacedBy ? [] : [list];
+      if (page.pageNumber > 1) return lists;
+      return [...lists, { url: page.feedUrl, file, what: `the ${TERM_LABEL[page.kind]} feed of "${page.term.name}"`, inSitemap: false, generated: true }];
     }),
     fixed(TAGS_URL, "the tag index", true, allNewest),
     fixed(CATEGORIES_URL, "the category index", true, allNewest),

@@ -92,7 +92,11 @@ function termPageTemplate(collection: "tagPages" | "categoryPages"): VirtualTemp
   return {
     data: {
       ...GENERATED_PAGE,
-      pagination: { data: `collections.${collection}`, size: 1, alias: "listPage", addAllPagesToCollections: false },
+      pagination: {
+        data: `collections.${collection}`, size: 1, alias: "listPage", addAllPagesToCollections: false,
+        // A term whose URL holds a page of the blogger's has that page instead (site-plan.ts).
+        before: (pages: TermListPage[]) => pages.filter((page) => page.replacedBy === undefined),
+      },
       permalink: (data: { listPage: TermListPage }) => data.listPage.url,
     },
     render: (data) => renderDocument(<TermPage page={data.listPage as TermListPage} />),

@@ -121,6 +121,24 @@ test("a standalone page at /about/ takes the generated about page's place; elsew
   assert.ok(withUses.pages.some((p) => p.url === "/uses/" && p.inSitemap));
 });
 
+test("a page of the blogger's at a category's URL is that category's page: no clash, no list pages, the feed kept", () => {
+  // BlueHorn07's Minimal Mistakes blog: `_pages/categories/development/kubernetes.md`, a written list
+  // of links at `permalink: /categories/kubernetes`. The build stopped on 21 such clashes.
+  const posts = Array.from({ length: 12 }, (_, i) => post(`k${i}`, `2021-01-${String(i + 1).padStart(2, "0")}`, { categories: toTerms(["Kubernetes"]) }));
+  const categories = groupByTerm(posts, (p) => p.categories);
+  const page = post("kubernetes", "2021-01-01", { kind: "page", title: "Kubernetes", url: "/categories/Kubernetes/" });
+  const plan = planSite({ posts, standalonePages: [page], tags: [], categories, pageSize: 10 });
+  assert.deepEqual(findUrlConflicts(plan.pages), []);
+  const at = (url: string) => plan.pages.filter((p) => p.url.toLowerCase() === url).map((p) => p.what);
+  assert.deepEqual(at("/categories/kubernetes/"), ['the page "Kubernetes"']);
+  assert.deepEqual(at("/categories/kubernetes/page/2/"), [], "its later list pages go too");
+  assert.deepEqual(at("/categories/kubernetes/feed.xml"), ['the category feed of "Kubernetes"']);
+  assert.deepEqual(plan.categoryPages.map((p) => [p.url, p.replacedBy?.title]), [["/categories/kubernetes/", "Kubernetes"], ["/categories/kubernetes/page/2/", "Kubernetes"]]);
+  const elsewhere = planSite({ posts, standalonePages: [{ ...page, url: "/kubernetes/" }], tags: [], categories, pageSize: 10 });
+  assert.deepEqual(elsewhere.categoryPages.map((p) => p.replacedBy), [undefined, undefined]);
+  assert.equal(elsewhere.pages.filter((p) => p.url.startsWith("/categories/kubernetes/") && p.generated).length, 3);
+});
+
 test("a dated post at /about/ takes the generated about page's place too, with no clash", () => {
   const about = post("about", "2021-01-01", { url: "/about/" });
   const plan = planSite({ posts: [about], tags: [], categories: [], pageSize: 10 });
