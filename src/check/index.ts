@@ -21,6 +21,7 @@ import { checkAnalyses } from "./check-posts.ts";
 import { createPostSources, type PostSources } from "./post-sources.ts";
 import type { SiteFiles } from "../static/index.ts";
 import type { PostAnalysis } from "./analyse-post.ts";
+import { decodeTarget } from "../urls/decode-target.ts";
 import { settingsToCheck } from "./settings-references.ts";
 import { SETTINGS_FILE } from "../settings/load-settings.ts";
 
@@ -60,8 +61,22 @@ function servedSegments(posts: string, staticDirs: readonly string[]): Set<strin
   return served;
 }
 
+/** The posts' root-relative links that name a post's URL (with or without its last slash). */
+function countLinksToPosts(analyses: readonly PostAnalysis[]): number {
+  const urls = new Set(analyses.flatMap(({ post }) => (post ? [post.url.normalize("NFC").replace(/\/$/, "")] : [])));
+  let count = 0;
+  for (const { links } of analyses) {
+    for (const link of links) {
+      if (link.kind !== "link" || !link.href.startsWith("/") || link.href.startsWith("//")) continue;
+      if (urls.has(decodeTarget(link.href.split(/[#?]/)[0]!).replace(/\/$/, ""))) count++;
+    }
+  }
+  return count;
+}
+
 export function groupContext(analyses: readonly PostAnalysis[], posts: string, site: Pick<SiteSettings, "permalink" | "staticDirs">): GroupContext {
   return {
+    linksToPosts: countLinksToPosts(analyses),
     posts: analyses.flatMap(({ post }) => (post ? [{ url: post.url, title: post.slug, date: post.date.wall, categories: post.categories.map((c) => c.slug) }] : [])),
     permalink: site.permalink,
     folders: foldersBeside(posts),

@@ -21,6 +21,14 @@ export interface GroupContext {
   folders?: ReadonlySet<string>;
   /** First URL segments the site serves files from (`staticDirs`, and `static/`'s sub-folders). */
   served?: ReadonlySet<string>;
+  /**
+   * How many of the posts' internal links reach a post at its URL. When they outnumber the links
+   * another pattern would fix, the site's permalink is right and those links name URLs the posts had
+   * before (BlueHorn07: 4 links to `/computer_science/<year>/…`, from before a permalink change, were
+   * answered with "set permalink: /computer_science/:year/:month/:day/:title/", which would have moved
+   * all 537 posts): the fix is a redirect.
+   */
+  linksToPosts?: number;
 }
 
 export interface DiagnosticGroup {
@@ -29,6 +37,8 @@ export interface DiagnosticGroup {
   shape: string;
   /** The permalink pattern under which the group's URLs are existing posts' URLs. */
   permalink?: string;
+  /** That pattern is what the posts' URLs were (see `GroupContext.linksToPosts`): redirects fix the group. */
+  former?: boolean;
   diagnostics: Diagnostic[];
   /** One line: count, what, fix, examples. */
   text: string;
@@ -138,7 +148,10 @@ function describe(kind: DiagnosticKind, shape: string, n: number): string {
   }
 }
 
-function fixOf(group: { kind: DiagnosticKind; shape: string; permalink?: string }, context: GroupContext): string {
+function fixOf(group: Omit<DiagnosticGroup, "text">, context: GroupContext): string {
+  if (group.former) {
+    return `the posts had those URLs before: add redirect_from: with the old URL to each post (${context.linksToPosts} links reach posts at their URLs, so the permalink is right)`;
+  }
   if (group.permalink !== undefined) {
     return `set permalink: ${group.permalink} in ${SETTINGS_FILE} (or add redirects) and they resolve`;
   }
@@ -172,7 +185,8 @@ export function groupDiagnostics(diagnostics: readonly Diagnostic[], context: Gr
     if (d.kind === undefined) continue;
     const key = `${d.kind}\0${shape}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: d.kind, shape, permalink, diagnostics: [] }));
+    const former = permalink !== undefined && (context.linksToPosts ?? 0) > fits.get(permalink)!;
+    if (!group) groups.set(key, (group = { kind: d.kind, shape, ...(former ? { former } : { permalink }), diagnostics: [] }));
     group.diagnostics.push(d);
   }
   return [...groups.values()]

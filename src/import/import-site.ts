@@ -299,6 +299,10 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       }
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(source.targetOf?.(relative) ?? relative));
       const shown = path.join(source.dir, listed);
+      if (layout.ignored?.(from)) {
+        if (POST_FILE.test(relative)) warn("skipped", shown, "matched by ignoreFiles in the Hugo settings, so Hugo never published it; not imported");
+        continue;
+      }
       // `_posts/2023-6-11-SPRING2` (a post saved without `.md`): Jekyll never read nor served it, and a
       // copy beside the posts would be published as a raw file at /2023-6-11-SPRING2.
       if (source.datedNamesOnly && !/\.[^./]+$/.test(relative)) {

@@ -187,6 +187,34 @@ export interface SiteLayout {
    */
   folderTranslations?: { file: string; code: string; original: string; oldUrl: (frontMatter: Record<string, unknown>) => string }[];
   settings: TranslatedSettings;
+  /**
+   * Hugo's `ignoreFiles`: a content file it matches was never read by Hugo, so it is not imported
+   * (kjw1995/95jw_archive's `CLAUDE\.md$`: notes for an assistant beside the posts).
+   */
+  ignored?: (file: string) => boolean;
+}
+
+/**
+ * Hugo's `ignoreFiles`, regular expressions matched against a file's absolute path (Hugo's docs), as
+ * one test. Go's RE2 syntax and JavaScript's agree on what such patterns use (`\.`, `$`, classes,
+ * groups); Go's leading `(?i)` becomes the `i` flag. A pattern JavaScript cannot read is returned in
+ * `unread`, for the report: Hugo would not have started with one Go cannot read either.
+ * @example hugoIgnoreFiles({ ignoreFiles: ["CLAUDE\\.md$"] }).ignored("/site/content/CLAUDE.md") // true
+ */
+export function hugoIgnoreFiles(config: Record<string, unknown>): { ignored: (file: string) => boolean; unread: string[] } {
+  const value = lookupAnyCase(config, "ignoreFiles");
+  const patterns = (Array.isArray(value) ? value : typeof value === "string" ? [value] : []).filter((p): p is string => typeof p === "string" && p !== "");
+  const compiled: RegExp[] = [];
+  const unread: string[] = [];
+  for (const pattern of patterns) {
+    const caseless = /^\(\?i\)/.test(pattern);
+    try {
+      compiled.push(new RegExp(caseless ? pattern.slice(4) : pattern, caseless ? "i" : ""));
+    } catch {
+      unread.push(pattern);
+    }
+  }
+  return { ignored: (file) => compiled.some((re) => re.test(file.split(path.sep).join("/"))), unread };
 }
 
 /** A Hugo site's languages: a content file named `x.<code>.md` is that language's version of `x.md`. */
@@ -566,12 +594,24 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     pages.push({ file, target, oldUrl: (frontMatter) => oldSectionUrl(dir, frontMatter, site.family === "zola" ? "zola" : "hugo", keepCase) });
   }
   const listPages = [...themeListPages, ...(await sectionListPages(site, contentDir, sections, keepCase)).map((page) => ({ ...page, oldUrl: `${folderLanguagePrefix}${page.oldUrl}` }))];
+  const ignoreFiles = site.family === "hugo" ? hugoIgnoreFiles(site.config) : undefined;
+  const ignored = ignoreFiles?.ignored;
+  for (const pattern of ignoreFiles?.unread ?? []) {
+    skipped.push({ file: path.join(site.root, site.configFile ?? "hugo.toml"), reason: `ignoreFiles: ${JSON.stringify(pattern)} is no regular expression opsnote can read, so the files it matches were imported` });
+  }
+  if (ignored !== undefined) {
+    const ignoredReason = "matched by ignoreFiles in the Hugo settings, so Hugo never published it; not imported";
+    for (const page of pages.filter((page) => ignored(page.file))) skipped.push({ file: page.file, reason: ignoredReason });
+    pages.splice(0, pages.length, ...pages.filter((page) => !ignored(page.file)));
+    pageFiles.splice(0, pageFiles.length, ...pageFiles.filter((copy) => !ignored(copy.file)));
+    if (about !== undefined && ignored(about)) about = undefined;
+  }
   // `static/` is copied whole as the project's `static/`, whose contents opsnote serves from the root, as
   // Hugo and Zola do: `/images/x.png` and `/favicon.ico` keep working.
   const staticRoot = path.join(site.root, "static");
   const staticDirs = existsSync(staticRoot) ? [{ from: staticRoot, name: "static" }] : [];
   return {
-    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, contentDir, settings, languages, listPages, folderTranslations,
+    sources, about, pages, pageFiles, skipped, staticDirs, urlRoot: staticRoot, urlRootCopied: true, contentDir, settings, languages, listPages, folderTranslations, ignored,
     rootFallbackDirs: site.family === "hugo" && existsSync(path.join(site.root, "assets")) ? [path.join(site.root, "assets")] : [],
     aboutUrl: (frontMatter) => {
       const input = { relativePath: "about.md", frontMatter, timeZone };

@@ -52,6 +52,18 @@ test("groupDiagnostics: by kind and URL shape, largest first, with the one fix a
       expected: ["4 links point to /posts/<slug>/ that no post or page has — set permalink: /posts/:title/ in opsnote.config.yaml (or add redirects) and they resolve (e.g. posts/a.md:1:3 /posts/helm/, posts/a.md:2:3 /posts/kubernetes-intro/, posts/a.md:3:3 /posts/helm/, …)"],
     },
     {
+      name: "…unless more links already reach posts at their URLs: then those are the posts' former URLs, and redirects fix them",
+      diagnostics: [d("broken-link", "/computer_science/2021/05/01/helm"), d("broken-link", "/computer_science/2021/04/13/kubernetes-intro", 2)],
+      context: { posts: POSTS, permalink: "/:categories/:title/", linksToPosts: 3 },
+      expected: ["2 links point to /computer_science/<year>/<month>/<day>/<slug>/ that no post or page has — the posts had those URLs before: add redirect_from: with the old URL to each post (3 links reach posts at their URLs, so the permalink is right) (e.g. posts/a.md:1:3 /computer_science/2021/05/01/helm, posts/a.md:2:3 /computer_science/2021/04/13/kubernetes-intro)"],
+    },
+    {
+      name: "…and as many links reaching posts as the pattern would fix still leave the pattern to suggest",
+      diagnostics: [d("broken-link", "/computer_science/2021/05/01/helm"), d("broken-link", "/computer_science/2021/04/13/kubernetes-intro", 2)],
+      context: { posts: POSTS, permalink: "/:categories/:title/", linksToPosts: 2 },
+      expected: ["2 links point to /computer_science/<year>/<month>/<day>/<slug>/ that no post or page has — set permalink: /computer_science/:year/:month/:day/:title/ in opsnote.config.yaml (or add redirects) and they resolve (e.g. posts/a.md:1:3 /computer_science/2021/05/01/helm, posts/a.md:2:3 /computer_science/2021/04/13/kubernetes-intro)"],
+    },
+    {
       name: "links to no post are grouped by their first segment",
       diagnostics: [d("broken-link", "/docs/a/"), d("broken-link", "/docs/b/"), d("broken-link", "/wiki/x/")],
       context: { posts: POSTS },

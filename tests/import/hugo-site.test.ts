@@ -47,9 +47,18 @@ test("the bundle keeps its folder and image; static/ is the project's static/ (s
 });
 
 test("the report groups: shortcodes converted and kept with file:line, the redirects", () => {
-  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, "missing-file": 1, page: 1, "post-link": 2, "post-link-kept": 1, redirect: 6, "root-url": 3, shortcode: 1, "theme-source": 2 });
+  assert.deepEqual(reportedKinds(site.imported.stdout), { converted: 3, "generated-file": 1, "hugo-image": 1, "hugo-alias": 1, "missing-file": 1, page: 1, "post-link": 2, "post-link-kept": 1, redirect: 6, "root-url": 3, shortcode: 1, skipped: 3, "theme-source": 2 });
   assert.match(site.imported.stdout, /istio-mtls\/index\.md:12:1 warning converted: \{\{< highlight bash >\}\}/);
   assert.match(site.imported.stdout, /2024-01-20-etcd-backup\.md:23:1 warning shortcode: \{\{< gist ops-hacker 0a1b2c3d >\}\} kept as written/);
+});
+
+test("files ignoreFiles matches (Go regular expressions, (?i) too) are neither posts nor pages, and the report says why", () => {
+  for (const file of ["posts/CLAUDE.md", "posts/next-post.WIP.md", "posts/pages/docs/CLAUDE.md", "posts/docs/CLAUDE.md"]) {
+    assert.ok(!existsSync(path.join(site.project, file)), file);
+  }
+  const skipped = site.imported.stdout.split("\n").filter((line) => / warning skipped: matched by ignoreFiles/.test(line)).map((line) => line.trim().split(" ")[0]!.replace(/^.*\/content\//, ""));
+  assert.deepEqual(skipped.sort(), ["docs/CLAUDE.md", "posts/CLAUDE.md", "posts/next-post.WIP.md"]);
+  assert.ok(existsSync(path.join(site.project, "posts", "pages", "docs", "runbook", "index.md")), "the rest of docs/ is still a page");
 });
 
 test("a {{< ref >}} or {{< relref >}} link is a link to the post's copy, which the build makes the post's URL; one to no post is kept and reported", async () => {
