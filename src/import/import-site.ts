@@ -20,7 +20,7 @@ import { undatedFallback } from "../content/undated.ts";
 import { postStatus } from "../content/publication.ts";
 import { siteSettingsSchema } from "../settings/schema.ts";
 import { detectSite, type SourceFamily } from "./detect-site.ts";
-import { JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
+import { IGNORED_BY_HUGO, JEKYLL_POST_NAME, listFiles, POST_FILE, readSiteLayout, splitLanguage, timeZoneOf } from "./site-layout.ts";
 import { findShortcodes, liquidUrlPath, referencedFiles } from "./references.ts";
 import { convertShortcodes } from "./convert-shortcodes.ts";
 import { convertHexoTags, findHexoTags, rootRelativeTargets } from "./convert-hexo-tags.ts";
@@ -300,7 +300,7 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
       const to = path.join(postsDir, nfcPath(source.target), nfcPath(source.targetOf?.(relative) ?? relative));
       const shown = path.join(source.dir, listed);
       if (layout.ignored?.(from)) {
-        if (POST_FILE.test(relative)) warn("skipped", shown, "matched by ignoreFiles in the Hugo settings, so Hugo never published it; not imported");
+        if (POST_FILE.test(relative)) warn("skipped", shown, IGNORED_BY_HUGO);
         continue;
       }
       // `_posts/2023-6-11-SPRING2` (a post saved without `.md`): Jekyll never read nor served it, and a

@@ -194,6 +194,9 @@ export interface SiteLayout {
   ignored?: (file: string) => boolean;
 }
 
+/** Why a file Hugo's `ignoreFiles` matches is not imported (the report's words). */
+export const IGNORED_BY_HUGO = "matched by ignoreFiles in the Hugo settings, so Hugo never published it; not imported";
+
 /**
  * Hugo's `ignoreFiles`, regular expressions matched against a file's absolute path (Hugo's docs), as
  * one test. Go's RE2 syntax and JavaScript's agree on what such patterns use (`\.`, `$`, classes,
@@ -600,8 +603,7 @@ async function hugoOrZolaLayout(site: DetectedSite): Promise<SiteLayout> {
     skipped.push({ file: path.join(site.root, site.configFile ?? "hugo.toml"), reason: `ignoreFiles: ${JSON.stringify(pattern)} is no regular expression opsnote can read, so the files it matches were imported` });
   }
   if (ignored !== undefined) {
-    const ignoredReason = "matched by ignoreFiles in the Hugo settings, so Hugo never published it; not imported";
-    for (const page of pages.filter((page) => ignored(page.file))) skipped.push({ file: page.file, reason: ignoredReason });
+    for (const page of pages.filter((page) => ignored(page.file))) skipped.push({ file: page.file, reason: IGNORED_BY_HUGO });
     pages.splice(0, pages.length, ...pages.filter((page) => !ignored(page.file)));
     pageFiles.splice(0, pageFiles.length, ...pageFiles.filter((copy) => !ignored(copy.file)));
     if (about !== undefined && ignored(about)) about = undefined;
