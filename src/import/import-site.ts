@@ -591,19 +591,23 @@ export async function importSite(options: ImportOptions): Promise<ImportResult> 
     }
   }
 
-  /**
-   * Returns the front-matter images the old theme looked up by name, with their root path (to write in
-   * the copy). `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's),
-   * for a front-matter image the old site read from its content folder.
-   */
   /** A `../`-relative path whose rest is a file of a static folder the import copies from the old site's root. */
   function copiedFromRoot(decoded: string): boolean {
     const rest = /^(?:\.\.\/)+(.+)$/.exec(decoded)?.[1];
     if (rest === undefined) return false;
     const file = path.join(layout.urlRoot, rest);
-    return existsSync(file) && layout.staticDirs.some((dir) => !path.relative(dir.from, file).startsWith("..") && (dir.include?.(path.relative(dir.from, file)) ?? true));
+    if (!existsSync(file)) return false;
+    return layout.staticDirs.some((dir) => {
+      const inside = path.relative(dir.from, file);
+      return !inside.startsWith("..") && (dir.include?.(inside) ?? true);
+    });
   }
 
+  /**
+   * Returns the front-matter images the old theme looked up by name, with their root path (to write in
+   * the copy). `sourceTarget`: where the posts folder `sourceDir` lands under the posts folder (a post's),
+   * for a front-matter image the old site read from its content folder.
+   */
   async function planReferences(file: string, text: string, frontMatter: Record<string, unknown>, body: string, offset: number, sourceDir: string, sourceTarget?: string, baseDir = path.dirname(file)): Promise<Map<string, string>> {
     const themeImages = new Map<string, string>();
     for (const ref of referencedFiles(frontMatter, body, offset)) {
